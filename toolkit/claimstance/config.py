@@ -1,0 +1,97 @@
+"""Settings, resolved when called: an explicit argument, then the environment, then a default.
+
+Nothing here reads the environment at import time or in a default argument, so a researcher can change
+``os.environ`` in a notebook and the next call sees it.
+
+The embedded default is a local Label Studio on 127.0.0.1 whose admin and token are known (they guard
+nothing but a demo on loopback); a user's own server comes from ``LABEL_STUDIO_URL`` and
+``LABEL_STUDIO_API_KEY``, the names the Label Studio SDK itself uses.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_PORT = 8089
+LOCAL_ADMIN_EMAIL = "admin@claimstance.local"
+LOCAL_ADMIN_PASSWORD = "claimstance-local-admin"
+# A legacy API token for the embedded server only; it is also redacted from all output.
+LOCAL_ADMIN_TOKEN = "c1a1e5ba5e0000000000000000000000000000aa"
+
+_SECRET_ENV = ("LABEL_STUDIO_API_KEY", "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "LABEL_STUDIO_USER_TOKEN")
+_SECRET_PATTERNS = [
+    re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),  # JWT (personal access tokens)
+    re.compile(r"\bhf_[A-Za-z0-9]{16,}\b"),
+    re.compile(r"((?:Token|Bearer)\s+)[A-Za-z0-9._-]{8,}"),
+]
+
+
+def _env(name: str) -> str | None:
+    value = os.environ.get(name)
+    return value if value else None
+
+
+def resolve(value: str | None, env: str, default: str) -> str:
+    """Return ``value`` if given, else the environment variable ``env`` if set, else ``default``."""
+    if value:
+        return value
+    return _env(env) or default
+
+
+def project_root(root: str | Path | None = None) -> Path:
+    """The claimstance project folder: argument, ``CLAIMSTANCE_ROOT``, or the current directory."""
+    return Path(resolve(str(root) if root else None, "CLAIMSTANCE_ROOT", os.getcwd())).resolve()
+
+
+def data_dir(path: str | Path | None = None, root: str | Path | None = None) -> Path:
+    """Where the embedded Label Studio keeps its SQLite database and media (``var/label-studio``)."""
+    default = project_root(root) / "var" / "label-studio"
+    return Path(resolve(str(path) if path else None, "CLAIMSTANCE_LS_DATA_DIR", str(default))).resolve()
+
+
+def label_studio_bin(path: str | Path | None = None, root: str | Path | None = None) -> Path:
+    """The ``label-studio`` executable, installed in its own virtual environment by ``make setup``."""
+    default = project_root(root) / ".venv-ls" / "bin" / "label-studio"
+    return Path(resolve(str(path) if path else None, "CLAIMSTANCE_LS_BIN", str(default)))
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """Where Label Studio is and how to authenticate; ``repr`` never shows the token."""
+
+    url: str
+    api_key: str
+    timeout: float
+    retries: int
+
+    def __repr__(self) -> str:
+        return f"ServerSettings(url={self.url!r}, api_key='***', timeout={self.timeout}, retries={self.retries})"
+
+
+def server_settings(
+    url: str | None = None,
+    api_key: str | None = None,
+    timeout: float | None = None,
+    retries: int | None = None,
+) -> ServerSettings:
+    """Resolve the Label Studio address, token, timeout (s) and retry budget."""
+    return ServerSettings(
+        url=resolve(url, "LABEL_STUDIO_URL", f"http://127.0.0.1:{DEFAULT_PORT}").rstrip("/"),
+        api_key=resolve(api_key, "LABEL_STUDIO_API_KEY", LOCAL_ADMIN_TOKEN),
+        timeout=float(timeout if timeout is not None else resolve(None, "CLAIMSTANCE_TIMEOUT", "300")),
+        retries=int(retries if retries is not None else resolve(None, "CLAIMSTANCE_RETRIES", "4")),
+    )
+
+
+def redact(text: str) -> str:
+    """Remove every known secret (tokens from the environment, the local token, JWTs, hf_ tokens)."""
+    secrets = [LOCAL_ADMIN_TOKEN, LOCAL_ADMIN_PASSWORD]
+    secrets += [v for v in (_env(n) for n in _SECRET_ENV) if v and len(v) >= 6]
+    for secret in secrets:
+        text = text.replace(secret, "***")
+    text = _SECRET_PATTERNS[0].sub("***", text)
+    text = _SECRET_PATTERNS[1].sub("***", text)
+    return _SECRET_PATTERNS[2].sub(r"\1***", text)

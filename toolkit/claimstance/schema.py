@@ -1,0 +1,359 @@
+"""The single source of truth: every record claimstance reads or writes, and the label sets.
+
+The JSON Schemas in ``schema/``, the Label Studio labeling config, the Hugging Face ``Features`` and the
+dataset card are all derived from the models and enums here; nothing is written twice. ``SCHEMA_VERSION``
+is semantic: removing, renaming or reordering a label needs a major bump (``tests/test_schema.py`` checks
+this against the committed files in ``schema/``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from xml.sax.saxutils import quoteattr
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from claimstance.errors import SchemaDriftError
+
+SCHEMA_VERSION = "1.0.0"
+GUIDELINES_VERSION = "1.0.0"
+
+
+class LabelEnum(str, Enum):
+    """A label set whose members carry a one-line definition (shown as hints in Label Studio)."""
+
+    description: str
+
+    def __new__(cls, value: str, description: str = "") -> LabelEnum:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.description = description
+        return member
+
+    @classmethod
+    def names(cls) -> list[str]:
+        """The label values in their declared order (also the ClassLabel order)."""
+        return [m.value for m in cls]
+
+
+class StanceTerritorialIntegrity(LabelEnum):
+    """Stance of the unit's speaker on a state's territorial integrity and sovereignty over its land."""
+
+    SUPPORT = "support", "The speaker upholds a state's territorial integrity or sovereignty over its land."
+    OPPOSE = "oppose", "The speaker rejects or undermines a state's territorial integrity or claim to land."
+    NEUTRAL = "neutral", "The unit is about territorial integrity but the speaker takes no side."
+    NOT_APPLICABLE = "not_applicable", "The unit is not about territorial integrity."
+
+
+class StanceElectionFairness(LabelEnum):
+    """Stance of the unit's speaker on whether an election was free and fair."""
+
+    FAIR = "fair", "The speaker presents the election (or its conduct) as free, fair or legitimate."
+    UNFAIR = "unfair", "The speaker presents the election as unfair, flawed, restricted or illegitimate."
+    NEUTRAL = "neutral", "The unit is about the election's fairness but the speaker takes no side."
+    NOT_APPLICABLE = "not_applicable", "The unit is not about an election's fairness."
+
+
+class Attribution(LabelEnum):
+    """How a unit is attributed to its speaker."""
+
+    AUTHOR = "author", "The statement's own speaker, or the outlet for plain news narration."
+    DIRECT_QUOTE = "direct_quote", "Quoted words of the speaker, inside quotation marks."
+    REPORTED = "reported", "Reported speech: 'X said that ...', 'according to X', 'X told Y'."
+    UNATTRIBUTED = "unattributed", "No speaker can be determined from the text."
+
+
+class UnitKind(LabelEnum):
+    """What a unit is: a claim to label, or a non-claim part of the text."""
+
+    CLAIM = "claim", "A statement that can carry a stance; annotators label it."
+    HEADING = "heading", "A title or transcript header such as 'Statement by President Ilham Aliyev'."
+    GREETING = "greeting", "A salutation or courtesy formula such as 'Dear Mr. President,'."
+    DATELINE = "dateline", "A place and date line such as 'BAKU, 2 September 2024 –'."
+
+
+class GoldOrigin(LabelEnum):
+    """How a gold label was decided."""
+
+    UNANIMOUS = "unanimous", "Every annotator chose this label."
+    MAJORITY = "majority", "A strict majority of annotators chose this label."
+    ADJUDICATED = "adjudicated", "An adjudicator chose this label after annotators disagreed."
+    UNRESOLVED = "unresolved", "Annotators disagreed and no adjudication has been recorded yet."
+
+
+STANCE_TARGETS: dict[str, type[LabelEnum]] = {
+    "stance_territorial_integrity": StanceTerritorialIntegrity,
+    "stance_election_fairness": StanceElectionFairness,
+}
+"""Every stance target, by field name, in display order."""
+
+IS_CLAIM_CHOICES = ("yes", "no")
+
+
+def stable_id(*parts: object, length: int = 12) -> str:
+    """A short hex digest of ``parts``: the same input gives the same id on any machine."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return digest[:length]
+
+
+class Record(BaseModel):
+    """Base of every model: unknown fields are errors, values are validated on assignment too."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+
+
+NonNegInt = Annotated[int, Field(ge=0)]
+
+
+class Document(Record):
+    """One news item or speech, cut from a raw seed file, with its span in that file."""
+
+    schema_version: str = SCHEMA_VERSION
+    id: str = Field(description="Stable id: '<seed file stem>-d<ordinal>' (same input, same id).")
+    seed_file: str = Field(description="File name of the raw seed the document comes from.")
+    source: str | None = Field(default=None, description="Outlet or site, e.g. 'president.az'.")
+    title: str | None = Field(default=None, description="Headline or transcript header.")
+    author: str | None = Field(
+        default=None, description="Speaker of the whole text when it is a statement (from its header)."
+    )
+    author_role: str | None = Field(default=None, description="The author's role, when stated.")
+    published: date | datetime | None = Field(default=None, description="Date or time given by the text.")
+    text: str = Field(min_length=1, description="Clean text of the document.")
+    raw_start: NonNegInt = Field(description="Character offset of the document's first line in the seed file.")
+    raw_end: NonNegInt = Field(description="Character offset just past the document's last line in the seed.")
+
+    @model_validator(mode="after")
+    def _span(self) -> Document:
+        if self.raw_end < self.raw_start:
+            raise ValueError("raw_end is before raw_start")
+        return self
+
+
+class Speaker(Record):
+    """Who makes a unit's claim, and the words that say so."""
+
+    name: str | None = Field(default=None, description="Full name as the document gives it, or a collective.")
+    role: str | None = Field(default=None, description="Role when stated, e.g. 'Russian Foreign Minister'.")
+    attribution: Attribution = Field(description=" ".join(f"{m.value}: {m.description}" for m in Attribution))
+    cue: str | None = Field(default=None, description="The attributing words: 'said', 'according to', ...")
+
+
+class ClaimUnit(Record):
+    """A claim-sized piece of a document (one sentence or clause) with its speaker."""
+
+    schema_version: str = SCHEMA_VERSION
+    id: str = Field(description="Stable id: '<doc id>-<hash of the unit text>' (with '-2', '-3' for repeats).")
+    doc_id: str
+    index: NonNegInt = Field(description="Position of the unit in its document, from 0.")
+    text: str = Field(min_length=1)
+    char_start: NonNegInt = Field(description="doc.text[char_start:char_end] == text, always.")
+    char_end: NonNegInt
+    context: str = Field(description="The neighbouring sentences an annotator needs (includes the unit).")
+    speaker: Speaker
+    kind: UnitKind = UnitKind.CLAIM
+
+    @model_validator(mode="after")
+    def _offsets(self) -> ClaimUnit:
+        if self.char_end - self.char_start != len(self.text):
+            raise ValueError(
+                f"char_end - char_start ({self.char_end - self.char_start}) != len(text) ({len(self.text)})"
+            )
+        return self
+
+
+class AnnotationLabels(Record):
+    """What an annotator chose for one unit (every field optional: a skipped task has none)."""
+
+    stance_territorial_integrity: StanceTerritorialIntegrity | None = None
+    stance_election_fairness: StanceElectionFairness | None = None
+    is_claim: bool | None = None
+    speaker_correction: str | None = Field(default=None, description="The right speaker, when ours is wrong.")
+    comment: str | None = None
+
+
+class AnnotationRevision(AnnotationLabels):
+    """An earlier version of an annotation, kept when Label Studio reports an update."""
+
+    updated_at: datetime | None = None
+    lead_time: float | None = None
+
+
+class Annotation(AnnotationLabels):
+    """One annotator's work on one unit, as pulled from Label Studio; nothing is ever dropped."""
+
+    schema_version: str = SCHEMA_VERSION
+    id: str = Field(description="Stable id: 'ls-<project id>-<annotation id>'.")
+    unit_id: str
+    annotator: str = Field(description="Stable pseudonym ('annotator-<hash>'); never an e-mail.")
+    project: str = Field(description="Label Studio project title.")
+    ls_project_id: int | None = None
+    ls_task_id: int
+    ls_annotation_id: int
+    lead_time: float | None = Field(default=None, description="Seconds the annotator spent.")
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    cancelled: bool = Field(default=False, description="The annotator skipped the task.")
+    deleted: bool = Field(default=False, description="Deleted in Label Studio after an earlier pull.")
+    ground_truth: bool = False
+    history: list[AnnotationRevision] = Field(default_factory=list, description="Earlier versions, oldest first.")
+
+
+class GoldLabel(Record):
+    """The decided label of one unit for one target, and how it was decided."""
+
+    schema_version: str = SCHEMA_VERSION
+    unit_id: str
+    target: Literal["stance_territorial_integrity", "stance_election_fairness", "is_claim"]
+    label: str | None = Field(description="A label of the target's set ('yes'/'no' for is_claim); None if unresolved.")
+    origin: GoldOrigin
+    votes: dict[str, int] = Field(default_factory=dict, description="How many annotators chose each label.")
+    adjudicator: str | None = None
+
+    @model_validator(mode="after")
+    def _label_in_set(self) -> GoldLabel:
+        allowed = list(IS_CLAIM_CHOICES) if self.target == "is_claim" else STANCE_TARGETS[self.target].names()
+        if self.label is not None and self.label not in allowed:
+            raise ValueError(f"label {self.label!r} is not one of {allowed} for {self.target}")
+        if (self.label is None) != (self.origin is GoldOrigin.UNRESOLVED):
+            raise ValueError("label must be None exactly when origin is 'unresolved'")
+        return self
+
+
+class DatasetRecord(Record):
+    """One row of the published ``units`` config: a unit, its document, its speaker and its labels."""
+
+    unit_id: str
+    doc_id: str
+    doc_title: str | None
+    source: str | None
+    published: str | None = Field(description="ISO date or datetime of the document, when known.")
+    index: NonNegInt
+    text: str
+    context: str
+    char_start: NonNegInt
+    char_end: NonNegInt
+    kind: UnitKind
+    speaker_name: str | None
+    speaker_role: str | None
+    speaker_attribution: Attribution
+    speaker_cue: str | None
+    stance_territorial_integrity: StanceTerritorialIntegrity | None = Field(description="Gold label.")
+    stance_territorial_integrity_origin: GoldOrigin | None
+    stance_election_fairness: StanceElectionFairness | None = Field(description="Gold label.")
+    stance_election_fairness_origin: GoldOrigin | None
+    annotators: list[str] = Field(description="Pseudonyms of the annotators, aligned with the label lists.")
+    stance_territorial_integrity_annotations: list[StanceTerritorialIntegrity]
+    stance_election_fairness_annotations: list[StanceElectionFairness]
+
+
+PUBLIC_MODELS: dict[str, type[BaseModel]] = {
+    "document": Document,
+    "speaker": Speaker,
+    "claim_unit": ClaimUnit,
+    "annotation": Annotation,
+    "gold_label": GoldLabel,
+    "dataset_record": DatasetRecord,
+}
+"""Every model with a JSON Schema in ``schema/``, by file stem."""
+
+
+def json_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The JSON Schema of ``model``, with the schema version and label definitions embedded."""
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["x-claimstance-schema-version"] = SCHEMA_VERSION
+    return schema
+
+
+def label_sets() -> dict[str, Any]:
+    """Every label set in declared order with definitions: the file versioning tests compare against."""
+    sets: dict[str, type[LabelEnum]] = {**STANCE_TARGETS, "attribution": Attribution, "kind": UnitKind}
+    sets["gold_origin"] = GoldOrigin
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "labels": {name: [{"value": m.value, "description": m.description} for m in enum] for name, enum in sets.items()},
+    }
+
+
+def _human(field: str) -> str:
+    return field.removeprefix("stance_").replace("_", " ").capitalize()
+
+
+def labeling_config() -> str:
+    """The Label Studio labeling config, derived from the stance enums (one ``<Choices>`` per target)."""
+    q = quoteattr
+    lines = [
+        f'<View style="max-width: 960px">',
+        f"  <!-- claimstance schema {SCHEMA_VERSION}; generated, do not edit: claimstance schema export -->",
+        '  <Header value="Claim" size="4"/>',
+        '  <Text name="text" value="$text" granularity="word"/>',
+        '  <Header value="Speaker: $speaker_display" size="6"/>',
+        '  <Header value="Context" size="6"/>',
+        '  <Text name="context" value="$context"/>',
+    ]
+    for field, enum in STANCE_TARGETS.items():
+        lines.append(f"  <Header value={q('Stance on ' + _human(field).lower())} size=\"5\"/>")
+        lines.append(f'  <Choices name="{field}" toName="text" choice="single-radio" showInline="true">')
+        for member in enum:
+            lines.append(f"    <Choice value={q(member.value)} hint={q(member.description)}/>")
+        lines.append("  </Choices>")
+    lines += [
+        '  <Header value="Is this a claim?" size="5"/>',
+        '  <Choices name="is_claim" toName="text" choice="single-radio" showInline="true">',
+        '    <Choice value="yes" hint="The unit states something that can be true or false, or takes a position."/>',
+        '    <Choice value="no" hint="A greeting, heading, dateline or courtesy formula."/>',
+        "  </Choices>",
+        '  <Header value="Speaker correction (only if the speaker above is wrong)" size="6"/>',
+        '  <TextArea name="speaker_correction" toName="text" maxSubmissions="1" rows="1" editable="true"/>',
+        '  <Header value="Comment" size="6"/>',
+        '  <TextArea name="comment" toName="text" maxSubmissions="1" rows="2" editable="true"/>',
+        "</View>",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def generated_files() -> dict[str, str]:
+    """Every file ``schema/`` must hold, by name, with its exact contents."""
+    files = {
+        f"{stem}.schema.json": json.dumps(json_schema(model), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        for stem, model in PUBLIC_MODELS.items()
+    }
+    files["labels.json"] = json.dumps(label_sets(), indent=2, ensure_ascii=False) + "\n"
+    files["labeling_config.xml"] = labeling_config()
+    return files
+
+
+def export(directory: str | Path) -> list[Path]:
+    """Write every generated file into ``directory`` (atomically, one by one); return their paths."""
+    from claimstance.io import write_text_atomic
+
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    return [write_text_atomic(out / name, text) for name, text in sorted(generated_files().items())]
+
+
+def check(directory: str | Path) -> None:
+    """Raise :class:`SchemaDriftError` with a unified diff when ``directory`` is out of date."""
+    out = Path(directory)
+    problems: list[str] = []
+    for name, expected in sorted(generated_files().items()):
+        path = out / name
+        actual = path.read_text(encoding="utf-8") if path.exists() else ""
+        if actual != expected:
+            diff = difflib.unified_diff(
+                actual.splitlines(keepends=True), expected.splitlines(keepends=True), f"{path} (on disk)", f"{path} (from schema.py)"
+            )
+            problems.append("".join(diff))
+    if problems:
+        raise SchemaDriftError(
+            f"{len(problems)} generated file(s) in {out} are out of date",
+            path=out,
+            hint="run 'claimstance schema export' and commit the result",
+            detail="\n".join(problems),
+        )
