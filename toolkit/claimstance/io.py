@@ -42,7 +42,9 @@ def read_text(path: str | Path, *, max_bytes: int | None = None) -> str:
             raise InputError("is a folder, not a text file", path=p, hint="pass a .txt file or a folder of them")
         if size > limit:
             raise InputTooLargeError(
-                f"file is {size / 1e6:.0f} MB, over the {limit / 1e6:.0f} MB limit", path=p, hint="split it into smaller files"
+                f"file is {size / 1e6:.0f} MB, over the {limit / 1e6:.0f} MB limit",
+                path=p,
+                hint="split it into smaller files",
             )
         data = p.read_bytes()
     except FileNotFoundError:

@@ -277,7 +277,9 @@ def label_sets() -> dict[str, Any]:
     sets["gold_origin"] = GoldOrigin
     return {
         "schema_version": SCHEMA_VERSION,
-        "labels": {name: [{"value": m.value, "description": m.description} for m in enum] for name, enum in sets.items()},
+        "labels": {
+            name: [{"value": m.value, "description": m.description} for m in enum] for name, enum in sets.items()
+        },
     }
 
 
@@ -285,11 +287,15 @@ def _human(field: str) -> str:
     return field.removeprefix("stance_").replace("_", " ").capitalize()
 
 
+HOTKEYS = ("1234", "5678")
+"""Keyboard shortcuts of the stance choices, per target, in label order (documented for annotators)."""
+
+
 def labeling_config() -> str:
     """The Label Studio labeling config, derived from the stance enums (one ``<Choices>`` per target)."""
     q = quoteattr
     lines = [
-        f'<View style="max-width: 960px">',
+        '<View style="max-width: 960px">',
         f"  <!-- claimstance schema {SCHEMA_VERSION}; generated, do not edit: claimstance schema export -->",
         '  <Header value="Claim" size="4"/>',
         '  <Text name="text" value="$text" granularity="word"/>',
@@ -297,17 +303,17 @@ def labeling_config() -> str:
         '  <Header value="Context" size="6"/>',
         '  <Text name="context" value="$context"/>',
     ]
-    for field, enum in STANCE_TARGETS.items():
-        lines.append(f"  <Header value={q('Stance on ' + _human(field).lower())} size=\"5\"/>")
+    for (field, enum), keys in zip(STANCE_TARGETS.items(), HOTKEYS, strict=True):
+        lines.append(f'  <Header value={q("Stance on " + _human(field).lower())} size="5"/>')
         lines.append(f'  <Choices name="{field}" toName="text" choice="single-radio" showInline="true">')
-        for member in enum:
-            lines.append(f"    <Choice value={q(member.value)} hint={q(member.description)}/>")
+        for member, key in zip(enum, keys, strict=True):
+            lines.append(f"    <Choice value={q(member.value)} hint={q(member.description)} hotkey={q(key)}/>")
         lines.append("  </Choices>")
     lines += [
         '  <Header value="Is this a claim?" size="5"/>',
         '  <Choices name="is_claim" toName="text" choice="single-radio" showInline="true">',
-        '    <Choice value="yes" hint="The unit states something that can be true or false, or takes a position."/>',
-        '    <Choice value="no" hint="A greeting, heading, dateline or courtesy formula."/>',
+        '    <Choice value="yes" hotkey="y" hint="States something true or false, or takes a position."/>',
+        '    <Choice value="no" hotkey="n" hint="A greeting, heading, dateline or courtesy formula."/>',
         "  </Choices>",
         '  <Header value="Speaker correction (only if the speaker above is wrong)" size="6"/>',
         '  <TextArea name="speaker_correction" toName="text" maxSubmissions="1" rows="1" editable="true"/>',
@@ -347,7 +353,10 @@ def check(directory: str | Path) -> None:
         actual = path.read_text(encoding="utf-8") if path.exists() else ""
         if actual != expected:
             diff = difflib.unified_diff(
-                actual.splitlines(keepends=True), expected.splitlines(keepends=True), f"{path} (on disk)", f"{path} (from schema.py)"
+                actual.splitlines(keepends=True),
+                expected.splitlines(keepends=True),
+                f"{path} (on disk)",
+                f"{path} (from schema.py)",
             )
             problems.append("".join(diff))
     if problems:
