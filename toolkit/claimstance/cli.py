@@ -22,8 +22,8 @@ from claimstance.errors import ClaimstanceError
 
 T = TypeVar("T")
 
-err_console = Console(stderr=True, highlight=False)
-out_console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+out_console = Console(highlight=False, soft_wrap=True)
 
 
 def _progress() -> Progress:

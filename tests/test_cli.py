@@ -1,0 +1,76 @@
+"""The command line: thin over the library, one line per user error, a non-zero exit."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from claimstance.cli import main
+from claimstance.schema import Document
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    try:
+        main(args)
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _doc(ident: str) -> str:
+    return Document(id=ident, seed_file="a.txt", text="Hello.", raw_start=0, raw_end=6).model_dump_json()
+
+
+def test_validate_reports_every_bad_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "docs.jsonl"
+    lines = [_doc("a-d01"), "{oops", _doc("a-d02"), '{"seed_file": "a.txt"}', _doc("a-d01")]
+    path.write_text("\n".join(lines) + "\n")
+    code, _, err = run(["validate", str(path)], capsys)
+    assert code == 2
+    assert f"{path}:2: malformed JSON" in err
+    assert f"{path}:4: not a valid Document" in err
+    assert f"{path}:5: duplicate id 'a-d01' (first on line 1)" in err
+    assert "Traceback" not in err
+
+
+def test_validate_refuses_a_foreign_schema_version(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_text(_doc("a-d01").replace('"schema_version":"1.0.0"', '"schema_version":"9.0.0"') + "\n")
+    code, _, err = run(["validate", str(path)], capsys)
+    assert code == 2 and "schema_version 9.0.0" in err
+
+
+def test_validate_accepts_good_records(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_text(_doc("a-d01") + "\n")
+    code, _, err = run(["validate", str(path)], capsys)
+    assert code == 0 and "1 valid records" in err
+
+
+def test_schema_check_fails_with_a_diff(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["schema", "export", "--dir", str(tmp_path)], capsys)[0] == 0
+    (tmp_path / "labels.json").write_text("{}\n")
+    code, _, err = run(["schema", "check", "--dir", str(tmp_path)], capsys)
+    assert code == 3
+    assert err.splitlines()[0].startswith(f"claimstance: error: {tmp_path}: 1 generated file(s)")
+    assert '+  "schema_version"' in err
+
+
+def test_missing_input_is_one_line_and_no_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "units.jsonl"
+    code, _, err = run(["segment", str(tmp_path / "missing.jsonl"), "--out", str(out)], capsys)
+    assert code == 2
+    assert err.strip().count("\n") == 0 and "missing.jsonl: no such file" in err
+    assert not out.exists()
+
+
+def test_the_installed_command_runs() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "claimstance.cli", "--version"], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.startswith("claimstance, version")

@@ -1,0 +1,112 @@
+"""The schema is the contract: its files in schema/ are current and its models refuse bad records."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from claimstance import schema
+from claimstance.errors import SchemaDriftError
+from claimstance.schema import (
+    Attribution,
+    ClaimUnit,
+    Document,
+    GoldLabel,
+    GoldOrigin,
+    Speaker,
+    StanceElectionFairness,
+    StanceTerritorialIntegrity,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _unit(**overrides: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "id": "d-u1",
+        "doc_id": "d",
+        "index": 0,
+        "text": "We agree.",
+        "char_start": 10,
+        "char_end": 19,
+        "context": "We agree.",
+        "speaker": {"name": "Ilham Aliyev", "attribution": "author"},
+    }
+    data.update(overrides)
+    return data
+
+
+def test_committed_schema_files_are_current() -> None:
+    schema.check(ROOT / "schema")
+
+
+def test_check_reports_a_diff_when_a_file_drifts(tmp_path: Path) -> None:
+    schema.export(tmp_path)
+    path = tmp_path / "labeling_config.xml"
+    path.write_text(path.read_text().replace('value="oppose"', 'value="against"'))
+    with pytest.raises(SchemaDriftError) as info:
+        schema.check(tmp_path)
+    assert "labeling_config.xml" in (info.value.detail or "")
+    assert "+    <Choice value=\"oppose\"" in (info.value.detail or "")
+    assert "claimstance schema export" in info.value.one_line()
+
+
+def test_stance_labels_are_exactly_the_declared_ones_in_order() -> None:
+    assert StanceTerritorialIntegrity.names() == ["support", "oppose", "neutral", "not_applicable"]
+    assert StanceElectionFairness.names() == ["fair", "unfair", "neutral", "not_applicable"]
+    assert all(member.description for member in StanceTerritorialIntegrity)
+    assert StanceElectionFairness("unfair") is StanceElectionFairness.UNFAIR
+
+
+def test_unknown_fields_are_refused() -> None:
+    with pytest.raises(ValidationError, match="Extra inputs"):
+        ClaimUnit.model_validate(_unit(colour="red"))
+
+
+def test_offsets_must_match_the_text_length() -> None:
+    with pytest.raises(ValidationError, match="char_end - char_start"):
+        ClaimUnit.model_validate(_unit(char_end=25))
+
+
+def test_unknown_attribution_is_refused() -> None:
+    with pytest.raises(ValidationError):
+        Speaker.model_validate({"name": "X", "attribution": "rumour"})
+    assert Speaker(attribution=Attribution.REPORTED, cue="said").cue == "said"
+
+
+def test_document_span_must_be_ordered() -> None:
+    with pytest.raises(ValidationError, match="raw_end"):
+        Document(id="a-d01", seed_file="a.txt", text="x", raw_start=5, raw_end=2)
+
+
+def test_gold_label_must_come_from_its_target_set() -> None:
+    GoldLabel(unit_id="u", target="stance_election_fairness", label="unfair", origin=GoldOrigin.MAJORITY)
+    with pytest.raises(ValidationError, match="not one of"):
+        GoldLabel(unit_id="u", target="stance_election_fairness", label="support", origin=GoldOrigin.MAJORITY)
+    with pytest.raises(ValidationError, match="unresolved"):
+        GoldLabel(unit_id="u", target="is_claim", label=None, origin=GoldOrigin.MAJORITY)
+
+
+def test_labeling_config_offers_every_label_with_its_definition() -> None:
+    config = schema.labeling_config()
+    for field, enum in schema.STANCE_TARGETS.items():
+        assert f'<Choices name="{field}"' in config
+        for member in enum:
+            assert f'value="{member.value}"' in config
+            assert member.description.replace("'", "&apos;") in config or member.description in config
+
+
+def test_stable_id_is_the_same_on_every_call() -> None:
+    # A plain SHA-256 of the parts, so ids do not depend on the process (no hash randomisation) or machine.
+    assert schema.stable_id("a", 1) == hashlib.sha256(b"a\x1f1").hexdigest()[:12] == "839e11a421d3"
+    assert schema.stable_id("a", 1) != schema.stable_id("a", 2)
+
+
+def test_json_schema_files_carry_the_version() -> None:
+    data = json.loads((ROOT / "schema" / "claim_unit.schema.json").read_text())
+    assert data["x-claimstance-schema-version"] == schema.SCHEMA_VERSION
+    assert data["additionalProperties"] is False
