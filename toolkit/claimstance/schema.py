@@ -182,6 +182,7 @@ class AnnotationRevision(AnnotationLabels):
 
     updated_at: datetime | None = None
     lead_time: float | None = None
+    cancelled: bool = False
 
 
 class Annotation(AnnotationLabels):

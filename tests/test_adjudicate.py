@@ -1,0 +1,224 @@
+"""Adjudication: every gold label says how it was decided, and disputes reach an adjudicator."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from claimstance import adjudicate, pull
+from claimstance.errors import InputError
+from claimstance.schema import Annotation, ClaimUnit, GoldLabel, GoldOrigin, Speaker, labeling_config
+
+DATA = Path(__file__).parent / "data"
+TI, EF = "stance_territorial_integrity", "stance_election_fairness"
+USERS = {2: "ayla.mammadova@example.org", 3: "jonas.keller@example.org"}
+
+
+def _ann(number: int, unit: str, annotator: str, **fields: Any) -> Annotation:
+    fields.setdefault("updated_at", datetime(2024, 9, 4, 9, 0, number % 60, tzinfo=UTC))
+    return Annotation(
+        id=f"ls-7-{number}",
+        unit_id=unit,
+        annotator=annotator,
+        project="claimstance",
+        ls_task_id=number,
+        ls_annotation_id=number,
+        **fields,
+    )
+
+
+def _gold(labels: list[GoldLabel], unit: str, target: str) -> GoldLabel:
+    [found] = [g for g in labels if g.unit_id == unit and g.target == target]
+    return found
+
+
+def _unit(ident: str, text: str = "The vote was held in a restricted environment.") -> ClaimUnit:
+    speaker = Speaker(name="OSCE observers", attribution="reported", cue="said")
+    context = f"Turnout was 76 percent. {text}"
+    return ClaimUnit(
+        id=ident,
+        doc_id="doc-d01",
+        index=1,
+        text=text,
+        char_start=0,
+        char_end=len(text),
+        context=context,
+        speaker=speaker,
+    )
+
+
+def test_unanimous_majority_and_tie() -> None:
+    records = [
+        _ann(1, "u-unanimous", "annotator-a", stance_territorial_integrity="support"),
+        _ann(2, "u-unanimous", "annotator-b", stance_territorial_integrity="support"),
+        _ann(3, "u-majority", "annotator-a", stance_territorial_integrity="oppose"),
+        _ann(4, "u-majority", "annotator-b", stance_territorial_integrity="oppose"),
+        _ann(5, "u-majority", "annotator-c", stance_territorial_integrity="neutral"),
+        _ann(6, "u-tie", "annotator-a", stance_territorial_integrity="support"),
+        _ann(7, "u-tie", "annotator-b", stance_territorial_integrity="oppose"),
+    ]
+    gold = adjudicate.gold_labels(records)
+    unanimous = _gold(gold, "u-unanimous", TI)
+    assert (unanimous.label, unanimous.origin, unanimous.votes) == ("support", GoldOrigin.UNANIMOUS, {"support": 2})
+    majority = _gold(gold, "u-majority", TI)
+    assert (majority.label, majority.origin) == ("oppose", GoldOrigin.MAJORITY)
+    assert majority.votes == {"oppose": 2, "neutral": 1}
+    tie = _gold(gold, "u-tie", TI)
+    assert (tie.label, tie.origin, tie.votes) == (None, GoldOrigin.UNRESOLVED, {"support": 1, "oppose": 1})
+
+
+def test_every_unit_gets_every_target_in_a_stable_order() -> None:
+    records = [
+        _ann(1, "u2", "annotator-a", is_claim=False),
+        _ann(2, "u1", "annotator-a", cancelled=True),
+        _ann(3, "u3", "annotator-a", is_claim=True, deleted=True),
+    ]
+    gold = adjudicate.gold_labels(records)
+    assert [(g.unit_id, g.target) for g in gold] == [(u, t) for u in ("u1", "u2") for t in adjudicate.TARGETS]
+    assert all(g.origin is GoldOrigin.UNRESOLVED and g.votes == {} for g in gold if g.unit_id == "u1")
+    assert _gold(gold, "u2", "is_claim").label == "no"
+    assert _gold(gold, "u2", TI).origin is GoldOrigin.UNRESOLVED  # nobody answered it
+
+
+def test_a_single_annotator_is_unanimous_with_one_vote_unless_two_are_required() -> None:
+    records = [_ann(1, "u1", "annotator-a", stance_election_fairness="fair")]
+    single = _gold(adjudicate.gold_labels(records), "u1", EF)
+    assert (single.label, single.origin, single.votes) == ("fair", GoldOrigin.UNANIMOUS, {"fair": 1})
+    strict = _gold(adjudicate.gold_labels(records, min_annotators=2), "u1", EF)
+    assert (strict.label, strict.origin, strict.votes) == (None, GoldOrigin.UNRESOLVED, {"fair": 1})
+
+
+def test_an_adjudication_wins_and_names_the_adjudicator() -> None:
+    records = [
+        _ann(1, "u-tie", "annotator-a", stance_territorial_integrity="support"),
+        _ann(2, "u-tie", "annotator-b", stance_territorial_integrity="oppose"),
+        _ann(3, "u-major", "annotator-a", is_claim=True),
+        _ann(4, "u-major", "annotator-b", is_claim=True),
+        _ann(5, "u-major", "annotator-c", is_claim=False),
+    ]
+    rulings = [
+        _ann(50, "u-tie", "annotator-lead", stance_territorial_integrity="oppose"),
+        _ann(51, "u-major", "annotator-lead", is_claim=False),
+    ]
+    gold = adjudicate.gold_labels(records, rulings)
+    tie = _gold(gold, "u-tie", TI)
+    assert (tie.label, tie.origin, tie.adjudicator) == ("oppose", GoldOrigin.ADJUDICATED, "annotator-lead")
+    assert tie.votes == {"support": 1, "oppose": 1}
+    overruled = _gold(gold, "u-major", "is_claim")
+    assert (overruled.label, overruled.origin, overruled.votes) == ("no", GoldOrigin.ADJUDICATED, {"yes": 2, "no": 1})
+    # The adjudicator left the other targets empty: they are decided by the annotators' votes.
+    assert _gold(gold, "u-tie", EF).origin is GoldOrigin.UNRESOLVED
+
+
+def test_conflicting_adjudications_are_not_settled_silently() -> None:
+    records = [
+        _ann(1, "u1", "annotator-a", stance_territorial_integrity="support"),
+        _ann(2, "u1", "annotator-b", stance_territorial_integrity="oppose"),
+    ]
+    rulings = [
+        _ann(50, "u1", "annotator-lead", stance_territorial_integrity="oppose"),
+        _ann(51, "u1", "annotator-second", stance_territorial_integrity="support"),
+    ]
+    assert _gold(adjudicate.gold_labels(records, rulings), "u1", TI).origin is GoldOrigin.UNRESOLVED
+    assert adjudicate.disputed_units(records, rulings) == ["u1"]
+    # A skipped or deleted ruling does not count.
+    ignored = [rulings[0], rulings[1].model_copy(update={"deleted": True})]
+    assert _gold(adjudicate.gold_labels(records, ignored), "u1", TI).origin is GoldOrigin.ADJUDICATED
+
+
+def test_the_latest_annotation_of_an_annotator_counts() -> None:
+    records = [
+        _ann(1, "u1", "annotator-a", is_claim=True, updated_at=datetime(2024, 9, 1, tzinfo=UTC)),
+        _ann(2, "u1", "annotator-b", is_claim=False),
+        _ann(3, "u1", "annotator-a", is_claim=False, updated_at=datetime(2024, 9, 5, tzinfo=UTC)),
+    ]
+    claim = _gold(adjudicate.gold_labels(records), "u1", "is_claim")
+    assert (claim.label, claim.origin, claim.votes) == ("no", GoldOrigin.UNANIMOUS, {"no": 2})
+    assert adjudicate.disputed_units(records) == []
+
+
+def test_disputed_units_include_majorities_unless_asked_for_unresolved_only() -> None:
+    records = [
+        _ann(1, "u-major", "annotator-a", is_claim=True),
+        _ann(2, "u-major", "annotator-b", is_claim=True),
+        _ann(3, "u-major", "annotator-c", is_claim=False),
+        _ann(4, "u-tie", "annotator-a", stance_election_fairness="fair"),
+        _ann(5, "u-tie", "annotator-b", stance_election_fairness="unfair"),
+        _ann(6, "u-agreed", "annotator-a", stance_election_fairness="fair"),
+        _ann(7, "u-agreed", "annotator-b", stance_election_fairness="fair"),
+    ]
+    assert adjudicate.disputed_units(records) == ["u-major", "u-tie"]
+    assert adjudicate.disputed_units(records, unresolved_only=True) == ["u-tie"]
+    settled = [_ann(50, "u-tie", "annotator-lead", stance_election_fairness="unfair")]
+    assert adjudicate.disputed_units(records, settled) == ["u-major"]
+
+
+def test_adjudication_tasks_show_each_annotators_labels_under_their_pseudonym() -> None:
+    records = [
+        _ann(1, "u1", "annotator-a", stance_election_fairness="unfair", is_claim=True),
+        _ann(
+            2, "u1", "annotator-b", stance_election_fairness="neutral", is_claim=True, comment="Hedged:\n'restricted'"
+        ),
+        _ann(3, "u2", "annotator-a", stance_election_fairness="fair"),
+        _ann(4, "u2", "annotator-b", stance_election_fairness="fair"),
+    ]
+    [task] = adjudicate.adjudication_tasks([_unit("u1"), _unit("u2", "All is well.")], records)
+    data = task["data"]
+    assert data["unit_id"] == "u1" and data["doc_id"] == "doc-d01"
+    assert data["text"] == "The vote was held in a restricted environment."
+    assert data["speaker_display"] == "OSCE observers — reported"
+    assert data["disputed_targets"] == "election fairness"
+    assert data["annotators"] == ["annotator-a", "annotator-b"]
+    shown = data["annotator_labels"]
+    assert shown.splitlines()[0] == "Disagreement on election fairness: unfair ×1, neutral ×1"
+    assert "annotator-a\n  territorial integrity: (none)\n  election fairness: unfair\n  is claim: yes" in shown
+    assert "  comment: Hedged: / 'restricted'" in shown
+    json.dumps(task)  # Label Studio takes it as JSON
+
+
+def test_adjudication_tasks_use_the_callers_task_data_and_need_every_disputed_unit() -> None:
+    records = [
+        _ann(1, "u1", "annotator-a", is_claim=True),
+        _ann(2, "u1", "annotator-b", is_claim=False),
+    ]
+    [task] = adjudicate.adjudication_tasks([_unit("u1")], records, task_data=lambda u: {"text": u.text, "extra": 1})
+    assert task["data"]["extra"] == 1 and task["data"]["unit_id"] == "u1"
+    with pytest.raises(InputError, match="'u1' is disputed"):
+        adjudicate.adjudication_tasks([_unit("u9")], records)
+
+
+def test_adjudication_config_adds_the_labels_text_and_keeps_every_control() -> None:
+    config = adjudicate.adjudication_labeling_config()
+    root = ET.fromstring(config)
+    names = [el.get("name") for el in root.iter() if el.get("name")]
+    original = [el.get("name") for el in ET.fromstring(labeling_config()).iter() if el.get("name")]
+    assert "annotator_labels" in names
+    assert [n for n in names if n != "annotator_labels"] == original
+    [text] = [el for el in root.iter("Text") if el.get("name") == "annotator_labels"]
+    assert text.get("value") == "$annotator_labels"
+
+
+def test_recorded_adjudication_round_trip_gives_adjudicated_gold() -> None:
+    annotations = list(
+        pull.parse_export(pull.read_export(DATA / "ls_export_ui.json"), project="claimstance", users=USERS)
+    )
+    disputed = adjudicate.disputed_units(annotations)
+    assert disputed == ["president-az-d02-91e4c07b3a55"]  # unfair vs neutral on election fairness
+    export = pull.read_export(DATA / "ls_export_adjudication.json")
+    assert export[0]["data"]["unit_id"] == disputed[0]
+    assert all(name in export[0]["data"]["annotator_labels"] for name in export[0]["data"]["annotators"])
+    rulings = list(pull.parse_export(export, project="claimstance-adjudication"))
+    gold = adjudicate.gold_labels(annotations, rulings)
+    decided = _gold(gold, disputed[0], EF)
+    assert (decided.label, decided.origin) == ("unfair", GoldOrigin.ADJUDICATED)
+    assert decided.adjudicator == pull.pseudonym("lead.adjudicator@example.org")
+    assert decided.votes == {"unfair": 1, "neutral": 1}
+    assert adjudicate.disputed_units(annotations, rulings) == []
+    # Unit 103: one annotator skipped, the other said 'no' -> unanimous on a single vote.
+    greeting = _gold(gold, "president-az-d02-0b8d2e6f14a9", "is_claim")
+    assert (greeting.label, greeting.origin, greeting.votes) == ("no", GoldOrigin.UNANIMOUS, {"no": 1})
+    assert {g.origin for g in gold} <= set(GoldOrigin)

@@ -1,0 +1,361 @@
+"""Agreement: how far annotators agree, per stance target and for ``is_claim``.
+
+For each target the report gives Krippendorff's alpha (nominal, tolerant of missing annotations; the
+``krippendorff`` package) with a 95% bootstrap confidence interval, Cohen's kappa for every pair of
+annotators who share units (``sklearn.metrics.cohen_kappa_score``), raw agreement, the numbers of units and
+annotators, and the confusion between annotators.
+
+What is counted: skipped (``cancelled``) and ``deleted`` annotations are ignored, and when an annotator
+has several annotations of one unit only the latest counts. A label left empty for one target is missing
+for that target only.
+
+Nothing here crashes on thin data: when a coefficient is undefined (one annotator, no unit labelled twice,
+every label the same) its value is ``None`` and a note says why. The report never holds NaN.
+
+The bootstrap resamples units (those labelled at least twice) with replacement, ``n_boot`` times, from
+``numpy.random.default_rng(seed)``: the same data and seed give the same interval. Resamples in which
+alpha is undefined (every resampled label the same) are left out and counted in a note.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC
+from itertools import combinations
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from claimstance.schema import IS_CLAIM_CHOICES, STANCE_TARGETS, Annotation
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+TARGETS: tuple[str, ...] = (*STANCE_TARGETS, "is_claim")
+"""Every target agreement is measured on, in display order."""
+FEW_UNITS = 10
+"""Below this many units labelled twice, the report warns that alpha rests on very little data."""
+
+
+def target_labels(target: str) -> list[str]:
+    """The label set of a target in declared order (``yes``/``no`` for ``is_claim``)."""
+    return list(IS_CLAIM_CHOICES) if target == "is_claim" else STANCE_TARGETS[target].names()
+
+
+def label_of(annotation: Annotation, target: str) -> str | None:
+    """An annotation's label for ``target`` as a string of the target's label set, or None if left empty."""
+    value = getattr(annotation, target)
+    if value is None:
+        return None
+    if target == "is_claim":
+        return "yes" if value else "no"
+    return str(value.value)
+
+
+def _recency(annotation: Annotation) -> tuple[float, int]:
+    when = annotation.updated_at or annotation.created_at
+    if when is None:
+        return (-math.inf, annotation.ls_annotation_id)
+    if when.tzinfo is None:  # exports without a zone are in UTC, like Label Studio's own
+        when = when.replace(tzinfo=UTC)
+    return (when.timestamp(), annotation.ls_annotation_id)
+
+
+def current_annotations(annotations: Iterable[Annotation]) -> list[Annotation]:
+    """The annotations that count: not skipped, not deleted, the latest per (unit, annotator)."""
+    latest: dict[tuple[str, str], Annotation] = {}
+    for annotation in annotations:
+        if annotation.cancelled or annotation.deleted:
+            continue
+        key = (annotation.unit_id, annotation.annotator)
+        if key not in latest or _recency(annotation) > _recency(latest[key]):
+            latest[key] = annotation
+    return [latest[key] for key in sorted(latest)]
+
+
+@dataclass(frozen=True)
+class PairAgreement:
+    """Agreement between two annotators on the units both labelled."""
+
+    annotator_a: str
+    annotator_b: str
+    n_units: int
+    kappa: float | None
+    raw_agreement: float
+    confusion: list[list[int]] = field(repr=False)
+    """Rows: ``annotator_a``'s labels; columns: ``annotator_b``'s; both in the target's label order."""
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class TargetAgreement:
+    """Agreement on one target."""
+
+    target: str
+    labels: list[str]
+    n_units: int
+    """Units with at least one label for this target."""
+    n_pairable_units: int
+    """Units labelled by at least two annotators: the only ones agreement is measured on."""
+    n_annotators: int
+    n_labels: int
+    alpha: float | None
+    alpha_ci: tuple[float, float] | None
+    """95% percentile bootstrap interval of alpha, or None when it cannot be estimated."""
+    n_boot_used: int
+    raw_agreement: float | None
+    """Share of pairs of labels on the same unit that agree, pooled over units."""
+    mean_kappa: float | None
+    """Unweighted mean of the defined pairwise kappas."""
+    pairs: list[PairAgreement]
+    confusion: list[list[int]] = field(repr=False)
+    """Pooled over annotator pairs, counted both ways: cell (i, j) is how often one annotator chose label i
+    on a unit where another chose label j. Symmetric; the diagonal is twice the agreeing pairs."""
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AgreementReport:
+    """Agreement on every target, and what was counted."""
+
+    targets: list[TargetAgreement]
+    annotators: list[str]
+    n_units: int
+    n_annotations: int
+    """Annotations counted (latest per unit and annotator, not skipped, not deleted)."""
+    n_ignored: dict[str, int]
+    """Annotations left out, by reason: ``cancelled``, ``deleted``, ``superseded``."""
+    seed: int
+    n_boot: int
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain JSON-serialisable data (``None`` where a value is undefined)."""
+        return asdict(self)
+
+    def target(self, name: str) -> TargetAgreement:
+        """The agreement on one target, by name."""
+        for item in self.targets:
+            if item.target == name:
+                return item
+        raise KeyError(name)
+
+
+def _alpha(value_counts: np.ndarray[Any, np.dtype[np.float64]]) -> float | None:
+    """Nominal alpha from a (units x labels) count matrix; None when there is no variation to measure."""
+    import krippendorff
+
+    if int(np.count_nonzero(value_counts.sum(axis=0))) < 2:
+        return None
+    return float(krippendorff.alpha(value_counts=value_counts, level_of_measurement="nominal"))
+
+
+def _bootstrap(
+    value_counts: np.ndarray[Any, np.dtype[np.float64]], *, seed: int, n_boot: int
+) -> tuple[tuple[float, float] | None, int]:
+    rng = np.random.default_rng(seed)
+    n = value_counts.shape[0]
+    values: list[float] = []
+    for _ in range(n_boot):
+        sample = _alpha(value_counts[rng.integers(0, n, size=n)])
+        if sample is not None:
+            values.append(sample)
+    if not values:
+        return None, 0
+    low, high = np.percentile(values, [2.5, 97.5])
+    return (float(low), float(high)), len(values)
+
+
+def _pair(a: str, b: str, units: list[str], table: dict[str, dict[str, str]], labels: list[str]) -> PairAgreement:
+    from sklearn.metrics import cohen_kappa_score, confusion_matrix
+
+    ya = [table[u][a] for u in units]
+    yb = [table[u][b] for u in units]
+    raw = sum(x == y for x, y in zip(ya, yb, strict=True)) / len(units)
+    confusion = confusion_matrix(ya, yb, labels=labels).astype(int).tolist()
+    kappa: float | None = None
+    note = None
+    if len(set(ya) | set(yb)) < 2:
+        note = f"kappa undefined: both chose {ya[0]!r} on every shared unit"
+    else:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            value = float(cohen_kappa_score(ya, yb, labels=labels))
+        kappa = None if math.isnan(value) else value
+    return PairAgreement(a, b, len(units), kappa, raw, confusion, note)
+
+
+def _target(current: list[Annotation], target: str, *, seed: int, n_boot: int) -> TargetAgreement:
+    labels = target_labels(target)
+    table: dict[str, dict[str, str]] = {}
+    for annotation in current:
+        label = label_of(annotation, target)
+        if label is not None:
+            table.setdefault(annotation.unit_id, {})[annotation.annotator] = label
+    annotators = sorted({a for row in table.values() for a in row})
+    pairable = sorted(u for u, row in table.items() if len(row) >= 2)
+    notes: list[str] = []
+    index = {label: i for i, label in enumerate(labels)}
+    counts = np.zeros((len(pairable), len(labels)), dtype=np.float64)
+    for i, unit in enumerate(pairable):
+        for label in table[unit].values():
+            counts[i, index[label]] += 1
+
+    alpha: float | None = None
+    ci: tuple[float, float] | None = None
+    used = 0
+    raw: float | None = None
+    if not pairable:
+        if not annotators:
+            reason = "no annotator chose a label"
+        elif len(annotators) == 1:
+            reason = "only one annotator"
+        else:
+            reason = "no unit was labelled by two annotators"
+        notes.append(f"no agreement to measure: {reason}")
+    else:
+        pairs_total = float((counts.sum(axis=1) * (counts.sum(axis=1) - 1) / 2).sum())
+        raw = float((counts * (counts - 1) / 2).sum()) / pairs_total
+        alpha = _alpha(counts)
+        if alpha is None:
+            only = labels[int(np.argmax(counts.sum(axis=0)))]
+            notes.append(f"alpha undefined: every label on units labelled twice is {only!r} (no variation)")
+        elif n_boot > 0:
+            ci, used = _bootstrap(counts, seed=seed, n_boot=n_boot)
+            if ci is None:
+                notes.append("no confidence interval: every bootstrap resample had a single label")
+            elif used < n_boot:
+                notes.append(f"{n_boot - used} of {n_boot} bootstrap resamples had a single label and were left out")
+        if len(pairable) < FEW_UNITS and alpha is not None:
+            notes.append(f"only {len(pairable)} units labelled twice: read alpha with care")
+
+    pairs: list[PairAgreement] = []
+    confusion = np.zeros((len(labels), len(labels)), dtype=int)
+    for a, b in combinations(annotators, 2):
+        shared = [u for u in sorted(table) if a in table[u] and b in table[u]]
+        if shared:
+            pair = _pair(a, b, shared, table, labels)
+            pairs.append(pair)
+            matrix = np.asarray(pair.confusion, dtype=int)
+            confusion += matrix + matrix.T
+    kappas = [p.kappa for p in pairs if p.kappa is not None]
+    if pairs and not kappas:
+        notes.append("kappa undefined for every pair")
+    return TargetAgreement(
+        target=target,
+        labels=labels,
+        n_units=len(table),
+        n_pairable_units=len(pairable),
+        n_annotators=len(annotators),
+        n_labels=sum(len(row) for row in table.values()),
+        alpha=alpha,
+        alpha_ci=ci,
+        n_boot_used=used,
+        raw_agreement=raw,
+        mean_kappa=float(np.mean(kappas)) if kappas else None,
+        pairs=pairs,
+        confusion=confusion.tolist(),
+        notes=notes,
+    )
+
+
+def agreement(annotations: Iterable[Annotation], *, seed: int = 0, n_boot: int = 1000) -> AgreementReport:
+    """Measure inter-annotator agreement on every target (see the module docstring for what counts)."""
+    if n_boot < 0:
+        raise ValueError("n_boot must be 0 or more")
+    everything = list(annotations)
+    current = current_annotations(everything)
+    ignored = Counter("deleted" if a.deleted else "cancelled" for a in everything if a.deleted or a.cancelled)
+    live = sum(1 for a in everything if not (a.deleted or a.cancelled))
+    n_ignored = {
+        "cancelled": ignored["cancelled"],
+        "deleted": ignored["deleted"],
+        "superseded": live - len(current),
+    }
+    notes = [] if current else ["no annotations to compare (after leaving out skipped and deleted ones)"]
+    return AgreementReport(
+        targets=[_target(current, t, seed=seed, n_boot=n_boot) for t in TARGETS],
+        annotators=sorted({a.annotator for a in current}),
+        n_units=len({a.unit_id for a in current}),
+        n_annotations=len(current),
+        n_ignored=n_ignored,
+        seed=seed,
+        n_boot=n_boot,
+        notes=notes,
+    )
+
+
+def _num(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def _title(target: str) -> str:
+    return target.removeprefix("stance_").replace("_", " ")
+
+
+def render_table(report: AgreementReport) -> Table:
+    """The summary table for the terminal: one row per target."""
+    from rich.table import Table
+
+    ignored = ", ".join(f"{n} {why}" for why, n in report.n_ignored.items() if n) or "none"
+    table = Table(
+        title="Inter-annotator agreement",
+        caption=(
+            f"{report.n_annotations} annotations by {len(report.annotators)} annotators on {report.n_units} units; "
+            f"left out: {ignored}; bootstrap: {report.n_boot} resamples, seed {report.seed}"
+        ),
+    )
+    table.add_column("target")
+    for name in ("units (×2)", "annotators", "alpha", "95% CI", "raw agr.", "mean kappa"):
+        table.add_column(name, justify="right")
+    table.add_column("notes")
+    for t in report.targets:
+        ci = "—" if t.alpha_ci is None else f"{t.alpha_ci[0]:.3f} – {t.alpha_ci[1]:.3f}"
+        table.add_row(
+            _title(t.target),
+            f"{t.n_units} ({t.n_pairable_units})",
+            str(t.n_annotators),
+            _num(t.alpha),
+            ci,
+            _num(t.raw_agreement),
+            _num(t.mean_kappa),
+            "; ".join(t.notes),
+        )
+    return table
+
+
+def render_pairs(report: AgreementReport) -> Table:
+    """Pairwise Cohen's kappa and raw agreement, one row per target and annotator pair."""
+    from rich.table import Table
+
+    table = Table(title="Pairwise agreement (Cohen's kappa)")
+    for name in ("target", "annotator A", "annotator B", "shared units", "kappa", "raw agr.", "note"):
+        table.add_column(name)
+    for t in report.targets:
+        for p in t.pairs:
+            row = [_title(t.target), p.annotator_a, p.annotator_b, str(p.n_units), _num(p.kappa)]
+            table.add_row(*row, _num(p.raw_agreement), p.note or "")
+    return table
+
+
+def render_confusion(target: TargetAgreement) -> Table:
+    """The pooled confusion between annotators on one target (see :attr:`TargetAgreement.confusion`)."""
+    from rich.table import Table
+
+    table = Table(title=f"Confusion between annotators: {_title(target.target)}")
+    table.add_column("one chose \\ another chose")
+    for label in target.labels:
+        table.add_column(label, justify="right")
+    for label, row in zip(target.labels, target.confusion, strict=True):
+        table.add_row(label, *(str(n) for n in row))
+    return table
+
+
+def renderables(report: AgreementReport) -> list[Table]:
+    """Everything the terminal shows: summary, pairs, a confusion table per target with any pair."""
+    confusions = [render_confusion(t) for t in report.targets if t.pairs]
+    return [render_table(report), render_pairs(report), *confusions]

@@ -1,0 +1,356 @@
+"""Run the embedded Label Studio: ``start``, ``stop`` and ``status``, headless on 127.0.0.1.
+
+The server lives in its own virtual environment (``.venv-ls``: Label Studio pins its own SDK exactly) and
+keeps everything under one data folder (``var/label-studio`` by default): the SQLite database, media,
+exports, its config and cache folders (``XDG_*``), a stable Django secret key, a log file and a pid file.
+Nothing is written under ``~/.local`` or ``~/.config``, and the server never calls out (no version check,
+no analytics, no Sentry).
+
+The admin (``config.LOCAL_ADMIN_EMAIL``) and its legacy API token (``config.LOCAL_ADMIN_TOKEN``) are created
+on first start; they guard nothing but a demo on loopback. This module never imports ``label_studio_sdk``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from claimstance import config, io
+from claimstance.errors import LabelStudioError, ServerUnavailableError
+
+PID_FILE = "server.json"
+LOG_FILE = "server.log"
+SECRET_FILE = "secret_key"
+DEFAULT_START_TIMEOUT = 180.0
+"""Seconds to wait for ``/health``: the first start (migrations) takes ~25 s on an idle machine."""
+
+# Popen objects of servers started by this process, so that stop() can reap them (no zombies).
+_CHILDREN: dict[int, subprocess.Popen[bytes]] = {}
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    """A Label Studio server started by claimstance."""
+
+    url: str
+    pid: int
+    port: int
+    data_dir: Path
+    log_file: Path
+    healthy: bool
+
+
+def find_free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now (for tests and parallel servers)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def port_in_use(port: int) -> bool:
+    """Whether something accepts connections on ``port`` (the test Label Studio itself uses)."""
+    for family, host in ((socket.AF_INET, "127.0.0.1"), (socket.AF_INET6, "::1")):
+        with contextlib.suppress(OSError), socket.socket(family, socket.SOCK_STREAM) as s:
+            s.settimeout(0.5)
+            if s.connect_ex((host, port)) == 0:
+                return True
+    return False
+
+
+def _alive(pid: int) -> bool:
+    child = _CHILDREN.get(pid)
+    if child is not None:
+        return child.poll() is None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    with contextlib.suppress(OSError):
+        # A zombie still answers kill(0); it is dead for our purposes.
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return stat.rsplit(")", 1)[1].split()[0] != "Z"
+    return True
+
+
+def _is_label_studio(pid: int) -> bool:
+    """Guard against a recycled pid: only signal a process whose command line is Label Studio's."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\x00", b" ")
+    except OSError:
+        return True  # no /proc (not Linux): trust the pid file
+    return b"label-studio" in cmdline or b"label_studio" in cmdline
+
+
+def _read_pid_file(data_dir: Path) -> dict[str, Any] | None:
+    path = data_dir / PID_FILE
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return value if isinstance(value, dict) and isinstance(value.get("pid"), int) else None
+
+
+def _healthy(url: str, timeout: float = 2.0) -> bool:
+    try:
+        response = httpx.get(f"{url}/health", timeout=timeout)
+    except httpx.HTTPError:
+        return False
+    return response.status_code == 200
+
+
+def _info(record: dict[str, Any], data_dir: Path, healthy: bool) -> ServerInfo:
+    return ServerInfo(
+        url=str(record["url"]),
+        pid=int(record["pid"]),
+        port=int(record["port"]),
+        data_dir=data_dir,
+        log_file=data_dir / LOG_FILE,
+        healthy=healthy,
+    )
+
+
+def status(data_dir: str | Path | None = None) -> ServerInfo | None:
+    """The server running from ``data_dir``, or ``None`` (a stale pid file is removed)."""
+    directory = config.data_dir(data_dir)
+    record = _read_pid_file(directory)
+    if record is None:
+        return None
+    if not _alive(record["pid"]) or not _is_label_studio(record["pid"]):
+        with contextlib.suppress(FileNotFoundError):
+            (directory / PID_FILE).unlink()
+        return None
+    return _info(record, directory, _healthy(str(record["url"])))
+
+
+def _secret_key(directory: Path) -> str:
+    path = directory / SECRET_FILE
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    key = secrets.token_urlsafe(50)
+    # Stable across restarts, so browser sessions survive them; readable by the owner only.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(key)
+    return key
+
+
+def server_environment(directory: Path, port: int) -> dict[str, str]:
+    """The environment Label Studio runs with: everything under ``directory``, nothing calls out."""
+    env = dict(os.environ)
+    # Label Studio reads LABEL_STUDIO_<X>, then HEARTEX_<X>, then plain <X> (USERNAME, HOST, PORT...):
+    # the prefixed names below win over whatever the user's shell has.
+    for name in ("LABEL_STUDIO_URL", "LABEL_STUDIO_API_KEY"):
+        env.pop(name, None)
+    xdg = directory / "xdg"
+    url = f"http://127.0.0.1:{port}"
+    secret = _secret_key(directory)
+    env.update(
+        {
+            "LABEL_STUDIO_BASE_DATA_DIR": str(directory),
+            "LABEL_STUDIO_DJANGO_DB": "sqlite",
+            "LABEL_STUDIO_DATABASE_NAME": str(directory / "label_studio.sqlite3"),
+            "LABEL_STUDIO_HOST": url,
+            "LABEL_STUDIO_USERNAME": config.LOCAL_ADMIN_EMAIL,
+            "LABEL_STUDIO_PASSWORD": config.LOCAL_ADMIN_PASSWORD,
+            "LABEL_STUDIO_USER_TOKEN": config.LOCAL_ADMIN_TOKEN,
+            "LABEL_STUDIO_ENABLE_LEGACY_API_TOKEN": "true",
+            "LABEL_STUDIO_LATEST_VERSION_CHECK": "false",
+            "LABEL_STUDIO_COLLECT_ANALYTICS": "false",
+            "LABEL_STUDIO_DEBUG": "false",
+            "LABEL_STUDIO_SENTRY_DSN": "",
+            "LABEL_STUDIO_FRONTEND_SENTRY_DSN": "",
+            "SENTRY_DSN": "",
+            "FRONTEND_SENTRY_DSN": "",
+            "SECRET_KEY": secret,
+            "LABEL_STUDIO_SECRET_KEY": secret,
+            "XDG_CONFIG_HOME": str(xdg / "config"),
+            "XDG_CACHE_HOME": str(xdg / "cache"),
+            "XDG_DATA_HOME": str(xdg / "data"),
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    return env
+
+
+def _log_tail(path: Path, offset: int, lines: int = 15) -> str:
+    try:
+        with path.open("rb") as fh:
+            fh.seek(offset)
+            text = fh.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+    return "\n".join(text.splitlines()[-lines:])
+
+
+def _log_since(path: Path, offset: int) -> str:
+    try:
+        with path.open("rb") as fh:
+            fh.seek(offset)
+            return fh.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def _terminate(pid: int, timeout: float) -> None:
+    """SIGTERM the server's process group, then SIGKILL it if it is still there after ``timeout``."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and _alive(pid):
+        time.sleep(0.1)
+    if _alive(pid):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and _alive(pid):
+            time.sleep(0.05)
+    child = _CHILDREN.pop(pid, None)
+    if child is not None:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            child.wait(timeout=5)
+
+
+def _wait_until_healthy(info: ServerInfo, log_offset: int, timeout: float) -> None:
+    """Poll ``/health``; fail fast if the process dies or Label Studio moved to another port."""
+    deadline = time.monotonic() + timeout
+    moved = f"Port {info.port} is in use"
+    listening = f"Starting development server at {info.url}/"
+    while True:
+        log = _log_since(info.log_file, log_offset)
+        if moved in log:
+            _terminate(info.pid, 10)
+            (info.data_dir / PID_FILE).unlink(missing_ok=True)
+            raise ServerUnavailableError(
+                f"port {info.port} was taken while Label Studio started (it moved to another port)",
+                hint="run 'claimstance server start --port N' with a free port",
+            )
+        if not _alive(info.pid):
+            (info.data_dir / PID_FILE).unlink(missing_ok=True)
+            raise ServerUnavailableError(
+                "Label Studio exited during start-up",
+                path=info.log_file,
+                hint="see the log file for the reason",
+                detail=_log_tail(info.log_file, log_offset),
+            )
+        if listening in log and _healthy(info.url):
+            return
+        if time.monotonic() > deadline:
+            _terminate(info.pid, 10)
+            (info.data_dir / PID_FILE).unlink(missing_ok=True)
+            raise ServerUnavailableError(
+                f"Label Studio did not answer {info.url}/health within {timeout:.0f} s",
+                path=info.log_file,
+                hint="the machine may be busy; try again with a longer timeout",
+                detail=_log_tail(info.log_file, log_offset),
+            )
+        time.sleep(0.25)
+
+
+def start(
+    port: int | None = None,
+    data_dir: str | Path | None = None,
+    *,
+    wait: bool = True,
+    timeout: float = DEFAULT_START_TIMEOUT,
+    binary: str | Path | None = None,
+) -> ServerInfo:
+    """Start Label Studio on 127.0.0.1 (``config.DEFAULT_PORT`` unless ``port``) and wait for ``/health``.
+
+    Idempotent: if a server already runs from ``data_dir`` its info is returned. A busy port is an error
+    (Label Studio itself would silently move to the next port). Raises
+    :class:`~claimstance.errors.ServerUnavailableError` when the server cannot be started.
+    """
+    directory = config.data_dir(data_dir)
+    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    running = status(directory)
+    if running is not None:
+        if port is not None and port != running.port:
+            raise LabelStudioError(
+                f"Label Studio already runs from {directory} on port {running.port}",
+                hint="stop it first with 'claimstance server stop'",
+            )
+        deadline = time.monotonic() + timeout
+        while wait and not running.healthy:
+            # Started by another call (e.g. with wait=False) and still migrating: wait for it.
+            if time.monotonic() > deadline or not _alive(running.pid):
+                raise ServerUnavailableError(
+                    f"Label Studio (pid {running.pid}) runs but does not answer {running.url}/health",
+                    path=running.log_file,
+                    hint="see the log file; 'claimstance server stop' then start again",
+                )
+            time.sleep(0.25)
+            running = replace(running, healthy=_healthy(running.url))
+        return running
+
+    chosen = config.DEFAULT_PORT if port is None else int(port)
+    if port_in_use(chosen):
+        raise ServerUnavailableError(
+            f"port {chosen} is already in use by another program",
+            hint="pass a free port: claimstance server start --port N (and set LABEL_STUDIO_URL to match)",
+        )
+    executable = config.label_studio_bin(binary)
+    if not executable.exists():
+        raise ServerUnavailableError(
+            f"Label Studio is not installed at {executable}",
+            hint="run 'make setup' (it installs label-studio into .venv-ls), or set CLAIMSTANCE_LS_BIN",
+        )
+
+    log_path = directory / LOG_FILE
+    log_offset = log_path.stat().st_size if log_path.exists() else 0
+    command = [
+        str(executable),
+        "start",
+        "--no-browser",
+        "--internal-host",
+        "127.0.0.1",
+        "--port",
+        str(chosen),
+        "--data-dir",
+        str(directory),
+        "--enable-legacy-api-token",
+    ]
+    with log_path.open("ab") as log:
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=directory,
+            env=server_environment(directory, chosen),
+            start_new_session=True,  # its own process group: stop() signals the whole group
+        )
+    _CHILDREN[process.pid] = process
+    record = {"pid": process.pid, "port": chosen, "url": f"http://127.0.0.1:{chosen}", "started_at": time.time()}
+    io.write_text_atomic(directory / PID_FILE, json.dumps(record) + "\n")
+    info = _info(record, directory, healthy=False)
+    if not wait:
+        return info
+    _wait_until_healthy(info, log_offset, timeout)
+    return _info(record, directory, healthy=True)
+
+
+def stop(data_dir: str | Path | None = None, *, timeout: float = 20.0) -> bool:
+    """Stop the server running from ``data_dir``; return whether one was running."""
+    directory = config.data_dir(data_dir)
+    record = _read_pid_file(directory)
+    if record is None:
+        return False
+    pid = record["pid"]
+    was_running = _alive(pid) and _is_label_studio(pid)
+    if was_running:
+        _terminate(pid, timeout)
+    (directory / PID_FILE).unlink(missing_ok=True)
+    return was_running
