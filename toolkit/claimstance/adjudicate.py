@@ -26,61 +26,25 @@ text). The adjudication project is pulled like any other, and its records are th
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from datetime import UTC
 from typing import Any
 
 from claimstance.errors import InputError
 from claimstance.schema import (
-    IS_CLAIM_CHOICES,
-    STANCE_TARGETS,
+    TARGETS,
     Annotation,
     ClaimUnit,
     GoldLabel,
     GoldOrigin,
+    current_annotations,
+    label_of,
     labeling_config,
+    recency,
+    target_labels,
 )
 
-TARGETS: tuple[str, ...] = (*STANCE_TARGETS, "is_claim")
-"""Every target a gold label is decided for, in output order."""
-
 TaskData = Callable[[ClaimUnit], dict[str, Any]]
-
-
-def _labels(target: str) -> list[str]:
-    return list(IS_CLAIM_CHOICES) if target == "is_claim" else STANCE_TARGETS[target].names()
-
-
-def _label_of(annotation: Annotation, target: str) -> str | None:
-    value = getattr(annotation, target)
-    if value is None:
-        return None
-    if target == "is_claim":
-        return "yes" if value else "no"
-    return str(value.value)
-
-
-def _recency(annotation: Annotation) -> tuple[float, int]:
-    when = annotation.updated_at or annotation.created_at
-    if when is None:
-        return (-math.inf, annotation.ls_annotation_id)
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return (when.timestamp(), annotation.ls_annotation_id)
-
-
-def _current(annotations: Iterable[Annotation]) -> list[Annotation]:
-    """Not skipped, not deleted, the latest per (unit, annotator); sorted by unit then annotator."""
-    latest: dict[tuple[str, str], Annotation] = {}
-    for annotation in annotations:
-        if annotation.cancelled or annotation.deleted:
-            continue
-        key = (annotation.unit_id, annotation.annotator)
-        if key not in latest or _recency(annotation) > _recency(latest[key]):
-            latest[key] = annotation
-    return [latest[key] for key in sorted(latest)]
 
 
 class _Votes:
@@ -88,27 +52,27 @@ class _Votes:
 
     def __init__(self, annotations: Iterable[Annotation], adjudications: Iterable[Annotation]) -> None:
         everything = list(annotations)
-        self.current = _current(everything)
+        self.current = current_annotations(everything)
         # Units everyone skipped still get (unresolved) gold labels: a unit must never vanish silently.
         self.units = {a.unit_id for a in everything if not a.deleted}
         self.votes: dict[tuple[str, str], Counter[str]] = {}
         for annotation in self.current:
             for target in TARGETS:
-                label = _label_of(annotation, target)
+                label = label_of(annotation, target)
                 if label is not None:
                     self.votes.setdefault((annotation.unit_id, target), Counter())[label] += 1
-        rulings = sorted(_current(adjudications), key=_recency)
+        rulings = sorted(current_annotations(adjudications), key=recency)
         self.rulings: dict[tuple[str, str], list[tuple[str, str]]] = {}
         for ruling in rulings:
             self.units.add(ruling.unit_id)
             for target in TARGETS:
-                label = _label_of(ruling, target)
+                label = label_of(ruling, target)
                 if label is not None:
                     self.rulings.setdefault((ruling.unit_id, target), []).append((ruling.annotator, label))
 
     def decide(self, unit: str, target: str, min_annotators: int) -> GoldLabel:
         votes = self.votes.get((unit, target), Counter())
-        ordered = {label: votes[label] for label in _labels(target) if votes[label]}
+        ordered = {label: votes[label] for label in target_labels(target) if votes[label]}
         gold: dict[str, Any] = {"unit_id": unit, "target": target, "votes": ordered}
         rulings = self.rulings.get((unit, target), [])
         chosen = {label for _, label in rulings}
@@ -195,13 +159,13 @@ def _summary(unit: str, annotations: list[Annotation], state: _Votes, disputed: 
     lines = []
     for target in disputed:
         votes = state.votes.get((unit, target), Counter())
-        counts = ", ".join(f"{label} ×{votes[label]}" for label in _labels(target) if votes[label])
+        counts = ", ".join(f"{label} ×{votes[label]}" for label in target_labels(target) if votes[label])
         lines.append(f"Disagreement on {_title(target)}: {counts}")
     for annotation in annotations:
         lines.append("")
         lines.append(annotation.annotator)
         for target in TARGETS:
-            lines.append(f"  {_title(target)}: {_label_of(annotation, target) or '(none)'}")
+            lines.append(f"  {_title(target)}: {label_of(annotation, target) or '(none)'}")
         for name in ("speaker_correction", "comment"):
             value = getattr(annotation, name)
             if value:

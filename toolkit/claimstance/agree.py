@@ -24,57 +24,18 @@ import warnings
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import UTC
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from claimstance.schema import IS_CLAIM_CHOICES, STANCE_TARGETS, Annotation
+from claimstance.schema import TARGETS, Annotation, current_annotations, label_of, target_labels
 
 if TYPE_CHECKING:
     from rich.table import Table
 
-TARGETS: tuple[str, ...] = (*STANCE_TARGETS, "is_claim")
-"""Every target agreement is measured on, in display order."""
 FEW_UNITS = 10
 """Below this many units labelled twice, the report warns that alpha rests on very little data."""
-
-
-def target_labels(target: str) -> list[str]:
-    """The label set of a target in declared order (``yes``/``no`` for ``is_claim``)."""
-    return list(IS_CLAIM_CHOICES) if target == "is_claim" else STANCE_TARGETS[target].names()
-
-
-def label_of(annotation: Annotation, target: str) -> str | None:
-    """An annotation's label for ``target`` as a string of the target's label set, or None if left empty."""
-    value = getattr(annotation, target)
-    if value is None:
-        return None
-    if target == "is_claim":
-        return "yes" if value else "no"
-    return str(value.value)
-
-
-def _recency(annotation: Annotation) -> tuple[float, int]:
-    when = annotation.updated_at or annotation.created_at
-    if when is None:
-        return (-math.inf, annotation.ls_annotation_id)
-    if when.tzinfo is None:  # exports without a zone are in UTC, like Label Studio's own
-        when = when.replace(tzinfo=UTC)
-    return (when.timestamp(), annotation.ls_annotation_id)
-
-
-def current_annotations(annotations: Iterable[Annotation]) -> list[Annotation]:
-    """The annotations that count: not skipped, not deleted, the latest per (unit, annotator)."""
-    latest: dict[tuple[str, str], Annotation] = {}
-    for annotation in annotations:
-        if annotation.cancelled or annotation.deleted:
-            continue
-        key = (annotation.unit_id, annotation.annotator)
-        if key not in latest or _recency(annotation) > _recency(latest[key]):
-            latest[key] = annotation
-    return [latest[key] for key in sorted(latest)]
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
-from datetime import date, datetime
+import math
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -224,6 +226,47 @@ class GoldLabel(Record):
         if (self.label is None) != (self.origin is GoldOrigin.UNRESOLVED):
             raise ValueError("label must be None exactly when origin is 'unresolved'")
         return self
+
+
+TARGETS = (*STANCE_TARGETS, "is_claim")
+"""Every target annotators label: the stances, then ``is_claim``."""
+
+
+def target_labels(target: str) -> list[str]:
+    """The label set of a target in declared order (``yes``/``no`` for ``is_claim``)."""
+    return list(IS_CLAIM_CHOICES) if target == "is_claim" else STANCE_TARGETS[target].names()
+
+
+def label_of(annotation: AnnotationLabels, target: str) -> str | None:
+    """An annotation's label for ``target`` as a string of the target's label set, or None if left empty."""
+    value = getattr(annotation, target)
+    if value is None:
+        return None
+    if target == "is_claim":
+        return "yes" if value else "no"
+    return str(value.value)
+
+
+def recency(annotation: Annotation) -> tuple[float, int]:
+    """Sort key of an annotation's versions: last update (or creation) time, then Label Studio id."""
+    when = annotation.updated_at or annotation.created_at
+    if when is None:
+        return (-math.inf, annotation.ls_annotation_id)
+    if when.tzinfo is None:  # exports without a zone are in UTC, like Label Studio's own
+        when = when.replace(tzinfo=UTC)
+    return (when.timestamp(), annotation.ls_annotation_id)
+
+
+def current_annotations(annotations: Iterable[Annotation]) -> list[Annotation]:
+    """The annotations that count: not skipped, not deleted, the latest per (unit, annotator), sorted."""
+    latest: dict[tuple[str, str], Annotation] = {}
+    for annotation in annotations:
+        if annotation.cancelled or annotation.deleted:
+            continue
+        key = (annotation.unit_id, annotation.annotator)
+        if key not in latest or recency(annotation) > recency(latest[key]):
+            latest[key] = annotation
+    return [latest[key] for key in sorted(latest)]
 
 
 class DatasetRecord(Record):
