@@ -9,14 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel
 
-from claimstance import io
+from claimstance import config, io
 from claimstance import schema as _schema
+from claimstance.config import ServerSettings
 from claimstance.errors import ClaimstanceError, DecodeError, EmptyInputError, InputError
-from claimstance.schema import Annotation, ClaimUnit, Document, GoldLabel
+from claimstance.schema import Annotation, AnnotationLabels, ClaimUnit, Document, GoldLabel, Prediction
+
+if TYPE_CHECKING:
+    from claimstance.agree import AgreementReport
+    from claimstance.labelstudio import PushReport
+    from claimstance.pull import PullSummary
+    from claimstance.server import ServerInfo
 
 T = TypeVar("T")
 Tracker = Callable[[Iterable[T]], Iterable[T]]
@@ -26,6 +33,7 @@ RECORD_MODELS: dict[str, type[BaseModel]] = {
     "claim_unit": ClaimUnit,
     "annotation": Annotation,
     "gold_label": GoldLabel,
+    "prediction": Prediction,
 }
 """Record types that live in JSONL files, by the name ``claimstance validate --model`` takes."""
 
@@ -45,7 +53,8 @@ def ingest(seeds: Iterable[str | Path], out: str | Path, *, progress: Tracker[Do
     return count
 
 
-def _count_lines(path: str | Path) -> int | None:
+def count_lines(path: str | Path) -> int | None:
+    """Lines in a file (the records of a JSONL file, for progress bars), or None if unreadable."""
     try:
         with open(path, "rb") as fh:
             return sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
@@ -68,7 +77,7 @@ def segment(
 
     docs: Iterable[Document] = io.read_jsonl(documents, Document)
     if progress is not None:
-        docs = progress(docs, _count_lines(documents))
+        docs = progress(docs, count_lines(documents))
     count = io.write_jsonl(out, segment_documents(docs, workers=workers))
     if count == 0:
         raise EmptyInputError("no documents to segment", path=documents)
@@ -83,6 +92,8 @@ def detect_model(value: object) -> str:
             return "document"
         if "ls_task_id" in keys or "annotator" in keys:
             return "annotation"
+        if "model_version" in keys:
+            return "prediction"
         if "origin" in keys and "target" in keys:
             return "gold_label"
         if "doc_id" in keys and "char_start" in keys:
@@ -167,3 +178,153 @@ def schema_export(directory: str | Path = "schema") -> list[Path]:
 def schema_check(directory: str | Path = "schema") -> None:
     """Raise :class:`~claimstance.errors.SchemaDriftError` with a diff when ``directory`` is out of date."""
     _schema.check(directory)
+
+
+# ---- Label Studio: server, push, pull ---------------------------------------------------------------------
+
+DEFAULT_PROJECT = "claimstance-seeds"
+ADJUDICATION_SUFFIX = "-adjudication"
+
+
+def start_server(port: int | None = None, data_dir: str | Path | None = None) -> ServerInfo:
+    """Start the local Label Studio (or return the one already running) and wait until it is healthy."""
+    from claimstance import server
+
+    return server.start(port, data_dir)
+
+
+def stop_server(data_dir: str | Path | None = None) -> bool:
+    """Stop the local Label Studio; False when none was running."""
+    from claimstance import server
+
+    return server.stop(data_dir)
+
+
+def server_status(data_dir: str | Path | None = None) -> ServerInfo | None:
+    """The local Label Studio's address and health, or None when it is not running."""
+    from claimstance import server
+
+    return server.status(data_dir)
+
+
+def read_guidelines(path: str | Path | None = None) -> str:
+    """The codebook shown to annotators in Label Studio (``docs/guidelines.md`` of the project)."""
+    return io.read_text(path or config.project_root() / "docs" / "guidelines.md")
+
+
+def doc_titles(documents: str | Path | None) -> dict[str, str | None]:
+    """Document id -> title, for showing titles in Label Studio tasks."""
+    if documents is None:
+        return {}
+    return {doc.id: doc.title for doc in io.read_jsonl(documents, Document)}
+
+
+def read_predictions(path: str | Path) -> dict[str, AnnotationLabels]:
+    """Pre-annotations: a JSONL file of ``Prediction`` records, by unit id."""
+    return {
+        p.unit_id: AnnotationLabels(**p.model_dump(include=set(AnnotationLabels.model_fields)))
+        for p in io.read_jsonl(path, Prediction)
+    }
+
+
+def push(
+    units: str | Path,
+    project: str = DEFAULT_PROJECT,
+    *,
+    documents: str | Path | None = None,
+    predictions: str | Path | None = None,
+    model_version: str | None = None,
+    guidelines: str | Path | None = None,
+    settings: ServerSettings | None = None,
+    progress: Callable[[int], None] | None = None,
+    wait: float = 0.0,
+) -> PushReport:
+    """Push a units JSONL file to a Label Studio project, idempotently (see :func:`labelstudio.push`)."""
+    from claimstance import labelstudio
+
+    records = io.read_jsonl_checked(units, ClaimUnit)
+    preds = read_predictions(predictions) if predictions else None
+    if preds:
+        unknown = sorted(set(preds) - {u.id for u in records})
+        if unknown:
+            raise InputError(f"prediction for unknown unit {unknown[0]!r} ({len(unknown)} in all)", path=predictions)
+    return labelstudio.push(
+        records,
+        project,
+        guidelines=read_guidelines(guidelines),
+        predictions=preds,
+        model_version=model_version or (_model_version(predictions) if predictions else None),
+        doc_titles=doc_titles(documents),
+        settings=settings,
+        progress=progress,
+        lock_timeout=wait,
+    )
+
+
+def _model_version(path: str | Path) -> str | None:
+    for record in io.read_jsonl(path, Prediction):
+        return record.model_version
+    return None
+
+
+def pull(
+    project: str | None = DEFAULT_PROJECT,
+    *,
+    from_export: str | Path | None = None,
+    directory: str | Path = "annotations",
+    settings: ServerSettings | None = None,
+) -> PullSummary:
+    """Pull a project's annotations (or a downloaded JSON export) into ``annotations/<project>.jsonl``."""
+    from claimstance import pull as _pull
+
+    if from_export is not None:
+        name = project or Path(from_export).stem
+        tasks = _pull.read_export(from_export)
+        return _pull.update_annotations(
+            _pull.annotations_path(name, directory), tasks, project=name, source=str(from_export)
+        )
+    if not project:
+        raise InputError("no project given", hint="pass --project NAME or --from-export FILE")
+    from claimstance import labelstudio
+
+    users = labelstudio.list_users(settings=settings)
+    exported = labelstudio.export_tasks(project, settings=settings)
+    return _pull.update_annotations(
+        _pull.annotations_path(project, directory),
+        exported,
+        project=project,
+        users=users,
+        source=f"project {project!r}",
+    )
+
+
+def annotation_files(directory: str | Path = "annotations") -> tuple[list[Path], list[Path]]:
+    """The annotation files in ``directory``: (annotator projects, adjudication projects)."""
+    folder = Path(directory)
+    if not folder.is_dir():
+        raise InputError("no such folder", path=folder, hint="run 'claimstance pull' first")
+    files = sorted(p for p in folder.glob("*.jsonl") if not p.name.endswith(".gold.jsonl"))
+    adjudications = [p for p in files if p.stem.endswith(ADJUDICATION_SUFFIX)]
+    return [p for p in files if p not in adjudications], adjudications
+
+
+def read_annotations(paths: Iterable[str | Path]) -> list[Annotation]:
+    """Every annotation record of the given files (validated)."""
+    return [record for path in paths for record in io.read_jsonl(path, Annotation)]
+
+
+def agree(
+    paths: Iterable[str | Path] | None = None,
+    *,
+    directory: str | Path = "annotations",
+    seed: int = 0,
+    n_boot: int = 1000,
+) -> AgreementReport:
+    """Inter-annotator agreement per target over annotation files (default: every project in ``directory``)."""
+    from claimstance import agree as _agree
+
+    files = list(paths) if paths else annotation_files(directory)[0]
+    records = read_annotations(files)
+    if not records:
+        raise EmptyInputError("no annotations", path=", ".join(str(f) for f in files) or directory)
+    return _agree.agreement(records, seed=seed, n_boot=n_boot)

@@ -17,7 +17,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from claimstance import __version__, api
+from claimstance import __version__, api, config
 from claimstance.errors import ClaimstanceError
 
 T = TypeVar("T")
@@ -140,6 +140,153 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         err_console.print("claimstance: interrupted; nothing was half-written")
         sys.exit(130)
+
+
+# ---- Label Studio -------------------------------------------------------------------------------------------
+
+PROJECT = click.option(
+    "--project", "-p", default=api.DEFAULT_PROJECT, show_default=True, help="Label Studio project title"
+)
+URL = click.option("--url", help="Label Studio address [env LABEL_STUDIO_URL; default: the local server]")
+
+
+@cli.group()
+def server() -> None:
+    """The local Label Studio: 127.0.0.1, SQLite under var/label-studio, a known admin and token."""
+
+
+@server.command("start")
+@click.option("--port", type=int, help="port [default: 8089]")
+def server_start(port: int | None) -> None:
+    """Start Label Studio (or find it running) and wait until it answers /health."""
+    with err_console.status("starting Label Studio (the first start sets up its database, about 30 s)"):
+        info = api.start_server(port)
+    err_console.print(f"Label Studio is running at {info.url} (pid {info.pid}, data in {info.data_dir})")
+    err_console.print(f"log in as {config.LOCAL_ADMIN_EMAIL} with the password in claimstance.config")
+
+
+@server.command("stop")
+def server_stop() -> None:
+    """Stop the local Label Studio."""
+    stopped = api.stop_server()
+    err_console.print("Label Studio stopped" if stopped else "Label Studio was not running")
+
+
+@server.command("status")
+def server_status() -> None:
+    """Say whether the local Label Studio runs, where, and whether it is healthy; exit 1 when it is down."""
+    info = api.server_status()
+    if info is None:
+        err_console.print("Label Studio is not running (start it with: claimstance server start)")
+        raise SystemExit(1)
+    state = "healthy" if info.healthy else "NOT answering /health"
+    err_console.print(f"Label Studio at {info.url}: {state} (pid {info.pid}, log {info.log_file})")
+    if not info.healthy:
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("units", type=click.Path(path_type=Path))
+@PROJECT
+@URL
+@click.option("--documents", type=click.Path(path_type=Path), help="documents JSONL, to show titles")
+@click.option("--predictions", type=click.Path(path_type=Path), help="pre-annotations (Prediction JSONL)")
+@click.option("--guidelines", type=click.Path(path_type=Path), help="codebook [default: docs/guidelines.md]")
+@click.option("--wait", default=0.0, show_default=True, help="seconds to wait for another push to finish")
+def push(
+    units: Path,
+    project: str,
+    url: str | None,
+    documents: Path | None,
+    predictions: Path | None,
+    guidelines: Path | None,
+    wait: float,
+) -> None:
+    """Push UNITS to a Label Studio project: idempotent, never overwriting annotated tasks."""
+    with _progress() as progress:
+        task = progress.add_task("push", total=api.count_lines(units))
+        report = api.push(
+            units,
+            project,
+            documents=documents,
+            predictions=predictions,
+            guidelines=guidelines,
+            settings=config.server_settings(url=url),
+            progress=lambda n: progress.advance(task, n),
+            wait=wait,
+        )
+    err_console.print(
+        f"project {report.project!r} (id {report.project_id}): {report.created} created, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {report.predictions_added} predictions, "
+        f"{report.duplicates_removed} duplicates removed",
+        markup=False,
+    )
+    for conflict in report.conflicts:
+        err_console.print(
+            f"not updated: unit {conflict.unit_id} (task {conflict.task_id}): {conflict.reason}", markup=False
+        )
+
+
+@cli.command()
+@PROJECT
+@URL
+@click.option("--from-export", type=click.Path(path_type=Path), help="a JSON export downloaded from Label Studio")
+@click.option("--dir", "directory", default="annotations", show_default=True, type=click.Path(path_type=Path))
+def pull(project: str, url: str | None, from_export: Path | None, directory: Path) -> None:
+    """Pull every annotation of a project into DIR/<project>.jsonl, keeping history and deletions."""
+    with err_console.status("exporting annotations"):
+        summary = api.pull(
+            project, from_export=from_export, directory=directory, settings=config.server_settings(url=url)
+        )
+    state = "written" if summary.written else "unchanged"
+    err_console.print(
+        f"{summary.path}: {summary.total} annotations ({summary.added} new, {summary.updated} updated, "
+        f"{summary.deleted} deleted in Label Studio, {summary.cancelled} skipped); file {state}",
+        markup=False,
+    )
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--dir", "directory", default="annotations", show_default=True, type=click.Path(path_type=Path))
+@click.option("--seed", default=0, show_default=True, help="seed of the bootstrap")
+@click.option("--resamples", default=1000, show_default=True, help="bootstrap resamples")
+@click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
+def agree(files: tuple[Path, ...], directory: Path, seed: int, resamples: int, as_json: bool) -> None:
+    """Inter-annotator agreement per target (alpha with a 95% CI, kappa, raw agreement, confusion)."""
+    report = api.agree(files or None, directory=directory, seed=seed, n_boot=resamples)
+    if as_json:
+        _json_out(report.to_dict())
+        return
+    from claimstance.agree import renderables
+
+    for table in renderables(report):
+        out_console.print(table)
+
+
+
+def _walk(command: click.Command, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], click.Command]]:
+    yield path, command
+    if isinstance(command, click.Group):
+        for name in sorted(command.commands):
+            sub = command.commands[name]
+            if not sub.hidden:
+                yield from _walk(sub, (*path, name))
+
+
+def reference_markdown() -> str:
+    """The CLI reference (docs/cli.md): every command's ``--help``, generated so it cannot drift."""
+    parts = [
+        "# CLI reference\n",
+        "Generated from `--help` by `claimstance.cli.reference_markdown()`; `tests/test_docs.py` fails when a",
+        "command is missing or its help changed. Every command is a thin call into `claimstance.api`.\n",
+    ]
+    for path, command in _walk(cli, ("claimstance",)):
+        settings = {"terminal_width": 100, "max_content_width": 100, "help_option_names": ["-h", "--help"]}
+        with click.Context(command, info_name=" ".join(path), **settings) as ctx:  # type: ignore[arg-type]
+            text = command.get_help(ctx)
+        parts.append(f"## {' '.join(path)}\n\n```\n{text}\n```\n")
+    return "\n".join(parts)
 
 
 def _json_out(value: object) -> None:

@@ -179,6 +179,15 @@ class AnnotationLabels(Record):
     comment: str | None = None
 
 
+class Prediction(AnnotationLabels):
+    """A pre-annotation for one unit, pushed to Label Studio as a prediction of ``model_version``."""
+
+    schema_version: str = SCHEMA_VERSION
+    unit_id: str
+    model_version: str = Field(min_length=1, description="What made the prediction (a model or rule set).")
+    score: float | None = Field(default=None, ge=0, le=1)
+
+
 class AnnotationRevision(AnnotationLabels):
     """An earlier version of an annotation, kept when Label Studio reports an update."""
 
@@ -301,6 +310,7 @@ PUBLIC_MODELS: dict[str, type[BaseModel]] = {
     "speaker": Speaker,
     "claim_unit": ClaimUnit,
     "annotation": Annotation,
+    "prediction": Prediction,
     "gold_label": GoldLabel,
     "dataset_record": DatasetRecord,
 }
