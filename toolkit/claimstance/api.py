@@ -328,3 +328,10 @@ def agree(
     if not records:
         raise EmptyInputError("no annotations", path=", ".join(str(f) for f in files) or directory)
     return _agree.agreement(records, seed=seed, n_boot=n_boot)
+
+
+def predict(units: str | Path, out: str | Path) -> int:
+    """Write keyword-baseline pre-annotations (``Prediction`` JSONL) for a units file; return the count."""
+    from claimstance.predict import predict_units
+
+    return io.write_jsonl(out, predict_units(io.read_jsonl_checked(units, ClaimUnit)))

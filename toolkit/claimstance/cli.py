@@ -99,6 +99,15 @@ def validate(files: tuple[Path, ...], model: str | None) -> None:
         raise SystemExit(2)
 
 
+@cli.command()
+@click.argument("units", type=click.Path(path_type=Path))
+@click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="predictions JSONL to write")
+def predict(units: Path, out: Path) -> None:
+    """Suggest labels for UNITS with the keyword baseline (pre-annotations for push --predictions)."""
+    count = api.predict(units, out)
+    err_console.print(f"wrote {count} predictions to {out}")
+
+
 @cli.group()
 def schema() -> None:
     """Generated schema files (JSON Schema, labeling config, label sets) in schema/."""
@@ -262,7 +271,6 @@ def agree(files: tuple[Path, ...], directory: Path, seed: int, resamples: int, a
 
     for table in renderables(report):
         out_console.print(table)
-
 
 
 def _walk(command: click.Command, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], click.Command]]:
