@@ -1,0 +1,113 @@
+"""Record the Label Studio payloads that tests/test_labelstudio.py replays (run against a fresh server).
+
+    .venv/bin/python tests/data/labelstudio/record.py http://127.0.0.1:8089
+
+It creates a project 'recorded' with three units (one annotated by a second user, one with a prediction)
+and writes each response, as the server sent it, next to this file. Timestamps and ids are kept as sent.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import httpx
+from claimstance import config, labelstudio, schema
+from claimstance.schema import AnnotationLabels, Attribution, ClaimUnit, Speaker, StanceTerritorialIntegrity
+
+HERE = Path(__file__).parent
+
+
+def units() -> list[ClaimUnit]:
+    texts = ["Armenia must respect the borders.", "The vote was free and fair.", "Dear Mr. President,"]
+    speaker = Speaker(name="Ilham Aliyev", role="President", attribution=Attribution.AUTHOR)
+    return [
+        ClaimUnit(
+            id=f"rec-d0-u{i}",
+            doc_id="rec-d0",
+            index=i,
+            text=t,
+            char_start=0,
+            char_end=len(t),
+            context=t,
+            speaker=speaker,
+        )
+        for i, t in enumerate(texts)
+    ]
+
+
+def main(url: str) -> None:
+    settings = config.server_settings(url=url, api_key=config.LOCAL_ADMIN_TOKEN)
+    http = httpx.Client(base_url=url, headers={"Authorization": f"Token {settings.api_key}"}, timeout=60)
+    for old in http.get("api/projects/", params={"title": "recorded"}).json()["results"]:
+        http.delete(f"api/projects/{old['id']}/")
+    prediction = {"rec-d0-u0": AnnotationLabels(stance_territorial_integrity=StanceTerritorialIntegrity.SUPPORT)}
+    labelstudio.push(
+        units(),
+        "recorded",
+        guidelines="# Guidelines\n\nRead *everything*.",
+        predictions=prediction,
+        model_version="rules-v1",
+        settings=settings,
+    )
+    ids = labelstudio.task_ids("recorded", settings=settings)
+    user = labelstudio.create_user("annotator.one@example.org", settings=settings)
+    labels = AnnotationLabels(
+        stance_territorial_integrity=StanceTerritorialIntegrity.OPPOSE, is_claim=True, comment="clear"
+    )
+    labelstudio.record_annotation(ids["rec-d0-u0"], labels, user_id=user, lead_time=4.5, settings=settings)
+    project = http.get(
+        "api/projects/", params={"title": "recorded", "page": 1, "page_size": 100, "include": "id,title"}
+    ).json()
+    pid = project["results"][0]["id"]
+    fields = labelstudio.TASK_FIELDS
+    params = {
+        "project": pid,
+        "page": 1,
+        "page_size": 1000,
+        "include": fields,
+        "fields": "task_only",
+        "resolve_uri": "false",
+    }
+    snapshot = http.post(
+        f"api/projects/{pid}/exports/",
+        json={
+            "title": "recorded",
+            "serialization_options": {
+                "predictions": {"only_id": False},
+                "drafts": {"only_id": True},
+                "annotations__completed_by": {"only_id": False},
+            },
+        },
+    ).json()
+    payloads = {
+        "projects_list.json": project,
+        "project_detail.json": http.get(f"api/projects/{pid}/").json(),
+        "tasks_page.json": http.get("api/tasks/", params=params).json(),
+        "task_detail.json": http.get(f"api/tasks/{ids['rec-d0-u0']}/").json(),
+        "users.json": http.get("api/users/").json(),
+        "export_create.json": snapshot,
+        "export.json": http.get(
+            f"api/projects/{pid}/exports/{snapshot['id']}/download", params={"exportType": "JSON"}
+        ).json(),
+        "error_401.json": httpx.get(f"{url}/api/projects/", headers={"Authorization": "Token wrong-token"}).json(),
+        "import_response.json": {
+            "task_count": 3,
+            "annotation_count": 0,
+            "prediction_count": 1,
+            "duration": 0.05,
+            "file_upload_ids": [],
+            "could_be_tasks_list": False,
+            "found_formats": [],
+            "data_columns": [],
+            "task_ids": sorted(ids.values()),
+        },
+    }
+    assert schema.labeling_config().strip() == payloads["project_detail.json"]["label_config"].strip()
+    for name, payload in payloads.items():
+        (HERE / name).write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
