@@ -8,6 +8,7 @@ inside the functions that need them, so ``import claimstance.api`` stays fast.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -335,3 +336,68 @@ def predict(units: str | Path, out: str | Path) -> int:
     from claimstance.predict import predict_units
 
     return io.write_jsonl(out, predict_units(io.read_jsonl_checked(units, ClaimUnit)))
+
+
+# ---- adjudication ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AdjudicationSummary:
+    """What ``adjudicate`` decided and sent to the adjudicators."""
+
+    gold_path: Path
+    origins: dict[str, int]
+    disputed: int
+    adjudication_project: str
+    pushed: PushReport | None
+
+
+def gold_path(project: str, directory: str | Path = "annotations") -> Path:
+    """Where the gold labels of ``project`` are written (``annotations/<project>.gold.jsonl``)."""
+    return Path(directory) / f"{project}.gold.jsonl"
+
+
+def adjudicate(
+    units: str | Path,
+    project: str = DEFAULT_PROJECT,
+    *,
+    directory: str | Path = "annotations",
+    push: bool = True,
+    guidelines: str | Path | None = None,
+    settings: ServerSettings | None = None,
+) -> AdjudicationSummary:
+    """Decide gold labels for ``project`` and send the disputed units to ``<project>-adjudication``.
+
+    Gold labels (with their origin and votes) go to ``annotations/<project>.gold.jsonl``. Adjudicators'
+    choices come back with ``claimstance pull --project <project>-adjudication``; run ``adjudicate`` again to
+    turn them into ``adjudicated`` gold labels.
+    """
+    from claimstance import adjudicate as _adjudicate
+    from claimstance import pull as _pull
+
+    annotations = _pull.read_annotations(_pull.annotations_path(project, directory))
+    if not annotations:
+        raise EmptyInputError("no annotations", path=_pull.annotations_path(project, directory), hint="pull first")
+    review = f"{project}{ADJUDICATION_SUFFIX}"
+    adjudications = _pull.read_annotations(_pull.annotations_path(review, directory), missing_ok=True)
+    gold = _adjudicate.gold_labels(annotations, adjudications)
+    path = gold_path(project, directory)
+    io.write_jsonl(path, gold)
+    origins: dict[str, int] = {}
+    for label in gold:
+        origins[label.origin.value] = origins.get(label.origin.value, 0) + 1
+    pushed = None
+    disputed = _adjudicate.disputed_units(annotations, adjudications)
+    if push and disputed:
+        from claimstance import labelstudio, tasks
+
+        records = io.read_jsonl_checked(units, ClaimUnit)
+        todo = _adjudicate.adjudication_tasks(records, annotations, adjudications, task_data=tasks.task_data)
+        pushed = labelstudio.push_tasks(
+            todo,
+            review,
+            label_config=_adjudicate.adjudication_labeling_config(),
+            guidelines=read_guidelines(guidelines),
+            settings=settings,
+        )
+    return AdjudicationSummary(path, origins, len(disputed), review, pushed)

@@ -273,6 +273,31 @@ def agree(files: tuple[Path, ...], directory: Path, seed: int, resamples: int, a
         out_console.print(table)
 
 
+@cli.command()
+@click.argument("units", type=click.Path(path_type=Path))
+@PROJECT
+@URL
+@click.option("--dir", "directory", default="annotations", show_default=True, type=click.Path(path_type=Path))
+@click.option("--no-push", is_flag=True, help="decide gold labels only; do not send disputes to Label Studio")
+def adjudicate(units: Path, project: str, url: str | None, directory: Path, no_push: bool) -> None:
+    """Gold labels with their origin; disputed UNITS go to the <project>-adjudication project."""
+    summary = api.adjudicate(
+        units, project, directory=directory, push=not no_push, settings=config.server_settings(url=url)
+    )
+    origins = ", ".join(f"{n} {origin}" for origin, n in sorted(summary.origins.items()))
+    err_console.print(f"{summary.gold_path}: {origins}", markup=False)
+    if summary.pushed is not None:
+        r = summary.pushed
+        err_console.print(
+            f"{summary.disputed} disputed units in project {summary.adjudication_project!r}: "
+            f"{r.created} new, {r.updated} updated, {r.unchanged} already there; "
+            f"pull their decisions with: claimstance pull --project {summary.adjudication_project}",
+            markup=False,
+        )
+    elif summary.disputed:
+        err_console.print(f"{summary.disputed} disputed units not sent (--no-push)")
+
+
 def _walk(command: click.Command, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], click.Command]]:
     yield path, command
     if isinstance(command, click.Group):

@@ -41,8 +41,12 @@ def speaker_display(speaker: Speaker) -> str:
 
 
 def content_hash(data: Mapping[str, Any]) -> str:
-    """A hash of everything a task shows or carries (except the hash itself): equal data, equal hash."""
-    payload = {k: v for k, v in data.items() if k != HASH_FIELD}
+    """A hash of the unit a task carries: equal units, equal hash.
+
+    The document title is left out: it is optional context (``push`` without ``--documents`` has none), and
+    a push that omits it must not count every task as changed.
+    """
+    payload = {k: v for k, v in data.items() if k not in (HASH_FIELD, "doc_title")}
     return schema.stable_id(json.dumps(payload, sort_keys=True, ensure_ascii=False), length=16)
 
 
