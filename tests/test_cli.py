@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from claimstance.cli import main
 from claimstance.schema import Document
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from claimstance import io
 from claimstance.errors import DecodeError, EmptyInputError, InputError, InputTooLargeError, RecordError
 from claimstance.schema import Document

@@ -7,8 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
-
 from claimstance import schema
 from claimstance.errors import SchemaDriftError
 from claimstance.schema import (
@@ -21,6 +19,7 @@ from claimstance.schema import (
     StanceElectionFairness,
     StanceTerritorialIntegrity,
 )
+from pydantic import ValidationError
 
 ROOT = Path(__file__).resolve().parents[1]
 

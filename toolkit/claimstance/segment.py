@@ -24,14 +24,13 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
+from typing import ClassVar
 
 from pysbd.exclamation_words import ExclamationWords
 from pysbd.lang.english import English
 from pysbd.processor import Processor
 
-from claimstance.schema import ClaimUnit, Document, Speaker, UnitKind, stable_id
+from claimstance.schema import ClaimUnit, Document, UnitKind, stable_id
 from claimstance.speakers import UnitSpan, attribute, headline_colon, quote_spans
 
 Span = tuple[int, int]
@@ -42,23 +41,37 @@ NEVER_FINAL_ABBREVIATIONS = ("incl", "approx", "appr", "ca")
 """Of those, the ones that never end a sentence (so a capital after them starts no new one)."""
 
 
-class _NewsEnglish(English):
+class _NewsEnglish(English):  # type: ignore[misc]
     """pysbd's English rules with the extra abbreviations."""
 
     class Abbreviation(English.Abbreviation):  # type: ignore[misc]
-        ABBREVIATIONS = [*English.Abbreviation.ABBREVIATIONS, *EXTRA_ABBREVIATIONS]
-        PREPOSITIVE_ABBREVIATIONS = [*English.Abbreviation.PREPOSITIVE_ABBREVIATIONS, *NEVER_FINAL_ABBREVIATIONS]
+        ABBREVIATIONS: ClassVar[list[str]] = [*English.Abbreviation.ABBREVIATIONS, *EXTRA_ABBREVIATIONS]
+        PREPOSITIVE_ABBREVIATIONS: ClassVar[list[str]] = [
+            *English.Abbreviation.PREPOSITIVE_ABBREVIATIONS,
+            *NEVER_FINAL_ABBREVIATIONS,
+        ]
 
 
 _ABBREVIATIONS = frozenset(a for a in _NewsEnglish.Abbreviation.ABBREVIATIONS if "." not in a)
 _EXCLAMATION_WORDS = frozenset(w.rstrip("!") for w in ExclamationWords.EXCLAMATION_WORDS)
 
-# A terminator after a plain word, then one space run and a capital: where pysbd always splits, unless the
-# word is an abbreviation or the stop sits inside quotes or brackets (both checked in _fast_cuts).
-_CANDIDATE = re.compile(r"(?<=[A-Za-z])([.!?])(\s+)(?=[A-Z])")
-_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z]+(?:[-'’][A-Za-z]+)*)$")
-# Anything that makes pysbd's answer less obvious than "one sentence": a stop, bracket, list marker, quote.
-_NEEDS_PYSBD = re.compile(r"[.!?)\]•⁃;]|--|\s'|‘")
+# A terminator after a plain word or a 3+ digit number (1-2 digits may be a list item), then a capital: where
+# pysbd always splits, unless the word is an abbreviation or the stop is inside quotes or brackets (_fast_cuts).
+_CANDIDATE = re.compile(r"(?:(?<=[A-Za-z])|(?<=\d\d\d))([.!?])([\"”]?)(\s+)(?=[\"“]?[A-Z])")
+_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z]+(?:[-'’][A-Za-z]+)*|\d{3,})$")
+_STOP_INSIDE = re.compile(r"[.!?]")
+_BRACKET_BEFORE_CAPITAL = re.compile(r"\)\s+[A-Z]")
+_LIST_MARKER = re.compile(r"(?:^|[\s(])(?:\d{1,2}|[a-z]{1,4})\)|[•⁃]|(?:^|\s)(?:\d{1,2}|[a-z])\.\s")
+# pysbd makes a bracket or quotation at the start of a sentence a sentence of its own when a capital follows.
+_QUOTED_SENTENCE = re.compile(
+    r"\s*(?:\((?:[^\)]){2,}\)(?=\s[A-Z])|\'(?:[^\'])*[^,]\'(?=\s[A-Z])|\"(?:[^\"])*[^,]\"(?=\s[A-Z])"
+    r"|“(?:[^”])*[^,]”(?=\s[A-Z])|[（「])"
+)
+_PARENS_BETWEEN_QUOTES = re.compile(r'["”]\s\(.*\)\s["“]')  # pysbd cuts around these, anywhere in the text
+_DASH_QUOTE_CAPITAL = re.compile(r"-[\"'“”]\s[A-Z]")
+_PROTECTING = re.compile(r"[\"“”«»()]")
+_PREPOSITIVE = frozenset(_NewsEnglish.Abbreviation.PREPOSITIVE_ABBREVIATIONS)
+_NUMBER_ABBREVIATIONS = frozenset(_NewsEnglish.Abbreviation.NUMBER_ABBREVIATIONS)
 _WORD_DOT_WORD = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
 _TOKEN_AROUND = re.compile(r"\S+$")
 _TOKEN_AFTER = re.compile(r"^\S+")
@@ -67,9 +80,15 @@ _NOISE_LINE = re.compile(
     r"^[\s\-–—•*·_=~|#.]*$"
     r"|^[\s\-–—•*·]*(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4})(?:,?\s*\d{1,2}:\d{2})?\s*$"
     r"|^[\s\-–—•*·]*\d{1,2}:\d{2}\s*$"
+    r"|^[\w-]+(?:\.[\w-]+)+/?$"  # a bare domain: the outlet's name line
 )
+SECTION_LABELS = frozenset(
+    ["politics", "economy", "society", "world", "region", "regions", "sport", "sports", "culture", "business",
+     "official", "analytics", "interview", "photo", "video", "news", "latest", "home", "menu", "share", "print"]
+)  # fmt: skip
+"""One-word lines that are a site's section or navigation labels, not text."""
 _BULLET_MENU = re.compile(r"^\s*[-–—•*·]\s*\w+(?:\s+\w+){0,2}\s*$")
-_LEADING_MARKS = re.compile(r"^[\s\-–—•*·]+")
+_LEADING_MARKS = re.compile(r"[\s\-–—•*·]+")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = rf"(?:\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
 _CAPS_PLACE = r"[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+){0,3}"
@@ -90,7 +109,7 @@ _GREETING = re.compile(
 )
 _TERMINAL = frozenset(".!?;:,\"”'’»)…")
 _ATTRIBUTION_TAIL = re.compile(
-    r"^[-–—]?\s*(?:(?:[A-Z][\w'’.-]*|the|a|an|he|she|they|it|we)\s+){0,6}?"
+    r"[-–—]?\s*(?:(?:[A-Z][\w'’.-]*|the|a|an|he|she|they|it|we)\s+){0,6}?"
     r"(?:also\s+|further\s+|then\s+|later\s+)?"
     r"(?:said|says|added|adds|noted|stressed|told|wrote|stated|concluded|emphasi[sz]ed|explained|asked|replied)"
     r"\b[^.!?]{0,80}[.!?]?$"
@@ -103,15 +122,11 @@ MIN_CLAUSE_WORDS = 4
 # --------------------------------------------------------------------------------------------- sentences
 
 
-@lru_cache(maxsize=1)
-def _language() -> Any:
-    return _NewsEnglish
-
-
 def _pysbd_sentences(text: str) -> list[str]:
     # The Processor, not Segmenter.segment: the latter re-finds every sentence with a regex over the whole
     # text (quadratic) and silently drops sentences it cannot find again.
-    result = Processor(text, _language()).process()
+    # pysbd cuts at every newline; a paragraph's newlines are soft wraps, so it sees spaces (same offsets).
+    result = Processor(text.replace("\n", " ").replace("\r", " "), _NewsEnglish).process()
     return list(result) if result else []
 
 
@@ -144,48 +159,191 @@ def _align(text: str, start: int, end: int, sentences: Sequence[str]) -> list[in
     return ends
 
 
+class _Pairs:
+    """Quotes and brackets open since the last cut, tracked the way pysbd pairs them (conservatively)."""
+
+    __slots__ = ("blocked", "curly", "guillemet", "paren", "square", "straight")
+
+    def __init__(self) -> None:
+        self.straight = self.paren = self.square = 0
+        self.curly = self.guillemet = self.blocked = False
+
+    def feed(self, mark: str) -> None:
+        if mark == '"':
+            self.straight ^= 1
+        elif mark in "“”":
+            self.curly = mark == "“"  # pysbd pairs a “ with the next ”, whatever lies between
+        elif mark in "«»":
+            self.guillemet = mark == "«"
+        elif mark in "()":
+            self.paren = self.paren + 1 if mark == "(" else max(0, self.paren - 1)
+        elif mark in "[]":
+            self.square = self.square + 1 if mark == "[" else max(0, self.square - 1)
+        else:  # single quotes and em-dash pairs: rare, left to pysbd
+            self.blocked = True
+
+    def closed(self) -> bool:
+        return not (self.straight or self.paren or self.square or self.curly or self.guillemet or self.blocked)
+
+
+_PAIRED = re.compile(r"[\"“”«»()\[\]‘]|--|(?<=\s)'")
+
+
 def _fast_cuts(text: str, start: int, end: int) -> list[int]:
-    """Positions (just past a terminator) where pysbd would certainly split text[start:end]."""
+    """Positions (just past a terminator) where pysbd certainly splits text[start:end]; linear time."""
     cuts: list[int] = []
-    chunk_start = start
+    pairs = _Pairs()
+    scanned = start
     for m in _CANDIDATE.finditer(text, start, end):
-        stop = m.start(1)
-        mark = m.group(1)
-        word = _WORD_BEFORE.search(text, chunk_start, stop)
+        stop, after, quote = m.start(1), m.end(2), m.group(2)
+        for p in _PAIRED.finditer(text, scanned, stop):
+            pairs.feed(p.group())
+        scanned = stop
+        if quote:
+            # '... neighbours." The': pysbd cuts after a quote that closes a quotation, when one space and a
+            # capital follow; a stray closing mark starts the next sentence instead (left to pysbd).
+            closes = pairs.straight == 1 if quote == '"' else pairs.curly
+            pairs.feed(quote)
+            scanned = after
+            if not closes or m.group(3) != " " or not text[m.end(3)].isupper():
+                continue
+        if not pairs.closed():
+            continue
+        word = _WORD_BEFORE.search(text, max(start, stop - 48), stop)
         if word is None:
             continue
         token = word.group(1)
         if len(token) < 2 or token.lower() in _ABBREVIATIONS:
             continue
-        if mark == "!" and token in _EXCLAMATION_WORDS:
+        if m.group(1) == "!" and token in _EXCLAMATION_WORDS:
             continue
-        if not _balanced(text, chunk_start, stop):
-            continue
-        cuts.append(stop + 1)
-        chunk_start = m.end()
+        cuts.append(after)
+        pairs = _Pairs()
     return cuts
 
 
-def _balanced(text: str, start: int, end: int) -> bool:
-    """No quote or bracket is left open in text[start:end] (so a stop at ``end`` is outside them)."""
-    s = text[start:end]
-    return (
-        s.count('"') % 2 == 0
-        and s.count("“") == s.count("”")
-        and s.count("«") == s.count("»")
-        and s.count("(") == s.count(")")
-        and s.count("[") == s.count("]")
-        and "‘" not in s
-        and " '" not in s
-        and "--" not in s
-    )
+def _protected(text: str, start: int, end: int) -> list[Span]:
+    """Quotations and brackets whose punctuation pysbd masks: '"..."' paired in order, '“...”', '«...»', '(...)'."""
+    spans: list[Span] = []
+    straight = curly = guillemet = paren = -1
+    for m in _PROTECTING.finditer(text, start, end):
+        i, ch = m.start(), m.group()
+        if ch == '"':
+            if straight < 0:
+                straight = i
+            else:
+                spans.append((straight, i))
+                straight = -1
+        elif ch == "“" and curly < 0:
+            curly = i
+        elif ch == "”" and curly >= 0:
+            spans.append((curly, i))
+            curly = -1
+        elif ch == "«" and guillemet < 0:
+            guillemet = i
+        elif ch == "»" and guillemet >= 0:
+            spans.append((guillemet, i))
+            guillemet = -1
+        elif ch == "(":
+            paren = i  # pysbd masks innermost brackets only
+        elif ch == ")" and paren >= 0:
+            spans.append((paren, i))
+            paren = -1
+    return spans
 
 
 def _needs_pysbd(text: str, start: int, end: int) -> bool:
+    """Whether pysbd could cut text[start:end] anywhere but at its end (else it is one sentence as it is)."""
     body_end = end
-    while body_end > start and text[body_end - 1] in ".!?":
-        body_end -= 1
-    return _NEEDS_PYSBD.search(text, start, body_end) is not None
+    if end - start >= 2 and text[end - 1] in '"”' and text[end - 2] in ".!?":
+        # '... neighbours."' ends the chunk when the quote closes a quotation (a stray mark does not)
+        if any(a < end - 2 and b == end - 1 for a, b in _protected(text, start, end)):
+            body_end = end - 2
+    elif end > start and text[end - 1] in ".!?":
+        body_end = end - 1
+    if _QUOTED_SENTENCE.match(text, start, end) or _BRACKET_BEFORE_CAPITAL.search(text, start, body_end):
+        return True
+    if _DASH_QUOTE_CAPITAL.search(text, start, end):
+        return True
+    stops = [m.start() for m in _STOP_INSIDE.finditer(text, start, body_end)]
+    if not stops:
+        return False
+    protected = _protected(text, start, end) if _PROTECTING.search(text, start, end) else []
+    for i in stops:
+        if any(a < i < b for a, b in protected):
+            # masked inside a quotation, unless it ends one before a capital: '... court." He'
+            if not (text[i + 1 : i + 2] in "\"'“”" and text[i + 2 : i + 3] == " " and text[i + 3 : i + 4].isupper()):
+                continue
+            return True
+        if not _inert_stop(text, i, start):
+            return True
+    return False
+
+
+_STARTERS = "|".join(English.AbbreviationReplacer.SENTENCE_STARTERS)
+_AFTER_PLAIN_ABBREVIATION = re.compile(r"[.:\-?,]|\s(?:[a-z]|I\s|I'm|I'll|\d|\()")
+_BEFORE_STARTER = re.compile(rf"\s(?:{_STARTERS})\s")
+_MULTI_PERIOD = re.compile(r"[A-Za-z](?:\.[A-Za-z])+")
+_SPACE_CAPITAL = re.compile(r"\s[A-Z]")
+_AFTER_INITIAL = re.compile(r",?\s")
+_AFTER_PREPOSITIVE = re.compile(r"\s|:\d")
+_AFTER_NUMBER_ABBREVIATION = re.compile(r"\s\d|\s+\(")
+_INNER_BOUNDARY = re.compile(r"[.!?]\s+[A-Z]")
+_INNER_STOP = re.compile(r"[.!?]\s")
+_RESTORED_MULTI = frozenset(["U.S", "U.K", "E.U", "U.S.A", "i.v", "I.V"])
+
+
+def _inert_stop(text: str, i: int, start: int) -> bool:
+    """A full stop pysbd never cuts at, given what follows: "Mr. X", "No. 23", "2.5", "U.N.", "E. Smith".
+
+    Mirrors pysbd's own masking rules (abbreviations, initials, multi-period abbreviations, numbers); the
+    property test comparing the fast path with pysbd everywhere keeps the two in step.
+    """
+    if text[i] != ".":
+        return False
+    after = text[i + 1 : i + 2]
+    j = i
+    while j > start and (text[j - 1].isascii() and (text[j - 1].isalpha() or text[j - 1] == ".")):
+        j -= 1
+    token = text[j:i]
+    before = text[j - 1] if j > start else " "
+    if "." in token.strip(".") or (after.isascii() and after.isalpha() and len(token) == 1):
+        # inside or at the end of "U.N." / "i.e." / "a.m."; pysbd masks them all, then restores a few
+        whole_end = i
+        while (
+            whole_end + 2 <= len(text)
+            and text[whole_end + 1 : whole_end + 2].isalpha()
+            and text[whole_end + 2 : whole_end + 3] == "."
+        ):
+            whole_end += 2
+        word = text[j:whole_end]
+        if before.isalnum() or not _MULTI_PERIOD.fullmatch(word):
+            return False
+        rest = text[whole_end + 1 : whole_end + 40]
+        if word.lower() in ("a.m", "p.m"):
+            return not _SPACE_CAPITAL.match(rest)
+        if word in _RESTORED_MULTI:
+            return not _BEFORE_STARTER.match(rest)
+        return True
+    if token and token[0].isdigit():
+        return False
+    prev = text[i - 1] if i > start else " "
+    if prev.isascii() and prev.isalnum() and after.isascii() and after.isalnum():
+        # pysbd masks a period between two alphanumerics ("site.az", "2.5"); a lone letter may be a list marker
+        return prev.isdigit() or (i - 2 >= start and text[i - 2].isascii() and text[i - 2].isalnum())
+    if not token or not (before.isspace() or j == start) or "." in token:
+        return False
+    if len(token) == 1 and token.isupper() and token != "I":
+        return bool(_AFTER_INITIAL.match(text, i + 1))  # an initial: "Jonas E. Smith"
+    lowered = token.lower()
+    follows = text[i + 1 : i + 6]
+    if lowered in _PREPOSITIVE:
+        return bool(_AFTER_PREPOSITIVE.match(follows))
+    if lowered in _NUMBER_ABBREVIATIONS:
+        return bool(_AFTER_NUMBER_ABBREVIATION.match(follows))
+    if lowered in _ABBREVIATIONS:
+        return bool(_AFTER_PLAIN_ABBREVIATION.match(follows))
+    return False
 
 
 def _pysbd_ends(text: str, start: int, end: int) -> list[int]:
@@ -196,15 +354,25 @@ def _pysbd_ends(text: str, start: int, end: int) -> list[int]:
 
 
 def _raw_sentence_ends(text: str, start: int, end: int, fast: bool) -> list[int]:
-    if not fast:
-        return _pysbd_ends(text, start, end)
+    # Work on the paragraph alone: pysbd sees nothing beyond it, so neither may the fast path's look-ahead.
+    paragraph = text[start:end]
+    n = len(paragraph)
+    # pysbd numbers list items, cuts around '" (...) "' and honours backslash escapes across the whole
+    # paragraph: such paragraphs go to it whole.
+    whole = (
+        _LIST_MARKER.search(paragraph)
+        or ("(" in paragraph and _PARENS_BETWEEN_QUOTES.search(paragraph))
+        or "\\" in paragraph
+    )
+    if not fast or whole:
+        return [start + e for e in _pysbd_ends(paragraph, 0, n)]
     ends: list[int] = []
-    chunk_start = start
-    for cut in [*_fast_cuts(text, start, end), end]:
-        if _needs_pysbd(text, chunk_start, cut):
-            ends.extend(_pysbd_ends(text, chunk_start, cut))
+    chunk_start = 0
+    for cut in [*_fast_cuts(paragraph, 0, n), n]:
+        if _needs_pysbd(paragraph, chunk_start, cut):
+            ends.extend(start + e for e in _pysbd_ends(paragraph, chunk_start, cut))
         else:
-            ends.append(cut)
+            ends.append(start + cut)
         chunk_start = cut
     return ends
 
@@ -230,7 +398,7 @@ def _word_dot_word(text: str, span: Span) -> list[int]:
     """Split points for ``word.Word`` (a lost space), not inside e-mails, URLs, domains or quotes."""
     points: list[int] = []
     for m in _WORD_DOT_WORD.finditer(text, span[0], span[1]):
-        before = _TOKEN_AROUND.search(text, span[0], m.start())
+        before = _TOKEN_AROUND.search(text, max(span[0], m.start() - 200), m.start())
         after = _TOKEN_AFTER.search(text[m.end() : span[1]])
         token = (before.group() if before else "") + text[m.start()] + (after.group() if after else "")
         if "@" in token or "/" in token or "www" in token.lower() or token.count(".") > 1:
@@ -280,7 +448,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, *, fast: 
         if merged and (
             _inside_any(span[0], quotes)
             or (text[merged[-1][1] - 1] in "\"”»'’" and _is_attribution_tail(text, span))
-            or (text[span[0]].islower() and text[merged[-1][1] - 1] in "\"”»")
+            or (text[span[0]].islower() and text[merged[-1][1] - 1] in '"”»')
         ):
             merged[-1] = (merged[-1][0], span[1])
         else:
@@ -318,6 +486,7 @@ class _Paragraph:
     start: int
     end: int
     block: int
+    number: int
 
 
 def _paragraphs(text: str) -> list[_Paragraph]:
@@ -336,20 +505,20 @@ def _paragraphs(text: str) -> list[_Paragraph]:
         line_end = n if newline < 0 else newline
         s, e = _trim(text, pos, line_end)
         line = text[s:e]
-        if s == e or _NOISE_LINE.match(line) or _BULLET_MENU.match(line):
+        if s == e or _NOISE_LINE.match(line) or _BULLET_MENU.match(line) or line.lower() in SECTION_LABELS:
             if current is not None:
-                paragraphs.append(_Paragraph(current[0], current[1], block))
+                paragraphs.append(_Paragraph(current[0], current[1], block, len(paragraphs)))
                 current = None
                 block += 1
-        elif current is not None and text[s].islower() and text[current[1] - 1] not in ".!?:;\"”":
+        elif current is not None and text[s].islower() and text[current[1] - 1] not in '.!?:;"”':
             current[1] = e
         else:
             if current is not None:
-                paragraphs.append(_Paragraph(current[0], current[1], block))
+                paragraphs.append(_Paragraph(current[0], current[1], block, len(paragraphs)))
             current = [s, e]
         pos = line_end + 1
     if current is not None:
-        paragraphs.append(_Paragraph(current[0], current[1], block))
+        paragraphs.append(_Paragraph(current[0], current[1], block, len(paragraphs)))
     return paragraphs
 
 
@@ -360,12 +529,12 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     if not (first.isupper() or first.isdigit()):
         return False
     line = text[start:end]
-    return len(line.split()) <= 20 and re.search(r"[.!?]\s+[A-Z]", line) is None
+    return len(line.split()) <= 20 and _INNER_BOUNDARY.search(line) is None
 
 
 def _is_greeting(text: str, span: Span) -> bool:
     unit = text[span[0] : span[1]]
-    return len(unit.split()) <= 8 and unit[-1] in ",.!:" + unit[-1:].strip(",.!:;?") and bool(_GREETING.match(unit))
+    return len(unit.split()) <= 8 and (unit[-1] in ",.!:" or unit[-1].isalnum()) and bool(_GREETING.match(unit))
 
 
 def unit_spans(document: Document, *, fast: bool = True) -> list[UnitSpan]:
@@ -380,21 +549,21 @@ def unit_spans(document: Document, *, fast: bool = True) -> list[UnitSpan]:
         dateline = _DATELINE.match(text[start : para.end])
         if dateline:
             end = start + dateline.end()
-            units.append(UnitSpan(start, end, UnitKind.DATELINE, para.block, (start, end)))
+            units.append(UnitSpan(start, end, UnitKind.DATELINE, para.block, para.number, (start, end)))
             start = _lstrip(text, end, para.end)
         line = text[start : para.end]
-        if headline_colon(line, text) is not None and "\n" not in line and re.search(r"[.!?]\s", line) is None:
-            units.append(UnitSpan(start, para.end, UnitKind.CLAIM, para.block, (start, para.end)))
+        if headline_colon(line) is not None and "\n" not in line and _INNER_STOP.search(line) is None:
+            units.append(UnitSpan(start, para.end, UnitKind.CLAIM, para.block, para.number, (start, para.end)))
             continue
         if _is_heading(text, start, para.end):
-            units.append(UnitSpan(start, para.end, UnitKind.HEADING, para.block, (start, para.end)))
+            units.append(UnitSpan(start, para.end, UnitKind.HEADING, para.block, para.number, (start, para.end)))
             continue
         for sentence in split_sentences(text, start, para.end, fast=fast):
             if _is_greeting(text, sentence):
-                units.append(UnitSpan(sentence[0], sentence[1], UnitKind.GREETING, para.block, sentence))
+                units.append(UnitSpan(sentence[0], sentence[1], UnitKind.GREETING, para.block, para.number, sentence))
                 continue
             for clause in split_clauses(text, sentence):
-                units.append(UnitSpan(clause[0], clause[1], UnitKind.CLAIM, para.block, sentence))
+                units.append(UnitSpan(clause[0], clause[1], UnitKind.CLAIM, para.block, para.number, sentence))
     return units
 
 

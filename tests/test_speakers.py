@@ -1,0 +1,318 @@
+"""Speaker attribution: the seeds' gold speakers, one invented sentence per reporting cue, names and quotes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from claimstance.schema import Attribution, ClaimUnit, Document, UnitKind
+from claimstance.segment import segment
+from claimstance.speakers import parse_speaker_phrase, quote_spans
+
+DATA = Path(__file__).parent / "data"
+A = Attribution
+
+
+def units(text: str, **fields: object) -> list[ClaimUnit]:
+    values: dict[str, object] = {"id": "t-d0", "seed_file": "t.txt", "raw_start": 0, "raw_end": len(text)}
+    values.update(fields)
+    return list(segment(Document(text=text, **values)))  # type: ignore[arg-type]
+
+
+def who(text: str, **fields: object) -> list[tuple[str | None, Attribution, str | None]]:
+    return [(u.speaker.name, u.speaker.attribution, u.speaker.cue) for u in units(text, **fields)]
+
+
+# -------------------------------------------------------------------------------------------- the seeds
+
+
+def test_every_seed_unit_has_the_gold_speaker(seed_documents: list[Document]) -> None:
+    gold = [json.loads(line) for line in (DATA / "seeds_gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    got = [
+        {
+            "text": u.text,
+            "speaker": u.speaker.name,
+            "role": u.speaker.role,
+            "attribution": u.speaker.attribution.value,
+            "cue": u.speaker.cue,
+        }
+        for document in seed_documents
+        for u in segment(document)
+    ]
+    expected = [{k: g[k] for k in ("text", "speaker", "role", "attribution", "cue")} for g in gold]
+    assert len(got) == len(expected)
+    for g, e in zip(got, expected, strict=True):
+        assert g == e, e.get("text")
+
+
+def test_gold_notes_explain_the_judgement_calls() -> None:
+    gold = [json.loads(line) for line in (DATA / "seeds_gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    noted = {g["text"][:30] for g in gold if g.get("note")}
+    assert any(t.startswith("As President Vucic has said") for t in noted)
+    assert all(g["kind"] in ("claim", "heading", "greeting", "dateline") for g in gold)
+
+
+# ------------------------------------------------------------------------------------ one cue at a time
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "attribution", "cue"),
+    [
+        ("Ali Karimli said the vote was rigged.", "Ali Karimli", None, A.REPORTED, "said"),
+        (
+            "The vote was rigged, opposition leader Ali Karimli said.",
+            "Ali Karimli",
+            "opposition leader",
+            A.REPORTED,
+            "said",
+        ),
+        (
+            "The vote was rigged, said opposition leader Ali Karimli.",
+            "Ali Karimli",
+            "opposition leader",
+            A.REPORTED,
+            "said",
+        ),
+        (
+            "Opposition leader Ali Karimli told reporters the vote was rigged.",
+            "Ali Karimli",
+            "Opposition leader",
+            A.REPORTED,
+            "told",
+        ),
+        (
+            "The talks were productive, Foreign Minister Jeyhun Bayramov noted.",
+            "Jeyhun Bayramov",
+            "Foreign Minister",
+            A.REPORTED,
+            "noted",
+        ),
+        (
+            "Foreign Minister Jeyhun Bayramov added that talks would go on.",
+            "Jeyhun Bayramov",
+            "Foreign Minister",
+            A.REPORTED,
+            "added",
+        ),
+        (
+            "Armenian Prime Minister Nikol Pashinyan stressed that peace was near.",
+            "Nikol Pashinyan",
+            "Armenian Prime Minister",
+            A.REPORTED,
+            "stressed",
+        ),
+        (
+            "EU foreign policy chief Josep Borrell emphasized the need for dialogue.",
+            "Josep Borrell",
+            "EU foreign policy chief",
+            A.REPORTED,
+            "emphasized",
+        ),
+        ("The ministry stated that the border was secure.", "the ministry", None, A.REPORTED, "stated"),
+        (
+            "In a letter, Amnesty International wrote that journalists were jailed.",
+            "Amnesty International",
+            None,
+            A.REPORTED,
+            "wrote",
+        ),
+        ("The OSCE concluded that the election lacked real competition.", "OSCE", None, A.REPORTED, "concluded"),
+        (
+            "Human Rights Watch described the trial as politically motivated.",
+            "Human Rights Watch",
+            None,
+            A.REPORTED,
+            "described",
+        ),
+        ("The United States recognized the results of the vote.", "United States", None, A.REPORTED, "recognized"),
+        (
+            "According to the Central Election Commission, turnout was 37 percent.",
+            "Central Election Commission",
+            None,
+            A.REPORTED,
+            "according to",
+        ),
+        (
+            "Turnout was 37 percent, according to the Central Election Commission.",
+            "Central Election Commission",
+            None,
+            A.REPORTED,
+            "according to",
+        ),
+        (
+            "It was not free, a statement by the Organization for Security and Co-operation in Europe (OSCE) said.",
+            "Organization for Security and Co-operation in Europe",
+            None,
+            A.REPORTED,
+            "a statement by",
+        ),
+        (
+            "The Kremlin said in a statement that the meeting was useful.",
+            "Kremlin",
+            None,
+            A.REPORTED,
+            "said in a statement",
+        ),
+        ('"We will never accept the occupation of our lands," - Aliyev said.', "Aliyev", None, A.DIRECT_QUOTE, "said"),
+        (
+            "“The referendum is illegal and void,” said Ukrainian President Volodymyr Zelensky.",
+            "Volodymyr Zelensky",
+            "Ukrainian President",
+            A.DIRECT_QUOTE,
+            "said",
+        ),
+        (
+            '"The vote was fair. There were no violations," said Mazahir Panahov, head of the election commission.',
+            "Mazahir Panahov",
+            "head of the election commission",
+            A.DIRECT_QUOTE,
+            "said",
+        ),
+        (
+            "Sergei Lavrov, Russia's foreign minister, said the West was to blame.",
+            "Sergei Lavrov",
+            "Russia's foreign minister",
+            A.REPORTED,
+            "said",
+        ),
+        ("Officials confirmed the figures on Monday.", "officials", None, A.REPORTED, "confirmed"),
+        (
+            "The Central Election Commission (CEC) said turnout was 40 percent.",
+            "Central Election Commission",
+            None,
+            A.REPORTED,
+            "said",
+        ),
+        ("According to Dr. Marko Djuric, the sides are close.", "Marko Djuric", None, A.REPORTED, "according to"),
+        ("Pashinyan: Armenia is ready to sign the treaty", "Pashinyan", None, A.REPORTED, ":"),
+        ('The opposition called the vote a "farce" and left.', None, None, A.AUTHOR, None),
+    ],
+)
+def test_each_reporting_cue_names_its_speaker(
+    text: str, name: str, role: str | None, attribution: Attribution, cue: str | None
+) -> None:
+    [unit] = [u for u in units(text) if u.kind is UnitKind.CLAIM]
+    assert (unit.speaker.name, unit.speaker.role, unit.speaker.attribution, unit.speaker.cue) == (
+        name,
+        role,
+        attribution,
+        cue,
+    )
+
+
+def test_a_label_before_a_colon_is_no_headline_speaker() -> None:
+    assert who("Turnout: 37 percent; spoiled ballots: 2 percent.") == [(None, A.AUTHOR, None)]
+
+
+def test_a_cue_inside_a_quotation_does_not_count() -> None:
+    assert who('The minister repeated that "the people said no to war" in his address.') == [(None, A.AUTHOR, None)]
+
+
+# ---------------------------------------------------------------------------------- continuation, names
+
+
+def test_short_names_and_pronouns_resolve_to_the_full_name_given_earlier() -> None:
+    text = (
+        "Charles Michel met Aliyev in Brussels. Michel said the talks were constructive. He added that a deal was near."
+    )
+    assert who(text) == [
+        (None, A.AUTHOR, None),
+        ("Charles Michel", A.REPORTED, "said"),
+        ("Charles Michel", A.REPORTED, "added"),
+    ]
+
+
+def test_a_role_word_resolves_to_the_last_speaker_with_that_role() -> None:
+    text = "Foreign Minister Jeyhun Bayramov spoke first.\nThe talks went well, the minister said."
+    assert who(text)[1] == ("Jeyhun Bayramov", A.REPORTED, "said")
+
+
+def test_an_unattributed_sentence_continues_the_statement_in_its_paragraph_only() -> None:
+    text = (
+        "The vote was flawed, a statement by the Election Observation Alliance (EOA) said. Media access was unequal.\n"
+        "Polling stations opened at 8 a.m."
+    )
+    assert who(text) == [
+        ("Election Observation Alliance", A.REPORTED, "a statement by"),
+        ("Election Observation Alliance", A.REPORTED, "a statement by"),
+        (None, A.AUTHOR, None),
+    ]
+
+
+def test_an_acronym_resolves_to_the_organisation_named_before() -> None:
+    text = "The vote was flawed, said the Election Observation Alliance (EOA). The EOA added that access was unequal."
+    assert who(text)[1] == ("Election Observation Alliance", A.REPORTED, "added")
+
+
+def test_a_quote_paragraph_continues_the_previous_speaker() -> None:
+    text = "Lavrov said the talks had failed.\n“We offered everything we could, and they refused it.”"
+    assert who(text) == [("Lavrov", A.REPORTED, "said"), ("Lavrov", A.DIRECT_QUOTE, "said")]
+
+
+def test_an_agentless_cue_with_nobody_to_continue_is_unattributed() -> None:
+    assert who("It was noted that turnout was low.") == [(None, A.UNATTRIBUTED, "it was noted")]
+    assert who("It said the count was falsified.") == [(None, A.UNATTRIBUTED, "said")]
+
+
+def test_narration_belongs_to_the_outlet_when_known() -> None:
+    assert who("The president received the minister.", source="president.az") == [("president.az", A.AUTHOR, None)]
+    assert who("The president received the minister.") == [(None, A.AUTHOR, None)]
+
+
+def test_inside_a_statement_everything_is_the_authors_even_reported_speech() -> None:
+    text = (
+        "The talks were useful, Aliyev said on Monday.\n\nStatement by President Ilham Aliyev\n\nDear friends,\n\n"
+        "As President Vucic has said, our position is unchanged. According to the UN, the lands were occupied."
+    )
+    got = units(text, author="Ilham Aliyev", author_role="President")
+    assert [(u.kind, u.speaker.name, u.speaker.attribution) for u in got] == [
+        (UnitKind.CLAIM, "Ilham Aliyev", A.REPORTED),
+        (UnitKind.HEADING, None, A.AUTHOR),
+        (UnitKind.GREETING, "Ilham Aliyev", A.AUTHOR),
+        (UnitKind.CLAIM, "Ilham Aliyev", A.AUTHOR),
+        (UnitKind.CLAIM, "Ilham Aliyev", A.AUTHOR),
+    ]
+    assert got[3].speaker.role == "President"
+
+
+def test_clauses_of_one_sentence_share_its_speaker() -> None:
+    got = who("The count was slow; the results were delayed by two days, the commission said.")
+    assert got == [("the commission", A.REPORTED, "said")] * 2
+
+
+# --------------------------------------------------------------------------------------- building blocks
+
+
+def test_quote_spans_pair_curly_and_straight_quotes_and_survive_stray_marks() -> None:
+    lavrov = "Lavrov said that “If they want talks without us, then \"for God's sake,” Lavrov said."
+    [(a, b)] = quote_spans(lavrov)
+    assert lavrov[a:b] == "“If they want talks without us, then \"for God's sake,”"
+    nested = '“He said "no" to us,” she said.'
+    assert [nested[a:b] for a, b in quote_spans(nested)] == ['“He said "no" to us,”', '"no"']
+    assert quote_spans('A stray " mark and “another one.') == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "role"),
+    [
+        (
+            "President of the Republic of Azerbaijan Ilham Aliyev",
+            "Ilham Aliyev",
+            "President of the Republic of Azerbaijan",
+        ),
+        ("Russian Foreign Minister Sergei Lavrov", "Sergei Lavrov", "Russian Foreign Minister"),
+        ("the Election Observation Alliance (EOA)", "Election Observation Alliance", None),
+        ("international observers", "international observers", None),
+        ("The sides", "the sides", None),
+        ("French President Charles de Gaulle", "Charles de Gaulle", "French President"),
+    ],
+)
+def test_speaker_phrases_split_into_name_and_role(phrase: str, name: str, role: str | None) -> None:
+    parsed = parse_speaker_phrase(phrase)
+    assert parsed is not None
+    assert (parsed.name, parsed.role) == (name, role)
+
+
+def test_a_phrase_with_a_verb_names_nobody() -> None:
+    assert parse_speaker_phrase("the West was") is None
