@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -22,7 +22,9 @@ from claimstance.schema import Annotation, AnnotationLabels, ClaimUnit, Document
 
 if TYPE_CHECKING:
     from claimstance.agree import AgreementReport
+    from claimstance.card import CardInfo
     from claimstance.labelstudio import PushReport
+    from claimstance.publish import PublishReport
     from claimstance.pull import PullSummary
     from claimstance.server import ServerInfo
 
@@ -401,3 +403,159 @@ def adjudicate(
             settings=settings,
         )
     return AdjudicationSummary(path, origins, len(disputed), review, pushed)
+
+
+# ---- publish and the demo ----------------------------------------------------------------------------------
+
+CARD_FILE = "card.yaml"
+"""Optional file in the annotations folder: what the card says about who annotated and how (CardInfo fields)."""
+
+
+def card_info(directory: str | Path = "annotations") -> CardInfo:
+    """The dataset card's facts: ``CardInfo`` defaults, overridden by ``annotations/card.yaml`` when present."""
+    import dataclasses
+
+    import yaml
+
+    from claimstance.card import CardInfo
+
+    path = Path(directory) / CARD_FILE
+    if not path.is_file():
+        return CardInfo()
+    try:
+        values = yaml.safe_load(io.read_text(path))
+    except yaml.YAMLError as exc:
+        raise InputError(f"not valid YAML ({exc.__class__.__name__})", path=path) from None
+    if not isinstance(values, dict):
+        raise InputError("expected a mapping of CardInfo fields", path=path)
+    known = {f.name for f in dataclasses.fields(CardInfo)}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise InputError(f"unknown card field {unknown[0]!r}", path=path, hint=f"known: {', '.join(sorted(known))}")
+    converted: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+    return CardInfo(**converted)
+
+
+def _pipeline(seeds: Iterable[str | Path]) -> tuple[list[Document], list[ClaimUnit]]:
+    from claimstance.ingest import ingest_paths
+    from claimstance.segment import segment_documents
+
+    documents = list(ingest_paths(seeds))
+    return documents, list(segment_documents(documents))
+
+
+def publish(
+    out: str | Path,
+    *,
+    seeds: Iterable[str | Path] = ("seeds",),
+    directory: str | Path = "annotations",
+    seed: int = 0,
+    n_boot: int = 1000,
+    push_to_hub: str | None = None,
+    token: str | None = None,
+) -> PublishReport:
+    """Build the Hugging Face dataset from seed texts and pulled annotations (and upload it if asked).
+
+    Documents and units are made afresh from ``seeds`` (ingest and segment are deterministic); annotations
+    come from every project file in ``directory``, adjudications from its ``*-adjudication.jsonl`` files.
+    An annotation for a unit the seeds no longer produce stops the build: publishing it would orphan a label.
+    """
+    from claimstance import adjudicate as _adjudicate
+    from claimstance import agree as _agree
+    from claimstance import publish as _publish
+
+    documents, units = _pipeline(seeds)
+    files, review_files = annotation_files(directory)
+    annotations = [(path, record) for path in files for record in io.read_jsonl(path, Annotation)]
+    adjudications = read_annotations(review_files)
+    known = {u.id for u in units}
+    for path, record in annotations:
+        if record.unit_id not in known and not record.deleted:
+            raise InputError(
+                f"annotation {record.id} is for unit {record.unit_id!r}, which the seeds no longer produce",
+                path=path,
+                hint="restore the seed text or remove the annotation",
+            )
+    records = [record for _, record in annotations]
+    report = _agree.agreement(records, seed=seed, n_boot=n_boot).to_dict() if records else None
+    result = _publish.build_dataset(
+        out,
+        units=units,
+        documents=documents,
+        annotations=records,
+        gold=_adjudicate.gold_labels(records, adjudications),
+        agreement=report,
+        seed=seed,
+        card_info=card_info(directory),
+    )
+    if push_to_hub:
+        _publish.push_to_hub(out, push_to_hub, token)
+    return result
+
+
+DEMO_PROJECT = "claimstance-demo"
+DEMO_ANNOTATOR_EMAIL = "annotator@claimstance.local"
+DEMO_ANNOTATOR_PASSWORD = "annotate-claims"  # a demo account on 127.0.0.1 only; printed for the annotator
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """Where the demo left everything, for the closing message."""
+
+    url: str
+    project: str
+    annotator_email: str
+    annotator_password: str
+    documents: int
+    units: int
+    push: PushReport
+    dataset: Path
+    dataset_rows: dict[str, dict[str, int]]
+
+
+def demo(
+    *, root: str | Path | None = None, port: int | None = None, step: Callable[[str], None] | None = None
+) -> DemoSummary:
+    """The whole pipeline on the project's ``seeds/`` against the local Label Studio.
+
+    Starts the server (or reuses it), ingests and segments the seeds, suggests labels with the keyword
+    baseline, creates a demo annotator, pushes the units with their pre-annotations (idempotent: a second run
+    creates nothing), and publishes the dataset from ``annotations/`` into ``var/demo/dataset``.
+    """
+    from claimstance import labelstudio, server
+
+    say = step or (lambda _: None)
+    base = config.project_root(root)
+    work = base / "var" / "demo"
+    say("starting Label Studio (the first start sets up its database, about 30 s)")
+    info = server.start(port, config.data_dir(root=base))
+    settings = config.server_settings(url=info.url, api_key=config.LOCAL_ADMIN_TOKEN)
+    say("ingesting seeds/")
+    n_docs = ingest([base / "seeds"], work / "documents.jsonl")
+    say("segmenting into claim units")
+    n_units = segment(work / "documents.jsonl", work / "units.jsonl")
+    predict(work / "units.jsonl", work / "predictions.jsonl")
+    say("creating the demo annotator")
+    labelstudio.create_user(DEMO_ANNOTATOR_EMAIL, password=DEMO_ANNOTATOR_PASSWORD, settings=settings)
+    say(f"pushing units to project {DEMO_PROJECT!r}")
+    pushed = push(
+        work / "units.jsonl",
+        DEMO_PROJECT,
+        documents=work / "documents.jsonl",
+        predictions=work / "predictions.jsonl",
+        guidelines=base / "docs" / "guidelines.md",
+        settings=settings,
+    )
+    say("publishing the dataset from annotations/")
+    published = publish(work / "dataset", seeds=[base / "seeds"], directory=base / "annotations")
+    return DemoSummary(
+        url=info.url,
+        project=DEMO_PROJECT,
+        annotator_email=DEMO_ANNOTATOR_EMAIL,
+        annotator_password=DEMO_ANNOTATOR_PASSWORD,
+        documents=n_docs,
+        units=n_units,
+        push=pushed,
+        dataset=work / "dataset",
+        dataset_rows=published.rows,
+    )

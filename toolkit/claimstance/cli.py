@@ -298,6 +298,62 @@ def adjudicate(units: Path, project: str, url: str | None, directory: Path, no_p
         err_console.print(f"{summary.disputed} disputed units not sent (--no-push)")
 
 
+@cli.command()
+@click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="dataset folder to write")
+@click.option("--seeds", default="seeds", show_default=True, type=click.Path(path_type=Path), help="seed texts")
+@click.option("--dir", "directory", default="annotations", show_default=True, type=click.Path(path_type=Path))
+@click.option("--seed", default=0, show_default=True, help="seed of the document split and the bootstrap")
+@click.option("--push-to-hub", "repo_id", help="also upload to this Hub dataset repo (token from HF_TOKEN)")
+def publish(out: Path, seeds: Path, directory: Path, seed: int, repo_id: str | None) -> None:
+    """Write the Hugging Face dataset (Parquet + card) from SEEDS and the annotations in DIR."""
+    with err_console.status("building the dataset"):
+        report = api.publish(out, seeds=[seeds], directory=directory, seed=seed, push_to_hub=repo_id)
+    for config_name, splits in report.rows.items():
+        sizes = ", ".join(f"{split} {n}" for split, n in splits.items())
+        err_console.print(f"{config_name}: {sizes}", markup=False)
+    for note in report.notes:
+        err_console.print(f"note: {note}", markup=False)
+    err_console.print(f"load it with: datasets.load_dataset({str(out)!r}, 'units')", markup=False)
+    if repo_id:
+        err_console.print(f"uploaded to https://huggingface.co/datasets/{repo_id}", markup=False)
+
+
+@cli.command()
+@click.option("--stop", is_flag=True, help="stop the demo's Label Studio and exit")
+@click.option("--port", type=int, help="port of the local Label Studio [default: 8089]")
+def demo(stop: bool, port: int | None) -> None:
+    """Run everything on seeds/ with a local Label Studio; print the login and the load_dataset line."""
+    if stop:
+        err_console.print("Label Studio stopped" if api.stop_server() else "Label Studio was not running")
+        return
+    with err_console.status("demo") as status:
+        summary = api.demo(port=port, step=lambda message: status.update(message))
+    p = summary.push
+    rows = summary.dataset_rows.get("units", {})
+    out_console.print(
+        "\n".join(
+            [
+                f"{summary.documents} documents, {summary.units} units from seeds/",
+                f"project {summary.project!r}: {p.created} tasks created, {p.unchanged} already there, "
+                f"{p.updated} updated, {len(p.conflicts)} left alone (annotated)",
+                "",
+                "Annotators:",
+                f"  open {summary.url}/projects/{p.project_id}/data",
+                f"  log in as {summary.annotator_email} / {summary.annotator_password}",
+                "  guidelines: docs/guidelines.md (also under 'Instructions' in the labeling view)",
+                "",
+                "Researchers:",
+                "  import datasets",
+                f"  units = datasets.load_dataset({str(summary.dataset)!r}, 'units')"
+                f"  # {sum(rows.values())} rows in {', '.join(rows)}",
+                "",
+                "Stop the server with: claimstance demo --stop",
+            ]
+        ),
+        markup=False,
+    )
+
+
 def _walk(command: click.Command, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], click.Command]]:
     yield path, command
     if isinstance(command, click.Group):
