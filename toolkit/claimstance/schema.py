@@ -286,10 +286,10 @@ class DatasetRecord(Record):
     doc_title: str | None
     source: str | None
     published: str | None = Field(description="ISO date or datetime of the document, when known.")
-    index: NonNegInt
+    index: NonNegInt = Field(description="Position of the unit in its document, from 0.")
     text: str
-    context: str
-    char_start: NonNegInt
+    context: str = Field(description="The neighbouring sentences an annotator saw (includes the unit).")
+    char_start: NonNegInt = Field(description="Offset of the unit's first character in its document's text.")
     char_end: NonNegInt
     kind: UnitKind
     speaker_name: str | None
