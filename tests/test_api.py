@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from claimstance import api, io
 from claimstance.errors import InputError
 from claimstance.schema import Annotation, Document
