@@ -544,12 +544,20 @@ def create_user(
     last_name: str | None = None,
     settings: ServerSettings | None = None,
 ) -> int:
-    """Create an annotator account (or find the existing one) and return its user id."""
+    """Create an annotator account (or find the existing one) and return its user id.
+
+    With a ``password`` the account can log in to the web UI: it signs up through the organization's invite
+    link (Label Studio Community ignores a password sent to its users API). An existing account is kept as
+    it is, password included.
+    """
     conn = Connection(settings)
     users = conn.call("listing users", lambda: conn.sdk.users.list())
     for user in users:
         if str(user.email).lower() == email.lower():
             return int(user.id)
+    if password is not None:
+        _sign_up(conn, email, password)
+        return next(uid for uid, known in list_users(settings=conn.settings).items() if known.lower() == email.lower())
     created = conn.call(
         f"creating user {email}",
         lambda: conn.sdk.users.create(
@@ -562,6 +570,31 @@ def create_user(
         idempotent=False,
     )
     return int(created.id)
+
+
+def _sign_up(conn: Connection, email: str, password: str) -> None:
+    """Sign ``email`` up with ``password`` through the invite link, as an invited annotator would."""
+    invite = conn.get_json("api/invite", {}, "reading the organization's invite link")
+    url = f"{conn.settings.url}/{str(invite['invite_url']).lstrip('/')}"
+
+    def checked(response: httpx.Response) -> int:
+        from label_studio_sdk.core.api_error import ApiError
+
+        if response.status_code >= 400:
+            raise ApiError(status_code=response.status_code, headers=dict(response.headers), body=response.text)
+        return response.status_code
+
+    def submit() -> int:
+        with _http_client(conn.settings) as browser:  # its own cookies: the form needs a CSRF token
+            checked(browser.get(url))
+            form = {"email": email, "password": password, "csrfmiddlewaretoken": browser.cookies.get("csrftoken", "")}
+            return checked(browser.post(url, data=form, headers={"Referer": url}))
+
+    if conn.call(f"signing up user {email}", submit, idempotent=False) != 302:  # the form shown again: refused
+        raise LabelStudioError(
+            f"Label Studio refused to sign up user {email}",
+            hint="Label Studio wants a password of 8 to 64 characters, unlike the e-mail",
+        )
 
 
 def record_annotation(
