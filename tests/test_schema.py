@@ -50,7 +50,7 @@ def test_check_reports_a_diff_when_a_file_drifts(tmp_path: Path) -> None:
     with pytest.raises(SchemaDriftError) as info:
         schema.check(tmp_path)
     assert "labeling_config.xml" in (info.value.detail or "")
-    assert "+    <Choice value=\"oppose\"" in (info.value.detail or "")
+    assert '+    <Choice value="oppose"' in (info.value.detail or "")
     assert "claimstance schema export" in info.value.one_line()
 
 

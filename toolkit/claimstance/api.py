@@ -50,10 +50,9 @@ def ingest(seeds: Iterable[str | Path], out: str | Path, *, progress: Tracker[Do
     from claimstance.ingest import ingest_paths
 
     track = progress or _identity
-    count = io.write_jsonl(out, track(ingest_paths(seeds)))
-    if count == 0:
-        raise EmptyInputError("no documents found", path=", ".join(str(s) for s in seeds))
-    return count
+    seeds = list(seeds)
+    empty = EmptyInputError("no documents found", path=", ".join(str(s) for s in seeds))
+    return io.write_jsonl(out, track(ingest_paths(seeds)), empty=empty)
 
 
 def count_lines(path: str | Path) -> int | None:
@@ -81,10 +80,8 @@ def segment(
     docs: Iterable[Document] = io.read_jsonl(documents, Document)
     if progress is not None:
         docs = progress(docs, count_lines(documents))
-    count = io.write_jsonl(out, segment_documents(docs, workers=workers))
-    if count == 0:
-        raise EmptyInputError("no documents to segment", path=documents)
-    return count
+    empty = EmptyInputError("no documents to segment", path=documents)
+    return io.write_jsonl(out, segment_documents(docs, workers=workers), empty=empty)
 
 
 def detect_model(value: object) -> str:
@@ -222,6 +219,34 @@ def doc_titles(documents: str | Path | None) -> dict[str, str | None]:
     return {doc.id: doc.title for doc in io.read_jsonl(documents, Document)}
 
 
+def checked_doc_titles(
+    units: Iterable[ClaimUnit], documents: str | Path, *, source: str | Path
+) -> dict[str, str | None]:
+    """Document id -> title, after checking that every unit is an exact slice of its document.
+
+    A unit whose document is missing, or whose offsets do not give its text, comes from other documents (or
+    an edited file): pushing it would show annotators text its document does not hold. ``source`` names the
+    units file in the error.
+    """
+    docs = {doc.id: doc for doc in io.read_jsonl(documents, Document)}
+    for unit in units:
+        doc = docs.get(unit.doc_id)
+        if doc is None:
+            raise InputError(
+                f"unit {unit.id!r} belongs to document {unit.doc_id!r}, which {documents} does not hold",
+                path=source,
+                hint="pass the documents file the units were segmented from",
+            )
+        if doc.text[unit.char_start : unit.char_end] != unit.text:
+            raise InputError(
+                f"unit {unit.id!r}: characters {unit.char_start}-{unit.char_end} of document {unit.doc_id!r} "
+                "are not the unit's text",
+                path=source,
+                hint="segment the documents again: the units do not match them",
+            )
+    return {doc_id: doc.title for doc_id, doc in docs.items()}
+
+
 def read_predictions(path: str | Path) -> dict[str, AnnotationLabels]:
     """Pre-annotations: a JSONL file of ``Prediction`` records, by unit id."""
     return {
@@ -250,14 +275,18 @@ def push(
     if preds:
         unknown = sorted(set(preds) - {u.id for u in records})
         if unknown:
-            raise InputError(f"prediction for unknown unit {unknown[0]!r} ({len(unknown)} in all)", path=predictions)
+            raise InputError(
+                f"prediction for unknown unit {unknown[0]!r} ({len(unknown)} in all)",
+                path=predictions,
+                hint=f"make the predictions from {units} again with 'claimstance predict'",
+            )
     return labelstudio.push(
         records,
         project,
         guidelines=read_guidelines(guidelines),
         predictions=preds,
         model_version=model_version or (_model_version(predictions) if predictions else None),
-        doc_titles=doc_titles(documents),
+        doc_titles=checked_doc_titles(records, documents, source=units) if documents else {},
         settings=settings,
         progress=progress,
         lock_timeout=wait,
@@ -381,25 +410,41 @@ def adjudicate(
     if not annotations:
         raise EmptyInputError("no annotations", path=_pull.annotations_path(project, directory), hint="pull first")
     review = f"{project}{ADJUDICATION_SUFFIX}"
-    adjudications = _pull.read_annotations(_pull.annotations_path(review, directory), missing_ok=True)
+    review_path = _pull.annotations_path(review, directory)
+    adjudications = _pull.read_annotations(review_path, missing_ok=True)
+    # Every input is checked before the gold file is touched: a gold label for a unit that is gone is an orphan.
+    records = io.read_jsonl_checked(units, ClaimUnit)
+    known = {unit.id for unit in records}
+    for source, records_of in ((_pull.annotations_path(project, directory), annotations), (review_path, adjudications)):
+        orphan = next((a for a in records_of if a.unit_id not in known and not a.deleted), None)
+        if orphan is not None:
+            raise InputError(
+                f"annotation {orphan.id} is for unit {orphan.unit_id!r}, which {units} does not hold",
+                path=source,
+                hint="pass the units file that was pushed, or restore the unit",
+            )
     gold = _adjudicate.gold_labels(annotations, adjudications)
+    disputed = _adjudicate.disputed_units(annotations, adjudications)
+    todo = None
+    if push and disputed:
+        from claimstance import tasks
+
+        todo = _adjudicate.adjudication_tasks(records, annotations, adjudications, task_data=tasks.task_data)
+        instructions = read_guidelines(guidelines)
     path = gold_path(project, directory)
     io.write_jsonl(path, gold)
     origins: dict[str, int] = {}
     for label in gold:
         origins[label.origin.value] = origins.get(label.origin.value, 0) + 1
     pushed = None
-    disputed = _adjudicate.disputed_units(annotations, adjudications)
-    if push and disputed:
-        from claimstance import labelstudio, tasks
+    if todo is not None:
+        from claimstance import labelstudio
 
-        records = io.read_jsonl_checked(units, ClaimUnit)
-        todo = _adjudicate.adjudication_tasks(records, annotations, adjudications, task_data=tasks.task_data)
         pushed = labelstudio.push_tasks(
             todo,
             review,
             label_config=_adjudicate.adjudication_labeling_config(),
-            guidelines=read_guidelines(guidelines),
+            guidelines=instructions,
             settings=settings,
         )
     return AdjudicationSummary(path, origins, len(disputed), review, pushed)
@@ -425,7 +470,14 @@ def card_info(directory: str | Path = "annotations") -> CardInfo:
     try:
         values = yaml.safe_load(io.read_text(path))
     except yaml.YAMLError as exc:
-        raise InputError(f"not valid YAML ({exc.__class__.__name__})", path=path) from None
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or exc.__class__.__name__
+        raise InputError(
+            f"not valid YAML ({problem})",
+            path=path,
+            line=mark.line + 1 if mark is not None else None,
+            hint="fix the YAML, or remove the file to use the defaults",
+        ) from None
     if not isinstance(values, dict):
         raise InputError("expected a mapping of CardInfo fields", path=path)
     known = {f.name for f in dataclasses.fields(CardInfo)}

@@ -33,6 +33,8 @@ class ClaimstanceError(Exception):
     """Base class of every error a user can cause; carries where it happened."""
 
     exit_code = 1
+    default_hint: str | None = None
+    """What to do, when the place that raises has nothing more specific to say."""
 
     def __init__(
         self,
@@ -50,6 +52,7 @@ class ClaimstanceError(Exception):
         self.path = str(path) if path is not None else None
         self.line = line
         self.task_id = task_id
+        hint = hint or self.default_hint
         self.hint = redact(hint) if hint else None
         # Shown after the one line (a diff, a list of bad records); never needed to understand the error.
         self.detail = redact(detail) if detail else None
@@ -86,21 +89,31 @@ class InputError(ClaimstanceError, ValueError):
 class DecodeError(InputError):
     """The file is not UTF-8 text (binary, another encoding, NUL bytes)."""
 
+    default_hint = "save it as UTF-8 text"
+
 
 class EmptyInputError(InputError):
     """The file is empty or holds nothing but scraping noise."""
+
+    default_hint = "check that this is the file you meant"
 
 
 class InputTooLargeError(InputError):
     """A line or file is past the safety limits."""
 
+    default_hint = "split it into smaller files"
+
 
 class RecordError(InputError):
     """One JSONL record is malformed JSON or violates the schema."""
 
+    default_hint = "fix that record or make the file again ('claimstance validate FILE' lists every bad line)"
+
 
 class ExportFormatError(InputError):
     """A Label Studio export (or API payload) we cannot turn into annotations."""
+
+    default_hint = "export the claimstance project again (Export > JSON), or pull with --project"
 
 
 class SchemaDriftError(ClaimstanceError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,13 +19,15 @@ from typing import IO, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from claimstance.errors import DecodeError, EmptyInputError, InputError, InputTooLargeError, RecordError
+from claimstance.schema import SCHEMA_VERSION
 
 M = TypeVar("M", bound=BaseModel)
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024
 """Largest seed text accepted (a 50 MB single line is fine; a stray disk image is not)."""
-MAX_LINE_CHARS = 32 * 1024 * 1024
-"""Longest JSONL record accepted."""
+MAX_LINE_CHARS = 4 * MAX_TEXT_BYTES
+"""Longest JSONL record accepted, in bytes: a unit of a one-line seed holds its text twice (text and context),
+JSON-escaped, so every file a stage writes from an accepted seed is one the next stage reads."""
 MAX_JSON_DEPTH = 64
 
 
@@ -86,15 +89,29 @@ def _depth(value: object, limit: int) -> int:
     return deepest
 
 
+def _no_constant(name: str) -> object:
+    # Python's json reads NaN and Infinity, which JSON does not have; no tool we read from writes them.
+    raise ValueError(f"{name} is not a JSON value")
+
+
 def parse_json(text: str, *, path: str | Path | None = None, line: int | None = None) -> object:
     """Parse JSON text; malformed, truncated or absurdly nested JSON is a ``RecordError``."""
     try:
-        value = json.loads(text)
+        value = json.loads(text, parse_constant=_no_constant)
     except RecursionError:
         raise RecordError("JSON nested too deeply", path=path, line=line) from None
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}" if line is None else f"column {exc.colno}"
-        raise RecordError(f"malformed JSON ({exc.msg} at {where})", path=path, line=line) from None
+        what = exc.msg.removesuffix(" at")  # some messages end in "at": "Invalid control character at"
+        truncated = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        raise RecordError(
+            f"malformed JSON ({what} at {where}{', where the text ends' if truncated else ''})",
+            path=path,
+            line=line,
+            hint="the JSON is cut short: write or download it again" if truncated else None,
+        ) from None
+    except ValueError as exc:  # _no_constant
+        raise RecordError(str(exc), path=path, line=line, hint="write numbers as numbers, or null") from None
     if _depth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
         raise RecordError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels", path=path, line=line)
     return value
@@ -107,10 +124,28 @@ def _validation_summary(exc: ValidationError) -> str:
     return f"{loc}: {first['msg']}{more}"
 
 
+def _check_version(model: type[BaseModel], value: dict[str, object], path: str | Path | None, line: int | None) -> None:
+    """A record of another major schema version means other labels or fields: refuse it rather than misread it."""
+    version = value.get("schema_version")
+    if "schema_version" not in model.model_fields or not isinstance(version, str):
+        return
+    if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+        raise RecordError(
+            f"schema_version {version} is not readable by this toolkit (schema {SCHEMA_VERSION})",
+            path=path,
+            line=line,
+            hint="make the file again with this version of claimstance, or use the version that wrote it",
+        )
+
+
 def validate_record(model: type[M], value: object, *, path: str | Path | None = None, line: int | None = None) -> M:
-    """Validate one parsed JSON value as ``model``; a mismatch is a ``RecordError`` naming field and line."""
+    """Validate one parsed JSON value as ``model``; a mismatch is a ``RecordError`` naming field and line.
+
+    A record of another major ``schema_version`` is refused too: its labels may mean something else.
+    """
     if not isinstance(value, dict):
         raise RecordError(f"expected a JSON object, got {type(value).__name__}", path=path, line=line)
+    _check_version(model, value, path, line)
     try:
         return model.model_validate(value)
     except ValidationError as exc:
@@ -125,9 +160,13 @@ def iter_json_lines(path: str | Path) -> Iterator[tuple[int, object]]:
     except FileNotFoundError:
         raise InputError("no such file", path=p, hint="check the path") from None
     with fh:
-        for number, raw in enumerate(fh, start=1):
-            if len(raw) > MAX_LINE_CHARS:
-                raise InputTooLargeError(f"record is over {MAX_LINE_CHARS // 2**20} MB", path=p, line=number)
+        limit = MAX_LINE_CHARS
+        # readline with a limit: a file without newlines (a disk image) is never read whole into memory.
+        for number, raw in enumerate(iter(lambda: fh.readline(limit + 1), b""), start=1):
+            if len(raw) > limit:
+                raise InputTooLargeError(f"record is over {limit // 2**20} MB", path=p, line=number)
+            if number == 1 and raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+                raise DecodeError("file is UTF-16, not UTF-8", path=p, hint="convert it with: iconv -f UTF-16 -t UTF-8")
             if b"\x00" in raw:
                 raise DecodeError("NUL byte in record (binary, not JSON Lines)", path=p, line=number)
             try:
@@ -142,9 +181,25 @@ def iter_json_lines(path: str | Path) -> Iterator[tuple[int, object]]:
 
 
 def read_jsonl(path: str | Path, model: type[M]) -> Iterator[M]:
-    """Stream the records of a JSONL file as ``model`` instances; the first bad line raises."""
+    """Stream the records of a JSONL file as ``model`` instances; the first bad line raises.
+
+    Records with an ``id`` must not repeat one (a second unit or annotation with the same id would be
+    pushed, counted or published twice).
+    """
+    seen: dict[str, int] = {}
     for number, value in iter_json_lines(path):
-        yield validate_record(model, value, path=path, line=number)
+        record = validate_record(model, value, path=path, line=number)
+        ident = getattr(record, "id", None)
+        if isinstance(ident, str):
+            first = seen.setdefault(ident, number)
+            if first != number:
+                raise RecordError(
+                    f"duplicate id {ident!r} (first on line {first})",
+                    path=path,
+                    line=number,
+                    hint="remove one of the two records",
+                )
+        yield record
 
 
 def read_jsonl_checked(path: str | Path, model: type[M]) -> list[M]:
@@ -160,6 +215,15 @@ def dump_record(record: BaseModel) -> str:
     return record.model_dump_json(exclude_none=False)
 
 
+def _mode_of(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 @contextlib.contextmanager
 def atomic_writer(path: str | Path, mode: str = "w") -> Iterator[IO[str]]:
     """Open a temporary file beside ``path``; on success rename it over ``path``, on error remove it."""
@@ -167,6 +231,8 @@ def atomic_writer(path: str | Path, mode: str = "w") -> Iterator[IO[str]]:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        # mkstemp makes the file private (0600): give it the mode of the file it replaces, or the usual one.
+        os.chmod(tmp, _mode_of(target))
         with os.fdopen(fd, mode, encoding="utf-8", newline="\n") as fh:
             yield fh
             fh.flush()
@@ -185,12 +251,17 @@ def write_text_atomic(path: str | Path, text: str) -> Path:
     return Path(path)
 
 
-def write_jsonl(path: str | Path, records: Iterable[BaseModel]) -> int:
-    """Write records as JSON Lines atomically (streaming: records may be a generator); return the count."""
+def write_jsonl(path: str | Path, records: Iterable[BaseModel], *, empty: InputError | None = None) -> int:
+    """Write records as JSON Lines atomically (streaming: records may be a generator); return the count.
+
+    With ``empty``, no records raises that error instead, and a file already at ``path`` is left as it was.
+    """
     count = 0
     with atomic_writer(path) as fh:
         for record in records:
             fh.write(dump_record(record))
             fh.write("\n")
             count += 1
+        if count == 0 and empty is not None:
+            raise empty
     return count

@@ -179,11 +179,14 @@ class Connection:
         if response.status_code >= 400:
             raise ApiError(status_code=response.status_code, headers=dict(response.headers), body=response.text)
         try:
-            return response.json()
+            body = response.json()
         except ValueError:
+            body = None
+        if not isinstance(body, dict):  # every endpoint we call directly answers an object
             raise LabelStudioError(
                 f"{self.settings.url} did not answer like Label Studio while {action}", hint="check LABEL_STUDIO_URL"
-            ) from None
+            )
+        return body
 
     def get_json(self, path: str, params: Mapping[str, Any], action: str, *, missing_ok: bool = False) -> Any:
         """GET a JSON document directly: the SDK's typed models cost more than the listing itself."""

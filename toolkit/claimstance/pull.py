@@ -13,7 +13,8 @@ annotation ids as numbers or numeric strings. What it cannot use it refuses with
 have (an export of another project), a label value outside our label sets, a task without ``unit_id``.
 
 Annotators are pseudonymous from the first moment: :func:`pseudonym` is a keyed hash of the e-mail (or of
-``user-<id>`` when the export carries only the id), and no e-mail is ever stored.
+``user-<id>`` when the export carries only the id), and no e-mail is ever stored: an annotator's e-mail
+in a comment or speaker correction (their own, or any user's the server lists) becomes their pseudonym.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -202,6 +203,14 @@ def _labels(result: object, where: _Context) -> dict[str, Any]:
     return labels
 
 
+def _without_emails(text: str, identities: Iterable[str]) -> str:
+    """Free text with every known annotator's e-mail replaced by that annotator's pseudonym."""
+    for identity in identities:
+        if "@" in identity and identity.strip().lower() in text.lower():
+            text = re.sub(re.escape(identity.strip()), pseudonym(identity), text, flags=re.IGNORECASE)
+    return text
+
+
 def _annotation(
     task: Mapping[str, Any],
     raw: object,
@@ -222,11 +231,15 @@ def _annotation(
             "task data has no unit_id", hint="only tasks pushed by claimstance (with data.unit_id) can be pulled"
         )
     annotation_id = _as_id(raw.get("id"), "annotation id", source=where.source, task_id=where.task_id)
+    identity = _identity(raw.get("completed_by"), users)
+    for control in TEXT_CONTROLS:
+        if isinstance(labels.get(control), str):
+            labels[control] = _without_emails(labels[control], [identity, *(users or {}).values()])
     fields: dict[str, Any] = {
         **labels,
         "id": f"ls-{project_id if project_id is not None else project}-{annotation_id}",
         "unit_id": unit_id,
-        "annotator": pseudonym(_identity(raw.get("completed_by"), users)),
+        "annotator": pseudonym(identity),
         "project": project,
         "ls_project_id": project_id,
         "ls_task_id": where.task_id,
@@ -243,6 +256,20 @@ def _annotation(
         first = exc.errors()[0]
         loc = ".".join(str(x) for x in first["loc"])
         raise where.error(f"annotation {annotation_id}: {loc}: {first['msg']}") from None
+
+
+def _export_users(tasks: Sequence[object]) -> dict[int, str]:
+    """User id -> e-mail for every user object (``completed_by``) an export holds."""
+    found: dict[int, str] = {}
+    for task in tasks:
+        annotations = task.get("annotations") if isinstance(task, Mapping) else None
+        for raw in annotations if isinstance(annotations, list) else []:
+            user = raw.get("completed_by") if isinstance(raw, Mapping) else None
+            if isinstance(user, Mapping):
+                uid, email = user.get("id"), user.get("email")
+                if isinstance(uid, int) and not isinstance(uid, bool) and isinstance(email, str) and email.strip():
+                    found.setdefault(uid, email)
+    return found
 
 
 def parse_export(
@@ -262,6 +289,11 @@ def parse_export(
     are left out. Raises ``ExportFormatError`` naming the task for anything that does not fit our config.
     """
     seen: set[int] = set()
+    first_project: int | None = None
+    if isinstance(tasks, Sequence):
+        # A list (a downloaded export) is read twice: a user it names by e-mail anywhere gets the same pseudonym
+        # where it names them by bare id, and their e-mail is known for removal from free text everywhere.
+        users = {**_export_users(tasks), **(users or {})}
     for task in tasks:
         if not isinstance(task, Mapping):
             raise ExportFormatError("a task of the export is not an object", path=source)
@@ -270,11 +302,14 @@ def parse_export(
         pid = project_id
         task_project = task.get("project")
         if isinstance(task_project, int) and not isinstance(task_project, bool):
-            if pid is not None and task_project != pid:
+            # Without a project id given, the first task's project is the export's: one file, one project.
+            expected = project_id if project_id is not None else first_project
+            if expected is not None and task_project != expected:
                 raise where.error(
-                    f"task belongs to Label Studio project {task_project}, not {pid}",
+                    f"task belongs to Label Studio project {task_project}, not {expected}",
                     hint="export the project you are pulling",
                 )
+            first_project = task_project if first_project is None else first_project
             pid = task_project
         annotations = task.get("annotations") or []
         if not isinstance(annotations, list):
