@@ -14,27 +14,17 @@ from pathlib import Path
 
 import httpx
 from claimstance import config, labelstudio, schema
-from claimstance.schema import AnnotationLabels, Attribution, ClaimUnit, Speaker, StanceTerritorialIntegrity
+from claimstance.schema import AnnotationLabels, ClaimUnit, StanceTerritorialIntegrity
 
 HERE = Path(__file__).parent
 
 
 def units() -> list[ClaimUnit]:
-    texts = ["Armenia must respect the borders.", "The vote was free and fair.", "Dear Mr. President,"]
-    speaker = Speaker(name="Ilham Aliyev", role="President", attribution=Attribution.AUTHOR)
-    return [
-        ClaimUnit(
-            id=f"rec-d0-u{i}",
-            doc_id="rec-d0",
-            index=i,
-            text=t,
-            char_start=0,
-            char_end=len(t),
-            context=t,
-            speaker=speaker,
-        )
-        for i, t in enumerate(texts)
-    ]
+    """The units the tests replay against these payloads: one definition, in tests/conftest.py."""
+    sys.path.insert(0, str(HERE.parents[1]))
+    from conftest import recorded_units
+
+    return recorded_units()
 
 
 def main(url: str) -> None:
