@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from claimstance import cli, config, io, labelstudio, pull
+from claimstance import cli, config, io, labelstudio, layout, pull
 from claimstance.schema import (
     Annotation,
     AnnotationLabels,
@@ -216,7 +216,7 @@ def test_annotator_labels_a_task_in_the_browser_and_pull_attributes_it(
 
     monkeypatch.setenv("LABEL_STUDIO_API_KEY", config.LOCAL_ADMIN_TOKEN)
     cli.main(["pull", "--project", ls_project, "--url", label_studio.url, "--dir", str(tmp_path / "annotations")])
-    records = list(io.read_jsonl(pull.annotations_path(ls_project, tmp_path / "annotations"), Annotation))
+    records = list(io.read_jsonl(layout.annotations_path(ls_project, tmp_path / "annotations"), Annotation))
 
     assert len(records) == 1
     (record,) = records

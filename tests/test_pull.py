@@ -240,11 +240,6 @@ def test_a_corrupt_annotations_file_is_reported_not_overwritten(tmp_path: Path) 
     assert out.read_text(encoding="utf-8") == '{"id": "ls-7-1"}\n'
 
 
-def test_annotations_path_is_a_safe_file_name() -> None:
-    assert pull.annotations_path("Claimstance / pilot 2024") == Path("annotations/claimstance-pilot-2024.jsonl")
-    assert pull.annotations_path("..", "out") == Path("out/project.jsonl")
-
-
 def test_records_round_trip_through_the_file(tmp_path: Path) -> None:
     records = pull.merge([], _parse(_tasks()))
     out = tmp_path / "a.jsonl"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
-from claimstance import config, io
+from claimstance import config, io, layout
 from claimstance import schema as _schema
 from claimstance.config import ServerSettings
 from claimstance.errors import ClaimstanceError, DecodeError, EmptyInputError, InputError
@@ -182,8 +182,7 @@ def schema_check(directory: str | Path = "schema") -> None:
 
 # ---- Label Studio: server, push, pull ---------------------------------------------------------------------
 
-DEFAULT_PROJECT = "claimstance-seeds"
-ADJUDICATION_SUFFIX = "-adjudication"
+DEFAULT_PROJECT = layout.DEFAULT_PROJECT
 
 
 def start_server(port: int | None = None, data_dir: str | Path | None = None) -> ServerInfo:
@@ -313,7 +312,7 @@ def pull(
         name = project or Path(from_export).stem
         tasks = _pull.read_export(from_export)
         return _pull.update_annotations(
-            _pull.annotations_path(name, directory), tasks, project=name, source=str(from_export)
+            layout.annotations_path(name, directory), tasks, project=name, source=str(from_export)
         )
     if not project:
         raise InputError("no project given", hint="pass --project NAME or --from-export FILE")
@@ -322,22 +321,12 @@ def pull(
     users = labelstudio.list_users(settings=settings)
     exported = labelstudio.export_tasks(project, settings=settings)
     return _pull.update_annotations(
-        _pull.annotations_path(project, directory),
+        layout.annotations_path(project, directory),
         exported,
         project=project,
         users=users,
         source=f"project {project!r}",
     )
-
-
-def annotation_files(directory: str | Path = "annotations") -> tuple[list[Path], list[Path]]:
-    """The annotation files in ``directory``: (annotator projects, adjudication projects)."""
-    folder = Path(directory)
-    if not folder.is_dir():
-        raise InputError("no such folder", path=folder, hint="run 'claimstance pull' first")
-    files = sorted(p for p in folder.glob("*.jsonl") if not p.name.endswith(".gold.jsonl"))
-    adjudications = [p for p in files if p.stem.endswith(ADJUDICATION_SUFFIX)]
-    return [p for p in files if p not in adjudications], adjudications
 
 
 def read_annotations(paths: Iterable[str | Path]) -> list[Annotation]:
@@ -355,7 +344,7 @@ def agree(
     """Inter-annotator agreement per target over annotation files (default: every project in ``directory``)."""
     from claimstance import agree as _agree
 
-    files = list(paths) if paths else annotation_files(directory)[0]
+    files = list(paths) if paths else layout.annotation_files(directory)[0]
     records = read_annotations(files)
     if not records:
         raise EmptyInputError("no annotations", path=", ".join(str(f) for f in files) or directory)
@@ -383,11 +372,6 @@ class AdjudicationSummary:
     pushed: PushReport | None
 
 
-def gold_path(project: str, directory: str | Path = "annotations") -> Path:
-    """Where the gold labels of ``project`` are written (``annotations/<project>.gold.jsonl``)."""
-    return Path(directory) / f"{project}.gold.jsonl"
-
-
 def adjudicate(
     units: str | Path,
     project: str = DEFAULT_PROJECT,
@@ -406,16 +390,17 @@ def adjudicate(
     from claimstance import adjudicate as _adjudicate
     from claimstance import pull as _pull
 
-    annotations = _pull.read_annotations(_pull.annotations_path(project, directory))
+    project_path = layout.annotations_path(project, directory)
+    annotations = _pull.read_annotations(project_path)
     if not annotations:
-        raise EmptyInputError("no annotations", path=_pull.annotations_path(project, directory), hint="pull first")
-    review = f"{project}{ADJUDICATION_SUFFIX}"
-    review_path = _pull.annotations_path(review, directory)
+        raise EmptyInputError("no annotations", path=project_path, hint="pull first")
+    review = layout.adjudication_project(project)
+    review_path = layout.annotations_path(review, directory)
     adjudications = _pull.read_annotations(review_path, missing_ok=True)
     # Every input is checked before the gold file is touched: a gold label for a unit that is gone is an orphan.
     records = io.read_jsonl_checked(units, ClaimUnit)
     known = {unit.id for unit in records}
-    for source, records_of in ((_pull.annotations_path(project, directory), annotations), (review_path, adjudications)):
+    for source, records_of in ((project_path, annotations), (review_path, adjudications)):
         orphan = next((a for a in records_of if a.unit_id not in known and not a.deleted), None)
         if orphan is not None:
             raise InputError(
@@ -431,7 +416,7 @@ def adjudicate(
 
         todo = _adjudicate.adjudication_tasks(records, annotations, adjudications, task_data=tasks.task_data)
         instructions = read_guidelines(guidelines)
-    path = gold_path(project, directory)
+    path = layout.gold_path(project, directory)
     io.write_jsonl(path, gold)
     origins: dict[str, int] = {}
     for label in gold:
@@ -452,9 +437,6 @@ def adjudicate(
 
 # ---- publish and the demo ----------------------------------------------------------------------------------
 
-CARD_FILE = "card.yaml"
-"""Optional file in the annotations folder: what the card says about who annotated and how (CardInfo fields)."""
-
 
 def card_info(directory: str | Path = "annotations") -> CardInfo:
     """The dataset card's facts: ``CardInfo`` defaults, overridden by ``annotations/card.yaml`` when present."""
@@ -464,7 +446,7 @@ def card_info(directory: str | Path = "annotations") -> CardInfo:
 
     from claimstance.card import CardInfo
 
-    path = Path(directory) / CARD_FILE
+    path = layout.card_path(directory)
     if not path.is_file():
         return CardInfo()
     try:
@@ -517,7 +499,7 @@ def publish(
     from claimstance import publish as _publish
 
     documents, units = _pipeline(seeds)
-    files, review_files = annotation_files(directory)
+    files, review_files = layout.annotation_files(directory)
     annotations = [(path, record) for path in files for record in io.read_jsonl(path, Annotation)]
     adjudications = read_annotations(review_files)
     known = {u.id for u in units}

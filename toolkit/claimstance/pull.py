@@ -66,12 +66,6 @@ def pseudonym(identity: str, *, salt: str | None = None) -> str:
     return f"annotator-{digest.hexdigest()[:10]}"
 
 
-def annotations_path(project: str, directory: str | Path = "annotations") -> Path:
-    """Where a project's annotations live: ``<directory>/<project title as a file name>.jsonl``."""
-    stem = re.sub(r"[^\w.-]+", "-", project.strip(), flags=re.UNICODE).strip("-.").lower()
-    return Path(directory) / f"{stem or 'project'}.jsonl"
-
-
 def read_export(path: str | Path) -> list[dict[str, Any]]:
     """Read a Label Studio JSON export (the UI's "JSON" download or a snapshot) as a list of task dicts.
 
