@@ -79,7 +79,7 @@ def test_publish_refuses_annotations_for_units_that_no_longer_exist(tmp_path: Pa
     record = json.loads((ROOT / "annotations" / "claimstance-seeds.jsonl").read_text().splitlines()[0])
     (ann / "p.jsonl").write_text(json.dumps(record) + "\n")
     out = tmp_path / "dataset"
-    with pytest.raises(InputError, match="no longer produce") as info:
+    with pytest.raises(InputError, match="does not hold") as info:
         api.publish(out, seeds=[seeds], directory=ann)
     assert str(ann / "p.jsonl") in info.value.one_line()
     assert not out.exists()

@@ -400,14 +400,8 @@ def adjudicate(
     # Every input is checked before the gold file is touched: a gold label for a unit that is gone is an orphan.
     records = io.read_jsonl_checked(units, ClaimUnit)
     known = {unit.id for unit in records}
-    for source, records_of in ((project_path, annotations), (review_path, adjudications)):
-        orphan = next((a for a in records_of if a.unit_id not in known and not a.deleted), None)
-        if orphan is not None:
-            raise InputError(
-                f"annotation {orphan.id} is for unit {orphan.unit_id!r}, which {units} does not hold",
-                path=source,
-                hint="pass the units file that was pushed, or restore the unit",
-            )
+    _schema.check_no_orphans(annotations, known, path=project_path, units=units)
+    _schema.check_no_orphans(adjudications, known, path=review_path, units=units)
     gold = _adjudicate.gold_labels(annotations, adjudications)
     disputed = _adjudicate.disputed_units(annotations, adjudications)
     todo = None
@@ -504,12 +498,7 @@ def publish(
     adjudications = read_annotations(review_files)
     known = {u.id for u in units}
     for path, record in annotations:
-        if record.unit_id not in known and not record.deleted:
-            raise InputError(
-                f"annotation {record.id} is for unit {record.unit_id!r}, which the seeds no longer produce",
-                path=path,
-                hint="restore the seed text or remove the annotation",
-            )
+        _schema.check_no_orphans([record], known, path=path, units="the seeds")
     records = [record for _, record in annotations]
     report = _agree.agreement(records, seed=seed, n_boot=n_boot).to_dict() if records else None
     result = _publish.build_dataset(

@@ -12,7 +12,7 @@ import difflib
 import hashlib
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from datetime import UTC, date, datetime
 from enum import Enum
 from pathlib import Path
@@ -21,7 +21,7 @@ from xml.sax.saxutils import quoteattr
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from claimstance.errors import SchemaDriftError
+from claimstance.errors import InputError, SchemaDriftError
 
 SCHEMA_VERSION = "1.0.0"
 GUIDELINES_VERSION = "1.0.0"
@@ -276,6 +276,22 @@ def current_annotations(annotations: Iterable[Annotation]) -> list[Annotation]:
         if key not in latest or recency(annotation) > recency(latest[key]):
             latest[key] = annotation
     return [latest[key] for key in sorted(latest)]
+
+
+def check_no_orphans(
+    annotations: Iterable[Annotation], unit_ids: Container[str], *, path: str | Path, units: str | Path
+) -> None:
+    """Refuse annotations (read from ``path``) whose unit the units file ``units`` no longer holds.
+
+    A deleted annotation may outlive its unit; a live one would become a label without a unit.
+    """
+    orphan = next((a for a in annotations if a.unit_id not in unit_ids and not a.deleted), None)
+    if orphan is not None:
+        raise InputError(
+            f"annotation {orphan.id} is for unit {orphan.unit_id!r}, which {units} does not hold",
+            path=path,
+            hint="pass the units file that was pushed, or restore the unit",
+        )
 
 
 class DatasetRecord(Record):

@@ -516,7 +516,7 @@ def build() -> None:
         None,
         ["publish", "--out", "{out}/dataset", "--seeds", "{seeds}", "--dir", "{out}/annotations"],
         2,
-        ["claimstance-seeds.jsonl", "seeds no longer produce"],
+        ["claimstance-seeds.jsonl", "the seeds does not hold"],
         setup={"annotations/claimstance-seeds.jsonl": "annotations_unit_gone.jsonl"},
         why="publishing annotations of units that no longer exist",
     )
