@@ -142,7 +142,7 @@ def child(mode: str, folder: Path, limit_mb: float, workers: int) -> dict[str, f
             chars += len(document.text.encode("utf-8"))
             units += len(segmenter.segment(document.text))
     elif mode == "agreement":
-        from claimstance.segment import unit_spans
+        from claimstance.segment.units import unit_spans
 
         same = total = 0
         for document in docs:

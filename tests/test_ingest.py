@@ -13,7 +13,6 @@ from claimstance.ingest import (
     ingest_file,
     ingest_paths,
     ingest_text,
-    parse_published,
     seed_files,
     split_author,
 )
@@ -287,23 +286,6 @@ def test_one_huge_line_is_one_document() -> None:
 
 
 # ------------------------------------------------------------------------------------------------ parts
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("2 September 2024, 16:05", datetime(2024, 9, 2, 16, 5)),
-        ("1 September 2024 14:18", datetime(2024, 9, 1, 14, 18)),
-        ("September 2, 2024", date(2024, 9, 2)),
-        ("2nd Sept. 2024", date(2024, 9, 2)),
-        ("March 13, 2023 at 7:45 pm", datetime(2023, 3, 13, 19, 45)),
-        ("2024-09-02", date(2024, 9, 2)),
-        ("on November 23", None),
-        ("31 February 2024", None),
-    ],
-)
-def test_published_dates_need_a_year(text: str, expected: object) -> None:
-    assert parse_published(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -1,13 +1,7 @@
 """Ingest stage: cut raw scraped pages (``.txt``) into ``Document`` records, one per news item or speech.
 
-A page is read line by line and every line is classified:
-
-* **text** - anything a reader would read (headlines, transcript headers and datelines included);
-* **strong noise** - a line of dashes or bullets, a bare timestamp (``- 2 September 2024, 16:05``), a bare
-  site name (``president.az``);
-* **weak noise** - a line made only of navigation or category words (``Photo sessions``, ``Share``,
-  ``Politics``, ``Read more``) or an asterism;
-* **blank**.
+A page is read line by line and every line is classified as text, strong, weak or tentative noise, or blank
+(:func:`claimstance.lexicon.classify_line` says which line is which).
 
 Items are separated by *runs* of noise (blank lines inside a run are allowed; blank lines alone never split).
 A run separates items when it holds a strong line or at least two noise lines; a single weak line between
@@ -44,51 +38,32 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 
 from claimstance import io
 from claimstance.errors import EmptyInputError, InputError
+from claimstance.lexicon import (
+    DATE,
+    ORG_WORDS,
+    PARTICLES,
+    ROLE_WORDS,
+    SHORT_LINE,
+    LineKind,
+    Published,
+    classify_line,
+    date_of,
+    is_honorific,
+    words,
+)
 from claimstance.schema import Document
 
-Published = date | datetime
-
-SHORT_LINE = 300
-"""Lines longer than this are always text: no pattern below is tried on them (a 50 MB line stays cheap)."""
 MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 25
 MAX_HEADER_CHARS = 160
-MAX_STAMP_CHARS = 80
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 # ------------------------------------------------------------------------------------------------ dates
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
-    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_ORD = r"(?:st|nd|rd|th)?"
-# Day-month-year, month-day-year, dd.mm.yyyy (the European numeric form) and ISO; a year is always required.
-_DATE = re.compile(
-    rf"(?P<d1>\d{{1,2}}){_ORD}\s+(?P<m1>{_MONTH}),?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}}){_ORD},?\s+(?P<y2>\d{{4}})"
-    r"|(?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.(?P<y3>\d{4})"
-    r"|(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})",
-    re.IGNORECASE,
-)
-_TIME = re.compile(r"(?<!\d)(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?", re.I)
-# What may surround the date and time on a timestamp line: separators, weekdays, "Updated:", a time zone.
-_STAMP_REST = re.compile(
-    r"(?:[\s,|/–—\-:()+.\d]|\b(?:updated|published|posted|date|last|on|at|am|pm|gmt|utc"
-    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)*",
-    re.IGNORECASE,
-)
 _DATELINE_PLACE = re.compile(
     r"[A-Z][A-Za-z'’.\-]+(?:\s[A-Z][A-Za-z'’.\-]+){0,3}(?:\s*\([^)\n]{1,40}\))?"
     r"(?:,\s*[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2})?,\s*"
@@ -96,103 +71,25 @@ _DATELINE_PLACE = re.compile(
 _DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:[–—\-/:]|$)")
 
 
-def _date_of(match: re.Match[str]) -> date | None:
-    g = match.groupdict()
-    for n in "1234":
-        if g[f"y{n}"] is not None:
-            month_text = g[f"m{n}"].rstrip(".").lower()
-            month = _MONTHS[month_text] if month_text in _MONTHS else int(month_text)
-            try:
-                return date(int(g[f"y{n}"]), month, int(g[f"d{n}"]))
-            except ValueError:  # 31 February: looks like a date, is none
-                return None
-    return None  # pragma: no cover - one alternative always matched
-
-
-def _with_time(day: date, match: re.Match[str]) -> Published:
-    hour, minute = int(match["h"]), int(match["mi"])
-    second = int(match["s"] or 0)
-    ampm = (match["ampm"] or "").lower()
-    if ampm == "p" and hour < 12:
-        hour += 12
-    elif ampm == "a" and hour == 12:
-        hour = 0
-    try:
-        return datetime(day.year, day.month, day.day, hour, minute, second)
-    except ValueError:  # 25:70 is no time; keep the day
-        return day
-
-
-def _date_and_time(text: str) -> tuple[Published | None, str, bool]:
-    """The date (with its time) in a short text, what is left around them, and whether either was there."""
-    found = _DATE.search(text)
-    rest = text if found is None else f"{text[: found.start()]} {text[found.end() :]}"
-    clock = _TIME.search(rest)
-    if clock is not None:
-        rest = f"{rest[: clock.start()]} {rest[clock.end() :]}"
-    day = _date_of(found) if found is not None else None
-    value = _with_time(day, clock) if day is not None and clock is not None else day
-    return value, rest, found is not None or clock is not None
-
-
-def parse_published(text: str) -> Published | None:
-    """The date (with its time, when one is given) a short text states, or None: the text must hold a year.
-
-    "2 September 2024, 16:05" gives ``datetime(2024, 9, 2, 16, 5)``; "on November 23" gives None.
-    """
-    return _date_and_time(text)[0]
-
-
-def _timestamp(text: str) -> tuple[bool, Published | None]:
-    """Whether a (stripped, bullet-free) line is a bare timestamp, and its value (None for a bare "16:05")."""
-    value, rest, found = _date_and_time(text)
-    if not found or _STAMP_REST.fullmatch(rest) is None:
-        return False, None
-    return True, value
-
-
 def _dateline(raw: str, start: int, end: int) -> Published | None:
     """The date of a dateline ("BAKU, 2 September 2024 – ...") at ``raw[start:]``, if there is one."""
     place = _DATELINE_PLACE.match(raw, start, min(end, start + 160))
     if place is None:
         return None
-    found = _DATE.match(raw, place.end(), min(end, place.end() + 40))
+    found = DATE.match(raw, place.end(), min(end, place.end() + 40))
     if found is None or _DATELINE_END.match(raw, found.end(), min(end, found.end() + 50)) is None:
         return None
-    return _date_of(found)
+    return date_of(found)
 
 
 # ------------------------------------------------------------------------------------------------ lines
 
-_NOISE_WORDS = _words(
-    """photo photos photosession photosessions photo-session photo-sessions session sessions gallery galleries
-    video videos audio podcast multimedia infographic infographics share shares print printable version email
-    e-mail mail comment comments tweet facebook twitter telegram whatsapp vk instagram youtube linkedin copy link
-    links read more see also related news latest top popular most tags tag subscribe advertisement advertising
-    ads sponsored menu home back next previous prev category categories follow us politics political economy
-    business finance society world international region regions regional local sport sports culture
-    analytics analysis opinion opinions interviews official chronicle domestic foreign policy incidents science
-    technology tech health education lifestyle entertainment weather views view reads feed rss archive all
-    main page full"""
-)
-_DASHES = re.compile(r"[\-–—‒―•·▪●|_=~\s]+")
-_ASTERISM = re.compile(r"[*⁂✱\s]+")
-_BULLET = re.compile(r"[\-–—•·▪●]+\s*")
-_HYPHEN_BULLET = re.compile(r"[\-•·▪●]\s+")
-# A bare domain; the top-level part must be lower case so that "Mr.Smith" or "Baku.Today" are no sites.
-_SITE = re.compile(r"(?i:https?://)?(?:www\.)?(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[a-z]{2,24}/?")
-_DIGIT = re.compile(r"\d")
-# No full stop: "Next." or "More." alone on a line is a short sentence, not a navigation label.
-_LABEL_CHARS = re.compile(r"[\w\s()|:/&,\-–]+")
-_LABEL_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_SHORT_LABEL = re.compile(r"[A-Z][\w&'’]*(?:\s+[\w&'’]+){0,3}")
-
-TEXT, BLANK, STRONG, WEAK, TENTATIVE = range(5)
+TEXT, BLANK, STRONG, WEAK, TENTATIVE = LineKind.TEXT, LineKind.BLANK, LineKind.STRONG, LineKind.WEAK, LineKind.TENTATIVE
 
 
 @dataclass(slots=True)
 class _Line:
-    kind: int
+    kind: LineKind
     line_start: int
     start: int  # first non-blank character (line_start for a blank line)
     end: int  # just past the last non-blank character
@@ -200,13 +97,6 @@ class _Line:
     stamp: bool = False
     published: Published | None = None
     site: str | None = None
-
-
-def _is_label(text: str) -> bool:
-    if len(text) > 60 or _LABEL_CHARS.fullmatch(text) is None:
-        return False
-    words = _LABEL_WORD.findall(text.lower())
-    return bool(words) and all(w in _NOISE_WORDS for w in words)
 
 
 def _classify(raw: str, line_start: int, line_end: int) -> _Line:
@@ -218,26 +108,8 @@ def _classify(raw: str, line_start: int, line_end: int) -> _Line:
     end = start + len(stripped)
     if len(stripped) > SHORT_LINE:
         return _Line(TEXT, line_start, start, end, None)
-    line = _Line(TEXT, line_start, start, end, stripped)
-    if _DASHES.fullmatch(stripped):
-        line.kind = STRONG
-        return line
-    if _ASTERISM.fullmatch(stripped):
-        line.kind = WEAK
-        return line
-    bullet = _BULLET.match(stripped)
-    rest = stripped[bullet.end() :] if bullet else stripped
-    is_stamp, published = _timestamp(rest) if len(rest) <= MAX_STAMP_CHARS and _DIGIT.search(rest) else (False, None)
-    if is_stamp:
-        line.kind, line.stamp, line.published = STRONG, True, published
-    elif _SITE.fullmatch(rest):
-        site = re.sub(r"^https?://", "", rest, flags=re.IGNORECASE).rstrip("/")
-        line.kind, line.site = STRONG, site
-    elif _is_label(rest):
-        line.kind = WEAK
-    elif _HYPHEN_BULLET.match(stripped) and len(rest) <= 40 and _SHORT_LABEL.fullmatch(rest):
-        line.kind = TENTATIVE
-    return line
+    found = classify_line(stripped)
+    return _Line(found.kind, line_start, start, end, stripped, found.stamp, found.published, found.site)
 
 
 def _lines(raw: str) -> Iterator[_Line]:
@@ -326,27 +198,12 @@ _HEADER = re.compile(
 _WHO_END = re.compile(
     r",|\s(?:to|at|on|with|in|during|before|after|for|regarding|about|concerning|upon|via|from)\s|\s[–—-]\s"
 )
-_ROLE_WORDS = _words(
-    """president vice-president prime minister chairman chairwoman chair speaker secretary secretary-general
-    ambassador king queen prince princess chancellor governor mayor spokesman spokeswoman spokesperson head
-    leader deputy director commissioner representative envoy pope emperor sheikh emir sultan ombudsman senator
-    congressman congresswoman premier chief commander general assistant adviser advisor counselor first lady
-    high special permanent acting former foreign defence defense affairs mr. mrs. ms. dr. sir lord his her
-    excellency majesty highness"""
-)
-_HONORIFICS = _words("mr. mrs. ms. dr. sir his her excellency majesty highness")
-_ORG_WORDS = _words(
-    """ministry office committee commission party council alliance mission department embassy government
-    service union organization organisation administration parliament assembly agency bureau secretariat
-    presidency center centre movement coalition"""
-)
-_PARTICLES = _words("de da di du van von der den al el bin ibn la le")
-_ROLE_STOP = _words(
+_ROLE_STOP = words(
     """In On At The During After Before When As While Meanwhile Today Yesterday And But Also Then According To
     For With By From This That These Those Earlier Later Speaking Dear Thus However Moreover It He She They We
     I A An If So"""
 )
-_CONNECTORS = _words("of the and for")
+_CONNECTORS = words("of the and for")
 
 
 def split_author(who: str) -> tuple[str | None, str | None]:
@@ -360,14 +217,14 @@ def split_author(who: str) -> tuple[str | None, str | None]:
         tokens = tokens[1:]
     if not tokens:
         return None, None
-    if any(t.lower().strip(".,") in _ORG_WORDS for t in tokens):
+    if any(t.lower().strip(".,") in ORG_WORDS for t in tokens):
         return " ".join(tokens), None
     i = len(tokens)
     while i > 0:
         token = tokens[i - 1]
-        if token.lower() in _ROLE_WORDS:
+        if token.lower() in ROLE_WORDS or is_honorific(token):
             break
-        if token[:1].isupper() or (token in _PARTICLES and i - 1 > 0 and tokens[i - 2][:1].isupper()):
+        if token[:1].isupper() or (token in PARTICLES and i - 1 > 0 and tokens[i - 2][:1].isupper()):
             i -= 1
             continue
         break
@@ -378,7 +235,7 @@ def split_author(who: str) -> tuple[str | None, str | None]:
     if role and role[-1].lower() in ("of", "the") and len(name) > 2:
         # "... of the Republic of Azerbaijan Ilham Aliyev": the place ends the role, the last two words are the name
         role, name = role + name[:-2], name[-2:]
-    role_text = " ".join(t for t in role if t.lower() not in _HONORIFICS) or None
+    role_text = " ".join(t for t in role if not is_honorific(t)) or None
     return " ".join(name), role_text
 
 
@@ -417,9 +274,9 @@ def _mentioned_roles(text: str, name: str, limit: int = 100) -> Iterator[str]:
                 phrase.insert(0, token)
                 continue
             break
-        while phrase and (phrase[0] in _CONNECTORS or phrase[0].lower() in _HONORIFICS):
+        while phrase and (phrase[0] in _CONNECTORS or is_honorific(phrase[0])):
             phrase.pop(0)
-        if any(t.lower() in _ROLE_WORDS - _HONORIFICS for t in phrase):
+        if any(t.lower() in ROLE_WORDS for t in phrase):
             yield " ".join(phrase)
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from claimstance.schema import Attribution, ClaimUnit, Document, UnitKind
 from claimstance.segment import segment
-from claimstance.speakers import parse_speaker_phrase, quote_spans
 
 DATA = Path(__file__).parent / "data"
 A = Attribution
@@ -279,40 +278,3 @@ def test_inside_a_statement_everything_is_the_authors_even_reported_speech() -> 
 def test_clauses_of_one_sentence_share_its_speaker() -> None:
     got = who("The count was slow; the results were delayed by two days, the commission said.")
     assert got == [("the commission", A.REPORTED, "said")] * 2
-
-
-# --------------------------------------------------------------------------------------- building blocks
-
-
-def test_quote_spans_pair_curly_and_straight_quotes_and_survive_stray_marks() -> None:
-    lavrov = "Lavrov said that “If they want talks without us, then \"for God's sake,” Lavrov said."
-    [(a, b)] = quote_spans(lavrov)
-    assert lavrov[a:b] == "“If they want talks without us, then \"for God's sake,”"
-    nested = '“He said "no" to us,” she said.'
-    assert [nested[a:b] for a, b in quote_spans(nested)] == ['“He said "no" to us,”', '"no"']
-    assert quote_spans('A stray " mark and “another one.') == []
-
-
-@pytest.mark.parametrize(
-    ("phrase", "name", "role"),
-    [
-        (
-            "President of the Republic of Azerbaijan Ilham Aliyev",
-            "Ilham Aliyev",
-            "President of the Republic of Azerbaijan",
-        ),
-        ("Russian Foreign Minister Sergei Lavrov", "Sergei Lavrov", "Russian Foreign Minister"),
-        ("the Election Observation Alliance (EOA)", "Election Observation Alliance", None),
-        ("international observers", "international observers", None),
-        ("The sides", "the sides", None),
-        ("French President Charles de Gaulle", "Charles de Gaulle", "French President"),
-    ],
-)
-def test_speaker_phrases_split_into_name_and_role(phrase: str, name: str, role: str | None) -> None:
-    parsed = parse_speaker_phrase(phrase)
-    assert parsed is not None
-    assert (parsed.name, parsed.role) == (name, role)
-
-
-def test_a_phrase_with_a_verb_names_nobody() -> None:
-    assert parse_speaker_phrase("the West was") is None

@@ -1,0 +1,131 @@
+"""The shared text grammar: dates, noise lines, and role words, as ingest and segment both read them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+import pytest
+from claimstance.ingest import ingest_text, split_author
+from claimstance.lexicon import (
+    DAY_MONTH,
+    LineKind,
+    classify_line,
+    is_honorific,
+    is_noise_line,
+    parse_published,
+)
+from claimstance.schema import Document
+from claimstance.segment import segment
+from claimstance.segment.names import parse_speaker_phrase
+
+# ------------------------------------------------------------------------------------------------ dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2 September 2024, 16:05", datetime(2024, 9, 2, 16, 5)),
+        ("1 September 2024 14:18", datetime(2024, 9, 1, 14, 18)),
+        ("September 2, 2024", date(2024, 9, 2)),
+        ("2nd Sept. 2024", date(2024, 9, 2)),
+        ("2ND SEPT. 2024", date(2024, 9, 2)),
+        ("March 13, 2023 at 7:45 pm", datetime(2023, 3, 13, 19, 45)),
+        ("2024-09-02", date(2024, 9, 2)),
+        ("02.09.2024", date(2024, 9, 2)),
+        ("on November 23", None),
+        ("31 February 2024", None),
+    ],
+)
+def test_published_dates_need_a_year(text: str, expected: object) -> None:
+    assert parse_published(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "matches"),
+    [("3 Sept.", True), ("September 2, 2024", True), ("SEPT. 3", True), ("Mayor 3", False), ("3 Marchxyz", False)],
+)
+def test_a_dateline_date_is_a_day_and_a_month_by_name(text: str, matches: bool) -> None:
+    assert (re.fullmatch(DAY_MONTH, text) is not None) is matches
+
+
+# ------------------------------------------------------------------------------------------------ noise lines
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("-", LineKind.STRONG),
+        ("— — —", LineKind.STRONG),
+        ("- 2 September 2024, 16:05", LineKind.STRONG),
+        ("Updated: Monday, 2 September 2024 16:05 GMT", LineKind.STRONG),
+        ("16:05", LineKind.STRONG),
+        ("president.az", LineKind.STRONG),
+        ("https://report.az/", LineKind.STRONG),
+        ("Photo sessions", LineKind.WEAK),
+        ("- Photo sessions", LineKind.WEAK),
+        ("Politics", LineKind.WEAK),
+        ("Interview", LineKind.WEAK),
+        ("Read more", LineKind.WEAK),
+        ("* * *", LineKind.WEAK),
+        ("...", LineKind.WEAK),
+        ("###", LineKind.WEAK),
+        ("- Gallery of the week", LineKind.TENTATIVE),
+        ("– Yes", LineKind.TENTATIVE),
+        ("* Item one", LineKind.TENTATIVE),
+        ("- 2 September", LineKind.TENTATIVE),
+        ("", LineKind.BLANK),
+        ("Next.", LineKind.TEXT),
+        ("Mr.Smith", LineKind.TEXT),
+        ("- We will never accept the occupation of our lands.", LineKind.TEXT),
+        ("BAKU, 2 September 2024 – The talks went on.", LineKind.TEXT),
+        ("Statement by President Ilham Aliyev", LineKind.TEXT),
+        ("- " * 200, LineKind.TEXT),  # longer than SHORT_LINE: never looked at
+    ],
+)
+def test_every_line_of_a_page_is_text_or_one_kind_of_noise(line: str, kind: LineKind) -> None:
+    assert classify_line(line.strip()).kind is kind
+    assert is_noise_line(line.strip()) is (kind >= LineKind.STRONG)
+
+
+def test_a_noise_line_says_what_it_was() -> None:
+    stamp = classify_line("- 2 September 2024, 16:05")
+    assert (stamp.stamp, stamp.published, stamp.site) == (True, datetime(2024, 9, 2, 16, 5), None)
+    assert classify_line("16:05").published is None
+    assert classify_line("https://www.report.az/").site == "www.report.az"
+
+
+@pytest.mark.parametrize("noise", ["Politics", "president.az", "- 1 September 2024 14:18", "* * *", "Read more"])
+def test_ingest_and_segment_drop_the_same_noise_lines(noise: str) -> None:
+    page = f"The talks went on.\n\n{noise}\n\nThe vote was calm.\n"
+    assert [d.text for d in ingest_text(page, "page.txt")] in (
+        ["The talks went on.\n\nThe vote was calm."],  # a weak line inside an item: cut out of its text
+        ["The talks went on.", "The vote was calm."],  # a strong line: between two items
+    )
+    whole = Document(id="p-d01", seed_file="page.txt", text=page, raw_start=0, raw_end=len(page))
+    assert [u.text for u in segment(whole)] == ["The talks went on.", "The vote was calm."]
+
+
+# ------------------------------------------------------------------------------------------------ roles
+
+
+@pytest.mark.parametrize(("token", "honorific"), [("Mr.", True), ("Mr", True), ("Excellency", True), ("Mrs", True)])
+def test_forms_of_address_are_honorifics(token: str, honorific: bool) -> None:
+    assert is_honorific(token) is honorific
+    assert not is_honorific("President")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "role"),
+    [
+        ("Congressman Joe Wilson", "Joe Wilson", "Congressman"),
+        ("Vice-President Kamala Harris", "Kamala Harris", "Vice-President"),
+        ("Permanent Representative Vasily Nebenzia", "Vasily Nebenzia", "Permanent Representative"),
+        ("His Excellency Ilham Aliyev", "Ilham Aliyev", None),
+    ],
+)
+def test_a_header_and_a_reported_speaker_split_name_and_role_alike(phrase: str, name: str, role: str | None) -> None:
+    assert split_author(phrase) == (name, role)
+    parsed = parse_speaker_phrase(phrase)
+    assert parsed is not None
+    assert (parsed.name, parsed.role) == (name, role)

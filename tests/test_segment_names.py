@@ -1,0 +1,31 @@
+"""Speaker names: a noun phrase split into name and role; organisations, groups and clauses."""
+
+from __future__ import annotations
+
+import pytest
+from claimstance.segment.names import parse_speaker_phrase
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "role"),
+    [
+        (
+            "President of the Republic of Azerbaijan Ilham Aliyev",
+            "Ilham Aliyev",
+            "President of the Republic of Azerbaijan",
+        ),
+        ("Russian Foreign Minister Sergei Lavrov", "Sergei Lavrov", "Russian Foreign Minister"),
+        ("the Election Observation Alliance (EOA)", "Election Observation Alliance", None),
+        ("international observers", "international observers", None),
+        ("The sides", "the sides", None),
+        ("French President Charles de Gaulle", "Charles de Gaulle", "French President"),
+    ],
+)
+def test_speaker_phrases_split_into_name_and_role(phrase: str, name: str, role: str | None) -> None:
+    parsed = parse_speaker_phrase(phrase)
+    assert parsed is not None
+    assert (parsed.name, parsed.role) == (name, role)
+
+
+def test_a_phrase_with_a_verb_names_nobody() -> None:
+    assert parse_speaker_phrase("the West was") is None

@@ -1,0 +1,258 @@
+"""The text grammar the text stages share: dates, scraping-noise lines, and the words of roles and organisations.
+
+One definition of each, for ``ingest`` (a page's timestamps, noise lines and transcript headers),
+``segment`` (noise lines between paragraphs, datelines) and its speaker attribution (names against roles).
+Pure: patterns, word sets and small functions over short strings.
+
+**Dates.** A date needs a year ("2 September 2024", "September 2, 2024", "02.09.2024", "2024-09-02"); a time
+("16:05", "7:45 pm") may come with it. :func:`parse_published` reads them.
+
+**Noise lines.** :func:`classify_line` tells what one line of a scraped page is:
+
+* **text** - anything a reader would read (headlines, transcript headers and datelines included), and every
+  line longer than :data:`SHORT_LINE`;
+* **strong noise** - a line of dashes or bullets, a bare timestamp (``- 2 September 2024, 16:05``), a bare
+  site name (``president.az``);
+* **weak noise** - a line made only of navigation or category words (``Photo sessions``, ``Share``,
+  ``Politics``, ``Read more``), or of marks that end a section (``* * *``, ``...``, ``###``);
+* **tentative noise** - a bulleted line of at most four words that is not in the vocabulary (``- Gallery of
+  the week``, ``– Yes``): ingest decides from the lines around it whether it is a label or a list item;
+* **blank**.
+
+**Roles and organisations.** Office words ("president", "minister", "spokesman"), honorifics ("Mr.", "His
+Excellency"), the nouns that make a phrase an organisation, and the particles inside names ("de", "bin").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import IntEnum
+
+Published = date | datetime
+
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` as a set (for the word lists below)."""
+    return frozenset(text.split())
+
+
+# ------------------------------------------------------------------------------------------------ dates
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+"""Month names and their abbreviations, lower case, with the month's number."""
+MONTH = r"(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+"""A month name or abbreviation in any case, with an optional full stop (a pattern fragment)."""
+_ORD = r"(?i:st|nd|rd|th)?"
+DAY_MONTH = rf"(?:\d{{1,2}}{_ORD}\s+{MONTH}(?:,?\s+\d{{4}})?|{MONTH}\s+\d{{1,2}}{_ORD}(?:,?\s+\d{{4}})?)"
+"""A day and a month, the year optional ("3 Sept.", "September 2, 2024"): as a dateline gives it."""
+# Day-month-year, month-day-year, dd.mm.yyyy (the European numeric form) and ISO; a year is always required.
+DATE = re.compile(
+    rf"(?P<d1>\d{{1,2}}){_ORD}\s+(?P<m1>{MONTH}),?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}}){_ORD},?\s+(?P<y2>\d{{4}})"
+    r"|(?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.(?P<y3>\d{4})"
+    r"|(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})",
+)
+"""A date with its year; :func:`date_of` turns a match into a ``date``."""
+TIME = re.compile(r"(?<!\d)(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?", re.I)
+# What may surround the date and time on a timestamp line: separators, weekdays, "Updated:", a time zone.
+_STAMP_REST = re.compile(
+    r"(?:[\s,|/–—\-:()+.\d]|\b(?:updated|published|posted|date|last|on|at|am|pm|gmt|utc"
+    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)*",
+    re.IGNORECASE,
+)
+
+
+def date_of(match: re.Match[str]) -> date | None:
+    """The date a :data:`DATE` match stands for, or None when there is no such day (31 February)."""
+    g = match.groupdict()
+    for n in "1234":
+        if g[f"y{n}"] is not None:
+            month_text = g[f"m{n}"].rstrip(".").lower()
+            month = MONTHS[month_text] if month_text in MONTHS else int(month_text)
+            try:
+                return date(int(g[f"y{n}"]), month, int(g[f"d{n}"]))
+            except ValueError:  # 31 February: looks like a date, is none
+                return None
+    return None  # pragma: no cover - one alternative always matched
+
+
+def _with_time(day: date, match: re.Match[str]) -> Published:
+    hour, minute = int(match["h"]), int(match["mi"])
+    second = int(match["s"] or 0)
+    ampm = (match["ampm"] or "").lower()
+    if ampm == "p" and hour < 12:
+        hour += 12
+    elif ampm == "a" and hour == 12:
+        hour = 0
+    try:
+        return datetime(day.year, day.month, day.day, hour, minute, second)
+    except ValueError:  # 25:70 is no time; keep the day
+        return day
+
+
+def _date_and_time(text: str) -> tuple[Published | None, str, bool]:
+    """The date (with its time) in a short text, what is left around them, and whether either was there."""
+    found = DATE.search(text)
+    rest = text if found is None else f"{text[: found.start()]} {text[found.end() :]}"
+    clock = TIME.search(rest)
+    if clock is not None:
+        rest = f"{rest[: clock.start()]} {rest[clock.end() :]}"
+    day = date_of(found) if found is not None else None
+    value = _with_time(day, clock) if day is not None and clock is not None else day
+    return value, rest, found is not None or clock is not None
+
+
+def parse_published(text: str) -> Published | None:
+    """The date (with its time, when one is given) a short text states, or None: the text must hold a year.
+
+    "2 September 2024, 16:05" gives ``datetime(2024, 9, 2, 16, 5)``; "on November 23" gives None.
+    """
+    return _date_and_time(text)[0]
+
+
+def _timestamp(text: str) -> tuple[bool, Published | None]:
+    """Whether a (stripped, bullet-free) line is a bare timestamp, and its value (None for a bare "16:05")."""
+    value, rest, found = _date_and_time(text)
+    if not found or _STAMP_REST.fullmatch(rest) is None:
+        return False, None
+    return True, value
+
+
+# ------------------------------------------------------------------------------------------------ noise lines
+
+SHORT_LINE = 300
+"""Lines longer than this are always text: no noise pattern is tried on them (a 50 MB line stays cheap)."""
+MAX_STAMP_CHARS = 80
+
+NOISE_WORDS = words(
+    """photo photos photosession photosessions photo-session photo-sessions session sessions gallery galleries
+    video videos audio podcast multimedia infographic infographics share shares print printable version email
+    e-mail mail comment comments tweet facebook twitter telegram whatsapp vk instagram youtube linkedin copy link
+    links read more see also related news latest top popular most tags tag subscribe advertisement advertising
+    ads sponsored menu home back next previous prev category categories follow us politics political economy
+    business finance society world international region regions regional local sport sports culture
+    analytics analysis opinion opinions interview interviews official chronicle domestic foreign policy incidents
+    science technology tech health education lifestyle entertainment weather views view reads feed rss archive all
+    main page full"""
+)
+"""Navigation and category words: a line made only of them is a site's label, not text."""
+_DASHES = re.compile(r"[\-–—‒―•·▪●|_=~\s]+")
+# Asterisms and other runs of marks that end a section: "* * *", "...", "###", "-*-".
+_MARKS = re.compile(r"[\-–—‒―•·▪●|_=~*⁂✱#.\s]+")
+_BULLET = re.compile(r"[\-–—•*·▪●]+\s*")
+# A bare domain; the top-level part must be lower case so that "Mr.Smith" or "Baku.Today" are no sites.
+_SITE = re.compile(r"(?i:https?://)?(?:www\.)?(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[a-z]{2,24}/?")
+_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+# No full stop: "Next." or "More." alone on a line is a short sentence, not a navigation label.
+_LABEL_CHARS = re.compile(r"[\w\s()|:/&,\-–]+")
+_LABEL_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_SHORT_LABEL = re.compile(r"[\w&'’]+(?:\s+[\w&'’]+){0,3}")
+
+
+class LineKind(IntEnum):
+    """What one line of a scraped page is (see the module docstring)."""
+
+    TEXT = 0
+    BLANK = 1
+    STRONG = 2
+    WEAK = 3
+    TENTATIVE = 4
+
+
+@dataclass(frozen=True, slots=True)
+class LineClass:
+    """A line's kind, and what a noise line said: a timestamp (with its value, if it has a date) or a site."""
+
+    kind: LineKind
+    stamp: bool = False
+    published: Published | None = None
+    site: str | None = None
+
+
+_TEXT = LineClass(LineKind.TEXT)
+_BLANK = LineClass(LineKind.BLANK)
+_RULE = LineClass(LineKind.STRONG)
+_WEAK = LineClass(LineKind.WEAK)
+_TENTATIVE = LineClass(LineKind.TENTATIVE)
+
+
+def _is_label(text: str) -> bool:
+    if len(text) > 60 or _LABEL_CHARS.fullmatch(text) is None:
+        return False
+    found = _LABEL_WORD.findall(text.lower())
+    return bool(found) and all(w in NOISE_WORDS for w in found)
+
+
+def classify_line(line: str) -> LineClass:
+    """What one stripped line of a page is: text, blank, or strong, weak or tentative noise."""
+    if not line:
+        return _BLANK
+    if len(line) > SHORT_LINE:
+        return _TEXT
+    if _DASHES.fullmatch(line):
+        return _RULE
+    if _MARKS.fullmatch(line):
+        return _WEAK
+    bullet = _BULLET.match(line)
+    rest = line[bullet.end() :] if bullet else line
+    if len(rest) <= MAX_STAMP_CHARS and _DIGIT.search(rest):
+        is_stamp, published = _timestamp(rest)
+        if is_stamp:
+            return LineClass(LineKind.STRONG, stamp=True, published=published)
+    if _SITE.fullmatch(rest):
+        return LineClass(LineKind.STRONG, site=_SCHEME.sub("", rest).rstrip("/"))
+    if _is_label(rest):
+        return _WEAK
+    if bullet and len(rest) <= 40 and _SHORT_LABEL.fullmatch(rest):
+        return _TENTATIVE
+    return _TEXT
+
+
+def is_noise_line(line: str) -> bool:
+    """Whether a stripped, non-blank line is scraping noise of any kind (tentative included)."""
+    return classify_line(line).kind >= LineKind.STRONG
+
+
+# ------------------------------------------------------------------------------------------------ roles
+
+HONORIFICS = words("mr mrs ms dr prof sir madam his her excellency majesty highness")
+"""Forms of address, lower case without their full stop: they say nothing about a speaker's office."""
+ROLE_WORDS = words(
+    """president presidents vice vice-president prime minister ministers premier chairman chairwoman chair co-chair
+    speaker secretary secretary-general ambassador envoy king queen prince princess emperor chancellor governor
+    mayor spokesman spokeswoman spokesperson head leader deputy director commissioner representative pope sheikh
+    emir sultan ombudsman senator congressman congresswoman member mp chief commander general colonel lieutenant
+    captain assistant adviser advisor counselor professor lord first lady high supreme special permanent
+    acting former opposition candidate foreign defence defense interior economy finance justice state affairs
+    press executive officer ceo founder analyst expert political scientist journalist editor activist
+    parliamentary observer fm mfa pm"""
+)
+"""The words of offices and titles ("Foreign Minister", "Speaker of Parliament"), lower case."""
+ORG_WORDS = words(
+    """ministry office committee commission party council alliance mission department embassy government
+    service union organization organisation administration parliament assembly agency bureau secretariat
+    presidency center centre movement coalition"""
+)
+"""Nouns that make a phrase an institution wherever they stand ("the Ministry of Foreign Affairs")."""
+ORG_HEADS = ORG_WORDS | words(
+    """court institute association foundation network front bank fund group university observers society cabinet
+    kremlin delegation team board authority authorities website portal newspaper channel tv radio outlet press
+    news media forum platform congress senate duma mejlis"""
+)
+"""Nouns that make a phrase an organisation when they end it ("Amnesty International" does not, "the
+Constitutional Court" does); a wider set than :data:`ORG_WORDS`, whose words also head a name of a person's
+office ("Press Secretary", "Speaker of the Senate")."""
+PARTICLES = words("de da del della di du dos van von der den bin ibn ben al el la le")
+"""Lower-case words inside personal names ("Charles de Gaulle")."""
+
+
+def is_honorific(token: str) -> bool:
+    """Whether a token is a form of address: "Mr.", "Dr", "Excellency"."""
+    return token.lower().rstrip(".") in HONORIFICS

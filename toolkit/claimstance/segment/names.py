@@ -1,0 +1,246 @@
+"""Speaker names: a noun phrase split into name and role, and the names a document has given so far.
+
+"Russian Foreign Minister Sergei Lavrov" is the name "Sergei Lavrov" with the role "Russian Foreign Minister";
+"the Election Observation Alliance (EOA)" is an organisation known also as "EOA"; "international observers" a
+group. Names resolve to the fullest form the document gives: "Rahimova" -> "Rahida Rahimova", "he" -> the last
+person quoted, "EOA" -> "Election Observation Alliance", "the minister" -> the last speaker with that role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimstance.lexicon import HONORIFICS, ORG_HEADS, PARTICLES, ROLE_WORDS, is_honorific, words
+
+_TITLE_WORDS = (
+    ROLE_WORDS
+    | HONORIFICS
+    | words(
+        """republic federation kingdom united nations parliament mejlis milli h.e. their its our my your dear friend
+        colleague honorable honourable esteemed major"""
+    )
+)
+"""Words that are no part of a person's name: offices, forms of address, and what stands with them in a title
+("Major" too, although a header's "Prime Minister John Major" keeps it: a speaker named Major is rarer)."""
+_PLACE_WORDS = words(
+    """azerbaijan azerbaijani azerbaijan's russia russian russia's serbia serbian serbia's armenia armenian armenia's
+    turkey türkiye turkish georgia georgian iran iranian ukraine ukrainian belarus belarusian kazakhstan kazakh
+    uzbekistan uzbek turkmen turkmenistan kyrgyz tajik china chinese japan japanese india indian pakistan pakistani
+    israel israeli palestine palestinian egypt egyptian france french germany german britain british uk us u.s. usa
+    america american italy italian spain spanish poland polish hungary hungarian greece greek bulgaria bulgarian
+    romania romanian croatia croatian bosnia bosnian montenegro montenegrin albania albanian kosovo macedonia
+    macedonian slovenia slovenian slovakia slovak czech austria austrian switzerland swiss netherlands dutch belgium
+    belgian sweden swedish norway norwegian finland finnish denmark danish estonia estonian latvia latvian lithuania
+    lithuanian moldova moldovan syria syrian iraq iraqi saudi arabia qatar qatari uae emirati kuwait kuwaiti jordan
+    jordanian lebanon lebanese afghanistan afghan canada canadian mexico mexican brazil brazilian argentina argentine
+    korea korean north south vietnam vietnamese eu european asian african balkan caucasus baku moscow belgrade
+    yerevan tbilisi ankara tehran kyiv washington london paris berlin brussels nakhchivan karabakh nagorno-karabakh
+    states emirates west east"""
+)
+STOP_WORDS = words(
+    """the a an as at in on by for from to with and but or if when while according after before during since of
+    that this these those it its he she they we i you meanwhile however also then there here what which who whom
+    whose both all some many most other another"""
+)
+_COLLECTIVES = words(
+    """officials observers experts analysts diplomats residents protesters witnesses critics sources activists voters
+    lawmakers deputies monitors journalists reporters police investigators organizers participants opponents
+    supporters sides parties leaders ministers members authorities"""
+)
+_PLAIN = _TITLE_WORDS | _PLACE_WORDS
+PRONOUNS = words("he she they it i we")
+BE = words("was were is are be been being has have had will would could should did does do")
+"""Forms of "be", "have" and auxiliaries: a phrase holding one is a clause, not a speaker."""
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)\s*$")
+_LEADING_CONJ = re.compile(
+    r"^(?:and|but|as|while|whereas|so|then|meanwhile|however|although|though|because|also)\s+", re.IGNORECASE
+)
+_INITIAL = re.compile(r"[A-Z]\.")
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+
+
+def is_name_token(token: str) -> bool:
+    """Whether a token can be part of a name: capitalised with a lower-case letter ("Aliyev"), or an initial."""
+    t = token.strip(",.;:()\"“”'")
+    if not t:
+        return False
+    if _INITIAL.fullmatch(token) or (t[0].isupper() and any(c.islower() for c in t)):
+        return t.lower() not in STOP_WORDS
+    return False
+
+
+def is_plain(token: str) -> bool:
+    """Whether a token is a title or place word ("Minister", "Azerbaijani"): capitalised, yet no name."""
+    return token.lower().strip(",.") in _PLAIN
+
+
+def _only_honorifics(phrase: str) -> bool:
+    return all(is_honorific(t) for t in phrase.split())
+
+
+@dataclass
+class SpeakerPhrase:
+    """A speaker noun phrase split up: the name, the role before or around it, person or group."""
+
+    name: str
+    role: str | None
+    person: bool
+    acronym: str | None = None
+
+
+def _clean_np(np: str) -> str:
+    np = np.strip(" ,;:–—-\"“”'\x00")
+    previous = None
+    while previous != np:
+        previous = np
+        np = _LEADING_CONJ.sub("", np).strip()
+    return np
+
+
+def strip_article(phrase: str) -> str:
+    """``phrase`` without a leading "a", "an" or "the"."""
+    return _ARTICLE.sub("", phrase)
+
+
+def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
+    """Split a speaker noun phrase into name and role, or None if it names nobody.
+
+    "Russian Foreign Minister Sergei Lavrov" -> ("Sergei Lavrov", "Russian Foreign Minister"); organisations
+    ("the Election Observation Alliance (EOA)") and collectives ("international observers") keep the phrase.
+    """
+    np = _clean_np(phrase)
+    acronym = None
+    m = _ACRONYM.search(np)
+    if m:
+        acronym = m.group(1)
+        np = np[: m.start()].strip()
+    tokens = np.split()
+    if not tokens or len(tokens) > 12 or any(t.lower() in BE for t in tokens):
+        return None
+    if len(tokens) == 1 and tokens[0].lower() in PRONOUNS:
+        return SpeakerPhrase(tokens[0].lower(), None, person=False)
+    article = tokens[0].lower() in ("the", "a", "an")
+    proper = len(tokens) > 1 and tokens[1][:1].isupper()
+    if tokens[-1].lower().strip(".,") in ORG_HEADS or acronym:
+        return SpeakerPhrase(strip_article(np) if article and proper else _lower_first(np), None, False, acronym)
+    i = len(tokens)
+    while i > 0:
+        tok = tokens[i - 1]
+        particle = tok.lower() in PARTICLES and i < len(tokens) and i > 1 and is_name_token(tokens[i - 2])
+        if (is_name_token(tok) and not is_plain(tok)) or particle:
+            i -= 1
+        else:
+            break
+    name_tokens = tokens[i:]
+    if len(tokens) == 1 and tokens[0].lower() in _COLLECTIVES:
+        name_tokens = []
+    if name_tokens and len(name_tokens) <= 4:
+        role = strip_article(" ".join(tokens[:i]).strip(" ,")) or None
+        if role and _only_honorifics(role):
+            role = None  # "Mr.", "Dr." say nothing about the speaker's office
+        return SpeakerPhrase(" ".join(name_tokens), role, person=True)
+    if len(tokens) > 6:
+        return None
+    if article and proper:
+        return SpeakerPhrase(strip_article(np), None, person=False)  # "the United States"
+    return SpeakerPhrase(_lower_first(np), None, person=False)
+
+
+def _lower_first(np: str) -> str:
+    """ "The sides" / "Officials" at the start of a sentence -> "the sides" / "officials"; names keep capitals."""
+    first = np.split()[0]
+    if first.lower() in ("the", "a", "an") or first.lower() in _COLLECTIVES:
+        return first.lower() + np[len(first) :]
+    return np
+
+
+Entry = tuple[str, str | None]
+
+
+class NameIndex:
+    """Full names (and roles) met so far in one document, for resolving short names and pronouns."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.by_alias: dict[str, Entry] = {}
+        self.last_person: Entry | None = None
+        self.last_group: Entry | None = None
+        self.roles: list[tuple[str, Entry]] = []
+        self.titles: dict[str, str | None] = {}
+        self.holders: dict[str, Entry | None] = {}
+
+    def register(self, entry: Entry, person: bool, acronym: str | None = None) -> None:
+        name, role = entry
+        if person:
+            known = self.by_alias.get(name)
+            if known is not None and role is None:
+                entry = known
+            self.by_alias[name] = entry
+            self.by_alias.setdefault(name.split()[-1], entry)
+            self.last_person = entry
+            if entry[1]:
+                self.roles.append((entry[1].lower(), entry))
+        else:
+            self.last_group = entry
+        if acronym:
+            self.by_alias[acronym] = entry
+
+    def role_in_text(self, name: str) -> str | None:
+        """The title before a full name in the text: "Azerbaijani President Ilham Aliyev" -> "Azerbaijani President"."""
+        if name not in self.titles:
+            self.titles[name] = None
+            at = self.text.find(name)
+            while at >= 0 and self.titles[name] is None:
+                before = self.text[max(0, at - 80) : at]
+                title: list[str] = []
+                for word in reversed(before.split() if before[-1:].isspace() else []):
+                    if not (is_plain(word) or word in ("of", "the")) or len(title) == 6:
+                        break
+                    title.insert(0, word)
+                while title and not (title[0][:1].isupper() and is_plain(title[0])):
+                    title.pop(0)
+                if title and not _only_honorifics(" ".join(title)):
+                    self.titles[name] = " ".join(title)
+                at = self.text.find(name, at + len(name))
+        return self.titles[name]
+
+    def only_holder(self, role_word: str) -> Entry | None:
+        """The one person the text titles with ``role_word`` ("Foreign Minister Jeyhun Bayramov"), if just one."""
+        if role_word not in self.holders:
+            pattern = r"\b((?:[A-Z][\w'’-]*\s+){0,3}(?i:" + re.escape(role_word) + r")(?:\s+[A-Z][\w'’-]*){2,3})"
+            holders: dict[str, Entry] = {}
+            for m in re.finditer(pattern, self.text):
+                parsed = parse_speaker_phrase(m.group(1))
+                if parsed is not None and parsed.person and " " in parsed.name:
+                    holders[parsed.name] = (parsed.name, parsed.role)
+            self.holders[role_word] = next(iter(holders.values())) if len(holders) == 1 else None
+        return self.holders[role_word]
+
+    def resolve(self, parsed: SpeakerPhrase) -> Entry | None:
+        """The fullest known form of a name; None for a pronoun with nobody to refer to."""
+        name = parsed.name
+        if name in PRONOUNS:
+            if name in ("he", "she"):
+                return self.last_person
+            return self.last_group if name in ("they", "it") else None
+        if name in self.by_alias:
+            full, role = self.by_alias[name]
+            return full, parsed.role or role
+        if not parsed.person:
+            role_word = strip_article(name).lower()
+            if " " in role_word or role_word not in _TITLE_WORDS:
+                return name, None
+            for role, entry in reversed(self.roles):
+                if role.endswith(role_word):
+                    return entry  # "the minister" -> the last minister quoted
+            return self.only_holder(role_word) or (name, None)
+        if " " not in name:
+            pattern = r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+" + re.escape(name) + r"\b"
+            for m in re.finditer(pattern, self.text):
+                first = m.group(1)
+                if first.lower() not in STOP_WORDS and not is_plain(first):
+                    full = f"{first} {name}"
+                    return full, parsed.role or self.role_in_text(full)
+            return name, parsed.role
+        return name, parsed.role or self.role_in_text(name)

@@ -1,0 +1,96 @@
+"""Spans of a document's text: trimmed offsets, matched quotations, and the units the segmenter cuts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claimstance.schema import UnitKind
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class UnitSpan:
+    """A unit as the segmenter cut it: span, kind, blank-line block, paragraph, and the sentence it is part of."""
+
+    start: int
+    end: int
+    kind: UnitKind
+    block: int
+    paragraph: int
+    sentence: Span
+
+
+def lstrip(text: str, start: int, end: int) -> int:
+    """The first offset of ``text[start:end]`` that is not whitespace (``end`` if there is none)."""
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def rstrip(text: str, start: int, end: int) -> int:
+    """Just past the last offset of ``text[start:end]`` that is not whitespace (``start`` if there is none)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def trim(text: str, start: int, end: int) -> Span:
+    """``text[start:end]`` without the whitespace around it, as offsets."""
+    start = lstrip(text, start, end)
+    return start, rstrip(text, start, end)
+
+
+def inside_any(position: int, spans: Sequence[Span]) -> bool:
+    """Whether ``position`` lies strictly inside one of ``spans``."""
+    return any(a < position < b for a, b in spans)
+
+
+_QUOTE_CHARS = re.compile(r"[“”„«»\"]")
+
+
+def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Spans (from the opening mark to just past the closing one) of the matched double quotations.
+
+    Curly quotes pair by direction, straight quotes by position (an opener follows a space or bracket);
+    a curly closer also closes any straight quote left open inside it, and unmatched marks are ignored,
+    so a stray quote never swallows the rest of a paragraph.
+    """
+    stop = len(text) if end is None else end
+    spans: list[Span] = []
+    stack: list[tuple[int, str]] = []
+    for m in _QUOTE_CHARS.finditer(text, start, stop):
+        i, ch = m.start(), m.group()
+        if ch in "“„«":
+            stack.append((i, ch))
+        elif ch in "”»":
+            wanted = "«" if ch == "»" else "“„"
+            for j in range(len(stack) - 1, -1, -1):
+                if stack[j][1] in wanted:
+                    spans.append((stack[j][0], i + 1))
+                    del stack[j:]
+                    break
+        else:
+            prev = text[i - 1] if i > start else " "
+            nxt = text[i + 1] if i + 1 < stop else " "
+            opener = (prev.isspace() or prev in "([{—–-/“„«") and not nxt.isspace()
+            closer_index = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][1] == '"'), None)
+            if opener or closer_index is None:
+                if not nxt.isspace():
+                    stack.append((i, ch))
+            else:
+                spans.append((stack[closer_index][0], i + 1))
+                del stack[closer_index:]
+    spans.sort()
+    return spans
+
+
+def mask_quotes(text: str, quotes: Sequence[Span], offset: int) -> str:
+    """``text`` with the inside of every quotation replaced by NULs (cues inside quotes do not count)."""
+    chars = list(text)
+    for a, b in quotes:
+        for k in range(max(a - offset + 1, 0), min(b - offset - 1, len(chars))):
+            chars[k] = "\x00"
+    return "".join(chars)
