@@ -44,10 +44,12 @@ from claimstance import io
 from claimstance.errors import EmptyInputError, InputError
 from claimstance.lexicon import (
     DATE,
+    FUNCTION_WORDS,
     ORG_WORDS,
     PARTICLES,
     ROLE_WORDS,
     SHORT_LINE,
+    TRANSCRIPT_HEADER,
     LineKind,
     Published,
     classify_line,
@@ -190,18 +192,9 @@ def _settle(lines: list[_Line], next_start: int) -> Iterator[_Line | _Run]:
 
 # ------------------------------------------------------------------------------------------------ headers
 
-_HEADER = re.compile(
-    r"(?:(?:Opening|Closing|Welcoming|Keynote|Joint|Press|Video|Televised|Inaugural|Official|Final)\s+)?"
-    r"(?:Statement|Speech|Remarks|Address|Message|Interview|Briefing|Declaration|Comments?)"
-    r"\s+(?:by|of)\s+(?P<who>[^\n]+?)\s*[:.]?",
-)
+_HEADER = re.compile(rf"(?=[A-Z])(?i:{TRANSCRIPT_HEADER})\s+(?:by|of)\s+(?P<who>[^\n]+?)\s*[:.]?")
 _WHO_END = re.compile(
     r",|\s(?:to|at|on|with|in|during|before|after|for|regarding|about|concerning|upon|via|from)\s|\s[–—-]\s"
-)
-_ROLE_STOP = words(
-    """In On At The During After Before When As While Meanwhile Today Yesterday And But Also Then According To
-    For With By From This That These Those Earlier Later Speaking Dear Thus However Moreover It He She They We
-    I A An If So"""
 )
 _CONNECTORS = words("of the and for")
 
@@ -268,7 +261,7 @@ def _mentioned_roles(text: str, name: str, limit: int = 100) -> Iterator[str]:
         window = window[window.rfind("\n") + 1 :]
         phrase: list[str] = []
         for token in reversed(window.split()):
-            if token[-1] in ',.;:!?"”)' or token in _ROLE_STOP:
+            if token[-1] in ',.;:!?"”)' or (token[:1].isupper() and token.lower() in FUNCTION_WORDS):
                 break
             if token[:1].isupper() or token in _CONNECTORS:
                 phrase.insert(0, token)

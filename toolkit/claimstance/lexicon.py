@@ -249,6 +249,18 @@ ORG_HEADS = ORG_WORDS | words(
 """Nouns that make a phrase an organisation when they end it ("Amnesty International" does not, "the
 Constitutional Court" does); a wider set than :data:`ORG_WORDS`, whose words also head a name of a person's
 office ("Press Secretary", "Speaker of the Senate")."""
+FUNCTION_WORDS = words(
+    """the a an as at in on by for from to with and but or if when while according after before during since of
+    that this these those it its he she they we i you meanwhile however moreover thus so also then there here
+    today yesterday earlier later speaking dear what which who whom whose both all some many most other another"""
+)
+"""Lower-case function words (and sentence openers) that are never part of a name or a role phrase."""
+TRANSCRIPT_HEADER = (
+    r"(?:(?:opening|closing|welcoming|keynote|joint|press|video|televised|inaugural|official|final)\s+)?"
+    r"(?:statement|speech|remarks|address|message|interview|briefing|declaration|comments?|press\s+conference)"
+)
+"""What opens a transcript's header: "Statement", "Opening remarks", "Joint press conference" (a lower-case
+pattern fragment: compile it case-insensitively)."""
 PARTICLES = words("de da del della di du dos van von der den bin ibn ben al el la le")
 """Lower-case words inside personal names ("Charles de Gaulle")."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimstance.lexicon import HONORIFICS, ORG_HEADS, PARTICLES, ROLE_WORDS, is_honorific, words
+from claimstance.lexicon import FUNCTION_WORDS, HONORIFICS, ORG_HEADS, PARTICLES, ROLE_WORDS, is_honorific, words
 
 _TITLE_WORDS = (
     ROLE_WORDS
@@ -38,11 +38,6 @@ _PLACE_WORDS = words(
     yerevan tbilisi ankara tehran kyiv washington london paris berlin brussels nakhchivan karabakh nagorno-karabakh
     states emirates west east"""
 )
-STOP_WORDS = words(
-    """the a an as at in on by for from to with and but or if when while according after before during since of
-    that this these those it its he she they we i you meanwhile however also then there here what which who whom
-    whose both all some many most other another"""
-)
 _COLLECTIVES = words(
     """officials observers experts analysts diplomats residents protesters witnesses critics sources activists voters
     lawmakers deputies monitors journalists reporters police investigators organizers participants opponents
@@ -66,7 +61,7 @@ def is_name_token(token: str) -> bool:
     if not t:
         return False
     if _INITIAL.fullmatch(token) or (t[0].isupper() and any(c.islower() for c in t)):
-        return t.lower() not in STOP_WORDS
+        return t.lower() not in FUNCTION_WORDS
     return False
 
 
@@ -239,7 +234,7 @@ class NameIndex:
             pattern = r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+" + re.escape(name) + r"\b"
             for m in re.finditer(pattern, self.text):
                 first = m.group(1)
-                if first.lower() not in STOP_WORDS and not is_plain(first):
+                if first.lower() not in FUNCTION_WORDS and not is_plain(first):
                     full = f"{first} {name}"
                     return full, parsed.role or self.role_in_text(full)
             return name, parsed.role

@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimstance.lexicon import words
+from claimstance.lexicon import TRANSCRIPT_HEADER, words
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.names import (
     BE,
@@ -73,11 +73,7 @@ _NP_END = re.compile(
     r"[,;:!?\x00“”\"«»()–—]|\s-\s"
     r"|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bGen)(?<!\bSen)(?<!\bSt)(?<!\b[A-Z])\.(?:\s|$)"
 )
-_STATEMENT_HEADER = re.compile(
-    r"^(?:joint\s+|press\s+|opening\s+|closing\s+)?(?:statement|speech|address|remarks|interview|message|"
-    r"press\s+conference|briefing)\b",
-    re.IGNORECASE,
-)
+_STATEMENT_HEADER = re.compile(rf"{TRANSCRIPT_HEADER}\b", re.IGNORECASE)
 _HEADLINE = re.compile(r"([^:]{2,60}):\s+\S")
 _ACRONYM_AT = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 _NP_TAIL = re.compile(r"\s+(?:on|in|at|during|while|after|before|to|who|which|that|when|speaking|today|yesterday)\b")
