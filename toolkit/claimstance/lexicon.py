@@ -19,8 +19,9 @@ Pure: patterns, word sets and small functions over short strings.
   the week``, ``– Yes``): ingest decides from the lines around it whether it is a label or a list item;
 * **blank**.
 
-**Roles and organisations.** Office words ("president", "minister", "spokesman"), honorifics ("Mr.", "His
-Excellency"), the nouns that make a phrase an organisation, and the particles inside names ("de", "bin").
+**Roles and names.** Office words ("president", "minister", "spokesman"), honorifics ("Mr.", "His
+Excellency"), the nouns that make a phrase an organisation, the particles inside names ("de", "bin"), the
+function words that are never part of a name, and the words that open a transcript's header ("Statement by").
 """
 
 from __future__ import annotations
@@ -220,7 +221,7 @@ def is_noise_line(line: str) -> bool:
     return classify_line(line).kind >= LineKind.STRONG
 
 
-# ------------------------------------------------------------------------------------------------ roles
+# ------------------------------------------------------------------------------------------------ roles and names
 
 HONORIFICS = words("mr mrs ms dr prof sir madam his her excellency majesty highness")
 """Forms of address, lower case without their full stop: they say nothing about a speaker's office."""
@@ -246,9 +247,9 @@ ORG_HEADS = ORG_WORDS | words(
     kremlin delegation team board authority authorities website portal newspaper channel tv radio outlet press
     news media forum platform congress senate duma mejlis"""
 )
-"""Nouns that make a phrase an organisation when they end it ("Amnesty International" does not, "the
-Constitutional Court" does); a wider set than :data:`ORG_WORDS`, whose words also head a name of a person's
-office ("Press Secretary", "Speaker of the Senate")."""
+"""Nouns that make a phrase an organisation when they end it ("the Constitutional Court"): :data:`ORG_WORDS` and
+words that mark one only there, as they also stand in a person's office ("Press Secretary", "Speaker of the
+Senate")."""
 FUNCTION_WORDS = words(
     """the a an as at in on by for from to with and but or if when while according after before during since of
     that this these those it its he she they we i you meanwhile however moreover thus so also then there here
