@@ -21,6 +21,8 @@ from claimstance.errors import ClaimstanceError, DecodeError, EmptyInputError, I
 from claimstance.schema import Annotation, AnnotationLabels, ClaimUnit, Document, GoldLabel, Prediction
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from claimstance.agree import AgreementReport
     from claimstance.card import CardInfo
     from claimstance.labelstudio import PushReport
@@ -349,6 +351,13 @@ def agree(
     if not records:
         raise EmptyInputError("no annotations", path=", ".join(str(f) for f in files) or directory)
     return _agree.agreement(records, seed=seed, n_boot=n_boot)
+
+
+def agreement_tables(report: AgreementReport) -> list[Table]:
+    """The agreement report as terminal tables: summary, pairs, and the confusion of every target with a pair."""
+    from claimstance.agree import renderables
+
+    return renderables(report)
 
 
 def predict(units: str | Path, out: str | Path) -> int:

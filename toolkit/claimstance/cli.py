@@ -267,9 +267,7 @@ def agree(files: tuple[Path, ...], directory: Path, seed: int, resamples: int, a
     if as_json:
         _json_out(report.to_dict())
         return
-    from claimstance.agree import renderables
-
-    for table in renderables(report):
+    for table in api.agreement_tables(report):
         out_console.print(table)
 
 
