@@ -4,7 +4,7 @@
 - :mod:`.payloads`: every payload sent or received, as a ``TypedDict``;
 - :mod:`.labeling_config`: the annotation and adjudication configs, built from the schema's label sets;
 - :mod:`.tasks`: units (and disputes) as task payloads, the guidelines, the inputs a push is given;
-- :mod:`.plan` and :mod:`.push`: an idempotent push, never overwriting annotated work;
+- :mod:`.plan` and :mod:`.projects`: projects and an idempotent push, never overwriting annotated work;
 - :mod:`.results` and :mod:`.export`: results both ways, exports into pseudonymous ``Annotation`` records;
 - :mod:`.users`: annotator accounts; :mod:`.server`: the local server process.
 
@@ -21,7 +21,7 @@ from claimstance.labelstudio import server
 from claimstance.labelstudio.client import Connection
 from claimstance.labelstudio.export import export_tasks, pull_annotations, read_export
 from claimstance.labelstudio.labeling_config import adjudication_config, annotation_config, generated_files
-from claimstance.labelstudio.push import PushReport, ensure_project, list_tasks, push, push_tasks, task_ids
+from claimstance.labelstudio.projects import PushReport, ensure_project, list_tasks, push, push_tasks, task_ids
 from claimstance.labelstudio.results import labels_to_result, parse_export, pseudonym
 from claimstance.labelstudio.tasks import (
     Dispute,
@@ -76,7 +76,7 @@ def push_disputes(
 ) -> PushReport:
     """Push disputed units to the adjudication ``project``, under the adjudication config (idempotent).
 
-    See :func:`.tasks.adjudication_tasks` for what each task shows and :func:`.push.push_tasks` for the push.
+    See :func:`.tasks.adjudication_tasks` for what each task shows and :func:`.projects.push_tasks` for the push.
     """
     return push_tasks(
         adjudication_tasks(units, disputes),

@@ -28,6 +28,7 @@ from pydantic import TypeAdapter, ValidationError
 from claimstance import config
 from claimstance.config import ServerSettings
 from claimstance.errors import AuthenticationError, LabelStudioError, ServerUnavailableError
+from claimstance.labelstudio.payloads import ACCESS_TOKEN
 
 if TYPE_CHECKING:
     from label_studio_sdk.base_client import LabelStudioBase
@@ -47,6 +48,14 @@ def _summary(body: object) -> str:
         text = str(body)
     text = " ".join(text.split())
     return text[:300] + ("..." if len(text) > 300 else "")
+
+
+def _body(response: httpx.Response) -> object:
+    """An error answer's body: its JSON when it has some (its ``detail`` is the reason), else its text."""
+    try:
+        return response.json()
+    except ValueError:
+        return response.text
 
 
 def _translate(exc: BaseException, settings: ServerSettings, action: str) -> LabelStudioError | None:
@@ -171,7 +180,12 @@ class Connection:
             )
         except ApiError as exc:  # an expired or malformed personal access token fails here
             raise _translate(exc, self.settings, "reading the API token") or exc from None
-        self.auth = TokenAuth(self.settings.api_key, lambda refresh: self.sdk.tokens.refresh(refresh=refresh).access)
+        self.auth = TokenAuth(self.settings.api_key, self._access_token)
+
+    def _access_token(self, refresh: str) -> str:
+        # Not through the SDK: its call would first exchange the same token for its own headers.
+        response = self.http.post(f"{self.settings.url}/api/token/refresh/", json={"refresh": refresh})
+        return self._parsed(response, "refreshing the access token", ACCESS_TOKEN)["access"]
 
     def new_http_client(self) -> httpx.Client:
         """A fresh HTTP client to this server (own cookies), on the connection's transport."""
@@ -207,7 +221,7 @@ class Connection:
         from label_studio_sdk.core.api_error import ApiError
 
         if response.status_code >= 400:
-            raise ApiError(status_code=response.status_code, headers=dict(response.headers), body=response.text)
+            raise ApiError(status_code=response.status_code, headers=dict(response.headers), body=_body(response))
         try:
             return adapter.validate_json(response.content)
         except ValidationError:

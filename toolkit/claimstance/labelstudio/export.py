@@ -20,7 +20,7 @@ from claimstance import io
 from claimstance.config import ServerSettings
 from claimstance.errors import ExportFormatError, InputError, LabelStudioError
 from claimstance.labelstudio.client import Connection, required_id
-from claimstance.labelstudio.push import require_project
+from claimstance.labelstudio.projects import require_project
 from claimstance.labelstudio.results import parse_export
 from claimstance.labelstudio.users import list_users
 from claimstance.schema import Annotation

@@ -158,6 +158,12 @@ class PredictionsImported(TypedDict):
     created: NotRequired[int | None]
 
 
+class AccessToken(TypedDict):
+    """``POST /api/token/refresh/``: a short-lived access token for a personal access token."""
+
+    access: str
+
+
 class Invite(TypedDict):
     """``GET /api/invite``: the organization's sign-up link."""
 
@@ -171,3 +177,4 @@ TASK_DETAIL = TypeAdapter(TaskDetail)
 IMPORT_RESPONSE = TypeAdapter(ImportResponse)
 PREDICTIONS_IMPORTED = TypeAdapter(PredictionsImported)
 INVITE = TypeAdapter(Invite)
+ACCESS_TOKEN = TypeAdapter(AccessToken)

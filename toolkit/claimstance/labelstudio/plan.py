@@ -2,7 +2,7 @@
 
 :func:`index_tasks` indexes the task rows a project lists by unit id (marking duplicates); :func:`plan_batch`
 decides for each task to import it, update it (changed, nobody annotated it), report it (changed, annotated:
-never overwritten) or leave it. :mod:`.push` carries the plan out.
+never overwritten) or leave it. :mod:`.projects` carries the plan out.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Push: create or update a project, then import, update or leave each task, idempotently.
+"""Projects and the push: create or update a project, then import, update or leave each task, idempotently.
 
 Label Studio Community has no upsert, so :func:`push_tasks` (and :func:`push`, which builds the tasks of
 units) makes one: it lists what the project holds (one call per 1,000 tasks, selected fields only), imports
