@@ -163,12 +163,12 @@ def main() -> None:
         base = row("raw: one bulk import", median(imports))
         row("push: new project", median(pushes), f"{median(pushes) / base:.2f}x raw import (target <= 1.2x)")
         row("push: no-op re-push", median(noops), "target < 5 s")
-        conn = labelstudio.Connection(settings)
         listed = rounds[-1][3]
-        row(
-            "list existing tasks (selected fields)",
-            timed(lambda: sum(1 for _ in labelstudio.list_tasks(conn, listed)))[0],
-        )
+        with labelstudio.Connection(settings) as conn:
+            row(
+                "list existing tasks (selected fields)",
+                timed(lambda: sum(1 for _ in labelstudio.list_tasks(conn, listed)))[0],
+            )
 
         preds = {u.id: PREDICTION for u in units(n, "p")}
         tasks = payload(n, "p", predictions=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 # ---- Label Studio server: one real server per test session, one project per test (labelstudio) ----------
 import secrets
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,10 @@ class LabelStudioServer:
 
     def ensure_running(self) -> None:
         """Start the server again if a test stopped or killed it (the data folder is kept)."""
+        deadline = time.monotonic() + 30
+        # A killed server's processes may hold the port for a moment after it is reported gone.
+        while server.status(self.data_dir) is None and server.port_in_use(self.port) and time.monotonic() < deadline:
+            time.sleep(0.05)
         self.info = server.start(self.port, self.data_dir, binary=REPO_ROOT / ".venv-ls" / "bin" / "label-studio")
 
 

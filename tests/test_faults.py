@@ -97,9 +97,9 @@ def timed(action: Callable[[], Any]) -> tuple[Any, BaseException | None, float]:
 
 
 def unit_ids_in(project: str, settings: config.ServerSettings) -> list[str]:
-    conn = labelstudio.Connection(settings)
-    project_id = projects.require_project(conn, project)
-    return sorted(row["data"]["unit_id"] for row in labelstudio.list_tasks(conn, project_id))
+    with labelstudio.Connection(settings) as conn:
+        project_id = projects.require_project(conn, project)
+        return sorted(row["data"]["unit_id"] for row in labelstudio.list_tasks(conn, project_id))
 
 
 def test_push_killed_at_20_random_points_then_rerun_leaves_every_unit_exactly_once(

@@ -308,7 +308,7 @@ def test_a_server_that_never_answers_in_time_is_a_timeout_after_bounded_tries(mi
     misbehaving.answer = lambda n: (200, 3.0, one_user("late@example.org"))
     started = time.monotonic()
     conn = Connection(fake_settings(misbehaving.url, retries=1, timeout=1.0), sleep=waits.append)
-    with pytest.raises(ServerUnavailableError) as caught:
+    with conn, pytest.raises(ServerUnavailableError) as caught:
         labelstudio.list_users(connection=conn)
     assert len(misbehaving.requests) == 2 and len(waits) == 1
     assert time.monotonic() - started < 4  # two 1 s timeouts, not the server's 3 s each
@@ -325,22 +325,23 @@ def test_a_slow_server_within_the_timeout_is_waited_for_once(misbehaving: Misbeh
 
 def test_a_passing_503_is_retried_and_the_call_succeeds(misbehaving: Misbehaving) -> None:
     misbehaving.answer = lambda n: (503, 0.0, {}) if n < 3 else (200, 0.0, one_user("back@example.org"))
-    conn = Connection(fake_settings(misbehaving.url, retries=3), sleep=lambda seconds: None)
-    assert labelstudio.list_users(connection=conn) == {1: "back@example.org"}
+    with Connection(fake_settings(misbehaving.url, retries=3), sleep=lambda seconds: None) as conn:
+        assert labelstudio.list_users(connection=conn) == {1: "back@example.org"}
     assert len(misbehaving.requests) == 3
 
 
 def test_an_import_that_failed_with_500_is_not_sent_again(misbehaving: Misbehaving) -> None:
     conn = Connection(fake_settings(misbehaving.url, retries=4))
-    with pytest.raises(ServerUnavailableError, match="HTTP 500"):
+    with conn, pytest.raises(ServerUnavailableError, match="HTTP 500"):
         conn.post("api/projects/1/import", {}, [{"data": {"unit_id": "u"}}], "importing 1 tasks", IMPORT_RESPONSE)
     assert [(m, p.split("?")[0]) for m, p, _ in misbehaving.requests] == [("POST", "/api/projects/1/import")]
 
 
 def test_a_closed_port_is_retried_a_bounded_number_of_times(nowhere: str) -> None:
     waits: list[float] = []
-    with pytest.raises(ServerUnavailableError) as caught:
-        labelstudio.list_users(connection=Connection(fake_settings(nowhere, retries=3), sleep=waits.append))
+    conn = Connection(fake_settings(nowhere, retries=3), sleep=waits.append)
+    with conn, pytest.raises(ServerUnavailableError) as caught:
+        labelstudio.list_users(connection=conn)
     assert waits == sorted(waits) and len(waits) == 3 and max(waits) <= 8
     assert "cannot reach Label Studio" in str(caught.value) and "\n" not in str(caught.value)
 

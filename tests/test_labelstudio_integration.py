@@ -162,8 +162,8 @@ def test_push_killed_with_the_server_then_resumed_leaves_every_unit_once(
     label_studio.ensure_running()
     resumed = push(label_studio, units, ls_project, settings=settings, batch_size=100)
     assert resumed.created == 400 and resumed.unchanged == 200
-    conn = labelstudio.Connection(settings)
-    rows = list(labelstudio.list_tasks(conn, resumed.project_id))
+    with labelstudio.Connection(settings) as conn:
+        rows = list(labelstudio.list_tasks(conn, resumed.project_id))
     assert sorted(r["data"]["unit_id"] for r in rows) == [u.id for u in units]
 
 
@@ -241,8 +241,8 @@ def test_adjudication_project_round_trip_settles_a_disagreement(
 
     report = push_adjudication(disputed)
     assert (report.created, report.project_created, report.conflicts) == (2, True, [])
-    conn = labelstudio.Connection(settings)
-    detail = conn.get(f"api/projects/{report.project_id}/", {}, "reading the project", PROJECT_DETAIL)
+    with labelstudio.Connection(settings) as conn:
+        detail = conn.get(f"api/projects/{report.project_id}/", {}, "reading the project", PROJECT_DETAIL)
     assert (detail.get("label_config") or "").strip() == config_xml.strip()  # Label Studio validated and kept it
 
     judge = labelstudio.create_user("judge@example.org", settings=settings)
@@ -293,8 +293,8 @@ def test_label_config_breaking_change_is_refused_and_added_label_applied(
     )
     info = labelstudio.ensure_project(ls_project, guidelines=GUIDELINES, label_config=added, settings=settings)
     assert info.config_updated and info.config_added == ("label 'unsure' added to 'is_claim'",)
-    conn = labelstudio.Connection(settings)
-    detail = conn.get(f"api/projects/{info.id}/", {}, "reading the project", PROJECT_DETAIL)
+    with labelstudio.Connection(settings) as conn:
+        detail = conn.get(f"api/projects/{info.id}/", {}, "reading the project", PROJECT_DETAIL)
     assert 'value="unsure"' in (detail.get("label_config") or "")
     assert "<strong>speaker's</strong>" in (detail.get("expert_instruction") or "")
     assert detail.get("show_instruction") is True

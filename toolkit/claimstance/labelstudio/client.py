@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import json
 import threading
 import time
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 import httpx
@@ -152,7 +153,7 @@ class Connection:
     """The SDK client and plain JSON calls for one server, with our retries and error translation.
 
     ``transport`` replaces the network (tests give an ``httpx.MockTransport``); ``sleep`` is how retries
-    wait (tests record the waits instead).
+    wait (tests record the waits instead). Close it (or use it as a context manager) to free its sockets.
     """
 
     def __init__(
@@ -179,6 +180,7 @@ class Connection:
                 httpx_client=self.http,
             )
         except ApiError as exc:  # an expired or malformed personal access token fails here
+            self.http.close()
             raise _translate(exc, self.settings, "reading the API token") or exc from None
         self.auth = TokenAuth(self.settings.api_key, self._access_token)
 
@@ -186,6 +188,16 @@ class Connection:
         # Not through the SDK: its call would first exchange the same token for its own headers.
         response = self.http.post(f"{self.settings.url}/api/token/refresh/", json={"refresh": refresh})
         return self._parsed(response, "refreshing the access token", ACCESS_TOKEN)["access"]
+
+    def __enter__(self) -> Connection:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection's HTTP client (the SDK's too: they are one)."""
+        self.http.close()
 
     def new_http_client(self) -> httpx.Client:
         """A fresh HTTP client to this server (own cookies), on the connection's transport."""
@@ -250,6 +262,16 @@ class Connection:
             lambda: self._parsed(self._send("POST", path, params, content=content), action, adapter),
             idempotent=False,
         )
+
+
+@contextlib.contextmanager
+def connected(settings: ServerSettings | None, connection: Connection | None) -> Iterator[Connection]:
+    """The caller's ``connection`` as it is, or a new one to ``settings``, closed when done."""
+    if connection is not None:
+        yield connection
+        return
+    with Connection(settings) as conn:
+        yield conn
 
 
 def required_id(value: int | None, what: str) -> int:

@@ -19,7 +19,7 @@ from typing import IO
 from claimstance import io
 from claimstance.config import ServerSettings
 from claimstance.errors import ExportFormatError, InputError, LabelStudioError
-from claimstance.labelstudio.client import Connection, required_id
+from claimstance.labelstudio.client import Connection, connected, required_id
 from claimstance.labelstudio.projects import require_project
 from claimstance.labelstudio.results import parse_export
 from claimstance.labelstudio.users import list_users
@@ -53,10 +53,14 @@ def export_tasks(
     flat however large the project. The snapshot is deleted from the server unless ``keep_snapshot``.
     The tasks are plain JSON: :func:`.results.parse_export` checks them.
     """
+    with connected(settings, connection) as conn:
+        return _export(conn, project, keep_snapshot=keep_snapshot)
+
+
+def _export(conn: Connection, project: str, *, keep_snapshot: bool) -> Iterator[object]:
     from label_studio_sdk.types.serialization_option_request import SerializationOptionRequest as Option
     from label_studio_sdk.types.serialization_options_request import SerializationOptionsRequest
 
-    conn = connection or Connection(settings)
     project_id = require_project(conn, project)
     options = SerializationOptionsRequest(
         predictions=Option(only_id=False), drafts=Option(only_id=True), annotations_completed_by=Option(only_id=False)
@@ -148,7 +152,7 @@ def pull_annotations(
         return title, parse_export(read_export(from_export), project=title, source=str(from_export))
     if not project:
         raise InputError("no project given", hint="pass --project NAME or --from-export FILE")
-    conn = connection or Connection(settings)
-    users = list_users(connection=conn)
-    exported = export_tasks(project, connection=conn)
+    with connected(settings, connection) as conn:
+        users = list_users(connection=conn)
+        exported = export_tasks(project, connection=conn)
     return project, parse_export(exported, project=project, users=users, source=f"project {project!r}")

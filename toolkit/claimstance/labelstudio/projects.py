@@ -19,7 +19,7 @@ from pathlib import Path
 from claimstance import config, schema
 from claimstance.config import ServerSettings
 from claimstance.errors import LabelStudioError, ProjectConfigError, ProjectLockedError
-from claimstance.labelstudio.client import Connection, required_id
+from claimstance.labelstudio.client import Connection, connected, required_id
 from claimstance.labelstudio.labeling_config import annotation_config, config_changes, same_config
 from claimstance.labelstudio.payloads import (
     IMPORT_RESPONSE,
@@ -130,7 +130,11 @@ def ensure_project(
     instructions, shown to annotators. A config change that would break existing annotations (a control,
     label or object removed or renamed) raises :class:`ProjectConfigError`; adding labels is applied.
     """
-    conn = connection or Connection(settings)
+    with connected(settings, connection) as conn:
+        return _ensure_project(conn, project, guidelines=guidelines, label_config=label_config)
+
+
+def _ensure_project(conn: Connection, project: str, *, guidelines: str, label_config: str | None) -> ProjectInfo:
     wanted = label_config or annotation_config()
     instructions = guidelines_html(guidelines)
     current = find_project(conn, project)
@@ -186,8 +190,8 @@ def task_ids(
     project: str, *, settings: ServerSettings | None = None, connection: Connection | None = None
 ) -> dict[str, int]:
     """Task id of every unit in the project (``unit_id -> task id``)."""
-    conn = connection or Connection(settings)
-    index = index_tasks(list_tasks(conn, require_project(conn, project)))
+    with connected(settings, connection) as conn:
+        index = index_tasks(list_tasks(conn, require_project(conn, project)))
     return {unit_id: task.task_id for unit_id, task in index.by_unit.items()}
 
 
@@ -341,9 +345,8 @@ def push_tasks(
     pending = batches(checked_tasks(tasks), batch_size)
     first = next(pending, None)  # a malformed first batch fails before the server is touched
     url = connection.settings.url if connection is not None else (settings or config.server_settings()).url
-    with project_lock(url, project, data_dir=data_dir, timeout=lock_timeout):
-        conn = connection or Connection(settings)
-        info = ensure_project(project, guidelines=guidelines, label_config=label_config, connection=conn)
+    with project_lock(url, project, data_dir=data_dir, timeout=lock_timeout), connected(settings, connection) as conn:
+        info = _ensure_project(conn, project, guidelines=guidelines, label_config=label_config)
         report = PushReport(
             project=project,
             project_id=info.id,

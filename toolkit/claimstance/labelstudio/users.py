@@ -8,14 +8,14 @@ import httpx
 
 from claimstance.config import ServerSettings
 from claimstance.errors import LabelStudioError
-from claimstance.labelstudio.client import Connection, required_id
+from claimstance.labelstudio.client import Connection, connected, required_id
 from claimstance.labelstudio.payloads import INVITE
 
 
 def list_users(*, settings: ServerSettings | None = None, connection: Connection | None = None) -> dict[int, str]:
     """Every user of the server's organization with an e-mail: ``id -> e-mail`` (to attribute annotations)."""
-    conn = connection or Connection(settings)
-    users = conn.call("listing users", lambda: conn.sdk.users.list())
+    with connected(settings, connection) as conn:
+        users = conn.call("listing users", lambda: conn.sdk.users.list())
     return {user.id: user.email for user in users if user.id is not None and user.email}
 
 
@@ -34,7 +34,13 @@ def create_user(
     link (Label Studio Community ignores a password sent to its users API). An existing account is kept as
     it is, password included.
     """
-    conn = connection or Connection(settings)
+    with connected(settings, connection) as conn:
+        return _create_user(conn, email, password=password, first_name=first_name, last_name=last_name)
+
+
+def _create_user(
+    conn: Connection, email: str, *, password: str | None, first_name: str | None, last_name: str | None
+) -> int:
     for uid, known in list_users(connection=conn).items():
         if known.lower() == email.lower():
             return uid
