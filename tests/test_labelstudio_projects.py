@@ -29,6 +29,8 @@ CONFIG = annotation_config()
 
 
 def test_repush_of_the_recorded_project_imports_and_changes_nothing(fake: FakeServer, tmp_path: Path) -> None:
+    # The recorded project's labeling config was written before the config was built with ElementTree: the
+    # same XML, formatted differently, is no reason to update the project.
     fake.recorded_project()
     report = projects.push(
         recorded_units(), "recorded", guidelines=GUIDELINES, connection=fake.connect(), data_dir=tmp_path

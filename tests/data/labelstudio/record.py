@@ -99,7 +99,7 @@ def main(url: str) -> None:
     }
     assert same_config(labelstudio.annotation_config(), payloads["project_detail.json"]["label_config"])
     for name, payload in payloads.items():
-        (HERE / name).write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        (HERE / name).write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
