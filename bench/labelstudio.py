@@ -24,9 +24,9 @@ from statistics import median
 from typing import Any
 
 import httpx
-from claimstance import config, labelstudio, server
+from claimstance import config, labelstudio
+from claimstance.labelstudio import labels_to_result, server, task_data
 from claimstance.schema import AnnotationLabels, Attribution, ClaimUnit, Speaker, StanceTerritorialIntegrity
-from claimstance.tasks import labels_to_result, task_data
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDELINES = "# Codebook\n\nBenchmark project."
@@ -76,9 +76,7 @@ class Raw:
         )
 
     def project(self, title: str) -> int:
-        from claimstance import schema
-
-        body = {"title": title, "label_config": schema.labeling_config()}
+        body = {"title": title, "label_config": labelstudio.annotation_config()}
         response = self.http.post("/api/projects/", json=body)
         response.raise_for_status()
         return int(response.json()["id"])
@@ -165,12 +163,12 @@ def main() -> None:
         base = row("raw: one bulk import", median(imports))
         row("push: new project", median(pushes), f"{median(pushes) / base:.2f}x raw import (target <= 1.2x)")
         row("push: no-op re-push", median(noops), "target < 5 s")
-        conn = labelstudio.Connection(settings)
         listed = rounds[-1][3]
-        row(
-            "list existing tasks (selected fields)",
-            timed(lambda: sum(1 for _ in labelstudio.list_tasks(conn, listed)))[0],
-        )
+        with labelstudio.Connection(settings) as conn:
+            row(
+                "list existing tasks (selected fields)",
+                timed(lambda: sum(1 for _ in labelstudio.list_tasks(conn, listed)))[0],
+            )
 
         preds = {u.id: PREDICTION for u in units(n, "p")}
         tasks = payload(n, "p", predictions=True)

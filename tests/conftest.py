@@ -4,13 +4,17 @@ from __future__ import annotations
 
 # ---- Label Studio server: one real server per test session, one project per test (labelstudio) ----------
 import secrets
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
-from claimstance import config, server
+from claimstance import config
 from claimstance.config import ServerSettings
+from claimstance.labelstudio import labels_to_result, server
+from claimstance.schema import AnnotationLabels
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,6 +39,10 @@ class LabelStudioServer:
 
     def ensure_running(self) -> None:
         """Start the server again if a test stopped or killed it (the data folder is kept)."""
+        deadline = time.monotonic() + 30
+        # A killed server's processes may hold the port for a moment after it is reported gone.
+        while server.status(self.data_dir) is None and server.port_in_use(self.port) and time.monotonic() < deadline:
+            time.sleep(0.05)
         self.info = server.start(self.port, self.data_dir, binary=REPO_ROOT / ".venv-ls" / "bin" / "label-studio")
 
 
@@ -61,13 +69,37 @@ def ls_project(request: pytest.FixtureRequest, label_studio: LabelStudioServer) 
     return f"{name}-{secrets.token_hex(3)}"
 
 
+def annotate(
+    ls: LabelStudioServer,
+    task_id: int,
+    labels: AnnotationLabels,
+    *,
+    user_id: int | None = None,
+    lead_time: float | None = None,
+    api_key: str | None = None,
+) -> int:
+    """Record an annotation as the web UI would (as ``user_id`` when given: the admin token may act for others)."""
+    body: dict[str, object] = {"result": labels_to_result(labels)}
+    if user_id is not None:
+        body["completed_by"] = user_id
+    if lead_time is not None:
+        body["lead_time"] = lead_time
+    headers = {"Authorization": f"Token {api_key or config.LOCAL_ADMIN_TOKEN}"}
+    response = httpx.post(f"{ls.url}/api/tasks/{task_id}/annotations/", json=body, headers=headers, timeout=120)
+    response.raise_for_status()
+    return int(response.json()["id"])
+
+
 # ---- end of Label Studio server block -------------------------------------------------------------------
 
 
-# ---- Payloads recorded from Label Studio 1.23.2 by tests/data/labelstudio/record.py (labelstudio, tasks) --
+# ---- Payloads recorded from Label Studio 1.23.2 by tests/data/labelstudio/record.py (labelstudio) -------
 import json  # noqa: E402
+import re  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 from typing import Any  # noqa: E402
 
+from claimstance.labelstudio import Connection  # noqa: E402
 from claimstance.schema import Attribution, ClaimUnit, Speaker  # noqa: E402
 
 LS_DATA = Path(__file__).parent / "data" / "labelstudio"
@@ -95,6 +127,68 @@ def recorded_units() -> list[ClaimUnit]:
         )
         for i, t in enumerate(texts)
     ]
+
+
+Responder = Callable[[httpx.Request], httpx.Response]
+FAKE_URL = "http://ls.test:8089"
+FAKE_TOKEN = "legacy-token-for-tests-0123456789"
+
+
+class FakeServer:
+    """An httpx transport answering from recorded payloads; it keeps every request it saw and every wait."""
+
+    def __init__(self) -> None:
+        self.routes: list[tuple[str, re.Pattern[str], Responder]] = []
+        self.requests: list[httpx.Request] = []
+        self.waits: list[float] = []
+
+    def on(self, method: str, path: str, answer: object = None, status: int = 200) -> FakeServer:
+        def respond(request: httpx.Request) -> httpx.Response:
+            if isinstance(answer, Exception):
+                raise answer
+            if callable(answer):
+                result: httpx.Response = answer(request)
+                return result
+            if isinstance(answer, bytes):
+                return httpx.Response(status, content=answer)
+            return httpx.Response(status, json=answer)
+
+        self.routes.insert(0, (method, re.compile(path + "$"), respond))
+        return self
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        for method, pattern, respond in self.routes:
+            if request.method == method and pattern.fullmatch(request.url.path):
+                return respond(request)
+        return httpx.Response(404, json={"detail": f"not recorded: {request.method} {request.url.path}"})
+
+    def calls(self, method: str, path: str) -> list[httpx.Request]:
+        return [r for r in self.requests if r.method == method and re.fullmatch(path, r.url.path)]
+
+    def recorded_project(self) -> FakeServer:
+        """The 'recorded' project as Label Studio listed and described it."""
+        detail = recorded("project_detail.json")
+        pid = detail["id"]
+        self.on("GET", "/api/projects/", recorded("projects_list.json"))
+        self.on("GET", f"/api/projects/{pid}/", detail)
+        self.on("GET", "/api/tasks/", recorded("tasks_page.json"))
+        self.on("PATCH", f"/api/projects/{pid}/", detail)
+        return self
+
+    def settings(self, retries: int = 2, api_key: str = FAKE_TOKEN) -> ServerSettings:
+        return config.server_settings(url=FAKE_URL, api_key=api_key, timeout=5, retries=retries)
+
+    def connect(self, retries: int = 2, api_key: str = FAKE_TOKEN) -> Connection:
+        """A connection to this fake server (its backoff waits are recorded in ``waits``, not slept)."""
+        transport = httpx.MockTransport(self)
+        return Connection(self.settings(retries, api_key), transport=transport, sleep=self.waits.append)
+
+
+@pytest.fixture
+def fake() -> FakeServer:
+    """A Label Studio that answers from recorded payloads (routes added with ``on``)."""
+    return FakeServer()
 
 
 # ---- end of recorded payloads block ---------------------------------------------------------------------

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
-from claimstance import adjudicate, pull
-from claimstance.errors import InputError
-from claimstance.schema import Annotation, ClaimUnit, GoldLabel, GoldOrigin, Speaker, labeling_config
+from claimstance import adjudicate
+from claimstance.labelstudio import parse_export, pseudonym, read_export
+from claimstance.schema import Annotation, GoldLabel, GoldOrigin
 
 DATA = Path(__file__).parent / "data"
 TI, EF = "stance_territorial_integrity", "stance_election_fairness"
@@ -34,21 +31,6 @@ def _ann(number: int, unit: str, annotator: str, **fields: Any) -> Annotation:
 def _gold(labels: list[GoldLabel], unit: str, target: str) -> GoldLabel:
     [found] = [g for g in labels if g.unit_id == unit and g.target == target]
     return found
-
-
-def _unit(ident: str, text: str = "The vote was held in a restricted environment.") -> ClaimUnit:
-    speaker = Speaker(name="OSCE observers", attribution="reported", cue="said")
-    context = f"Turnout was 76 percent. {text}"
-    return ClaimUnit(
-        id=ident,
-        doc_id="doc-d01",
-        index=1,
-        text=text,
-        char_start=0,
-        char_end=len(text),
-        context=context,
-        speaker=speaker,
-    )
 
 
 def test_unanimous_majority_and_tie() -> None:
@@ -157,65 +139,37 @@ def test_disputed_units_include_majorities_unless_asked_for_unresolved_only() ->
     assert adjudicate.disputed_units(records, settled) == ["u-major"]
 
 
-def test_adjudication_tasks_show_each_annotators_labels_under_their_pseudonym() -> None:
+def test_disputes_show_the_votes_and_the_annotations_that_count() -> None:
     records = [
-        _ann(1, "u1", "annotator-a", stance_election_fairness="unfair", is_claim=True),
-        _ann(
-            2, "u1", "annotator-b", stance_election_fairness="neutral", is_claim=True, comment="Hedged:\n'restricted'"
-        ),
-        _ann(3, "u2", "annotator-a", stance_election_fairness="fair"),
-        _ann(4, "u2", "annotator-b", stance_election_fairness="fair"),
+        _ann(1, "u1", "annotator-b", stance_election_fairness="unfair", is_claim=True),
+        _ann(2, "u1", "annotator-a", stance_election_fairness="neutral", is_claim=True),
+        _ann(3, "u1", "annotator-a", stance_election_fairness="fair", updated_at=datetime(2024, 9, 1, tzinfo=UTC)),
+        _ann(4, "u2", "annotator-a", is_claim=True),
     ]
-    [task] = adjudicate.adjudication_tasks([_unit("u1"), _unit("u2", "All is well.")], records)
-    data = task["data"]
-    assert data["unit_id"] == "u1" and data["doc_id"] == "doc-d01"
-    assert data["text"] == "The vote was held in a restricted environment."
-    assert data["speaker_display"] == "OSCE observers — reported"
-    assert data["disputed_targets"] == "election fairness"
-    assert data["annotators"] == ["annotator-a", "annotator-b"]
-    shown = data["annotator_labels"]
-    assert shown.splitlines()[0] == "Disagreement on election fairness: unfair ×1, neutral ×1"
-    assert "annotator-a\n  territorial integrity: (none)\n  election fairness: unfair\n  is claim: yes" in shown
-    assert "  comment: Hedged: / 'restricted'" in shown
-    json.dumps(task)  # Label Studio takes it as JSON
+    [dispute] = adjudicate.disputes(records)
+    assert (dispute.unit_id, dispute.targets) == ("u1", (EF,))
+    assert dispute.votes == {EF: {"unfair": 1, "neutral": 1}}  # label-set order; the older 'fair' is replaced
+    assert [a.ls_annotation_id for a in dispute.annotations] == [2, 1]  # by annotator
+    assert adjudicate.disputed_units(records) == ["u1"]
 
 
-def test_adjudication_tasks_use_the_callers_task_data_and_need_every_disputed_unit() -> None:
-    records = [
-        _ann(1, "u1", "annotator-a", is_claim=True),
-        _ann(2, "u1", "annotator-b", is_claim=False),
-    ]
-    [task] = adjudicate.adjudication_tasks([_unit("u1")], records, task_data=lambda u: {"text": u.text, "extra": 1})
-    assert task["data"]["extra"] == 1 and task["data"]["unit_id"] == "u1"
-    with pytest.raises(InputError, match="'u1' is disputed"):
-        adjudicate.adjudication_tasks([_unit("u9")], records)
-
-
-def test_adjudication_config_adds_the_labels_text_and_keeps_every_control() -> None:
-    config = adjudicate.adjudication_labeling_config()
-    root = ET.fromstring(config)
-    names = [el.get("name") for el in root.iter() if el.get("name")]
-    original = [el.get("name") for el in ET.fromstring(labeling_config()).iter() if el.get("name")]
-    assert "annotator_labels" in names
-    assert [n for n in names if n != "annotator_labels"] == original
-    [text] = [el for el in root.iter("Text") if el.get("name") == "annotator_labels"]
-    assert text.get("value") == "$annotator_labels"
+def test_origin_counts_count_each_origin() -> None:
+    gold = adjudicate.gold_labels([_ann(1, "u1", "annotator-a", is_claim=True)])
+    assert adjudicate.origin_counts(gold) == {"unresolved": 2, "unanimous": 1}
 
 
 def test_recorded_adjudication_round_trip_gives_adjudicated_gold() -> None:
-    annotations = list(
-        pull.parse_export(pull.read_export(DATA / "ls_export_ui.json"), project="claimstance", users=USERS)
-    )
+    annotations = list(parse_export(read_export(DATA / "ls_export_ui.json"), project="claimstance", users=USERS))
     disputed = adjudicate.disputed_units(annotations)
     assert disputed == ["president-az-d02-91e4c07b3a55"]  # unfair vs neutral on election fairness
-    export = pull.read_export(DATA / "ls_export_adjudication.json")
+    export = read_export(DATA / "ls_export_adjudication.json")
     assert export[0]["data"]["unit_id"] == disputed[0]
     assert all(name in export[0]["data"]["annotator_labels"] for name in export[0]["data"]["annotators"])
-    rulings = list(pull.parse_export(export, project="claimstance-adjudication"))
+    rulings = list(parse_export(export, project="claimstance-adjudication"))
     gold = adjudicate.gold_labels(annotations, rulings)
     decided = _gold(gold, disputed[0], EF)
     assert (decided.label, decided.origin) == ("unfair", GoldOrigin.ADJUDICATED)
-    assert decided.adjudicator == pull.pseudonym("lead.adjudicator@example.org")
+    assert decided.adjudicator == pseudonym("lead.adjudicator@example.org")
     assert decided.votes == {"unfair": 1, "neutral": 1}
     assert adjudicate.disputed_units(annotations, rulings) == []
     # Unit 103: one annotator skipped, the other said 'no' -> unanimous on a single vote.

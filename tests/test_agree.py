@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from claimstance import agree, pull
+from claimstance import agree
+from claimstance.labelstudio import parse_export, read_export
 from claimstance.schema import Annotation
 from rich.console import Console
 
@@ -149,7 +150,7 @@ def test_thin_data_is_explained_not_crashed_on(records: list[Annotation], words:
 def test_agreement_on_a_recorded_label_studio_export() -> None:
     # Election fairness: unit 101 (n/a, n/a), unit 102 (unfair, neutral); n = 4, n_na = 2:
     #   D_o = 2/4, D_e = 2(2·1 + 2·1 + 1·1)/(4·3) = 10/12, alpha = 1 - 0.6 = 0.4.
-    records = list(pull.parse_export(pull.read_export(EXPORT), project="claimstance"))
+    records = list(parse_export(read_export(EXPORT), project="claimstance"))
     report = agree.agreement(records, n_boot=100)
     assert report.target("stance_election_fairness").alpha == pytest.approx(0.4)
     claim = report.target("is_claim")  # unit 103 was skipped by one annotator: only two units pair

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from claimstance import cli, config, io, labelstudio, layout, pull
+from claimstance import cli, config, io, labelstudio, layout
 from claimstance.schema import (
     Annotation,
     AnnotationLabels,
@@ -221,7 +221,7 @@ def test_annotator_labels_a_task_in_the_browser_and_pull_attributes_it(
     assert len(records) == 1
     (record,) = records
     assert (record.unit_id, record.ls_task_id) == (CLAIM.id, ids[CLAIM.id])
-    assert record.annotator == pull.pseudonym(ANNOTATOR)
+    assert record.annotator == labelstudio.pseudonym(ANNOTATOR)
     assert not record.cancelled and not record.deleted
     assert AnnotationLabels.model_validate(record.model_dump(include=set(AnnotationLabels.model_fields))) == CHOSEN
 

@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from claimstance import api, config, io, labelstudio, server, tasks
+from claimstance import api, config, io, labelstudio
 from claimstance.errors import LabelStudioError
+from claimstance.labelstudio import projects, server
 from claimstance.schema import Annotation, AnnotationLabels, Attribution, ClaimUnit, Speaker, StanceTerritorialIntegrity
-from conftest import LabelStudioServer
+from conftest import LabelStudioServer, annotate
 
 pytestmark = pytest.mark.integration
 
@@ -96,9 +97,9 @@ def timed(action: Callable[[], Any]) -> tuple[Any, BaseException | None, float]:
 
 
 def unit_ids_in(project: str, settings: config.ServerSettings) -> list[str]:
-    conn = labelstudio.Connection(settings)
-    project_id = int(labelstudio._require_project(conn, project)["id"])
-    return sorted(row["data"]["unit_id"] for row in labelstudio.list_tasks(conn, project_id))
+    with labelstudio.Connection(settings) as conn:
+        project_id = projects.require_project(conn, project)
+        return sorted(row["data"]["unit_id"] for row in labelstudio.list_tasks(conn, project_id))
 
 
 def test_push_killed_at_20_random_points_then_rerun_leaves_every_unit_exactly_once(
@@ -156,11 +157,7 @@ def test_pull_killed_at_20_random_points_keeps_the_file_whole_then_gets_every_an
     emails = ["alice.pull@example.org", "bob.pull@example.org"]
     people = [labelstudio.create_user(e, settings=settings) for e in emails]
     labels = AnnotationLabels(stance_territorial_integrity=StanceTerritorialIntegrity.SUPPORT)
-    made = [
-        labelstudio.record_annotation(ids[u.id], labels, user_id=who, settings=settings)
-        for u in units
-        for who in people
-    ]
+    made = [annotate(label_studio, ids[u.id], labels, user_id=who) for u in units for who in people]
     directory = tmp_path / "annotations"
 
     def pull() -> Any:
@@ -175,7 +172,7 @@ def test_pull_killed_at_20_random_points_keeps_the_file_whole_then_gets_every_an
     for trial in range(KILLS):
         unit = units[trial % len(units)]
         comment = AnnotationLabels(comment=f"trial {trial}: ask {emails[trial % 2]}")
-        made.append(labelstudio.record_annotation(ids[unit.id], comment, user_id=people[trial % 2], settings=settings))
+        made.append(annotate(label_studio, ids[unit.id], comment, user_id=people[trial % 2]))
         previous = path.read_bytes()
         killer = Killer(label_studio, rng.uniform(0, duration))
         _, error, _ = timed(pull)
@@ -234,7 +231,7 @@ def test_two_push_commands_at_once_one_waits_or_refuses_and_nothing_is_duplicate
     # A push that holds the lock: the second refuses at once (--wait 0), or waits for it (--wait 60).
     base = f"race-{ls_project[-6:]}"
     held = f"{base}-held"
-    with tasks.project_lock(label_studio.url, held, data_dir=label_studio.data_dir):
+    with projects.project_lock(label_studio.url, held, data_dir=label_studio.data_dir):
         refused = push(held, 0)
         _, err = refused.communicate(timeout=120)
         assert refused.returncode == 4 and "Traceback" not in err

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from claimstance import api, config, io, labelstudio, pull, server
+from claimstance import api, config, io, labelstudio
 from claimstance.cli import main
 from claimstance.errors import (
     AuthenticationError,
@@ -32,6 +32,9 @@ from claimstance.errors import (
     ServerUnavailableError,
 )
 from claimstance.ingest import ingest_text
+from claimstance.labelstudio import Connection, server
+from claimstance.labelstudio.labeling_config import CHOICE_CONTROLS, TEXT_CONTROLS
+from claimstance.labelstudio.payloads import IMPORT_RESPONSE
 from claimstance.schema import Annotation, ClaimUnit, Document
 from claimstance.segment import segment
 from hypothesis import HealthCheck, given, settings
@@ -284,10 +287,15 @@ def fake_settings(url: str, *, retries: int, timeout: float = 5.0, api_key: str 
     return config.server_settings(url=url, api_key=api_key, timeout=timeout, retries=retries)
 
 
+def one_user(email: str) -> list[dict[str, object]]:
+    """What Label Studio answers for its users: one user with this e-mail."""
+    return [{"id": 1, "email": email, "username": email}]
+
+
 def test_a_server_answering_500_is_retried_a_bounded_number_of_times_with_backoff(misbehaving: Misbehaving) -> None:
     started = time.monotonic()
     with pytest.raises(ServerUnavailableError) as caught:
-        labelstudio.whoami(settings=fake_settings(misbehaving.url, retries=2))
+        labelstudio.list_users(settings=fake_settings(misbehaving.url, retries=2))
     elapsed = time.monotonic() - started
     assert len(misbehaving.requests) == 3  # the first try and 2 retries, no more
     assert 1.4 <= elapsed < 6  # backoff 0.5 s then 1 s: waited, but not for long
@@ -295,15 +303,13 @@ def test_a_server_answering_500_is_retried_a_bounded_number_of_times_with_backof
     assert "\n" not in message and "HTTP 500" in message and "see the server's log" in message
 
 
-def test_a_server_that_never_answers_in_time_is_a_timeout_after_bounded_tries(
-    misbehaving: Misbehaving, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_server_that_never_answers_in_time_is_a_timeout_after_bounded_tries(misbehaving: Misbehaving) -> None:
     waits: list[float] = []
-    monkeypatch.setattr(labelstudio, "_sleep", waits.append)
-    misbehaving.answer = lambda n: (200, 3.0, {"email": "late@example.org"})
+    misbehaving.answer = lambda n: (200, 3.0, one_user("late@example.org"))
     started = time.monotonic()
-    with pytest.raises(ServerUnavailableError) as caught:
-        labelstudio.whoami(settings=fake_settings(misbehaving.url, retries=1, timeout=1.0))
+    conn = Connection(fake_settings(misbehaving.url, retries=1, timeout=1.0), sleep=waits.append)
+    with conn, pytest.raises(ServerUnavailableError) as caught:
+        labelstudio.list_users(connection=conn)
     assert len(misbehaving.requests) == 2 and len(waits) == 1
     assert time.monotonic() - started < 4  # two 1 s timeouts, not the server's 3 s each
     message = str(caught.value)
@@ -311,32 +317,31 @@ def test_a_server_that_never_answers_in_time_is_a_timeout_after_bounded_tries(
 
 
 def test_a_slow_server_within_the_timeout_is_waited_for_once(misbehaving: Misbehaving) -> None:
-    misbehaving.answer = lambda n: (200, 0.5, {"email": "slow@example.org"})
-    assert labelstudio.whoami(settings=fake_settings(misbehaving.url, retries=3, timeout=5)) == "slow@example.org"
+    misbehaving.answer = lambda n: (200, 0.5, one_user("slow@example.org"))
+    settings = fake_settings(misbehaving.url, retries=3, timeout=5)
+    assert labelstudio.list_users(settings=settings) == {1: "slow@example.org"}
     assert len(misbehaving.requests) == 1
 
 
-def test_a_passing_503_is_retried_and_the_call_succeeds(
-    misbehaving: Misbehaving, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(labelstudio, "_sleep", lambda seconds: None)
-    misbehaving.answer = lambda n: (503, 0.0, {}) if n < 3 else (200, 0.0, {"email": "back@example.org"})
-    assert labelstudio.whoami(settings=fake_settings(misbehaving.url, retries=3)) == "back@example.org"
+def test_a_passing_503_is_retried_and_the_call_succeeds(misbehaving: Misbehaving) -> None:
+    misbehaving.answer = lambda n: (503, 0.0, {}) if n < 3 else (200, 0.0, one_user("back@example.org"))
+    with Connection(fake_settings(misbehaving.url, retries=3), sleep=lambda seconds: None) as conn:
+        assert labelstudio.list_users(connection=conn) == {1: "back@example.org"}
     assert len(misbehaving.requests) == 3
 
 
 def test_an_import_that_failed_with_500_is_not_sent_again(misbehaving: Misbehaving) -> None:
-    conn = labelstudio.Connection(fake_settings(misbehaving.url, retries=4))
-    with pytest.raises(ServerUnavailableError, match="HTTP 500"):
-        conn.post_json("api/projects/1/import", {}, [{"data": {"unit_id": "u"}}], "importing 1 tasks")
+    conn = Connection(fake_settings(misbehaving.url, retries=4))
+    with conn, pytest.raises(ServerUnavailableError, match="HTTP 500"):
+        conn.post("api/projects/1/import", {}, [{"data": {"unit_id": "u"}}], "importing 1 tasks", IMPORT_RESPONSE)
     assert [(m, p.split("?")[0]) for m, p, _ in misbehaving.requests] == [("POST", "/api/projects/1/import")]
 
 
-def test_a_closed_port_is_retried_a_bounded_number_of_times(monkeypatch: pytest.MonkeyPatch, nowhere: str) -> None:
+def test_a_closed_port_is_retried_a_bounded_number_of_times(nowhere: str) -> None:
     waits: list[float] = []
-    monkeypatch.setattr(labelstudio, "_sleep", waits.append)
-    with pytest.raises(ServerUnavailableError) as caught:
-        labelstudio.whoami(settings=fake_settings(nowhere, retries=3))
+    conn = Connection(fake_settings(nowhere, retries=3), sleep=waits.append)
+    with conn, pytest.raises(ServerUnavailableError) as caught:
+        labelstudio.list_users(connection=conn)
     assert waits == sorted(waits) and len(waits) == 3 and max(waits) <= 8
     assert "cannot reach Label Studio" in str(caught.value) and "\n" not in str(caught.value)
 
@@ -345,7 +350,11 @@ def test_a_closed_port_is_retried_a_bounded_number_of_times(monkeypatch: pytest.
 def test_something_else_than_label_studio_answering_is_one_line(misbehaving: Misbehaving, body: object) -> None:
     misbehaving.answer = lambda n: (200, 0.0, body)
     settings = fake_settings(misbehaving.url, retries=0)
-    for call in (lambda: labelstudio.whoami(settings=settings), lambda: labelstudio.task_ids("p", settings=settings)):
+    calls = [
+        lambda: labelstudio.task_ids("p", settings=settings),
+        lambda: labelstudio.export_tasks("p", settings=settings),
+    ]
+    for call in calls:
         with pytest.raises(LabelStudioError, match="did not answer like Label Studio") as caught:
             call()
         assert "check LABEL_STUDIO_URL" in str(caught.value) and "\n" not in str(caught.value)
@@ -422,7 +431,7 @@ def test_annotator_emails_never_reach_annotations_or_the_dataset(
     records = list(io.read_jsonl(directory / "claimstance-seeds.jsonl", Annotation))
     assert len(records) == 6 and all(r.annotator.startswith("annotator-") for r in records)
     assert {r.comment for r in records if r.unit_id == units[1].id} == {
-        f"unsure, ask me: {pull.pseudonym(e)}" for e in emails
+        f"unsure, ask me: {labelstudio.pseudonym(e)}" for e in emails
     }
 
 
@@ -442,7 +451,7 @@ SCALARS = st.one_of(
 KEYS = st.sampled_from(["id", "value", "choices", "text", "from_name", "type", "result", "data", "unit_id",
                         "annotations", "completed_by", "email", "project", "was_cancelled", "lead_time"])  # fmt: skip
 JSON = st.recursive(SCALARS, lambda c: st.lists(c, max_size=3) | st.dictionaries(KEYS, c, max_size=4), max_leaves=10)
-CONTROLS = st.sampled_from([*pull.CHOICE_CONTROLS, *pull.TEXT_CONTROLS, "sentiment", None])
+CONTROLS = st.sampled_from([*CHOICE_CONTROLS, *TEXT_CONTROLS, "sentiment", None])
 CHOICES = st.lists(
     st.sampled_from(["support", "oppose", "fair", "unfair", "yes", "no", "neutral", "bogus"]), max_size=2
 )
@@ -469,7 +478,7 @@ TASK = JSON | st.fixed_dictionaries(
 )
 def test_any_export_parses_or_is_an_export_error(tasks: list[Any], project_id: int | None, users: Any) -> None:
     try:
-        records = list(pull.parse_export(tasks, project="p", project_id=project_id, users=users))
+        records = list(labelstudio.parse_export(tasks, project="p", project_id=project_id, users=users))
     except ClaimstanceError as exc:
         assert "\n" not in exc.one_line()
         return
@@ -483,8 +492,8 @@ def test_any_export_file_reads_or_is_an_input_error(tmp_path_factory: pytest.Tem
     path = tmp_path_factory.mktemp("export") / "export.json"
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
     try:
-        tasks = pull.read_export(path)
-        list(pull.parse_export(tasks, project="p"))
+        tasks = labelstudio.read_export(path)
+        list(labelstudio.parse_export(tasks, project="p"))
     except ClaimstanceError as exc:
         assert "\n" not in exc.one_line()
 

@@ -1,4 +1,4 @@
-"""labelstudio.py against the real Label Studio 1.23.2 the session fixture runs (one project per test)."""
+"""The labelstudio package against the real Label Studio 1.23.2 the session fixture runs (one project per test)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from typing import Any
 
 import httpx
 import pytest
-from claimstance import adjudicate, config, labelstudio, pull, schema, server, tasks
+from claimstance import adjudicate, config, labelstudio
 from claimstance.errors import AuthenticationError, ProjectConfigError, ServerUnavailableError
+from claimstance.labelstudio import PushReport, pseudonym, server, tasks
+from claimstance.labelstudio.payloads import PROJECT_DETAIL
 from claimstance.schema import (
     Annotation,
     AnnotationLabels,
@@ -21,7 +23,7 @@ from claimstance.schema import (
     StanceElectionFairness,
     StanceTerritorialIntegrity,
 )
-from conftest import LabelStudioServer
+from conftest import LabelStudioServer, annotate
 
 pytestmark = pytest.mark.integration
 
@@ -51,7 +53,7 @@ def make_units(count: int, doc: str = "d0") -> list[ClaimUnit]:
     return units
 
 
-def push(ls: LabelStudioServer, units: list[ClaimUnit], project: str, **options: Any) -> labelstudio.PushReport:
+def push(ls: LabelStudioServer, units: list[ClaimUnit], project: str, **options: Any) -> PushReport:
     """Push with the test's guidelines, the session server's settings and its data dir (for the lock)."""
     options.setdefault("settings", ls.settings())
     return labelstudio.push(units, project, guidelines=GUIDELINES, data_dir=ls.data_dir, **options)
@@ -88,23 +90,23 @@ def test_push_annotate_as_two_users_then_export_attributes_each(
         stance_election_fairness=StanceElectionFairness.NOT_APPLICABLE,
         comment="quoted, not endorsed",
     )
-    labelstudio.record_annotation(ids[units[0].id], oppose, user_id=alice, lead_time=3.0, settings=settings)
-    labelstudio.record_annotation(ids[units[0].id], support, user_id=bob, lead_time=5.0, settings=settings)
+    annotate(label_studio, ids[units[0].id], oppose, user_id=alice, lead_time=3.0)
+    annotate(label_studio, ids[units[0].id], support, user_id=bob, lead_time=5.0)
 
     exported = tasks_by_unit(ls_project, settings)
     assert sorted(exported) == [u.id for u in units] and all(len(t) == 1 for t in exported.values())
     (task,) = exported[units[0].id]
     by_email = {a["completed_by"]["email"]: a for a in task["annotations"]}
     assert set(by_email) == {"alice@example.org", "bob@example.org"}
-    assert by_email["alice@example.org"]["result"] == tasks.labels_to_result(oppose)
+    assert by_email["alice@example.org"]["result"] == labelstudio.labels_to_result(oppose)
     assert by_email["bob@example.org"]["lead_time"] == 5.0
     assert task["predictions"][0]["model_version"] == "rules-v1"
     assert task["predictions"][0]["result"][0]["value"] == {"choices": ["support"]}
     assert task["data"]["doc_title"] == "Statement on borders"
     assert task["data"]["speaker_display"] == "Ilham Aliyev (President of Azerbaijan) · author"
 
-    records = list(pull.parse_export([task], project=ls_project))
-    assert {r.annotator for r in records} == {pull.pseudonym("alice@example.org"), pull.pseudonym("bob@example.org")}
+    records = list(labelstudio.parse_export([task], project=ls_project))
+    assert {r.annotator for r in records} == {pseudonym("alice@example.org"), pseudonym("bob@example.org")}
     assert {r.stance_territorial_integrity for r in records} == {
         StanceTerritorialIntegrity.OPPOSE,
         StanceTerritorialIntegrity.SUPPORT,
@@ -125,7 +127,7 @@ def test_repush_is_a_no_op_and_annotated_edits_are_reported_not_overwritten(
 
     ids = labelstudio.task_ids(ls_project, settings=settings)
     annotated = AnnotationLabels(stance_territorial_integrity=StanceTerritorialIntegrity.NEUTRAL)
-    labelstudio.record_annotation(ids[units[0].id], annotated, settings=settings)
+    annotate(label_studio, ids[units[0].id], annotated)
     edited = [u.model_copy(update={"context": "A corrected context."}) if u.index < 2 else u for u in units]
     report = push(label_studio, edited, ls_project, settings=settings)
     assert (report.created, report.updated, report.unchanged) == (0, 1, 38)
@@ -160,8 +162,8 @@ def test_push_killed_with_the_server_then_resumed_leaves_every_unit_once(
     label_studio.ensure_running()
     resumed = push(label_studio, units, ls_project, settings=settings, batch_size=100)
     assert resumed.created == 400 and resumed.unchanged == 200
-    conn = labelstudio.Connection(settings)
-    rows = list(labelstudio.list_tasks(conn, resumed.project_id))
+    with labelstudio.Connection(settings) as conn:
+        rows = list(labelstudio.list_tasks(conn, resumed.project_id))
     assert sorted(r["data"]["unit_id"] for r in rows) == [u.id for u in units]
 
 
@@ -190,7 +192,7 @@ def test_two_pushes_at_once_wait_for_each_other_and_make_no_duplicates(
 ) -> None:
     settings = label_studio.settings()
     units = make_units(300)
-    reports: list[labelstudio.PushReport] = []
+    reports: list[PushReport] = []
     errors: list[BaseException] = []
 
     def run() -> None:
@@ -220,7 +222,7 @@ def test_adjudication_project_round_trip_settles_a_disagreement(
         units[1].id: ({key: ti.NEUTRAL}, {key: ti.NEUTRAL}),
         units[2].id: ({"is_claim": True}, {"is_claim": False, "comment": "a greeting"}),
     }
-    annotators = [pull.pseudonym("ann.one@example.org"), pull.pseudonym("ann.two@example.org")]
+    annotators = [pseudonym("ann.one@example.org"), pseudonym("ann.two@example.org")]
     annotations = [
         Annotation(
             id=f"ls-1-{n}", unit_id=unit_id, annotator=who, project="claims", ls_task_id=n, ls_annotation_id=n, **labels
@@ -228,47 +230,46 @@ def test_adjudication_project_round_trip_settles_a_disagreement(
         for n, (unit_id, pair) in enumerate(votes.items())
         for who, labels in zip(annotators, pair, strict=True)
     ]
-    config_xml = adjudicate.adjudication_labeling_config()
-    built = adjudicate.adjudication_tasks(units, annotations)
-    assert [t["data"]["unit_id"] for t in built] == [units[0].id, units[2].id]  # unit 1 is unanimous
+    config_xml = labelstudio.adjudication_config()
+    disputed = adjudicate.disputes(annotations)
+    assert [d.unit_id for d in disputed] == [units[0].id, units[2].id]  # unit 1 is unanimous
 
-    def push_adjudication(to_push: list[dict[str, Any]]) -> labelstudio.PushReport:
-        return labelstudio.push_tasks(
-            to_push, ls_project, label_config=config_xml, guidelines=GUIDELINES, settings=settings,
-            data_dir=label_studio.data_dir,
-        )  # fmt: skip
+    def push_adjudication(to_push: list[adjudicate.Dispute]) -> PushReport:
+        return labelstudio.push_disputes(
+            units, to_push, ls_project, guidelines=GUIDELINES, settings=settings, data_dir=label_studio.data_dir
+        )
 
-    report = push_adjudication(built)
+    report = push_adjudication(disputed)
     assert (report.created, report.project_created, report.conflicts) == (2, True, [])
-    conn = labelstudio.Connection(settings)
-    detail = conn.get_json(f"api/projects/{report.project_id}/", {}, "reading the project")
-    assert detail["label_config"].strip() == config_xml.strip()  # Label Studio validated and kept it
+    with labelstudio.Connection(settings) as conn:
+        detail = conn.get(f"api/projects/{report.project_id}/", {}, "reading the project", PROJECT_DETAIL)
+    assert (detail.get("label_config") or "").strip() == config_xml.strip()  # Label Studio validated and kept it
 
     judge = labelstudio.create_user("judge@example.org", settings=settings)
     ids = labelstudio.task_ids(ls_project, settings=settings)
     ruling = AnnotationLabels(stance_territorial_integrity=ti.OPPOSE, is_claim=True)
-    labelstudio.record_annotation(ids[units[0].id], ruling, user_id=judge, settings=settings)
+    annotate(label_studio, ids[units[0].id], ruling, user_id=judge)
 
     exported = list(labelstudio.export_tasks(ls_project, settings=settings))
     shown = {t["data"]["unit_id"]: t["data"] for t in exported}
     summary = shown[units[0].id]["annotator_labels"]  # what the adjudicator reads
     assert all(part in summary for part in [*annotators, "support", "oppose"])
     assert shown[units[2].id]["disputed_targets"] == "is claim"
-    adjudications = list(pull.parse_export(exported, project=ls_project))
-    assert [(a.unit_id, a.annotator) for a in adjudications] == [(units[0].id, pull.pseudonym("judge@example.org"))]
+    adjudications = list(labelstudio.parse_export(exported, project=ls_project))
+    assert [(a.unit_id, a.annotator) for a in adjudications] == [(units[0].id, pseudonym("judge@example.org"))]
     gold = {(g.unit_id, g.target): g for g in adjudicate.gold_labels(annotations, adjudications)}
     settled = gold[(units[0].id, "stance_territorial_integrity")]
     assert (settled.origin.value, settled.label) == ("adjudicated", "oppose")
     assert settled.votes == {"support": 1, "oppose": 1}
-    assert settled.adjudicator == pull.pseudonym("judge@example.org")
+    assert settled.adjudicator == pseudonym("judge@example.org")
     assert gold[(units[1].id, "stance_territorial_integrity")].origin.value == "unanimous"
     assert gold[(units[2].id, "is_claim")].origin.value == "unresolved"  # not adjudicated yet
 
-    again = push_adjudication(adjudicate.adjudication_tasks(units, annotations))
+    again = push_adjudication(adjudicate.disputes(annotations))
     assert (again.created, again.updated, again.unchanged, again.conflicts) == (0, 0, 2, [])
     assert not (again.config_updated or again.instructions_updated)
-    still_disputed = adjudicate.adjudication_tasks(units, annotations, adjudications)
-    assert [t["data"]["unit_id"] for t in still_disputed] == [units[2].id]
+    still_disputed = adjudicate.disputes(annotations, adjudications)
+    assert [d.unit_id for d in still_disputed] == [units[2].id]
     assert push_adjudication(still_disputed).unchanged == 1
     assert sorted(labelstudio.task_ids(ls_project, settings=settings)) == [units[0].id, units[2].id]
 
@@ -281,9 +282,9 @@ def test_label_config_breaking_change_is_refused_and_added_label_applied(
     push(label_studio, units, ls_project, settings=settings)
     ids = labelstudio.task_ids(ls_project, settings=settings)
     labels = AnnotationLabels(stance_election_fairness=StanceElectionFairness.UNFAIR)
-    labelstudio.record_annotation(ids[units[0].id], labels, settings=settings)
+    annotate(label_studio, ids[units[0].id], labels)
 
-    standard = schema.labeling_config()
+    standard = labelstudio.annotation_config()
     renamed = standard.replace('<Choice value="unfair"', '<Choice value="rigged"')
     with pytest.raises(ProjectConfigError, match="label 'unfair' of 'stance_election_fairness' removed or renamed"):
         labelstudio.ensure_project(ls_project, guidelines=GUIDELINES, label_config=renamed, settings=settings)
@@ -292,10 +293,11 @@ def test_label_config_breaking_change_is_refused_and_added_label_applied(
     )
     info = labelstudio.ensure_project(ls_project, guidelines=GUIDELINES, label_config=added, settings=settings)
     assert info.config_updated and info.config_added == ("label 'unsure' added to 'is_claim'",)
-    conn = labelstudio.Connection(settings)
-    detail = conn.get_json(f"api/projects/{info.id}/", {}, "reading the project")
-    assert 'value="unsure"' in detail["label_config"]
-    assert "<strong>speaker's</strong>" in detail["expert_instruction"] and detail["show_instruction"] is True
+    with labelstudio.Connection(settings) as conn:
+        detail = conn.get(f"api/projects/{info.id}/", {}, "reading the project", PROJECT_DETAIL)
+    assert 'value="unsure"' in (detail.get("label_config") or "")
+    assert "<strong>speaker's</strong>" in (detail.get("expert_instruction") or "")
+    assert detail.get("show_instruction") is True
 
 
 @pytest.mark.filterwarnings("ignore:The `parse_obj` method is deprecated")  # inside the SDK's token refresh
@@ -309,12 +311,12 @@ def test_personal_access_token_works_and_a_wrong_one_is_one_line(
     personal = created.json()["token"]
     assert personal.startswith("eyJ")
     jwt_settings = label_studio.settings(api_key=personal)
-    assert labelstudio.whoami(settings=jwt_settings) == config.LOCAL_ADMIN_EMAIL
-    report = push(label_studio, make_units(3), ls_project, settings=jwt_settings)
+    report = push(label_studio, make_units(3), ls_project, settings=jwt_settings)  # our calls and the SDK's
     assert report.created == 3
+    assert sorted(labelstudio.task_ids(ls_project, settings=jwt_settings)) == [u.id for u in make_units(3)]
 
     attempts: list[Callable[[], object]] = [
-        lambda: labelstudio.whoami(settings=label_studio.settings(api_key="0123456789abcdef-not-a-token")),
+        lambda: labelstudio.list_users(settings=label_studio.settings(api_key="0123456789abcdef-not-a-token")),
         lambda: labelstudio.export_tasks(ls_project, settings=label_studio.settings(api_key=personal[:-4] + "AAAA")),
     ]
     for attempt in attempts:

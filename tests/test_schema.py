@@ -45,13 +45,22 @@ def test_committed_schema_files_are_current() -> None:
 
 def test_check_reports_a_diff_when_a_file_drifts(tmp_path: Path) -> None:
     schema.export(tmp_path)
-    path = tmp_path / "labeling_config.xml"
-    path.write_text(path.read_text().replace('value="oppose"', 'value="against"'))
+    path = tmp_path / "labels.json"
+    path.write_text(path.read_text().replace('"value": "oppose"', '"value": "against"'))
     with pytest.raises(SchemaDriftError) as info:
         schema.check(tmp_path)
-    assert "labeling_config.xml" in (info.value.detail or "")
-    assert '+    <Choice value="oppose"' in (info.value.detail or "")
+    assert "labels.json" in (info.value.detail or "")
+    assert '+        "value": "oppose",' in (info.value.detail or "")
     assert "claimstance schema export" in info.value.one_line()
+
+
+def test_extra_generated_files_are_written_and_checked_too(tmp_path: Path) -> None:
+    written = schema.export(tmp_path, {"view.xml": "<View/>\n"})
+    assert tmp_path / "view.xml" in written and (tmp_path / "view.xml").read_text() == "<View/>\n"
+    schema.check(tmp_path, {"view.xml": "<View/>\n"})
+    with pytest.raises(SchemaDriftError) as info:
+        schema.check(tmp_path, {"view.xml": "<View></View>\n"})
+    assert "view.xml (generated)" in (info.value.detail or "")
 
 
 def test_stance_labels_are_exactly_the_declared_ones_in_order() -> None:
@@ -88,15 +97,6 @@ def test_gold_label_must_come_from_its_target_set() -> None:
         GoldLabel(unit_id="u", target="stance_election_fairness", label="support", origin=GoldOrigin.MAJORITY)
     with pytest.raises(ValidationError, match="unresolved"):
         GoldLabel(unit_id="u", target="is_claim", label=None, origin=GoldOrigin.MAJORITY)
-
-
-def test_labeling_config_offers_every_label_with_its_definition() -> None:
-    config = schema.labeling_config()
-    for field, enum in schema.STANCE_TARGETS.items():
-        assert f'<Choices name="{field}"' in config
-        for member in enum:
-            assert f'value="{member.value}"' in config
-            assert member.description.replace("'", "&apos;") in config or member.description in config
 
 
 def test_stable_id_is_the_same_on_every_call() -> None:

@@ -18,33 +18,28 @@ A unit labelled by a **single annotator** is ``unanimous`` (every annotator did 
 
 Every gold label carries ``votes`` (how many annotators chose each label), so nothing is decided silently.
 
-Units where annotators disagree (:func:`disputed_units`) go to an adjudication project in Label Studio;
-:func:`adjudication_tasks` builds its tasks, each showing every annotator's labels under their pseudonym,
-and :func:`adjudication_labeling_config` the matching labeling config (the annotation config plus that
-text). The adjudication project is pulled like any other, and its records are the ``adjudications``.
+Units where annotators disagree (:func:`disputes`, :func:`disputed_units`) go to an adjudication project in
+Label Studio, whose tasks show each :class:`Dispute` (built by ``claimstance.labelstudio``). The adjudication
+project is pulled like any other, and its records are the ``adjudications``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from claimstance.errors import InputError
 from claimstance.schema import (
     TARGETS,
     Annotation,
-    ClaimUnit,
     GoldLabel,
     GoldOrigin,
     current_annotations,
     label_of,
-    labeling_config,
     recency,
     target_labels,
 )
-
-TaskData = Callable[[ClaimUnit], dict[str, Any]]
 
 
 class _Votes:
@@ -70,9 +65,13 @@ class _Votes:
                 if label is not None:
                     self.rulings.setdefault((ruling.unit_id, target), []).append((ruling.annotator, label))
 
-    def decide(self, unit: str, target: str, min_annotators: int) -> GoldLabel:
+    def ordered_votes(self, unit: str, target: str) -> dict[str, int]:
+        """How many annotators chose each label, in label-set order, chosen labels only."""
         votes = self.votes.get((unit, target), Counter())
-        ordered = {label: votes[label] for label in target_labels(target) if votes[label]}
+        return {label: votes[label] for label in target_labels(target) if votes[label]}
+
+    def decide(self, unit: str, target: str, min_annotators: int) -> GoldLabel:
+        ordered = self.ordered_votes(unit, target)
         gold: dict[str, Any] = {"unit_id": unit, "target": target, "votes": ordered}
         rulings = self.rulings.get((unit, target), [])
         chosen = {label for _, label in rulings}
@@ -118,118 +117,47 @@ def gold_labels(
     return [state.decide(unit, target, min_annotators) for unit in sorted(state.units) for target in TARGETS]
 
 
-def disputed_units(
+@dataclass(frozen=True)
+class Dispute:
+    """A unit whose annotators disagree on some target that no adjudication has settled."""
+
+    unit_id: str
+    targets: tuple[str, ...]
+    """The disputed targets, in ``TARGETS`` order."""
+    votes: dict[str, dict[str, int]]
+    """Per disputed target, how many annotators chose each label (label-set order, chosen labels only)."""
+    annotations: tuple[Annotation, ...]
+    """The unit's annotations that count (the latest per annotator), by annotator."""
+
+
+def disputes(
     annotations: Iterable[Annotation], adjudications: Iterable[Annotation] = (), *, unresolved_only: bool = False
-) -> list[str]:
-    """Units where annotators disagree on some target that no adjudication has settled, sorted.
+) -> list[Dispute]:
+    """Every disputed unit, sorted by unit id, with what its annotators chose.
 
     By default any disagreement counts, even one a majority decides (2 of 3); with ``unresolved_only`` only
     those without a strict majority do. Units whose adjudicators disagree are disputed again.
     """
     state = _Votes(annotations, adjudications)
-    return sorted(unit for unit in state.units if any(state.disputed(unit, t, unresolved_only) for t in TARGETS))
+    by_unit: dict[str, list[Annotation]] = {}
+    for annotation in state.current:
+        by_unit.setdefault(annotation.unit_id, []).append(annotation)
+    found = []
+    for unit in sorted(state.units):
+        targets = tuple(t for t in TARGETS if state.disputed(unit, t, unresolved_only))
+        if targets:
+            votes = {target: state.ordered_votes(unit, target) for target in targets}
+            found.append(Dispute(unit, targets, votes, tuple(by_unit.get(unit, []))))
+    return found
 
 
-def _title(target: str) -> str:
-    return target.removeprefix("stance_").replace("_", " ")
+def disputed_units(
+    annotations: Iterable[Annotation], adjudications: Iterable[Annotation] = (), *, unresolved_only: bool = False
+) -> list[str]:
+    """The ids of :func:`disputes`' units, sorted."""
+    return [dispute.unit_id for dispute in disputes(annotations, adjudications, unresolved_only=unresolved_only)]
 
 
-def speaker_display(unit: ClaimUnit) -> str:
-    """The speaker line shown above a unit: ``name (role) — attribution``."""
-    speaker = unit.speaker
-    text = speaker.name or "unknown speaker"
-    if speaker.role:
-        text += f" ({speaker.role})"
-    return f"{text} — {speaker.attribution.value.replace('_', ' ')}"
-
-
-def default_task_data(unit: ClaimUnit) -> dict[str, Any]:
-    """The task data the labeling config needs for a unit (``$text``, ``$context``, ``$speaker_display``)."""
-    return {
-        "unit_id": unit.id,
-        "doc_id": unit.doc_id,
-        "text": unit.text,
-        "context": unit.context,
-        "speaker_display": speaker_display(unit),
-    }
-
-
-def _summary(unit: str, annotations: list[Annotation], state: _Votes, disputed: list[str]) -> str:
-    """The text an adjudicator reads: the disputed targets with their votes, then each annotator's labels."""
-    lines = []
-    for target in disputed:
-        votes = state.votes.get((unit, target), Counter())
-        counts = ", ".join(f"{label} ×{votes[label]}" for label in target_labels(target) if votes[label])
-        lines.append(f"Disagreement on {_title(target)}: {counts}")
-    for annotation in annotations:
-        lines.append("")
-        lines.append(annotation.annotator)
-        for target in TARGETS:
-            lines.append(f"  {_title(target)}: {label_of(annotation, target) or '(none)'}")
-        for name in ("speaker_correction", "comment"):
-            value = getattr(annotation, name)
-            if value:
-                lines.append(f"  {name.replace('_', ' ')}: {' / '.join(value.splitlines())}")
-    return "\n".join(lines)
-
-
-def adjudication_tasks(
-    units: Iterable[ClaimUnit],
-    annotations: Iterable[Annotation],
-    adjudications: Iterable[Annotation] = (),
-    *,
-    task_data: TaskData | None = None,
-    unresolved_only: bool = False,
-) -> list[dict[str, Any]]:
-    """Label Studio tasks (``{"data": {...}}``) for every disputed unit, in unit order.
-
-    Each task's data is ``task_data(unit)`` (default :func:`default_task_data`: what the annotation config
-    shows) plus ``annotator_labels``, the text an adjudicator reads (each annotator's labels, comments and
-    speaker corrections under their pseudonym), ``disputed_targets`` and ``annotators``. Raises
-    ``InputError`` when a disputed unit is missing from ``units``.
-    """
-    everything = list(annotations)
-    state = _Votes(everything, adjudications)
-    by_unit = {unit.id: unit for unit in units}
-    make = task_data or default_task_data
-    tasks = []
-    for unit_id in disputed_units(everything, adjudications, unresolved_only=unresolved_only):
-        unit = by_unit.get(unit_id)
-        if unit is None:
-            raise InputError(
-                f"unit {unit_id!r} is disputed but not in the units given", hint="pass the project's units file"
-            )
-        targets = [t for t in TARGETS if state.disputed(unit_id, t, unresolved_only)]
-        mine = [a for a in state.current if a.unit_id == unit_id]
-        data = {
-            **make(unit),
-            "unit_id": unit_id,
-            "doc_id": unit.doc_id,
-            "annotator_labels": _summary(unit_id, mine, state, targets),
-            "disputed_targets": ", ".join(_title(t) for t in targets),
-            "annotators": [a.annotator for a in mine],
-        }
-        tasks.append({"data": data})
-    return tasks
-
-
-def adjudication_labeling_config() -> str:
-    """The adjudication project's labeling config: the annotation config plus the annotators' labels.
-
-    The controls are the same, so adjudications pull with the same parser as annotations.
-    """
-    lines = labeling_config().splitlines(keepends=True)
-    anchor = next(i for i, line in enumerate(lines) if '<Text name="context"' in line)
-    extra = [
-        '  <Header value="Annotators\' labels (disputed: $disputed_targets)" size="6"/>\n',
-        '  <Text name="annotator_labels" value="$annotator_labels"/>\n',
-    ]
-    return "".join([*lines[: anchor + 1], *extra, *lines[anchor + 1 :]])
-
-
-def gold_by_unit(gold: Iterable[GoldLabel]) -> Mapping[str, dict[str, GoldLabel]]:
-    """Gold labels grouped as ``{unit_id: {target: GoldLabel}}`` (what the publish stage looks up)."""
-    grouped: dict[str, dict[str, GoldLabel]] = {}
-    for label in gold:
-        grouped.setdefault(label.unit_id, {})[label.target] = label
-    return grouped
+def origin_counts(gold: Iterable[GoldLabel]) -> dict[str, int]:
+    """How many gold labels each origin decided, by origin value."""
+    return dict(Counter(label.origin.value for label in gold))

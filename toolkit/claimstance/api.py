@@ -18,7 +18,7 @@ from claimstance import config, io, layout
 from claimstance import schema as _schema
 from claimstance.config import ServerSettings
 from claimstance.errors import ClaimstanceError, DecodeError, EmptyInputError, InputError
-from claimstance.schema import Annotation, AnnotationLabels, ClaimUnit, Document, GoldLabel, Prediction
+from claimstance.schema import Annotation, ClaimUnit, Document, GoldLabel, Prediction
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     from claimstance.agree import AgreementReport
     from claimstance.card import CardInfo
     from claimstance.labelstudio import PushReport
+    from claimstance.labelstudio.server import ServerInfo
     from claimstance.publish import PublishReport
     from claimstance.pull import PullSummary
-    from claimstance.server import ServerInfo
 
 T = TypeVar("T")
 Tracker = Callable[[Iterable[T]], Iterable[T]]
@@ -174,12 +174,16 @@ def _version_problem(record: BaseModel) -> str | None:
 
 def schema_export(directory: str | Path = "schema") -> list[Path]:
     """Write the generated schema files (JSON Schemas, labels, labeling config) into ``directory``."""
-    return _schema.export(directory)
+    from claimstance import labelstudio
+
+    return _schema.export(directory, labelstudio.generated_files())
 
 
 def schema_check(directory: str | Path = "schema") -> None:
     """Raise :class:`~claimstance.errors.SchemaDriftError` with a diff when ``directory`` is out of date."""
-    _schema.check(directory)
+    from claimstance import labelstudio
+
+    _schema.check(directory, labelstudio.generated_files())
 
 
 # ---- Label Studio: server, push, pull ---------------------------------------------------------------------
@@ -189,71 +193,23 @@ DEFAULT_PROJECT = layout.DEFAULT_PROJECT
 
 def start_server(port: int | None = None, data_dir: str | Path | None = None) -> ServerInfo:
     """Start the local Label Studio (or return the one already running) and wait until it is healthy."""
-    from claimstance import server
+    from claimstance.labelstudio import server
 
     return server.start(port, data_dir)
 
 
 def stop_server(data_dir: str | Path | None = None) -> bool:
     """Stop the local Label Studio; False when none was running."""
-    from claimstance import server
+    from claimstance.labelstudio import server
 
     return server.stop(data_dir)
 
 
 def server_status(data_dir: str | Path | None = None) -> ServerInfo | None:
     """The local Label Studio's address and health, or None when it is not running."""
-    from claimstance import server
+    from claimstance.labelstudio import server
 
     return server.status(data_dir)
-
-
-def read_guidelines(path: str | Path | None = None) -> str:
-    """The codebook shown to annotators in Label Studio (``docs/guidelines.md`` of the project)."""
-    return io.read_text(path or config.project_root() / "docs" / "guidelines.md")
-
-
-def doc_titles(documents: str | Path | None) -> dict[str, str | None]:
-    """Document id -> title, for showing titles in Label Studio tasks."""
-    if documents is None:
-        return {}
-    return {doc.id: doc.title for doc in io.read_jsonl(documents, Document)}
-
-
-def checked_doc_titles(
-    units: Iterable[ClaimUnit], documents: str | Path, *, source: str | Path
-) -> dict[str, str | None]:
-    """Document id -> title, after checking that every unit is an exact slice of its document.
-
-    A unit whose document is missing, or whose offsets do not give its text, comes from other documents (or
-    an edited file): pushing it would show annotators text its document does not hold. ``source`` names the
-    units file in the error.
-    """
-    docs = {doc.id: doc for doc in io.read_jsonl(documents, Document)}
-    for unit in units:
-        doc = docs.get(unit.doc_id)
-        if doc is None:
-            raise InputError(
-                f"unit {unit.id!r} belongs to document {unit.doc_id!r}, which {documents} does not hold",
-                path=source,
-                hint="pass the documents file the units were segmented from",
-            )
-        if doc.text[unit.char_start : unit.char_end] != unit.text:
-            raise InputError(
-                f"unit {unit.id!r}: characters {unit.char_start}-{unit.char_end} of document {unit.doc_id!r} "
-                "are not the unit's text",
-                path=source,
-                hint="segment the documents again: the units do not match them",
-            )
-    return {doc_id: doc.title for doc_id, doc in docs.items()}
-
-
-def read_predictions(path: str | Path) -> dict[str, AnnotationLabels]:
-    """Pre-annotations: a JSONL file of ``Prediction`` records, by unit id."""
-    return {
-        p.unit_id: AnnotationLabels(**p.model_dump(include=set(AnnotationLabels.model_fields)))
-        for p in io.read_jsonl(path, Prediction)
-    }
 
 
 def push(
@@ -268,36 +224,30 @@ def push(
     progress: Callable[[int], None] | None = None,
     wait: float = 0.0,
 ) -> PushReport:
-    """Push a units JSONL file to a Label Studio project, idempotently (see :func:`labelstudio.push`)."""
+    """Push a units JSONL file to a Label Studio project, idempotently (see :func:`labelstudio.push`).
+
+    ``documents`` gives the tasks their titles (every unit must be a slice of its document), ``predictions``
+    their pre-annotations, ``guidelines`` the project's instructions (default ``docs/guidelines.md``).
+    """
     from claimstance import labelstudio
 
     records = io.read_jsonl_checked(units, ClaimUnit)
-    preds = read_predictions(predictions) if predictions else None
-    if preds:
-        unknown = sorted(set(preds) - {u.id for u in records})
-        if unknown:
-            raise InputError(
-                f"prediction for unknown unit {unknown[0]!r} ({len(unknown)} in all)",
-                path=predictions,
-                hint=f"make the predictions from {units} again with 'claimstance predict'",
-            )
+    preds = io.read_jsonl(predictions, Prediction) if predictions else ()
+    by_unit = labelstudio.checked_predictions(preds, {u.id for u in records}, path=predictions, units=units)
+    instructions = labelstudio.read_guidelines(guidelines)
+    docs = io.read_jsonl(documents, Document) if documents else None
+    titles = labelstudio.checked_doc_titles(docs, records, path=documents, source=units) if docs else None
     return labelstudio.push(
         records,
         project,
-        guidelines=read_guidelines(guidelines),
-        predictions=preds,
-        model_version=model_version or (_model_version(predictions) if predictions else None),
-        doc_titles=checked_doc_titles(records, documents, source=units) if documents else {},
+        guidelines=instructions,
+        predictions=by_unit,
+        model_version=model_version,
+        doc_titles=titles,
         settings=settings,
         progress=progress,
         lock_timeout=wait,
     )
-
-
-def _model_version(path: str | Path) -> str | None:
-    for record in io.read_jsonl(path, Prediction):
-        return record.model_version
-    return None
 
 
 def pull(
@@ -308,27 +258,11 @@ def pull(
     settings: ServerSettings | None = None,
 ) -> PullSummary:
     """Pull a project's annotations (or a downloaded JSON export) into ``annotations/<project>.jsonl``."""
+    from claimstance import labelstudio
     from claimstance import pull as _pull
 
-    if from_export is not None:
-        name = project or Path(from_export).stem
-        tasks = _pull.read_export(from_export)
-        return _pull.update_annotations(
-            layout.annotations_path(name, directory), tasks, project=name, source=str(from_export)
-        )
-    if not project:
-        raise InputError("no project given", hint="pass --project NAME or --from-export FILE")
-    from claimstance import labelstudio
-
-    users = labelstudio.list_users(settings=settings)
-    exported = labelstudio.export_tasks(project, settings=settings)
-    return _pull.update_annotations(
-        layout.annotations_path(project, directory),
-        exported,
-        project=project,
-        users=users,
-        source=f"project {project!r}",
-    )
+    title, records = labelstudio.pull_annotations(project, from_export=from_export, settings=settings)
+    return _pull.update_annotations(layout.annotations_path(title, directory), records)
 
 
 def read_annotations(paths: Iterable[str | Path]) -> list[Annotation]:
@@ -397,12 +331,11 @@ def adjudicate(
     turn them into ``adjudicated`` gold labels.
     """
     from claimstance import adjudicate as _adjudicate
+    from claimstance import labelstudio
     from claimstance import pull as _pull
 
     project_path = layout.annotations_path(project, directory)
-    annotations = _pull.read_annotations(project_path)
-    if not annotations:
-        raise EmptyInputError("no annotations", path=project_path, hint="pull first")
+    annotations = _pull.read_annotations(project_path, required=True)
     review = layout.adjudication_project(project)
     review_path = layout.annotations_path(review, directory)
     adjudications = _pull.read_annotations(review_path, missing_ok=True)
@@ -412,30 +345,14 @@ def adjudicate(
     _schema.check_no_orphans(annotations, known, path=project_path, units=units)
     _schema.check_no_orphans(adjudications, known, path=review_path, units=units)
     gold = _adjudicate.gold_labels(annotations, adjudications)
-    disputed = _adjudicate.disputed_units(annotations, adjudications)
-    todo = None
-    if push and disputed:
-        from claimstance import tasks
-
-        todo = _adjudicate.adjudication_tasks(records, annotations, adjudications, task_data=tasks.task_data)
-        instructions = read_guidelines(guidelines)
+    disputes = _adjudicate.disputes(annotations, adjudications)
+    instructions = labelstudio.read_guidelines(guidelines) if push and disputes else None
     path = layout.gold_path(project, directory)
     io.write_jsonl(path, gold)
-    origins: dict[str, int] = {}
-    for label in gold:
-        origins[label.origin.value] = origins.get(label.origin.value, 0) + 1
     pushed = None
-    if todo is not None:
-        from claimstance import labelstudio
-
-        pushed = labelstudio.push_tasks(
-            todo,
-            review,
-            label_config=_adjudicate.adjudication_labeling_config(),
-            guidelines=instructions,
-            settings=settings,
-        )
-    return AdjudicationSummary(path, origins, len(disputed), review, pushed)
+    if instructions is not None:
+        pushed = labelstudio.push_disputes(records, disputes, review, guidelines=instructions, settings=settings)
+    return AdjudicationSummary(path, _adjudicate.origin_counts(gold), len(disputes), review, pushed)
 
 
 # ---- publish and the demo ----------------------------------------------------------------------------------
@@ -554,13 +471,13 @@ def demo(
     baseline, creates a demo annotator, pushes the units with their pre-annotations (idempotent: a second run
     creates nothing), and publishes the dataset from ``annotations/`` into ``var/demo/dataset``.
     """
-    from claimstance import labelstudio, server
+    from claimstance import labelstudio
 
     say = step or (lambda _: None)
     base = config.project_root(root)
     work = base / "var" / "demo"
     say("starting Label Studio (the first start sets up its database, about 30 s)")
-    info = server.start(port, config.data_dir(root=base))
+    info = labelstudio.server.start(port, config.data_dir(root=base))
     settings = config.server_settings(url=info.url, api_key=config.LOCAL_ADMIN_TOKEN)
     say("ingesting seeds/")
     n_docs = ingest([base / "seeds"], work / "documents.jsonl")

@@ -17,8 +17,7 @@ in a researcher's notebook still works::
     │   ├── ServerUnavailableError (ConnectionError)  down, slow, or not started
     │   ├── AuthenticationError (PermissionError)     wrong or missing token
     │   ├── ProjectConfigError                  the project's labeling config would break annotations
-    │   ├── ProjectLockedError                  another push is running on this project
-    │   └── TaskConflictError                   a task a human annotated would be overwritten
+    │   └── ProjectLockedError                  another push is running on this project
     └── PublishError                            the dataset cannot be built as asked           exit 5
 
 Messages never contain a secret: :func:`claimstance.config.redact` is applied to every message.
@@ -142,10 +141,6 @@ class ProjectConfigError(LabelStudioError):
 
 class ProjectLockedError(LabelStudioError):
     """Another push holds the project's lock."""
-
-
-class TaskConflictError(LabelStudioError):
-    """A task that a human annotated would be overwritten."""
 
 
 class PublishError(ClaimstanceError):

@@ -1,7 +1,8 @@
 """The single source of truth: every record claimstance reads or writes, and the label sets.
 
-The JSON Schemas in ``schema/``, the Label Studio labeling config, the Hugging Face ``Features`` and the
-dataset card are all derived from the models and enums here; nothing is written twice. ``SCHEMA_VERSION``
+The JSON Schemas in ``schema/``, the Label Studio labeling config (built by ``claimstance.labelstudio``),
+the Hugging Face ``Features`` and the dataset card are all derived from the models and enums here; nothing is
+written twice. This module knows nothing of Label Studio. ``SCHEMA_VERSION``
 is semantic: removing, renaming or reordering a label needs a major bump (``tests/test_schema.py`` checks
 this against the committed files in ``schema/``).
 """
@@ -12,12 +13,11 @@ import difflib
 import hashlib
 import json
 import math
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Mapping
 from datetime import UTC, date, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Literal
-from xml.sax.saxutils import quoteattr
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -353,72 +353,34 @@ def label_sets() -> dict[str, Any]:
     }
 
 
-def _human(field: str) -> str:
-    return field.removeprefix("stance_").replace("_", " ").capitalize()
-
-
-HOTKEYS = ("1234", "5678")
-"""Keyboard shortcuts of the stance choices, per target, in label order (documented for annotators)."""
-
-
-def labeling_config() -> str:
-    """The Label Studio labeling config, derived from the stance enums (one ``<Choices>`` per target)."""
-    q = quoteattr
-    lines = [
-        '<View style="max-width: 960px">',
-        f"  <!-- claimstance schema {SCHEMA_VERSION}; generated, do not edit: claimstance schema export -->",
-        '  <Header value="Claim" size="4"/>',
-        '  <Text name="text" value="$text" granularity="word"/>',
-        '  <Header value="Speaker: $speaker_display" size="6"/>',
-        '  <Header value="Context" size="6"/>',
-        '  <Text name="context" value="$context"/>',
-    ]
-    for (field, enum), keys in zip(STANCE_TARGETS.items(), HOTKEYS, strict=True):
-        lines.append(f'  <Header value={q("Stance on " + _human(field).lower())} size="5"/>')
-        lines.append(f'  <Choices name="{field}" toName="text" choice="single-radio" showInline="true">')
-        for member, key in zip(enum, keys, strict=True):
-            lines.append(f"    <Choice value={q(member.value)} hint={q(member.description)} hotkey={q(key)}/>")
-        lines.append("  </Choices>")
-    lines += [
-        '  <Header value="Is this a claim?" size="5"/>',
-        '  <Choices name="is_claim" toName="text" choice="single-radio" showInline="true">',
-        '    <Choice value="yes" hotkey="y" hint="States something true or false, or takes a position."/>',
-        '    <Choice value="no" hotkey="n" hint="A greeting, heading, dateline or courtesy formula."/>',
-        "  </Choices>",
-        '  <Header value="Speaker correction (only if the speaker above is wrong)" size="6"/>',
-        '  <TextArea name="speaker_correction" toName="text" maxSubmissions="1" rows="1" editable="true"/>',
-        '  <Header value="Comment" size="6"/>',
-        '  <TextArea name="comment" toName="text" maxSubmissions="1" rows="2" editable="true"/>',
-        "</View>",
-    ]
-    return "\n".join(lines) + "\n"
-
-
 def generated_files() -> dict[str, str]:
-    """Every file ``schema/`` must hold, by name, with its exact contents."""
+    """Every file of ``schema/`` derived from this module, by name, with its exact contents."""
     files = {
         f"{stem}.schema.json": json.dumps(json_schema(model), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
         for stem, model in PUBLIC_MODELS.items()
     }
     files["labels.json"] = json.dumps(label_sets(), indent=2, ensure_ascii=False) + "\n"
-    files["labeling_config.xml"] = labeling_config()
     return files
 
 
-def export(directory: str | Path) -> list[Path]:
-    """Write every generated file into ``directory`` (atomically, one by one); return their paths."""
+def export(directory: str | Path, extra: Mapping[str, str] | None = None) -> list[Path]:
+    """Write every generated file (and the ``extra`` ones, by name) into ``directory``; return their paths.
+
+    Files are written atomically, one by one.
+    """
     from claimstance.io import write_text_atomic
 
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
-    return [write_text_atomic(out / name, text) for name, text in sorted(generated_files().items())]
+    files = {**generated_files(), **(extra or {})}
+    return [write_text_atomic(out / name, text) for name, text in sorted(files.items())]
 
 
-def check(directory: str | Path) -> None:
-    """Raise :class:`SchemaDriftError` with a unified diff when ``directory`` is out of date."""
+def check(directory: str | Path, extra: Mapping[str, str] | None = None) -> None:
+    """Raise :class:`SchemaDriftError` with a unified diff when ``directory`` (or an ``extra`` file) is out of date."""
     out = Path(directory)
     problems: list[str] = []
-    for name, expected in sorted(generated_files().items()):
+    for name, expected in sorted({**generated_files(), **(extra or {})}.items()):
         path = out / name
         actual = path.read_text(encoding="utf-8") if path.exists() else ""
         if actual != expected:
@@ -426,7 +388,7 @@ def check(directory: str | Path) -> None:
                 actual.splitlines(keepends=True),
                 expected.splitlines(keepends=True),
                 f"{path} (on disk)",
-                f"{path} (from schema.py)",
+                f"{path} (generated)",
             )
             problems.append("".join(diff))
     if problems:

@@ -1,4 +1,4 @@
-"""Record the Label Studio payloads that tests/test_labelstudio.py replays (run against a fresh server).
+"""Record the Label Studio payloads that tests/test_labelstudio_*.py replay (run against a fresh server).
 
     .venv/bin/python tests/data/labelstudio/record.py http://127.0.0.1:8089
 
@@ -13,7 +13,9 @@ import sys
 from pathlib import Path
 
 import httpx
-from claimstance import config, labelstudio, schema
+from claimstance import config, labelstudio
+from claimstance.labelstudio import projects
+from claimstance.labelstudio.labeling_config import same_config
 from claimstance.schema import AnnotationLabels, ClaimUnit, StanceTerritorialIntegrity
 
 HERE = Path(__file__).parent
@@ -46,12 +48,13 @@ def main(url: str) -> None:
     labels = AnnotationLabels(
         stance_territorial_integrity=StanceTerritorialIntegrity.OPPOSE, is_claim=True, comment="clear"
     )
-    labelstudio.record_annotation(ids["rec-d0-u0"], labels, user_id=user, lead_time=4.5, settings=settings)
+    body = {"result": labelstudio.labels_to_result(labels), "completed_by": user, "lead_time": 4.5}
+    http.post(f"api/tasks/{ids['rec-d0-u0']}/annotations/", json=body).raise_for_status()
     project = http.get(
         "api/projects/", params={"title": "recorded", "page": 1, "page_size": 100, "include": "id,title"}
     ).json()
     pid = project["results"][0]["id"]
-    fields = labelstudio.TASK_FIELDS
+    fields = projects.TASK_FIELDS
     params = {
         "project": pid,
         "page": 1,
@@ -94,9 +97,9 @@ def main(url: str) -> None:
             "task_ids": sorted(ids.values()),
         },
     }
-    assert schema.labeling_config().strip() == payloads["project_detail.json"]["label_config"].strip()
+    assert same_config(labelstudio.annotation_config(), payloads["project_detail.json"]["label_config"])
     for name, payload in payloads.items():
-        (HERE / name).write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        (HERE / name).write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""server.py: start, stop and status of the embedded Label Studio.
+"""labelstudio.server: start, stop and status of the embedded Label Studio.
 
 Most tests run a stand-in ``label-studio`` script (a tiny HTTP server, or one that fails the way Label Studio
 does) so that start-up, port checks and stopping are exercised in a second; the tests marked
@@ -17,8 +17,9 @@ import time
 from pathlib import Path
 
 import pytest
-from claimstance import config, server
+from claimstance import config
 from claimstance.errors import LabelStudioError, ServerUnavailableError
+from claimstance.labelstudio import server
 from conftest import LabelStudioServer
 
 # A stand-in for `label-studio start ... --port P`: prints what Label Studio prints, then serves /health.

@@ -22,9 +22,11 @@ import subprocess
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import NotRequired
 
 import httpx
+from pydantic import TypeAdapter, ValidationError
+from typing_extensions import TypedDict
 
 from claimstance import config, io
 from claimstance.errors import LabelStudioError, ServerUnavailableError
@@ -34,6 +36,18 @@ LOG_FILE = "server.log"
 SECRET_FILE = "secret_key"
 DEFAULT_START_TIMEOUT = 180.0
 """Seconds to wait for ``/health``: the first start (migrations) takes ~25 s on an idle machine."""
+
+
+class PidRecord(TypedDict):
+    """What the pid file of a running server holds."""
+
+    pid: int
+    port: int
+    url: str
+    started_at: NotRequired[float]
+
+
+PID_RECORD = TypeAdapter(PidRecord)
 
 # Popen objects of servers started by this process, so that stop() can reap them (no zombies).
 _CHILDREN: dict[int, subprocess.Popen[bytes]] = {}
@@ -94,13 +108,11 @@ def _is_label_studio(pid: int) -> bool:
     return b"label-studio" in cmdline or b"label_studio" in cmdline
 
 
-def _read_pid_file(data_dir: Path) -> dict[str, Any] | None:
-    path = data_dir / PID_FILE
+def _read_pid_file(data_dir: Path) -> PidRecord | None:
     try:
-        value = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return PID_RECORD.validate_json((data_dir / PID_FILE).read_bytes())
+    except (OSError, ValidationError):
         return None
-    return value if isinstance(value, dict) and isinstance(value.get("pid"), int) else None
 
 
 def _healthy(url: str, timeout: float = 2.0) -> bool:
@@ -111,11 +123,11 @@ def _healthy(url: str, timeout: float = 2.0) -> bool:
     return response.status_code == 200
 
 
-def _info(record: dict[str, Any], data_dir: Path, healthy: bool) -> ServerInfo:
+def _info(record: PidRecord, data_dir: Path, healthy: bool) -> ServerInfo:
     return ServerInfo(
-        url=str(record["url"]),
-        pid=int(record["pid"]),
-        port=int(record["port"]),
+        url=record["url"],
+        pid=record["pid"],
+        port=record["port"],
         data_dir=data_dir,
         log_file=data_dir / LOG_FILE,
         healthy=healthy,
@@ -132,7 +144,7 @@ def status(data_dir: str | Path | None = None) -> ServerInfo | None:
         with contextlib.suppress(FileNotFoundError):
             (directory / PID_FILE).unlink()
         return None
-    return _info(record, directory, _healthy(str(record["url"])))
+    return _info(record, directory, _healthy(record["url"]))
 
 
 def _secret_key(directory: Path) -> str:
@@ -333,7 +345,12 @@ def start(
             start_new_session=True,  # its own process group: stop() signals the whole group
         )
     _CHILDREN[process.pid] = process
-    record = {"pid": process.pid, "port": chosen, "url": f"http://127.0.0.1:{chosen}", "started_at": time.time()}
+    record: PidRecord = {
+        "pid": process.pid,
+        "port": chosen,
+        "url": f"http://127.0.0.1:{chosen}",
+        "started_at": time.time(),
+    }
     io.write_text_atomic(directory / PID_FILE, json.dumps(record) + "\n")
     info = _info(record, directory, healthy=False)
     if not wait:

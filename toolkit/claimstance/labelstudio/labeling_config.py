@@ -1,0 +1,156 @@
+"""The labeling configs, built with ElementTree from the schema's label sets, and how two configs differ.
+
+The annotation config shows a unit (claim, speaker, context) and offers one ``<Choices>`` per stance target,
+``is_claim`` and two text areas; the adjudication config is the same view plus the annotators' labels, so
+adjudications pull with the same parser as annotations. ``schema/labeling_config.xml`` is
+:func:`annotation_config` (written by ``claimstance schema export``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.etree import ElementTree
+
+from claimstance.errors import ProjectConfigError
+from claimstance.schema import IS_CLAIM_CHOICES, SCHEMA_VERSION, STANCE_TARGETS
+
+CHOICE_CONTROLS: dict[str, list[str]] = {
+    **{field: enum.names() for field, enum in STANCE_TARGETS.items()},
+    "is_claim": list(IS_CLAIM_CHOICES),
+}
+"""Every single-choice control of the labeling config, with its allowed values."""
+TEXT_CONTROLS: tuple[str, ...] = ("speaker_correction", "comment")
+"""Every free-text (TextArea) control of the labeling config."""
+OBJECT = "text"
+"""The object every control labels (the unit's text)."""
+HOTKEYS = ("1234", "5678")
+"""Keyboard shortcuts of the stance choices, per target, in label order (documented for annotators)."""
+IS_CLAIM_HINTS = {
+    "yes": ("y", "States something true or false, or takes a position."),
+    "no": ("n", "A greeting, heading, dateline or courtesy formula."),
+}
+"""Hotkey and hint of each ``is_claim`` choice."""
+FILE_NAME = "labeling_config.xml"
+GENERATED = "generated, do not edit: claimstance schema export"
+
+
+def _human(field: str) -> str:
+    return field.removeprefix("stance_").replace("_", " ")
+
+
+def _header(view: ElementTree.Element, text: str, size: int) -> None:
+    ElementTree.SubElement(view, "Header", value=text, size=str(size))
+
+
+def _choices(view: ElementTree.Element, name: str, choices: list[tuple[str, str, str]]) -> None:
+    control = ElementTree.SubElement(
+        view, "Choices", name=name, toName=OBJECT, choice="single-radio", showInline="true"
+    )
+    for value, hint, hotkey in choices:
+        ElementTree.SubElement(control, "Choice", value=value, hint=hint, hotkey=hotkey)
+
+
+def _text_area(view: ElementTree.Element, name: str, header: str, rows: int) -> None:
+    _header(view, header, 6)
+    ElementTree.SubElement(
+        view, "TextArea", name=name, toName=OBJECT, maxSubmissions="1", rows=str(rows), editable="true"
+    )
+
+
+def _view(*, adjudication: bool) -> ElementTree.Element:
+    view = ElementTree.Element("View", style="max-width: 960px")
+    view.append(ElementTree.Comment(f" claimstance schema {SCHEMA_VERSION}; {GENERATED} "))
+    _header(view, "Claim", 4)
+    ElementTree.SubElement(view, "Text", name=OBJECT, value="$text", granularity="word")
+    _header(view, "Speaker: $speaker_display", 6)
+    _header(view, "Context", 6)
+    ElementTree.SubElement(view, "Text", name="context", value="$context")
+    if adjudication:
+        _header(view, "Annotators' labels (disputed: $disputed_targets)", 6)
+        ElementTree.SubElement(view, "Text", name="annotator_labels", value="$annotator_labels")
+    for (field, enum), keys in zip(STANCE_TARGETS.items(), HOTKEYS, strict=True):
+        _header(view, f"Stance on {_human(field)}", 5)
+        _choices(view, field, [(m.value, m.description, key) for m, key in zip(enum, keys, strict=True)])
+    _header(view, "Is this a claim?", 5)
+    _choices(view, "is_claim", [(value, hint, key) for value, (key, hint) in IS_CLAIM_HINTS.items()])
+    _text_area(view, "speaker_correction", "Speaker correction (only if the speaker above is wrong)", rows=1)
+    _text_area(view, "comment", "Comment", rows=2)
+    return view
+
+
+def _serialised(view: ElementTree.Element) -> str:
+    ElementTree.indent(view, space="  ")
+    return ElementTree.tostring(view, encoding="unicode") + "\n"
+
+
+def annotation_config() -> str:
+    """The annotation project's labeling config, derived from the label sets (one ``<Choices>`` per target)."""
+    return _serialised(_view(adjudication=False))
+
+
+def adjudication_config() -> str:
+    """The adjudication project's labeling config: the annotation config plus the annotators' labels."""
+    return _serialised(_view(adjudication=True))
+
+
+def generated_files() -> dict[str, str]:
+    """The files of ``schema/`` this package generates, by name, with their exact contents."""
+    return {FILE_NAME: annotation_config()}
+
+
+def same_config(old: str, new: str) -> bool:
+    """Whether two configs are the same XML (formatting aside, comments included)."""
+    try:
+        return ElementTree.canonicalize(old, strip_text=True, with_comments=True) == ElementTree.canonicalize(
+            new, strip_text=True, with_comments=True
+        )
+    except ElementTree.ParseError:
+        return False
+
+
+@dataclass(frozen=True)
+class ConfigChanges:
+    """How a labeling config differs from the one a project has: what breaks annotations, what is new."""
+
+    breaking: list[str]
+    added: list[str]
+
+
+def _config_tags(xml: str) -> tuple[dict[str, tuple[str, str | None, list[str]]], set[str]]:
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError as exc:
+        raise ProjectConfigError(f"labeling config is not valid XML ({exc})") from None
+    controls: dict[str, tuple[str, str | None, list[str]]] = {}
+    objects: set[str] = set()
+    for element in root.iter():
+        name = element.get("name")
+        if name is None:
+            continue
+        if element.get("toName") is not None:
+            values = [v for child in element for v in [child.get("alias") or child.get("value")] if v is not None]
+            controls[name] = (element.tag, element.get("toName"), values)
+        elif (element.get("value") or "").startswith("$"):
+            objects.add(name)
+    return controls, objects
+
+
+def config_changes(old: str, new: str) -> ConfigChanges:
+    """Compare two labeling configs: a removed or renamed control, label or object breaks annotations."""
+    old_controls, old_objects = _config_tags(old)
+    new_controls, new_objects = _config_tags(new)
+    breaking = [f"object '{name}' removed or renamed" for name in sorted(old_objects - new_objects)]
+    added = [f"object '{name}' added" for name in sorted(new_objects - old_objects)]
+    for name, (tag, to_name, values) in old_controls.items():
+        if name not in new_controls:
+            breaking.append(f"control '{name}' removed or renamed")
+            continue
+        new_tag, new_to, new_values = new_controls[name]
+        if new_tag != tag:
+            breaking.append(f"control '{name}' changed from <{tag}> to <{new_tag}>")
+        if new_to != to_name:
+            breaking.append(f"control '{name}' now labels '{new_to}' instead of '{to_name}'")
+        breaking += [f"label '{v}' of '{name}' removed or renamed" for v in values if v not in new_values]
+        added += [f"label '{v}' added to '{name}'" for v in new_values if v not in values]
+    added += [f"control '{name}' added" for name in new_controls if name not in old_controls]
+    return ConfigChanges(breaking=breaking, added=added)
