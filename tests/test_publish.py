@@ -20,7 +20,8 @@ import yaml
 from claimstance import config, publish
 from claimstance.adjudicate import gold_labels
 from claimstance.agree import agreement
-from claimstance.errors import PublishError
+from claimstance.errors import InputError, PublishError
+from claimstance.publish.card import read_card_info
 from claimstance.schema import (
     STANCE_TARGETS,
     Annotation,
@@ -462,6 +463,30 @@ def test_a_card_field_with_an_email_is_refused_before_writing(tmp_path: Path, co
     with pytest.raises(PublishError, match="e-mail address"):
         publish.build_dataset(out, **corpus.inputs(), card_info=info)
     assert not out.exists()
+
+
+def test_card_facts_come_from_card_yaml_when_there_is_one(tmp_path: Path) -> None:
+    path = tmp_path / "card.yaml"
+    assert read_card_info(path) == publish.CardInfo()
+    path.write_text("pretty_name: Claims\nlanguage: [en, de]\n", encoding="utf-8")
+    info = read_card_info(path)
+    assert info.pretty_name == "Claims" and info.language == ("en", "de") and info.license == "cc-by-4.0"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("pretty_name: Claims\nlicense: [cc-by-4.0\nlanguage: en\n", "card.yaml:3: not valid YAML"),
+        ("- a list\n", "expected a mapping of CardInfo fields"),
+        ("licence: cc-by-4.0\n", "unknown card field 'licence' (known: annotation_process,"),
+    ],
+)
+def test_a_bad_card_yaml_is_one_line_naming_the_file(tmp_path: Path, text: str, words: str) -> None:
+    path = tmp_path / "card.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_card_info(path)
+    assert words in info.value.one_line() and "\n" not in info.value.one_line()
 
 
 # ---- republishing -----------------------------------------------------------------------------------------
