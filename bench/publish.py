@@ -1,6 +1,6 @@
 """Benchmark: publishing a large dataset, and loading it back with ``datasets.load_dataset``.
 
-    .venv/bin/python bench/publish.py                  # 100,000 units x 3 annotations (about 2 minutes)
+    .venv/bin/python bench/publish.py                  # 100,000 units x 3 annotations (about 3 minutes)
     .venv/bin/python bench/publish.py --units 20000    # a quick run while developing
 
 Generates JSON Lines inputs the way the pipeline leaves them (documents, units, annotations by three
