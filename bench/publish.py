@@ -1,6 +1,6 @@
 """Benchmark: publishing a large dataset, and loading it back with ``datasets.load_dataset``.
 
-    .venv/bin/python bench/publish.py                  # 100,000 units x 3 annotations (about 2 minutes)
+    .venv/bin/python bench/publish.py                  # 100,000 units x 3 annotations (about 3 minutes)
     .venv/bin/python bench/publish.py --units 20000    # a quick run while developing
 
 Generates JSON Lines inputs the way the pipeline leaves them (documents, units, annotations by three
@@ -8,9 +8,11 @@ pseudonymous annotators, gold labels, an agreement report) in a temporary folder
 a fresh process so that peak memory (max RSS) belongs to that measurement alone:
 
 - ``read``: reading and validating the four JSONL files into models (what any stage reading them pays);
-- ``publish, streamed``: ``build_dataset`` fed by generators over the files, as ``claimstance publish``
-  does: reading + publishing, the user-facing figure (target: 30 s, under 1 GB);
+- ``publish, streamed``: ``build_dataset`` fed by generators over the files: reading + publishing
+  (target: 30 s, under 1 GB);
 - ``publish, in memory``: ``build_dataset`` on records already in lists (publish's own work only);
+- ``claimstance publish``: ``api.publish`` on the units, documents and annotations folder, what the command
+  runs: the orphan check, agreement (``--n-boot`` bootstrap resamples), gold labels, then ``build_dataset``;
 - ``load_dataset``: both configs from the published folder into an empty cache, then again from the
   warm cache.
 
@@ -54,14 +56,15 @@ EF = ["fair", "unfair", "neutral", "not_applicable"]
 
 
 def generate(folder: Path, n_units: int, per_doc: int = 10, seed: int = 11) -> dict[str, int]:
-    """Write documents/units/annotations/gold JSONL files and agreement.json; return the counts."""
+    """Write documents/units/gold JSONL files, annotations/bench.jsonl and agreement.json; return the counts."""
     rng = random.Random(seed)
     t0 = datetime(2024, 9, 1, tzinfo=UTC)
     counts: Counter[str] = Counter()
+    (folder / "annotations").mkdir()
     with (
         (folder / "documents.jsonl").open("w") as docs,
         (folder / "units.jsonl").open("w") as units,
-        (folder / "annotations.jsonl").open("w") as anns,
+        (folder / "annotations" / "bench.jsonl").open("w") as anns,
         (folder / "gold.jsonl").open("w") as gold,
     ):
         for d in range((n_units + per_doc - 1) // per_doc):
@@ -161,12 +164,12 @@ def _streams(folder: Path) -> dict[str, Iterator[Any]]:
     return {
         "documents": io.read_jsonl(folder / "documents.jsonl", Document),
         "gold": io.read_jsonl(folder / "gold.jsonl", GoldLabel),
-        "annotations": io.read_jsonl(folder / "annotations.jsonl", Annotation),
+        "annotations": io.read_jsonl(folder / "annotations" / "bench.jsonl", Annotation),
         "units": io.read_jsonl(folder / "units.jsonl", ClaimUnit),
     }
 
 
-def child(mode: str, folder: Path) -> dict[str, float]:
+def child(mode: str, folder: Path, n_boot: int) -> dict[str, float]:
     out = folder / "dataset"
     agreement = json.loads((folder / "agreement.json").read_text())
     if mode == "read":
@@ -188,6 +191,17 @@ def child(mode: str, folder: Path) -> dict[str, float]:
         size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
         rows = sum(sum(parts.values()) for parts in report.rows.values())
         return {"seconds": seconds, "peak_mb": _peak_mb(), "inputs_mb": base, "rows": rows, "bytes": size}
+    if mode == "api":
+        from claimstance import api
+
+        shutil.rmtree(out, ignore_errors=True)
+        start = time.perf_counter()
+        report = api.publish(
+            out, units=folder / "units.jsonl", documents=folder / "documents.jsonl", directory=folder / "annotations",
+            n_boot=n_boot,
+        )  # fmt: skip
+        rows = sum(sum(parts.values()) for parts in report.rows.values())
+        return {"seconds": time.perf_counter() - start, "peak_mb": _peak_mb(), "rows": rows}
     if mode == "load":
         import datasets
 
@@ -205,8 +219,8 @@ def child(mode: str, folder: Path) -> dict[str, float]:
     raise SystemExit(f"unknown mode {mode}")
 
 
-def run_child(mode: str, folder: Path) -> dict[str, float]:
-    command = [sys.executable, __file__, "--child", mode, "--data", str(folder)]
+def run_child(mode: str, folder: Path, n_boot: int) -> dict[str, float]:
+    command = [sys.executable, __file__, "--child", mode, "--data", str(folder), "--n-boot", str(n_boot)]
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_DATASETS_CACHE": str(folder / "hf-cache")}
     result = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT, env=env)
     return {k: float(v) for k, v in json.loads(result.stdout.strip().splitlines()[-1]).items()}
@@ -216,18 +230,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--units", type=int, default=100_000, help="units to generate (default 100,000)")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each measurement; the median is shown")
+    parser.add_argument("--n-boot", type=int, default=1000, help="bootstrap resamples of the agreement")
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.child, args.data)))
+        print(json.dumps(child(args.child, args.data, args.n_boot)))
         return
 
     folder = Path(tempfile.mkdtemp(prefix="claimstance-bench-publish-"))
     try:
         t0 = time.perf_counter()
         counts = generate(folder, args.units)
-        size = sum(p.stat().st_size for p in folder.glob("*.jsonl")) / 1e6
+        size = sum(p.stat().st_size for p in folder.rglob("*.jsonl")) / 1e6
         print(
             f"inputs: {counts['documents']:,} documents, {counts['units']:,} units, {counts['annotations']:,} "
             f"annotations, {counts['gold']:,} gold labels; {size:.0f} MB of JSONL ({time.perf_counter() - t0:.1f} s)"
@@ -235,25 +250,28 @@ def main() -> None:
         print(f"cores: {os.cpu_count()} (shared with whatever else runs)\n")
 
         def median(mode: str) -> dict[str, float]:
-            runs = sorted((run_child(mode, folder) for _ in range(args.repeat)), key=lambda r: r.get("seconds", 0))
+            runs = sorted(
+                (run_child(mode, folder, args.n_boot) for _ in range(args.repeat)), key=lambda r: r.get("seconds", 0)
+            )
             return runs[len(runs) // 2]
 
-        read, stream, memory = median("read"), median("stream"), median("memory")
+        read, stream, memory, command = median("read"), median("stream"), median("memory"), median("api")
         load = median("load")
         rows = [
             ("read + validate the JSONL inputs (no publish)", read["seconds"], read["peak_mb"]),
-            ("publish, streamed from JSONL (claimstance publish)", stream["seconds"], stream["peak_mb"]),
+            ("build_dataset, streamed from JSONL", stream["seconds"], stream["peak_mb"]),
             (
-                f"publish, records in memory (inputs alone: {memory['inputs_mb']:.0f} MB)",
+                f"build_dataset, records in memory (inputs alone: {memory['inputs_mb']:.0f} MB)",
                 memory["seconds"],
                 memory["peak_mb"],
             ),
+            (f"claimstance publish (api.publish, {args.n_boot} resamples)", command["seconds"], command["peak_mb"]),
             ("load_dataset, both configs, empty cache", load["cold"], load["peak_mb"]),
         ]
-        print(f"{'measurement':<52} {'seconds':>8} {'peak MB':>8}")
+        print(f"{'measurement':<56} {'seconds':>8} {'peak MB':>8}")
         for label, seconds, peak in rows:
-            print(f"{label:<52} {seconds:>8.1f} {peak:>8.0f}")
-        print(f"{'load_dataset, both configs, warm cache':<52} {load['warm']:>8.1f}")
+            print(f"{label:<56} {seconds:>8.1f} {peak:>8.0f}")
+        print(f"{'load_dataset, both configs, warm cache':<56} {load['warm']:>8.1f}")
         print(
             f"\nwritten: {stream['rows']:,.0f} rows, {stream['bytes'] / 1e6:.1f} MB on disk; loaded "
             f"{load['units_rows']:,.0f} units and {load['annotations_rows']:,.0f} annotations"

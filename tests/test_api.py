@@ -26,7 +26,9 @@ def test_the_seed_dataset_loads_with_counts_features_and_exact_slices(tmp_path: 
     import datasets
 
     out = tmp_path / "dataset"
-    report = api.publish(out, seeds=[ROOT / "seeds"], directory=ROOT / "annotations")
+    units = tmp_path / "units.jsonl"
+    api.segment(_documents(tmp_path), units)
+    report = api.publish(out, units=units, documents=_documents(tmp_path), directory=ROOT / "annotations")
     units = datasets.load_dataset(str(out), "units")
     annotations = datasets.load_dataset(str(out), "annotations")
 
@@ -56,7 +58,8 @@ def test_the_seed_dataset_loads_with_counts_features_and_exact_slices(tmp_path: 
 
 def _documents(tmp_path: Path) -> Path:
     path = tmp_path / "documents.jsonl"
-    api.ingest([ROOT / "seeds"], path)
+    if not path.exists():
+        api.ingest([ROOT / "seeds"], path)
     return path
 
 
@@ -78,9 +81,11 @@ def test_publish_refuses_annotations_for_units_that_no_longer_exist(tmp_path: Pa
     ann.mkdir()
     record = json.loads((ROOT / "annotations" / "claimstance-seeds.jsonl").read_text().splitlines()[0])
     (ann / "p.jsonl").write_text(json.dumps(record) + "\n")
-    out = tmp_path / "dataset"
-    with pytest.raises(InputError, match="does not hold") as info:
-        api.publish(out, seeds=[seeds], directory=ann)
+    documents, units, out = tmp_path / "documents.jsonl", tmp_path / "units.jsonl", tmp_path / "dataset"
+    api.ingest([seeds], documents)
+    api.segment(documents, units)
+    with pytest.raises(InputError, match=f"which {units} does not hold") as info:
+        api.publish(out, units=units, documents=documents, directory=ann)
     assert str(ann / "p.jsonl") in info.value.one_line()
     assert not out.exists()
 

@@ -68,6 +68,16 @@ def test_missing_input_is_one_line_and_no_output(tmp_path: Path, capsys: pytest.
     assert not out.exists()
 
 
+def test_publish_without_units_says_how_to_make_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "annotations").mkdir()
+    (tmp_path / "documents.jsonl").write_text(_doc("a-d01") + "\n")
+    args = ["publish", "--units", str(tmp_path / "units.jsonl"), "--documents", str(tmp_path / "documents.jsonl")]
+    code, _, err = run([*args, "--dir", str(tmp_path / "annotations"), "--out", str(tmp_path / "dataset")], capsys)
+    assert code == 2 and err.strip().count("\n") == 0
+    assert f"{tmp_path / 'units.jsonl'}: no such file (make it with 'claimstance segment" in err
+    assert not (tmp_path / "dataset").exists()
+
+
 def test_the_installed_command_runs() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "claimstance.cli", "--version"], capture_output=True, text=True, check=True

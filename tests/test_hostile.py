@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from claimstance import api, config, io, labelstudio
+from claimstance import config, io, labelstudio
 from claimstance.cli import main
 from claimstance.errors import (
     AuthenticationError,
@@ -384,6 +384,14 @@ def test_a_wrong_label_studio_token_never_appears_in_output(
     assert not (tmp_path / "annotations").exists()
 
 
+def segmented_seeds(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tuple[Path, Path]:
+    """The units and documents of the repository's seeds, made through the CLI: (units, documents)."""
+    documents, units = tmp_path / "documents.jsonl", tmp_path / "units.jsonl"
+    assert cli(capsys, "ingest", str(REPO_ROOT / "seeds"), "-o", str(documents)).code == 0
+    assert cli(capsys, "segment", str(documents), "-o", str(units)).code == 0
+    return units, documents
+
+
 def test_the_hugging_face_token_never_appears_when_the_hub_refuses(
     misbehaving: Misbehaving, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -391,8 +399,9 @@ def test_the_hugging_face_token_never_appears_when_the_hub_refuses(
     monkeypatch.setenv("HF_ENDPOINT", misbehaving.url)
     misbehaving.answer = lambda n: (401, 0.0, {"error": f"Invalid credentials in Authorization header {HF_TOKEN}"})
     (tmp_path / "annotations").mkdir()
+    units, documents = segmented_seeds(capsys, tmp_path)
     run = cli(
-        capsys, "publish", "--out", str(tmp_path / "dataset"), "--seeds", str(REPO_ROOT / "seeds"),
+        capsys, "publish", "--units", str(units), "--documents", str(documents), "--out", str(tmp_path / "dataset"),
         "--dir", str(tmp_path / "annotations"), "--push-to-hub", "someone/claims",
     )  # fmt: skip
     assert misbehaving.requests and any(HF_TOKEN in h.get("authorization", "") for _, _, h in misbehaving.requests)
@@ -404,7 +413,8 @@ def test_annotator_emails_never_reach_annotations_or_the_dataset(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     emails = ["Annotator.One@Example.org", "annotator.two@example.org"]
-    units = api._pipeline([REPO_ROOT / "seeds"])[1][:3]
+    units_path, documents = segmented_seeds(capsys, tmp_path)
+    units = list(io.read_jsonl(units_path, ClaimUnit))[:3]
     tasks = []
     for n, unit in enumerate(units):
         annotations = []
@@ -422,7 +432,10 @@ def test_annotator_emails_never_reach_annotations_or_the_dataset(
     export.write_text(json.dumps(tasks))
     directory, dataset = tmp_path / "annotations", tmp_path / "dataset"
     assert cli(capsys, "pull", "--from-export", str(export), "--dir", str(directory)).code == 0
-    run = cli(capsys, "publish", "--out", str(dataset), "--seeds", str(REPO_ROOT / "seeds"), "--dir", str(directory))
+    run = cli(
+        capsys, "publish", "--units", str(units_path), "--documents", str(documents), "--out", str(dataset),
+        "--dir", str(directory),
+    )  # fmt: skip
     assert run.code == 0, run.err
 
     written = b"".join(snapshot(directory).values()) + b"".join(snapshot(dataset).values())

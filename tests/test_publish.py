@@ -20,7 +20,8 @@ import yaml
 from claimstance import config, publish
 from claimstance.adjudicate import gold_labels
 from claimstance.agree import agreement
-from claimstance.errors import PublishError
+from claimstance.errors import InputError, PublishError
+from claimstance.publish.card import read_card_info
 from claimstance.schema import (
     STANCE_TARGETS,
     Annotation,
@@ -404,7 +405,20 @@ def test_card_body_reports_what_a_researcher_needs(
     assert 'load_dataset("team/claims", "units")' in body
 
 
-def test_agreement_in_the_briefs_shape_is_rendered(tmp_path: Path, corpus: Corpus) -> None:
+def test_agreement_pairs_are_rendered(tmp_path: Path, corpus: Corpus) -> None:
+    report = agreement(corpus.annotations, n_boot=50)
+    out = tmp_path / "d"
+    publish.build_dataset(out, **corpus.inputs(agreement=report.to_dict()))
+    _, body = _card(out)
+    target = report.target("stance_territorial_integrity")
+    assert target.mean_kappa is not None and target.pairs
+    assert f"| {target.mean_kappa:.3f} |" in body
+    for pair in target.pairs:
+        assert pair.kappa is not None
+        assert f"| stance_territorial_integrity | {pair.annotator_a} | {pair.annotator_b} | {pair.n_units} | " in body
+
+
+def test_agreement_by_target_name_is_rendered(tmp_path: Path, corpus: Corpus) -> None:
     shape = {
         "targets": {
             "stance_territorial_integrity": {
@@ -413,7 +427,7 @@ def test_agreement_in_the_briefs_shape_is_rendered(tmp_path: Path, corpus: Corpu
                 "raw_agreement": 0.8,
                 "n_units": 40,
                 "n_annotators": 3,
-                "pairwise_kappa": {f"{ANNOTATORS[0]}|{ANNOTATORS[1]}": 0.55, f"{ANNOTATORS[0]}|{ANNOTATORS[2]}": None},
+                "mean_kappa": 0.55,
             }
         }
     }
@@ -421,7 +435,6 @@ def test_agreement_in_the_briefs_shape_is_rendered(tmp_path: Path, corpus: Corpu
     publish.build_dataset(out, **corpus.inputs(agreement=shape))
     _, body = _card(out)
     assert "| stance_territorial_integrity | 40 | 3 | 0.612 | 0.500 – 0.700 | 0.800 | 0.550 |" in body
-    assert f"| stance_territorial_integrity | {ANNOTATORS[0]} | {ANNOTATORS[2]} | — | — |" in body
 
 
 def test_no_email_token_or_local_path_in_any_output_file(
@@ -450,6 +463,30 @@ def test_a_card_field_with_an_email_is_refused_before_writing(tmp_path: Path, co
     with pytest.raises(PublishError, match="e-mail address"):
         publish.build_dataset(out, **corpus.inputs(), card_info=info)
     assert not out.exists()
+
+
+def test_card_facts_come_from_card_yaml_when_there_is_one(tmp_path: Path) -> None:
+    path = tmp_path / "card.yaml"
+    assert read_card_info(path) == publish.CardInfo()
+    path.write_text("pretty_name: Claims\nlanguage: [en, de]\n", encoding="utf-8")
+    info = read_card_info(path)
+    assert info.pretty_name == "Claims" and info.language == ("en", "de") and info.license == "cc-by-4.0"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("pretty_name: Claims\nlicense: [cc-by-4.0\nlanguage: en\n", "card.yaml:3: not valid YAML"),
+        ("- a list\n", "expected a mapping of CardInfo fields"),
+        ("licence: cc-by-4.0\n", "unknown card field 'licence' (known: annotation_process,"),
+    ],
+)
+def test_a_bad_card_yaml_is_one_line_naming_the_file(tmp_path: Path, text: str, words: str) -> None:
+    path = tmp_path / "card.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_card_info(path)
+    assert words in info.value.one_line() and "\n" not in info.value.one_line()
 
 
 # ---- republishing -----------------------------------------------------------------------------------------

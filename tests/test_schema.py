@@ -109,3 +109,20 @@ def test_json_schema_files_carry_the_version() -> None:
     data = json.loads((ROOT / "schema" / "claim_unit.schema.json").read_text())
     assert data["x-claimstance-schema-version"] == schema.SCHEMA_VERSION
     assert data["additionalProperties"] is False
+
+
+@pytest.mark.parametrize(
+    ("fields", "model"),
+    [
+        ({"seed_file": "a.txt"}, schema.Document),
+        ({"annotator": "a"}, schema.Annotation),
+        ({"model_version": "v"}, schema.Prediction),
+        ({"origin": "majority", "target": "is_claim"}, schema.GoldLabel),
+        ({"doc_id": "d", "char_start": 0}, schema.ClaimUnit),
+        ({"id": "x"}, None),
+        ([1], None),
+    ],
+)
+def test_detect_model_recognises_a_record_by_its_fields(fields: object, model: type | None) -> None:
+    assert schema.detect_model(fields) is model
+    assert model is None or model in schema.RECORD_MODELS.values()

@@ -7,24 +7,21 @@ inside the functions that need them, so ``import claimstance.api`` stays fast.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, TypeVar
 
 from claimstance import config, io, layout
 from claimstance import schema as _schema
 from claimstance.config import ServerSettings
-from claimstance.errors import ClaimstanceError, DecodeError, EmptyInputError, InputError
-from claimstance.schema import Annotation, ClaimUnit, Document, GoldLabel, Prediction
+from claimstance.errors import ClaimstanceError, EmptyInputError
+from claimstance.schema import Annotation, ClaimUnit, Document, Prediction
 
 if TYPE_CHECKING:
     from rich.table import Table
 
     from claimstance.agree import AgreementReport
-    from claimstance.card import CardInfo
     from claimstance.labelstudio import PushReport
     from claimstance.labelstudio.server import ServerInfo
     from claimstance.publish import PublishReport
@@ -33,14 +30,10 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 Tracker = Callable[[Iterable[T]], Iterable[T]]
 
-RECORD_MODELS: dict[str, type[BaseModel]] = {
-    "document": Document,
-    "claim_unit": ClaimUnit,
-    "annotation": Annotation,
-    "gold_label": GoldLabel,
-    "prediction": Prediction,
-}
+RECORD_MODELS = _schema.RECORD_MODELS
 """Record types that live in JSONL files, by the name ``claimstance validate --model`` takes."""
+
+count_lines = io.count_lines
 
 
 def _identity(items: Iterable[T]) -> Iterable[T]:
@@ -55,15 +48,6 @@ def ingest(seeds: Iterable[str | Path], out: str | Path, *, progress: Tracker[Do
     seeds = list(seeds)
     empty = EmptyInputError("no documents found", path=", ".join(str(s) for s in seeds))
     return io.write_jsonl(out, track(ingest_paths(seeds)), empty=empty)
-
-
-def count_lines(path: str | Path) -> int | None:
-    """Lines in a file (the records of a JSONL file, for progress bars), or None if unreadable."""
-    try:
-        with open(path, "rb") as fh:
-            return sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
-    except OSError:
-        return None
 
 
 def segment(
@@ -86,90 +70,14 @@ def segment(
     return io.write_jsonl(out, segment_documents(docs, workers=workers), empty=empty)
 
 
-def detect_model(value: object) -> str:
-    """Recognise the record type of one parsed JSON object by its distinctive fields."""
-    if isinstance(value, dict):
-        keys = set(value)
-        if "seed_file" in keys:
-            return "document"
-        if "ls_task_id" in keys or "annotator" in keys:
-            return "annotation"
-        if "model_version" in keys:
-            return "prediction"
-        if "origin" in keys and "target" in keys:
-            return "gold_label"
-        if "doc_id" in keys and "char_start" in keys:
-            return "claim_unit"
-    raise InputError("cannot tell which record type this is", hint="pass --model")
-
-
 def validate(path: str | Path, *, model: str | None = None) -> tuple[int, list[ClaimstanceError]]:
     """Check every record of a JSONL file; return the number of good records and one error per bad line.
 
-    Unlike the stage readers, this keeps going after a bad line so a user can fix them all at once.
-    Also reports duplicate ids and a schema version this toolkit does not read.
+    Unlike the stage readers, this keeps going after a bad line so a user can fix them all at once (see
+    :func:`io.check_jsonl`). ``model`` is a name of :data:`RECORD_MODELS`; by default the record type is
+    recognised from the first record.
     """
-    good = 0
-    errors: list[ClaimstanceError] = []
-    seen: dict[str, int] = {}
-    name = model
-    try:
-        for number, value in _iter_lenient(path, errors):
-            try:
-                if name is None:
-                    name = detect_model(value)
-                record = io.validate_record(RECORD_MODELS[name], value, path=path, line=number)
-            except ClaimstanceError as exc:
-                if exc.line is None:
-                    exc = type(exc)(exc.message, path=path, line=number, hint=exc.hint)
-                errors.append(exc)
-                continue
-            problem = _version_problem(record)
-            ident = getattr(record, "id", None)
-            if problem is None and isinstance(ident, str) and ident in seen:
-                problem = f"duplicate id {ident!r} (first on line {seen[ident]})"
-            if problem:
-                errors.append(InputError(problem, path=path, line=number))
-                continue
-            if isinstance(ident, str):
-                seen[ident] = number
-            good += 1
-    except ClaimstanceError as exc:
-        errors.append(exc)
-    if good == 0 and not errors:
-        errors.append(EmptyInputError("no records", path=path))
-    return good, errors
-
-
-def _iter_lenient(path: str | Path, errors: list[ClaimstanceError]) -> Iterator[tuple[int, object]]:
-    """Like :func:`io.iter_json_lines`, but a malformed line is recorded and skipped, not fatal."""
-    p = Path(path)
-    if not p.is_file():
-        raise InputError("no such file", path=p, hint="check the path")
-    with p.open("rb") as fh:
-        for number, raw in enumerate(fh, start=1):
-            if not raw.strip():
-                continue
-            try:
-                if b"\x00" in raw:
-                    raise DecodeError("NUL byte in record (binary, not JSON Lines)", path=p, line=number)
-                try:
-                    text = raw.decode("utf-8").removeprefix("\ufeff")
-                except UnicodeDecodeError:
-                    raise DecodeError("not valid UTF-8", path=p, line=number) from None
-                yield number, io.parse_json(text, path=p, line=number)
-            except ClaimstanceError as exc:
-                errors.append(exc)
-
-
-def _version_problem(record: BaseModel) -> str | None:
-    version = getattr(record, "schema_version", None)
-    if not isinstance(version, str):
-        return None
-    ours = _schema.SCHEMA_VERSION.split(".")[0]
-    if version.split(".")[0] != ours:
-        return f"schema_version {version} is not readable by this toolkit (schema {_schema.SCHEMA_VERSION})"
-    return None
+    return io.check_jsonl(path, RECORD_MODELS[model] if model else None)
 
 
 def schema_export(directory: str | Path = "schema") -> list[Path]:
@@ -358,84 +266,51 @@ def adjudicate(
 # ---- publish and the demo ----------------------------------------------------------------------------------
 
 
-def card_info(directory: str | Path = "annotations") -> CardInfo:
-    """The dataset card's facts: ``CardInfo`` defaults, overridden by ``annotations/card.yaml`` when present."""
-    import dataclasses
-
-    import yaml
-
-    from claimstance.card import CardInfo
-
-    path = layout.card_path(directory)
-    if not path.is_file():
-        return CardInfo()
-    try:
-        values = yaml.safe_load(io.read_text(path))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or exc.__class__.__name__
-        raise InputError(
-            f"not valid YAML ({problem})",
-            path=path,
-            line=mark.line + 1 if mark is not None else None,
-            hint="fix the YAML, or remove the file to use the defaults",
-        ) from None
-    if not isinstance(values, dict):
-        raise InputError("expected a mapping of CardInfo fields", path=path)
-    known = {f.name for f in dataclasses.fields(CardInfo)}
-    unknown = sorted(set(values) - known)
-    if unknown:
-        raise InputError(f"unknown card field {unknown[0]!r}", path=path, hint=f"known: {', '.join(sorted(known))}")
-    converted: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
-    return CardInfo(**converted)
-
-
-def _pipeline(seeds: Iterable[str | Path]) -> tuple[list[Document], list[ClaimUnit]]:
-    from claimstance.ingest import ingest_paths
-    from claimstance.segment import segment_documents
-
-    documents = list(ingest_paths(seeds))
-    return documents, list(segment_documents(documents))
-
-
 def publish(
     out: str | Path,
     *,
-    seeds: Iterable[str | Path] = ("seeds",),
+    units: str | Path = "units.jsonl",
+    documents: str | Path = "documents.jsonl",
     directory: str | Path = "annotations",
     seed: int = 0,
     n_boot: int = 1000,
     push_to_hub: str | None = None,
     token: str | None = None,
 ) -> PublishReport:
-    """Build the Hugging Face dataset from seed texts and pulled annotations (and upload it if asked).
+    """Build the Hugging Face dataset from units, documents and pulled annotations (and upload it if asked).
 
-    Documents and units are made afresh from ``seeds`` (ingest and segment are deterministic); annotations
-    come from every project file in ``directory``, adjudications from its ``*-adjudication.jsonl`` files.
-    An annotation for a unit the seeds no longer produce stops the build: publishing it would orphan a label.
+    ``units`` and ``documents`` are the files ``claimstance segment`` and ``ingest`` wrote, read as streams.
+    Annotations come from every project file in ``directory``, adjudications from its
+    ``*-adjudication.jsonl`` files, the card's facts from its ``card.yaml``. An annotation for a unit that
+    ``units`` does not hold stops the build: publishing it would orphan a label.
     """
     from claimstance import adjudicate as _adjudicate
     from claimstance import agree as _agree
     from claimstance import publish as _publish
+    from claimstance.publish.card import read_card_info
 
-    documents, units = _pipeline(seeds)
+    made_by = f"make it with 'claimstance segment {documents} -o {units}'"
+    unit_ids = {unit.id for unit in io.read_jsonl(units, ClaimUnit, missing_hint=made_by)}
+    made_by = f"make it with 'claimstance ingest SEEDS -o {documents}'"
+    docs = io.read_jsonl(documents, Document, missing_hint=made_by)
+    info = read_card_info(layout.card_path(directory))
     files, review_files = layout.annotation_files(directory)
-    annotations = [(path, record) for path in files for record in io.read_jsonl(path, Annotation)]
-    adjudications = read_annotations(review_files)
-    known = {u.id for u in units}
-    for path, record in annotations:
-        _schema.check_no_orphans([record], known, path=path, units="the seeds")
-    records = [record for _, record in annotations]
-    report = _agree.agreement(records, seed=seed, n_boot=n_boot).to_dict() if records else None
+    annotations: list[Annotation] = []  # agreement and gold labels need them all
+    for path in files:
+        records = list(io.read_jsonl(path, Annotation))
+        _schema.check_no_orphans(records, unit_ids, path=path, units=units)
+        annotations += records
+    agreement = _agree.agreement(annotations, seed=seed, n_boot=n_boot).to_dict() if annotations else None
+    gold = _adjudicate.gold_labels(annotations, read_annotations(review_files))
     result = _publish.build_dataset(
         out,
-        units=units,
-        documents=documents,
-        annotations=records,
-        gold=_adjudicate.gold_labels(records, adjudications),
-        agreement=report,
+        units=io.read_jsonl(units, ClaimUnit),
+        documents=docs,
+        annotations=annotations,
+        gold=gold,
+        agreement=agreement,
         seed=seed,
-        card_info=card_info(directory),
+        card_info=info,
     )
     if push_to_hub:
         _publish.push_to_hub(out, push_to_hub, token)
@@ -496,7 +371,12 @@ def demo(
         settings=settings,
     )
     say("publishing the dataset from annotations/")
-    published = publish(work / "dataset", seeds=[base / "seeds"], directory=base / "annotations")
+    published = publish(
+        work / "dataset",
+        units=work / "units.jsonl",
+        documents=work / "documents.jsonl",
+        directory=base / "annotations",
+    )
     return DemoSummary(
         url=info.url,
         project=DEMO_PROJECT,

@@ -298,14 +298,27 @@ def adjudicate(units: Path, project: str, url: str | None, directory: Path, no_p
 
 @cli.command()
 @click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="dataset folder to write")
-@click.option("--seeds", default="seeds", show_default=True, type=click.Path(path_type=Path), help="seed texts")
+@click.option(
+    "--units",
+    default="units.jsonl",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="claim units JSONL, as segment wrote it",
+)
+@click.option(
+    "--documents",
+    default="documents.jsonl",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="documents JSONL, as ingest wrote it",
+)
 @click.option("--dir", "directory", default="annotations", show_default=True, type=click.Path(path_type=Path))
 @click.option("--seed", default=0, show_default=True, help="seed of the document split and the bootstrap")
 @click.option("--push-to-hub", "repo_id", help="also upload to this Hub dataset repo (token from HF_TOKEN)")
-def publish(out: Path, seeds: Path, directory: Path, seed: int, repo_id: str | None) -> None:
-    """Write the Hugging Face dataset (Parquet + card) from SEEDS and the annotations in DIR."""
+def publish(out: Path, units: Path, documents: Path, directory: Path, seed: int, repo_id: str | None) -> None:
+    """Write the Hugging Face dataset (Parquet + card) from UNITS, DOCUMENTS and the annotations in DIR."""
     with err_console.status("building the dataset"):
-        report = api.publish(out, seeds=[seeds], directory=directory, seed=seed, push_to_hub=repo_id)
+        report = api.publish(out, units=units, documents=documents, directory=directory, seed=seed, push_to_hub=repo_id)
     for config_name, splits in report.rows.items():
         sizes = ", ".join(f"{split} {n}" for split, n in splits.items())
         err_console.print(f"{config_name}: {sizes}", markup=False)

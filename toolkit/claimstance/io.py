@@ -3,10 +3,14 @@
 Every reader turns bad input into a :class:`~claimstance.errors.InputError` naming the file and line; every
 writer writes a temporary file beside the target and renames it, so a crash or an error never leaves a
 half-written file and never touches the previous version.
+
+JSON Lines go through the ``jsonlines`` package: its ``Reader`` reads the lines of a bounded ``readline``
+with a strict ``loads`` (:func:`parse_json`'s rules), its ``Writer`` writes into the atomic writer.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import json
 import os
@@ -14,12 +18,21 @@ import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, Any, Literal, TypeVar, overload
 
+import jsonlines
+import pydantic_core
 from pydantic import BaseModel, ValidationError
 
-from claimstance.errors import DecodeError, EmptyInputError, InputError, InputTooLargeError, RecordError
-from claimstance.schema import SCHEMA_VERSION
+from claimstance.errors import (
+    ClaimstanceError,
+    DecodeError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    RecordError,
+)
+from claimstance.schema import SCHEMA_VERSION, detect_model
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -94,27 +107,41 @@ def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is not a JSON value")
 
 
-def parse_json(text: str, *, path: str | Path | None = None, line: int | None = None) -> object:
-    """Parse JSON text; malformed, truncated or absurdly nested JSON is a ``RecordError``."""
+def _strict_loads(text: str | bytes, *, one_line: bool = True) -> object:
+    """``json.loads`` with the limits of every reader here; a ``RecordError`` that does not say where yet."""
     try:
         value = json.loads(text, parse_constant=_no_constant)
     except RecursionError:
-        raise RecordError("JSON nested too deeply", path=path, line=line) from None
+        raise RecordError("JSON nested too deeply") from None
     except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno} column {exc.colno}" if line is None else f"column {exc.colno}"
+        where = f"column {exc.colno}" if one_line else f"line {exc.lineno} column {exc.colno}"
         what = exc.msg.removesuffix(" at")  # some messages end in "at": "Invalid control character at"
         truncated = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
         raise RecordError(
             f"malformed JSON ({what} at {where}{', where the text ends' if truncated else ''})",
-            path=path,
-            line=line,
             hint="the JSON is cut short: write or download it again" if truncated else None,
         ) from None
     except ValueError as exc:  # _no_constant
-        raise RecordError(str(exc), path=path, line=line, hint="write numbers as numbers, or null") from None
+        raise RecordError(str(exc), hint="write numbers as numbers, or null") from None
     if _depth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
-        raise RecordError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels", path=path, line=line)
+        raise RecordError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
     return value
+
+
+def _located(error: ClaimstanceError, path: str | Path | None, line: int | None) -> ClaimstanceError:
+    return type(error)(error.message, path=path, line=line, hint=error.hint)
+
+
+def parse_json(text: str, *, path: str | Path | None = None, line: int | None = None) -> object:
+    """Parse JSON text; malformed, truncated or absurdly nested JSON is a ``RecordError``.
+
+    With ``line``, ``text`` is that line of ``path`` and a position in it is a column; without, a position
+    is a line and column of ``text``.
+    """
+    try:
+        return _strict_loads(text, one_line=line is not None)
+    except RecordError as exc:
+        raise _located(exc, path, line) from None
 
 
 def _validation_summary(exc: ValidationError) -> str:
@@ -152,53 +179,125 @@ def validate_record(model: type[M], value: object, *, path: str | Path | None = 
         raise RecordError(f"not a valid {model.__name__}: {_validation_summary(exc)}", path=path, line=line) from None
 
 
-def iter_json_lines(path: str | Path) -> Iterator[tuple[int, object]]:
-    """Yield ``(line number, parsed value)`` for every non-blank line of a JSONL file, streaming."""
-    p = Path(path)
-    try:
-        fh = p.open("rb")
-    except FileNotFoundError:
-        raise InputError("no such file", path=p, hint="check the path") from None
-    with fh:
-        limit = MAX_LINE_CHARS
+class _Lines:
+    """A JSONL file's lines as text for ``jsonlines.Reader``, read with a bounded ``readline`` and checked.
+
+    ``number`` is the number of the line read last. With ``errors``, a line that is not UTF-8 text is added
+    to it and handed on as a blank line, which the reader skips, so its line numbers stay the file's.
+    """
+
+    def __init__(self, fh: IO[bytes], path: Path, errors: list[ClaimstanceError] | None) -> None:
+        self._fh = fh
+        self._path = path
+        self._errors = errors
+        self.number = 0
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
         # readline with a limit: a file without newlines (a disk image) is never read whole into memory.
-        for number, raw in enumerate(iter(lambda: fh.readline(limit + 1), b""), start=1):
-            if len(raw) > limit:
-                raise InputTooLargeError(f"record is over {limit // 2**20} MB", path=p, line=number)
-            if number == 1 and raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-                raise DecodeError("file is UTF-16, not UTF-8", path=p, hint="convert it with: iconv -f UTF-16 -t UTF-8")
-            if b"\x00" in raw:
-                raise DecodeError("NUL byte in record (binary, not JSON Lines)", path=p, line=number)
+        raw = self._fh.readline(MAX_LINE_CHARS + 1)
+        if not raw:
+            raise StopIteration
+        self.number += 1
+        if len(raw) > MAX_LINE_CHARS:
+            raise InputTooLargeError(f"record is over {MAX_LINE_CHARS // 2**20} MB", path=self._path, line=self.number)
+        if self.number == 1:
+            if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                raise DecodeError(
+                    "file is UTF-16, not UTF-8", path=self._path, hint="convert it with: iconv -f UTF-16 -t UTF-8"
+                )
+            raw = raw.removeprefix(codecs.BOM_UTF8)  # so that a first line holding only a BOM is blank
+        try:
+            return self._decode(raw)
+        except DecodeError as exc:
+            if self._errors is None:
+                raise
+            self._errors.append(exc)
+            return ""
+
+    def _decode(self, raw: bytes) -> str:
+        if b"\x00" in raw:
+            raise DecodeError("NUL byte in record (binary, not JSON Lines)", path=self._path, line=self.number)
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise DecodeError(
+                "not valid UTF-8", path=self._path, line=self.number, hint="convert the file to UTF-8"
+            ) from None
+
+
+def _jsonl_file(path: str | Path, missing_hint: str | None) -> Path:
+    """``path``, once it is known to be a file: a missing one is refused before anything is read."""
+    p = Path(path)
+    if p.is_dir():
+        raise InputError("is a folder, not a JSON Lines file", path=p, hint="pass a .jsonl file")
+    if not p.exists():
+        raise InputError("no such file", path=p, hint=missing_hint or "check the path")
+    return p
+
+
+def iter_json_lines(
+    path: str | Path, *, errors: list[ClaimstanceError] | None = None, missing_hint: str | None = None
+) -> Iterator[tuple[int, object]]:
+    """Yield ``(line number, parsed value)`` for every non-blank line of a JSONL file, streaming.
+
+    The first bad line raises. With ``errors`` the reading is lenient: a line that is not UTF-8 or not JSON
+    is added to ``errors`` and skipped (a line over the size limit and a UTF-16 file still raise). A missing
+    file raises at once, with ``missing_hint`` as what to do.
+    """
+    return _json_lines(_jsonl_file(path, missing_hint), errors)
+
+
+def _json_lines(path: Path, errors: list[ClaimstanceError] | None) -> Iterator[tuple[int, object]]:
+    with path.open("rb") as fh:
+        lines = _Lines(fh, path, errors)
+        reader = jsonlines.Reader(lines, loads=_strict_loads)
+        while True:
             try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                raise DecodeError("not valid UTF-8", path=p, line=number, hint="convert the file to UTF-8") from None
-            if number == 1:
-                text = text.removeprefix("\ufeff")
-            if not text.strip():
+                value = reader.read(allow_none=True, skip_empty=True)
+            except EOFError:
+                return
+            except jsonlines.InvalidLineError as exc:
+                cause = exc.__cause__
+                assert isinstance(cause, RecordError)  # _strict_loads is the only source of invalid lines
+                error = _located(cause, path, exc.lineno)
+                if errors is None:
+                    raise error from None
+                errors.append(error)
                 continue
-            yield number, parse_json(text, path=p, line=number)
+            yield lines.number, value
 
 
-def read_jsonl(path: str | Path, model: type[M]) -> Iterator[M]:
+def _check_unique(record: BaseModel, line: int, seen: dict[str, int], path: str | Path) -> None:
+    """Records with an ``id`` must not repeat one (a unit or annotation would be pushed, counted or published twice)."""
+    ident = getattr(record, "id", None)
+    if isinstance(ident, str):
+        first = seen.setdefault(ident, line)
+        if first != line:
+            raise RecordError(
+                f"duplicate id {ident!r} (first on line {first})",
+                path=path,
+                line=line,
+                hint="remove one of the two records",
+            )
+
+
+def read_jsonl(path: str | Path, model: type[M], *, missing_hint: str | None = None) -> Iterator[M]:
     """Stream the records of a JSONL file as ``model`` instances; the first bad line raises.
 
-    Records with an ``id`` must not repeat one (a second unit or annotation with the same id would be
-    pushed, counted or published twice).
+    Records with an ``id`` must not repeat one. A missing file raises at once (before the stream is read),
+    with ``missing_hint`` as what to do.
     """
+    return _records(iter_json_lines(path, missing_hint=missing_hint), path, model)
+
+
+def _records(lines: Iterator[tuple[int, object]], path: str | Path, model: type[M]) -> Iterator[M]:
     seen: dict[str, int] = {}
-    for number, value in iter_json_lines(path):
+    for number, value in lines:
         record = validate_record(model, value, path=path, line=number)
-        ident = getattr(record, "id", None)
-        if isinstance(ident, str):
-            first = seen.setdefault(ident, number)
-            if first != number:
-                raise RecordError(
-                    f"duplicate id {ident!r} (first on line {first})",
-                    path=path,
-                    line=number,
-                    hint="remove one of the two records",
-                )
+        _check_unique(record, number, seen, path)
         yield record
 
 
@@ -208,6 +307,46 @@ def read_jsonl_checked(path: str | Path, model: type[M]) -> list[M]:
     if not records:
         raise EmptyInputError(f"no {model.__name__} records", path=path)
     return records
+
+
+def check_jsonl(path: str | Path, model: type[BaseModel] | None = None) -> tuple[int, list[ClaimstanceError]]:
+    """Check every record of a JSONL file; return the number of good records and one error per bad line.
+
+    Unlike :func:`read_jsonl`, this reads leniently and keeps going after a bad line (bad JSON, a schema
+    violation, a repeated id), so a user can fix them all at once. Without ``model``, the record type is the
+    one :func:`~claimstance.schema.detect_model` recognises in the first record it can.
+    """
+    errors: list[ClaimstanceError] = []
+    seen: dict[str, int] = {}
+    good = 0
+    try:
+        for number, value in iter_json_lines(path, errors=errors):
+            model = model or detect_model(value)
+            if model is None:
+                errors.append(
+                    InputError("cannot tell which record type this is", path=path, line=number, hint="pass --model")
+                )
+                continue
+            try:
+                _check_unique(validate_record(model, value, path=path, line=number), number, seen, path)
+            except RecordError as exc:
+                errors.append(exc)
+                continue
+            good += 1
+    except ClaimstanceError as exc:  # the file as a whole: missing, UTF-16, a line over the limit
+        errors.append(exc)
+    if good == 0 and not errors:
+        errors.append(EmptyInputError("no records", path=path))
+    return good, errors
+
+
+def count_lines(path: str | Path) -> int | None:
+    """Lines in a file (the records of a JSONL file, for progress bars), or None if unreadable."""
+    try:
+        with open(path, "rb") as fh:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+    except OSError:
+        return None
 
 
 def dump_record(record: BaseModel) -> str:
@@ -224,16 +363,32 @@ def _mode_of(target: Path) -> int:
         return 0o666 & ~umask
 
 
+@overload
+def atomic_writer(path: str | Path, mode: Literal["w"] = "w") -> contextlib.AbstractContextManager[IO[str]]: ...
+
+
+@overload
+def atomic_writer(path: str | Path, mode: Literal["wb"]) -> contextlib.AbstractContextManager[IO[bytes]]: ...
+
+
+def atomic_writer(path: str | Path, mode: Literal["w", "wb"] = "w") -> contextlib.AbstractContextManager[IO[Any]]:
+    """Open a temporary file beside ``path`` for text (``"w"``, UTF-8) or bytes (``"wb"``).
+
+    On success the file is flushed to disk and renamed over ``path``, with the mode of the file it replaces
+    (or the usual one); on error it is removed and ``path`` is left as it was.
+    """
+    return _atomic_writer(Path(path), mode)
+
+
 @contextlib.contextmanager
-def atomic_writer(path: str | Path, mode: str = "w") -> Iterator[IO[str]]:
-    """Open a temporary file beside ``path``; on success rename it over ``path``, on error remove it."""
-    target = Path(path)
+def _atomic_writer(target: Path, mode: str) -> Iterator[IO[Any]]:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         # mkstemp makes the file private (0600): give it the mode of the file it replaces, or the usual one.
         os.chmod(tmp, _mode_of(target))
-        with os.fdopen(fd, mode, encoding="utf-8", newline="\n") as fh:
+        fh: IO[Any] = os.fdopen(fd, "wb") if mode == "wb" else os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        with fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
@@ -251,16 +406,23 @@ def write_text_atomic(path: str | Path, text: str) -> Path:
     return Path(path)
 
 
+def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically; return the path."""
+    with atomic_writer(path, "wb") as fh:
+        fh.write(data)
+    return Path(path)
+
+
 def write_jsonl(path: str | Path, records: Iterable[BaseModel], *, empty: InputError | None = None) -> int:
     """Write records as JSON Lines atomically (streaming: records may be a generator); return the count.
 
-    With ``empty``, no records raises that error instead, and a file already at ``path`` is left as it was.
+    Each line is the record's ``model_dump_json`` (the same serializer, straight to UTF-8 bytes). With
+    ``empty``, no records raises that error instead, and a file already at ``path`` is left as it was.
     """
     count = 0
-    with atomic_writer(path) as fh:
+    with atomic_writer(path, "wb") as fh, jsonlines.Writer(fh, dumps=pydantic_core.to_json) as writer:
         for record in records:
-            fh.write(dump_record(record))
-            fh.write("\n")
+            writer.write(record)
             count += 1
         if count == 0 and empty is not None:
             raise empty

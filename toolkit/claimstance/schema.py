@@ -332,6 +332,33 @@ PUBLIC_MODELS: dict[str, type[BaseModel]] = {
 }
 """Every model with a JSON Schema in ``schema/``, by file stem."""
 
+RECORD_MODELS: dict[str, type[Record]] = {
+    "document": Document,
+    "claim_unit": ClaimUnit,
+    "annotation": Annotation,
+    "gold_label": GoldLabel,
+    "prediction": Prediction,
+}
+"""Record types that live in JSONL files, by the name ``claimstance validate --model`` takes."""
+
+
+def detect_model(value: object) -> type[Record] | None:
+    """The record type of one parsed JSON object, recognised by its distinctive fields; None if none fits."""
+    if not isinstance(value, dict):
+        return None
+    keys = set(value)
+    if "seed_file" in keys:
+        return Document
+    if "ls_task_id" in keys or "annotator" in keys:
+        return Annotation
+    if "model_version" in keys:
+        return Prediction
+    if "origin" in keys and "target" in keys:
+        return GoldLabel
+    if "doc_id" in keys and "char_start" in keys:
+        return ClaimUnit
+    return None
+
 
 def json_schema(model: type[BaseModel]) -> dict[str, Any]:
     """The JSON Schema of ``model``, with the schema version and label definitions embedded."""

@@ -124,6 +124,17 @@ def pull(file: str, content: bytes, words: list[str], why: str, exit: int = 2) -
     case(file, content, args, exit, words, why=why)
 
 
+SEEDS_SEGMENTED = [
+    ["ingest", "{seeds}", "-o", "{out}/seeds/documents.jsonl"],
+    ["segment", "{out}/seeds/documents.jsonl", "-o", "{out}/seeds/units.jsonl"],
+]
+"""Run before a publish case: the units and documents of the repository's seeds, as a user would have them."""
+PUBLISH = [
+    "publish", "--units", "{out}/seeds/units.jsonl", "--documents", "{out}/seeds/documents.jsonl",
+    "--dir", "{out}/annotations", "--out", "{out}/dataset",
+]  # fmt: skip
+
+
 def build() -> None:
     rng = random.Random(6)
     # ---- seeds: ingest ---------------------------------------------------------------------------------
@@ -514,29 +525,41 @@ def build() -> None:
     case(
         "annotations_unit_gone.jsonl",
         None,
-        ["publish", "--out", "{out}/dataset", "--seeds", "{seeds}", "--dir", "{out}/annotations"],
+        PUBLISH,
         2,
-        ["claimstance-seeds.jsonl", "the seeds does not hold"],
+        ["claimstance-seeds.jsonl", "seeds/units.jsonl does not hold"],
         setup={"annotations/claimstance-seeds.jsonl": "annotations_unit_gone.jsonl"},
+        before=SEEDS_SEGMENTED,
         why="publishing annotations of units that no longer exist",
     )
     case(
         "annotations_email_annotator.jsonl",
         jsonl({**ANNOTATION, "annotator": "annotator.one@example.org"}),
-        ["publish", "--out", "{out}/dataset", "--seeds", "{seeds}", "--dir", "{out}/annotations"],
+        PUBLISH,
         5,
         ["ls-7-201", "e-mail"],
         setup={"annotations/claimstance-seeds.jsonl": "annotations_email_annotator.jsonl"},
+        before=SEEDS_SEGMENTED,
         why="an annotator named by e-mail must never be published",
     )
     case(
         "card_bad.yaml",
         b"pretty_name: Claims\nlicense: [cc-by-4.0\nlanguage: en\n",
-        ["publish", "--out", "{out}/dataset", "--seeds", "{seeds}", "--dir", "{out}/annotations"],
+        PUBLISH,
         2,
         ["card.yaml:3", "yaml"],
         setup={"annotations/card.yaml": "card_bad.yaml"},
+        before=SEEDS_SEGMENTED,
         why="a broken dataset card file",
+    )
+    case(
+        "annotations_ok.jsonl",
+        None,
+        PUBLISH,
+        2,
+        ["seeds/units.jsonl", "no such file", "claimstance segment"],
+        before=SEEDS_SEGMENTED[:1],
+        why="publishing before segmenting: no units file",
     )
     config_xml = (HERE.parents[2] / "schema" / "labeling_config.xml").read_text(encoding="utf-8")
     edited = config_xml.replace('<Choice value="unfair"', '<Choice value="rigged"')
