@@ -34,6 +34,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check toolkit tests bench
 	$(VENV)/bin/ruff format --check toolkit tests bench
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/claimstance schema check
 
 test: setup browser lint
