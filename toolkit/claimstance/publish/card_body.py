@@ -1,7 +1,7 @@
 """The dataset card's markdown body, rendered from the published tables, the schema and :class:`CardInfo`.
 
-Everything here is derived from the data being published or from the schema's label sets, so the card
-cannot drift from the data; it never imports ``datasets`` (the YAML metadata is :mod:`.card`'s).
+Everything here is derived from the data being published, the features and the schema's label sets, so the
+card cannot drift from the data; the YAML metadata above the body is :mod:`.card`'s.
 """
 
 from __future__ import annotations
