@@ -13,7 +13,7 @@ import httpx
 import pytest
 from claimstance import config
 from claimstance.config import ServerSettings
-from claimstance.labelstudio import labels_to_result, server
+from claimstance.labelstudio import credentials, labels_to_result, server
 from claimstance.schema import AnnotationLabels
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -31,11 +31,14 @@ class LabelStudioServer:
     def url(self) -> str:
         return self.info.url
 
+    @property
+    def token(self) -> str:
+        """The admin's API token, generated on the server's first start and read from its data folder."""
+        return credentials.local(self.data_dir).api_token.get_secret_value()
+
     def settings(self, *, api_key: str | None = None, retries: int = 1, timeout: float = 120.0) -> ServerSettings:
         """Settings for this server (few retries, so that tests of failures stay fast)."""
-        return config.server_settings(
-            url=self.url, api_key=api_key or config.LOCAL_ADMIN_TOKEN, timeout=timeout, retries=retries
-        )
+        return config.server_settings(url=self.url, api_key=api_key or self.token, timeout=timeout, retries=retries)
 
     def ensure_running(self) -> None:
         """Start the server again if a test stopped or killed it (the data folder is kept)."""
@@ -84,7 +87,7 @@ def annotate(
         body["completed_by"] = user_id
     if lead_time is not None:
         body["lead_time"] = lead_time
-    headers = {"Authorization": f"Token {api_key or config.LOCAL_ADMIN_TOKEN}"}
+    headers = {"Authorization": f"Token {api_key or ls.token}"}
     response = httpx.post(f"{ls.url}/api/tasks/{task_id}/annotations/", json=body, headers=headers, timeout=120)
     response.raise_for_status()
     return int(response.json()["id"])
