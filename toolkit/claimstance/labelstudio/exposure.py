@@ -60,7 +60,7 @@ def plan(host: str | None, port: int, public_url: str | None) -> Opening:
         if bind == _WILDCARD:
             raise LabelStudioError(
                 "--host 0.0.0.0 needs --public-url: the address annotators open",
-                hint="e.g. --public-url https://annotate.example.org (the TLS proxy in front of the server)",
+                hint="the TLS proxy in front of the server, e.g. --public-url https://annotate.example.org",
             )
         public_url = f"http://{bind}:{port}"
     return Opening(bind, port, _checked_url(public_url))
@@ -115,7 +115,10 @@ def advice(opening: Opening) -> list[str]:
     if not opening.is_open:
         return []
     public = urlsplit(opening.public_url)
-    upstream = f"{opening.local_url.removeprefix('http://')}"
+    # A proxy on another machine reaches this one by its own address; 0.0.0.0 names none.
+    upstream = (
+        f"THIS-MACHINE:{opening.port}" if opening.bind == _WILDCARD else opening.local_url.removeprefix("http://")
+    )
     lines = [
         f"Label Studio listens on {opening.bind}:{opening.port} in plain HTTP; annotators open {opening.public_url}",
         "Sign-up is closed except through the invite link; add annotators with: claimstance annotators add EMAIL",
