@@ -96,6 +96,18 @@ def annotate(
 # ---- end of Label Studio server block -------------------------------------------------------------------
 
 
+# ---- Logging in through Label Studio's form (secrets) -----------------------------------------------------
+def logs_in(url: str, email: str, password: str) -> bool:
+    """Whether Label Studio's login form accepts ``email`` and ``password`` (it redirects when it does)."""
+    with httpx.Client(base_url=url, timeout=60) as browser:
+        browser.get("/user/login/")
+        form = {"email": email, "password": password, "csrfmiddlewaretoken": browser.cookies.get("csrftoken", "")}
+        return browser.post("/user/login/", data=form).status_code == 302
+
+
+# ---- end of logging in block ------------------------------------------------------------------------------
+
+
 # ---- Payloads recorded from Label Studio 1.23.2 by tests/data/labelstudio/record.py (labelstudio) -------
 import json  # noqa: E402
 import re  # noqa: E402

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import stat
+import subprocess
 from pathlib import Path
 
+import httpx
 import pytest
 from claimstance import config
 from claimstance.errors import LabelStudioError
-from claimstance.labelstudio import credentials
+from claimstance.labelstudio import credentials, server
+from conftest import logs_in
 from pydantic import SecretStr
 
 # What earlier versions published in config.py and api.py (tests are the one place these may stay).
@@ -103,3 +107,68 @@ def test_default_and_weak_credentials_are_named(field: str, value: str, reason: 
     problems = credentials.weaknesses(weak)
     assert len(problems) == 1 and reason in problems[0]
     assert value not in problems[0]
+
+
+# ---- a data folder made by an earlier version, against the real server ---------------------------------
+REPO_ROOT = Path(__file__).resolve().parent.parent
+BINARY = REPO_ROOT / ".venv-ls" / "bin" / "label-studio"
+MAKE_DEMO_ANNOTATOR = """
+from label_studio.server import _setup_env
+_setup_env()
+from organizations.models import Organization
+from users.models import User
+user = User.objects.create_user(email="annotator@claimstance.local", password="annotate-claims")
+Organization.objects.first().add_user(user)
+"""
+
+
+def legacy_folder(data: Path) -> None:
+    """A data folder as earlier versions left it: the published admin, token and demo annotator."""
+    data.mkdir(mode=0o700)
+    key = secrets.token_urlsafe(50)
+    (data / credentials.LEGACY_SECRET_FILE).write_text(key, encoding="utf-8")
+    env = {
+        **os.environ,
+        "LABEL_STUDIO_BASE_DATA_DIR": str(data),
+        "LABEL_STUDIO_DATABASE_NAME": str(data / credentials.LEGACY_DATABASE_FILE),
+        "LABEL_STUDIO_USERNAME": config.LOCAL_ADMIN_EMAIL,
+        "LABEL_STUDIO_PASSWORD": PUBLISHED_ADMIN_PASSWORD,
+        "LABEL_STUDIO_USER_TOKEN": PUBLISHED_TOKEN,
+        "LABEL_STUDIO_LATEST_VERSION_CHECK": "false",
+        "LABEL_STUDIO_COLLECT_ANALYTICS": "false",
+        "SENTRY_DSN": "",
+        "LABEL_STUDIO_SENTRY_DSN": "",
+        "SECRET_KEY": key,
+        "XDG_CONFIG_HOME": str(data / "xdg" / "config"),
+        "XDG_CACHE_HOME": str(data / "xdg" / "cache"),
+        "XDG_DATA_HOME": str(data / "xdg" / "data"),
+    }
+    init = [str(BINARY), "init", "--quiet", "--data-dir", str(data), "--enable-legacy-api-token"]
+    subprocess.run(init, env=env, cwd=data, check=True, capture_output=True, timeout=600)
+    python = str(BINARY.parent / "python")
+    subprocess.run([python, "-c", MAKE_DEMO_ANNOTATOR], env=env, cwd=data, check=True, capture_output=True, timeout=300)
+
+
+@pytest.mark.integration
+def test_a_folder_made_with_the_published_constants_is_rotated_and_refuses_them(tmp_path: Path) -> None:
+    data = tmp_path / "legacy"
+    legacy_folder(data)
+    assert credentials.is_legacy(data)
+    info = server.start(server.find_free_port(), data, binary=BINARY)
+    try:
+        new = credentials.local(data)
+        assert stat.S_IMODE(credentials.path(data).stat().st_mode) == 0o600
+        assert not (data / credentials.LEGACY_SECRET_FILE).exists()
+
+        def projects(token: str) -> int:
+            headers = {"Authorization": f"Token {token}"}
+            return httpx.get(f"{info.url}/api/projects/", headers=headers, timeout=60).status_code
+
+        assert projects(PUBLISHED_TOKEN) == 401
+        assert projects(new.api_token.get_secret_value()) == 200
+        assert not logs_in(info.url, config.LOCAL_ADMIN_EMAIL, PUBLISHED_ADMIN_PASSWORD)
+        assert logs_in(info.url, config.LOCAL_ADMIN_EMAIL, new.admin_password.get_secret_value())
+        assert not logs_in(info.url, config.DEMO_ANNOTATOR_EMAIL, PUBLISHED_DEMO_PASSWORD)
+        assert logs_in(info.url, config.DEMO_ANNOTATOR_EMAIL, new.demo_password.get_secret_value())
+    finally:
+        server.stop(data)
