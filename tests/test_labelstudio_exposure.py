@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import httpx
 import pytest
+from claimstance import config
 from claimstance.errors import LabelStudioError
-from claimstance.labelstudio import credentials, exposure
+from claimstance.labelstudio import credentials, exposure, server, users
+from conftest import REPO_ROOT
 from pydantic import SecretStr
 
 
@@ -69,3 +74,54 @@ def test_an_opened_server_refuses_default_or_weak_credentials() -> None:
         exposure.check_credentials(opening, published)
     with pytest.raises(LabelStudioError, match="not been rotated"):
         exposure.check_credentials(opening, credentials.generate(rotation_pending=True))
+
+
+def test_start_refuses_to_open_a_server_with_weak_credentials_before_it_runs(tmp_path: Path) -> None:
+    binary = tmp_path / "label-studio"
+    binary.write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")  # never run: the refusal comes first
+    data = tmp_path / "data"
+    credentials.write(data, credentials.generate().model_copy(update={"api_token": SecretStr("short-token")}))
+    port = server.find_free_port()
+    with pytest.raises(LabelStudioError, match="the API token is weak"):
+        server.start(port, data, binary=binary, host="0.0.0.0", public_url="https://annotate.example.org")
+    assert server.status(data) is None and not (data / server.LOG_FILE).exists()
+
+
+@pytest.mark.integration
+def test_an_opened_server_answers_for_its_public_address_only_and_logs_in_behind_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, public = tmp_path / "team", "https://annotate.example.org"
+    monkeypatch.setenv("CLAIMSTANCE_LS_DATA_DIR", str(data))
+    binary = REPO_ROOT / ".venv-ls" / "bin" / "label-studio"
+    info = server.start(server.find_free_port(), data, binary=binary, public_url=public)
+    try:
+        assert info.public_url == public and server.status(data) == info
+        admin = credentials.local(data)
+        assert httpx.get(f"{info.url}/user/login/", headers={"Host": "evil.example.com"}, timeout=60).status_code == 400
+        # A browser at the public address, through the TLS proxy: the proxy passes Host, the browser sends Origin.
+        page = httpx.get(f"{info.url}/user/login/", headers={"Host": "annotate.example.org"}, timeout=60)
+        csrf = page.cookies["csrftoken"]
+        assert "Secure" in page.headers["set-cookie"]
+
+        def login(origin: str) -> int:
+            headers = {"Host": "annotate.example.org", "Origin": origin, "Cookie": f"csrftoken={csrf}"}
+            form = {"email": config.LOCAL_ADMIN_EMAIL, "password": admin.admin_password.get_secret_value()}
+            response = httpx.post(
+                f"{info.url}/user/login/", headers=headers, data={**form, "csrfmiddlewaretoken": csrf}, timeout=60
+            )
+            return response.status_code
+
+        assert login(public) == 302
+        assert login("https://evil.example.com") == 403
+        settings = config.server_settings(url=info.url)  # no token given: the local one, from the data folder
+        new = users.add_annotator("team.member@example.org", settings=settings)
+        assert new.login_url == public
+        with httpx.Client(base_url=info.url, timeout=60) as stranger:  # a user of this machine, without the link
+            token = stranger.get("/user/signup/").cookies["csrftoken"]
+            form = {"email": "someone@example.org", "password": "a-password-of-my-own", "csrfmiddlewaretoken": token}
+            refused = stranger.post("/user/signup/", data=form, headers={"Cookie": f"csrftoken={token}"})
+            assert refused.status_code == 403 and "CSRF" not in refused.text  # refused for want of the link
+        assert "someone@example.org" not in users.list_users(settings=settings).values()
+    finally:
+        server.stop(data)

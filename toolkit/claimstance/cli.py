@@ -202,6 +202,8 @@ def server_status() -> None:
         raise SystemExit(1)
     state = "healthy" if info.healthy else "NOT answering /health"
     err_console.print(f"Label Studio at {info.url}: {state} (pid {info.pid}, log {info.log_file})")
+    if info.public_url:
+        err_console.print(f"open to a team: annotators use {info.public_url}", markup=False)
     if not info.healthy:
         raise SystemExit(1)
 

@@ -46,7 +46,6 @@ class PidRecord(TypedDict):
     port: int
     url: str
     started_at: NotRequired[float]
-    bind: NotRequired[str]
     public_url: NotRequired[str]
 
 
@@ -366,7 +365,6 @@ def start(
         "port": chosen,
         "url": opening.local_url,
         "started_at": time.time(),
-        "bind": opening.bind,
     }
     if opening.is_open:
         record["public_url"] = opening.public_url

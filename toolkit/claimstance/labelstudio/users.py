@@ -116,8 +116,11 @@ def _sign_up(conn: Connection, email: str, password: str) -> None:
     def submit() -> int:
         with conn.new_http_client() as browser:  # its own cookies: the form needs a CSRF token
             checked(browser.get(url))
-            form = {"email": email, "password": password, "csrfmiddlewaretoken": browser.cookies.get("csrftoken", "")}
-            return checked(browser.post(url, data=form, headers={"Referer": url}))
+            csrf = browser.cookies.get("csrftoken", "")
+            form = {"email": email, "password": password, "csrfmiddlewaretoken": csrf}
+            # Behind an https proxy the cookie is Secure, and httpx keeps it off this plain-http request.
+            headers = {"Referer": url, "Cookie": f"csrftoken={csrf}"}
+            return checked(browser.post(url, data=form, headers=headers))
 
     if conn.call(f"signing up user {email}", submit, idempotent=False) != 302:  # the form shown again: refused
         raise LabelStudioError(
