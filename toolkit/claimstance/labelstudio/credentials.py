@@ -64,10 +64,10 @@ class Credentials(BaseModel):
         return [field.get_secret_value() for field in fields]
 
 
-def generate(admin_email: str | None = None, *, rotation_pending: bool = False) -> Credentials:
+def generate(*, rotation_pending: bool = False) -> Credentials:
     """Fresh credentials from a cryptographic source (a legacy token is 40 hex digits, as Label Studio's)."""
     return Credentials(
-        admin_email=admin_email or config.LOCAL_ADMIN_EMAIL,
+        admin_email=config.LOCAL_ADMIN_EMAIL,
         admin_password=SecretStr(secrets.token_urlsafe(24)),
         api_token=SecretStr(secrets.token_hex(20)),
         secret_key=SecretStr(secrets.token_urlsafe(MIN_SECRET_KEY)),
