@@ -25,7 +25,8 @@ from typing import Any
 
 import httpx
 from claimstance import config, labelstudio
-from claimstance.labelstudio import labels_to_result, server, task_data
+from claimstance.labelstudio import credentials, labels_to_result, server, task_data
+from claimstance.labelstudio.client import with_token
 from claimstance.schema import AnnotationLabels, Attribution, ClaimUnit, Speaker, StanceTerritorialIntegrity
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,7 +120,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tasks", type=int, default=10_000, help="tasks per measurement (default 10000)")
     parser.add_argument("--url", help="an already running Label Studio (default: start one in a temp folder)")
-    parser.add_argument("--api-key", default=config.LOCAL_ADMIN_TOKEN)
+    parser.add_argument("--api-key", help="token of --url [default: the local server's, from its data folder]")
     parser.add_argument("--repeat", type=int, default=3, help="runs per timing; the median is shown (default 3)")
     args = parser.parse_args()
     n = args.tasks
@@ -132,7 +133,8 @@ def main() -> None:
         binary = ROOT / ".venv-ls" / "bin" / "label-studio"
         url = server.start(server.find_free_port(), tmp / "ls", binary=binary).url
         started = tmp / "ls"
-    settings = config.server_settings(url=url, api_key=args.api_key, timeout=3600, retries=2)
+    key = args.api_key or (credentials.local(started).api_token.get_secret_value() if started else None)
+    settings = with_token(config.server_settings(url=url, api_key=key, timeout=3600, retries=2))
     raw = Raw(settings)
     tag = secrets.token_hex(3)
     rows: list[tuple[str, str, str]] = []

@@ -13,7 +13,7 @@ import httpx
 import pytest
 from claimstance import config
 from claimstance.config import ServerSettings
-from claimstance.labelstudio import labels_to_result, server
+from claimstance.labelstudio import credentials, labels_to_result, server
 from claimstance.schema import AnnotationLabels
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -31,11 +31,14 @@ class LabelStudioServer:
     def url(self) -> str:
         return self.info.url
 
+    @property
+    def token(self) -> str:
+        """The admin's API token, generated on the server's first start and read from its data folder."""
+        return credentials.local(self.data_dir).api_token.get_secret_value()
+
     def settings(self, *, api_key: str | None = None, retries: int = 1, timeout: float = 120.0) -> ServerSettings:
         """Settings for this server (few retries, so that tests of failures stay fast)."""
-        return config.server_settings(
-            url=self.url, api_key=api_key or config.LOCAL_ADMIN_TOKEN, timeout=timeout, retries=retries
-        )
+        return config.server_settings(url=self.url, api_key=api_key or self.token, timeout=timeout, retries=retries)
 
     def ensure_running(self) -> None:
         """Start the server again if a test stopped or killed it (the data folder is kept)."""
@@ -84,13 +87,25 @@ def annotate(
         body["completed_by"] = user_id
     if lead_time is not None:
         body["lead_time"] = lead_time
-    headers = {"Authorization": f"Token {api_key or config.LOCAL_ADMIN_TOKEN}"}
+    headers = {"Authorization": f"Token {api_key or ls.token}"}
     response = httpx.post(f"{ls.url}/api/tasks/{task_id}/annotations/", json=body, headers=headers, timeout=120)
     response.raise_for_status()
     return int(response.json()["id"])
 
 
 # ---- end of Label Studio server block -------------------------------------------------------------------
+
+
+# ---- Logging in through Label Studio's form (secrets) -----------------------------------------------------
+def logs_in(url: str, email: str, password: str) -> bool:
+    """Whether Label Studio's login form accepts ``email`` and ``password`` (it redirects when it does)."""
+    with httpx.Client(base_url=url, timeout=60) as browser:
+        browser.get("/user/login/")
+        form = {"email": email, "password": password, "csrfmiddlewaretoken": browser.cookies.get("csrftoken", "")}
+        return browser.post("/user/login/", data=form).status_code == 302
+
+
+# ---- end of logging in block ------------------------------------------------------------------------------
 
 
 # ---- Payloads recorded from Label Studio 1.23.2 by tests/data/labelstudio/record.py (labelstudio) -------

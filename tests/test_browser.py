@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from claimstance import cli, config, io, labelstudio, layout
+from claimstance import cli, io, labelstudio, layout
 from claimstance.schema import (
     Annotation,
     AnnotationLabels,
@@ -214,7 +214,7 @@ def test_annotator_labels_a_task_in_the_browser_and_pull_attributes_it(
         page.get_by_role("button", name="Submit current annotation").click()
     assert saved.value.status == 201
 
-    monkeypatch.setenv("LABEL_STUDIO_API_KEY", config.LOCAL_ADMIN_TOKEN)
+    monkeypatch.setenv("LABEL_STUDIO_API_KEY", label_studio.token)
     cli.main(["pull", "--project", ls_project, "--url", label_studio.url, "--dir", str(tmp_path / "annotations")])
     records = list(io.read_jsonl(layout.annotations_path(ls_project, tmp_path / "annotations"), Annotation))
 

@@ -156,7 +156,7 @@ def test_push_killed_with_the_server_then_resumed_leaves_every_unit_once(
         push(label_studio, units, ls_project, settings=settings, batch_size=100, progress=kill_after_two_batches)
     message = str(caught.value)
     assert "cannot reach Label Studio" in message and "\n" not in message
-    assert config.LOCAL_ADMIN_TOKEN not in message
+    assert label_studio.token not in message
     assert server.status(label_studio.data_dir) is None  # the killed server is noticed, its pid file removed
 
     label_studio.ensure_running()
@@ -178,7 +178,7 @@ def test_duplicate_tasks_left_by_another_tool_are_removed_once(
     httpx.post(
         f"{label_studio.url}/api/projects/{first.project_id}/import",
         json=duplicate,
-        headers={"Authorization": f"Token {config.LOCAL_ADMIN_TOKEN}"},
+        headers={"Authorization": f"Token {label_studio.token}"},
         timeout=60,
     ).raise_for_status()
     report = push(label_studio, units, ls_project, settings=settings)
@@ -305,7 +305,7 @@ def test_personal_access_token_works_and_a_wrong_one_is_one_line(
     label_studio: LabelStudioServer, ls_project: str
 ) -> None:
     created = httpx.post(
-        f"{label_studio.url}/api/token/", headers={"Authorization": f"Token {config.LOCAL_ADMIN_TOKEN}"}, timeout=60
+        f"{label_studio.url}/api/token/", headers={"Authorization": f"Token {label_studio.token}"}, timeout=60
     )
     created.raise_for_status()
     personal = created.json()["token"]
@@ -329,10 +329,10 @@ def test_personal_access_token_works_and_a_wrong_one_is_one_line(
 
 def test_a_stopped_server_is_one_line_without_the_token(label_studio: LabelStudioServer) -> None:
     nowhere = config.server_settings(
-        url=f"http://127.0.0.1:{server.find_free_port()}", api_key=config.LOCAL_ADMIN_TOKEN, retries=1, timeout=5
+        url=f"http://127.0.0.1:{server.find_free_port()}", api_key=label_studio.token, retries=1, timeout=5
     )
     with pytest.raises(ServerUnavailableError) as caught:
         labelstudio.list_users(settings=nowhere)
     message = str(caught.value)
     assert "cannot reach Label Studio" in message and "claimstance server start" in message
-    assert "\n" not in message and config.LOCAL_ADMIN_TOKEN not in message
+    assert "\n" not in message and label_studio.token not in message

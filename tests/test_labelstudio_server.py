@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from claimstance import config
 from claimstance.errors import LabelStudioError, ServerUnavailableError
-from claimstance.labelstudio import server
+from claimstance.labelstudio import credentials, server
 from conftest import LabelStudioServer
 
 # A stand-in for `label-studio start ... --port P`: prints what Label Studio prints, then serves /health.
@@ -154,12 +154,15 @@ def test_environment_keeps_everything_in_the_data_dir_and_never_calls_out(
     assert env["LABEL_STUDIO_COLLECT_ANALYTICS"] == "false"
     assert env["SENTRY_DSN"] == env["FRONTEND_SENTRY_DSN"] == env["LABEL_STUDIO_SENTRY_DSN"] == ""
     assert env["LABEL_STUDIO_USERNAME"] == config.LOCAL_ADMIN_EMAIL
-    assert env["LABEL_STUDIO_USER_TOKEN"] == config.LOCAL_ADMIN_TOKEN
+    assert env["LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK"] == "true"
     assert "LABEL_STUDIO_API_KEY" not in env
-    secret = (tmp_path / server.SECRET_FILE).read_text()
-    assert env["SECRET_KEY"] == secret
-    assert (tmp_path / server.SECRET_FILE).stat().st_mode & 0o077 == 0
-    assert server.server_environment(tmp_path, 8123)["SECRET_KEY"] == secret  # stable across starts
+    stored = credentials.local(tmp_path)
+    assert env["LABEL_STUDIO_USER_TOKEN"] == stored.api_token.get_secret_value()
+    assert env["LABEL_STUDIO_PASSWORD"] == stored.admin_password.get_secret_value()
+    assert env["SECRET_KEY"] == env["LABEL_STUDIO_SECRET_KEY"] == stored.secret_key.get_secret_value()
+    again = server.server_environment(tmp_path, 8123)  # stable across starts
+    for name in ("SECRET_KEY", "LABEL_STUDIO_USER_TOKEN", "LABEL_STUDIO_PASSWORD"):
+        assert again[name] == env[name]
 
 
 @pytest.mark.integration

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import secrets
 
+import pytest
+from claimstance import cli, labelstudio
+from claimstance.errors import LabelStudioError
 from claimstance.labelstudio import users
-from conftest import FakeServer, recorded
+from conftest import REPO_ROOT, FakeServer, LabelStudioServer, logs_in, recorded
 
 
 def test_create_user_finds_an_existing_account(fake: FakeServer) -> None:
@@ -27,3 +31,43 @@ def test_create_user_makes_an_account_with_a_random_password(fake: FakeServer) -
 def test_users_without_an_e_mail_are_not_listed(fake: FakeServer) -> None:
     fake.on("GET", "/api/users/", [{"id": 1, "email": "a@example.org"}, {"id": 2, "email": ""}, {"id": 3}])
     assert users.list_users(connection=fake.connect()) == {1: "a@example.org"}
+
+
+def test_a_new_annotator_s_password_is_only_in_what_add_returns(fake: FakeServer) -> None:
+    fake.on("GET", "/api/users/", recorded("users.json"))
+    with pytest.raises(LabelStudioError, match="already has an account") as caught:
+        users.add_annotator("annotator.one@example.org", connection=fake.connect())
+    assert "annotator.one" not in str(caught.value)
+    assert users.masked("annotator.one@example.org") == "a***@example.org"
+
+
+@pytest.mark.integration
+def test_an_annotator_s_password_appears_only_in_the_line_for_the_lead(
+    label_studio: LabelStudioServer, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    label_studio.ensure_running()
+    monkeypatch.setenv("CLAIMSTANCE_LS_DATA_DIR", str(label_studio.data_dir))
+    monkeypatch.setenv("CLAIMSTANCE_LS_BIN", str(REPO_ROOT / ".venv-ls" / "bin" / "label-studio"))
+    monkeypatch.setenv("LABEL_STUDIO_URL", label_studio.url)
+    monkeypatch.delenv("LABEL_STUDIO_API_KEY", raising=False)  # the token comes from the data folder
+    email = f"new-annotator-{secrets.token_hex(3)}@example.org"
+
+    cli.main(["annotators", "add", email])
+    out, err = capfd.readouterr()
+    [line] = out.splitlines()
+    password = line.rsplit(" ", 1)[1]
+    assert line == f"log in at {label_studio.url} as {email} with password {password}" and len(password) >= 16
+    assert password not in err
+    assert logs_in(label_studio.url, email, password)
+
+    cli.main(["annotators", "list"])
+    cli.main(["annotators", "deactivate", email])
+    out, err = capfd.readouterr()
+    assert password not in out + err and email not in out + err  # listed by pseudonym and masked e-mail
+    listed = [row.split("\t") for row in out.splitlines()]
+    [mine] = [row for row in listed if row[1] == labelstudio.pseudonym(email)]
+    assert mine[2] == users.masked(email) and mine[3] == "active"
+    assert "deactivated" in err
+    assert not logs_in(label_studio.url, email, password)
+    for file in label_studio.data_dir.rglob("*"):  # the log, the database (a hash only), the credentials
+        assert not file.is_file() or password.encode() not in file.read_bytes(), file

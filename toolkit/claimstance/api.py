@@ -8,7 +8,7 @@ inside the functions that need them, so ``import claimstance.api`` stays fast.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from claimstance.agree import AgreementReport
-    from claimstance.labelstudio import PushReport
+    from claimstance.labelstudio import AnnotatorAccount, NewAnnotator, PushReport
     from claimstance.labelstudio.server import ServerInfo
     from claimstance.publish import PublishReport
     from claimstance.pull import PullSummary
@@ -99,11 +99,49 @@ def schema_check(directory: str | Path = "schema") -> None:
 DEFAULT_PROJECT = layout.DEFAULT_PROJECT
 
 
-def start_server(port: int | None = None, data_dir: str | Path | None = None) -> ServerInfo:
-    """Start the local Label Studio (or return the one already running) and wait until it is healthy."""
+def start_server(
+    port: int | None = None,
+    data_dir: str | Path | None = None,
+    *,
+    host: str | None = None,
+    public_url: str | None = None,
+) -> ServerInfo:
+    """Start the local Label Studio (or return the one already running) and wait until it is healthy.
+
+    ``host`` and ``public_url`` open it to a team (see ``docs/team-server.md``); by default it listens on
+    127.0.0.1 only.
+    """
     from claimstance.labelstudio import server
 
-    return server.start(port, data_dir)
+    return server.start(port, data_dir, host=host, public_url=public_url)
+
+
+def server_advice(info: ServerInfo, host: str | None = None, public_url: str | None = None) -> list[str]:
+    """What the lead must put in front of a server opened with ``host``/``public_url`` (TLS, firewall)."""
+    from claimstance.labelstudio import exposure
+
+    return exposure.advice(exposure.plan(host, info.port, public_url))
+
+
+def add_annotator(email: str, *, settings: ServerSettings | None = None) -> NewAnnotator:
+    """Make an annotator account with a generated password, returned once (never stored or logged)."""
+    from claimstance import labelstudio
+
+    return labelstudio.add_annotator(email, settings=settings)
+
+
+def list_annotators(data_dir: str | Path | None = None) -> list[AnnotatorAccount]:
+    """The local server's annotators: user id, pseudonym, masked e-mail, whether they can log in."""
+    from claimstance import labelstudio
+
+    return labelstudio.annotators(data_dir)
+
+
+def deactivate_annotator(who: str, data_dir: str | Path | None = None) -> tuple[int, bool]:
+    """Turn off an annotator of the local server (e-mail or user id); return its id and whether it was active."""
+    from claimstance import labelstudio
+
+    return labelstudio.deactivate_annotator(who, data_dir)
 
 
 def stop_server(data_dir: str | Path | None = None) -> bool:
@@ -318,8 +356,7 @@ def publish(
 
 
 DEMO_PROJECT = "claimstance-demo"
-DEMO_ANNOTATOR_EMAIL = "annotator@claimstance.local"
-DEMO_ANNOTATOR_PASSWORD = "annotate-claims"  # a demo account on 127.0.0.1 only; printed for the annotator
+DEMO_ANNOTATOR_EMAIL = config.DEMO_ANNOTATOR_EMAIL
 
 
 @dataclass(frozen=True)
@@ -329,7 +366,7 @@ class DemoSummary:
     url: str
     project: str
     annotator_email: str
-    annotator_password: str
+    annotator_password: str = field(repr=False)
     documents: int
     units: int
     push: PushReport
@@ -344,7 +381,8 @@ def demo(
 
     Starts the server (or reuses it), ingests and segments the seeds, suggests labels with the keyword
     baseline, creates a demo annotator, pushes the units with their pre-annotations (idempotent: a second run
-    creates nothing), and publishes the dataset from ``annotations/`` into ``var/demo/dataset``.
+    creates nothing), and publishes the dataset from ``annotations/`` into ``var/demo/dataset``. The demo
+    annotator's password is generated with the server's credentials and returned to be printed.
     """
     from claimstance import labelstudio
 
@@ -353,14 +391,16 @@ def demo(
     work = base / "var" / "demo"
     say("starting Label Studio (the first start sets up its database, about 30 s)")
     info = labelstudio.server.start(port, config.data_dir(root=base))
-    settings = config.server_settings(url=info.url, api_key=config.LOCAL_ADMIN_TOKEN)
+    secrets = labelstudio.credentials.local(info.data_dir)
+    settings = config.server_settings(url=info.url, api_key=secrets.api_token.get_secret_value())
+    password = secrets.demo_password.get_secret_value()
     say("ingesting seeds/")
     n_docs = ingest([base / "seeds"], work / "documents.jsonl")
     say("segmenting into claim units")
     n_units = segment(work / "documents.jsonl", work / "units.jsonl")
     predict(work / "units.jsonl", work / "predictions.jsonl")
     say("creating the demo annotator")
-    labelstudio.create_user(DEMO_ANNOTATOR_EMAIL, password=DEMO_ANNOTATOR_PASSWORD, settings=settings)
+    labelstudio.create_user(DEMO_ANNOTATOR_EMAIL, password=password, settings=settings)
     say(f"pushing units to project {DEMO_PROJECT!r}")
     pushed = push(
         work / "units.jsonl",
@@ -381,7 +421,7 @@ def demo(
         url=info.url,
         project=DEMO_PROJECT,
         annotator_email=DEMO_ANNOTATOR_EMAIL,
-        annotator_password=DEMO_ANNOTATOR_PASSWORD,
+        annotator_password=password,
         documents=n_docs,
         units=n_units,
         push=pushed,

@@ -161,17 +161,29 @@ URL = click.option("--url", help="Label Studio address [env LABEL_STUDIO_URL; de
 
 @cli.group()
 def server() -> None:
-    """The local Label Studio: 127.0.0.1, SQLite under var/label-studio, a known admin and token."""
+    """The local Label Studio: SQLite under var/label-studio, credentials generated in its data folder."""
 
 
 @server.command("start")
 @click.option("--port", type=int, help="port [default: 8089]")
-def server_start(port: int | None) -> None:
-    """Start Label Studio (or find it running) and wait until it answers /health."""
+@click.option("--host", help="listen on this interface (IPv4) instead of 127.0.0.1: opens the server to a team")
+@click.option("--public-url", help="the address annotators open, e.g. https://annotate.example.org (a TLS proxy)")
+def server_start(port: int | None, host: str | None, public_url: str | None) -> None:
+    """Start Label Studio (or find it running) and wait until it answers /health.
+
+    It listens on 127.0.0.1 unless --host or --public-url open it to a team: then it refuses weak
+    credentials, accepts only that address, and prints what to put in front of it (docs/team-server.md).
+    The admin's password and token are in credentials.json in its data folder (owner-only).
+    """
     with err_console.status("starting Label Studio (the first start sets up its database, about 30 s)"):
-        info = api.start_server(port)
+        info = api.start_server(port, host=host, public_url=public_url)
     err_console.print(f"Label Studio is running at {info.url} (pid {info.pid}, data in {info.data_dir})")
-    err_console.print(f"log in as {config.LOCAL_ADMIN_EMAIL} with the password in claimstance.config")
+    err_console.print(
+        f"log in as {config.LOCAL_ADMIN_EMAIL} with the password in {info.data_dir / 'credentials.json'}",
+        markup=False,
+    )
+    for line in api.server_advice(info, host, public_url):
+        err_console.print(line, markup=False)
 
 
 @server.command("stop")
@@ -190,8 +202,48 @@ def server_status() -> None:
         raise SystemExit(1)
     state = "healthy" if info.healthy else "NOT answering /health"
     err_console.print(f"Label Studio at {info.url}: {state} (pid {info.pid}, log {info.log_file})")
+    if info.public_url:
+        err_console.print(f"open to a team: annotators use {info.public_url}", markup=False)
     if not info.healthy:
         raise SystemExit(1)
+
+
+@cli.group()
+def annotators() -> None:
+    """Annotator accounts: add one (its password is shown once), list them, deactivate one."""
+
+
+@annotators.command("add")
+@click.argument("email")
+@URL
+def annotators_add(email: str, url: str | None) -> None:
+    """Make an account for EMAIL with a generated password, printed once on stdout for you to pass on.
+
+    The password is not stored or logged anywhere: if it is lost, deactivate the account and add the
+    annotator under another e-mail.
+    """
+    new = api.add_annotator(email, settings=config.server_settings(url=url))
+    err_console.print(f"annotator added (user {new.id}); give them this line, it is not shown again:")
+    click.echo(f"log in at {new.login_url} as {new.email} with password {new.password}")
+
+
+@annotators.command("list")
+def annotators_list() -> None:
+    """The local server's annotators: user id, pseudonym (as in the dataset), masked e-mail, status."""
+    accounts = api.list_annotators()
+    for account in accounts:
+        state = "active" if account.active else "deactivated"
+        click.echo(f"{account.id}\t{account.pseudonym}\t{account.email_hint}\t{state}")
+    if not accounts:
+        err_console.print("no annotators yet (add one with: claimstance annotators add EMAIL)")
+
+
+@annotators.command("deactivate")
+@click.argument("who")
+def annotators_deactivate(who: str) -> None:
+    """Stop WHO (an e-mail or a user id) from logging in or using a token; their annotations stay."""
+    user_id, was_active = api.deactivate_annotator(who)
+    err_console.print(f"user {user_id} deactivated" if was_active else f"user {user_id} was already deactivated")
 
 
 @cli.command()

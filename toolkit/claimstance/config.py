@@ -3,8 +3,9 @@
 Nothing here reads the environment at import time or in a default argument, so a researcher can change
 ``os.environ`` in a notebook and the next call sees it.
 
-The embedded default is a local Label Studio on 127.0.0.1 whose admin and token are known (they guard
-nothing but a demo on loopback); a user's own server comes from ``LABEL_STUDIO_URL`` and
+The embedded default is a local Label Studio on 127.0.0.1 whose admin password and API token are generated
+per data folder (``claimstance.labelstudio.credentials``); with no ``LABEL_STUDIO_API_KEY`` the connection
+to that server reads its token from there. A user's own server comes from ``LABEL_STUDIO_URL`` and
 ``LABEL_STUDIO_API_KEY``, the names the Label Studio SDK itself uses.
 """
 
@@ -17,9 +18,7 @@ from pathlib import Path
 
 DEFAULT_PORT = 8089
 LOCAL_ADMIN_EMAIL = "admin@claimstance.local"
-LOCAL_ADMIN_PASSWORD = "claimstance-local-admin"
-# A legacy API token for the embedded server only; it is also redacted from all output.
-LOCAL_ADMIN_TOKEN = "c1a1e5ba5e0000000000000000000000000000aa"
+DEMO_ANNOTATOR_EMAIL = "annotator@claimstance.local"
 
 _SECRET_ENV = ("LABEL_STUDIO_API_KEY", "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "LABEL_STUDIO_USER_TOKEN")
 _SECRET_PATTERNS = [
@@ -27,6 +26,8 @@ _SECRET_PATTERNS = [
     re.compile(r"\bhf_[A-Za-z0-9]{16,}\b"),
     re.compile(r"((?:Token|Bearer)\s+)[A-Za-z0-9._-]{8,}"),
 ]
+# Secrets this process has read or generated (the local server's credentials): redacted from all output.
+_KNOWN_SECRETS: set[str] = set()
 
 
 def _env(name: str) -> str | None:
@@ -77,18 +78,28 @@ def server_settings(
     timeout: float | None = None,
     retries: int | None = None,
 ) -> ServerSettings:
-    """Resolve the Label Studio address, token, timeout (s) and retry budget."""
+    """Resolve the Label Studio address, token, timeout (s) and retry budget.
+
+    With no token (argument or ``LABEL_STUDIO_API_KEY``) ``api_key`` is empty: connecting to the local
+    server then reads the token from its credentials file.
+    """
     return ServerSettings(
         url=resolve(url, "LABEL_STUDIO_URL", f"http://127.0.0.1:{DEFAULT_PORT}").rstrip("/"),
-        api_key=resolve(api_key, "LABEL_STUDIO_API_KEY", LOCAL_ADMIN_TOKEN),
+        api_key=resolve(api_key, "LABEL_STUDIO_API_KEY", ""),
         timeout=float(timeout if timeout is not None else resolve(None, "CLAIMSTANCE_TIMEOUT", "300")),
         retries=int(retries if retries is not None else resolve(None, "CLAIMSTANCE_RETRIES", "4")),
     )
 
 
+def register_secret(value: str) -> None:
+    """Add a secret this process holds (a password, a token) to those :func:`redact` removes."""
+    if len(value) >= 6:
+        _KNOWN_SECRETS.add(value)
+
+
 def redact(text: str) -> str:
-    """Remove every known secret (tokens from the environment, the local token, JWTs, hf_ tokens)."""
-    secrets = [LOCAL_ADMIN_TOKEN, LOCAL_ADMIN_PASSWORD]
+    """Remove every known secret (tokens from the environment, registered secrets, JWTs, hf_ tokens)."""
+    secrets = sorted(_KNOWN_SECRETS, key=len, reverse=True)
     secrets += [v for v in (_env(n) for n in _SECRET_ENV) if v and len(v) >= 6]
     for secret in secrets:
         text = text.replace(secret, "***")

@@ -2,6 +2,8 @@
 
     .venv/bin/python tests/data/labelstudio/record.py http://127.0.0.1:8089
 
+The token is the local server's (read from its data folder) unless LABEL_STUDIO_API_KEY is set.
+
 It creates a project 'recorded' with three units (one annotated by a second user, one with a prediction)
 and writes each response, as the server sent it, next to this file. Timestamps and ids are kept as sent.
 """
@@ -15,6 +17,7 @@ from pathlib import Path
 import httpx
 from claimstance import config, labelstudio
 from claimstance.labelstudio import projects
+from claimstance.labelstudio.client import with_token
 from claimstance.labelstudio.labeling_config import same_config
 from claimstance.schema import AnnotationLabels, ClaimUnit, StanceTerritorialIntegrity
 
@@ -30,7 +33,7 @@ def units() -> list[ClaimUnit]:
 
 
 def main(url: str) -> None:
-    settings = config.server_settings(url=url, api_key=config.LOCAL_ADMIN_TOKEN)
+    settings = with_token(config.server_settings(url=url))
     http = httpx.Client(base_url=url, headers={"Authorization": f"Token {settings.api_key}"}, timeout=60)
     for old in http.get("api/projects/", params={"title": "recorded"}).json()["results"]:
         http.delete(f"api/projects/{old['id']}/")

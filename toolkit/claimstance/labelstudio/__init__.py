@@ -6,7 +6,9 @@
 - :mod:`.tasks`: units (and disputes) as task payloads, the guidelines, the inputs a push is given;
 - :mod:`.plan` and :mod:`.projects`: projects and an idempotent push, never overwriting annotated work;
 - :mod:`.results` and :mod:`.export`: results both ways, exports into pseudonymous ``Annotation`` records;
-- :mod:`.users`: annotator accounts; :mod:`.server`: the local server process.
+- :mod:`.users`: annotator accounts; :mod:`.server`: the local server process;
+- :mod:`.credentials`: the local server's generated secrets; :mod:`.admin`: account changes made in its
+  database; :mod:`.exposure`: opening it to a team.
 
 The names below are what the rest of claimstance (its ``api``) uses.
 """
@@ -17,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from claimstance.config import ServerSettings
-from claimstance.labelstudio import server
+from claimstance.labelstudio import credentials, exposure, server
 from claimstance.labelstudio.client import Connection
 from claimstance.labelstudio.export import export_tasks, pull_annotations, read_export
 from claimstance.labelstudio.labeling_config import adjudication_config, annotation_config, generated_files
@@ -31,21 +33,36 @@ from claimstance.labelstudio.tasks import (
     read_guidelines,
     task_data,
 )
-from claimstance.labelstudio.users import create_user, list_users
+from claimstance.labelstudio.users import (
+    AnnotatorAccount,
+    NewAnnotator,
+    add_annotator,
+    annotators,
+    create_user,
+    deactivate_annotator,
+    list_users,
+)
 from claimstance.schema import ClaimUnit
 
 __all__ = [
+    "AnnotatorAccount",
     "Connection",
     "Dispute",
+    "NewAnnotator",
     "PushReport",
+    "add_annotator",
     "adjudication_config",
     "adjudication_tasks",
     "annotation_config",
+    "annotators",
     "checked_doc_titles",
     "checked_predictions",
     "create_user",
+    "credentials",
+    "deactivate_annotator",
     "ensure_project",
     "export_tasks",
+    "exposure",
     "generated_files",
     "labels_to_result",
     "list_tasks",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import dataclasses
 import json
 import threading
 import time
@@ -120,6 +121,28 @@ def _jwt_expiry(token: str) -> float | None:
     return float(expiry) if isinstance(expiry, int | float) and not isinstance(expiry, bool) else None
 
 
+def with_token(settings: ServerSettings) -> ServerSettings:
+    """``settings`` with a token: given, or the local server's from its data folder when it is at that URL.
+
+    The local token goes only to the server claimstance started from the data folder (its pid file names
+    its addresses), never to whatever else answers on a loopback port.
+    """
+    if settings.api_key:
+        return settings
+    from claimstance.labelstudio import credentials, server
+
+    info = server.status()
+    local = (
+        credentials.read(info.data_dir) if info is not None and settings.url in (info.url, info.public_url) else None
+    )
+    if local is None:
+        raise AuthenticationError(
+            f"no API token for Label Studio at {settings.url}",
+            hint="set LABEL_STUDIO_API_KEY, or start the local server with 'claimstance server start'",
+        )
+    return dataclasses.replace(settings, api_key=local.api_token.get_secret_value())
+
+
 class TokenAuth(httpx.Auth):
     """Label Studio's two kinds of token, for the calls made without the SDK.
 
@@ -166,7 +189,7 @@ class Connection:
         from label_studio_sdk.base_client import LabelStudioBase
         from label_studio_sdk.core.api_error import ApiError
 
-        self.settings = settings or config.server_settings()
+        self.settings = with_token(settings or config.server_settings())
         self._transport = transport
         self._sleep = sleep
         self.http = self.new_http_client()

@@ -1,13 +1,15 @@
-"""Run the embedded Label Studio: ``start``, ``stop`` and ``status``, headless on 127.0.0.1.
+"""Run the embedded Label Studio: ``start``, ``stop`` and ``status``, headless on 127.0.0.1 unless asked.
 
 The server lives in its own virtual environment (``.venv-ls``: Label Studio pins its own SDK exactly) and
 keeps everything under one data folder (``var/label-studio`` by default): the SQLite database, media,
-exports, its config and cache folders (``XDG_*``), a stable Django secret key, a log file and a pid file.
+exports, its config and cache folders (``XDG_*``), its credentials, a log file and a pid file.
 Nothing is written under ``~/.local`` or ``~/.config``, and the server never calls out (no version check,
 no analytics, no Sentry).
 
-The admin (``config.LOCAL_ADMIN_EMAIL``) and its legacy API token (``config.LOCAL_ADMIN_TOKEN``) are created
-on first start; they guard nothing but a demo on loopback. This module never imports ``label_studio_sdk``.
+The admin (``config.LOCAL_ADMIN_EMAIL``), its password, its legacy API token and Django's secret key are
+generated on the first start and kept in the data folder (:mod:`.credentials`); a folder made with the
+constants of earlier versions is rotated to new ones before the server listens (:mod:`.admin`). Opening the
+server to other machines is :mod:`.exposure`'s. This module never imports ``label_studio_sdk``.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import secrets
 import signal
 import socket
 import subprocess
@@ -30,10 +31,10 @@ from typing_extensions import TypedDict
 
 from claimstance import config, io
 from claimstance.errors import LabelStudioError, ServerUnavailableError
+from claimstance.labelstudio import admin, credentials, exposure
 
 PID_FILE = "server.json"
 LOG_FILE = "server.log"
-SECRET_FILE = "secret_key"
 DEFAULT_START_TIMEOUT = 180.0
 """Seconds to wait for ``/health``: the first start (migrations) takes ~25 s on an idle machine."""
 
@@ -45,6 +46,7 @@ class PidRecord(TypedDict):
     port: int
     url: str
     started_at: NotRequired[float]
+    public_url: NotRequired[str]
 
 
 PID_RECORD = TypeAdapter(PidRecord)
@@ -63,6 +65,8 @@ class ServerInfo:
     data_dir: Path
     log_file: Path
     healthy: bool
+    public_url: str | None = None
+    """The address annotators open, when the server was opened to a team (``--host``/``--public-url``)."""
 
 
 def find_free_port() -> int:
@@ -131,6 +135,7 @@ def _info(record: PidRecord, data_dir: Path, healthy: bool) -> ServerInfo:
         data_dir=data_dir,
         log_file=data_dir / LOG_FILE,
         healthy=healthy,
+        public_url=record.get("public_url"),
     )
 
 
@@ -147,18 +152,6 @@ def status(data_dir: str | Path | None = None) -> ServerInfo | None:
     return _info(record, directory, _healthy(record["url"]))
 
 
-def _secret_key(directory: Path) -> str:
-    path = directory / SECRET_FILE
-    if path.exists():
-        return path.read_text(encoding="utf-8").strip()
-    key = secrets.token_urlsafe(50)
-    # Stable across restarts, so browser sessions survive them; readable by the owner only.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(key)
-    return key
-
-
 def server_environment(directory: Path, port: int) -> dict[str, str]:
     """The environment Label Studio runs with: everything under ``directory``, nothing calls out."""
     env = dict(os.environ)
@@ -168,17 +161,21 @@ def server_environment(directory: Path, port: int) -> dict[str, str]:
         env.pop(name, None)
     xdg = directory / "xdg"
     url = f"http://127.0.0.1:{port}"
-    secret = _secret_key(directory)
+    # Generated on the first start; stable across restarts, so browser sessions survive them.
+    creds = credentials.ensure(directory)
+    secret = creds.secret_key.get_secret_value()
     env.update(
         {
             "LABEL_STUDIO_BASE_DATA_DIR": str(directory),
             "LABEL_STUDIO_DJANGO_DB": "sqlite",
             "LABEL_STUDIO_DATABASE_NAME": str(directory / "label_studio.sqlite3"),
             "LABEL_STUDIO_HOST": url,
-            "LABEL_STUDIO_USERNAME": config.LOCAL_ADMIN_EMAIL,
-            "LABEL_STUDIO_PASSWORD": config.LOCAL_ADMIN_PASSWORD,
-            "LABEL_STUDIO_USER_TOKEN": config.LOCAL_ADMIN_TOKEN,
+            "LABEL_STUDIO_USERNAME": creds.admin_email,
+            "LABEL_STUDIO_PASSWORD": creds.admin_password.get_secret_value(),
+            "LABEL_STUDIO_USER_TOKEN": creds.api_token.get_secret_value(),
             "LABEL_STUDIO_ENABLE_LEGACY_API_TOKEN": "true",
+            # Even on loopback: any user of this machine could otherwise sign up and read everything.
+            "LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK": "true",
             "LABEL_STUDIO_LATEST_VERSION_CHECK": "false",
             "LABEL_STUDIO_COLLECT_ANALYTICS": "false",
             "LABEL_STUDIO_DEBUG": "false",
@@ -235,11 +232,11 @@ def _terminate(pid: int, timeout: float) -> None:
             child.wait(timeout=5)
 
 
-def _wait_until_healthy(info: ServerInfo, log_offset: int, timeout: float) -> None:
+def _wait_until_healthy(info: ServerInfo, log_offset: int, timeout: float, bind: str = "127.0.0.1") -> None:
     """Poll ``/health``; fail fast if the process dies or Label Studio moved to another port."""
     deadline = time.monotonic() + timeout
     moved = f"Port {info.port} is in use"
-    listening = f"Starting development server at {info.url}/"
+    listening = f"Starting development server at http://{bind}:{info.port}/"
     while True:
         log = _log_since(info.log_file, log_offset)
         if moved in log:
@@ -278,17 +275,26 @@ def start(
     wait: bool = True,
     timeout: float = DEFAULT_START_TIMEOUT,
     binary: str | Path | None = None,
+    host: str | None = None,
+    public_url: str | None = None,
 ) -> ServerInfo:
     """Start Label Studio on 127.0.0.1 (``config.DEFAULT_PORT`` unless ``port``) and wait for ``/health``.
 
-    Idempotent: if a server already runs from ``data_dir`` its info is returned. A busy port is an error
-    (Label Studio itself would silently move to the next port). Raises
+    ``host`` (an interface) and ``public_url`` (the address annotators open) open it to a team: see
+    :mod:`.exposure`. Idempotent: if a server already runs from ``data_dir`` its info is returned. A busy
+    port is an error (Label Studio itself would silently move to the next port). Raises
     :class:`~claimstance.errors.ServerUnavailableError` when the server cannot be started.
     """
     directory = config.data_dir(data_dir)
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     running = status(directory)
     if running is not None:
+        wanted = exposure.plan(host, running.port, public_url) if host or public_url else None
+        if wanted is not None and wanted.public_url != (running.public_url or running.url):
+            raise LabelStudioError(
+                f"Label Studio already runs from {directory} at {running.public_url or running.url}",
+                hint="stop it first with 'claimstance server stop', then start it with the new --host/--public-url",
+            )
         if port is not None and port != running.port:
             raise LabelStudioError(
                 f"Label Studio already runs from {directory} on port {running.port}",
@@ -308,6 +314,7 @@ def start(
         return running
 
     chosen = config.DEFAULT_PORT if port is None else int(port)
+    opening = exposure.plan(host, chosen, public_url)
     if port_in_use(chosen):
         raise ServerUnavailableError(
             f"port {chosen} is already in use by another program",
@@ -320,6 +327,14 @@ def start(
             hint="run 'make setup' (it installs label-studio into .venv-ls), or set CLAIMSTANCE_LS_BIN",
         )
 
+    env = server_environment(directory, chosen)
+    creds = credentials.ensure(directory)
+    if creds.rotation_pending:
+        # A data folder made with published credentials: rewrite them before the server listens.
+        admin.rotate(creds, python=admin.python_of(executable), env=env, cwd=directory)
+        creds = credentials.rotated(directory, creds)
+    exposure.check_credentials(opening, creds)
+    env.update(exposure.environment(opening))
     log_path = directory / LOG_FILE
     log_offset = log_path.stat().st_size if log_path.exists() else 0
     command = [
@@ -327,7 +342,7 @@ def start(
         "start",
         "--no-browser",
         "--internal-host",
-        "127.0.0.1",
+        opening.bind,
         "--port",
         str(chosen),
         "--data-dir",
@@ -341,21 +356,23 @@ def start(
             stdout=log,
             stderr=subprocess.STDOUT,
             cwd=directory,
-            env=server_environment(directory, chosen),
+            env=env,
             start_new_session=True,  # its own process group: stop() signals the whole group
         )
     _CHILDREN[process.pid] = process
     record: PidRecord = {
         "pid": process.pid,
         "port": chosen,
-        "url": f"http://127.0.0.1:{chosen}",
+        "url": opening.local_url,
         "started_at": time.time(),
     }
+    if opening.is_open:
+        record["public_url"] = opening.public_url
     io.write_text_atomic(directory / PID_FILE, json.dumps(record) + "\n")
     info = _info(record, directory, healthy=False)
     if not wait:
         return info
-    _wait_until_healthy(info, log_offset, timeout)
+    _wait_until_healthy(info, log_offset, timeout, opening.bind)
     return _info(record, directory, healthy=True)
 
 
