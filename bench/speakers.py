@@ -1,0 +1,448 @@
+"""Benchmark: speaker attribution and document metadata on real pages no rule was written for (issue 15).
+
+    .venv/bin/python bench/speakers.py              # dev, test and seeds: the figures only
+    .venv/bin/python bench/speakers.py --errors     # also every dev-half miss, to write rules from
+
+The pages, their hand-labelled gold and the dev/test split are in ``bench/data/attribution`` (its README says
+where each page comes from and how the gold was made). Each page goes through ``ingest`` and ``segment``
+exactly as ``claimstance segment`` runs them. A gold sentence is found in the page by its first characters;
+it spans from there to the next gold sentence or the next blank line, and a unit belongs to the gold sentence
+whose span holds the unit's first character (``doc.raw_start + unit.char_start`` when nothing was cut out of
+the document's text). A gold sentence is right when every claim unit in it has the gold speaker (or, with no
+unit starting inside it, the unit that covers its start does).
+
+What is counted, per half:
+
+- **accuracy**: gold sentences with the right speaker: the gold name or one of its aliases (case, articles,
+  honorifics and possessives aside), or "unattributed" (no one but the outlet) where the gold has none;
+- **named precision / recall**: of the sentences given a name, the share with the right one; of the
+  sentences whose gold has a name, the share that got it;
+- **garbage names**: claim units (all of them, labelled or not) whose speaker name is no person,
+  organisation or group: a lower-case phrase that is no group noun, a phrase opening with a preposition,
+  conjunction or sentence adverb, a clause (a verb or pronoun inside), a date word;
+- **author's own words given away**: in speeches, the gold ``author`` sentences given to someone else;
+- **document metadata**: per page, the number of documents, and the first document's title, date and
+  source (and author, shown apart), against the gold.
+
+The test half is only measured: ``--errors`` lists dev misses alone. The seeds are measured against
+``tests/data/seeds_gold.jsonl`` unit by unit (their test demands every field; here only the speaker).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from claimstance import io
+from claimstance.ingest import ingest_text
+from claimstance.schema import Attribution, ClaimUnit, Document, UnitKind
+from claimstance.segment import segment
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench" / "data" / "attribution"
+SEEDS = ROOT / "seeds"
+SEEDS_GOLD = ROOT / "tests" / "data" / "seeds_gold.jsonl"
+
+# ------------------------------------------------------------------------------------------------ names
+
+_HONORIFICS = re.compile(
+    r"\b(?:mr|mrs|ms|dr|prof|sir|madam|h\.?\s?e|his|her|excellency|excellencies|majesty|highness)\b\.?", re.I
+)
+_NOT_WORD = re.compile(r"[^\w\s-]")
+
+
+def norm_name(name: str) -> str:
+    """A name for comparison: accents, case, quotes, possessives, leading articles and honorifics aside."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
+    text = re.sub(r"'s\b", "", text)
+    text = _HONORIFICS.sub(" ", text)
+    text = _NOT_WORD.sub(" ", text).lower()
+    tokens = text.split()
+    while tokens and tokens[0] in ("the", "a", "an"):
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+_GROUP_NOUNS = frozenset(
+    """officials observers experts analysts diplomats residents protesters witnesses critics sources activists
+    voters lawmakers deputies monitors journalists reporters police investigators organizers organisers
+    participants opponents supporters sides parties leaders ministers members authorities opposition government
+    ministry military army allies staff caller callers speakers delegates delegations representatives mission
+    side country countries people commission council committee spokesman spokeswoman spokesperson official
+    minister president leader statement report journalist moderator correspondent""".split()
+)
+_BAD_FIRST = frozenset(
+    """in on at by for from to with of into during after before since despite although though while whereas
+    because if when as and but or so then however meanwhile moreover furthermore secondly firstly thirdly
+    finally also which who whom whose that this these those it its he she they we i you there here what many
+    some most several such other another both each every all any no not""".split()
+)
+_CLAUSE_WORDS = frozenset(
+    """is are was were be been being has have had will would could should can may might must did does do
+    it he she they we i you which who that""".split()
+)
+_DATE_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow january february march
+    april may june july august september october november december week month year""".split()
+)
+
+
+def is_garbage(name: str) -> bool:
+    """Whether a speaker name is no person, organisation or group (see the module docstring)."""
+    tokens = name.replace("’", "'").split()
+    if not tokens or len(tokens) > 10:
+        return True
+    lower = [t.lower().strip(".,;:'\"“”()") for t in tokens]
+    if lower[0] in _BAD_FIRST and lower[0] not in ("the", "a", "an"):
+        return True
+    if any(t in _CLAUSE_WORDS for t in lower) or all(t in _DATE_WORDS for t in lower):
+        return True
+    if tokens[0][:1].isupper() or tokens[0][:1].isdigit():
+        return False
+    # lower case: "the opposition", "international observers", "a spokesman" are groups and roles
+    return lower[-1] not in _GROUP_NOUNS and lower[-1].rstrip("s") not in _GROUP_NOUNS
+
+
+# ------------------------------------------------------------------------------------------------ gold
+
+
+@dataclass
+class GoldSentence:
+    file: str
+    prefix: str
+    speaker: str | None
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    start: int = -1
+    end: int = -1
+
+    def names(self) -> set[str]:
+        return {norm_name(n) for n in [self.speaker or "", *self.aliases] if n}
+
+
+@dataclass
+class Page:
+    file: str
+    half: str
+    kind: str
+    raw: str
+    sentences: list[GoldSentence]
+    doc_gold: dict[str, object]
+    missing: int = 0
+
+
+def _read_jsonl(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _locate(raw: str, sentences: list[GoldSentence]) -> int:
+    """Find each gold sentence in the page, in order; set its span; return how many were not found."""
+    cursor = missing = 0
+    found: list[GoldSentence] = []
+    for s in sentences:
+        at = raw.find(s.prefix, cursor)
+        if at < 0:
+            at = raw.find(s.prefix)
+        if at < 0:
+            missing += 1
+            continue
+        s.start = at
+        cursor = at + 1
+        found.append(s)
+    found.sort(key=lambda s: s.start)
+    blank = re.compile(r"\n[ \t\r]*\n")
+    for i, s in enumerate(found):
+        nxt = found[i + 1].start if i + 1 < len(found) else len(raw)
+        gap = blank.search(raw, s.start + len(s.prefix), nxt)
+        s.end = gap.start() if gap else nxt
+    sentences[:] = found
+    return missing
+
+
+def load_pages(data: Path) -> list[Page]:
+    """Every page of the set with its gold sentences located and its document gold."""
+    split = json.loads((data / "split.json").read_text(encoding="utf-8"))
+    statements = _read_jsonl(data / "gold" / "statements.jsonl")
+    documents = {str(d["file"]): d for d in _read_jsonl(data / "gold" / "documents.jsonl")}
+    by_file: dict[str, list[GoldSentence]] = {}
+    for row in statements:
+        aliases = row.get("aliases") or []
+        assert isinstance(aliases, list)
+        speaker = row.get("speaker")
+        by_file.setdefault(str(row["file"]), []).append(
+            GoldSentence(
+                file=str(row["file"]),
+                prefix=str(row["sentence"]),
+                speaker=str(speaker) if speaker else None,
+                kind=str(row["kind"]),
+                aliases=[str(a) for a in aliases],
+            )
+        )
+    pages: list[Page] = []
+    for key, half in sorted(split.items()):
+        path = data / key
+        meta = json.loads(path.with_suffix(".meta.json").read_text(encoding="utf-8"))
+        raw = io.read_text(path)
+        sentences = by_file.get(path.name, [])
+        page = Page(path.name, half, str(meta.get("kind", "news")), raw, sentences, documents.get(path.name, {}))
+        page.missing = _locate(raw, sentences)
+        pages.append(page)
+    return pages
+
+
+# ------------------------------------------------------------------------------------------------ toolkit
+
+
+@dataclass
+class Placed:
+    """A unit of the toolkit with its offset in the raw page and the speaker the benchmark reads off it."""
+
+    unit: ClaimUnit
+    start: int
+    name: str | None  # None: nobody but the outlet (narration or unattributed)
+
+
+def speaker_of(unit: ClaimUnit, document: Document) -> str | None:
+    """The name a unit is given, or None when it is left to the outlet (narration) or unattributed."""
+    s = unit.speaker
+    if s.attribution is Attribution.UNATTRIBUTED or s.name is None:
+        return None
+    if s.attribution is Attribution.AUTHOR and (document.author is None or s.name != document.author):
+        return None  # the outlet's own narration
+    return s.name
+
+
+def place_units(raw: str, documents: Sequence[Document]) -> list[Placed]:
+    """Every unit of the page with its offset in ``raw``."""
+    placed: list[Placed] = []
+    for document in documents:
+        exact = raw[document.raw_start : document.raw_end] == document.text
+        cursor = document.raw_start
+        for unit in segment(document):
+            if exact:
+                start = document.raw_start + unit.char_start
+            else:  # noise lines were cut out of the text: find the unit after the previous one
+                start = raw.find(unit.text, cursor)
+                start = start if start >= 0 else cursor
+            cursor = start + 1
+            placed.append(Placed(unit, start, speaker_of(unit, document)))
+    return placed
+
+
+# ------------------------------------------------------------------------------------------------ scoring
+
+
+@dataclass
+class Score:
+    sentences: int = 0
+    right: int = 0
+    named_predicted: int = 0
+    named_right: int = 0
+    gold_named: int = 0
+    gold_named_found: int = 0
+    units: int = 0
+    garbage: int = 0
+    author_own: int = 0
+    author_given_away: int = 0
+    missing: int = 0
+    doc_fields: dict[str, list[int]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    garbage_names: list[str] = field(default_factory=list)
+
+    def add_field(self, name: str, ok: bool) -> None:
+        counts = self.doc_fields.setdefault(name, [0, 0])
+        counts[0] += ok
+        counts[1] += 1
+
+
+def judge(pred: str | None, names: set[str]) -> bool:
+    if not names:
+        return pred is None
+    return pred is not None and norm_name(pred) in names
+
+
+def score_sentence(score: Score, gold: GoldSentence, preds: list[str | None], author: str | None) -> None:
+    names = gold.names()
+    right = all(judge(p, names) for p in preds)
+    score.sentences += 1
+    score.right += right
+    named = [p for p in preds if p is not None]
+    if named:
+        score.named_predicted += 1
+        score.named_right += all(judge(p, names) for p in named) and bool(names)
+    if names:
+        score.gold_named += 1
+        score.gold_named_found += right
+    if gold.kind == "author":
+        score.author_own += 1
+        score.author_given_away += any(p is not None and not judge(p, names) for p in preds)
+    if not right:
+        score.errors.append(f"{gold.file[:3]} gold={gold.speaker!r} got={preds!r} | {gold.prefix[:70]!r}")
+
+
+def _claims(units: Iterable[Placed]) -> list[Placed]:
+    return [p for p in units if p.unit.kind is UnitKind.CLAIM]
+
+
+def score_page(score: Score, page: Page) -> None:
+    documents = list(ingest_text(page.raw, page.file))
+    placed = place_units(page.raw, documents)
+    score.missing += page.missing
+    for p in _claims(placed):
+        score.units += 1
+        if p.name is not None and is_garbage(p.name):
+            score.garbage += 1
+            score.garbage_names.append(f"{page.file[:3]} {p.name!r}")
+    author = documents[0].author if documents else None
+    for gold in page.sentences:
+        inside = [p for p in placed if gold.start <= p.start < gold.end]
+        chosen = _claims(inside) or inside
+        if not chosen:
+            covering = [p for p in placed if p.start <= gold.start]
+            chosen = covering[-1:]
+        score_sentence(score, gold, [p.name for p in chosen], author)
+    _score_documents(score, page, documents)
+
+
+def _published(value: object) -> str | None:
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return None
+
+
+def _same_text(a: str | None, b: object) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return " ".join(a.split()).lower() == " ".join(str(b).split()).lower()
+
+
+def _same_source(a: str | None, gold: dict[str, object]) -> bool:
+    wanted = gold.get("source")
+    aliases = gold.get("source_aliases") or []
+    assert isinstance(aliases, list)
+    if a is None or wanted is None:
+        return a is None and wanted is None
+    names = {norm_name(str(n)) for n in [wanted, *aliases]}
+    return norm_name(a) in names
+
+
+def _score_documents(score: Score, page: Page, documents: Sequence[Document]) -> None:
+    gold = page.doc_gold
+    if not gold:
+        return
+    first = documents[0]
+    checks = {
+        "documents": len(documents) == gold.get("documents"),
+        "title": _same_text(first.title, gold.get("title")),
+        "date": _published(first.published) == gold.get("published"),
+        "source": _same_source(first.source, gold),
+    }
+    for name, ok in checks.items():
+        score.add_field(name, ok)
+        if not ok:
+            got = {
+                "documents": len(documents),
+                "title": first.title,
+                "date": _published(first.published),
+                "source": first.source,
+            }[name]
+            score.errors.append(
+                f"{page.file[:3]} {name}: gold={gold.get(name if name != 'date' else 'published')!r} got={got!r}"
+            )
+    score.add_field("author", _same_text(first.author, gold.get("author")))
+
+
+# ------------------------------------------------------------------------------------------------ seeds
+
+
+def score_seeds() -> Score:
+    """The seeds, unit by unit, against their gold (speaker name or unattributed only)."""
+    from claimstance.ingest import ingest_paths
+
+    gold = _read_jsonl(SEEDS_GOLD)
+    score = Score()
+    units: list[tuple[ClaimUnit, Document]] = [(u, d) for d in ingest_paths([SEEDS]) for u in segment(d)]
+    for g, (unit, document) in zip(gold, units, strict=True):
+        if unit.kind is not UnitKind.CLAIM:
+            continue
+        score.units += 1
+        name = speaker_of(unit, document)
+        if name is not None and is_garbage(name):
+            score.garbage += 1
+        expected = g["speaker"] if g["attribution"] != "author" or document.author else None
+        sentence = GoldSentence(
+            file=str(g["seed"]),
+            prefix=str(g["text"]),
+            speaker=str(expected) if expected else None,
+            kind="author" if document.author and g["attribution"] == "author" else str(g["attribution"]),
+        )
+        score_sentence(score, sentence, [name], document.author)
+    return score
+
+
+# ------------------------------------------------------------------------------------------------ report
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.1f}% ({a}/{b})" if b else "-"
+
+
+def report(scores: dict[str, Score]) -> None:
+    rows = [
+        ("sentences scored", lambda s: str(s.sentences)),
+        ("accuracy", lambda s: _pct(s.right, s.sentences)),
+        ("named-speaker precision", lambda s: _pct(s.named_right, s.named_predicted)),
+        ("named-speaker recall", lambda s: _pct(s.gold_named_found, s.gold_named)),
+        ("garbage names (claim units)", lambda s: _pct(s.garbage, s.units)),
+        ("author's own sentences given away", lambda s: _pct(s.author_given_away, s.author_own)),
+    ]
+    fields = ["documents", "title", "date", "source"]
+    for name in [*fields, "author"]:
+        rows.append((f"doc {name}", lambda s, n=name: _pct(*s.doc_fields[n]) if n in s.doc_fields else "-"))
+    rows.append(
+        (
+            "doc fields (count, title, date, source)",
+            lambda s: _pct(
+                sum(s.doc_fields[f][0] for f in fields if f in s.doc_fields),
+                sum(s.doc_fields[f][1] for f in fields if f in s.doc_fields),
+            ),
+        )
+    )
+    rows.append(("gold sentences not found in page", lambda s: str(s.missing)))
+    header = f"| {'measure':<42} | " + " | ".join(f"{k:>20}" for k in scores) + " |"
+    print(header)
+    print("| " + "-" * 42 + " | " + " | ".join("-" * 19 + ":" for _ in scores) + " |")
+    for label, get in rows:
+        print(f"| {label:<42} | " + " | ".join(f"{get(s):>20}" for s in scores.values()) + " |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA, help="the evaluation set (default bench/data/attribution)")
+    parser.add_argument("--errors", action="store_true", help="list every dev-half miss (never the test half's)")
+    args = parser.parse_args()
+    scores = {"dev": Score(), "test": Score()}
+    for page in load_pages(args.data):
+        score_page(scores[page.half], page)
+    scores["seeds"] = score_seeds()
+    report(scores)
+    if args.errors:
+        print("\ndev misses:")
+        for line in scores["dev"].errors:
+            print(" ", line)
+        print("\ndev garbage names:")
+        for line in scores["dev"].garbage_names:
+            print(" ", line)
+
+
+if __name__ == "__main__":
+    main()
