@@ -259,18 +259,20 @@ def test_narration_belongs_to_the_outlet_when_known() -> None:
     assert who("The president received the minister.") == [(None, A.AUTHOR, None)]
 
 
-def test_inside_a_statement_everything_is_the_authors_even_reported_speech() -> None:
+def test_inside_a_statement_the_authors_words_are_his_and_a_reported_party_only_its_sentence() -> None:
     text = (
         "The talks were useful, Aliyev said on Monday.\n\nStatement by President Ilham Aliyev\n\nDear friends,\n\n"
-        "As President Vucic has said, our position is unchanged. According to the UN, the lands were occupied."
+        "As President Vucic has said, our position is unchanged. According to the UN, the lands were occupied. "
+        "We restored justice."
     )
     got = units(text, author="Ilham Aliyev", author_role="President")
     assert [(u.kind, u.speaker.name, u.speaker.attribution) for u in got] == [
         (UnitKind.CLAIM, "Ilham Aliyev", A.REPORTED),
         (UnitKind.HEADING, None, A.AUTHOR),
         (UnitKind.GREETING, "Ilham Aliyev", A.AUTHOR),
-        (UnitKind.CLAIM, "Ilham Aliyev", A.AUTHOR),
-        (UnitKind.CLAIM, "Ilham Aliyev", A.AUTHOR),
+        (UnitKind.CLAIM, "Ilham Aliyev", A.AUTHOR),  # "As X has said": the author agrees, it is his claim
+        (UnitKind.CLAIM, "UN", A.REPORTED),  # issue 15: a sentence reporting another party is that party's
+        (UnitKind.CLAIM, "Ilham Aliyev", A.AUTHOR),  # ... and the author's next sentence is his again
     ]
     assert got[3].speaker.role == "President"
 

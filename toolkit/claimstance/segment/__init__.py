@@ -9,7 +9,7 @@ mapped back to exact offsets: ``document.text[char_start:char_end] == text`` alw
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -30,15 +30,16 @@ def _context(text: str, units: Sequence[UnitSpan], i: int) -> str:
     return text[start:end]
 
 
-def segment(document: Document) -> Iterator[ClaimUnit]:
+def segment(document: Document, *, rejected: Counter[str] | None = None) -> Iterator[ClaimUnit]:
     """Cut one document into claim units with kinds, speakers, exact offsets and context (pure).
 
     ``document.text[u.char_start:u.char_end] == u.text`` for every unit; units are in order and never
     overlap; ids are ``<doc id>-<hash of text>`` with ``-2``, ``-3`` for repeated text in the document.
+    ``rejected``, when given, counts the speaker names the validation step refused, by reason.
     """
     text = document.text
     units = unit_spans(document)
-    speakers = attribute(document, units)
+    speakers = attribute(document, units, rejected)
     seen: dict[str, int] = {}
     for i, (unit, speaker) in enumerate(zip(units, speakers, strict=True)):
         unit_text = text[unit.start : unit.end]

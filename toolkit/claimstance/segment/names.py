@@ -11,7 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimstance.lexicon import FUNCTION_WORDS, HONORIFICS, ORG_HEADS, PARTICLES, ROLE_WORDS, is_honorific, words
+from claimstance.lexicon import (
+    FUNCTION_WORDS,
+    HONORIFICS,
+    ORG_HEADS,
+    ORG_WORDS,
+    PARTICLES,
+    ROLE_WORDS,
+    is_honorific,
+    words,
+)
 
 _TITLE_WORDS = (
     ROLE_WORDS
@@ -43,7 +52,7 @@ _COLLECTIVES = words(
     lawmakers deputies monitors journalists reporters police investigators organizers participants opponents
     supporters sides parties leaders ministers members authorities"""
 )
-_PLAIN = _TITLE_WORDS | _PLACE_WORDS
+_PLAIN = _TITLE_WORDS | _PLACE_WORDS | ORG_WORDS
 PRONOUNS = words("he she they it i we")
 BE = words("was were is are be been being has have had will would could should did does do")
 """Forms of "be", "have" and auxiliaries: a phrase holding one is a clause, not a speaker."""
@@ -181,6 +190,11 @@ class NameIndex:
         if acronym:
             self.by_alias[acronym] = entry
 
+    def knows(self, token: str) -> bool:
+        """Whether the document names someone ``token`` ("Kerry" in "John Kerry ..."): a speaker's tag."""
+        pattern = r"\b[A-Z][a-z]+\s+" + re.escape(token) + r"\b"
+        return token in self.by_alias or re.search(pattern, self.text) is not None
+
     def role_in_text(self, name: str) -> str | None:
         """The title before a full name in the text: "Azerbaijani President Ilham Aliyev" -> "Azerbaijani President"."""
         if name not in self.titles:
@@ -231,11 +245,14 @@ class NameIndex:
                     return entry  # "the minister" -> the last minister quoted
             return self.only_holder(role_word) or (name, None)
         if " " not in name:
-            pattern = r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+" + re.escape(name) + r"\b"
+            # "Amr" -> "Mohamed Kamel Amr": up to three given names before the surname somewhere in the text
+            pattern = r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,3})" + re.escape(name) + r"\b"
             for m in re.finditer(pattern, self.text):
-                first = m.group(1)
-                if first.lower() not in FUNCTION_WORDS and not is_plain(first):
-                    full = f"{first} {name}"
+                given = m.group(1).split()
+                while given and (given[0].lower() in FUNCTION_WORDS or is_plain(given[0])):
+                    given.pop(0)
+                if given:
+                    full = " ".join([*given, name])
                     return full, parsed.role or self.role_in_text(full)
             return name, parsed.role
         return name, parsed.role or self.role_in_text(name)

@@ -10,6 +10,9 @@ from claimstance.schema import UnitKind
 
 Span = tuple[int, int]
 
+TURN_LABEL = re.compile(r"(?:(?:[A-Z][A-Z.'’\-]+|[A-Z]\.?)\s+){0,4}(?:[A-Z][A-Z.'’\-]+|Q):(?=\s|$)")
+"""A transcript's speaker tag: "SECRETARY KERRY:", "QUESTION:", "MR. PRICE:", "Q:"."""
+
 
 @dataclass(frozen=True)
 class UnitSpan:

@@ -16,9 +16,9 @@ from itertools import pairwise
 
 from claimstance.lexicon import DAY_MONTH, is_noise_line
 from claimstance.schema import Document, UnitKind
+from claimstance.segment.cues import headline_colon
 from claimstance.segment.sentences import split_sentences
-from claimstance.segment.spans import Span, UnitSpan, inside_any, lstrip, quote_spans, rstrip, trim
-from claimstance.segment.speakers import headline_colon
+from claimstance.segment.spans import TURN_LABEL, Span, UnitSpan, inside_any, lstrip, quote_spans, rstrip, trim
 
 _LEADING_MARKS = re.compile(r"[\s\-–—•*·]+")
 _FIRST_WORD = re.compile(r"\S+")
@@ -26,8 +26,6 @@ MIN_WRAP_WIDTH = 50
 MAX_WRAP_WIDTH = 100
 """Wire copy is hard-wrapped at 60 to 80 characters: blocks of three lines or more whose median line is in this
 range may be wrapped."""
-_TURN_LABEL = re.compile(r"(?:(?:[A-Z][A-Z.'’\-]+|[A-Z]\.?)\s+){0,4}(?:[A-Z][A-Z.'’\-]+|Q):(?=\s|$)")
-"""A transcript's speaker tag: "SECRETARY KERRY:", "QUESTION:", "MR. PRICE:", "Q:"."""
 _STAGE = re.compile(r"[\[(][^\])\n]{2,60}[\])](?:\s+(?=[A-Z“\"‘])|\s*$)")
 """A stage direction or editor's tag before a sentence: "(Via interpreter)", "[Ibrahim, speaking at ...]"."""
 _CAPS_PLACE = r"[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+){0,3}"
@@ -125,7 +123,7 @@ def _runs_on(text: str, prev: Span, line: Span, width: int) -> bool:
     fits = prev[1] - prev[0] + 1 + (first_word.end() - line[0] if first_word else 0) <= width
     if fits or text[prev[0] : prev[1]].isupper():
         return False
-    return not (_LEADING_MARKS.match(text, line[0], line[1]) or _TURN_LABEL.match(text, line[0], line[1]))
+    return not (_LEADING_MARKS.match(text, line[0], line[1]) or TURN_LABEL.match(text, line[0], line[1]))
 
 
 def _paragraphs(text: str) -> list[_Paragraph]:
@@ -191,7 +189,7 @@ def unit_spans(document: Document, *, fast: bool = True) -> list[UnitSpan]:
             units.append(UnitSpan(start, para.end, UnitKind.HEADING, para.block, para.number, (start, para.end)))
             continue
         for sentence in split_sentences(text, start, para.end, fast=fast):
-            tag = _TURN_LABEL.match(text, sentence[0], sentence[1]) or _STAGE.match(text, sentence[0], sentence[1])
+            tag = TURN_LABEL.match(text, sentence[0], sentence[1]) or _STAGE.match(text, sentence[0], sentence[1])
             while tag is not None:  # "SECRETARY KERRY:", "(Via interpreter)": a heading before the sentence
                 label_end = rstrip(text, sentence[0], tag.end())
                 units.append(UnitSpan(sentence[0], label_end, UnitKind.HEADING, para.block, para.number, sentence))
