@@ -54,11 +54,16 @@ SEEDS_GOLD = ROOT / "tests" / "data" / "seeds_gold.jsonl"
 _HONORIFICS = re.compile(
     r"\b(?:mr|mrs|ms|dr|prof|sir|madam|h\.?\s?e|his|her|excellency|excellencies|majesty|highness)\b\.?", re.I
 )
+# Titles before a name, as the gold's own agreement figures treat them (bench/data/attribution/gold/ADJUDICATION.md):
+# "President Biden", "SECRETARY KERRY" and "Biden", "Kerry" are the same speaker when the name is the same.
+_TITLES = re.compile(
+    r"^(?:(?:president|secretary|minister|foreign|prime|sg|ambassador|spokesperson|general|of\s+state)\s+)+(?=\S)"
+)
 _NOT_WORD = re.compile(r"[^\w\s-]")
 
 
 def norm_name(name: str) -> str:
-    """A name for comparison: accents, case, quotes, possessives, leading articles and honorifics aside."""
+    """A name for comparison: accents, case, quotes, possessives, leading articles, honorifics and titles aside."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
     text = re.sub(r"'s\b", "", text)
@@ -67,7 +72,7 @@ def norm_name(name: str) -> str:
     tokens = text.split()
     while tokens and tokens[0] in ("the", "a", "an"):
         tokens = tokens[1:]
-    return " ".join(tokens)
+    return _TITLES.sub("", " ".join(tokens))
 
 
 _PERSON_NOUNS = frozenset(
@@ -226,11 +231,15 @@ class Placed:
 
 
 def speaker_of(unit: ClaimUnit, document: Document) -> str | None:
-    """The name a unit is given, or None when it is left to the outlet (narration) or unattributed."""
+    """The name a unit is given, or None when it is left to the outlet (narration) or unattributed.
+
+    Narration is ``author`` with the document's source as name; ``author`` with another name is a speech's
+    author or a transcript turn's speaker.
+    """
     s = unit.speaker
     if s.attribution is Attribution.UNATTRIBUTED or s.name is None:
         return None
-    if s.attribution is Attribution.AUTHOR and (document.author is None or s.name != document.author):
+    if s.attribution is Attribution.AUTHOR and s.name == document.source:
         return None  # the outlet's own narration
     return s.name
 
@@ -319,7 +328,7 @@ def score_page(score: Score, page: Page) -> None:
     author = documents[0].author if documents else None
     for gold in page.sentences:
         inside = [p for p in placed if gold.start <= p.start < gold.end]
-        chosen = _claims(inside) or inside
+        chosen = _claims(inside) or inside[:1]
         if not chosen:
             covering = [p for p in placed if p.start <= gold.start]
             chosen = covering[-1:]

@@ -13,11 +13,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimstance.lexicon import FUNCTION_WORDS, words
+from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, words
 from claimstance.segment.names import BE, is_name_token, is_plain, parse_speaker_phrase, strip_article
 from claimstance.segment.spans import Span, mask_quotes
 
 _APPOSITIVE_START = words("a an the who which whose speaking")
+_ADVERBIAL = words("in for however meanwhile also though too moreover furthermore therefore nevertheless")
 _NOT_A_ROLE = words("who which whose in at on during while")
 _AUX = words(
     """also further later earlier then again once previously repeatedly reportedly recently today yesterday has have
@@ -41,16 +42,20 @@ _SPEECH_VERBS = (
 _STANCE_VERBS = (
     r"rejected|rejects|accused|accuses|blamed|blames|demanded|demands|denounced|denounces|vowed|vows"
     r"|called\s+(?:on|for)|calls\s+(?:on|for)|congratulated|suggested|suggests|complained|complains|proposed"
-    r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|accusing|demanding|complaining"
+    r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|accusing|demanding|complaining|scoffed"
+    r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing"
 )
+_PARTICIPLE = re.compile(r",\s*(?:also\s+)?$")
+# "..., announced by the Foreign Secretary today": a passive with its agent.
+_BY_AGENT = re.compile(r"\b(?:announced|said|stated|confirmed|declared|reported|denied)\s+by\s+(?=[A-Za-z])")
 _VERB = re.compile(rf"\b(?:{_SPEECH_VERBS}|{_STANCE_VERBS})\b")
 _HEADLINE_VERB = re.compile(rf"\b(?i:{_SPEECH_VERBS}|{_STANCE_VERBS}|slams|slammed)\b")
 _INVERTED = re.compile(
-    r"(?:^|[,\x00”\"»:]\s*(?:[-–—]\s*)?)(said|says|added|noted|stressed|told|wrote|continued|concluded|explained"
+    r"(?:^|[,\x00”\"»:]\s*(?:[-–—]\s*)?)(said|says|added|noted|stressed|wrote|continued|concluded|explained"
     r"|insisted|warned|emphasi[sz]ed)\s+(?=\S)"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
-_QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>.{2,80}?)\s+as\s+say(?:ing|s)\b")
+_QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^.;:\x00]{2,80}?)\s+as\s+say(?:ing|s)\b")
 _STATEMENT_BY = re.compile(
     r"\b(?:joint\s+)?(?:statement|press\s+release|readout|communiqu[eé])\s+(?:(?:issued|released|published)\s+)?"
     r"(?:by|of|from)\s+"
@@ -67,6 +72,11 @@ _NP_END = re.compile(
     r"|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bGen)(?<!\bSen)(?<!\bSt)(?<!\b[A-Z])\.(?:\s|$)"
 )
 _HEADLINE = re.compile(r"([^:]{2,60}):\s+\S")
+_ABBREVIATION = re.compile(r"[A-Z]{2,4}")
+_LABEL = re.compile(
+    r"(?i:video|photo|photos|watch|update|updated|breaking|exclusive|press\s+release|statement|opinion|analysis)"
+    r"\s*:\s*"
+)
 _TRAILING_SPEAKER = re.compile(r":\s+(?P<who>[^:]{2,40})$")
 _ACRONYM_AT = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 _NP_TAIL = re.compile(
@@ -135,10 +145,19 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
     subject = segments[-1]
     role = None
     first = subject.split()[0].lower()
+    if first in _ADVERBIAL and len(segments) >= 2 and len(subject.split()) <= 4:
+        # "The deputy, in particular, noted ...": an adverbial between the subject and its verb
+        segments.pop()
+        subject = segments[-1]
+        if not subject:
+            return None
+        first = subject.split()[0].lower()
     previous = segments[-2] if len(segments) >= 2 else ""
     # "Rahida Rahimova, a member of the commission, told ..." / "Lavrov, Russia's foreign minister, said ...";
     # not "In a statement issued on Monday, the Foreign Ministry said": there the subject names its speaker.
-    appositive = first in _APPOSITIVE_START or first.endswith("ing") or not _ends_with_name(subject)
+    appositive = (
+        first in _APPOSITIVE_START or first.endswith("ing") or subject[:1].islower() or not _ends_with_name(subject)
+    )
     previous_first = previous.split()[0].lower() if previous else ""
     names_itself = first in ("the", "a", "an") and all(
         t[:1].isupper() or t in ("of", "and", "for", "&") for t in subject.split()[1:]
@@ -148,9 +167,33 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
         if not (first.endswith("ing") or first in _NOT_A_ROLE):
             role = strip_article(subject)
         subject = previous
-    if len(subject.split()) > 8 or subject.split()[-1].lower() in BE:
+    if len(subject.split()) > 8:
+        # "At a press conference in Baku on the eve of the meeting Mammadyarov said": the name ends the phrase
+        tokens = subject.split()
+        k = len(tokens)
+        while k > 0 and is_name_token(tokens[k - 1]) and len(tokens) - k < 4:
+            k -= 1
+        if k == len(tokens) or k == 0 or not tokens[k - 1][:1].islower():
+            return None
+        subject = " ".join(tokens[k:])
+    if subject.split()[-1].lower() in BE:
         return None
     return subject, role
+
+
+def _sentence_subject(masked: str) -> str | None:
+    """The noun phrase a sentence opens with, up to its verb: "Three callers asked ..., saying ..."."""
+    tokens: list[str] = []
+    for token in masked.split():
+        bare = token.strip(",;:()")
+        ends = token.startswith("(") or (bare[:1].islower() and bare.lower() not in ("of", "the", "and"))
+        determiner = len(tokens) == 1 and tokens[0].lower() in ("the", "a", "an", "one", "two", "three", "some")
+        if tokens and ends and not determiner:
+            break
+        tokens.append(bare)
+        if token.endswith(","):
+            break
+    return " ".join(tokens) if 0 < len(tokens) <= 6 else None
 
 
 def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | None:
@@ -165,6 +208,10 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
             found.append(Cue(m.start(), phrase, "according to"))
     for m in _QUOTED_AS.finditer(masked):
         found.append(Cue(m.start(), m["who"], "quoted as saying"))
+    for m in _BY_AGENT.finditer(masked):
+        phrase = _trim_np(masked[m.end() :])
+        if phrase:
+            found.append(Cue(m.start(), phrase, m.group().split()[0]))
     for m in _STATEMENT_BY.finditer(masked):
         # ", a statement by X (said)" and "in a statement by X"; not "A threatening statement by X shows ...",
         # where the statement is what the sentence talks about
@@ -179,7 +226,13 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
         after = masked[m.end() :]
         statement = _IN_A_STATEMENT.match(after)
         cue = f"{verb} in a statement" if statement else verb
-        subject = _subject_before(masked, m.start(), progressive=verb.endswith("ing"))
+        participle = verb.endswith("ing") and _PARTICIPLE.search(masked, 0, m.start()) is not None
+        subject: tuple[str, str | None] | None = None
+        if participle:  # "Three callers asked about ..., saying ...": the sentence's subject speaks
+            opening = _sentence_subject(masked)
+            subject = (opening, None) if opening else None
+        else:
+            subject = _subject_before(masked, m.start(), progressive=verb.endswith("ing"))
         if subject and parse_speaker_phrase(subject[0]) is not None:
             backward = _THIS.match(after) is not None
             found.append(Cue(m.start(), subject[0], cue, subject[1], backward=backward))
@@ -203,9 +256,11 @@ def headline_colon(line: str) -> int | None:
         return None
     prefix = m.group(1).strip()
     tokens = prefix.split()
-    if not 1 <= len(tokens) <= 5 or not all(is_name_token(t) or is_plain(t) for t in tokens):
+    if not 1 <= len(tokens) <= 5:
         return None
-    if is_plain(tokens[-1]) and not _role_of_someone(tokens):
+    if not all(is_name_token(t) or is_plain(t) or _ABBREVIATION.fullmatch(t) for t in tokens):
+        return None
+    if is_plain(tokens[-1]) and not _role_of_someone(tokens) and tokens[-1].lower() not in ORG_HEADS:
         return None
     if len(tokens) == 1 and (tokens[0].lower() in _HEADLINE_LABELS or line.rstrip().endswith(".")):
         return None  # "Turnout: 37%." is a label and a figure, not a surname's headline
@@ -221,6 +276,8 @@ def _role_of_someone(tokens: Sequence[str]) -> bool:
 
 def headline_cue(line: str) -> Cue | None:
     """The speaker of a headline: "X: claim", "claim: X", or "X says / urges / rejects ..." in any case."""
+    label = _LABEL.match(line)
+    line = line[label.end() :] if label else line  # "Video: ...", "PRESS RELEASE : ..."
     colon = headline_colon(line)
     if colon is not None:
         return Cue(0, line[:colon], ":")

@@ -127,6 +127,11 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
     article = tokens[0].lower() in ("the", "a", "an")
     proper = len(tokens) > 1 and tokens[1][:1].isupper()
     if tokens[-1].lower().strip(".,") in ORG_HEADS or acronym:
+        first_proper = next((k for k, t in enumerate(tokens) if t[:1].isupper() and k > 0), 0)
+        if article and first_proper > 1 and all(t.islower() for t in tokens[1:first_proper]):
+            # "the main opposition United Democratic Force": a descriptor, then the organisation's name
+            name = " ".join(tokens[first_proper:])
+            return SpeakerPhrase(name, " ".join(tokens[1:first_proper]), False, acronym)
         return SpeakerPhrase(strip_article(np) if article and proper else _lower_first(np), None, False, acronym)
     i = len(tokens)
     while i > 0:
@@ -144,7 +149,7 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
         if role and _only_honorifics(role):
             role = None  # "Mr.", "Dr." say nothing about the speaker's office
         return SpeakerPhrase(" ".join(name_tokens), role, person=True)
-    if len(tokens) > 6:
+    if len(tokens) > 8:
         return None
     if article and proper:
         return SpeakerPhrase(strip_article(np), None, person=False)  # "the United States"
@@ -246,7 +251,7 @@ class NameIndex:
             return self.only_holder(role_word) or (name, None)
         if " " not in name:
             # "Amr" -> "Mohamed Kamel Amr": up to three given names before the surname somewhere in the text
-            pattern = r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,3})" + re.escape(name) + r"\b"
+            pattern = r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+){1,3})" + re.escape(name) + r"\b"
             for m in re.finditer(pattern, self.text):
                 given = m.group(1).split()
                 while given and (given[0].lower() in FUNCTION_WORDS or is_plain(given[0])):

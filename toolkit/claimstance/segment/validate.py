@@ -19,7 +19,7 @@ _OPENERS = words(
     """in on at by for from to with of into onto during after before since despite although though while whereas
     because if when as and but or nor so then however meanwhile moreover furthermore nevertheless secondly firstly
     thirdly finally also which who whom whose that this these those it its he she they we i you me us him them there
-    here what many some most several such other another each every any no not let one only just even still
+    here what many some most several such other another each every any no not let only just even still
     including besides unlike like"""
 )
 _CLAUSE_WORDS = words(
@@ -31,6 +31,7 @@ _DATE_WORDS = words(
     april may june july august september october november december week month year morning evening night last
     next this"""
 )
+_PREPOSITIONS = words("of from for in at on with around across to by")
 DOCUMENT_NOUNS = words(
     """statement statements report reports information release text document resolution results result data
     letter article paper declaration communique communiqué readout"""
@@ -71,8 +72,9 @@ def check_name(name: str) -> str | None:
         return "document"
     if any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:]) or tokens[0][:1].isupper():
         return None  # a proper name, maybe after a descriptor: "the main opposition Civic Platform"
-    # "representative of the mission", "head of the delegation": the head comes before "of"
-    head = lower[: lower.index("of")] if "of" in lower[1:] else lower
-    if head[-1].removesuffix("'s") not in _PERSON_NOUNS:
+    # "representative of the mission", "ministers and representatives from around the world": the head
+    # comes before the first preposition
+    cut = next((k for k, t in enumerate(lower) if k > 0 and t in _PREPOSITIONS), len(lower))
+    if lower[cut - 1].removesuffix("'s") not in _PERSON_NOUNS:
         return "lower-case phrase"
     return None
