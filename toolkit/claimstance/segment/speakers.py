@@ -126,7 +126,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             continue
         if cue is not None and cue.backward and cued is not None and cued.name is not None:
             backward.append(i)
-        speaker = cued or _continued(text, unit, quotes, previous) or narrator
+        refused = cued is not None and cued.attribution is Attribution.UNATTRIBUTED
+        speaker = (None if refused else cued) or _continued(text, unit, quotes, previous) or cued or narrator
         speakers.append(speaker)
         attributed = speaker.attribution in (Attribution.REPORTED, Attribution.DIRECT_QUOTE)
         previous = _Previous(speaker, unit.paragraph) if attributed else _Previous()
@@ -175,9 +176,7 @@ def _headline_speaker(unit: UnitSpan, ctx: _Context) -> Speaker | None:
     return _named(parsed, cue, Attribution.REPORTED, ctx, None)
 
 
-def _named(
-    parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, previous: Speaker | None
-) -> Speaker:
+def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, previous: Speaker | None) -> Speaker:
     """The speaker a parsed phrase names, resolved in the document and validated (unattributed if refused)."""
     if not parsed.person and parsed.name.split()[-1].lower() in DOCUMENT_NOUNS and len(parsed.name.split()) <= 3:
         # "the statement said": the speaker is whoever issued it, the last organisation or speaker named
@@ -225,13 +224,20 @@ def _cued_speaker(
 
 
 def _continued(text: str, unit: UnitSpan, quotes: Sequence[Span], previous: _Previous) -> Speaker | None:
-    """The previous speaker, where the text licenses it: same paragraph, or a quotation or the first person."""
+    """The previous speaker, where the text licenses it (rule 4 of the module docstring).
+
+    A quotation or a sentence in the first person continues the speaker into the next paragraph; a plain
+    sentence continues a statement or report ("a statement by X", "X said in a statement") within its
+    paragraph, as news paraphrases a document sentence by sentence, but not "X said ...", which news follows
+    with its own narration ("He was commenting on ...", "That sets the stage for ...").
+    """
     if previous.speaker is None or previous.speaker.name is None:
         return None
     quoted = _mostly_quote(text, unit.sentence, quotes)
     masked = mask_quotes(text[unit.sentence[0] : unit.sentence[1]], quotes, unit.sentence[0])
     licensed = quoted or _FIRST_PERSON.search(masked) is not None
-    if previous.paragraph == unit.paragraph or (licensed and previous.paragraph >= unit.paragraph - 1):
+    document = "statement" in (previous.speaker.cue or "")
+    if (previous.paragraph == unit.paragraph and document) or (licensed and previous.paragraph >= unit.paragraph - 1):
         kind = Attribution.DIRECT_QUOTE if quoted else Attribution.REPORTED
         return Speaker(
             name=previous.speaker.name, role=previous.speaker.role, attribution=kind, cue=previous.speaker.cue
