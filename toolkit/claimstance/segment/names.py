@@ -61,6 +61,7 @@ _LEADING_CONJ = re.compile(
     r"^(?:and|but|as|while|whereas|so|then|meanwhile|however|although|though|because|also)\s+", re.IGNORECASE
 )
 _INITIAL = re.compile(r"[A-Z]\.")
+_LINKS = words("of for from at in on to with and the")
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 
 
@@ -128,10 +129,10 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
     proper = len(tokens) > 1 and tokens[1][:1].isupper()
     if tokens[-1].lower().strip(".,") in ORG_HEADS or acronym:
         first_proper = next((k for k, t in enumerate(tokens) if t[:1].isupper() and k > 0), 0)
-        if article and first_proper > 1 and all(t.islower() for t in tokens[1:first_proper]):
+        descriptor = tokens[1:first_proper]
+        if article and first_proper > 1 and all(t.islower() and t not in _LINKS for t in descriptor):
             # "the main opposition United Democratic Force": a descriptor, then the organisation's name
-            name = " ".join(tokens[first_proper:])
-            return SpeakerPhrase(name, " ".join(tokens[1:first_proper]), False, acronym)
+            return SpeakerPhrase(" ".join(tokens[first_proper:]), " ".join(descriptor), False, acronym)
         return SpeakerPhrase(strip_article(np) if article and proper else _lower_first(np), None, False, acronym)
     i = len(tokens)
     while i > 0:

@@ -35,7 +35,7 @@ from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.cues import Cue, find_cue, headline_colon, headline_cue
 from claimstance.segment.names import NameIndex, SpeakerPhrase, parse_speaker_phrase
 from claimstance.segment.spans import TURN_LABEL, Span, UnitSpan, mask_quotes, quote_spans
-from claimstance.segment.validate import DOCUMENT_NOUNS, check_name
+from claimstance.segment.validate import check_name
 
 QUOTE_MIN_WORDS = 4
 """A quotation of fewer words is a scare quote, not a direct quote."""
@@ -47,6 +47,11 @@ _PASSIVE = re.compile(
 _FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll)|[Oo]ur|[Mm]y|us|me)\b")
 _OPENING_QUOTE = re.compile(r"[“\"«‘']{1,2}\S")
 _AS_SAID = re.compile(r"\s*(?:[Aa]nd\s+|[Bb]ut\s+)?[Aa]s\s")
+_THE_DOCUMENT = re.compile(
+    r"the\s+(?:joint\s+|new\s+)?(?:statement|report|press\s+release|release|communiqu[eé]|declaration|letter|readout"
+    r"|text|document|resolution)",
+    re.IGNORECASE,
+)
 _TURN_NOUNS = {"question": "questioner", "q": "questioner", "questions": "questioner"}
 
 
@@ -178,7 +183,7 @@ def _headline_speaker(unit: UnitSpan, ctx: _Context) -> Speaker | None:
 
 def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, previous: Speaker | None) -> Speaker:
     """The speaker a parsed phrase names, resolved in the document and validated (unattributed if refused)."""
-    if not parsed.person and parsed.name.split()[-1].lower() in DOCUMENT_NOUNS and len(parsed.name.split()) <= 3:
+    if not parsed.person and _THE_DOCUMENT.fullmatch(parsed.name):
         # "the statement said": the speaker is whoever issued it, the last organisation or speaker named
         issuer = previous or (Speaker(name=ctx.index.last_group[0], attribution=kind) if ctx.index.last_group else None)
         if issuer is not None and issuer.name is not None:

@@ -62,7 +62,7 @@ def check_name(name: str) -> str | None:
     if not tokens or len(tokens) > 12:
         return "no noun phrase"
     lower = [t.lower().strip(".,;:'\"“”()") for t in tokens]
-    if lower[0] in _OPENERS:
+    if lower[0] in _OPENERS and not (len(tokens[0]) > 1 and tokens[0].isupper()):  # "US", "UN" are names
         return "clause fragment"
     if any(t in _CLAUSE_WORDS for t, token in zip(lower, tokens, strict=True) if token[:1].islower()):
         return "clause fragment"
