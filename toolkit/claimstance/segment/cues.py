@@ -22,9 +22,10 @@ _ADVERBIAL = words("in for however meanwhile also though too moreover furthermor
 _NOT_A_ROLE = words("who which whose in at on during while")
 _AUX = words(
     """also further later earlier then again once previously repeatedly reportedly recently today yesterday has have
-    had will would already meanwhile separately firmly strongly"""
+    had will would already meanwhile separately firmly strongly just now still"""
 )
 _PROGRESSIVE = words("is are was were")
+_CONTRACTED_BE = re.compile(r"['’](?:re|s)$")
 _HEADLINE_LABELS = words(
     """note update photo photos video watch opinion analysis editorial exclusive breaking interview live comment read
     related source sources tags politics economy society world sport sports culture region official important
@@ -136,6 +137,8 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
     tokens = left_text.split()
     while tokens and (tokens[-1].lower() in _AUX or (progressive and tokens[-1].lower() in _PROGRESSIVE)):
         tokens.pop()
+    if progressive and tokens and _CONTRACTED_BE.search(tokens[-1]):
+        tokens[-1] = _CONTRACTED_BE.sub("", tokens[-1])  # "they’re saying"
     if tokens and tokens[-1].lower() in BE:
         return None  # passive: "it was noted", handled as an agentless cue
     left = " ".join(tokens).rstrip(" ,")

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from claimstance.lexicon import TRANSCRIPT_HEADER, is_honorific
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.cues import Cue, find_cue, headline_colon, headline_cue
-from claimstance.segment.names import NameIndex, SpeakerPhrase, parse_speaker_phrase
+from claimstance.segment.names import NameIndex, SpeakerPhrase, is_plain, parse_speaker_phrase
 from claimstance.segment.spans import TURN_LABEL, Span, UnitSpan, mask_quotes, quote_spans
 from claimstance.segment.validate import check_name
 
@@ -52,6 +52,12 @@ _THE_DOCUMENT = re.compile(
     r"|text|document|resolution)",
     re.IGNORECASE,
 )
+_LEAD_IN = re.compile(r"\b(?:said|says|stated|added|noted|declared|announced|wrote|continued)\s*:\s*$")
+_SPEAKING_TAG = re.compile(
+    r"[\[(](?P<who>[A-Z][^,\])]{1,40}),\s*(?:speaking|said|says|talking|addressing)\b[^\])]*[\])]"
+)
+_STAGE_HEADING = re.compile(r"[\[(][^\])]{1,60}[\])]")
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\b")
 _TURN_NOUNS = {"question": "questioner", "q": "questioner", "questions": "questioner"}
 
 
@@ -90,6 +96,17 @@ class _Context:
     text: str
     index: NameIndex
     rejected: Counter[str] | None
+    previous_sentence: str = ""
+
+
+@dataclass
+class _Turn:
+    """Whose own words run on: a transcript tag's speaker (until the next tag), an "X said:" block's (until the
+    next heading) or an editor's "[X, speaking at ...]" tag's (until the paragraph ends)."""
+
+    speaker: Speaker
+    scope: str  # "tag", "block" or "paragraph"
+    paragraph: int = -1
 
 
 def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[str] | None = None) -> list[Speaker]:
@@ -107,26 +124,35 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     speakers: list[Speaker] = []
     backward: list[int] = []
     previous = _Previous()
-    turn: Speaker | None = None
+    turn: _Turn | None = None
     by_sentence: dict[Span, tuple[Speaker | None, Cue | None]] = {}
     for i, unit in enumerate(units):
-        own = turn or (author if statement_from is not None and i >= statement_from else None)
+        if turn is not None and turn.scope == "paragraph" and unit.paragraph != turn.paragraph:
+            turn = None
         if unit.kind is UnitKind.HEADING:
-            label = TURN_LABEL.fullmatch(text, unit.start, unit.end)
-            if label is not None:
-                turn = _turn_speaker(text[unit.start : unit.end - 1], ctx)
-            speakers.append(narrator if label else _headline_speaker(unit, ctx) or narrator)
+            turn = _heading_turn(unit, ctx, turn)
+            tagged = turn is not None and turn.paragraph == unit.paragraph and turn.scope != "block"
+            speakers.append(narrator if tagged else _headline_speaker(unit, ctx) or narrator)
             previous = _Previous()
             continue
+        in_statement = statement_from is not None and i >= statement_from
+        own = turn.speaker if turn is not None else (author if in_statement else None)
         if unit.kind is not UnitKind.CLAIM:
             speakers.append(own if own is not None and unit.kind is UnitKind.GREETING else narrator)
             continue
         quotes = quote_spans(text, unit.sentence[0], unit.sentence[1])
         if unit.sentence not in by_sentence:  # clauses of one sentence share its cue
             by_sentence[unit.sentence] = _cued_speaker(unit, quotes, ctx, previous)
+            ctx.previous_sentence = text[unit.sentence[0] : unit.sentence[1]]
         cued, cue = by_sentence[unit.sentence]
         if own is not None:
             speakers.append(cued if cued is not None and _reports_another(cued, own, text, unit) else own)
+            previous = _Previous()
+            continue
+        if cue is not None and cued is not None and cued.name is not None and _LEAD_IN.search(text, *unit.sentence):
+            # "A Foreign Office spokesperson said:" frames the block below, which is the spokesperson's
+            turn = _Turn(cued.model_copy(update={"attribution": Attribution.DIRECT_QUOTE}), "block")
+            speakers.append(narrator)
             previous = _Previous()
             continue
         if cue is not None and cue.backward and cued is not None and cued.name is not None:
@@ -135,10 +161,42 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         speaker = (None if refused else cued) or _continued(text, unit, quotes, previous) or cued or narrator
         speakers.append(speaker)
         attributed = speaker.attribution in (Attribution.REPORTED, Attribution.DIRECT_QUOTE)
-        previous = _Previous(speaker, unit.paragraph) if attributed else _Previous()
+        headline = cue is not None and cue.cue == ":"  # "X: claim" is a headline: nothing runs on from it
+        previous = _Previous(speaker, unit.paragraph) if attributed and not headline else _Previous()
     for i in backward:
         _give_back(units, speakers, i, narrator)
-    return speakers
+    return [_validated(speaker, narrator, ctx) for speaker in speakers]
+
+
+def _validated(speaker: Speaker, narrator: Speaker, ctx: _Context) -> Speaker:
+    """The speaker, or an unattributed one when its name is no person, organisation or group (counted)."""
+    if speaker.name is None or speaker == narrator:
+        return speaker
+    reason = check_name(speaker.name)
+    if reason is None:
+        return speaker
+    if ctx.rejected is not None:
+        ctx.rejected[reason] += 1
+    return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=speaker.cue)
+
+
+def _heading_turn(unit: UnitSpan, ctx: _Context, turn: _Turn | None) -> _Turn | None:
+    """The turn after a heading: a tag opens one, a stage direction keeps it, any other heading ends a block."""
+    heading = ctx.text[unit.start : unit.end]
+    if TURN_LABEL.fullmatch(heading):
+        speaker = _turn_speaker(heading[:-1], ctx)
+        return _Turn(speaker, "tag", unit.paragraph) if speaker is not None else None
+    tag = _SPEAKING_TAG.fullmatch(heading)
+    if tag is not None:
+        parsed = parse_speaker_phrase(tag["who"])
+        entry = ctx.index.resolve(parsed) if parsed is not None and parsed.person else None
+        if entry is not None:
+            return _Turn(
+                Speaker(name=entry[0], role=entry[1], attribution=Attribution.DIRECT_QUOTE), "paragraph", unit.paragraph
+            )
+    if turn is not None and turn.scope == "block" and not _STAGE_HEADING.fullmatch(heading):
+        return None
+    return turn
 
 
 def _give_back(units: Sequence[UnitSpan], speakers: list[Speaker], i: int, narrator: Speaker) -> None:
@@ -189,6 +247,11 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
         if issuer is not None and issuer.name is not None:
             return Speaker(name=issuer.name, role=issuer.role, attribution=kind, cue=cue.cue)
     entry = ctx.index.resolve(parsed)
+    if parsed.name in ("he", "she") and previous is None:
+        # "Hashim Thaci also addressed the Council. He told reporters ...": the person the sentence before names
+        named = _FULL_NAME.search(ctx.previous_sentence)
+        if named is not None and all(not is_plain(t) for t in named.group().split()):
+            entry = ctx.index.resolve(SpeakerPhrase(named.group(), None, person=True))
     if entry is None:
         return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
     reason = check_name(entry[0])

@@ -22,6 +22,7 @@ from claimstance.segment.spans import TURN_LABEL, Span, UnitSpan, inside_any, ls
 
 _LEADING_MARKS = re.compile(r"[\s\-–—•*·]+")
 _FIRST_WORD = re.compile(r"\S+")
+_LETTER = re.compile(r"[^\W\d_]{2}")
 MIN_WRAP_WIDTH = 50
 MAX_WRAP_WIDTH = 100
 """Wire copy is hard-wrapped at 60 to 80 characters: blocks of three lines or more whose median line is in this
@@ -182,10 +183,14 @@ def unit_spans(document: Document, *, fast: bool = True) -> list[UnitSpan]:
             units.append(UnitSpan(start, end, UnitKind.DATELINE, para.block, para.number, (start, end)))
             start = lstrip(text, end, para.end)
         line = text[start : para.end]
-        if headline_colon(line) is not None and "\n" not in line and _INNER_STOP.search(line) is None:
+        tagged = TURN_LABEL.match(line) is not None  # "QUESTION: But they're saying ..." is a turn, not a title
+        if not _LETTER.search(line):  # "$ 1.7", "14:05": a ticker or a number, no text to label
+            units.append(UnitSpan(start, para.end, UnitKind.HEADING, para.block, para.number, (start, para.end)))
+            continue
+        if not tagged and headline_colon(line) is not None and "\n" not in line and _INNER_STOP.search(line) is None:
             units.append(UnitSpan(start, para.end, UnitKind.CLAIM, para.block, para.number, (start, para.end)))
             continue
-        if _is_heading(text, start, para.end):
+        if not tagged and _is_heading(text, start, para.end):
             units.append(UnitSpan(start, para.end, UnitKind.HEADING, para.block, para.number, (start, para.end)))
             continue
         for sentence in split_sentences(text, start, para.end, fast=fast):
