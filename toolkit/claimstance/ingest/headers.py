@@ -140,7 +140,8 @@ def agency_line(line: str, known: Sequence[str] = ()) -> str | None:
         return None
     name = found["name"]
     said = paren or tokens[-1].lower() in AGENCY_WORDS or name.lower() in WIRE_AGENCIES or name in known
-    return agency_name(name) if said and len(tokens) <= 4 else None
+    whole = " ".join(t for t in tokens if t != "The" or t is not tokens[0])
+    return agency_name(whole if not paren else name) if said and len(tokens) <= 4 else None
 
 
 def agency_in_lead(lead: str) -> str | None:

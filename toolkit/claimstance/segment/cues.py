@@ -82,7 +82,7 @@ _TRAILING_SPEAKER = re.compile(r":\s+(?P<who>[^:]{2,40})$")
 _ACRONYM_AT = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 _NP_TAIL = re.compile(
     r"\s+(?:on|in|at|during|while|after|before|to|who|which|that|when|speaking|today|yesterday|as|released"
-    r"|issued|published)\b"
+    r"|issued|published|said|says|stated|states|noted|added|reported|announced|declared|wrote|told|reads|read)\b"
 )
 _DOCUMENT_BY = re.compile(
     r"(?:a|the)\s+(?:joint\s+)?(?:statement|report|press\s+release|readout|information)\s+"

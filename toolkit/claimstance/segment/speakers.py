@@ -57,7 +57,9 @@ _SPEAKING_TAG = re.compile(
     r"[\[(](?P<who>[A-Z][^,\])]{1,40}),\s*(?:speaking|said|says|talking|addressing)\b[^\])]*[\])]"
 )
 _STAGE_HEADING = re.compile(r"[\[(][^\])]{1,60}[\])]")
-_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\b")
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
+_VAGUE = frozenset(["many", "some", "most", "several", "others", "few"])
+"""Quantifiers that report an unnamed crowd ("Many say ..."): in a speech, such a sentence is not the author's."""
 _TURN_NOUNS = {"question": "questioner", "q": "questioner", "questions": "questioner"}
 
 
@@ -146,7 +148,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             ctx.previous_sentence = text[unit.sentence[0] : unit.sentence[1]]
         cued, cue = by_sentence[unit.sentence]
         if own is not None:
-            speakers.append(cued if cued is not None and _reports_another(cued, own, text, unit) else own)
+            speakers.append(cued if cued is not None and _reports_another(cued, cue, own, text, unit) else own)
             previous = _Previous()
             continue
         if cue is not None and cued is not None and cued.name is not None and _LEAD_IN.search(text, *unit.sentence):
@@ -209,11 +211,16 @@ def _give_back(units: Sequence[UnitSpan], speakers: list[Speaker], i: int, narra
         j -= 1
 
 
-def _reports_another(cued: Speaker, own: Speaker, text: str, unit: UnitSpan) -> bool:
-    """Whether an author's (or turn speaker's) sentence reports a third party rather than their own view."""
-    if cued.name is None or cued.name == own.name or cued.attribution is Attribution.UNATTRIBUTED:
-        return False
-    return _AS_SAID.match(text, unit.sentence[0], unit.sentence[1]) is None  # "As X said, ...": agreeing
+def _reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, unit: UnitSpan) -> bool:
+    """Whether an author's (or turn speaker's) sentence reports a third party rather than their own view.
+
+    "Many say ..." reports somebody the validation refused to name: the sentence is nobody's, not the author's.
+    """
+    if _AS_SAID.match(text, unit.sentence[0], unit.sentence[1]) is not None:
+        return False  # "As X said, ...": the author agrees; the claim is the author's
+    if cued.attribution is Attribution.UNATTRIBUTED:
+        return cue is not None and cue.phrase.split()[0].lower() in _VAGUE
+    return cued.name is not None and cued.name != own.name
 
 
 def _turn_speaker(label: str, ctx: _Context) -> Speaker | None:
@@ -249,9 +256,9 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
     entry = ctx.index.resolve(parsed)
     if parsed.name in ("he", "she") and previous is None:
         # "Hashim Thaci also addressed the Council. He told reporters ...": the person the sentence before names
-        named = _FULL_NAME.search(ctx.previous_sentence)
-        if named is not None and all(not is_plain(t) for t in named.group().split()):
-            entry = ctx.index.resolve(SpeakerPhrase(named.group(), None, person=True))
+        named = _person_named(ctx.previous_sentence)
+        if named is not None:
+            entry = ctx.index.resolve(SpeakerPhrase(named, None, person=True))
     if entry is None:
         return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
     reason = check_name(entry[0])
@@ -264,6 +271,17 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
         entry = (entry[0], ctx.index.role_in_text(entry[0]))
     ctx.index.register(entry, parsed.person, parsed.acronym)
     return Speaker(name=entry[0], role=entry[1], attribution=kind, cue=cue.cue)
+
+
+def _person_named(sentence: str) -> str | None:
+    """The first full personal name in a sentence ("Prime Minister John Smith" -> "John Smith"), or None."""
+    for found in _FULL_NAME.finditer(sentence):
+        tokens = found.group().split()
+        while tokens and is_plain(tokens[0]):
+            tokens.pop(0)
+        if len(tokens) >= 2 and not any(is_plain(t) for t in tokens):
+            return " ".join(tokens)
+    return None
 
 
 def _cued_speaker(
