@@ -31,9 +31,11 @@ The test half is only measured: ``--errors`` lists dev misses alone. The seeds a
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -50,6 +52,11 @@ SEEDS = ROOT / "seeds"
 SEEDS_GOLD = ROOT / "tests" / "data" / "seeds_gold.jsonl"
 
 # ------------------------------------------------------------------------------------------------ names
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 _HONORIFICS = re.compile(
     r"\b(?:mr|mrs|ms|dr|prof|sir|madam|h\.?\s?e|his|her|excellency|excellencies|majesty|highness)\b\.?", re.I
@@ -75,7 +82,7 @@ def norm_name(name: str) -> str:
     return _TITLES.sub("", " ".join(tokens))
 
 
-_PERSON_NOUNS = frozenset(
+_PERSON_NOUNS = _words(
     """official officials observer observers expert experts analyst analysts diplomat diplomats resident residents
     protester protesters witness witnesses critic critics source sources activist activists voter voters lawmaker
     lawmakers deputy deputies monitor monitors journalist journalists reporter reporters police investigators
@@ -86,25 +93,25 @@ _PERSON_NOUNS = frozenset(
     spokesman spokeswoman spokesperson president premier chairman secretary ambassador envoy questioner moderator
     correspondent parliamentarian oppositionist alliance department office agency organization organisation union
     bloc coalition movement campaign court board bureau cabinet service presidency embassy administration
-    kremlin""".split()
+    kremlin"""
 )
-_BAD_FIRST = frozenset(
+_BAD_FIRST = _words(
     """in on at by for from to with of into during after before since despite although though while whereas
     because if when as and but or so then however meanwhile moreover furthermore secondly firstly thirdly
     finally also which who whom whose that this these those it its he she they we i you me us there here what
-    many some most several such other another each every all any no not let""".split()
+    many some most several such other another each every all any no not let"""
 )
-_CLAUSE_WORDS = frozenset(
+_CLAUSE_WORDS = _words(
     """is are was were be been being has have had will would could should can may might must did does do
-    it he she they we i you me us which who that released issued""".split()
+    it he she they we i you me us which who that released issued"""
 )
-_DOCUMENT_NOUNS = frozenset(
+_DOCUMENT_NOUNS = _words(
     """statement statements report reports information release text document resolution results result data
-    letter article paper declaration communique""".split()
+    letter article paper declaration communique"""
 )
-_DATE_WORDS = frozenset(
+_DATE_WORDS = _words(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow january february march
-    april may june july august september october november december week month year""".split()
+    april may june july august september october november december week month year"""
 )
 
 
@@ -124,7 +131,11 @@ def is_garbage(name: str) -> bool:
     if any(t[:1].isupper() for t in tokens):
         return False  # a name, maybe after a descriptor: "the main opposition United Democratic Force"
     # lower case: "the opposition", "international observers", "a spokesman" are groups and roles
-    head = (lower[: lower.index("of")] if "of" in lower[1:] else lower)[-1].removesuffix("'s")
+    # the head comes before the first preposition: "representatives from around the world"
+    cut = next(
+        (k for k, t in enumerate(lower) if k > 0 and t in ("of", "from", "for", "in", "at", "around")), len(lower)
+    )
+    head = lower[cut - 1].removesuffix("'s")
     return head not in _PERSON_NOUNS
 
 
@@ -244,13 +255,20 @@ def speaker_of(unit: ClaimUnit, document: Document) -> str | None:
     return s.name
 
 
-def place_units(raw: str, documents: Sequence[Document]) -> list[Placed]:
-    """Every unit of the page with its offset in ``raw``."""
+def _segment(document: Document, refused: Counter[str]) -> Iterable[ClaimUnit]:
+    """``segment`` with the refusal counter, or without it on toolkits before issue 15 (the "before" figures)."""
+    if "rejected" in inspect.signature(segment).parameters:
+        return segment(document, rejected=refused)
+    return segment(document)
+
+
+def place_units(raw: str, documents: Sequence[Document], refused: Counter[str]) -> list[Placed]:
+    """Every unit of the page with its offset in ``raw``; names the validation step refused are counted."""
     placed: list[Placed] = []
     for document in documents:
         exact = raw[document.raw_start : document.raw_end] == document.text
         cursor = document.raw_start
-        for unit in segment(document):
+        for unit in _segment(document, refused):
             if exact:
                 start = document.raw_start + unit.char_start
             else:  # noise lines were cut out of the text: find the unit after the previous one
@@ -277,6 +295,7 @@ class Score:
     author_own: int = 0
     author_given_away: int = 0
     missing: int = 0
+    refused: Counter[str] = field(default_factory=Counter)
     doc_fields: dict[str, list[int]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     garbage_names: list[str] = field(default_factory=list)
@@ -318,7 +337,7 @@ def _claims(units: Iterable[Placed]) -> list[Placed]:
 
 def score_page(score: Score, page: Page) -> None:
     documents = list(ingest_text(page.raw, page.file))
-    placed = place_units(page.raw, documents)
+    placed = place_units(page.raw, documents, score.refused)
     score.missing += page.missing
     for p in _claims(placed):
         score.units += 1
@@ -439,6 +458,7 @@ def report(scores: dict[str, Score]) -> None:
         ("named-speaker recall", lambda s: _pct(s.gold_named_found, s.gold_named)),
         ("garbage names (claim units)", lambda s: _pct(s.garbage, s.units)),
         ("author's own sentences given away", lambda s: _pct(s.author_given_away, s.author_own)),
+        ("names the validation step refused", lambda s: str(sum(s.refused.values()))),
     ]
     fields = ["documents", "title", "date", "source"]
     for name in fields:
@@ -452,7 +472,12 @@ def report(scores: dict[str, Score]) -> None:
             ),
         )
     )
-    rows.append(("doc source, where the page names it", lambda s: _pct(*s.doc_fields.get("source, where the page names it", [0, 0]))))
+    rows.append(
+        (
+            "doc source, where the page names it",
+            lambda s: _pct(*s.doc_fields.get("source, where the page names it", [0, 0])),
+        )
+    )
     rows.append(("gold sentences not found in page", lambda s: str(s.missing)))
     header = f"| {'measure':<42} | " + " | ".join(f"{k:>20}" for k in scores) + " |"
     print(header)
