@@ -63,3 +63,9 @@ def test_said_this_sums_up_the_sentences_before() -> None:
 def test_a_headline_names_its_speaker(headline: str, speaker: str | None) -> None:
     cue = headline_cue(headline)
     assert (cue.phrase if cue is not None else None) == speaker
+
+
+def test_a_tag_label_and_a_headline_in_capitals_name_nobody_but_an_acronym_does() -> None:
+    assert headline_cue("Tag: Foreign Office") is None
+    cue = headline_cue("PRESS RELEASE : UK announces new sanctions")
+    assert cue is not None and cue.phrase == "UK"

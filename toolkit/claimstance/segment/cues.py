@@ -28,7 +28,7 @@ _PROGRESSIVE = words("is are was were")
 _CONTRACTED_BE = re.compile(r"['’](?:re|s)$")
 _HEADLINE_LABELS = words(
     """note update photo photos video watch opinion analysis editorial exclusive breaking interview live comment read
-    related source sources tags politics economy society world sport sports culture region official important
+    related source sources tag tags politics economy society world sport sports culture region official important
     warning press release"""
 )
 
@@ -291,6 +291,6 @@ def headline_cue(line: str) -> Cue | None:
     if verb is None or verb.start() == 0:
         return None
     subject = line[: verb.start()].strip()
-    if len(subject.split()) > 6 or not subject[:1].isupper() or subject.isupper():
-        return None
+    if len(subject.split()) > 6 or not subject[:1].isupper() or (subject.isupper() and " " in subject):
+        return None  # "NORTHLAND SPOKESMAN SLAMS ...": a headline in capitals tells no name from a word
     return Cue(verb.start(), subject, verb.group().lower())

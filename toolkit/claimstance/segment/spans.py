@@ -58,7 +58,8 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]
     """Spans (from the opening mark to just past the closing one) of the matched double quotations.
 
     Curly quotes pair by direction, straight quotes by position (an opener follows a space or bracket);
-    a curly closer also closes any straight quote left open inside it, and unmatched marks are ignored,
+    a curly closer also closes any straight quote left open inside it (or a straight opener, when no curly
+    one is open: pages mix the two), and unmatched marks are ignored,
     so a stray quote never swallows the rest of a paragraph.
     """
     stop = len(text) if end is None else end
@@ -70,11 +71,13 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]
             stack.append((i, ch))
         elif ch in "”»":
             wanted = "«" if ch == "»" else "“„"
-            for j in range(len(stack) - 1, -1, -1):
-                if stack[j][1] in wanted:
-                    spans.append((stack[j][0], i + 1))
-                    del stack[j:]
-                    break
+            found = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][1] in wanted), None)
+            if found is None and ch == "”":
+                # '"We are ready," he said' typed with a straight opener and a curly closer
+                found = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][1] == '"'), None)
+            if found is not None:
+                spans.append((stack[found][0], i + 1))
+                del stack[found:]
         else:
             prev = text[i - 1] if i > start else " "
             nxt = text[i + 1] if i + 1 < stop else " "
