@@ -107,19 +107,19 @@ class _Run:
 
     lines: list[_Line]
     next_start: int
+    stamps: list[Published] = field(init=False)
+    """The dates of the run's timestamps: plain ones, or "Updated:" ones if there are none ("Last update" never)."""
+
+    def __post_init__(self) -> None:
+        dated = [line for line in self.lines if line.stamp and line.published is not None]
+        plain = [line.published for line in dated if line.updated is Updated.PLAIN and line.published is not None]
+        updated = [line.published for line in dated if line.updated is Updated.UPDATED and line.published is not None]
+        self.stamps = plain or updated
 
     @property
     def separates(self) -> bool:
         noise = [line.kind for line in self.lines if line.kind in (STRONG, WEAK)]
         return STRONG in noise or len(noise) >= 2
-
-    @property
-    def stamps(self) -> list[Published]:
-        """The dates of the run's timestamps: plain ones, or "Updated:" ones if there are none ("Last update" never)."""
-        dated = [line for line in self.lines if line.stamp and line.published is not None]
-        plain = [line.published for line in dated if line.updated is Updated.PLAIN and line.published is not None]
-        updated = [line.published for line in dated if line.updated is Updated.UPDATED and line.published is not None]
-        return plain or updated
 
     @property
     def site(self) -> str | None:

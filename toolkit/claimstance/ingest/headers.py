@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from claimstance.lexicon import (
     AGENCY_WORDS,
@@ -55,6 +56,9 @@ _DATELINE = re.compile(
     r"|\s*/\s*(?P<slash>[A-Z][\w.\-]{1,30})(?:\s+(?P<by>[^/\n]{2,40}?))?\s*/"
     r"|\s*(?:[-–—]{1,2}|:|$)))"
 )
+_DIGIT_OR_BRACKET = re.compile(r"[\d(/]")
+_DATELINE_START = re.compile(r"date\s|[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){0,3}(?:\s*\([^)\n]{1,40}\))?,")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _MONTH_DAY = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]+)|(?P<m2>[A-Za-z]+)\.?\s+(?P<d2>\d{1,2})")
 
 
@@ -71,6 +75,8 @@ class Dateline:
 
 def read_dateline(line: str) -> Dateline | None:
     """The dateline at the start of ``line``, if there is one (see the module docstring for its forms)."""
+    if _DATELINE_START.match(line) is None or _DIGIT_OR_BRACKET.search(line, 0, 90) is None:
+        return None  # a place and a comma, then a date or an "(Agency)": spare the long pattern
     found = _DATELINE.match(line)
     if found is None:
         return None
@@ -90,13 +96,21 @@ def read_dateline(line: str) -> Dateline | None:
     return Dateline(found.end(), published, month_day, agency_name(agency) if agency else None, found["by"])
 
 
-def year_from_page(month_day: tuple[int, int], raw: str) -> date | None:
-    """The date of a dateline's day and month: on or after the latest full date the page gives, else None."""
+@lru_cache(maxsize=8)
+def _latest_date(raw: str) -> date | None:
+    """The latest full date a page gives (cached: every item of a page asks; str hashes are cached too)."""
     latest: date | None = None
-    for m in DATE.finditer(raw):
-        found = date_of(m)
+    for year in _YEAR.finditer(raw):  # a year first: the full date pattern is slow to run over a whole page
+        m = DATE.search(raw, max(0, year.start() - 20), year.end() + 6)
+        found = date_of(m) if m is not None else None
         if found is not None and (latest is None or found > latest):
             latest = found
+    return latest
+
+
+def year_from_page(month_day: tuple[int, int], raw: str) -> date | None:
+    """The date of a dateline's day and month: on or after the latest full date the page gives, else None."""
+    latest = _latest_date(raw)
     if latest is None:
         return None
     month, day = month_day
@@ -149,7 +163,10 @@ def agency_in_lead(lead: str) -> str | None:
     found = _LEAD_AGENCY.match(lead)
     if found is not None and not found["name"].isupper():
         return agency_name(found["name"])
-    reports = _REPORTS.search(lead[:600])
+    head = lead[:600]
+    if "report" not in head and " has " not in head:
+        return None  # no "X's Y reports", "X reported citing", "X's Y has more": spare the scan
+    reports = _REPORTS.search(head)
     if reports is not None:
         return agency_name(reports["name"] or reports["cited"])
     return None
@@ -211,6 +228,8 @@ def transcript_header(text: str | None, *, possessive: bool = True) -> tuple[str
     """
     if text is None or len(text) > MAX_HEADER_CHARS:
         return None
+    if " by " not in text and " of " not in text and (not possessive or ("'s " not in text and "’s " not in text)):
+        return None  # neither "Remarks by X" nor "X's remarks": spare the patterns
     found = _HEADER.fullmatch(text)
     if found is not None:
         who = found["who"]

@@ -9,7 +9,9 @@ person quoted, "EOA" -> "Election Observation Alliance", "the minister" -> the l
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimstance.lexicon import (
     FUNCTION_WORDS,
@@ -61,6 +63,7 @@ _LEADING_CONJ = re.compile(
     r"^(?:and|but|as|while|whereas|so|then|meanwhile|however|although|though|because|also)\s+", re.IGNORECASE
 )
 _INITIAL = re.compile(r"[A-Z]\.")
+_GIVEN = re.compile(r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+){1,3})$")
 _LINKS = words("of for from at in on to with and the")
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 
@@ -84,7 +87,7 @@ def _only_honorifics(phrase: str) -> bool:
     return all(is_honorific(t) for t in phrase.split())
 
 
-@dataclass
+@dataclass(frozen=True)
 class SpeakerPhrase:
     """A speaker noun phrase split up: the name, the role before or around it, person or group."""
 
@@ -108,8 +111,9 @@ def strip_article(phrase: str) -> str:
     return _ARTICLE.sub("", phrase)
 
 
+@lru_cache(maxsize=8192)
 def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
-    """Split a speaker noun phrase into name and role, or None if it names nobody.
+    """Split a speaker noun phrase into name and role, or None if it names nobody (cached: a pure function).
 
     "Russian Foreign Minister Sergei Lavrov" -> ("Sergei Lavrov", "Russian Foreign Minister"); organisations
     ("the Election Observation Alliance (EOA)") and collectives ("international observers") keep the phrase.
@@ -232,6 +236,17 @@ class NameIndex:
             self.holders[role_word] = next(iter(holders.values())) if len(holders) == 1 else None
         return self.holders[role_word]
 
+    def _given_names(self, surname: str) -> Iterator[str]:
+        """The capitalised words just before each whole-word ``surname`` in the text ("Mohamed Kamel" Amr)."""
+        at = self.text.find(surname)
+        while at >= 0:
+            end = at + len(surname)
+            if (end == len(self.text) or not self.text[end].isalnum()) and at > 0:
+                found = _GIVEN.search(self.text, max(0, at - 60), at)
+                if found is not None:
+                    yield found.group(1)
+            at = self.text.find(surname, end)
+
     def resolve(self, parsed: SpeakerPhrase) -> Entry | None:
         """The fullest known form of a name; None for a pronoun with nobody to refer to."""
         name = parsed.name
@@ -252,9 +267,8 @@ class NameIndex:
             return self.only_holder(role_word) or (name, None)
         if " " not in name:
             # "Amr" -> "Mohamed Kamel Amr": up to three given names before the surname somewhere in the text
-            pattern = r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+){1,3})" + re.escape(name) + r"\b"
-            for m in re.finditer(pattern, self.text):
-                given = m.group(1).split()
+            for given_text in self._given_names(name):
+                given = given_text.split()
                 while given and (given[0].lower() in FUNCTION_WORDS or is_plain(given[0])):
                     given.pop(0)
                 if given:

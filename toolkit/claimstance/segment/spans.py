@@ -95,6 +95,8 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]
 
 def mask_quotes(text: str, quotes: Sequence[Span], offset: int) -> str:
     """``text`` with the inside of every quotation replaced by NULs (cues inside quotes do not count)."""
+    if not quotes:
+        return text
     chars = list(text)
     for a, b in quotes:
         for k in range(max(a - offset + 1, 0), min(b - offset - 1, len(chars))):

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from claimstance.lexicon import TRANSCRIPT_HEADER, is_honorific
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
-from claimstance.segment.cues import Cue, find_cue, headline_colon, headline_cue
+from claimstance.segment.cues import TRIGGER, Cue, find_cue, headline_colon, headline_cue
 from claimstance.segment.names import NameIndex, SpeakerPhrase, is_plain, parse_speaker_phrase
 from claimstance.segment.spans import TURN_LABEL, Span, UnitSpan, mask_quotes, quote_spans
 from claimstance.segment.validate import check_name
@@ -142,6 +142,11 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         if unit.kind is not UnitKind.CLAIM:
             speakers.append(own if own is not None and unit.kind is UnitKind.GREETING else narrator)
             continue
+        at_line_start = unit.sentence[0] == 0 or text[unit.sentence[0] - 1] == "\n"
+        if own is not None and not at_line_start and TRIGGER.search(text, *unit.sentence) is None:
+            speakers.append(own)  # the author's sentence names nobody else: nothing to look for
+            previous = _Previous()
+            continue
         quotes = quote_spans(text, unit.sentence[0], unit.sentence[1])
         if unit.sentence not in by_sentence:  # clauses of one sentence share its cue
             by_sentence[unit.sentence] = _cued_speaker(unit, quotes, ctx, previous)
@@ -151,7 +156,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             speakers.append(cued if cued is not None and _reports_another(cued, cue, own, text, unit) else own)
             previous = _Previous()
             continue
-        if cue is not None and cued is not None and cued.name is not None and _LEAD_IN.search(text, *unit.sentence):
+        lead_in = text[unit.sentence[1] - 1] == ":" and _LEAD_IN.search(text, *unit.sentence) is not None
+        if cue is not None and cued is not None and cued.name is not None and lead_in:
             # "A Foreign Office spokesperson said:" frames the block below, which is the spokesperson's
             turn = _Turn(cued.model_copy(update={"attribution": Attribution.DIRECT_QUOTE}), "block")
             speakers.append(narrator)
@@ -172,7 +178,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
 
 def _validated(speaker: Speaker, narrator: Speaker, ctx: _Context) -> Speaker:
     """The speaker, or an unattributed one when its name is no person, organisation or group (counted)."""
-    if speaker.name is None or speaker == narrator:
+    if speaker.name is None or speaker is narrator:
         return speaker
     reason = check_name(speaker.name)
     if reason is None:

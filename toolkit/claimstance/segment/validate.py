@@ -13,6 +13,8 @@ A name is refused, with the reason counted, when it is
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from claimstance.lexicon import words
 
 _OPENERS = words(
@@ -56,6 +58,7 @@ _PERSON_NOUNS = words(
 """Heads of lower-case phrases that name a person or a group ("the opposition", "a senior official")."""
 
 
+@lru_cache(maxsize=4096)
 def check_name(name: str) -> str | None:
     """Why ``name`` names no person, organisation or group (see the module docstring), or None when it does."""
     tokens = name.replace("’", "'").split()
