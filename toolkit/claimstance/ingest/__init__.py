@@ -111,7 +111,7 @@ class _Run:
     """The dates of the run's timestamps: plain ones, or "Updated:" ones if there are none ("Last update" never)."""
 
     def __post_init__(self) -> None:
-        dated = [line for line in self.lines if line.stamp and line.published is not None]
+        dated = [line for line in self.lines if line.stamp and line.published is not None] if self.lines else []
         plain = [line.published for line in dated if line.updated is Updated.PLAIN and line.published is not None]
         updated = [line.published for line in dated if line.updated is Updated.UPDATED and line.published is not None]
         self.stamps = plain or updated
@@ -277,7 +277,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
             role = fullest_role(text, author, role)
     lead = raw[lead_line.start : min(item.end, lead_line.start + LEAD_CHARS)] if lead_line else ""
     dateline = None
-    for line in [*(header_lines[-2:]), *([lead_line] if lead_line else [])]:
+    for line in [*([lead_line] if lead_line else []), *reversed(header_lines[-2:])]:
         dateline = read_dateline(raw[line.start : min(line.end, line.start + LEAD_CHARS)])
         if dateline is not None:
             break
