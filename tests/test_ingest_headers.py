@@ -172,3 +172,14 @@ def test_a_header_of_headlines_and_labels_over_a_timestamp_opens_the_body() -> N
     assert doc.title == "MINISTERS MEET"
     assert doc.published == date(2008, 1, 21)
     assert doc.text.startswith("MINISTERS MEET")
+
+
+def test_a_header_naming_only_an_office_names_its_holder_when_the_text_does() -> None:
+    raw = (
+        "Address by the President of Northland\n\n"
+        "President of Northland Jane Doe addressed the nation.\n\nWe will not give up.\n"
+    )
+    [doc] = _docs(raw)
+    assert (doc.author, doc.author_role) == ("Jane Doe", "President of Northland")
+    [doc] = _docs("Address by the President of Northland\n\nWe will not give up. Our door is open.\n")
+    assert doc.author is None

@@ -247,10 +247,10 @@ def _text(raw: str, item: _Item) -> str:
     return "".join(pieces)
 
 
-def _author(item: _Item, heads: list[str], title: str | None) -> tuple[str, str | None, str | None] | None:
+def _author(item: _Item, heads: list[str], title: str | None, text: str) -> tuple[str, str | None, str | None] | None:
     """The transcript header of an item: a header line anywhere, its title, or a name under a "Remarks" title."""
     for line in [title, *heads]:  # the title may join two lines: "Press conference" / "by X"
-        found = transcript_header(line)
+        found = transcript_header(line, holder_text=text)
         if found is not None:
             return found
     if item.header is not None:
@@ -269,7 +269,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     heads = [line.short for line in header_lines if line.short]
     title = choose_title(heads) if item.lines > 1 else None
     author = role = None
-    found = _author(item, heads, title)
+    found = _author(item, heads, title, text)
     if found is not None:
         header, author, role = found
         title = title or header

@@ -214,17 +214,23 @@ def split_author(who: str) -> tuple[str | None, str | None]:
     role = tokens[:i]
     if not name:  # "Statement by the President": a role, no name
         return None, " ".join(role) or None
-    if role and role[-1].lower() in ("of", "the") and len(name) > 2:
+    if role and role[-1].lower() in ("of", "the"):
+        if len(name) <= 2:  # "President of South Korea": a place ends the office, and no name follows
+            return None, " ".join(t for t in tokens if not is_honorific(t))
         # "... of the Republic of Azerbaijan Ilham Aliyev": the place ends the role, the last two words are the name
         role, name = role + name[:-2], name[-2:]
     role_text = " ".join(t for t in role if not is_honorific(t)) or None
     return " ".join(name), role_text
 
 
-def transcript_header(text: str | None, *, possessive: bool = True) -> tuple[str, str | None, str | None] | None:
+def transcript_header(
+    text: str | None, *, possessive: bool = True, holder_text: str | None = None
+) -> tuple[str, str | None, str | None] | None:
     """``(header line, author, role)`` when a short line is a transcript header ("Remarks by X", "X's speech").
 
-    The possessive form ("X's speech at ...") is tried only when ``possessive`` (on an article's header lines).
+    The possessive form ("X's speech at ...") is tried only when ``possessive`` (on an article's header lines);
+    a header that names only an office ("Address by the President of Northland") names its holder when
+    ``holder_text`` (the document) gives one.
     """
     if text is None or len(text) > MAX_HEADER_CHARS:
         return None
@@ -242,9 +248,23 @@ def transcript_header(text: str | None, *, possessive: bool = True) -> tuple[str
     if cut:
         who = who[: cut.start()]
     name, role = split_author(who.strip(" :."))
+    if name is None and role is not None and holder_text is not None:
+        name = role_holder(holder_text, role)  # "Address by the President of Northland": who holds it
     if name is None or not name[:1].isupper():
         return None
     return text, name, role
+
+
+def role_holder(text: str, role: str) -> str | None:
+    """The person a text names with ``role``: "President of Northland Jane Doe", "President Jane Doe"."""
+    office = role.split()[0]
+    for pattern in (re.escape(role), re.escape(office)):
+        found = re.search(pattern + r"\s+((?:[A-Z][a-z'’\-]+\s+){1,2}[A-Z][a-z'’\-]+)\b", text)
+        if found is not None:
+            name, _ = split_author(found.group(1))
+            if name is not None and " " in name:
+                return name
+    return None
 
 
 _PERSON_LINE = re.compile(
