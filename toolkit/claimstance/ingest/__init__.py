@@ -17,15 +17,19 @@ slice minus those lines while ``raw_start``/``raw_end`` still span the whole ite
 What the noise said is kept as facts about the item:
 
 * a site name in the run before an item is its ``source`` (one after the last item, its ``source`` if unset);
+  an agency the item's dateline, header or lead names comes first (:mod:`claimstance.ingest.headers`);
 * timestamps are footers on most sites (the seed page ends each item with ``-`` and a time), so a timestamp
   belongs to the item above it; a page that *starts* with a timestamp puts them above items instead, and
   then every timestamp belongs to the item below it. When a run between two items holds two timestamps, the
-  first goes above and the last below. An item with no timestamp takes its date from a dateline
-  (``BAKU, 2 September 2024 – ...``) in its first two lines; a date without a year is never a date;
-* an item that is a lone headline with a timestamp under it (``Headline`` / ``- 2 September 2024, 16:05`` /
-  body) is not an item of its own: it opens the body below, and the timestamp lines are cut out of its text;
-* the first line of an item of several lines is its ``title`` when it reads like a headline (short, no
-  closing full stop); otherwise a transcript header (``Statement by President Ilham Aliyev``) is the title;
+  first goes above and the last below. "Last update" stamps are never a date, "Updated:" ones only when the
+  run has no other. An item with no timestamp takes its date from a dateline (``BAKU, 2 September 2024 –``)
+  in its header or first line of prose; a day and month without a year take the year from the page;
+* an item of headlines and labels alone, with no line of prose (``Headline`` / ``- 2 September 2024, 16:05``
+  / body), is not an item of its own: it opens the body below, and the noise lines are cut out of its text;
+  and furniture after the last article (related headlines, share lines) is no document at all;
+* the ``title`` is the headline among the item's header lines, the lines before its first line of prose
+  (:func:`claimstance.ingest.headers.choose_title`); otherwise a transcript header (``Statement by President
+  Ilham Aliyev``) is the title;
 * a transcript header gives the ``author`` ("Ilham Aliyev") and a role ("President"); the fullest role the
   document gives next to the author's name ("President of the Republic of Azerbaijan Ilham Aliyev") wins.
 

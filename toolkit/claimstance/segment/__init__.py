@@ -3,8 +3,10 @@
 A unit is one sentence, or one clause where a semicolon joins independent claims; greetings, headings and
 datelines become units of a non-claim ``kind``, and scraping noise lines become no unit at all
 (:mod:`claimstance.segment.units`). Sentence boundaries come from pysbd behind a fast path
-(:mod:`claimstance.segment.sentences`); speakers from :mod:`claimstance.segment.speakers`. Every unit is
-mapped back to exact offsets: ``document.text[char_start:char_end] == text`` always.
+(:mod:`claimstance.segment.sentences`); speakers from :mod:`claimstance.segment.speakers`, with reporting
+cues from :mod:`claimstance.segment.cues`, names from :mod:`claimstance.segment.names` and the check every
+name passes from :mod:`claimstance.segment.validate`. Every unit is mapped back to exact offsets:
+``document.text[char_start:char_end] == text`` always.
 """
 
 from __future__ import annotations

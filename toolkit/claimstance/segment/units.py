@@ -1,11 +1,14 @@
 """Units of a document: paragraphs, their kinds (dateline, heading, greeting, claim) and semicolon clauses.
 
-A document is read line by line; a line that wraps into a lowercase continuation joins the line above it.
-Blank lines and scraping noise lines (:func:`claimstance.lexicon.is_noise_line`) end a block and produce no
-unit. A paragraph's leading dateline ("BAKU, 2 September 2024 –") is a unit of its own; a short line with no
-closing punctuation is a heading, unless it is an "X: claim" headline; everything else is split into
+A document is read line by line; a line that wraps into a lowercase continuation joins the line above it,
+and so does a line of hard-wrapped wire copy whose first word would not have fitted on the line above
+(:func:`_runs_on`). Blank lines and scraping noise lines (:func:`claimstance.lexicon.is_noise_line`) end a
+block and produce no unit. A paragraph's leading dateline ("BAKU, 2 September 2024 –") is a unit of its own;
+a short line with no closing punctuation is a heading, unless it is an "X: claim" headline or a transcript
+turn; a line with no word at all (a currency ticker) is a heading too; everything else is split into
 sentences (:mod:`claimstance.segment.sentences`), and a sentence into clauses where a semicolon joins
-independent claims. Greetings ("Ladies and gentlemen,") are units of their own kind.
+independent claims. A speaker's tag ("SECRETARY KERRY:") or a stage direction ("(Via interpreter)") before a
+sentence is a heading of its own. Greetings ("Ladies and gentlemen,") are units of their own kind.
 """
 
 from __future__ import annotations
