@@ -119,3 +119,13 @@ def test_speaker_tags_and_stage_directions_are_headings_of_their_own() -> None:
 def test_a_by_line_under_a_title_and_a_ticker_are_headings() -> None:
     got = spans("Press conference\n\nby Secretary General Jane Doe, after the summit\n\n$ 1.7\n\nThe summit ended.")
     assert [kind for kind, _ in got] == [UnitKind.HEADING, UnitKind.HEADING, UnitKind.HEADING, UnitKind.CLAIM]
+
+
+def test_a_dateline_starts_a_line_of_its_own_in_wrapped_text() -> None:
+    text = (
+        "Thousands of opposition supporters protested for a third day on Thursday, the\n"
+        "agency said, in the largest rally since the vote of last week in the capital.\n"
+        "OLDTOWN, Northland: Police stood by as the crowd marched to the square.\n"
+    )
+    document = Document(id="t-d0", seed_file="t.txt", text=text.strip(), raw_start=0, raw_end=len(text.strip()))
+    assert len({u.paragraph for u in unit_spans(document)}) == 2

@@ -25,6 +25,7 @@ from claimstance.segment.spans import TURN_LABEL, Span, UnitSpan, inside_any, ls
 
 _LEADING_MARKS = re.compile(r"[\s\-–—•*·]+")
 _FIRST_WORD = re.compile(r"\S+")
+_CAPS_DATELINE = re.compile(r"[A-Z][A-Z'.\-]{2,}(?:[ /][A-Z][A-Z'.\-]+){0,3},")
 _LETTER = re.compile(r"[^\W\d_]{2}")
 MIN_WRAP_WIDTH = 50
 MAX_WRAP_WIDTH = 100
@@ -127,7 +128,8 @@ def _runs_on(text: str, prev: Span, line: Span, width: int) -> bool:
     fits = prev[1] - prev[0] + 1 + (first_word.end() - line[0] if first_word else 0) <= width
     if fits or text[prev[0] : prev[1]].isupper():
         return False
-    return not (_LEADING_MARKS.match(text, line[0], line[1]) or TURN_LABEL.match(text, line[0], line[1]))
+    own_line = _LEADING_MARKS, TURN_LABEL, _CAPS_DATELINE  # a bullet, a speaker's tag, "YEREVAN, Armenia:"
+    return not any(pattern.match(text, line[0], line[1]) for pattern in own_line)
 
 
 def _paragraphs(text: str) -> list[_Paragraph]:
