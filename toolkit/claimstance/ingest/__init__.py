@@ -181,6 +181,7 @@ def _settle(lines: list[_Line], next_start: int) -> Iterator[_Line | _Run]:
 MAX_HEADER_LINES = 15
 """An article's header (the lines before its first line of prose) is read up to this many lines."""
 LEAD_CHARS = 600
+_MAY_NAME_AGENCY = re.compile(r"[(/]|,[^,]*,")
 _PROSE_END = re.compile(r"[.!?…][\"”»'’)\]]*$|[a-z]{2}[.!?][\"”]?\s+[A-Z]")
 WRAPPED = 0.7
 MIN_WRAP_WIDTH = 50
@@ -282,7 +283,10 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     lead = raw[lead_line.start : min(item.end, lead_line.start + LEAD_CHARS)] if lead_line else ""
     dateline = None
     for line in [*([lead_line] if lead_line else []), *reversed(header_lines[-2:])]:
-        dateline = read_dateline(raw[line.start : min(line.end, line.start + LEAD_CHARS)])
+        opening = raw[line.start : min(line.end, line.start + LEAD_CHARS)]
+        if item.stamp is not None and not _MAY_NAME_AGENCY.search(opening, 0, 90):
+            continue  # the date is known: a dateline could only add an agency, and this one names none
+        dateline = read_dateline(opening)
         if dateline is not None:
             break
     published = item.stamp

@@ -98,14 +98,23 @@ def read_dateline(line: str) -> Dateline | None:
 
 @lru_cache(maxsize=8)
 def _latest_date(raw: str) -> date | None:
-    """The latest full date a page gives (cached: every item of a page asks; str hashes are cached too)."""
-    latest: date | None = None
-    for year in _YEAR.finditer(raw):  # a year first: the full date pattern is slow to run over a whole page
-        m = DATE.search(raw, max(0, year.start() - 20), year.end() + 6)
-        found = date_of(m) if m is not None else None
-        if found is not None and (latest is None or found > latest):
-            latest = found
-    return latest
+    """The latest full date a page gives (cached: every item of a page asks; str hashes are cached too).
+
+    Years first, latest first: the full date pattern runs only around the latest year that makes a date.
+    """
+    at_year: dict[str, list[int]] = {}
+    for year in _YEAR.finditer(raw):
+        at_year.setdefault(year.group(), []).append(year.start())
+    for year_text in sorted(at_year, reverse=True):
+        dates = []
+        for start in at_year[year_text]:
+            m = DATE.search(raw, max(0, start - 20), start + 10)
+            found = date_of(m) if m is not None else None
+            if found is not None and found.year == int(year_text):
+                dates.append(found)
+        if dates:
+            return max(dates)
+    return None
 
 
 def year_from_page(month_day: tuple[int, int], raw: str) -> date | None:
@@ -133,8 +142,8 @@ _LEAD_AGENCY = re.compile(r"(?P<name>[A-Z][a-z]*[A-Z][\w]*(?:\.[A-Za-z]{2,4})?)(
 _REPORTS = re.compile(
     r"\b(?P<name>[A-Z][\w.\-/]*)['’]s\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}(?:\s+in\s+[A-Z][\w ]{2,30}?)?"
     r"\s+(?:reports|reported|has\s+more|has\s+this\s+report)\b"
-    r"|,\s*(?P<cited>[A-Z][\w.\-/]*)\s+(?:reports|reported)\s+citing\b"
 )
+_CITING = re.compile(r",\s*(?P<name>[A-Z][\w.\-/]*)\s+(?:reports|reported)\s+citing\b")
 
 
 def agency_name(text: str) -> str:
@@ -164,12 +173,12 @@ def agency_in_lead(lead: str) -> str | None:
     if found is not None and not found["name"].isupper():
         return agency_name(found["name"])
     head = lead[:600]
-    if "report" not in head and " has " not in head:
-        return None  # no "X's Y reports", "X reported citing", "X's Y has more": spare the scan
-    reports = _REPORTS.search(head)
-    if reports is not None:
-        return agency_name(reports["name"] or reports["cited"])
-    return None
+    # Substring checks first: most leads hold neither "X's Jane Doe reports" nor "X reported citing".
+    possessive = ("'s " in head or "’s " in head) and ("report" in head or " has " in head)
+    found = _REPORTS.search(head) if possessive else None
+    if found is None and "citing" in head:
+        found = _CITING.search(head)
+    return agency_name(found["name"]) if found is not None else None
 
 
 # ------------------------------------------------------------------------------------------------ authors
