@@ -5,24 +5,26 @@
 
 The pages, their hand-labelled gold and the dev/test split are in ``bench/data/attribution`` (its README says
 where each page comes from and how the gold was made). Each page goes through ``ingest`` and ``segment``
-exactly as ``claimstance segment`` runs them. A gold sentence is found in the page by its first characters;
-it spans from there to the next gold sentence or the next blank line, and a unit belongs to the gold sentence
-whose span holds the unit's first character (``doc.raw_start + unit.char_start`` when nothing was cut out of
-the document's text). A gold sentence is right when every claim unit in it has the gold speaker (or, with no
-unit starting inside it, the unit that covers its start does).
+exactly as ``claimstance segment`` runs them. A gold sentence is found in the page by its offset (or its
+first characters); it spans from there to the next gold sentence or the next blank line, and a unit belongs
+to the gold sentence whose span holds the unit's first character (``doc.raw_start + unit.char_start`` when
+nothing was cut out of the document's text). A gold sentence is right when every claim unit in it has the
+gold speaker (or, with no unit starting inside it, the unit that covers its start does).
 
 What is counted, per half:
 
-- **accuracy**: gold sentences with the right speaker: the gold name or one of its aliases (case, articles,
-  honorifics and possessives aside), or "unattributed" (no one but the outlet) where the gold has none;
+- **accuracy**: gold sentences with the right speaker: the gold name or one of its aliases (case, accents,
+  articles, honorifics, titles before a name and possessives aside, as the gold's own agreement figures
+  count them), or "unattributed" (no one but the outlet) where the gold has none;
 - **named precision / recall**: of the sentences given a name, the share with the right one; of the
   sentences whose gold has a name, the share that got it;
 - **garbage names**: claim units (all of them, labelled or not) whose speaker name is no person,
   organisation or group: a lower-case phrase that is no group noun, a phrase opening with a preposition,
   conjunction or sentence adverb, a clause (a verb or pronoun inside), a date word;
 - **author's own words given away**: in speeches, the gold ``author`` sentences given to someone else;
+- **names the validation step refused**: the count ``segment(..., rejected=...)`` keeps;
 - **document metadata**: per page, the number of documents, and the first document's title, date and
-  source (and author, shown apart), against the gold.
+  source against the gold; the source also over the pages whose text names the gold's source at all.
 
 The test half is only measured: ``--errors`` lists dev misses alone. The seeds are measured against
 ``tests/data/seeds_gold.jsonl`` unit by unit (their test demands every field; here only the speaker).
