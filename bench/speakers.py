@@ -314,7 +314,7 @@ def judge(pred: str | None, names: set[str]) -> bool:
     return pred is not None and norm_name(pred) in names
 
 
-def score_sentence(score: Score, gold: GoldSentence, preds: list[str | None], author: str | None) -> None:
+def score_sentence(score: Score, gold: GoldSentence, preds: list[str | None]) -> None:
     names = gold.names()
     right = all(judge(p, names) for p in preds)
     score.sentences += 1
@@ -346,14 +346,13 @@ def score_page(score: Score, page: Page) -> None:
         if p.name is not None and is_garbage(p.name):
             score.garbage += 1
             score.garbage_names.append(f"{page.file[:3]} {p.name!r}")
-    author = documents[0].author if documents else None
     for gold in page.sentences:
         inside = [p for p in placed if gold.start <= p.start < gold.end]
         chosen = _claims(inside) or inside[:1]
         if not chosen:
             covering = [p for p in placed if p.start <= gold.start]
             chosen = covering[-1:]
-        score_sentence(score, gold, [p.name for p in chosen], author)
+        score_sentence(score, gold, [p.name for p in chosen])
     _score_documents(score, page, documents)
 
 
@@ -394,27 +393,21 @@ def _score_documents(score: Score, page: Page, documents: Sequence[Document]) ->
     if not gold:
         return
     first = documents[0]
+    got = {"documents": len(documents), "title": first.title, "published": _published(first.published)}
     checks = {
-        "documents": len(documents) == gold.get("documents"),
+        "documents": got["documents"] == gold.get("documents"),
         "title": _same_text(first.title, gold.get("title")),
-        "date": _published(first.published) == gold.get("published"),
+        "date": got["published"] == gold.get("published"),
         "source": _same_source(first.source, gold),
     }
-    named = source_key(str(gold.get("source") or "-")) in re.sub(r"[^a-z0-9]", "", page.raw.lower())
-    if named:
+    if source_key(str(gold.get("source") or "-")) in re.sub(r"[^a-z0-9]", "", page.raw.lower()):
         score.add_field("source, where the page names it", checks["source"])
+    got["source"] = first.source
     for name, ok in checks.items():
         score.add_field(name, ok)
+        key = "published" if name == "date" else name
         if not ok:
-            got = {
-                "documents": len(documents),
-                "title": first.title,
-                "date": _published(first.published),
-                "source": first.source,
-            }[name]
-            score.errors.append(
-                f"{page.file[:3]} {name}: gold={gold.get(name if name != 'date' else 'published')!r} got={got!r}"
-            )
+            score.errors.append(f"{page.file[:3]} {name}: gold={gold.get(key)!r} got={got[key]!r}")
 
 
 # ------------------------------------------------------------------------------------------------ seeds
@@ -441,7 +434,7 @@ def score_seeds() -> Score:
             speaker=str(expected) if expected else None,
             kind="author" if document.author and g["attribution"] == "author" else str(g["attribution"]),
         )
-        score_sentence(score, sentence, [name], document.author)
+        score_sentence(score, sentence, [name])
     return score
 
 
@@ -464,22 +457,14 @@ def report(scores: dict[str, Score]) -> None:
     ]
     fields = ["documents", "title", "date", "source"]
     for name in fields:
-        rows.append((f"doc {name}", lambda s, n=name: _pct(*s.doc_fields[n]) if n in s.doc_fields else "-"))
-    rows.append(
-        (
-            "doc fields (count, title, date, source)",
-            lambda s: _pct(
-                sum(s.doc_fields[f][0] for f in fields if f in s.doc_fields),
-                sum(s.doc_fields[f][1] for f in fields if f in s.doc_fields),
-            ),
-        )
-    )
-    rows.append(
-        (
-            "doc source, where the page names it",
-            lambda s: _pct(*s.doc_fields.get("source, where the page names it", [0, 0])),
-        )
-    )
+        rows.append((f"doc {name}", lambda s, n=name: _pct(*s.doc_fields.get(n, [0, 0]))))
+
+    def all_fields(s: Score) -> str:
+        return _pct(*(sum(s.doc_fields.get(f, [0, 0])[k] for f in fields) for k in (0, 1)))
+
+    rows.append(("doc fields (count, title, date, source)", all_fields))
+    named = "source, where the page names it"
+    rows.append((f"doc {named}", lambda s: _pct(*s.doc_fields.get(named, [0, 0]))))
     rows.append(("gold sentences not found in page", lambda s: str(s.missing)))
     header = f"| {'measure':<42} | " + " | ".join(f"{k:>20}" for k in scores) + " |"
     print(header)
