@@ -66,10 +66,6 @@ _STATEMENT_BY = re.compile(
     r"\b(?:joint\s+)?(?:statement|press\s+release|readout|communiqu[eé])\s+(?:(?:issued|released|published)\s+)?"
     r"(?:by|of|from)\s+"
 )
-_PASSIVE = re.compile(
-    r"\b(?:[Ii]t|[Tt]his)\s+(?:was|has\s+been|had\s+been)\s+(?:also\s+)?(noted|stressed|emphasi[sz]ed|underlined"
-    r"|said|stated|announced|reported|mentioned|pointed\s+out|underscored|recalled)\b"
-)
 _IN_A_STATEMENT = re.compile(r"\s+in\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+)?statement\b")
 _SUBJECT_DELIMS = re.compile(r"[,;:\x00“”\"«»–—]|\bthat\b|\s-\s")
 # A noun phrase ends at punctuation, but not at the stop of a title or an initial ("Dr. Marko Djuric").
