@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from claimstance.lexicon import TRANSCRIPT_HEADER, is_honorific
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
@@ -107,7 +108,7 @@ class _Turn:
     next heading) or an editor's "[X, speaking at ...]" tag's (until the paragraph ends)."""
 
     speaker: Speaker
-    scope: str  # "tag", "block" or "paragraph"
+    scope: Literal["tag", "block", "paragraph"]
     paragraph: int = -1
 
 
