@@ -5,9 +5,11 @@ Each benchmark is its own script, runnable alone with its own options (``--help`
 - ``bench/segment.py``: ingest + segment throughput and memory against a plain pysbd loop (issue targets:
   3x pysbd on one core, scaling with ``--workers``, memory flat in corpus size);
 - ``bench/labelstudio.py``: push and pull against one raw bulk import / snapshot export on a real Label Studio;
-- ``bench/publish.py``: publishing 100,000 units with 3 annotations each, and ``load_dataset`` of the result.
+- ``bench/publish.py``: publishing 100,000 units with 3 annotations each, and ``load_dataset`` of the result;
+- ``bench/speakers.py``: speaker attribution and document metadata on 55 hand-labelled real pages (dev and
+  test halves) and on the seeds (issue 15 figures; a second or two).
 
-Figures from a full run are recorded in docs/performance.md.
+Figures from a full run are recorded in docs/performance.md (speakers: docs/speakers.md).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ QUICK = {
     "segment.py": ["--size-mb", "5", "--small-mb", "1"],
     "labelstudio.py": ["--tasks", "2000", "--repeat", "1"],
     "publish.py": ["--units", "10000"],
+    "speakers.py": [],
 }
 
 

@@ -147,7 +147,7 @@ def test_an_invented_news_page_splits_at_noise_and_keeps_sources_titles_and_time
     assert vote.published == datetime(2023, 3, 13, 19, 45)  # "March 13, 2023 at 7:45 pm"
     assert lavrov.title is None  # a one-line item has no headline
     assert lavrov.published == date(2023, 3, 14)  # no timestamp: the dateline's date
-    assert lavrov.source is None
+    assert lavrov.source == "Reuters"  # the agency its dateline names (issue 15)
     for doc in docs:
         for noise in ("Share", "Print", "Video", "World", "Politics", "apa.az", "Photo"):
             assert noise not in doc.text.splitlines()

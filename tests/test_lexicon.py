@@ -10,6 +10,7 @@ from claimstance.ingest import ingest_text, split_author
 from claimstance.lexicon import (
     DAY_MONTH,
     LineKind,
+    Updated,
     classify_line,
     is_honorific,
     is_noise_line,
@@ -129,3 +130,26 @@ def test_a_header_and_a_reported_speaker_split_name_and_role_alike(phrase: str, 
     parsed = parse_speaker_phrase(phrase)
     assert parsed is not None
     assert (parsed.name, parsed.role) == (name, role)
+
+
+# ------------------------------------------------------------------------------------------------ issue 15
+
+
+def test_american_numeric_dates_read_month_first_unless_the_day_comes_first() -> None:
+    assert parse_published("11/19/2021") == date(2021, 11, 19)
+    assert parse_published("19/11/2021") == date(2021, 11, 19)
+
+
+@pytest.mark.parametrize(
+    ("line", "updated"),
+    [
+        ("2 September 2024, 16:05", Updated.PLAIN),
+        ("Updated: 2013-04-16 13:38", Updated.UPDATED),
+        ("Last update: 12 May 2019", Updated.LAST),
+        ("Modified 3.4.2020", Updated.LAST),
+        ("# 12 July 2018 09:21 (UTC +04:00)", Updated.PLAIN),
+    ],
+)
+def test_a_timestamp_says_whether_it_dates_an_update(line: str, updated: Updated) -> None:
+    found = classify_line(line)
+    assert found.stamp and found.updated is updated

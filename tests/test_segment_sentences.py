@@ -113,3 +113,11 @@ SENTENCE = st.tuples(
 @given(st.lists(SENTENCE, min_size=1, max_size=6).map(" ".join))
 def test_fast_path_draws_the_same_boundaries_as_pysbd_everywhere(text: str) -> None:
     assert split_sentences(text, fast=True) == split_sentences(text, fast=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(SENTENCE, st.sampled_from([" ", "\n"])), min_size=1, max_size=6))
+def test_fast_path_draws_pysbds_boundaries_across_hard_line_breaks(pieces: list[tuple[str, str]]) -> None:
+    # A hard-wrapped paragraph holds newlines where the page broke its lines: pysbd reads them as spaces.
+    text = "".join(sentence + gap for sentence, gap in pieces).rstrip()
+    assert split_sentences(text, fast=True) == split_sentences(text, fast=False)

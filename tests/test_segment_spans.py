@@ -17,3 +17,8 @@ def test_quote_spans_pair_curly_and_straight_quotes_and_survive_stray_marks() ->
 def test_trim_gives_the_offsets_of_the_text_without_its_whitespace() -> None:
     assert trim("  We won.\n", 0, 10) == (2, 9)
     assert trim("   ", 0, 3) == (3, 3)
+
+
+def test_a_straight_opener_closed_by_a_curly_mark_is_one_quotation() -> None:
+    text = '"We are ready. The ball is in their court,” Smith said.'
+    assert quote_spans(text) == [(0, text.index("”") + 1)]

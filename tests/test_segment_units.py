@@ -63,3 +63,69 @@ def test_a_headline_with_a_speaker_is_a_claim_but_a_title_is_a_heading() -> None
         (UnitKind.HEADING, "Peace talks in Brussels"),
         (UnitKind.CLAIM, "The talks began."),
     ]
+
+
+# ------------------------------------------------------------------------------------------------ hard wraps
+
+
+WIRE = (
+    "Supporters of the former minister, who lost what he calls a rigged\n"
+    "vote, built barricades in the centre of Oldtown on Saturday to keep\n"
+    "the police away, a correspondent reported.\n"
+    "At a rally next to the town hall that brought together thousands,\n"
+    "speakers demanded a recount.\n"
+    "The count went on.\n"
+)
+
+
+def test_hard_wrapped_wire_copy_is_cut_into_sentences_not_lines() -> None:
+    assert texts(WIRE) == [
+        WIRE.split("\nAt a rally")[0],
+        "At a rally next to the town hall that brought together thousands,\nspeakers demanded a recount.",
+        "The count went on.",
+    ]
+
+
+def test_a_short_line_ends_its_paragraph_in_wrapped_text() -> None:
+    document = Document(id="t-d0", seed_file="t.txt", text=WIRE.strip(), raw_start=0, raw_end=len(WIRE.strip()))
+    paragraphs = sorted({u.paragraph for u in unit_spans(document)})
+    assert len(paragraphs) == 3  # each ends on a line shorter than the wrap width
+
+
+def test_lines_of_a_narrow_block_are_never_joined() -> None:
+    assert texts("John Doe\nSecretary of State\nGrand Hotel\nOldtown") == [
+        "John Doe",
+        "Secretary of State",
+        "Grand Hotel",
+        "Oldtown",
+    ]
+
+
+# ------------------------------------------------------------------------------------------------ transcripts
+
+
+def test_speaker_tags_and_stage_directions_are_headings_of_their_own() -> None:
+    got = spans("QUESTION: Is the ceasefire over?\n\nMINISTER SMITH: (Via interpreter) Thank you. It is not.")
+    assert got == [
+        (UnitKind.HEADING, "QUESTION:"),
+        (UnitKind.CLAIM, "Is the ceasefire over?"),
+        (UnitKind.HEADING, "MINISTER SMITH:"),
+        (UnitKind.HEADING, "(Via interpreter)"),
+        (UnitKind.CLAIM, "Thank you."),
+        (UnitKind.CLAIM, "It is not."),
+    ]
+
+
+def test_a_by_line_under_a_title_and_a_ticker_are_headings() -> None:
+    got = spans("Press conference\n\nby Secretary General Jane Doe, after the summit\n\n$ 1.7\n\nThe summit ended.")
+    assert [kind for kind, _ in got] == [UnitKind.HEADING, UnitKind.HEADING, UnitKind.HEADING, UnitKind.CLAIM]
+
+
+def test_a_dateline_starts_a_line_of_its_own_in_wrapped_text() -> None:
+    text = (
+        "Thousands of opposition supporters protested for a third day on Thursday, the\n"
+        "agency said, in the largest rally since the vote of last week in the capital.\n"
+        "OLDTOWN, Northland: Police stood by as the crowd marched to the square.\n"
+    )
+    document = Document(id="t-d0", seed_file="t.txt", text=text.strip(), raw_start=0, raw_end=len(text.strip()))
+    assert len({u.paragraph for u in unit_spans(document)}) == 2

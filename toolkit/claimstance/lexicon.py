@@ -4,8 +4,9 @@ One definition of each, for ``ingest`` (a page's timestamps, noise lines and tra
 ``segment`` (noise lines between paragraphs, datelines) and its speaker attribution (names against roles).
 Pure: patterns, word sets and small functions over short strings.
 
-**Dates.** A date needs a year ("2 September 2024", "September 2, 2024", "02.09.2024", "2024-09-02"); a time
-("16:05", "7:45 pm") may come with it. :func:`parse_published` reads them.
+**Dates.** A date needs a year ("2 September 2024", "September 2, 2024", "02.09.2024", "11/19/2021",
+"2024-09-02"); a time ("16:05", "7:45 pm") may come with it. :func:`parse_published` reads them. A stamp that
+says the page was updated ("Last update: ...") is marked as such: it is no article's date.
 
 **Noise lines.** :func:`classify_line` tells what one line of a scraped page is:
 
@@ -52,18 +53,20 @@ MONTH = r"(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ORD = r"(?i:st|nd|rd|th)?"
 DAY_MONTH = rf"(?:\d{{1,2}}{_ORD}\s+{MONTH}(?:,?\s+\d{{4}})?|{MONTH}\s+\d{{1,2}}{_ORD}(?:,?\s+\d{{4}})?)"
 """A day and a month, the year optional ("3 Sept.", "September 2, 2024"): as a dateline gives it."""
-# Day-month-year, month-day-year, dd.mm.yyyy (the European numeric form) and ISO; a year is always required.
+# Day-month-year, month-day-year, dd.mm.yyyy (the European numeric form), mm/dd/yyyy (the American one) and
+# ISO; a year is always required.
 DATE = re.compile(
     rf"(?P<d1>\d{{1,2}}){_ORD}\s+(?P<m1>{MONTH}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}}){_ORD},?\s+(?P<y2>\d{{4}})"
     r"|(?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.(?P<y3>\d{4})"
-    r"|(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})",
+    r"|(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})"
+    r"|(?P<m5>\d{1,2})/(?P<d5>\d{1,2})/(?P<y5>\d{4})",
 )
 """A date with its year; :func:`date_of` turns a match into a ``date``."""
 TIME = re.compile(r"(?<!\d)(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?", re.I)
 # What may surround the date and time on a timestamp line: separators, weekdays, "Updated:", a time zone.
 _STAMP_REST = re.compile(
-    r"(?:[\s,|/–—\-:()+.\d]|\b(?:updated|published|posted|date|last|on|at|am|pm|gmt|utc"
+    r"(?:[\s,|/–—\-:()+.#\d]|\b(?:updated|update|published|posted|submitted|modified|date|last|on|at|am|pm|gmt|utc"
     r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)*",
     re.IGNORECASE,
 )
@@ -72,12 +75,15 @@ _STAMP_REST = re.compile(
 def date_of(match: re.Match[str]) -> date | None:
     """The date a :data:`DATE` match stands for, or None when there is no such day (31 February)."""
     g = match.groupdict()
-    for n in "1234":
+    for n in "12345":
         if g[f"y{n}"] is not None:
             month_text = g[f"m{n}"].rstrip(".").lower()
             month = MONTHS[month_text] if month_text in MONTHS else int(month_text)
+            day = int(g[f"d{n}"])
+            if n == "5" and month > 12:  # 19/11/2021: the day comes first after all
+                month, day = day, month
             try:
-                return date(int(g[f"y{n}"]), month, int(g[f"d{n}"]))
+                return date(int(g[f"y{n}"]), month, day)
             except ValueError:  # 31 February: looks like a date, is none
                 return None
     return None  # pragma: no cover - one alternative always matched
@@ -157,6 +163,25 @@ _LABEL_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SHORT_LABEL = re.compile(r"[\w&'’]+(?:\s+[\w&'’]+){0,3}")
 
 
+class Updated(IntEnum):
+    """What a timestamp says of its date: the article's (plain), an update ("Updated:"), a last change."""
+
+    PLAIN = 0
+    UPDATED = 1
+    LAST = 2
+
+
+_UPDATED = re.compile(r"\b(?:(last)\s+)?(?:updated?|(modified))\b", re.IGNORECASE)
+
+
+def stamp_kind(text: str) -> Updated:
+    """Whether a timestamp's text marks an update ("Updated: ...") or a last change ("Last update", "Modified")."""
+    found = _UPDATED.search(text)
+    if found is None:
+        return Updated.PLAIN
+    return Updated.LAST if found.group(1) or found.group(2) else Updated.UPDATED
+
+
 class LineKind(IntEnum):
     """What one line of a scraped page is (see the module docstring)."""
 
@@ -175,6 +200,7 @@ class LineClass:
     stamp: bool = False
     published: Published | None = None
     site: str | None = None
+    updated: Updated = Updated.PLAIN
 
 
 _TEXT = LineClass(LineKind.TEXT)
@@ -206,7 +232,7 @@ def classify_line(line: str) -> LineClass:
     if len(rest) <= MAX_STAMP_CHARS and _DIGIT.search(rest):
         is_stamp, published = _timestamp(rest)
         if is_stamp:
-            return LineClass(LineKind.STRONG, stamp=True, published=published)
+            return LineClass(LineKind.STRONG, stamp=True, published=published, updated=stamp_kind(rest))
     if _SITE.fullmatch(rest):
         return LineClass(LineKind.STRONG, site=_SCHEME.sub("", rest).rstrip("/"))
     if _is_label(rest):
@@ -269,3 +295,14 @@ PARTICLES = words("de da del della di du dos van von der den bin ibn ben al el l
 def is_honorific(token: str) -> bool:
     """Whether a token is a form of address: "Mr.", "Dr", "Excellency"."""
     return token.lower().rstrip(".") in HONORIFICS
+
+
+# ------------------------------------------------------------------------------------------------ agencies
+
+WIRE_AGENCIES = {
+    "ap": "Associated Press", "afp": "Agence France-Presse", "upi": "United Press International",
+    "dpa": "Deutsche Presse-Agentur", "ria": "RIA Novosti", "itar-tass": "TASS",
+}  # fmt: skip
+"""Wire agencies that datelines name by an abbreviation ("(AP)"), lower case, with the name they stand for."""
+AGENCY_WORDS = words("agency press service wire tv television radio")
+"""Words that end an agency's or outlet's name on a line of its own ("Interfax News Agency", "Azad TV")."""

@@ -3,13 +3,15 @@
 A unit is one sentence, or one clause where a semicolon joins independent claims; greetings, headings and
 datelines become units of a non-claim ``kind``, and scraping noise lines become no unit at all
 (:mod:`claimstance.segment.units`). Sentence boundaries come from pysbd behind a fast path
-(:mod:`claimstance.segment.sentences`); speakers from :mod:`claimstance.segment.speakers`. Every unit is
-mapped back to exact offsets: ``document.text[char_start:char_end] == text`` always.
+(:mod:`claimstance.segment.sentences`); speakers from :mod:`claimstance.segment.speakers`, with reporting
+cues from :mod:`claimstance.segment.cues`, names from :mod:`claimstance.segment.names` and the check every
+name passes from :mod:`claimstance.segment.validate`. Every unit is mapped back to exact offsets:
+``document.text[char_start:char_end] == text`` always.
 """
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -30,15 +32,16 @@ def _context(text: str, units: Sequence[UnitSpan], i: int) -> str:
     return text[start:end]
 
 
-def segment(document: Document) -> Iterator[ClaimUnit]:
+def segment(document: Document, *, rejected: Counter[str] | None = None) -> Iterator[ClaimUnit]:
     """Cut one document into claim units with kinds, speakers, exact offsets and context (pure).
 
     ``document.text[u.char_start:u.char_end] == u.text`` for every unit; units are in order and never
     overlap; ids are ``<doc id>-<hash of text>`` with ``-2``, ``-3`` for repeated text in the document.
+    ``rejected``, when given, counts the speaker names the validation step refused, by reason.
     """
     text = document.text
     units = unit_spans(document)
-    speakers = attribute(document, units)
+    speakers = attribute(document, units, rejected)
     seen: dict[str, int] = {}
     for i, (unit, speaker) in enumerate(zip(units, speakers, strict=True)):
         unit_text = text[unit.start : unit.end]

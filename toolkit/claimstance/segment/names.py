@@ -9,9 +9,20 @@ person quoted, "EOA" -> "Election Observation Alliance", "the minister" -> the l
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
-from claimstance.lexicon import FUNCTION_WORDS, HONORIFICS, ORG_HEADS, PARTICLES, ROLE_WORDS, is_honorific, words
+from claimstance.lexicon import (
+    FUNCTION_WORDS,
+    HONORIFICS,
+    ORG_HEADS,
+    ORG_WORDS,
+    PARTICLES,
+    ROLE_WORDS,
+    is_honorific,
+    words,
+)
 
 _TITLE_WORDS = (
     ROLE_WORDS
@@ -43,7 +54,7 @@ _COLLECTIVES = words(
     lawmakers deputies monitors journalists reporters police investigators organizers participants opponents
     supporters sides parties leaders ministers members authorities"""
 )
-_PLAIN = _TITLE_WORDS | _PLACE_WORDS
+_PLAIN = _TITLE_WORDS | _PLACE_WORDS | ORG_WORDS
 PRONOUNS = words("he she they it i we")
 BE = words("was were is are be been being has have had will would could should did does do")
 """Forms of "be", "have" and auxiliaries: a phrase holding one is a clause, not a speaker."""
@@ -52,6 +63,8 @@ _LEADING_CONJ = re.compile(
     r"^(?:and|but|as|while|whereas|so|then|meanwhile|however|although|though|because|also)\s+", re.IGNORECASE
 )
 _INITIAL = re.compile(r"[A-Z]\.")
+_GIVEN = re.compile(r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+){1,3})$")
+_LINKS = words("of for from at in on to with and the")
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 
 
@@ -74,7 +87,7 @@ def _only_honorifics(phrase: str) -> bool:
     return all(is_honorific(t) for t in phrase.split())
 
 
-@dataclass
+@dataclass(frozen=True)
 class SpeakerPhrase:
     """A speaker noun phrase split up: the name, the role before or around it, person or group."""
 
@@ -98,8 +111,9 @@ def strip_article(phrase: str) -> str:
     return _ARTICLE.sub("", phrase)
 
 
+@lru_cache(maxsize=8192)
 def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
-    """Split a speaker noun phrase into name and role, or None if it names nobody.
+    """Split a speaker noun phrase into name and role, or None if it names nobody (cached: a pure function).
 
     "Russian Foreign Minister Sergei Lavrov" -> ("Sergei Lavrov", "Russian Foreign Minister"); organisations
     ("the Election Observation Alliance (EOA)") and collectives ("international observers") keep the phrase.
@@ -118,6 +132,11 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
     article = tokens[0].lower() in ("the", "a", "an")
     proper = len(tokens) > 1 and tokens[1][:1].isupper()
     if tokens[-1].lower().strip(".,") in ORG_HEADS or acronym:
+        first_proper = next((k for k, t in enumerate(tokens) if t[:1].isupper() and k > 0), 0)
+        descriptor = tokens[1:first_proper]
+        if article and first_proper > 1 and all(t.islower() and t not in _LINKS for t in descriptor):
+            # "the main opposition United Democratic Force": a descriptor, then the organisation's name
+            return SpeakerPhrase(" ".join(tokens[first_proper:]), " ".join(descriptor), False, acronym)
         return SpeakerPhrase(strip_article(np) if article and proper else _lower_first(np), None, False, acronym)
     i = len(tokens)
     while i > 0:
@@ -135,7 +154,7 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
         if role and _only_honorifics(role):
             role = None  # "Mr.", "Dr." say nothing about the speaker's office
         return SpeakerPhrase(" ".join(name_tokens), role, person=True)
-    if len(tokens) > 6:
+    if len(tokens) > 8:
         return None
     if article and proper:
         return SpeakerPhrase(strip_article(np), None, person=False)  # "the United States"
@@ -181,6 +200,11 @@ class NameIndex:
         if acronym:
             self.by_alias[acronym] = entry
 
+    def knows(self, token: str) -> bool:
+        """Whether the document names someone ``token`` ("Kerry" in "John Kerry ..."): a speaker's tag."""
+        pattern = r"\b[A-Z][a-z]+\s+" + re.escape(token) + r"\b"
+        return token in self.by_alias or re.search(pattern, self.text) is not None
+
     def role_in_text(self, name: str) -> str | None:
         """The title before a full name in the text: "Azerbaijani President Ilham Aliyev" -> "Azerbaijani President"."""
         if name not in self.titles:
@@ -212,6 +236,17 @@ class NameIndex:
             self.holders[role_word] = next(iter(holders.values())) if len(holders) == 1 else None
         return self.holders[role_word]
 
+    def _given_names(self, surname: str) -> Iterator[str]:
+        """The capitalised words just before each whole-word ``surname`` in the text ("Mohamed Kamel" Amr)."""
+        at = self.text.find(surname)
+        while at >= 0:
+            end = at + len(surname)
+            if (end == len(self.text) or not self.text[end].isalnum()) and at > 0:
+                found = _GIVEN.search(self.text, max(0, at - 60), at)
+                if found is not None:
+                    yield found.group(1)
+            at = self.text.find(surname, end)
+
     def resolve(self, parsed: SpeakerPhrase) -> Entry | None:
         """The fullest known form of a name; None for a pronoun with nobody to refer to."""
         name = parsed.name
@@ -231,11 +266,13 @@ class NameIndex:
                     return entry  # "the minister" -> the last minister quoted
             return self.only_holder(role_word) or (name, None)
         if " " not in name:
-            pattern = r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+" + re.escape(name) + r"\b"
-            for m in re.finditer(pattern, self.text):
-                first = m.group(1)
-                if first.lower() not in FUNCTION_WORDS and not is_plain(first):
-                    full = f"{first} {name}"
+            # "Amr" -> "Mohamed Kamel Amr": up to three given names before the surname somewhere in the text
+            for given_text in self._given_names(name):
+                given = given_text.split()
+                while given and (given[0].lower() in FUNCTION_WORDS or is_plain(given[0])):
+                    given.pop(0)
+                if given:
+                    full = " ".join([*given, name])
                     return full, parsed.role or self.role_in_text(full)
             return name, parsed.role
         return name, parsed.role or self.role_in_text(name)

@@ -156,7 +156,8 @@ def _fast_cuts(text: str, start: int, end: int) -> list[int]:
             closes = pairs.straight == 1 if quote == '"' else pairs.curly
             pairs.feed(quote)
             scanned = after
-            if not closes or m.group(3) != " " or not text[m.end(3)].isupper():
+            # pysbd sees a paragraph's newlines as spaces (a hard-wrapped line ends in a quote)
+            if not closes or m.group(3) not in (" ", "\n") or not text[m.end(3)].isupper():
                 continue
         if not pairs.closed():
             continue
@@ -223,7 +224,8 @@ def _needs_pysbd(text: str, start: int, end: int) -> bool:
     for i in stops:
         if any(a < i < b for a, b in protected):
             # masked inside a quotation, unless it ends one before a capital: '... court." He'
-            if not (text[i + 1 : i + 2] in "\"'“”" and text[i + 2 : i + 3] == " " and text[i + 3 : i + 4].isupper()):
+            after_quote = text[i + 2 : i + 3]
+            if not (text[i + 1 : i + 2] in "\"'“”" and after_quote in (" ", "\n") and text[i + 3 : i + 4].isupper()):
                 continue
             return True
         if not _inert_stop(text, i, start):

@@ -10,6 +10,9 @@ from claimstance.schema import UnitKind
 
 Span = tuple[int, int]
 
+TURN_LABEL = re.compile(r"(?:(?:[A-Z][A-Z.'’\-]+|[A-Z]\.?)\s+){0,4}(?:[A-Z][A-Z.'’\-]+|Q):(?=\s|$)")
+"""A transcript's speaker tag: "SECRETARY KERRY:", "QUESTION:", "MR. PRICE:", "Q:"."""
+
 
 @dataclass(frozen=True)
 class UnitSpan:
@@ -55,7 +58,8 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]
     """Spans (from the opening mark to just past the closing one) of the matched double quotations.
 
     Curly quotes pair by direction, straight quotes by position (an opener follows a space or bracket);
-    a curly closer also closes any straight quote left open inside it, and unmatched marks are ignored,
+    a curly closer also closes any straight quote left open inside it (or a straight opener, when no curly
+    one is open: pages mix the two), and unmatched marks are ignored,
     so a stray quote never swallows the rest of a paragraph.
     """
     stop = len(text) if end is None else end
@@ -67,11 +71,13 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]
             stack.append((i, ch))
         elif ch in "”»":
             wanted = "«" if ch == "»" else "“„"
-            for j in range(len(stack) - 1, -1, -1):
-                if stack[j][1] in wanted:
-                    spans.append((stack[j][0], i + 1))
-                    del stack[j:]
-                    break
+            found = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][1] in wanted), None)
+            if found is None and ch == "”":
+                # '"We are ready," he said' typed with a straight opener and a curly closer
+                found = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][1] == '"'), None)
+            if found is not None:
+                spans.append((stack[found][0], i + 1))
+                del stack[found:]
         else:
             prev = text[i - 1] if i > start else " "
             nxt = text[i + 1] if i + 1 < stop else " "
@@ -89,6 +95,8 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]
 
 def mask_quotes(text: str, quotes: Sequence[Span], offset: int) -> str:
     """``text`` with the inside of every quotation replaced by NULs (cues inside quotes do not count)."""
+    if not quotes:
+        return text
     chars = list(text)
     for a, b in quotes:
         for k in range(max(a - offset + 1, 0), min(b - offset - 1, len(chars))):

@@ -1,200 +1,74 @@
-"""Who says each unit: speaker attribution from reporting cues, statement authorship and continuation.
+"""Who says each unit: speaker attribution from reporting cues, authorship, turns and licensed continuation.
 
-Rules, in order, for each claim unit (see ``tests/data/seeds_gold.jsonl`` for the judgement calls):
+Rules, in order, for each unit (see ``tests/data/seeds_gold.jsonl`` and ``bench/data/attribution`` for the
+judgement calls):
 
-1. Inside a statement (the document has an author and the unit follows its header, e.g. "Statement by
-   President Ilham Aliyev") every unit is the author's, attribution ``author``: the author asserts what he
-   says, even "As President Vucic has said, ...".
-2. A headline "X: claim" is X's (``reported``, cue ":").
-3. The first reporting cue outside quotation marks gives the speaker: "X said / told Y / noted / added /
-   stressed / ...", "..., said X", "according to X", "a statement by X", "X said in a statement", and
-   quotes attributed after the quote ('"...", - X said'). A unit that is mostly a quotation is a
-   ``direct_quote``, otherwise ``reported``.
-4. Agentless "It was noted that ..." and a unit with no cue continue the speaker of the previous attributed
-   unit in the same paragraph (a quotation in the next paragraph continues it too); an agentless cue with
-   nobody to continue is ``unattributed``.
+1. **Own words.** Inside a statement (the document has an author and the unit follows its header, e.g.
+   "Statement by President Ilham Aliyev") a unit is the author's; inside a transcript turn ("SECRETARY
+   KERRY:", "QUESTION:") it is the turn's speaker's. A sentence there that reports another party ("the
+   opposition claims ...", "according to Baku, ...") is that party's, for that sentence only; "As President
+   Vucic has said, ..." and first-person cues stay with the author. A reported speaker never carries over.
+2. **Cues** (:mod:`claimstance.segment.cues`): "X: claim" headlines, "X said / told / noted / ...", "..., said
+   X", "according to X", "a statement by X", "quoted X as saying", stance verbs ("X rejected ..."). A unit
+   that is mostly a quotation is a ``direct_quote``, otherwise ``reported``. "X said this" also gives X the
+   sentences before it in its paragraph that nobody else was given.
+3. **Validation** (:mod:`claimstance.segment.validate`): a name that is no person, organisation or group is
+   refused and the unit is ``unattributed`` with no name; each refusal is counted when a counter is passed.
+4. **Continuation, only where the text licenses it**: in news, a unit with no cue continues the speaker of
+   the previous attributed unit in the same paragraph; a quotation, or a sentence in the first person (which
+   the outlet never uses), continues it into the next paragraph. Nothing carries over a heading.
 5. Anything else is narration: the outlet (``document.source``, possibly None) as ``author``.
 
-Names and roles are told apart, and resolved to the fullest form the document gives, by
-:mod:`claimstance.segment.names`.
+Headlines (units of kind ``heading``) get the speaker a headline cue names ("X says ...", "X: ...",
+"...: X"), so that a statement headline is attributed like a sentence; their kind stays ``heading``.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
-from claimstance.lexicon import TRANSCRIPT_HEADER, words
+from claimstance.lexicon import TRANSCRIPT_HEADER, is_honorific
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
-from claimstance.segment.names import (
-    BE,
-    NameIndex,
-    is_name_token,
-    is_plain,
-    parse_speaker_phrase,
-    strip_article,
-)
-from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
+from claimstance.segment.cues import TRIGGER, Cue, find_cue, headline_colon, headline_cue
+from claimstance.segment.names import NameIndex, SpeakerPhrase, is_plain, parse_speaker_phrase
+from claimstance.segment.spans import TURN_LABEL, Span, UnitSpan, mask_quotes, quote_spans
+from claimstance.segment.validate import check_name
 
-_APPOSITIVE_START = words("a an the who which whose in at on during speaking according as while after")
-_NOT_A_ROLE = words("who which whose in at on during while")
-_AUX = words(
-    """also further later earlier then again once previously repeatedly reportedly recently today yesterday has have
-    had will would already"""
-)
-_HEADLINE_LABELS = words(
-    """note update photo photos video watch opinion analysis editorial exclusive breaking interview live comment read
-    related source sources tags politics economy society world sport sports culture region official important
-    warning"""
-)
-
-_VERBS = (
-    r"said|says|say|told|tells|noted|added|adds|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined|underscored"
-    r"|stated|wrote|writes|concluded|described|recogni[sz]ed|recogni[sz]es|expressed|declared|announced|claimed"
-    r"|argued|argues|insisted|insists|warned|warns|explained|pointed\s+out|reiterated|affirmed|confirmed|believes"
-    r"|reported|asserted|urged|denied|denies|criticized|criticised|condemned|welcomed|praised|was\s+quoted\s+as\s+saying"
-)
-_VERB = re.compile(rf"\b(?:{_VERBS})\b")
-_INVERTED = re.compile(
-    r"(?:^|[,\x00”\"»:]\s*(?:[-–—]\s*)?)(said|says|added|noted|stressed|told|wrote|continued|concluded|explained"
-    r"|insisted|warned|emphasi[sz]ed)\s+(?=\S)"
-)
-_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
-_STATEMENT_BY = re.compile(r"\b(?:joint\s+)?statement\s+(?:issued\s+)?(?:by|of|from)\s+")
+QUOTE_MIN_WORDS = 4
+"""A quotation of fewer words is a scare quote, not a direct quote."""
+_STATEMENT_HEADER = re.compile(rf"{TRANSCRIPT_HEADER}\b", re.IGNORECASE)
 _PASSIVE = re.compile(
     r"\b(?:[Ii]t|[Tt]his)\s+(?:was|has\s+been|had\s+been)\s+(?:also\s+)?(noted|stressed|emphasi[sz]ed|underlined"
     r"|said|stated|announced|reported|mentioned|pointed\s+out|underscored|recalled)\b"
 )
-_IN_A_STATEMENT = re.compile(r"\s+in\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+)?statement\b")
-_SUBJECT_DELIMS = re.compile(r"[,;:\x00“”\"«»–—]|\bthat\b|\s-\s")
-# A noun phrase ends at punctuation, but not at the stop of a title or an initial ("Dr. Marko Djuric").
-_NP_END = re.compile(
-    r"[,;:!?\x00“”\"«»()–—]|\s-\s"
-    r"|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bGen)(?<!\bSen)(?<!\bSt)(?<!\b[A-Z])\.(?:\s|$)"
+_FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll)|[Oo]ur|[Mm]y|us|me)\b")
+_OPENING_QUOTE = re.compile(r"[“\"«‘']{1,2}\S")
+_AS_SAID = re.compile(r"\s*(?:[Aa]nd\s+|[Bb]ut\s+)?[Aa]s\s")
+_THE_DOCUMENT = re.compile(
+    r"the\s+(?:joint\s+|new\s+)?(?:statement|report|press\s+release|release|communiqu[eé]|declaration|letter|readout"
+    r"|text|document|resolution)",
+    re.IGNORECASE,
 )
-_STATEMENT_HEADER = re.compile(rf"{TRANSCRIPT_HEADER}\b", re.IGNORECASE)
-_HEADLINE = re.compile(r"([^:]{2,60}):\s+\S")
-_ACRONYM_AT = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
-_NP_TAIL = re.compile(r"\s+(?:on|in|at|during|while|after|before|to|who|which|that|when|speaking|today|yesterday)\b")
-_DOCUMENT_BY = re.compile(r"(?:a|the)\s+(?:joint\s+)?(?:statement|report|press\s+release)\s+(?:by|of|from)\s+")
-_TRAILING_TITLE = re.compile(r",\s*([^,;:!?\x00]+?)[.!?]?\s*$")
-QUOTE_MIN_WORDS = 4
-"""A quotation of fewer words is a scare quote, not a direct quote."""
-
-
-# -------------------------------------------------------------------------------------------------- cues
-
-
-@dataclass
-class Cue:
-    """A reporting cue found in a sentence: where, the phrase naming the speaker, the cue words, a role."""
-
-    position: int
-    phrase: str
-    cue: str
-    role: str | None = None
-
-
-def _trim_np(fragment: str) -> str:
-    """The noun phrase at the start of ``fragment`` (after "said", "according to", "a statement by")."""
-    m = _NP_END.search(fragment)
-    np = fragment[: m.start()] if m else fragment
-    if m and m.group() == "(":
-        acronym = _ACRONYM_AT.match(fragment, m.start())
-        if acronym:  # "the Organization for Security and Co-operation in Europe (OSCE)": keep it whole
-            return (np + acronym.group()).strip()
-    np = _NP_TAIL.split(np, maxsplit=1)[0]
-    return np.strip()
-
-
-def _ends_with_name(segment: str) -> bool:
-    words = segment.split()
-    return bool(words) and is_name_token(words[-1]) and not is_plain(words[-1])
-
-
-def _subject_before(masked: str, verb_start: int) -> tuple[str, str | None] | None:
-    """The subject phrase ending just before a reporting verb, skipping auxiliaries and an appositive."""
-    tokens = masked[:verb_start].split()
-    while tokens and tokens[-1].lower() in _AUX:
-        tokens.pop()
-    if tokens and tokens[-1].lower() in BE:
-        return None  # passive: "it was noted", handled as an agentless cue
-    left = " ".join(tokens).rstrip(" ,")
-    segments = [seg.strip() for seg in _SUBJECT_DELIMS.split(left)]
-    if not segments or not segments[-1]:
-        return None
-    subject = segments[-1]
-    role = None
-    first = subject.split()[0].lower()
-    previous = segments[-2] if len(segments) >= 2 else ""
-    # "Rahida Rahimova, a member of the commission, told ..." / "Lavrov, Russia's foreign minister, said ..."
-    appositive = first in _APPOSITIVE_START or first.endswith("ing") or not _ends_with_name(subject)
-    if appositive and _ends_with_name(previous) and len(previous.split()) <= 6:
-        if not (first.endswith("ing") or first in _NOT_A_ROLE):
-            role = strip_article(subject)
-        subject = previous
-    if len(subject.split()) > 8 or subject.split()[-1].lower() in BE:
-        return None
-    return subject, role
-
-
-def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | None:
-    """The first reporting cue of a sentence outside its quotations, with the phrase naming the speaker."""
-    masked = mask_quotes(sentence, quotes, offset)
-    found: list[Cue] = []
-    for m in _ACCORDING.finditer(masked):
-        rest = masked[m.end() :]
-        by = _DOCUMENT_BY.match(rest)
-        phrase = _trim_np(rest[by.end() :] if by else rest)
-        if phrase:
-            found.append(Cue(m.start(), phrase, "according to"))
-    for m in _STATEMENT_BY.finditer(masked):
-        phrase = _trim_np(masked[m.end() :])
-        if phrase:
-            found.append(Cue(m.start(), phrase, "a statement by"))
-    for m in _VERB.finditer(masked):
-        verb = " ".join(m.group().split())
-        after = masked[m.end() :]
-        statement = _IN_A_STATEMENT.match(after)
-        cue = f"{verb} in a statement" if statement else verb
-        subject = _subject_before(masked, m.start())
-        if subject and parse_speaker_phrase(subject[0]) is not None:
-            found.append(Cue(m.start(), subject[0], cue, subject[1]))
-            break  # later verbs cannot come first
-    for m in _INVERTED.finditer(masked):
-        rest = masked[m.end() :]
-        phrase = _trim_np(rest)
-        if phrase and parse_speaker_phrase(phrase) is not None:
-            # '..., said Mazahir Panahov, head of the election commission.'
-            title = _TRAILING_TITLE.match(rest, len(phrase))
-            role = strip_article(title.group(1)) if title and not (set(title.group(1).split()) & BE) else None
-            found.append(Cue(m.start(1), phrase, m.group(1), role))
-            break
-    return min(found, key=lambda c: c.position) if found else None
-
-
-def headline_colon(line: str) -> int | None:
-    """Where the colon of an "X: claim" headline is, if the part before it names a speaker; else None."""
-    m = _HEADLINE.match(line)
-    if not m:
-        return None
-    prefix = m.group(1).strip()
-    tokens = prefix.split()
-    if not 1 <= len(tokens) <= 5 or not all(is_name_token(t) or is_plain(t) for t in tokens):
-        return None
-    if is_plain(tokens[-1]):
-        return None
-    if len(tokens) == 1 and (tokens[0].lower() in _HEADLINE_LABELS or line.rstrip().endswith(".")):
-        return None  # "Turnout: 37%." is a label and a figure, not a surname's headline
-    return m.end(1)
-
-
-# ----------------------------------------------------------------------------------------------- attribute
+_LEAD_IN = re.compile(r"\b(?:said|says|stated|added|noted|declared|announced|wrote|continued)\s*:\s*$")
+_SPEAKING_TAG = re.compile(
+    r"[\[(](?P<who>[A-Z][^,\])]{1,40}),\s*(?:speaking|said|says|talking|addressing)\b[^\])]*[\])]"
+)
+_STAGE_HEADING = re.compile(r"[\[(][^\])]{1,60}[\])]")
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
+_VAGUE = frozenset(["many", "some", "most", "several", "others", "few"])
+"""Quantifiers that report an unnamed crowd ("Many say ..."): in a speech, such a sentence is not the author's."""
+_TURN_NOUNS = {"question": "questioner", "q": "questioner", "questions": "questioner"}
 
 
 def _mostly_quote(text: str, span: Span, quotes: Sequence[Span]) -> bool:
-    return any(len(text[a:b].split()) >= QUOTE_MIN_WORDS for a, b in quotes if a >= span[0] and b <= span[1])
+    if any(len(text[a:b].split()) >= QUOTE_MIN_WORDS for a, b in quotes if a >= span[0] and b <= span[1]):
+        return True
+    # An opening mark with no closing one: news style leaves a quotation open to the paragraph's end.
+    return _OPENING_QUOTE.match(text, span[0], span[1]) is not None and not any(a == span[0] for a, _ in quotes)
 
 
 def _statement_start(document: Document, units: Sequence[UnitSpan]) -> int | None:
@@ -218,74 +92,245 @@ class _Previous:
     paragraph: int = -1
 
 
-def attribute(document: Document, units: Sequence[UnitSpan]) -> list[Speaker]:
-    """A Speaker for every unit of ``document`` (pure; units in document order)."""
+@dataclass
+class _Context:
+    """What attribution needs besides the unit: the text, names met so far, and the refusal counter."""
+
+    text: str
+    index: NameIndex
+    rejected: Counter[str] | None
+    previous_sentence: str = ""
+
+
+@dataclass
+class _Turn:
+    """Whose own words run on: a transcript tag's speaker (until the next tag), an "X said:" block's (until the
+    next heading) or an editor's "[X, speaking at ...]" tag's (until the paragraph ends)."""
+
+    speaker: Speaker
+    scope: Literal["tag", "block", "paragraph"]
+    paragraph: int = -1
+
+
+def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[str] | None = None) -> list[Speaker]:
+    """A Speaker for every unit of ``document`` (pure; units in document order).
+
+    ``rejected``, when given, counts the names the validation step refused, by reason.
+    """
     text = document.text
-    index = NameIndex(text)
+    ctx = _Context(text, NameIndex(text), rejected)
     if document.author:
-        index.register((document.author, document.author_role), person=True)
+        ctx.index.register((document.author, document.author_role), person=True)
     narrator = Speaker(name=document.source, attribution=Attribution.AUTHOR)
     author = Speaker(name=document.author, role=document.author_role, attribution=Attribution.AUTHOR)
     statement_from = _statement_start(document, units)
     speakers: list[Speaker] = []
+    backward: list[int] = []
     previous = _Previous()
-    by_sentence: dict[Span, Speaker | None] = {}
+    turn: _Turn | None = None
+    by_sentence: dict[Span, tuple[Speaker | None, Cue | None]] = {}
     for i, unit in enumerate(units):
-        in_statement = statement_from is not None and i >= statement_from
-        if unit.kind is not UnitKind.CLAIM:
-            speakers.append(author if in_statement and unit.kind is UnitKind.GREETING else narrator)
-            if unit.kind is UnitKind.HEADING:
-                previous = _Previous()
+        if turn is not None and turn.scope == "paragraph" and unit.paragraph != turn.paragraph:
+            turn = None
+        if unit.kind is UnitKind.HEADING:
+            turn = _heading_turn(unit, ctx, turn)
+            tagged = turn is not None and turn.paragraph == unit.paragraph and turn.scope != "block"
+            speakers.append(narrator if tagged else _headline_speaker(unit, ctx) or narrator)
+            previous = _Previous()
             continue
-        if in_statement:
-            speakers.append(author)
+        in_statement = statement_from is not None and i >= statement_from
+        own = turn.speaker if turn is not None else (author if in_statement else None)
+        if unit.kind is not UnitKind.CLAIM:
+            speakers.append(own if own is not None and unit.kind is UnitKind.GREETING else narrator)
+            continue
+        at_line_start = unit.sentence[0] == 0 or text[unit.sentence[0] - 1] == "\n"
+        if own is not None and not at_line_start and TRIGGER.search(text, *unit.sentence) is None:
+            speakers.append(own)  # the author's sentence names nobody else: nothing to look for
+            previous = _Previous()
             continue
         quotes = quote_spans(text, unit.sentence[0], unit.sentence[1])
         if unit.sentence not in by_sentence:  # clauses of one sentence share its cue
-            by_sentence[unit.sentence] = _cued_speaker(text, unit, quotes, index, previous)
-        speaker = by_sentence[unit.sentence] or _continued(text, unit, quotes, previous) or narrator
+            by_sentence[unit.sentence] = _cued_speaker(unit, quotes, ctx, previous)
+            ctx.previous_sentence = text[unit.sentence[0] : unit.sentence[1]]
+        cued, cue = by_sentence[unit.sentence]
+        if own is not None:
+            speakers.append(cued if cued is not None and _reports_another(cued, cue, own, text, unit) else own)
+            previous = _Previous()
+            continue
+        lead_in = text[unit.sentence[1] - 1] == ":" and _LEAD_IN.search(text, *unit.sentence) is not None
+        if cue is not None and cued is not None and cued.name is not None and lead_in:
+            # "A Foreign Office spokesperson said:" frames the block below, which is the spokesperson's
+            turn = _Turn(cued.model_copy(update={"attribution": Attribution.DIRECT_QUOTE}), "block")
+            speakers.append(narrator)
+            previous = _Previous()
+            continue
+        if cue is not None and cue.backward and cued is not None and cued.name is not None:
+            backward.append(i)
+        refused = cued is not None and cued.attribution is Attribution.UNATTRIBUTED
+        speaker = (None if refused else cued) or _continued(text, unit, quotes, previous) or cued or narrator
         speakers.append(speaker)
         attributed = speaker.attribution in (Attribution.REPORTED, Attribution.DIRECT_QUOTE)
-        previous = _Previous(speaker, unit.paragraph) if attributed else _Previous()
-    return speakers
+        headline = cue is not None and cue.cue == ":"  # "X: claim" is a headline: nothing runs on from it
+        previous = _Previous(speaker, unit.paragraph) if attributed and not headline else _Previous()
+    for i in backward:
+        _give_back(units, speakers, i, narrator)
+    return [_validated(speaker, narrator, ctx) for speaker in speakers]
+
+
+def _validated(speaker: Speaker, narrator: Speaker, ctx: _Context) -> Speaker:
+    """The speaker, or an unattributed one when its name is no person, organisation or group (counted)."""
+    if speaker.name is None or speaker is narrator:
+        return speaker
+    reason = check_name(speaker.name)
+    if reason is None:
+        return speaker
+    if ctx.rejected is not None:
+        ctx.rejected[reason] += 1
+    return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=speaker.cue)
+
+
+def _heading_turn(unit: UnitSpan, ctx: _Context, turn: _Turn | None) -> _Turn | None:
+    """The turn after a heading: a tag opens one, a stage direction keeps it, any other heading ends a block."""
+    heading = ctx.text[unit.start : unit.end]
+    if TURN_LABEL.fullmatch(heading):
+        speaker = _turn_speaker(heading[:-1], ctx)
+        return _Turn(speaker, "tag", unit.paragraph) if speaker is not None else None
+    tag = _SPEAKING_TAG.fullmatch(heading)
+    if tag is not None:
+        parsed = parse_speaker_phrase(tag["who"])
+        entry = ctx.index.resolve(parsed) if parsed is not None and parsed.person else None
+        if entry is not None:
+            return _Turn(
+                Speaker(name=entry[0], role=entry[1], attribution=Attribution.DIRECT_QUOTE), "paragraph", unit.paragraph
+            )
+    if turn is not None and turn.scope == "block" and not _STAGE_HEADING.fullmatch(heading):
+        return None
+    return turn
+
+
+def _give_back(units: Sequence[UnitSpan], speakers: list[Speaker], i: int, narrator: Speaker) -> None:
+    """ "... X said this": X's are the sentences before it in its paragraph that were left to the outlet."""
+    j = i - 1
+    while j >= 0 and units[j].paragraph == units[i].paragraph and units[j].kind is UnitKind.CLAIM:
+        if speakers[j] != narrator:
+            break
+        speakers[j] = speakers[i].model_copy(update={"attribution": Attribution.REPORTED})
+        j -= 1
+
+
+def _reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, unit: UnitSpan) -> bool:
+    """Whether an author's (or turn speaker's) sentence reports a third party rather than their own view.
+
+    "Many say ..." reports somebody the validation refused to name: the sentence is nobody's, not the author's.
+    """
+    if _AS_SAID.match(text, unit.sentence[0], unit.sentence[1]) is not None:
+        return False  # "As X said, ...": the author agrees; the claim is the author's
+    if cued.attribution is Attribution.UNATTRIBUTED:
+        return cue is not None and cue.phrase.split()[0].lower() in _VAGUE
+    return cued.name is not None and cued.name != own.name
+
+
+def _turn_speaker(label: str, ctx: _Context) -> Speaker | None:
+    """The speaker a transcript tag names: "SECRETARY KERRY" -> John Kerry, "QUESTION" -> questioner."""
+    words = label.split()
+    if len(words) == 1 and (words[0].lower() in _TURN_NOUNS or not ctx.index.knows(words[0].title())):
+        noun = _TURN_NOUNS.get(words[0].lower(), words[0].lower())
+        return Speaker(name=noun, attribution=Attribution.AUTHOR, cue=":")
+    phrase = " ".join(w if is_honorific(w) and len(w) <= 3 else w.title() for w in words)
+    parsed = parse_speaker_phrase(phrase)
+    entry = ctx.index.resolve(parsed) if parsed is not None else None
+    if entry is None:
+        return None
+    return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
+
+
+def _headline_speaker(unit: UnitSpan, ctx: _Context) -> Speaker | None:
+    """The speaker a headline names ("X says ...", "X: ...", "...: Eritrean FM"), or None."""
+    cue = headline_cue(ctx.text[unit.start : unit.end])
+    parsed = parse_speaker_phrase(cue.phrase) if cue is not None else None
+    if cue is None or parsed is None or parsed.name in ("he", "she", "they", "it", "i", "we"):
+        return None
+    return _named(parsed, cue, Attribution.REPORTED, ctx, None)
+
+
+def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, previous: Speaker | None) -> Speaker:
+    """The speaker a parsed phrase names, resolved in the document and validated (unattributed if refused)."""
+    if not parsed.person and _THE_DOCUMENT.fullmatch(parsed.name):
+        # "the statement said": the speaker is whoever issued it, the last organisation or speaker named
+        issuer = previous or (Speaker(name=ctx.index.last_group[0], attribution=kind) if ctx.index.last_group else None)
+        if issuer is not None and issuer.name is not None:
+            return Speaker(name=issuer.name, role=issuer.role, attribution=kind, cue=cue.cue)
+    entry = ctx.index.resolve(parsed)
+    if parsed.name in ("he", "she") and previous is None:
+        # "Hashim Thaci also addressed the Council. He told reporters ...": the person the sentence before names
+        named = _person_named(ctx.previous_sentence)
+        if named is not None:
+            entry = ctx.index.resolve(SpeakerPhrase(named, None, person=True))
+    if entry is None:
+        return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
+    reason = check_name(entry[0])
+    if reason is not None:
+        if ctx.rejected is not None:
+            ctx.rejected[reason] += 1
+        return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
+    entry = (entry[0], entry[1] or cue.role)
+    if parsed.person and entry[1] is None:
+        entry = (entry[0], ctx.index.role_in_text(entry[0]))
+    ctx.index.register(entry, parsed.person, parsed.acronym)
+    return Speaker(name=entry[0], role=entry[1], attribution=kind, cue=cue.cue)
+
+
+def _person_named(sentence: str) -> str | None:
+    """The first full personal name in a sentence ("Prime Minister John Smith" -> "John Smith"), or None."""
+    for found in _FULL_NAME.finditer(sentence):
+        tokens = found.group().split()
+        while tokens and is_plain(tokens[0]):
+            tokens.pop(0)
+        if len(tokens) >= 2 and not any(is_plain(t) for t in tokens):
+            return " ".join(tokens)
+    return None
 
 
 def _cued_speaker(
-    text: str, unit: UnitSpan, quotes: Sequence[Span], index: NameIndex, previous: _Previous
-) -> Speaker | None:
+    unit: UnitSpan, quotes: Sequence[Span], ctx: _Context, previous: _Previous
+) -> tuple[Speaker | None, Cue | None]:
     """The speaker a cue in the unit's sentence names (headline, reporting verb, passive), or None."""
+    text = ctx.text
     sentence = text[unit.sentence[0] : unit.sentence[1]]
     kind = Attribution.DIRECT_QUOTE if _mostly_quote(text, unit.sentence, quotes) else Attribution.REPORTED
     at_line_start = unit.sentence[0] == 0 or text[unit.sentence[0] - 1] == "\n"
     colon = headline_colon(sentence) if at_line_start else None
     cue = Cue(0, sentence[:colon], ":") if colon is not None else find_cue(sentence, quotes, unit.sentence[0])
     parsed = parse_speaker_phrase(cue.phrase) if cue is not None else None
+    same = previous.speaker if previous.paragraph == unit.paragraph else None
     if cue is not None and parsed is not None:
         if cue.cue == ":":
             kind = Attribution.REPORTED
-        entry = index.resolve(parsed)
-        if entry is None:
-            return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
-        entry = (entry[0], entry[1] or cue.role)
-        if parsed.person and entry[1] is None:
-            entry = (entry[0], index.role_in_text(entry[0]))
-        index.register(entry, parsed.person, parsed.acronym)
-        return Speaker(name=entry[0], role=entry[1], attribution=kind, cue=cue.cue)
+        return _named(parsed, cue, kind, ctx, same), cue
     passive = _PASSIVE.search(mask_quotes(sentence, quotes, unit.sentence[0]))
     if passive is not None:
         phrase = passive.group().lower()
-        if previous.speaker is not None and previous.paragraph == unit.paragraph:
-            return Speaker(name=previous.speaker.name, role=previous.speaker.role, attribution=kind, cue=phrase)
-        return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=phrase)
-    return None
+        if same is not None:
+            return Speaker(name=same.name, role=same.role, attribution=kind, cue=phrase), None
+        return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=phrase), None
+    return None, None
 
 
 def _continued(text: str, unit: UnitSpan, quotes: Sequence[Span], previous: _Previous) -> Speaker | None:
-    """The previous speaker, when this unit continues the same statement: same paragraph, or a quotation."""
-    if previous.speaker is None:
+    """The previous speaker, where the text licenses it (rule 4 of the module docstring).
+
+    A quotation or a sentence in the first person continues the speaker into the next paragraph; a plain
+    sentence continues a statement or report ("a statement by X", "X said in a statement") within its
+    paragraph, as news paraphrases a document sentence by sentence, but not "X said ...", which news follows
+    with its own narration ("He was commenting on ...", "That sets the stage for ...").
+    """
+    if previous.speaker is None or previous.speaker.name is None:
         return None
     quoted = _mostly_quote(text, unit.sentence, quotes)
-    if previous.paragraph == unit.paragraph or (quoted and previous.paragraph >= unit.paragraph - 1):
+    masked = mask_quotes(text[unit.sentence[0] : unit.sentence[1]], quotes, unit.sentence[0])
+    licensed = quoted or _FIRST_PERSON.search(masked) is not None
+    document = "statement" in (previous.speaker.cue or "")
+    if (previous.paragraph == unit.paragraph and document) or (licensed and previous.paragraph >= unit.paragraph - 1):
         kind = Attribution.DIRECT_QUOTE if quoted else Attribution.REPORTED
         return Speaker(
             name=previous.speaker.name, role=previous.speaker.role, attribution=kind, cue=previous.speaker.cue

@@ -17,15 +17,19 @@ slice minus those lines while ``raw_start``/``raw_end`` still span the whole ite
 What the noise said is kept as facts about the item:
 
 * a site name in the run before an item is its ``source`` (one after the last item, its ``source`` if unset);
+  an agency the item's dateline, header or lead names comes first (:mod:`claimstance.ingest.headers`);
 * timestamps are footers on most sites (the seed page ends each item with ``-`` and a time), so a timestamp
   belongs to the item above it; a page that *starts* with a timestamp puts them above items instead, and
   then every timestamp belongs to the item below it. When a run between two items holds two timestamps, the
-  first goes above and the last below. An item with no timestamp takes its date from a dateline
-  (``BAKU, 2 September 2024 – ...``) in its first two lines; a date without a year is never a date;
-* an item that is a lone headline with a timestamp under it (``Headline`` / ``- 2 September 2024, 16:05`` /
-  body) is not an item of its own: it opens the body below, and the timestamp lines are cut out of its text;
-* the first line of an item of several lines is its ``title`` when it reads like a headline (short, no
-  closing full stop); otherwise a transcript header (``Statement by President Ilham Aliyev``) is the title;
+  first goes above and the last below. "Last update" stamps are never a date, "Updated:" ones only when the
+  run has no other. An item with no timestamp takes its date from a dateline (``BAKU, 2 September 2024 –``)
+  in its header or first line of prose; a day and month without a year take the year from the page;
+* an item of headlines and labels alone, with no line of prose (``Headline`` / ``- 2 September 2024, 16:05``
+  / body), is not an item of its own: it opens the body below, and the noise lines are cut out of its text;
+  and furniture after the last article (related headlines, share lines) is no document at all;
+* the ``title`` is the headline among the item's header lines, the lines before its first line of prose
+  (:func:`claimstance.ingest.headers.choose_title`); otherwise a transcript header (``Statement by President
+  Ilham Aliyev``) is the title;
 * a transcript header gives the ``author`` ("Ilham Aliyev") and a role ("President"); the fullest role the
   document gives next to the author's name ("President of the Republic of Azerbaijan Ilham Aliyev") wins.
 
@@ -42,46 +46,23 @@ from pathlib import Path
 
 from claimstance import io
 from claimstance.errors import EmptyInputError, InputError
-from claimstance.lexicon import (
-    DATE,
-    FUNCTION_WORDS,
-    ORG_WORDS,
-    PARTICLES,
-    ROLE_WORDS,
-    SHORT_LINE,
-    TRANSCRIPT_HEADER,
-    LineKind,
-    Published,
-    classify_line,
-    date_of,
-    is_honorific,
-    words,
+from claimstance.ingest.headers import (
+    MAX_TITLE_CHARS,
+    TRANSCRIPT_START,
+    agency_in_lead,
+    agency_line,
+    choose_title,
+    fullest_role,
+    name_line,
+    read_dateline,
+    split_author,
+    transcript_header,
+    year_from_page,
 )
+from claimstance.lexicon import SHORT_LINE, LineKind, Published, Updated, classify_line
 from claimstance.schema import Document
 
-MAX_TITLE_CHARS = 200
-MAX_TITLE_WORDS = 25
-MAX_HEADER_CHARS = 160
-
-
-# ------------------------------------------------------------------------------------------------ datelines
-
-_DATELINE_PLACE = re.compile(
-    r"[A-Z][A-Za-z'’.\-]+(?:\s[A-Z][A-Za-z'’.\-]+){0,3}(?:\s*\([^)\n]{1,40}\))?"
-    r"(?:,\s*[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2})?,\s*"
-)
-_DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:[–—\-/:]|$)")
-
-
-def _dateline(raw: str, start: int, end: int) -> Published | None:
-    """The date of a dateline ("BAKU, 2 September 2024 – ...") at ``raw[start:]``, if there is one."""
-    place = _DATELINE_PLACE.match(raw, start, min(end, start + 160))
-    if place is None:
-        return None
-    found = DATE.match(raw, place.end(), min(end, place.end() + 40))
-    if found is None or _DATELINE_END.match(raw, found.end(), min(end, found.end() + 50)) is None:
-        return None
-    return date_of(found)
+__all__ = ["ingest_file", "ingest_paths", "ingest_text", "seed_files", "split_author"]
 
 
 # ------------------------------------------------------------------------------------------------ lines
@@ -99,6 +80,7 @@ class _Line:
     stamp: bool = False
     published: Published | None = None
     site: str | None = None
+    updated: Updated = Updated.PLAIN
 
 
 def _classify(raw: str, line_start: int, line_end: int) -> _Line:
@@ -111,7 +93,7 @@ def _classify(raw: str, line_start: int, line_end: int) -> _Line:
     if len(stripped) > SHORT_LINE:
         return _Line(TEXT, line_start, start, end, None)
     found = classify_line(stripped)
-    return _Line(found.kind, line_start, start, end, stripped, found.stamp, found.published, found.site)
+    return _Line(found.kind, line_start, start, end, stripped, found.stamp, found.published, found.site, found.updated)
 
 
 def _lines(raw: str) -> Iterator[_Line]:
@@ -129,15 +111,19 @@ class _Run:
 
     lines: list[_Line]
     next_start: int
+    stamps: list[Published] = field(init=False)
+    """The dates of the run's timestamps: plain ones, or "Updated:" ones if there are none ("Last update" never)."""
+
+    def __post_init__(self) -> None:
+        dated = [line for line in self.lines if line.stamp and line.published is not None] if self.lines else []
+        plain = [line.published for line in dated if line.updated is Updated.PLAIN and line.published is not None]
+        updated = [line.published for line in dated if line.updated is Updated.UPDATED and line.published is not None]
+        self.stamps = plain or updated
 
     @property
     def separates(self) -> bool:
         noise = [line.kind for line in self.lines if line.kind in (STRONG, WEAK)]
         return STRONG in noise or len(noise) >= 2
-
-    @property
-    def stamps(self) -> list[Published]:
-        return [line.published for line in self.lines if line.stamp and line.published is not None]
 
     @property
     def site(self) -> str | None:
@@ -190,132 +176,68 @@ def _settle(lines: list[_Line], next_start: int) -> Iterator[_Line | _Run]:
         yield _Run(part, next_start)
 
 
-# ------------------------------------------------------------------------------------------------ headers
-
-_HEADER = re.compile(rf"(?=[A-Z])(?i:{TRANSCRIPT_HEADER})\s+(?:by|of)\s+(?P<who>[^\n]+?)\s*[:.]?")
-_WHO_END = re.compile(
-    r",|\s(?:to|at|on|with|in|during|before|after|for|regarding|about|concerning|upon|via|from)\s|\s[–—-]\s"
-)
-_CONNECTORS = words("of the and for")
-
-
-def split_author(who: str) -> tuple[str | None, str | None]:
-    """Split a header's "President Ilham Aliyev" into ``(name, role)``; an organisation is a name alone.
-
-    >>> split_author("President of the Republic of Azerbaijan Ilham Aliyev")
-    ('Ilham Aliyev', 'President of the Republic of Azerbaijan')
-    """
-    tokens = who.split()
-    while tokens and tokens[0].lower() == "the":
-        tokens = tokens[1:]
-    if not tokens:
-        return None, None
-    if any(t.lower().strip(".,") in ORG_WORDS for t in tokens):
-        return " ".join(tokens), None
-    i = len(tokens)
-    while i > 0:
-        token = tokens[i - 1]
-        if token.lower() in ROLE_WORDS or is_honorific(token):
-            break
-        if token[:1].isupper() or (token in PARTICLES and i - 1 > 0 and tokens[i - 2][:1].isupper()):
-            i -= 1
-            continue
-        break
-    name = tokens[i:]
-    role = tokens[:i]
-    if not name:  # "Statement by the President": a role, no name
-        return None, " ".join(role) or None
-    if role and role[-1].lower() in ("of", "the") and len(name) > 2:
-        # "... of the Republic of Azerbaijan Ilham Aliyev": the place ends the role, the last two words are the name
-        role, name = role + name[:-2], name[-2:]
-    role_text = " ".join(t for t in role if not is_honorific(t)) or None
-    return " ".join(name), role_text
-
-
-def _header(text: str | None) -> tuple[str, str | None, str | None] | None:
-    """``(header line, author, role)`` when a short line is a transcript header."""
-    if text is None or len(text) > MAX_HEADER_CHARS:
-        return None
-    found = _HEADER.fullmatch(text)
-    if found is None:
-        return None
-    who = found["who"]
-    cut = _WHO_END.search(who)
-    if cut:
-        who = who[: cut.start()]
-    name, role = split_author(who.strip(" :."))
-    if name is None:
-        return None
-    return text, name, role
-
-
-def _mentioned_roles(text: str, name: str, limit: int = 100) -> Iterator[str]:
-    """Role phrases written just before ``name`` in ``text``: "Azerbaijani President", "President of ..."."""
-    start = 0
-    for _ in range(limit):
-        at = text.find(name, start)
-        if at < 0:
-            return
-        start = at + len(name)
-        window = text[max(0, at - 160) : at]
-        window = window[window.rfind("\n") + 1 :]
-        phrase: list[str] = []
-        for token in reversed(window.split()):
-            if token[-1] in ',.;:!?"”)' or (token[:1].isupper() and token.lower() in FUNCTION_WORDS):
-                break
-            if token[:1].isupper() or token in _CONNECTORS:
-                phrase.insert(0, token)
-                continue
-            break
-        while phrase and (phrase[0] in _CONNECTORS or is_honorific(phrase[0])):
-            phrase.pop(0)
-        if any(t.lower() in ROLE_WORDS for t in phrase):
-            yield " ".join(phrase)
-
-
-def fullest_role(text: str, name: str, role: str | None) -> str | None:
-    """The longest role the text gives next to ``name`` that agrees with the header's ``role``."""
-    best = role
-    key = set(role.lower().split()) if role else set()
-    for candidate in _mentioned_roles(text, name):
-        if key and not key <= set(candidate.lower().split()):
-            continue
-        if best is None or len(candidate) > len(best):
-            best = candidate
-    return best
-
-
-def _is_title(text: str | None, raw: str, line: _Line) -> bool:
-    if text is None or len(text) > MAX_TITLE_CHARS or len(text.split()) > MAX_TITLE_WORDS:
-        return False
-    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“«'‘"):
-        return False
-    if text.rstrip("\"”»'’)]")[-1:] in (".", ",", ";", ":", "–", "—", "-", "…"):
-        return False
-    return _dateline(raw, line.start, line.end) is None
-
-
 # ------------------------------------------------------------------------------------------------ items
+
+MAX_HEADER_LINES = 15
+"""An article's header (the lines before its first line of prose) is read up to this many lines."""
+LEAD_CHARS = 600
+_MAY_NAME_AGENCY = re.compile(r"[(/]|,[^,]*,")
+_PROSE_END = re.compile(r"[.!?…][\"”»'’)\]]*$|[a-z]{2}[.!?][\"”]?\s+[A-Z]")
+WRAPPED = 0.7
+MIN_WRAP_WIDTH = 50
+"""Wire copy is wrapped at 60 to 80 characters; lines narrower than this are no wrapped prose."""
+"""A line at least this share of the widest line next to it, running on into the next, is hard-wrapped prose."""
+
+
+def _is_prose(raw: str, line: _Line) -> bool:
+    """Whether a text line is prose (it ends a sentence, holds a sentence end, or is long), not a headline."""
+    if line.end - line.start > MAX_TITLE_CHARS:
+        return True
+    return _PROSE_END.search(raw, line.start, line.end) is not None
+
+
+def _header_and_lead(raw: str, item: _Item) -> tuple[list[_Line], _Line | None]:
+    """The item's header lines and its first line of prose, hard-wrapped prose moved out of the header.
+
+    "A threatening statement by Armenian Defence Minister Mikayel" / "Harutyunyan once again shows ..." /
+    "state. The ...": lines wrapped at a fixed width run on into the prose line after them.
+    """
+    heads, lead = list(item.header_lines), item.lead
+    if lead is None or not heads:
+        return heads, lead
+    width = max(line.end - line.start for line in [*heads, lead])
+    while heads and width >= MIN_WRAP_WIDTH:
+        last = heads[-1]
+        adjacent = raw.count("\n", last.end, lead.start) == 1
+        text = raw[last.start : last.end]
+        if not adjacent or len(text) < WRAPPED * width or text.isupper():
+            break
+        lead = heads.pop()
+    return heads, lead
 
 
 @dataclass(slots=True)
 class _Item:
     start: int
     end: int
-    heads: list[_Line] = field(default_factory=list)  # the first two text lines
+    header_lines: list[_Line] = field(default_factory=list)  # text lines before the first line of prose
+    lead: _Line | None = None  # the first line of prose
     lines: int = 0
     header: tuple[str, str | None, str | None] | None = None
     drops: list[tuple[int, int]] = field(default_factory=list)
     stamp: Published | None = None
     source: str | None = None
 
-    def add(self, line: _Line) -> None:
+    def add(self, raw: str, line: _Line) -> None:
         self.end = line.end
         self.lines += 1
-        if len(self.heads) < 2:
-            self.heads.append(line)
-        if self.header is None:
-            self.header = _header(line.short)
+        if self.lead is None:
+            if _is_prose(raw, line):
+                self.lead = line
+            elif len(self.header_lines) < MAX_HEADER_LINES:
+                self.header_lines.append(line)
+        if self.header is None and self.lead is not None:
+            self.header = transcript_header(line.short, possessive=False)
 
 
 def _text(raw: str, item: _Item) -> str:
@@ -330,28 +252,55 @@ def _text(raw: str, item: _Item) -> str:
     return "".join(pieces)
 
 
+def _author(item: _Item, heads: list[str], title: str | None, text: str) -> tuple[str, str | None, str | None] | None:
+    """The transcript header of an item: a header line anywhere, its title, or a name under a "Remarks" title."""
+    for line in [title, *heads]:  # the title may join two lines: "Press conference" / "by X"
+        found = transcript_header(line, holder_text=text)
+        if found is not None:
+            return found
+    if item.header is not None:
+        return item.header
+    if title is not None and TRANSCRIPT_START.match(title):
+        for line in heads:
+            person = name_line(line) if line != title else None
+            if person is not None:
+                return title, person[0], person[1]
+    return None
+
+
 def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     text = _text(raw, item)
-    first = item.heads[0]
-    title: str | None = None
-    if item.lines > 1 and _is_title(first.short, raw, first):
-        title = first.short
+    header_lines, lead_line = _header_and_lead(raw, item)
+    heads = [line.short for line in header_lines if line.short]
+    title = choose_title(heads) if item.lines > 1 else None
     author = role = None
-    if item.header is not None:
-        header, author, role = item.header
+    found = _author(item, heads, title, text)
+    if found is not None:
+        header, author, role = found
         title = title or header
         if author is not None:
             role = fullest_role(text, author, role)
+    lead = raw[lead_line.start : min(item.end, lead_line.start + LEAD_CHARS)] if lead_line else ""
+    dateline = None
+    for line in [*([lead_line] if lead_line else []), *reversed(header_lines[-2:])]:
+        opening = raw[line.start : min(line.end, line.start + LEAD_CHARS)]
+        if item.stamp is not None and not _MAY_NAME_AGENCY.search(opening, 0, 90):
+            continue  # the date is known: a dateline could only add an agency, and this one names none
+        dateline = read_dateline(opening)
+        if dateline is not None:
+            break
     published = item.stamp
-    if published is None:
-        for line in item.heads:
-            published = _dateline(raw, line.start, line.end)
-            if published is not None:
-                break
+    if published is None and dateline is not None:
+        published = dateline.published
+        if published is None and dateline.month_day is not None:
+            published = year_from_page(dateline.month_day, raw)
+    agency = dateline.agency if dateline is not None else None
+    for head in heads:
+        agency = agency or agency_line(head)
     return Document(
         id=f"{Path(seed_file).stem}-d{ordinal:02d}",
         seed_file=seed_file,
-        source=item.source,
+        source=agency or agency_in_lead(lead) or item.source,
         title=title,
         author=author,
         author_role=role,
@@ -372,6 +321,7 @@ def ingest_text(raw: str, seed_file: str) -> Iterator[Document]:
     before: _Run | None = None  # the run before the current item (or before the first one)
     after: _Run | None = None  # the run after the current item's last text line so far
     item: _Item | None = None
+    kept: list[_Item] = []  # the last item of prose, held back until the next one shows it is not the last
     ordinal = 0
     for piece in _runs_and_text(raw):
         if isinstance(piece, _Run):
@@ -381,21 +331,26 @@ def ingest_text(raw: str, seed_file: str) -> Iterator[Document]:
                 after = piece
             continue
         if item is not None and after is not None:
-            if not after.separates or _headline_over_stamp(raw, item, after):
+            if not after.separates or _header_over_stamp(item, after):
                 item.drops.extend(after.drops())
                 item.stamp = item.stamp or next(iter(after.stamps), None)
                 after = None
             else:
                 _close(item, after, below=True, headers_above=headers_above)
-                ordinal += 1
-                yield _document(raw, item, seed_file, ordinal)
+                if item.lead is not None:
+                    if kept:
+                        ordinal += 1
+                        yield _document(raw, kept.pop(), seed_file, ordinal)
+                    kept.append(item)
+                elif kept and kept[-1].source is None:
+                    kept[-1].source = after.site  # site furniture after the article: its site is the article's
                 item, before, after = None, after, None
         if item is None:
-            if ordinal == 0 and before is not None:
+            if ordinal == 0 and not kept and before is not None:
                 headers_above = bool(before.stamps)
             item = _Item(piece.start, piece.end)
             _open(item, before, headers_above=headers_above)
-        item.add(piece)
+        item.add(raw, piece)
     if item is None:
         raise EmptyInputError(
             "holds only scraping noise (dashes, category words, timestamps), no text",
@@ -404,13 +359,18 @@ def ingest_text(raw: str, seed_file: str) -> Iterator[Document]:
         )
     if after is not None:
         _close(item, after, below=False, headers_above=headers_above)
-    yield _document(raw, item, seed_file, ordinal + 1)
+    if kept and item.lead is None:
+        # Furniture after the last article (related headlines, share lines, a repeat cut short): no article.
+        kept[-1].source = kept[-1].source or item.source
+        item = kept.pop()
+    for last in [*kept, item]:
+        ordinal += 1
+        yield _document(raw, last, seed_file, ordinal)
 
 
-def _headline_over_stamp(raw: str, item: _Item, run: _Run) -> bool:
-    """Whether a lone headline and the timestamp under it open the text that follows (headline, date, body)."""
-    line = item.heads[0]
-    return item.lines == 1 and run.site is None and bool(run.stamps) and _is_title(line.short, raw, line)
+def _header_over_stamp(item: _Item, run: _Run) -> bool:
+    """Whether an item of headlines and labels alone opens the text after the run (headline, date, body)."""
+    return item.lead is None and run.site is None
 
 
 def _open(item: _Item, run: _Run | None, *, headers_above: bool) -> None:

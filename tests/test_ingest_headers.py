@@ -1,0 +1,185 @@
+"""An article's header on unseen pages: headline, date, agency, transcript author, one document per article."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from claimstance.ingest import ingest_text
+from claimstance.ingest.headers import (
+    agency_in_lead,
+    agency_line,
+    choose_title,
+    name_line,
+    read_dateline,
+    transcript_header,
+    year_from_page,
+)
+from claimstance.schema import Document
+
+
+def _docs(raw: str) -> list[Document]:
+    return list(ingest_text(raw, "page.txt"))
+
+
+# ------------------------------------------------------------------------------------------------ titles
+
+
+def test_the_title_is_the_headline_not_site_furniture_breadcrumbs_or_bylines() -> None:
+    lines = ["Skip to content", "Breaking News", "1. Home", "• Gallery", "By JANE DOE, Staff Writer", "Tag: Politics"]
+    assert choose_title([*lines, "Ministers agree on a new border commission"]) == (
+        "Ministers agree on a new border commission"
+    )
+
+
+def test_the_longest_headline_wins_and_a_by_line_completes_a_short_one() -> None:
+    assert choose_title(["News and statements of the ministry", "Minister: we will sign the treaty next week"]) == (
+        "Minister: we will sign the treaty next week"
+    )
+    assert choose_title(["Press conference", "by Secretary General Jane Doe, after the summit"]) == (
+        "Press conference by Secretary General Jane Doe, after the summit"
+    )
+
+
+def test_a_page_without_a_headline_has_no_title() -> None:
+    [doc] = _docs("The commission met on Monday. It approved the budget.\nThe vote was unanimous.\n")
+    assert doc.title is None
+
+
+def test_hard_wrapped_prose_under_the_headline_is_no_title() -> None:
+    raw = (
+        "TALKS RESUME IN GENEVA\n"
+        "Northland Radio\n"
+        "The delegations of the two neighbouring states met in Geneva on\n"
+        "Tuesday to resume the talks that stalled last spring. The chief negotiator\n"
+        "said the sides were closer than ever before.\n"
+    )
+    [doc] = _docs(raw)
+    assert doc.title == "TALKS RESUME IN GENEVA"
+
+
+# ------------------------------------------------------------------------------------------------ dates
+
+
+def test_a_dateline_gives_date_and_agency() -> None:
+    found = read_dateline("OLDTOWN, Northland, Dec 14, 2004 (AP) — The talks failed.")
+    assert found is not None
+    assert (found.published, found.agency) == (date(2004, 12, 14), "Associated Press")
+
+
+def test_a_day_and_month_take_their_year_from_the_page() -> None:
+    found = read_dateline("OLDTOWN, APRIL 9, NORTHPRESS. The talks failed.")
+    assert found is not None and found.month_day == (4, 9) and found.agency == "NORTHPRESS"
+    assert year_from_page((4, 9), "as agreed on November 9, 2020 and January 11, 2021") == date(2021, 4, 9)
+    assert year_from_page((1, 5), "the vote of December 20, 2020") == date(2021, 1, 5)
+    assert year_from_page((4, 9), "no full date anywhere") is None
+
+
+def test_a_slash_dateline_names_agency_and_author() -> None:
+    found = read_dateline("Northland, Oldtown, Sept. 7 / Wirenews J. Smith / The minister said ...")
+    assert found is not None and (found.agency, found.author) == ("Wirenews", "J. Smith")
+
+
+def test_a_last_update_stamp_is_never_the_date_and_an_update_stamp_only_when_alone() -> None:
+    [doc] = _docs("Ministers meet in Oldtown\nLast update: 3 March 2021 10:00\nThe ministers met on Monday.\n")
+    assert doc.published is None
+    [doc] = _docs("Ministers meet in Oldtown\nUpdated: 2013-04-16 13:38\nThe ministers met on Monday.\n")
+    assert doc.published == datetime(2013, 4, 16, 13, 38)
+
+
+def test_american_numeric_dates_and_a_crawl_date_line() -> None:
+    [doc] = _docs("Ministers meet in Oldtown\nSubmitted on Fri, 11/19/2021 - 11:51\nThe ministers met.\n")
+    assert doc.published == datetime(2021, 11, 19, 11, 51)
+    [doc] = _docs(" date 2017-11-15 The ministers met in Oldtown on Wednesday.\n")
+    assert doc.published == date(2017, 11, 15)
+
+
+# ------------------------------------------------------------------------------------------------ agencies
+
+
+@pytest.mark.parametrize(
+    ("line", "agency"),
+    [("(Wirenews)", "Wirenews"), ("Northfax News Agency", "Northfax News Agency"), ("(AFP)", "Agence France-Presse")],
+)
+def test_an_agency_line_names_the_source(line: str, agency: str) -> None:
+    assert agency_line(line) == agency
+
+
+def test_breaking_news_is_no_agency() -> None:
+    assert agency_line("Breaking News") is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "agency"),
+    [
+        ("NorthInfo. The prime minister proposed talks.", "NorthInfo"),
+        ("NorthNews.Net - During a press conference, the minister said ...", "NorthNews.Net"),
+        ("Turnout was low. WNR's Jane Doe in Oldtown reports the opposition is angry.", "WNR"),
+        ("The door is open, the minister said, NPA reported citing The Daily.", "NPA"),
+        ("OLDTOWN - The minister said the door is open.", None),
+    ],
+)
+def test_the_lead_names_its_agency(lead: str, agency: str | None) -> None:
+    assert agency_in_lead(lead) == agency
+
+
+def test_the_agency_of_the_dateline_is_the_documents_source() -> None:
+    [doc] = _docs("Talks fail in Oldtown\nOLDTOWN, Dec 14, 2004 (Reuters) — The talks failed, officials said.\n")
+    assert doc.source == "Reuters"
+
+
+# ------------------------------------------------------------------------------------------------ authors
+
+
+def test_a_possessive_title_names_the_speech_author() -> None:
+    found = transcript_header("“We will not give up” - Jane Doe’s Speech at the Party Congress")
+    assert found is not None and found[1:] == ("Jane Doe", None)
+    found = transcript_header("Northland Foreign Minister John Smith’s remarks and answers to media questions")
+    assert found is not None and found[1:] == ("John Smith", "Northland Foreign Minister")
+
+
+def test_a_name_line_under_a_remarks_title_is_the_author() -> None:
+    assert name_line("Jane Q. Doe Secretary of State") == ("Jane Q. Doe", "Secretary of State")
+    assert name_line("Remarks With Foreign Minister John Smith") is None  # a title, not a name
+    raw = (
+        "Remarks With Foreign Minister John Smith\n\nJane Doe\nSecretary of State\nOldtown\n"
+        "September 19, 2016\n\nQUESTION: Is the ceasefire over?\n"
+    )
+    [doc] = _docs(raw)
+    assert (doc.author, doc.title, doc.published) == (
+        "Jane Doe",
+        "Remarks With Foreign Minister John Smith",
+        date(2016, 9, 19),
+    )
+
+
+# ------------------------------------------------------------------------------------------------ documents
+
+
+def test_site_furniture_after_the_article_is_no_document_and_gives_its_site() -> None:
+    raw = (
+        "Ministers agree on border commission\n\nThe ministers agreed on Monday to set up a commission.\n\n"
+        "www.northnews.example\nSimilar news\nPresident visits the north\nPolitical News 10:30\nMarket opens\n"
+    )
+    [doc] = _docs(raw)
+    assert doc.source == "www.northnews.example"
+    assert doc.text.endswith("set up a commission.")
+
+
+def test_a_header_of_headlines_and_labels_over_a_timestamp_opens_the_body() -> None:
+    raw = "MINISTERS MEET\nNorthland Radio\nJan 21 2008\nNorthland\nThe ministers met on Monday.\n"
+    [doc] = _docs(raw)
+    assert doc.title == "MINISTERS MEET"
+    assert doc.published == date(2008, 1, 21)
+    assert doc.text.startswith("MINISTERS MEET")
+
+
+def test_a_header_naming_only_an_office_names_its_holder_when_the_text_does() -> None:
+    raw = (
+        "Address by the President of Northland\n\n"
+        "President of Northland Jane Doe addressed the nation.\n\nWe will not give up.\n"
+    )
+    [doc] = _docs(raw)
+    assert (doc.author, doc.author_role) == ("Jane Doe", "President of Northland")
+    [doc] = _docs("Address by the President of Northland\n\nWe will not give up. Our door is open.\n")
+    assert doc.author is None

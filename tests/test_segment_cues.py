@@ -1,0 +1,71 @@
+"""Reporting cues on sentences no seed has: stance verbs, participles, passive agents, layered sourcing."""
+
+from __future__ import annotations
+
+import pytest
+from claimstance.segment.cues import find_cue, headline_cue
+from claimstance.segment.spans import quote_spans
+
+
+def phrase(sentence: str) -> tuple[str, str] | None:
+    cue = find_cue(sentence, quote_spans(sentence))
+    return (cue.phrase, cue.cue) if cue is not None else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Northland has rejected a proposal for new talks.", ("Northland", "rejected")),
+        ("Southland is urging the council to act.", ("Southland", "urging")),
+        ("Two callers asked about the lists, saying they were wrong.", ("Two callers", "saying")),
+        (
+            "New sanctions were imposed, announced by the Foreign Secretary today.",
+            ("the Foreign Secretary", "announced"),
+        ),
+        ("The agency quoted John Smith as saying that the vote was fair.", ("John Smith", "quoted as saying")),
+        ("The deputy, in particular, noted that the movement was old.", ("The deputy", "noted")),
+        ("At a press conference in Oldtown on the eve of the meeting Smith said no.", ("Smith", "said")),
+        (
+            "In a statement issued late Monday, the Northland Foreign Ministry said no.",
+            ("the Northland Foreign Ministry", "said"),
+        ),
+        ("The campaign meanwhile issued a statement saying the leader was detained.", ("The campaign", "saying")),
+        ("A threatening statement by Minister John Smith shows his intentions.", None),
+        ("They say it; the envoy, however, was not told.", ("They", "say")),
+    ],
+)
+def test_a_cue_names_the_speaker_phrase(sentence: str, expected: tuple[str, str] | None) -> None:
+    assert phrase(sentence) == expected
+
+
+def test_told_names_no_speaker_after_it() -> None:
+    assert phrase(", told the council that the city would never give in.") is None
+
+
+def test_said_this_sums_up_the_sentences_before() -> None:
+    cue = find_cue("Spokesman John Smith said this while commenting on the remarks.", [])
+    assert cue is not None and cue.backward
+
+
+@pytest.mark.parametrize(
+    ("headline", "speaker"),
+    [
+        ("President Jane Doe Says Northland Will Never Give In", "President Jane Doe"),
+        ("Northland urges Southland to stop the exercises", "Northland"),
+        ("Southland must comply with the ruling: Northland FM", "Northland FM"),
+        ("Video: Jane Doe Announces a Ceasefire", "Jane Doe"),
+        ("SG Smith: the door remains open", "SG Smith"),
+        ("Ministry: the border is calm", "Ministry"),
+        ("Ministers meet in Oldtown", None),
+        ("NORTHLAND SPOKESMAN SLAMS REMARKS", None),
+    ],
+)
+def test_a_headline_names_its_speaker(headline: str, speaker: str | None) -> None:
+    cue = headline_cue(headline)
+    assert (cue.phrase if cue is not None else None) == speaker
+
+
+def test_a_tag_label_and_a_headline_in_capitals_name_nobody_but_an_acronym_does() -> None:
+    assert headline_cue("Tag: Foreign Office") is None
+    cue = headline_cue("PRESS RELEASE : UK announces new sanctions")
+    assert cue is not None and cue.phrase == "UK"

@@ -1,0 +1,45 @@
+"""The validation step: a speaker name must name a person, an organisation or a group."""
+
+from __future__ import annotations
+
+import pytest
+from claimstance.segment.validate import check_name
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Jane Doe",
+        "Civic Platform",
+        "the opposition",
+        "international observers",
+        "a senior official",
+        "the two sides",
+        "US State Department",
+        "an official representative of the Northland Foreign Ministry",
+        "ministers and representatives from around the world",
+        "One caller",
+    ],
+)
+def test_people_organisations_and_groups_pass(name: str) -> None:
+    assert check_name(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("in a separate statement", "clause fragment"),
+        ("Despite the delays the count", "clause fragment"),
+        ("Many", "clause fragment"),
+        ("Secondly", "clause fragment"),
+        ("which", "clause fragment"),
+        ("I can", "clause fragment"),
+        ("the information released", "clause fragment"),
+        ("Monday", "date"),
+        ("a report", "document"),
+        ("the intention", "lower-case phrase"),
+        ("official results", "document"),
+    ],
+)
+def test_fragments_dates_documents_and_lower_case_phrases_are_refused(name: str, reason: str) -> None:
+    assert check_name(name) == reason

@@ -1,0 +1,301 @@
+"""Reporting cues: where a sentence says who speaks, and the noun phrase that names the speaker.
+
+Cues, outside quotation marks: "X said / told Y / noted / ...", "..., said X", "according to X", "a statement
+by X", "X said in a statement", "X quoted Y as saying" (Y speaks), stance verbs that report a position ("X
+rejected / urged / accused / called for ..."), a progressive "X is saying / is urging", and a headline's
+"X: claim" or "claim: X". The phrase is cut where the noun phrase ends; :mod:`claimstance.segment.names`
+splits it into name and role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, words
+from claimstance.segment.names import BE, is_name_token, is_plain, parse_speaker_phrase, strip_article
+from claimstance.segment.spans import Span, mask_quotes
+
+_APPOSITIVE_START = words("a an the who which whose speaking")
+_ADVERBIAL = words("in for however meanwhile also though too moreover furthermore therefore nevertheless")
+_NOT_A_ROLE = words("who which whose in at on during while")
+_AUX = words(
+    """also further later earlier then again once previously repeatedly reportedly recently today yesterday has have
+    had will would already meanwhile separately firmly strongly just now still"""
+)
+_PROGRESSIVE = words("is are was were")
+_CONTRACTED_BE = re.compile(r"['’](?:re|s)$")
+_HEADLINE_LABELS = words(
+    """note update photo photos video watch opinion analysis editorial exclusive breaking interview live comment read
+    related source sources tag tags politics economy society world sport sports culture region official important
+    warning press release"""
+)
+
+_SPEECH_VERBS = (
+    r"said|says|say|told|tells|noted|notes|added|adds|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined"
+    r"|underscored|stated|states|wrote|writes|concluded|described|recogni[sz]ed|recogni[sz]es|expressed|declared"
+    r"|announced|announces|claimed|claims|argued|argues|insisted|insists|warned|warns|explained|pointed\s+out"
+    r"|reiterated|reiterates|affirmed|confirmed|believes|reported|asserted|urged|urges|denied|denies|criticized"
+    r"|criticised|condemned|welcomed|praised|was\s+quoted\s+as\s+saying|saying|urging|insisting|warning|claiming"
+)
+# Verbs of stance-taking: "X rejected the proposal" reports X's position as much as "X said".
+_STANCE_VERBS = (
+    r"rejected|rejects|accused|accuses|blamed|blames|demanded|demands|denounced|denounces|vowed|vows"
+    r"|called\s+(?:on|for)|calls\s+(?:on|for)|congratulated|suggested|suggests|complained|complains|proposed"
+    r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|accusing|demanding|complaining|scoffed"
+    r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing"
+)
+TRIGGER = re.compile(
+    rf"\b(?:{_SPEECH_VERBS}|{_STANCE_VERBS}|[Aa]ccording|statement|release|readout|communiqu|quoted|continued"
+    r"|mentioned|recalled)\b"
+)
+"""Any word a cue needs: a sentence without one has no cue."""
+_PARTICIPLE = re.compile(r",\s*(?:also\s+)?$")
+# "..., announced by the Foreign Secretary today": a passive with its agent.
+_BY_AGENT = re.compile(r"\b(?:announced|said|stated|confirmed|declared|reported|denied)\s+by\s+(?=[A-Za-z])")
+_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS}|{_STANCE_VERBS})\b")
+_HEADLINE_VERB = re.compile(rf"\b(?i:{_SPEECH_VERBS}|{_STANCE_VERBS}|slams|slammed)\b")
+_INVERTED = re.compile(
+    r"(?:^|[,\x00”\"»:]\s*(?:[-–—]\s*)?)(said|says|added|noted|stressed|wrote|continued|concluded|explained"
+    r"|insisted|warned|emphasi[sz]ed)\s+(?=\S)"
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+_QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^.;:\x00]{2,80}?)\s+as\s+say(?:ing|s)\b")
+_STATEMENT_BY = re.compile(
+    r"\b(?:joint\s+)?(?:statement|press\s+release|readout|communiqu[eé])\s+(?:(?:issued|released|published)\s+)?"
+    r"(?:by|of|from)\s+"
+)
+_IN_A_STATEMENT = re.compile(r"\s+in\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+)?statement\b")
+_SUBJECT_DELIMS = re.compile(r"[,;:\x00“”\"«»–—]|\bthat\b|\s-\s")
+# A noun phrase ends at punctuation, but not at the stop of a title or an initial ("Dr. Marko Djuric").
+_NP_END = re.compile(
+    r"[,;:!?\x00“”\"«»()–—]|\s-\s"
+    r"|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bGen)(?<!\bSen)(?<!\bSt)(?<!\b[A-Z])\.(?:\s|$)"
+)
+_HEADLINE = re.compile(r"([^:]{2,60}):\s+\S")
+_ABBREVIATION = re.compile(r"[A-Z]{2,4}")
+_LABEL = re.compile(
+    r"(?i:video|photo|photos|watch|update|updated|breaking|exclusive|press\s+release|statement|opinion|analysis)"
+    r"\s*:\s*"
+)
+_TRAILING_SPEAKER = re.compile(r":\s+(?P<who>[^:]{2,40})$")
+_ACRONYM_AT = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+_NP_TAIL = re.compile(
+    r"\s+(?:on|in|at|during|while|after|before|to|who|which|that|when|speaking|today|yesterday|as|released"
+    r"|issued|published|said|says|stated|states|noted|added|reported|announced|declared|wrote|told|reads|read)\b"
+)
+_DOCUMENT_BY = re.compile(
+    r"(?:a|the)\s+(?:joint\s+)?(?:statement|report|press\s+release|readout|information)\s+"
+    r"(?:(?:issued|released|published)\s+)?(?:by|of|from)\s+"
+)
+_TRAILING_TITLE = re.compile(r",\s*([^,;:!?\x00]+?)[.!?]?\s*$")
+_THIS = re.compile(
+    r"\s+this\b(?=\s*(?:[,.;]|$|(?:while|when|at|in|on|during|after|before|to|responding|speaking|commenting"
+    r"|answering|referring)\b))"
+)
+_ISSUED = re.compile(
+    r"\s+(?:(?:meanwhile|also|later|earlier)\s+)?(?:issued|released|published|put\s+out)\s+(?:a|an)\s+(?:joint\s+|new\s+)?"
+    r"(?:statement|communiqu[eé]|press\s+release)$"
+)
+_STATEMENT_BEFORE = re.compile(r"(?:,|\bin|\bto|^)\s*(?:[Aa]|[Aa]n|[Tt]he)?\s*(?:joint\s+|new\s+|separate\s+)?$")
+
+
+@dataclass
+class Cue:
+    """A reporting cue found in a sentence: where, the phrase naming the speaker, the cue words, a role.
+
+    ``backward`` marks "X said this": the cue sums up what the sentences before it said.
+    """
+
+    position: int
+    phrase: str
+    cue: str
+    role: str | None = None
+    backward: bool = False
+
+
+def _trim_np(fragment: str) -> str:
+    """The noun phrase at the start of ``fragment`` (after "said", "according to", "a statement by")."""
+    m = _NP_END.search(fragment)
+    np = fragment[: m.start()] if m else fragment
+    if m and m.group() == "(":
+        acronym = _ACRONYM_AT.match(fragment, m.start())
+        if acronym:  # "the Organization for Security and Co-operation in Europe (OSCE)": keep it whole
+            return (np + acronym.group()).strip()
+    np = _NP_TAIL.split(np, maxsplit=1)[0]
+    return np.strip()
+
+
+def _ends_with_name(segment: str) -> bool:
+    tokens = segment.split()
+    return bool(tokens) and is_name_token(tokens[-1]) and not is_plain(tokens[-1])
+
+
+def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str, str | None] | None:
+    """The subject phrase ending just before a reporting verb, skipping auxiliaries and an appositive."""
+    left_text = masked[:verb_start].rstrip()
+    if left_text.endswith(("statement", "release", "communique", "communiqué")):
+        left_text = _ISSUED.sub("", left_text)  # "X issued a statement saying ..."
+    tokens = left_text.split()
+    while tokens and (tokens[-1].lower() in _AUX or (progressive and tokens[-1].lower() in _PROGRESSIVE)):
+        tokens.pop()
+    if progressive and tokens and _CONTRACTED_BE.search(tokens[-1]):
+        tokens[-1] = _CONTRACTED_BE.sub("", tokens[-1])  # "they’re saying"
+    if tokens and tokens[-1].lower() in BE:
+        return None  # passive: "it was noted", handled as an agentless cue
+    left = " ".join(tokens).rstrip(" ,")
+    segments = [seg.strip() for seg in _SUBJECT_DELIMS.split(left)]
+    if not segments or not segments[-1]:
+        return None
+    subject = segments[-1]
+    role = None
+    first = subject.split()[0].lower()
+    if first in _ADVERBIAL and len(segments) >= 2 and len(subject.split()) <= 4:
+        # "The deputy, in particular, noted ...": an adverbial between the subject and its verb
+        segments.pop()
+        subject = segments[-1]
+        if not subject:
+            return None
+        first = subject.split()[0].lower()
+    previous = segments[-2] if len(segments) >= 2 else ""
+    # "Rahida Rahimova, a member of the commission, told ..." / "Lavrov, Russia's foreign minister, said ...";
+    # not "In a statement issued on Monday, the Foreign Ministry said": there the subject names its speaker.
+    appositive = (
+        first in _APPOSITIVE_START or first.endswith("ing") or subject[:1].islower() or not _ends_with_name(subject)
+    )
+    previous_first = previous.split()[0].lower() if previous else ""
+    names_itself = first in ("the", "a", "an") and all(
+        t[:1].isupper() or t in ("of", "and", "for", "&") for t in subject.split()[1:]
+    )
+    named_before = _ends_with_name(previous) and len(previous.split()) <= 6 and previous_first not in FUNCTION_WORDS
+    if appositive and not names_itself and named_before:
+        if not (first.endswith("ing") or first in _NOT_A_ROLE):
+            role = strip_article(subject)
+        subject = previous
+    if len(subject.split()) > 8:
+        # "At a press conference in Baku on the eve of the meeting Mammadyarov said": the name ends the phrase
+        tokens = subject.split()
+        k = len(tokens)
+        while k > 0 and is_name_token(tokens[k - 1]) and len(tokens) - k < 4:
+            k -= 1
+        if k == len(tokens) or k == 0 or not tokens[k - 1][:1].islower():
+            return None
+        subject = " ".join(tokens[k:])
+    if subject.split()[-1].lower() in BE:
+        return None
+    return subject, role
+
+
+def _sentence_subject(masked: str) -> str | None:
+    """The noun phrase a sentence opens with, up to its verb: "Three callers asked ..., saying ..."."""
+    tokens: list[str] = []
+    for token in masked.split():
+        bare = token.strip(",;:()")
+        ends = token.startswith("(") or (bare[:1].islower() and bare.lower() not in ("of", "the", "and"))
+        determiner = len(tokens) == 1 and tokens[0].lower() in ("the", "a", "an", "one", "two", "three", "some")
+        if tokens and ends and not determiner:
+            break
+        tokens.append(bare)
+        if token.endswith(","):
+            break
+    return " ".join(tokens) if 0 < len(tokens) <= 6 else None
+
+
+def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | None:
+    """The first reporting cue of a sentence outside its quotations, with the phrase naming the speaker."""
+    masked = mask_quotes(sentence, quotes, offset)
+    found: list[Cue] = []
+    # Substring checks first: each pattern below is a scan of the sentence, and most sentences need none.
+    for m in _ACCORDING.finditer(masked) if "ccording" in masked else ():
+        rest = masked[m.end() :]
+        by = _DOCUMENT_BY.match(rest)
+        phrase = _trim_np(rest[by.end() :] if by else rest)
+        if phrase:
+            found.append(Cue(m.start(), phrase, "according to"))
+    for m in _QUOTED_AS.finditer(masked) if "quoted" in masked else ():
+        found.append(Cue(m.start(), m["who"], "quoted as saying"))
+    has_by = " by " in masked
+    for m in _BY_AGENT.finditer(masked) if has_by else ():
+        phrase = _trim_np(masked[m.end() :])
+        if phrase:
+            found.append(Cue(m.start(), phrase, m.group().split()[0]))
+    for m in _STATEMENT_BY.finditer(masked) if has_by or " of " in masked or " from " in masked else ():
+        # ", a statement by X (said)" and "in a statement by X"; not "A threatening statement by X shows ...",
+        # where the statement is what the sentence talks about
+        before = masked[max(0, m.start() - 40) : m.start()]
+        if _STATEMENT_BEFORE.search(before) is None:
+            continue
+        phrase = _trim_np(masked[m.end() :])
+        if phrase:
+            found.append(Cue(m.start(), phrase, "a statement by"))
+    for m in _VERB.finditer(masked):
+        verb = " ".join(m.group().split())
+        after = masked[m.end() :]
+        statement = _IN_A_STATEMENT.match(after)
+        cue = f"{verb} in a statement" if statement else verb
+        participle = verb.endswith("ing") and _PARTICIPLE.search(masked, max(0, m.start() - 12), m.start()) is not None
+        subject: tuple[str, str | None] | None = None
+        if participle:  # "Three callers asked about ..., saying ...": the sentence's subject speaks
+            opening = _sentence_subject(masked)
+            subject = (opening, None) if opening else None
+        else:
+            subject = _subject_before(masked, m.start(), progressive=verb.endswith("ing"))
+        if subject and parse_speaker_phrase(subject[0]) is not None:
+            backward = _THIS.match(after) is not None
+            found.append(Cue(m.start(), subject[0], cue, subject[1], backward=backward))
+            break  # later verbs cannot come first
+    for m in _INVERTED.finditer(masked):
+        rest = masked[m.end() :]
+        phrase = _trim_np(rest)
+        if phrase and parse_speaker_phrase(phrase) is not None:
+            # '..., said Mazahir Panahov, head of the election commission.'
+            title = _TRAILING_TITLE.match(rest, len(phrase))
+            role = strip_article(title.group(1)) if title and not (set(title.group(1).split()) & BE) else None
+            found.append(Cue(m.start(1), phrase, m.group(1), role))
+            break
+    return min(found, key=lambda c: c.position) if found else None
+
+
+def headline_colon(line: str) -> int | None:
+    """Where the colon of an "X: claim" headline is, if the part before it names a speaker; else None."""
+    m = _HEADLINE.match(line)
+    if not m:
+        return None
+    prefix = m.group(1).strip()
+    tokens = prefix.split()
+    if not 1 <= len(tokens) <= 5:
+        return None
+    if not all(is_name_token(t) or is_plain(t) or _ABBREVIATION.fullmatch(t) for t in tokens):
+        return None
+    if is_plain(tokens[-1]) and not _role_of_someone(tokens) and tokens[-1].lower() not in ORG_HEADS:
+        return None
+    if len(tokens) == 1 and (tokens[0].lower() in _HEADLINE_LABELS or line.rstrip().endswith(".")):
+        return None  # "Turnout: 37%." is a label and a figure, not a surname's headline
+    if tokens[0].lower() in _HEADLINE_LABELS:
+        return None
+    return m.end(1)
+
+
+def _role_of_someone(tokens: Sequence[str]) -> bool:
+    """ "Armenian FM", "Azerbaijani President": a place and an office name the office's holder."""
+    return len(tokens) >= 2 and tokens[-1].lower() in ("fm", "president", "pm", "minister", "premier")
+
+
+def headline_cue(line: str) -> Cue | None:
+    """The speaker of a headline: "X: claim", "claim: X", or "X says / urges / rejects ..." in any case."""
+    label = _LABEL.match(line)
+    line = line[label.end() :] if label else line  # "Video: ...", "PRESS RELEASE : ..."
+    colon = headline_colon(line)
+    if colon is not None:
+        return Cue(0, line[:colon], ":")
+    trailing = _TRAILING_SPEAKER.search(line)
+    if trailing is not None and _role_of_someone(trailing["who"].split()):
+        return Cue(trailing.start(), trailing["who"], ":")
+    verb = _HEADLINE_VERB.search(line)
+    if verb is None or verb.start() == 0:
+        return None
+    subject = line[: verb.start()].strip()
+    if len(subject.split()) > 6 or not subject[:1].isupper() or (subject.isupper() and " " in subject):
+        return None  # "NORTHLAND SPOKESMAN SLAMS ...": a headline in capitals tells no name from a word
+    return Cue(verb.start(), subject, verb.group().lower())

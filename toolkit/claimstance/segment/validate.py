@@ -1,0 +1,83 @@
+"""The check every attribution passes: a speaker name must name a person, an organisation or a group.
+
+A name is refused, with the reason counted, when it is
+
+* a **clause fragment**: it opens with a preposition, conjunction, pronoun, quantifier or sentence adverb ("in a
+  separate statement", "Despite the delays the count", "Many", "Secondly", "which"), or holds a verb or a
+  pronoun in lower case ("the information released", "I can");
+* a **date** ("Monday", "last week");
+* a **document** rather than who wrote it ("a report", "the statement");
+* a **lower-case phrase** whose head noun names no person or group ("the intention", "official results");
+  "the opposition", "international observers", "a spokesman", "the two sides" pass.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from claimstance.lexicon import words
+
+_OPENERS = words(
+    """in on at by for from to with of into onto during after before since despite although though while whereas
+    because if when as and but or nor so then however meanwhile moreover furthermore nevertheless secondly firstly
+    thirdly finally also which who whom whose that this these those it its he she they we i you me us him them there
+    here what many some most several such other another each every any no not let only just even still
+    including besides unlike like"""
+)
+_CLAUSE_WORDS = words(
+    """is are was were be been being has have had will would could should can may might must did does do it he she
+    they we i you me us him them which who that released issued published said says told"""
+)
+_DATE_WORDS = words(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow january february march
+    april may june july august september october november december week month year morning evening night last
+    next this"""
+)
+_PREPOSITIONS = words("of from for in at on with around across to by")
+DOCUMENT_NOUNS = words(
+    """statement statements report reports information release text document resolution results result data
+    letter article paper declaration communique communiqué readout"""
+)
+"""Nouns of texts: "the statement said" names a document, whose issuer is the speaker."""
+_PERSON_NOUNS = words(
+    """official officials observer observers expert experts analyst analysts diplomat diplomats resident residents
+    protester protesters witness witnesses critic critics source sources activist activists voter voters lawmaker
+    lawmakers deputy deputies monitor monitors journalist journalists reporter reporters police investigators
+    organizer organizers organiser organisers participant participants opponent opponents supporter supporters side
+    sides party parties leader leaders minister ministers member members authorities opposition government
+    ministry military army ally allies staff caller callers speaker speakers delegate delegates delegation
+    delegations representative representatives mission country countries people commission council committee
+    spokesman spokeswoman spokesperson president premier chairman chairwoman secretary ambassador envoy questioner
+    moderator correspondent parliamentarian oppositionist alliance department office agency organization
+    organisation union bloc coalition movement campaign court board bureau cabinet service presidency embassy
+    administration kremlin head chief director general commander governor mayor senator lawyer lawyers prosecutor
+    prosecutors judge judges student students worker workers doctor doctors citizen citizens villager villagers
+    man men woman women group groups faction factions
+    """
+)
+"""Heads of lower-case phrases that name a person or a group ("the opposition", "a senior official")."""
+
+
+@lru_cache(maxsize=4096)
+def check_name(name: str) -> str | None:
+    """Why ``name`` names no person, organisation or group (see the module docstring), or None when it does."""
+    tokens = name.replace("’", "'").split()
+    if not tokens or len(tokens) > 12:
+        return "no noun phrase"
+    lower = [t.lower().strip(".,;:'\"“”()") for t in tokens]
+    if lower[0] in _OPENERS and not (len(tokens[0]) > 1 and tokens[0].isupper()):  # "US", "UN" are names
+        return "clause fragment"
+    if any(t in _CLAUSE_WORDS for t, token in zip(lower, tokens, strict=True) if token[:1].islower()):
+        return "clause fragment"
+    if all(t in _DATE_WORDS for t in lower):
+        return "date"
+    if lower[-1] in DOCUMENT_NOUNS:
+        return "document"
+    if any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:]) or tokens[0][:1].isupper():
+        return None  # a proper name, maybe after a descriptor: "the main opposition Civic Platform"
+    # "representative of the mission", "ministers and representatives from around the world": the head
+    # comes before the first preposition
+    cut = next((k for k, t in enumerate(lower) if k > 0 and t in _PREPOSITIONS), len(lower))
+    if lower[cut - 1].removesuffix("'s") not in _PERSON_NOUNS:
+        return "lower-case phrase"
+    return None
