@@ -191,25 +191,36 @@ def schema_check(directory: str | Path = "schema") -> None:
 DEFAULT_PROJECT = layout.DEFAULT_PROJECT
 
 
-def start_server(port: int | None = None, data_dir: str | Path | None = None) -> ServerInfo:
-    """Start the local Label Studio (or return the one already running) and wait until it is healthy."""
-    from claimstance.labelstudio import server
+def start_server(
+    port: int | None = None, data_dir: str | Path | None = None, *, backend: str = "sqlite", workers: int = 4
+) -> ServerInfo:
+    """Start the local Label Studio (or return the one already running) and wait until it is healthy.
 
+    ``backend="postgres"`` runs it on PostgreSQL behind uwsgi with ``workers`` processes (``var/postgres``
+    and ``var/label-studio-pg``); the default is the SQLite development server.
+    """
+    from claimstance.labelstudio import server, uwsgi
+
+    if backend == "postgres":
+        return uwsgi.start(port, data_dir, workers=workers)
     return server.start(port, data_dir)
 
 
 def stop_server(data_dir: str | Path | None = None) -> bool:
-    """Stop the local Label Studio; False when none was running."""
-    from claimstance.labelstudio import server
+    """Stop the local Label Studio, either backend (and its PostgreSQL); False when none was running."""
+    from claimstance.labelstudio import server, uwsgi
 
-    return server.stop(data_dir)
+    stopped = server.stop(data_dir)
+    return uwsgi.stop(None if data_dir is None else Path(data_dir).parent / uwsgi.DATA_DIR_NAME) or stopped
 
 
 def server_status(data_dir: str | Path | None = None) -> ServerInfo | None:
-    """The local Label Studio's address and health, or None when it is not running."""
-    from claimstance.labelstudio import server
+    """The local Label Studio's address and health (SQLite first, then PostgreSQL), or None when neither runs."""
+    from claimstance.labelstudio import server, uwsgi
 
-    return server.status(data_dir)
+    return server.status(data_dir) or uwsgi.status(
+        None if data_dir is None else Path(data_dir).parent / uwsgi.DATA_DIR_NAME
+    )
 
 
 def push(

@@ -161,15 +161,29 @@ URL = click.option("--url", help="Label Studio address [env LABEL_STUDIO_URL; de
 
 @cli.group()
 def server() -> None:
-    """The local Label Studio: 127.0.0.1, SQLite under var/label-studio, a known admin and token."""
+    """The local Label Studio on 127.0.0.1 with a known admin and token.
+
+    SQLite under var/label-studio by default; with --backend postgres, PostgreSQL (var/postgres) behind uwsgi
+    (var/label-studio-pg). A team server elsewhere needs none of this: set LABEL_STUDIO_URL and
+    LABEL_STUDIO_API_KEY.
+    """
 
 
 @server.command("start")
 @click.option("--port", type=int, help="port [default: 8089]")
-def server_start(port: int | None) -> None:
+@click.option(
+    "--backend",
+    type=click.Choice(["sqlite", "postgres"]),
+    default="sqlite",
+    show_default=True,
+    help="sqlite: the development server, for one person; postgres: PostgreSQL behind uwsgi, as a team runs it",
+)
+@click.option("--workers", type=click.IntRange(1, 32), default=4, show_default=True, help="uwsgi workers (postgres)")
+def server_start(port: int | None, backend: str, workers: int) -> None:
     """Start Label Studio (or find it running) and wait until it answers /health."""
-    with err_console.status("starting Label Studio (the first start sets up its database, about 30 s)"):
-        info = api.start_server(port)
+    first = "about 30 s" if backend == "sqlite" else "about 1-2 min"
+    with err_console.status(f"starting Label Studio (the first start sets up its database, {first})"):
+        info = api.start_server(port, backend=backend, workers=workers)
     err_console.print(f"Label Studio is running at {info.url} (pid {info.pid}, data in {info.data_dir})")
     err_console.print(f"log in as {config.LOCAL_ADMIN_EMAIL} with the password in claimstance.config")
 
