@@ -16,7 +16,7 @@ def test_all_names_the_public_functions_sorted() -> None:
     assert labelstudio.__all__ == sorted(labelstudio.__all__)
     public = {name for name in vars(labelstudio) if not name.startswith("_")}
     submodules = {"client", "export", "labeling_config", "payloads", "plan", "projects", "results", "tasks", "users"}
-    submodules |= {"postgres", "uwsgi"}
+    submodules |= {"incremental", "postgres", "uwsgi"}
     assert public - submodules - {"annotations", "ClaimUnit", "Iterable", "Path", "ServerSettings"} == set(
         labelstudio.__all__
     )

@@ -267,13 +267,30 @@ def pull(
     from_export: str | Path | None = None,
     directory: str | Path = "annotations",
     settings: ServerSettings | None = None,
+    full: bool = False,
 ) -> PullSummary:
-    """Pull a project's annotations (or a downloaded JSON export) into ``annotations/<project>.jsonl``."""
+    """Pull a project's annotations (or a downloaded JSON export) into ``annotations/<project>.jsonl``.
+
+    From the server, only the tasks changed since the last pull are fetched (unless ``full``, or the labeling
+    config or the file changed); the file is the same as a full pull's.
+    """
     from claimstance import labelstudio
     from claimstance import pull as _pull
+    from claimstance.labelstudio import incremental
 
-    title, records = labelstudio.pull_annotations(project, from_export=from_export, settings=settings)
-    return _pull.update_annotations(layout.annotations_path(title, directory), records)
+    if from_export is not None or not project:
+        title, records = labelstudio.pull_annotations(project, from_export=from_export, settings=settings)
+        return _pull.update_annotations(layout.annotations_path(title, directory), records)
+    path, state_path = layout.annotations_path(project, directory), layout.pull_state_path(project, directory)
+    with labelstudio.Connection(settings) as conn:
+        previous = incremental.read_state(state_path)
+        changes = incremental.pull_changes(project, previous=previous, annotations=path, full=full, connection=conn)
+        if changes.changed is None:
+            summary = _pull.update_annotations(path, changes.records)
+        else:
+            summary = _pull.update_changed(path, changes.records, changes.changed, changes.gone)
+    incremental.write_state(state_path, changes.state, path)
+    return summary
 
 
 def read_annotations(paths: Iterable[str | Path]) -> list[Annotation]:

@@ -255,11 +255,15 @@ def push(
 @URL
 @click.option("--from-export", type=click.Path(path_type=Path), help="a JSON export downloaded from Label Studio")
 @click.option("--dir", "directory", default="annotations", show_default=True, type=click.Path(path_type=Path))
-def pull(project: str, url: str | None, from_export: Path | None, directory: Path) -> None:
-    """Pull every annotation of a project into DIR/<project>.jsonl, keeping history and deletions."""
+@click.option("--full", is_flag=True, help="export every task, not only those changed since the last pull")
+def pull(project: str, url: str | None, from_export: Path | None, directory: Path, full: bool) -> None:
+    """Pull every annotation of a project into DIR/<project>.jsonl, keeping history and deletions.
+
+    After the first pull, only the tasks changed since the last one are exported (the file is the same).
+    """
     with err_console.status("exporting annotations"):
         summary = api.pull(
-            project, from_export=from_export, directory=directory, settings=config.server_settings(url=url)
+            project, from_export=from_export, directory=directory, settings=config.server_settings(url=url), full=full
         )
     state = "written" if summary.written else "unchanged"
     err_console.print(

@@ -9,6 +9,7 @@ change rewrites nothing, so the file stays byte-identical. The records come from
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,3 +137,17 @@ def update_annotations(path: str | Path, pulled: Iterable[Annotation]) -> PullSu
     written = write_annotations(path, merged)
     cancelled = sum(1 for r in merged if r.cancelled and not r.deleted)
     return PullSummary(Path(path), len(merged), added, updated, deleted, unchanged, cancelled, written)
+
+
+def update_changed(
+    path: str | Path, pulled: Iterable[Annotation], changed_tasks: set[int], gone_tasks: set[int]
+) -> PullSummary:
+    """Merge the records of ``changed_tasks`` only (an incremental pull) as a full pull would merge them.
+
+    Every task not in ``changed_tasks`` is taken as unchanged since the last pull, so its live records stand
+    in for what a full pull would have fetched; the tasks in ``gone_tasks`` were deleted in Label Studio.
+    The file written is byte for byte the one a full pull would write.
+    """
+    skip = changed_tasks | gone_tasks
+    untouched = [r for r in read_annotations(path, missing_ok=True) if not r.deleted and r.ls_task_id not in skip]
+    return update_annotations(path, itertools.chain(untouched, pulled))
