@@ -171,6 +171,7 @@ def test_incremental_pull_equals_a_full_pull_after_random_changes(
 ) -> None:
     # Everything here happens within seconds: without the window the incremental pulls really are partial.
     monkeypatch.setattr(incremental, "SAFETY_WINDOW", timedelta(0))
+    monkeypatch.setattr(incremental, "CHUNK_TASKS", 7)  # full pulls split into several exports by task id
     exported: list[int] = []
     snapshot = incremental._snapshot
 
@@ -199,4 +200,8 @@ def test_incremental_pull_equals_a_full_pull_after_random_changes(
         assert incr == full, f"round {round_} after {actions}: incremental and full pulls differ"
         partial += incremental_tasks < len(world.annotations)
     assert partial >= 6  # the incremental pulls fetched only part of the project
+    live = {
+        r.ls_annotation_id for r in read_annotations(layout.annotations_path(ls_project, full_dir)) if not r.deleted
+    }
+    assert live == {a for annotations in world.annotations.values() for a in annotations}  # no chunk lost a task
     world.client.close()

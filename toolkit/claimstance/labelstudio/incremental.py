@@ -253,13 +253,14 @@ def pull_changes(
     full: bool = False,
     settings: ServerSettings | None = None,
     connection: Connection | None = None,
-    chunk: int = CHUNK_TASKS,
+    chunk: int | None = None,
 ) -> Changes:
     """The annotations of the tasks changed since ``previous`` (or of every task), and the new state.
 
     A full pull happens when asked (``full``), without a usable previous state, when the project's labeling
     config changed, or when the annotations file is not the one the previous pull wrote. The records are
-    parsed as they are iterated; the state's ``task_ids`` is complete once they have been.
+    parsed as they are iterated; the state's ``task_ids`` is complete once they have been. ``chunk`` task ids
+    per export of a full pull (default :data:`CHUNK_TASKS`).
     """
     with connected(settings, connection) as conn:
         detail = find_project(conn, project)
@@ -281,7 +282,7 @@ def pull_changes(
         source = f"project {project!r}"
         if previous is None or not usable:
             ids: list[int] = []
-            started, tasks = _full(conn, project_id, chunk)
+            started, tasks = _full(conn, project_id, chunk or CHUNK_TASKS)
             state = PullState(
                 version=STATE_VERSION,
                 url=conn.settings.url,
