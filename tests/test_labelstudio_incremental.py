@@ -187,6 +187,8 @@ def test_incremental_pull_equals_a_full_pull_after_random_changes(
     world = World(label_studio, report.project_id, sorted(labelstudio.task_ids(ls_project, settings=settings).values()))
     rng = random.Random(11)
     incr_dir, full_dir = tmp_path / "incremental", tmp_path / "full"
+    stale = {"project": report.project_id, "data": {"title": incremental.VIEW_TITLE, "filters": {}}}
+    world.client.post("/api/dm/views/", json=stale).raise_for_status()  # as a killed pull leaves it
     api.pull(ls_project, directory=incr_dir, settings=settings)
     partial = 0
     for round_ in range(8):
@@ -204,4 +206,6 @@ def test_incremental_pull_equals_a_full_pull_after_random_changes(
         r.ls_annotation_id for r in read_annotations(layout.annotations_path(ls_project, full_dir)) if not r.deleted
     }
     assert live == {a for annotations in world.annotations.values() for a in annotations}  # no chunk lost a task
+    views = world.client.get("/api/dm/views/", params={"project": report.project_id}).json()
+    assert [v for v in views if v["data"].get("title") == incremental.VIEW_TITLE] == []  # none left behind
     world.client.close()

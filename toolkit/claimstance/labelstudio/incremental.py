@@ -18,6 +18,7 @@ Times come from the server's own clock (the ``created_at`` of the export), never
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import secrets
@@ -26,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import IO
+from typing import IO, NotRequired
 
 from pydantic import TypeAdapter, ValidationError
 from typing_extensions import TypedDict
@@ -87,6 +88,11 @@ class _ProjectCount(TypedDict):
     task_number: int
 
 
+class _View(TypedDict):
+    id: int
+    data: NotRequired[dict[str, object] | None]
+
+
 class _Row(TypedDict):
     id: int
 
@@ -99,6 +105,8 @@ EXPORT = TypeAdapter(_Export)
 CREATED = TypeAdapter(_Created)
 PROJECT_COUNT = TypeAdapter(_ProjectCount)
 PAGE = TypeAdapter(_Page)
+VIEWS = TypeAdapter(list[_View])
+VIEW_TITLE = "claimstance-pull"
 
 
 @dataclass
@@ -197,6 +205,19 @@ def _snapshot(conn: Connection, project_id: int, items: list[dict[str, object]])
     return export["created_at"], _iter_export(fh, f"project {project_id}")
 
 
+def _clear_stale_views(conn: Connection, project_id: int) -> None:
+    """Delete the views a killed pull left behind (annotators would see them as tabs of the data manager).
+
+    A pull running at the same moment may lose its view: its export then covers the whole project (Label
+    Studio ignores a missing view), which costs time, not correctness.
+    """
+    views = conn.get("api/dm/views/", {"project": project_id}, "listing the project's views", VIEWS)
+    for view in views:
+        if (view.get("data") or {}).get("title") == VIEW_TITLE:
+            with contextlib.suppress(LabelStudioError):
+                conn.call("deleting a stale view", functools.partial(conn.sdk.views.delete, str(view["id"])))
+
+
 def _edge_id(conn: Connection, project_id: int, ordering: str) -> int | None:
     params: dict[str, str | int] = {
         "project": project_id,
@@ -271,6 +292,7 @@ def pull_changes(
         project_id = detail["id"]
         config_sha = hashlib.sha256((detail.get("label_config") or "").encode("utf-8")).hexdigest()
         users = list_users(connection=conn)
+        _clear_stale_views(conn, project_id)
         usable = (
             previous is not None
             and not full
