@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from claimstance import api, config, io, labelstudio
+from claimstance import api, config, io, labelstudio, layout
 from claimstance.errors import LabelStudioError
 from claimstance.labelstudio import projects, server
 from claimstance.schema import Annotation, AnnotationLabels, Attribution, ClaimUnit, Speaker, StanceTerritorialIntegrity
@@ -201,7 +201,8 @@ def test_pull_killed_at_20_random_points_keeps_the_file_whole_then_gets_every_an
         records = list(io.read_jsonl(path, Annotation))
         assert sorted(r.ls_annotation_id for r in records) == sorted(made), f"trial {trial}: an annotation is lost"
         assert not any(r.deleted for r in records)
-        assert [p.name for p in directory.iterdir()] == [path.name]  # no temporary file left behind
+        state = layout.pull_state_path(ls_project, directory)
+        assert sorted(directory.iterdir()) == sorted([path, state])  # no temporary file left behind
     text = path.read_text(encoding="utf-8")
     assert not any(e in text for e in emails) and "@" not in text
     assert interrupted >= trials // 4, f"only {interrupted} of {trials} kills hit a running pull"
