@@ -45,7 +45,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/claimstance schema check
 
 test: setup browser lint
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest --ls-backend both
 
 bench: setup
 	$(VENV)/bin/python bench/run.py
