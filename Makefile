@@ -3,12 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 LS_VENV := .venv-ls
 LABEL_STUDIO_VERSION := 1.23.2
+UWSGI_VERSION := 2.0.31
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup demo test lint browser bench clean
+.PHONY: setup demo test lint browser postgres bench clean
 
-setup: $(VENV)/.installed $(LS_VENV)/.installed
+setup: $(VENV)/.installed $(LS_VENV)/.installed postgres
 
 # The toolkit and its dev tools; reinstalled when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -17,11 +18,18 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/pip install -q -e '.[dev]'
 	touch $@
 
-# Label Studio pins its own SDK exactly, so the server lives in a separate environment.
-$(LS_VENV)/.installed:
+# Label Studio pins its own SDK exactly, so the server lives in a separate environment. uwsgi (the app server
+# of `server start --backend postgres`) has no wheel: pip builds it once (~40 s; needs gcc and Python headers).
+$(LS_VENV)/.installed: Makefile
 	$(PYTHON) -m venv $(LS_VENV)
-	$(LS_VENV)/bin/pip install -q 'label-studio==$(LABEL_STUDIO_VERSION)'
+	$(LS_VENV)/bin/pip install -q 'label-studio==$(LABEL_STUDIO_VERSION)' 'uwsgi==$(UWSGI_VERSION)'
 	touch $@
+
+# Debian's PostgreSQL server programs for `server start --backend postgres` (the cluster lives in var/postgres;
+# Debian's own cluster on port 5432 is not used).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends postgresql)
 
 # Debian's Chromium for the browser test (Playwright's own browser download cannot work offline).
 browser:
@@ -38,7 +46,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/claimstance schema check
 
 test: setup browser lint
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest --ls-backend both
 
 bench: setup
 	$(VENV)/bin/python bench/run.py

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 # ---- Label Studio server: one real server per test session, one project per test (labelstudio) ----------
+import os
 import secrets
+import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,10 +16,27 @@ import httpx
 import pytest
 from claimstance import config
 from claimstance.config import ServerSettings
-from claimstance.labelstudio import credentials, labels_to_result, server
+from claimstance.labelstudio import credentials, labels_to_result, server, uwsgi
 from claimstance.schema import AnnotationLabels
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+BACKENDS = ("sqlite", "postgres")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--ls-backend",
+        choices=(*BACKENDS, "both"),
+        default=os.environ.get("CLAIMSTANCE_TEST_BACKEND", "sqlite"),
+        help="which local Label Studio the integration tests run against (both: each test once per backend)",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    # Session scope: pytest groups the tests by backend, so one server of each kind runs at a time.
+    if "ls_backend" in metafunc.fixturenames:
+        chosen = metafunc.config.getoption("--ls-backend")
+        metafunc.parametrize("ls_backend", BACKENDS if chosen == "both" else (chosen,), scope="session")
 
 
 @dataclass
@@ -26,6 +46,7 @@ class LabelStudioServer:
     data_dir: Path
     port: int
     info: server.ServerInfo
+    backend: str = "sqlite"
 
     @property
     def url(self) -> str:
@@ -46,22 +67,45 @@ class LabelStudioServer:
         # A killed server's processes may hold the port for a moment after it is reported gone.
         while server.status(self.data_dir) is None and server.port_in_use(self.port) and time.monotonic() < deadline:
             time.sleep(0.05)
-        self.info = server.start(self.port, self.data_dir, binary=REPO_ROOT / ".venv-ls" / "bin" / "label-studio")
+        self.info = _start(self.backend, self.port, self.data_dir)
+
+
+def _start(backend: str, port: int, data_dir: Path) -> server.ServerInfo:
+    binary = REPO_ROOT / ".venv-ls" / "bin" / "label-studio"
+    if backend == "postgres":
+        return uwsgi.start(port, data_dir, binary=binary, workers=2)  # 2 cores: faster restarts after kills
+    return server.start(port, data_dir, binary=binary)
 
 
 @pytest.fixture(scope="session")
-def label_studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabelStudioServer]:
-    """A real Label Studio on a free port with its data in a temporary folder, stopped at the end."""
+def label_studio(tmp_path_factory: pytest.TempPathFactory, ls_backend: str) -> Iterator[LabelStudioServer]:
+    """A real Label Studio on a free port with its data in a temporary folder, stopped at the end.
+
+    ``--ls-backend`` chooses the SQLite development server, PostgreSQL behind uwsgi, or both in turn.
+    """
     binary = REPO_ROOT / ".venv-ls" / "bin" / "label-studio"
     if not binary.exists():
         pytest.fail(f"Label Studio is not installed at {binary}: run 'make setup'")
-    data_dir = tmp_path_factory.mktemp("label-studio")
     port = server.find_free_port()
-    handle = LabelStudioServer(data_dir, port, server.start(port, data_dir, binary=binary))
+    if ls_backend == "sqlite":
+        data_dir = tmp_path_factory.mktemp("label-studio")
+        handle = LabelStudioServer(data_dir, port, _start(ls_backend, port, data_dir))
+        try:
+            yield handle
+        finally:
+            server.stop(data_dir)
+        return
+    # As root, PostgreSQL runs as the 'postgres' user, which must be able to enter every parent folder:
+    # pytest's own temporary root is private (0700), so this one lives beside it.
+    var = Path(tempfile.mkdtemp(prefix="claimstance-pg-"))
+    var.chmod(0o711)
+    data_dir = var / uwsgi.DATA_DIR_NAME
     try:
+        handle = LabelStudioServer(data_dir, port, _start(ls_backend, port, data_dir), backend=ls_backend)
         yield handle
     finally:
-        server.stop(data_dir)
+        uwsgi.stop(data_dir)
+        shutil.rmtree(var, ignore_errors=True)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from claimstance import config
 from claimstance.errors import LabelStudioError, ServerUnavailableError
-from claimstance.labelstudio import credentials, server
+from claimstance.labelstudio import credentials, server, uwsgi
 from conftest import LabelStudioServer
 
 # A stand-in for `label-studio start ... --port P`: prints what Label Studio prints, then serves /health.
@@ -171,9 +171,15 @@ def test_real_server_is_healthy_idempotent_and_self_contained(label_studio: Labe
     info = server.status(label_studio.data_dir)
     assert info is not None and info.healthy and info.port == label_studio.port
     started = time.monotonic()
-    again = server.start(data_dir=label_studio.data_dir)
+    starter = uwsgi.start if label_studio.backend == "postgres" else server.start
+    again = starter(None, label_studio.data_dir)
     assert again.pid == info.pid and time.monotonic() - started < 5
-    assert (label_studio.data_dir / "label_studio.sqlite3").exists()
     assert (label_studio.data_dir / "xdg" / "config" / "label-studio").is_dir()
-    assert "Starting development server" in info.log_file.read_text(encoding="utf-8", errors="replace")
+    log = info.log_file.read_text(encoding="utf-8", errors="replace")
+    if label_studio.backend == "postgres":
+        assert not (label_studio.data_dir / "label_studio.sqlite3").exists()
+        assert "uwsgi" in log.lower() and (label_studio.data_dir.parent / "postgres" / "data").is_dir()
+    else:
+        assert (label_studio.data_dir / "label_studio.sqlite3").exists()
+        assert "Starting development server" in log
     assert os.environ.get("LABEL_STUDIO_USER_TOKEN") is None  # the token went to the child only

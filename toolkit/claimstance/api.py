@@ -105,14 +105,19 @@ def start_server(
     *,
     host: str | None = None,
     public_url: str | None = None,
+    backend: str = "sqlite",
+    workers: int = 4,
 ) -> ServerInfo:
     """Start the local Label Studio (or return the one already running) and wait until it is healthy.
 
     ``host`` and ``public_url`` open it to a team (see ``docs/team-server.md``); by default it listens on
-    127.0.0.1 only.
+    127.0.0.1 only. ``backend="postgres"`` runs it on PostgreSQL behind uwsgi with ``workers`` processes
+    (``var/postgres`` and ``var/label-studio-pg``); the default is the SQLite development server.
     """
-    from claimstance.labelstudio import server
+    from claimstance.labelstudio import server, uwsgi
 
+    if backend == "postgres":
+        return uwsgi.start(port, data_dir, workers=workers, host=host, public_url=public_url)
     return server.start(port, data_dir, host=host, public_url=public_url)
 
 
@@ -145,17 +150,20 @@ def deactivate_annotator(who: str, data_dir: str | Path | None = None) -> tuple[
 
 
 def stop_server(data_dir: str | Path | None = None) -> bool:
-    """Stop the local Label Studio; False when none was running."""
-    from claimstance.labelstudio import server
+    """Stop the local Label Studio, either backend (and its PostgreSQL); False when none was running."""
+    from claimstance.labelstudio import server, uwsgi
 
-    return server.stop(data_dir)
+    stopped = server.stop(data_dir)
+    return uwsgi.stop(None if data_dir is None else Path(data_dir).parent / uwsgi.DATA_DIR_NAME) or stopped
 
 
 def server_status(data_dir: str | Path | None = None) -> ServerInfo | None:
-    """The local Label Studio's address and health, or None when it is not running."""
-    from claimstance.labelstudio import server
+    """The local Label Studio's address and health (SQLite first, then PostgreSQL), or None when neither runs."""
+    from claimstance.labelstudio import server, uwsgi
 
-    return server.status(data_dir)
+    return server.status(data_dir) or uwsgi.status(
+        None if data_dir is None else Path(data_dir).parent / uwsgi.DATA_DIR_NAME
+    )
 
 
 def push(
@@ -202,13 +210,30 @@ def pull(
     from_export: str | Path | None = None,
     directory: str | Path = "annotations",
     settings: ServerSettings | None = None,
+    full: bool = False,
 ) -> PullSummary:
-    """Pull a project's annotations (or a downloaded JSON export) into ``annotations/<project>.jsonl``."""
+    """Pull a project's annotations (or a downloaded JSON export) into ``annotations/<project>.jsonl``.
+
+    From the server, only the tasks changed since the last pull are fetched (unless ``full``, or the labeling
+    config or the file changed); the file is the same as a full pull's.
+    """
     from claimstance import labelstudio
     from claimstance import pull as _pull
+    from claimstance.labelstudio import incremental
 
-    title, records = labelstudio.pull_annotations(project, from_export=from_export, settings=settings)
-    return _pull.update_annotations(layout.annotations_path(title, directory), records)
+    if from_export is not None or not project:
+        title, records = labelstudio.pull_annotations(project, from_export=from_export, settings=settings)
+        return _pull.update_annotations(layout.annotations_path(title, directory), records)
+    path, state_path = layout.annotations_path(project, directory), layout.pull_state_path(project, directory)
+    with labelstudio.Connection(settings) as conn:
+        previous = incremental.read_state(state_path)
+        changes = incremental.pull_changes(project, previous=previous, annotations=path, full=full, connection=conn)
+        if changes.changed is None:
+            summary = _pull.update_annotations(path, changes.records)
+        else:
+            summary = _pull.update_changed(path, changes.records, changes.changed, changes.gone)
+    incremental.write_state(state_path, changes.state, path)
+    return summary
 
 
 def read_annotations(paths: Iterable[str | Path]) -> list[Annotation]:

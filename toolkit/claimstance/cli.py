@@ -161,22 +161,36 @@ URL = click.option("--url", help="Label Studio address [env LABEL_STUDIO_URL; de
 
 @cli.group()
 def server() -> None:
-    """The local Label Studio: SQLite under var/label-studio, credentials generated in its data folder."""
+    """The local Label Studio: credentials generated in its data folder (owner-only).
+
+    SQLite under var/label-studio by default; with --backend postgres, PostgreSQL (var/postgres) behind uwsgi
+    (var/label-studio-pg). A team server elsewhere needs none of this: set LABEL_STUDIO_URL and
+    LABEL_STUDIO_API_KEY.
+    """
 
 
 @server.command("start")
 @click.option("--port", type=int, help="port [default: 8089]")
 @click.option("--host", help="listen on this interface (IPv4) instead of 127.0.0.1: opens the server to a team")
 @click.option("--public-url", help="the address annotators open, e.g. https://annotate.example.org (a TLS proxy)")
-def server_start(port: int | None, host: str | None, public_url: str | None) -> None:
+@click.option(
+    "--backend",
+    type=click.Choice(["sqlite", "postgres"]),
+    default="sqlite",
+    show_default=True,
+    help="sqlite: the development server, for one person; postgres: PostgreSQL behind uwsgi, as a team runs it",
+)
+@click.option("--workers", type=click.IntRange(1, 32), default=4, show_default=True, help="uwsgi workers (postgres)")
+def server_start(port: int | None, host: str | None, public_url: str | None, backend: str, workers: int) -> None:
     """Start Label Studio (or find it running) and wait until it answers /health.
 
     It listens on 127.0.0.1 unless --host or --public-url open it to a team: then it refuses weak
     credentials, accepts only that address, and prints what to put in front of it (docs/team-server.md).
     The admin's password and token are in credentials.json in its data folder (owner-only).
     """
-    with err_console.status("starting Label Studio (the first start sets up its database, about 30 s)"):
-        info = api.start_server(port, host=host, public_url=public_url)
+    first = "about 30 s" if backend == "sqlite" else "about 1-2 min"
+    with err_console.status(f"starting Label Studio (the first start sets up its database, {first})"):
+        info = api.start_server(port, host=host, public_url=public_url, backend=backend, workers=workers)
     err_console.print(f"Label Studio is running at {info.url} (pid {info.pid}, data in {info.data_dir})")
     err_console.print(
         f"log in as {config.LOCAL_ADMIN_EMAIL} with the password in {info.data_dir / 'credentials.json'}",
@@ -293,11 +307,15 @@ def push(
 @URL
 @click.option("--from-export", type=click.Path(path_type=Path), help="a JSON export downloaded from Label Studio")
 @click.option("--dir", "directory", default="annotations", show_default=True, type=click.Path(path_type=Path))
-def pull(project: str, url: str | None, from_export: Path | None, directory: Path) -> None:
-    """Pull every annotation of a project into DIR/<project>.jsonl, keeping history and deletions."""
+@click.option("--full", is_flag=True, help="export every task, not only those changed since the last pull")
+def pull(project: str, url: str | None, from_export: Path | None, directory: Path, full: bool) -> None:
+    """Pull every annotation of a project into DIR/<project>.jsonl, keeping history and deletions.
+
+    After the first pull, only the tasks changed since the last one are exported (the file is the same).
+    """
     with err_console.status("exporting annotations"):
         summary = api.pull(
-            project, from_export=from_export, directory=directory, settings=config.server_settings(url=url)
+            project, from_export=from_export, directory=directory, settings=config.server_settings(url=url), full=full
         )
     state = "written" if summary.written else "unchanged"
     err_console.print(

@@ -16,6 +16,7 @@ ANNOTATIONS_DIR = "annotations"
 DEFAULT_PROJECT = "claimstance-seeds"
 ADJUDICATION_SUFFIX = "-adjudication"
 GOLD_SUFFIX = ".gold.jsonl"
+PULL_STATE_SUFFIX = ".pull-state.json"
 CARD_FILE = "card.yaml"
 """Optional file in the annotations folder: what the card says about who annotated and how (CardInfo fields)."""
 
@@ -24,6 +25,11 @@ def annotations_path(project: str, directory: str | Path = ANNOTATIONS_DIR) -> P
     """Where a project's annotations live: ``<directory>/<project title as a file name>.jsonl``."""
     stem = re.sub(r"[^\w.-]+", "-", project.strip(), flags=re.UNICODE).strip("-.").lower()
     return Path(directory) / f"{stem or 'project'}.jsonl"
+
+
+def pull_state_path(project: str, directory: str | Path = ANNOTATIONS_DIR) -> Path:
+    """What the last pull of ``project`` saw (for the next, incremental, pull): beside its annotations file."""
+    return annotations_path(project, directory).with_suffix(PULL_STATE_SUFFIX)
 
 
 def adjudication_project(project: str) -> str:

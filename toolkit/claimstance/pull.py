@@ -9,6 +9,8 @@ change rewrites nothing, so the file stays byte-identical. The records come from
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,3 +138,70 @@ def update_annotations(path: str | Path, pulled: Iterable[Annotation]) -> PullSu
     written = write_annotations(path, merged)
     cancelled = sum(1 for r in merged if r.cancelled and not r.deleted)
     return PullSummary(Path(path), len(merged), added, updated, deleted, unchanged, cancelled, written)
+
+
+# The file is written by dump_record: compact JSON, fields in model order, sorted by task. A top-level key is
+# preceded by ',' (inside a string a quote is escaped); revisions in 'history' end with 'cancelled', so only a
+# record's own flags read ',"cancelled":true,"deleted":false,'.
+_TASK_ID = re.compile(rb',"ls_task_id":(\d+),')
+_LIVE_CANCELLED = b',"cancelled":true,"deleted":false,'
+
+
+def update_changed(
+    path: str | Path, pulled: Iterable[Annotation], changed_tasks: set[int], gone_tasks: set[int]
+) -> PullSummary:
+    """Merge the records of ``changed_tasks`` only (an incremental pull) as a full pull would merge them.
+
+    Every task not in ``changed_tasks`` is taken as unchanged since the last pull: a full pull would leave its
+    records exactly as they are, so their lines are copied without being parsed, and the changed tasks' lines
+    are found by bisection (the file must be one this module wrote, sorted by task: the caller checks its
+    hash). The tasks in ``gone_tasks`` were deleted in Label Studio. The file written is byte for byte the one
+    a full pull would write, in time that grows with the change rather than the project.
+    """
+    target = Path(path)
+    if target.is_dir():
+        raise InputError("is a folder, not an annotations file", path=target)
+    data = target.read_bytes() if target.is_file() else b""
+    lines = data.splitlines(keepends=True)
+
+    def task_of(line: bytes) -> int:
+        found = _TASK_ID.search(line)
+        if found is None:
+            raise RecordError("not a line this version of claimstance wrote", path=target)
+        return int(found.group(1))
+
+    spans = {}
+    touched: list[Annotation] = []
+    for task in sorted(changed_tasks | gone_tasks):
+        low = bisect.bisect_left(lines, task, key=task_of)
+        high = bisect.bisect_right(lines, task, lo=low, key=task_of)
+        spans[task] = (low, high)
+        for number in range(low, high):
+            value = io.parse_json(lines[number].decode("utf-8"), path=target, line=number + 1)
+            touched.append(io.validate_record(Annotation, value, path=target, line=number + 1))
+    previous = {r.id: r for r in touched}
+    merged = merge(touched, pulled)
+    by_task: dict[int, list[Annotation]] = {}
+    added = updated = deleted = 0
+    for record in merged:
+        by_task.setdefault(record.ls_task_id, []).append(record)
+        old = previous.get(record.id)
+        added += old is None
+        deleted += old is not None and record.deleted and not old.deleted
+        updated += old is not None and not (record.deleted and not old.deleted) and record != old
+    pieces: list[bytes] = []
+    position = 0
+    for task in sorted(by_task.keys() | spans.keys()):
+        low, high = spans.get(task) or (bisect.bisect_left(lines, task, key=task_of),) * 2
+        pieces += lines[position:low]
+        pieces += [(io.dump_record(r) + "\n").encode("utf-8") for r in by_task.get(task, [])]
+        position = max(position, high)
+    pieces += lines[position:]
+    text = b"".join(pieces)
+    written = text != data
+    if written:
+        io.write_text_atomic(target, text.decode("utf-8"))
+    total = len(lines) - len(touched) + len(merged)
+    cancelled = text.count(_LIVE_CANCELLED)
+    unchanged = total - added - updated - deleted
+    return PullSummary(target, total, added, updated, deleted, unchanged, cancelled, written)

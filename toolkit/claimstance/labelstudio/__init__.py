@@ -6,7 +6,9 @@
 - :mod:`.tasks`: units (and disputes) as task payloads, the guidelines, the inputs a push is given;
 - :mod:`.plan` and :mod:`.projects`: projects and an idempotent push, never overwriting annotated work;
 - :mod:`.results` and :mod:`.export`: results both ways, exports into pseudonymous ``Annotation`` records;
-- :mod:`.users`: annotator accounts; :mod:`.server`: the local server process;
+  :mod:`.incremental`: pulls of what changed since the last one, and full pulls split into bounded exports;
+- :mod:`.users`: annotator accounts; :mod:`.server`: the local server process (SQLite development server);
+  :mod:`.postgres` and :mod:`.uwsgi`: the local server on PostgreSQL behind uwsgi, as a team runs it;
 - :mod:`.credentials`: the local server's generated secrets; :mod:`.admin`: account changes made in its
   database; :mod:`.exposure`: opening it to a team.
 

@@ -129,11 +129,11 @@ def with_token(settings: ServerSettings) -> ServerSettings:
     """
     if settings.api_key:
         return settings
-    from claimstance.labelstudio import credentials, server
+    from claimstance.labelstudio import credentials, server, uwsgi
 
-    info = server.status()
-    local = (
-        credentials.read(info.data_dir) if info is not None and settings.url in (info.url, info.public_url) else None
+    running = (info for info in (server.status(), uwsgi.status()) if info is not None)
+    local = next(
+        (credentials.read(info.data_dir) for info in running if settings.url in (info.url, info.public_url)), None
     )
     if local is None:
         raise AuthenticationError(

@@ -1,0 +1,211 @@
+"""labelstudio.incremental: an incremental pull writes the very file a full pull writes.
+
+The unit tests cover the state file and the merge of changed tasks; the ``integration`` property test runs
+random sequences of creates, updates, skips and deletions (annotations and tasks) against the real server
+and compares, after each round, an incremental pull's file with a full pull's, byte for byte.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+from claimstance import api, config, labelstudio, layout
+from claimstance.labelstudio import incremental, labels_to_result
+from claimstance.pull import read_annotations, update_annotations, update_changed
+from claimstance.schema import Annotation, AnnotationLabels, StanceElectionFairness, StanceTerritorialIntegrity
+from conftest import LabelStudioServer
+from test_labelstudio_integration import make_units, push
+
+STANCES = list(StanceTerritorialIntegrity)
+
+
+def test_state_missing_or_foreign_reads_as_none_and_round_trips(tmp_path: Path) -> None:
+    path = tmp_path / "p.pull-state.json"
+    assert incremental.read_state(path) is None
+    path.write_text("{not json")
+    assert incremental.read_state(path) is None
+    annotations = tmp_path / "p.jsonl"
+    annotations.write_text("{}\n")
+    state = incremental.PullState(
+        version=incremental.STATE_VERSION,
+        url="http://127.0.0.1:1",
+        project_id=3,
+        config_sha256="c",
+        started_at="2026-11-30T10:00:00.000000Z",
+        task_ids=[1, 2],
+        file_sha256="",
+    )
+    incremental.write_state(path, state, annotations)
+    read = incremental.read_state(path)
+    assert read is not None and read["task_ids"] == [1, 2]
+    assert read["file_sha256"] == incremental.sha256_file(annotations)  # a changed file forces a full pull
+
+
+def test_state_sits_beside_the_annotations_and_is_not_an_annotations_file(tmp_path: Path) -> None:
+    state = layout.pull_state_path("My Study", tmp_path)
+    assert state.parent == tmp_path and state.name == "my-study.pull-state.json"
+    (tmp_path / "my-study.jsonl").write_text("")
+    state.write_text("{}")
+    assert layout.annotation_files(tmp_path)[0] == [tmp_path / "my-study.jsonl"]
+
+
+def test_since_goes_back_by_the_safety_window_in_label_studios_format() -> None:
+    assert incremental._since("2026-11-30T10:05:00.250000Z") == "2026-11-30T10:03:00.250000Z"
+    assert incremental._since("2026-11-30T12:05:00+02:00") == "2026-11-30T10:03:00.000000Z"
+
+
+def _record(task: int, annotation: int, stance: StanceTerritorialIntegrity, updated: str) -> Annotation:
+    return Annotation(
+        id=f"p:{annotation}",
+        project="p",
+        ls_project_id=1,
+        ls_task_id=task,
+        ls_annotation_id=annotation,
+        unit_id=f"u{task}",
+        annotator="a1b2c3d4",
+        stance_territorial_integrity=stance,
+        updated_at=updated,
+    )
+
+
+def test_changed_tasks_merge_exactly_as_a_full_pull(tmp_path: Path) -> None:
+    first = [_record(t, t * 10, STANCES[t % 4], "2026-01-01T00:00:00Z") for t in range(1, 6)]
+    full, incr = tmp_path / "full.jsonl", tmp_path / "incr.jsonl"
+    update_annotations(full, first)
+    update_annotations(incr, first)
+    # task 2 re-labelled, task 3 lost its annotation, task 4 deleted, task 6 new
+    changed2 = _record(2, 20, STANCES[3], "2026-01-02T00:00:00Z")
+    new6 = _record(6, 60, STANCES[0], "2026-01-02T00:00:00Z")
+    update_annotations(full, [first[0], changed2, first[4], new6])
+    summary = update_changed(incr, [changed2, new6], changed_tasks={2, 3, 6}, gone_tasks={4})
+    assert incr.read_bytes() == full.read_bytes()
+    assert (summary.added, summary.updated, summary.deleted) == (1, 1, 2)
+    kept = {r.ls_task_id: r for r in read_annotations(incr)}
+    assert kept[3].deleted and kept[4].deleted and len(kept[2].history) == 1
+
+
+# ---- against the real server ---------------------------------------------------------------------------
+
+
+def _headers() -> dict[str, str]:
+    return {"Authorization": f"Token {config.LOCAL_ADMIN_TOKEN}"}
+
+
+def _labels(rng: random.Random) -> AnnotationLabels:
+    return AnnotationLabels(
+        stance_territorial_integrity=rng.choice(STANCES),
+        stance_election_fairness=rng.choice(list(StanceElectionFairness)),
+    )
+
+
+class World:
+    """The project as the test changed it: task ids and each task's annotation ids."""
+
+    def __init__(self, ls: LabelStudioServer, project_id: int, tasks: list[int]) -> None:
+        self.ls, self.project_id = ls, project_id
+        self.annotations: dict[int, list[int]] = {t: [] for t in tasks}
+        self.client = httpx.Client(base_url=ls.url, headers=_headers(), timeout=120)
+
+    def step(self, rng: random.Random) -> str:
+        tasks = sorted(self.annotations)
+        annotated = [t for t in tasks if self.annotations[t]]
+        choices = ["create", "create", "cancel", "new_task"]
+        if annotated:
+            choices += ["update", "update", "delete_annotation", "delete_task"]
+        action = rng.choice(choices)
+        if action in ("create", "cancel"):
+            task = rng.choice(tasks)
+            body: dict[str, object] = {"result": labels_to_result(_labels(rng))}
+            if action == "cancel":
+                body = {"result": [], "was_cancelled": True}
+            answer = self.client.post(f"/api/tasks/{task}/annotations/", json=body)
+            answer.raise_for_status()
+            self.annotations[task].append(int(answer.json()["id"]))
+        elif action == "update":
+            task = rng.choice(annotated)
+            ident = rng.choice(self.annotations[task])
+            patch = {"result": labels_to_result(_labels(rng)), "was_cancelled": False}
+            self.client.patch(f"/api/annotations/{ident}/", json=patch).raise_for_status()
+        elif action == "delete_annotation":
+            task = rng.choice(annotated)
+            ident = self.annotations[task].pop(rng.randrange(len(self.annotations[task])))
+            self.client.delete(f"/api/annotations/{ident}/").raise_for_status()
+        elif action == "delete_task":
+            task = rng.choice(annotated)
+            self.client.delete(f"/api/tasks/{task}/").raise_for_status()
+            del self.annotations[task]
+        else:
+            body = [{"data": {**self._some_data(tasks[0]), "unit_id": f"extra-{rng.randrange(10**9)}"}}]
+            self.client.post(f"/api/projects/{self.project_id}/import", json=body).raise_for_status()
+            for ident in self._ids():
+                self.annotations.setdefault(ident, [])
+        return action
+
+    def _some_data(self, task: int) -> dict[str, object]:
+        data = self.client.get(f"/api/tasks/{task}/").json()["data"]
+        return dict(data)
+
+    def _ids(self) -> Iterator[int]:
+        page = 1
+        while True:
+            answer = self.client.get(
+                "/api/tasks/", params={"project": self.project_id, "page": page, "page_size": 100, "include": "id"}
+            )
+            if answer.status_code == 404:
+                return
+            rows = answer.json()["tasks"]
+            yield from (row["id"] for row in rows)
+            if len(rows) < 100:
+                return
+            page += 1
+
+
+@pytest.mark.integration
+def test_incremental_pull_equals_a_full_pull_after_random_changes(
+    label_studio: LabelStudioServer, ls_project: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Everything here happens within seconds: without the window the incremental pulls really are partial.
+    monkeypatch.setattr(incremental, "SAFETY_WINDOW", timedelta(0))
+    monkeypatch.setattr(incremental, "CHUNK_TASKS", 7)  # full pulls split into several exports by task id
+    exported: list[int] = []
+    snapshot = incremental._snapshot
+
+    def counting(*args: object) -> tuple[str, Iterator[object]]:
+        started, tasks = snapshot(*args)  # type: ignore[arg-type]
+        listed = list(tasks)
+        exported.append(len(listed))
+        return started, iter(listed)
+
+    monkeypatch.setattr(incremental, "_snapshot", counting)
+    settings = label_studio.settings()
+    report = push(label_studio, make_units(24), ls_project, settings=settings)
+    world = World(label_studio, report.project_id, sorted(labelstudio.task_ids(ls_project, settings=settings).values()))
+    rng = random.Random(11)
+    incr_dir, full_dir = tmp_path / "incremental", tmp_path / "full"
+    stale = {"project": report.project_id, "data": {"title": incremental.VIEW_TITLE, "filters": {}}}
+    world.client.post("/api/dm/views/", json=stale).raise_for_status()  # as a killed pull leaves it
+    api.pull(ls_project, directory=incr_dir, settings=settings)
+    partial = 0
+    for round_ in range(8):
+        actions = [world.step(rng) for _ in range(rng.randint(1, 6))]
+        exported.clear()
+        api.pull(ls_project, directory=incr_dir, settings=settings)
+        incremental_tasks = sum(exported)
+        api.pull(ls_project, directory=full_dir, settings=settings, full=True)
+        incr = layout.annotations_path(ls_project, incr_dir).read_bytes()
+        full = layout.annotations_path(ls_project, full_dir).read_bytes()
+        assert incr == full, f"round {round_} after {actions}: incremental and full pulls differ"
+        partial += incremental_tasks < len(world.annotations)
+    assert partial >= 6  # the incremental pulls fetched only part of the project
+    live = {
+        r.ls_annotation_id for r in read_annotations(layout.annotations_path(ls_project, full_dir)) if not r.deleted
+    }
+    assert live == {a for annotations in world.annotations.values() for a in annotations}  # no chunk lost a task
+    views = world.client.get("/api/dm/views/", params={"project": report.project_id}).json()
+    assert [v for v in views if v["data"].get("title") == incremental.VIEW_TITLE] == []  # none left behind
+    world.client.close()
