@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from claimstance.cli import main
-from claimstance.schema import Document
+from claimstance.schema import SCHEMA_VERSION, Document
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -39,7 +39,7 @@ def test_validate_reports_every_bad_line(tmp_path: Path, capsys: pytest.CaptureF
 
 def test_validate_refuses_a_foreign_schema_version(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "docs.jsonl"
-    path.write_text(_doc("a-d01").replace('"schema_version":"1.0.0"', '"schema_version":"9.0.0"') + "\n")
+    path.write_text(_doc("a-d01").replace(f'"schema_version":"{SCHEMA_VERSION}"', '"schema_version":"9.0.0"') + "\n")
     code, _, err = run(["validate", str(path)], capsys)
     assert code == 2 and "schema_version 9.0.0" in err
 

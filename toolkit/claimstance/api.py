@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 from claimstance import config, io, layout
 from claimstance import schema as _schema
 from claimstance.config import ServerSettings
-from claimstance.errors import ClaimstanceError, EmptyInputError
+from claimstance.errors import ClaimstanceError, EmptyInputError, InputError
 from claimstance.schema import Annotation, ClaimUnit, Document, Prediction
 
 if TYPE_CHECKING:
@@ -131,13 +131,20 @@ def push(
     settings: ServerSettings | None = None,
     progress: Callable[[int], None] | None = None,
     wait: float = 0.0,
+    overlap: int = 2,
+    show_predictions: bool = False,
 ) -> PushReport:
     """Push a units JSONL file to a Label Studio project, idempotently (see :func:`labelstudio.push`).
 
     ``documents`` gives the tasks their titles (every unit must be a slice of its document), ``predictions``
     their pre-annotations, ``guidelines`` the project's instructions (default ``docs/guidelines.md``).
+    The project collects ``overlap`` independent annotations per unit; predictions are hidden from
+    annotators unless ``show_predictions``.
     """
     from claimstance import labelstudio
+
+    if overlap < 1:
+        raise InputError(f"overlap {overlap} is not a number of annotators", hint="pass --overlap 1 or more")
 
     records = io.read_jsonl_checked(units, ClaimUnit)
     preds = io.read_jsonl(predictions, Prediction) if predictions else ()
@@ -155,6 +162,7 @@ def push(
         settings=settings,
         progress=progress,
         lock_timeout=wait,
+        team=labelstudio.TeamSettings(overlap=overlap, show_predictions=show_predictions),
     )
 
 
@@ -184,15 +192,19 @@ def agree(
     directory: str | Path = "annotations",
     seed: int = 0,
     n_boot: int = 1000,
+    independent: bool = False,
 ) -> AgreementReport:
-    """Inter-annotator agreement per target over annotation files (default: every project in ``directory``)."""
+    """Inter-annotator agreement per target over annotation files (default: every project in ``directory``).
+
+    ``independent`` leaves out annotations that could have been influenced (see ``Annotation.influenced``).
+    """
     from claimstance import agree as _agree
 
     files = list(paths) if paths else layout.annotation_files(directory)[0]
     records = read_annotations(files)
     if not records:
         raise EmptyInputError("no annotations", path=", ".join(str(f) for f in files) or directory)
-    return _agree.agreement(records, seed=seed, n_boot=n_boot)
+    return _agree.agreement(records, seed=seed, n_boot=n_boot, independent=independent)
 
 
 def agreement_tables(report: AgreementReport) -> list[Table]:

@@ -202,6 +202,8 @@ def server_status() -> None:
 @click.option("--predictions", type=click.Path(path_type=Path), help="pre-annotations (Prediction JSONL)")
 @click.option("--guidelines", type=click.Path(path_type=Path), help="codebook [default: docs/guidelines.md]")
 @click.option("--wait", default=0.0, show_default=True, help="seconds to wait for another push to finish")
+@click.option("--overlap", default=2, show_default=True, help="independent annotations per unit (1 or more)")
+@click.option("--show-predictions", is_flag=True, help="show pre-annotations to annotators (anchors them)")
 def push(
     units: Path,
     project: str,
@@ -210,8 +212,14 @@ def push(
     predictions: Path | None,
     guidelines: Path | None,
     wait: float,
+    overlap: int,
+    show_predictions: bool,
 ) -> None:
-    """Push UNITS to a Label Studio project: idempotent, never overwriting annotated tasks."""
+    """Push UNITS to a Label Studio project: idempotent, never overwriting annotated tasks.
+
+    The project hands each unit to OVERLAP annotators through "Label All Tasks" (changing it re-spreads it);
+    pre-annotations are pushed but hidden unless --show-predictions.
+    """
     with _progress() as progress:
         task = progress.add_task("push", total=api.count_lines(units))
         report = api.push(
@@ -223,6 +231,8 @@ def push(
             settings=config.server_settings(url=url),
             progress=lambda n: progress.advance(task, n),
             wait=wait,
+            overlap=overlap,
+            show_predictions=show_predictions,
         )
     err_console.print(
         f"project {report.project!r} (id {report.project_id}): {report.created} created, {report.updated} updated, "
@@ -253,6 +263,11 @@ def pull(project: str, url: str | None, from_export: Path | None, directory: Pat
         f"{summary.deleted} deleted in Label Studio, {summary.cancelled} skipped); file {state}",
         markup=False,
     )
+    if summary.beyond_overlap:
+        err_console.print(f"{summary.beyond_overlap} annotations beyond the designed overlap (kept, flagged)")
+    if summary.incomplete:
+        tasks = ", ".join(str(t) for t in summary.incomplete)
+        err_console.print(f"warning: annotations leave a required target empty in tasks {tasks} (missing_targets)")
 
 
 @cli.command()
@@ -261,9 +276,12 @@ def pull(project: str, url: str | None, from_export: Path | None, directory: Pat
 @click.option("--seed", default=0, show_default=True, help="seed of the bootstrap")
 @click.option("--resamples", default=1000, show_default=True, help="bootstrap resamples")
 @click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
-def agree(files: tuple[Path, ...], directory: Path, seed: int, resamples: int, as_json: bool) -> None:
+@click.option("--independent", is_flag=True, help="leave out annotations made with a suggestion or others' labels")
+def agree(
+    files: tuple[Path, ...], directory: Path, seed: int, resamples: int, as_json: bool, independent: bool
+) -> None:
     """Inter-annotator agreement per target (alpha with a 95% CI, kappa, raw agreement, confusion)."""
-    report = api.agree(files or None, directory=directory, seed=seed, n_boot=resamples)
+    report = api.agree(files or None, directory=directory, seed=seed, n_boot=resamples, independent=independent)
     if as_json:
         _json_out(report.to_dict())
         return
