@@ -204,6 +204,6 @@ def test_the_claim_is_marked_inside_its_escaped_context() -> None:
         update={"context": "Before <b>x</b>. " + recorded_units()[0].text + " After."}
     )
     shown = tasks.context_html(unit)
-    assert shown == f"Before &lt;b&gt;x&lt;/b&gt;. <mark><b>{unit.text}</b></mark> After."
+    assert shown == f"Before &lt;b&gt;x&lt;/b&gt;. {tasks.CLAIM_MARK}{unit.text}</mark> After."
     elsewhere = unit.model_copy(update={"context": "Only the neighbours."})
-    assert tasks.context_html(elsewhere).endswith(f"<mark><b>{unit.text}</b></mark>")
+    assert tasks.context_html(elsewhere).endswith(f"{tasks.CLAIM_MARK}{unit.text}</mark>")

@@ -39,16 +39,21 @@ def speaker_display(speaker: Speaker) -> str:
     return f"{who} · {how}" + (f" · '{speaker.cue}'" if speaker.cue else "")
 
 
+CLAIM_MARK = '<mark style="font-weight: bold">'
+"""How the claim is marked in its context: highlighted and bold, as the guidelines say."""
+
+
 def context_html(unit: ClaimUnit) -> str:
     """The unit's context as HTML: every character escaped, the claim (its first occurrence) in ``<mark>``.
 
     A context that does not contain the claim (an edited units file) shows the claim marked after it.
     """
+    marked = f"{CLAIM_MARK}{html.escape(unit.text)}</mark>"
     start = unit.context.find(unit.text)
     if start < 0:
-        return f"{html.escape(unit.context)} <mark><b>{html.escape(unit.text)}</b></mark>"
+        return f"{html.escape(unit.context)} {marked}"
     before, after = unit.context[:start], unit.context[start + len(unit.text) :]
-    return f"{html.escape(before)}<mark><b>{html.escape(unit.text)}</b></mark>{html.escape(after)}"
+    return f"{html.escape(before)}{marked}{html.escape(after)}"
 
 
 def document_line(doc: Document) -> str:
