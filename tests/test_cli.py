@@ -83,3 +83,26 @@ def test_the_installed_command_runs() -> None:
         [sys.executable, "-m", "claimstance.cli", "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.startswith("claimstance, version")
+
+
+def test_agree_refuses_to_pool_the_projects_of_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from claimstance.schema import Annotation, StanceTerritorialIntegrity
+
+    for project in ("team-a", "team-b"):
+        records = [
+            Annotation(
+                id=f"ls-1-{n}",
+                unit_id=f"u{n % 3}",
+                annotator=f"annotator-{n % 2}",
+                project=project,
+                ls_task_id=n % 3,
+                ls_annotation_id=n,
+                stance_territorial_integrity=StanceTerritorialIntegrity.SUPPORT,
+            )
+            for n in range(6)
+        ]
+        (tmp_path / f"{project}.jsonl").write_text("".join(r.model_dump_json() + "\n" for r in records))
+    code, _, err = run(["agree", "--dir", str(tmp_path), "--resamples", "0"], capsys)
+    assert code == 2 and "2 projects (team-a, team-b)" in err and len(err.strip().splitlines()) <= 2
+    code, out, _ = run(["agree", str(tmp_path / "team-a.jsonl"), "--resamples", "0"], capsys)
+    assert code == 0 and "territorial" in out

@@ -194,13 +194,22 @@ def agree(
     n_boot: int = 1000,
     independent: bool = False,
 ) -> AgreementReport:
-    """Inter-annotator agreement per target over annotation files (default: every project in ``directory``).
+    """Inter-annotator agreement per target over annotation files (default: the one project in ``directory``).
+
+    A ``directory`` holding several projects is refused: name the files to combine them.
 
     ``independent`` leaves out annotations that could have been influenced (see ``Annotation.influenced``).
     """
     from claimstance import agree as _agree
 
     files = list(paths) if paths else layout.annotation_files(directory)[0]
+    if not paths and len(files) > 1:
+        names = ", ".join(f.stem for f in files)
+        raise InputError(
+            f"{len(files)} projects ({names}): agreement is measured per project, never pooled",
+            path=directory,
+            hint="pass one project's file, or name the files of the projects to combine",
+        )
     records = read_annotations(files)
     if not records:
         raise EmptyInputError("no annotations", path=", ".join(str(f) for f in files) or directory)
