@@ -1,8 +1,9 @@
 """A team in the browser: three annotators, ``--overlap 2``, 20 units, "Label All Tasks" with the keyboard only.
 
 Each annotator logs in through the web UI and works the label stream with hotkeys and Ctrl+Enter. The test
-checks what issue 10 promises: every unit ends with two annotations by two annotators, the third
-annotator's stream runs dry, no annotator is ever sent or shown another annotator's labels or e-mail,
+checks what issue 10 promises, and measures where Label Studio falls short: every unit gets two annotations
+by two annotators within the designed overlap (annotators working at the same time can add a third one,
+which pull flags), every stream runs dry, no annotator is ever sent or shown another annotator's labels or e-mail,
 a submit with a stance left empty is refused, a comment typed, left with Tab and submitted with Ctrl+Enter
 (no Shift+Enter, no "Add") arrives in ``pull``, and ``agree`` reports alpha on the 20 units. Keystrokes per
 unit are counted and printed.
@@ -208,7 +209,8 @@ def test_three_annotators_label_all_tasks_with_the_keyboard_at_overlap_two(
     for member in team:
         assert member.others_seen == [], f"{member.email} was shown: {member.others_seen}"
     done = [len(m.units) for m in team]
-    assert sum(done) == UNITS * OVERLAP and all(n > 0 for n in done)
+    assert all(len(set(m.units)) == len(m.units) for m in team)  # nobody is handed a unit twice
+    assert sum(done) >= UNITS * OVERLAP and all(n > 0 for n in done)
     print(
         "\nkeystrokes per unit: "
         + ", ".join(f"annotator {m.number + 1}: {m.keys / len(m.units):.2f} ({len(m.units)} units)" for m in team)
@@ -219,14 +221,22 @@ def test_three_annotators_label_all_tasks_with_the_keyboard_at_overlap_two(
     cli.main(["pull", "--project", ls_project, "--url", label_studio.url, "--dir", str(directory)])
     path = layout.annotations_path(ls_project, directory)
     records = list(io.read_jsonl(path, Annotation))
-    per_unit = Counter(r.unit_id for r in records)
-    assert per_unit == Counter({u.id: OVERLAP for u in units})
+    # Label Studio's own stream ("Label All Tasks" sends selectedItems, so it takes its data-manager path)
+    # ignores task locks: annotators who open the stream at the same time get the same unit, and all of them
+    # may label it. Pull keeps the extra annotations and flags them beyond the overlap.
+    within = [r for r in records if not r.beyond_overlap]
+    assert Counter(r.unit_id for r in within) == Counter({u.id: OVERLAP for u in units})
     for unit in units:
-        assert len({r.annotator for r in records if r.unit_id == unit.id}) == OVERLAP
-    assert all(r.designed_overlap == OVERLAP and r.influenced is False and not r.missing_targets for r in records)
+        assert (
+            len({r.annotator for r in records if r.unit_id == unit.id}) == Counter(r.unit_id for r in records)[unit.id]
+        )
+    assert all(r.designed_overlap == OVERLAP and not r.missing_targets and not r.suggestion_shown for r in records)
+    assert all(r.influenced is False for r in within) and all(r.influenced for r in records if r.beyond_overlap)
     assert [r.comment for r in records if r.comment] == [COMMENT]
+    extra = len(records) - len(within)
+    print(f"annotations: {len(records)} ({extra} beyond the overlap of {OVERLAP}, flagged)")
 
-    agreement = api.agree([path], n_boot=200)
+    agreement = api.agree([path], n_boot=200, independent=True)
     for target in agreement.targets:
         print(f"{target.target}: alpha {target.alpha} on {target.n_pairable_units} units")
         assert target.n_pairable_units == UNITS and target.alpha is not None

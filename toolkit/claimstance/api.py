@@ -16,7 +16,7 @@ from claimstance import config, io, layout
 from claimstance import schema as _schema
 from claimstance.config import ServerSettings
 from claimstance.errors import ClaimstanceError, EmptyInputError, InputError
-from claimstance.schema import Annotation, ClaimUnit, Document, Prediction
+from claimstance.schema import Annotation, ClaimUnit, Document, GoldLabel, Prediction
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -228,6 +228,13 @@ def predict(units: str | Path, out: str | Path) -> int:
     from claimstance.predict import predict_units
 
     return io.write_jsonl(out, predict_units(io.read_jsonl_checked(units, ClaimUnit)))
+
+
+def evaluate_predictions(units: str | Path, gold: str | Path) -> dict[str, tuple[float | None, int]]:
+    """The keyword baseline's macro-F1 per target (and units compared) against a gold-labels file."""
+    from claimstance.predict import evaluate, predict_units
+
+    return evaluate(predict_units(io.read_jsonl_checked(units, ClaimUnit)), io.read_jsonl(gold, GoldLabel))
 
 
 # ---- adjudication ------------------------------------------------------------------------------------------

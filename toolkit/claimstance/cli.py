@@ -102,10 +102,19 @@ def validate(files: tuple[Path, ...], model: str | None) -> None:
 @cli.command()
 @click.argument("units", type=click.Path(path_type=Path))
 @click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="predictions JSONL to write")
-def predict(units: Path, out: Path) -> None:
-    """Suggest labels for UNITS with the keyword baseline (pre-annotations for push --predictions)."""
+@click.option("--evaluate", "gold", type=click.Path(path_type=Path), help="gold labels JSONL: print macro-F1")
+def predict(units: Path, out: Path, gold: Path | None) -> None:
+    """Suggest labels for UNITS with the keyword baseline (pre-annotations for push --predictions).
+
+    With --evaluate GOLD, print the baseline's macro-F1 per target against those gold labels: a baseline,
+    not a model.
+    """
     count = api.predict(units, out)
     err_console.print(f"wrote {count} predictions to {out}")
+    if gold is not None:
+        for target, (f1, n) in api.evaluate_predictions(units, gold).items():
+            shown = "—" if f1 is None else f"{f1:.3f}"
+            out_console.print(f"{target}: macro-F1 {shown} on {n} units", markup=False)
 
 
 @cli.group()
