@@ -204,7 +204,7 @@ def agree(
 
     files = list(paths) if paths else layout.annotation_files(directory)[0]
     if not paths and len(files) > 1:
-        names = ", ".join(f.stem for f in files)
+        names = ", ".join(Path(f).stem for f in files)
         raise InputError(
             f"{len(files)} projects ({names}): agreement is measured per project, never pooled",
             path=directory,
