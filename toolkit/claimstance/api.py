@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from claimstance.agree import AgreementReport
     from claimstance.labelstudio import PushReport
     from claimstance.labelstudio.server import ServerInfo
+    from claimstance.progress import ProjectProgress
     from claimstance.publish import PublishReport
     from claimstance.pull import PullSummary
 
@@ -214,6 +215,23 @@ def agree(
     if not records:
         raise EmptyInputError("no annotations", path=", ".join(str(f) for f in files) or directory)
     return _agree.agreement(records, seed=seed, n_boot=n_boot, independent=independent)
+
+
+MIN_OVERLAPPING_UNITS = 10
+"""Units labelled by two annotators or more before ``progress`` reports agreement so far."""
+
+
+def progress(annotations: str | Path, units: str | Path) -> tuple[ProjectProgress, AgreementReport | None]:
+    """One project's progress (its pulled file against the units pushed), with agreement once enough overlap."""
+    from claimstance import agree as _agree
+    from claimstance import progress as _progress
+
+    records = read_annotations([annotations])
+    unit_ids = [unit.id for unit in io.read_jsonl(units, ClaimUnit)]
+    project = records[0].project if records else Path(annotations).stem
+    report = _progress.progress(project, unit_ids, records)
+    enough = report.overlapping_units >= MIN_OVERLAPPING_UNITS
+    return report, (_agree.agreement(records, n_boot=200, independent=True) if enough else None)
 
 
 def agreement_tables(report: AgreementReport) -> list[Table]:

@@ -280,6 +280,28 @@ def pull(project: str, url: str | None, from_export: Path | None, directory: Pat
 
 
 @cli.command()
+@click.argument("annotations", type=click.Path(path_type=Path))
+@click.option("--units", required=True, type=click.Path(path_type=Path), help="the units JSONL pushed to it")
+def progress(annotations: Path, units: Path) -> None:
+    """A lead's view of one pulled project: units by annotation count, annotators, skips, agreement so far."""
+    report, agreement = api.progress(annotations, units)
+    overlap = report.designed_overlap or "?"
+    counts = ", ".join(f"{n} annotations: {units_}" for n, units_ in report.by_count.items())
+    out_console.print(f"{report.project}: {report.units} units, designed overlap {overlap}; {counts}", markup=False)
+    for a in report.annotators:
+        median = "—" if a.median_seconds is None else f"{a.median_seconds:.1f} s"
+        out_console.print(f"  {a.annotator}: {a.annotated} units, {a.skipped} skipped, median {median} per unit")
+    out_console.print(f"  skipped units: {report.skipped_units}; beyond the overlap: {report.beyond_overlap}")
+    for note in report.notes:
+        out_console.print(f"  note: {note}", markup=False)
+    if agreement is None:
+        out_console.print(f"  agreement: after {api.MIN_OVERLAPPING_UNITS} units with two annotations")
+    for target in agreement.targets if agreement else []:
+        alpha = "—" if target.alpha is None else f"{target.alpha:.3f}"
+        out_console.print(f"  {target.target}: alpha {alpha} on {target.n_pairable_units} units (independent)")
+
+
+@cli.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--dir", "directory", default="annotations", show_default=True, type=click.Path(path_type=Path))
 @click.option("--seed", default=0, show_default=True, help="seed of the bootstrap")
