@@ -53,7 +53,7 @@ def team_unit(index: int) -> ClaimUnit:
 def hotkeys(annotator: int, index: int) -> list[str]:
     """The three hotkeys an annotator presses for a unit: mostly shared judgements, some disagreement."""
     territorial = "1" if index % 3 else "4"
-    if annotator == 2 and index % 5 == 0:
+    if annotator == 1 and index % 5 == 0:
         territorial = "3"
     election = "8" if index % 4 else "6"
     return [territorial, election, "y" if index % 7 else "n"]
