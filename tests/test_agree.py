@@ -169,3 +169,14 @@ def test_the_terminal_table_and_json_show_every_target() -> None:
     data = json.loads(json.dumps(report.to_dict(), allow_nan=False))
     assert [t["target"] for t in data["targets"]] == list(agree.TARGETS)
     assert data["seed"] == 0 and data["n_boot"] == 50
+
+
+def test_independent_agreement_leaves_out_influenced_annotations() -> None:
+    records = _two_coders()
+    records[1] = records[1].model_copy(update={"influenced": True})  # A saw a suggestion on u1, where A and B differ
+    pooled = agree.agreement(records, n_boot=0).target("stance_territorial_integrity")
+    report = agree.agreement(records, n_boot=0, independent=True)
+    independent = report.target("stance_territorial_integrity")
+    assert (pooled.n_pairable_units, independent.n_pairable_units) == (5, 4)
+    assert independent.alpha == 1.0 and pooled.alpha is not None and pooled.alpha < 1.0
+    assert report.n_ignored["influenced"] == 1

@@ -159,7 +159,7 @@ def open_task(page: Page, project_id: int, task_id: int) -> Locator:
     """Open a task in the labeling view; return the annotation area once the claim is drawn."""
     page.goto(f"/projects/{project_id}/data?task={task_id}")
     view = page.locator(".lsf-main-view__annotation")
-    expect(view.get_by_role("heading", name="Claim", exact=True)).to_be_visible(timeout=WAIT_MS)
+    expect(view.get_by_role("heading", name="Claim (marked) in its context", exact=True)).to_be_visible(timeout=WAIT_MS)
     return view
 
 
@@ -186,9 +186,11 @@ def test_annotator_labels_a_task_in_the_browser_and_pull_attributes_it(
     project_id, ids = push(label_studio, [CLAIM, OTHER], ls_project)
     view = open_task(page, project_id, ids[CLAIM.id])
 
-    visible(view.get_by_text(CLAIM.text, exact=True))
-    visible(view.get_by_text(CLAIM.context, exact=True))
+    visible(view.locator("mark", has_text=CLAIM.text))  # the claim, marked inside its context
+    visible(view.get_by_text(CLAIM.context.split(CLAIM.text)[0].strip()))
+    assert view.locator("mark").count() == 1  # the claim is marked once, inside its context
     visible(view.get_by_role("heading", name="Speaker: Ilham Aliyev (President of Azerbaijan) · author", exact=True))
+    visible(view.get_by_text("The speaker upholds a state's territorial integrity or sovereignty over its land."))
 
     page.get_by_role("button", name="Instructions").click()
     visible(page.get_by_role("heading", name="Whose stance counts"))
@@ -198,7 +200,7 @@ def test_annotator_labels_a_task_in_the_browser_and_pull_attributes_it(
 
     for header, value in CLICKS:
         group = view.locator(f"h4:text-is({header!r}) + .lsf-choices")
-        radio = group.get_by_role("radio", name=re.compile(rf"^{re.escape(value)}\["))
+        radio = group.get_by_role("radio", name=re.compile(rf"^{re.escape(value)}\s"))
         radio.check()
         expect(radio).to_be_checked()
         assert group.get_by_role("radio", checked=True).count() == 1
@@ -243,8 +245,8 @@ def test_html_and_script_in_a_unit_show_as_inert_text(
     page.on("dialog", on_dialog)
     view = open_task(page, project_id, ids[hostile.id])
 
-    visible(view.get_by_text(HOSTILE, exact=True))  # the markup itself is what the annotator reads
-    visible(view.get_by_text(hostile.context, exact=True))
+    visible(view.locator("mark", has_text=HOSTILE))  # the markup itself is what the annotator reads
+    visible(view.get_by_text("Before."))
     visible(view.get_by_role("heading", name=f"Speaker: {name} · reported", exact=True))
 
     # An image with the same src, loaded now, has failed by the time this returns: so would the payload's.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from claimstance.cli import main
-from claimstance.schema import Document
+from claimstance.schema import SCHEMA_VERSION, Document
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -39,7 +39,7 @@ def test_validate_reports_every_bad_line(tmp_path: Path, capsys: pytest.CaptureF
 
 def test_validate_refuses_a_foreign_schema_version(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "docs.jsonl"
-    path.write_text(_doc("a-d01").replace('"schema_version":"1.0.0"', '"schema_version":"9.0.0"') + "\n")
+    path.write_text(_doc("a-d01").replace(f'"schema_version":"{SCHEMA_VERSION}"', '"schema_version":"9.0.0"') + "\n")
     code, _, err = run(["validate", str(path)], capsys)
     assert code == 2 and "schema_version 9.0.0" in err
 
@@ -83,3 +83,26 @@ def test_the_installed_command_runs() -> None:
         [sys.executable, "-m", "claimstance.cli", "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.startswith("claimstance, version")
+
+
+def test_agree_refuses_to_pool_the_projects_of_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from claimstance.schema import Annotation, StanceTerritorialIntegrity
+
+    for project in ("team-a", "team-b"):
+        records = [
+            Annotation(
+                id=f"ls-1-{n}",
+                unit_id=f"u{n % 3}",
+                annotator=f"annotator-{n % 2}",
+                project=project,
+                ls_task_id=n % 3,
+                ls_annotation_id=n,
+                stance_territorial_integrity=StanceTerritorialIntegrity.SUPPORT,
+            )
+            for n in range(6)
+        ]
+        (tmp_path / f"{project}.jsonl").write_text("".join(r.model_dump_json() + "\n" for r in records))
+    code, _, err = run(["agree", "--dir", str(tmp_path), "--resamples", "0"], capsys)
+    assert code == 2 and "2 projects (team-a, team-b)" in err and len(err.strip().splitlines()) <= 2
+    code, out, _ = run(["agree", str(tmp_path / "team-a.jsonl"), "--resamples", "0"], capsys)
+    assert code == 0 and "territorial" in out

@@ -79,7 +79,8 @@ def test_removed_control_changed_tag_and_removed_object_break_annotations() -> N
     assert lc.config_changes(CONFIG, no_comment).breaking == ["control 'comment' removed or renamed"]
     as_text = CONFIG.replace('<TextArea name="comment" toName="text"', '<Choices name="comment" toName="text"')
     assert "control 'comment' changed from <TextArea> to <Choices>" in lc.config_changes(CONFIG, as_text).breaking
-    no_context = CONFIG.replace('<Text name="context" value="$context" />', "")
+    no_context = CONFIG.replace('<HyperText name="context" value="$context_html" inline="true" />', "")
+    assert no_context != CONFIG
     assert lc.config_changes(CONFIG, no_context).breaking == ["object 'context' removed or renamed"]
 
 

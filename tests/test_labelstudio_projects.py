@@ -268,8 +268,22 @@ def project(annotations: int = 0, **fields: Any) -> Any:
         "expert_instruction": "<p>x</p>",
         "show_instruction": True,
         "total_annotations_number": annotations,
+        **projects.TeamSettings().changes(),
         **fields,
     }
+
+
+def test_a_push_sets_overlap_hides_predictions_and_refuses_empty_annotations() -> None:
+    team = projects.TeamSettings(overlap=3)
+    changes, _ = projects.project_update(
+        project(maximum_annotations=1, show_collab_predictions=True), CONFIG, "<p>x</p>", team
+    )
+    assert changes == {"maximum_annotations": 3, "show_collab_predictions": False}
+    assert projects.TeamSettings().changes()["maximum_annotations"] == 2  # an agreement dataset by default
+    assert projects.TeamSettings().changes()["enable_empty_annotation"] is False
+    shown = projects.TeamSettings(show_predictions=True).changes()
+    assert shown["show_collab_predictions"] is True
+    assert projects.read_team_settings(project(maximum_annotations=3)) == team
 
 
 def test_project_update_changes_only_what_differs() -> None:

@@ -175,3 +175,26 @@ def test_results_of_labels_parse_back_to_the_same_labels() -> None:
     task = {"id": 1, "data": {"unit_id": "u1"}, "annotations": [{"id": 5, "result": results.labels_to_result(labels)}]}
     (record,) = results.parse_export([task], project="p")
     assert AnnotationLabels.model_validate(record.model_dump(include=set(AnnotationLabels.model_fields))) == labels
+
+
+SUPPORT = AnnotationLabels(stance_territorial_integrity=StanceTerritorialIntegrity.SUPPORT)
+
+
+def test_suggestions_shown_and_empty_targets_are_recorded_with_the_annotation() -> None:
+    task = {
+        "id": 5,
+        "data": {"unit_id": "u5"},
+        "predictions": [{"id": 1, "result": []}],
+        "annotations": [
+            {"id": 50, "completed_by": 2, "result": results.labels_to_result(SUPPORT)},
+            {"id": 51, "completed_by": 3, "result": [], "was_cancelled": True},
+        ],
+    }
+    shown, skipped = _parse([task], users=USERS, designed_overlap=2)
+    assert shown.suggestion_shown is True and shown.designed_overlap == 2
+    assert shown.missing_targets == ["stance_election_fairness", "is_claim"]
+    assert skipped.missing_targets == []  # a skipped task is not a partial annotation
+    (hidden, _) = _parse([task], users=USERS, predictions_visible=False)
+    assert hidden.suggestion_shown is False
+    started = {**task, "predictions": [], "annotations": [{**task["annotations"][0], "parent_prediction": 1}]}
+    assert _parse([started], users=USERS, predictions_visible=False)[0].suggestion_shown is True

@@ -70,7 +70,7 @@ def test_unit_tasks_carry_titles_and_only_predictions_with_labels() -> None:
     assert made[0]["predictions"] == [{"model_version": "claimstance", "result": labels_to_result(support)}]
     assert "predictions" not in made[1] and "predictions" not in made[2]  # empty labels predict nothing
     tagged = next(tasks.unit_tasks(units[:1], predictions=predictions, model_version="rules-v2"))
-    assert tagged["predictions"][0]["model_version"] == "rules-v2" and tagged["data"]["doc_title"] is None
+    assert tagged["predictions"][0]["model_version"] == "rules-v2" and tagged["data"]["doc_title"] == "Document rec-d0"
 
 
 def test_checked_tasks_hash_the_data_afresh_and_pass_predictions_on() -> None:
@@ -197,3 +197,13 @@ def test_guidelines_default_to_the_projects_codebook(tmp_path: Path, monkeypatch
     (tmp_path / "docs" / "guidelines.md").write_text("# Codebook\n", encoding="utf-8")
     monkeypatch.setenv("CLAIMSTANCE_ROOT", str(tmp_path))
     assert tasks.read_guidelines() == "# Codebook\n"
+
+
+def test_the_claim_is_marked_inside_its_escaped_context() -> None:
+    unit = recorded_units()[0].model_copy(
+        update={"context": "Before <b>x</b>. " + recorded_units()[0].text + " After."}
+    )
+    shown = tasks.context_html(unit)
+    assert shown == f"Before &lt;b&gt;x&lt;/b&gt;. {tasks.CLAIM_MARK}{unit.text}</mark> After."
+    elsewhere = unit.model_copy(update={"context": "Only the neighbours."})
+    assert tasks.context_html(elsewhere).endswith(f"{tasks.CLAIM_MARK}{unit.text}</mark>")

@@ -132,3 +132,38 @@ def test_records_round_trip_through_the_file(tmp_path: Path) -> None:
     assert pull.write_annotations(out, records)
     assert pull.read_annotations(out) == records
     assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["id"] == "ls-7-201"
+
+
+def _made(number: int, unit: str, annotator: str, **fields: Any) -> Annotation:
+    return Annotation(
+        id=f"ls-7-{number}",
+        unit_id=unit,
+        annotator=annotator,
+        project="team",
+        ls_task_id=1,
+        ls_annotation_id=number,
+        created_at=datetime(2026, 1, 1, 9, number, tzinfo=UTC),
+        designed_overlap=2,
+        **{"suggestion_shown": False, **fields},
+    )
+
+
+def test_annotations_beyond_the_designed_overlap_are_kept_and_flagged() -> None:
+    records = [
+        _made(3, "u0", "annotator-c"),  # made last: the unit already had its two annotations
+        _made(1, "u0", "annotator-a"),
+        _made(2, "u0", "annotator-b", cancelled=True),  # a skip does not fill the overlap
+        _made(4, "u0", "annotator-d"),
+        _made(5, "u1", "annotator-a", suggestion_shown=True),
+    ]
+    flagged = {r.ls_annotation_id: r for r in pull.flag_independence(records)}
+    assert [flagged[n].beyond_overlap for n in (1, 2, 3, 4, 5)] == [False, False, False, True, False]
+    assert [flagged[n].influenced for n in (1, 3, 4, 5)] == [False, False, True, True]
+    old = Annotation(id="ls-7-9", unit_id="u2", annotator="a", project="team", ls_task_id=2, ls_annotation_id=9)
+    assert pull.flag_independence([old])[0].influenced is None  # pulled before 1.1: not known
+
+
+def test_pull_lists_the_tasks_of_annotations_that_leave_a_target_empty(tmp_path: Path) -> None:
+    partial = _made(1, "u0", "annotator-a", missing_targets=["stance_election_fairness"])
+    summary = pull.update_annotations(tmp_path / "team.jsonl", [partial, _made(2, "u0", "annotator-b")])
+    assert summary.incomplete == [1] and summary.beyond_overlap == 0

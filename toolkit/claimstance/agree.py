@@ -224,18 +224,26 @@ def _target(current: list[Annotation], target: str, *, seed: int, n_boot: int) -
     )
 
 
-def agreement(annotations: Iterable[Annotation], *, seed: int = 0, n_boot: int = 1000) -> AgreementReport:
-    """Measure inter-annotator agreement on every target (see the module docstring for what counts)."""
+def agreement(
+    annotations: Iterable[Annotation], *, seed: int = 0, n_boot: int = 1000, independent: bool = False
+) -> AgreementReport:
+    """Measure inter-annotator agreement on every target (see the module docstring for what counts).
+
+    With ``independent``, annotations that could have been influenced (a suggestion shown, or made beyond
+    the designed overlap where others' labels show) are left out and counted as ``influenced``.
+    """
     if n_boot < 0:
         raise ValueError("n_boot must be 0 or more")
     everything = list(annotations)
-    current = current_annotations(everything)
+    influenced = [a for a in everything if independent and a.influenced and not (a.deleted or a.cancelled)]
+    current = current_annotations([a for a in everything if not (independent and a.influenced)])
     ignored = Counter("deleted" if a.deleted else "cancelled" for a in everything if a.deleted or a.cancelled)
     live = sum(1 for a in everything if not (a.deleted or a.cancelled))
     n_ignored = {
         "cancelled": ignored["cancelled"],
         "deleted": ignored["deleted"],
-        "superseded": live - len(current),
+        "superseded": live - len(influenced) - len(current),
+        **({"influenced": len(influenced)} if independent else {}),
     }
     notes = [] if current else ["no annotations to compare (after leaving out skipped and deleted ones)"]
     return AgreementReport(

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, TypeVar
 from claimstance import config, io, layout
 from claimstance import schema as _schema
 from claimstance.config import ServerSettings
-from claimstance.errors import ClaimstanceError, EmptyInputError
-from claimstance.schema import Annotation, ClaimUnit, Document, Prediction
+from claimstance.errors import ClaimstanceError, EmptyInputError, InputError
+from claimstance.schema import Annotation, ClaimUnit, Document, GoldLabel, Prediction
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from claimstance.agree import AgreementReport
     from claimstance.labelstudio import AnnotatorAccount, NewAnnotator, PushReport
     from claimstance.labelstudio.server import ServerInfo
+    from claimstance.progress import ProjectProgress
     from claimstance.publish import PublishReport
     from claimstance.pull import PullSummary
 
@@ -177,13 +178,20 @@ def push(
     settings: ServerSettings | None = None,
     progress: Callable[[int], None] | None = None,
     wait: float = 0.0,
+    overlap: int = 2,
+    show_predictions: bool = False,
 ) -> PushReport:
     """Push a units JSONL file to a Label Studio project, idempotently (see :func:`labelstudio.push`).
 
     ``documents`` gives the tasks their titles (every unit must be a slice of its document), ``predictions``
     their pre-annotations, ``guidelines`` the project's instructions (default ``docs/guidelines.md``).
+    The project collects ``overlap`` independent annotations per unit; predictions are hidden from
+    annotators unless ``show_predictions``.
     """
     from claimstance import labelstudio
+
+    if overlap < 1:
+        raise InputError(f"overlap {overlap} is not a number of annotators", hint="pass --overlap 1 or more")
 
     records = io.read_jsonl_checked(units, ClaimUnit)
     preds = io.read_jsonl(predictions, Prediction) if predictions else ()
@@ -201,6 +209,7 @@ def push(
         settings=settings,
         progress=progress,
         lock_timeout=wait,
+        team=labelstudio.TeamSettings(overlap=overlap, show_predictions=show_predictions),
     )
 
 
@@ -247,15 +256,45 @@ def agree(
     directory: str | Path = "annotations",
     seed: int = 0,
     n_boot: int = 1000,
+    independent: bool = False,
 ) -> AgreementReport:
-    """Inter-annotator agreement per target over annotation files (default: every project in ``directory``)."""
+    """Inter-annotator agreement per target over annotation files (default: the one project in ``directory``).
+
+    A ``directory`` holding several projects is refused: name the files to combine them.
+
+    ``independent`` leaves out annotations that could have been influenced (see ``Annotation.influenced``).
+    """
     from claimstance import agree as _agree
 
     files = list(paths) if paths else layout.annotation_files(directory)[0]
+    if not paths and len(files) > 1:
+        names = ", ".join(Path(f).stem for f in files)
+        raise InputError(
+            f"{len(files)} projects ({names}): agreement is measured per project, never pooled",
+            path=directory,
+            hint="pass one project's file, or name the files of the projects to combine",
+        )
     records = read_annotations(files)
     if not records:
         raise EmptyInputError("no annotations", path=", ".join(str(f) for f in files) or directory)
-    return _agree.agreement(records, seed=seed, n_boot=n_boot)
+    return _agree.agreement(records, seed=seed, n_boot=n_boot, independent=independent)
+
+
+MIN_OVERLAPPING_UNITS = 10
+"""Units labelled by two annotators or more before ``progress`` reports agreement so far."""
+
+
+def progress(annotations: str | Path, units: str | Path) -> tuple[ProjectProgress, AgreementReport | None]:
+    """One project's progress (its pulled file against the units pushed), with agreement once enough overlap."""
+    from claimstance import agree as _agree
+    from claimstance import progress as _progress
+
+    records = read_annotations([annotations])
+    unit_ids = [unit.id for unit in io.read_jsonl(units, ClaimUnit)]
+    project = records[0].project if records else Path(annotations).stem
+    report = _progress.progress(project, unit_ids, records)
+    enough = report.overlapping_units >= MIN_OVERLAPPING_UNITS
+    return report, (_agree.agreement(records, n_boot=200, independent=True) if enough else None)
 
 
 def agreement_tables(report: AgreementReport) -> list[Table]:
@@ -270,6 +309,13 @@ def predict(units: str | Path, out: str | Path) -> int:
     from claimstance.predict import predict_units
 
     return io.write_jsonl(out, predict_units(io.read_jsonl_checked(units, ClaimUnit)))
+
+
+def evaluate_predictions(units: str | Path, gold: str | Path) -> dict[str, tuple[float | None, int]]:
+    """The keyword baseline's macro-F1 per target (and units compared) against a gold-labels file."""
+    from claimstance.predict import evaluate, predict_units
+
+    return evaluate(predict_units(io.read_jsonl_checked(units, ClaimUnit)), io.read_jsonl(gold, GoldLabel))
 
 
 # ---- adjudication ------------------------------------------------------------------------------------------

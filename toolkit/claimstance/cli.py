@@ -102,10 +102,19 @@ def validate(files: tuple[Path, ...], model: str | None) -> None:
 @cli.command()
 @click.argument("units", type=click.Path(path_type=Path))
 @click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="predictions JSONL to write")
-def predict(units: Path, out: Path) -> None:
-    """Suggest labels for UNITS with the keyword baseline (pre-annotations for push --predictions)."""
+@click.option("--evaluate", "gold", type=click.Path(path_type=Path), help="gold labels JSONL: print macro-F1")
+def predict(units: Path, out: Path, gold: Path | None) -> None:
+    """Suggest labels for UNITS with the keyword baseline (pre-annotations for push --predictions).
+
+    With --evaluate GOLD, print the baseline's macro-F1 per target against those gold labels: a baseline,
+    not a model.
+    """
     count = api.predict(units, out)
     err_console.print(f"wrote {count} predictions to {out}")
+    if gold is not None:
+        for target, (f1, n) in api.evaluate_predictions(units, gold).items():
+            shown = "—" if f1 is None else f"{f1:.3f}"
+            out_console.print(f"{target}: macro-F1 {shown} on {n} units", markup=False)
 
 
 @cli.group()
@@ -268,6 +277,8 @@ def annotators_deactivate(who: str) -> None:
 @click.option("--predictions", type=click.Path(path_type=Path), help="pre-annotations (Prediction JSONL)")
 @click.option("--guidelines", type=click.Path(path_type=Path), help="codebook [default: docs/guidelines.md]")
 @click.option("--wait", default=0.0, show_default=True, help="seconds to wait for another push to finish")
+@click.option("--overlap", default=2, show_default=True, help="independent annotations per unit (1 or more)")
+@click.option("--show-predictions", is_flag=True, help="show pre-annotations to annotators (anchors them)")
 def push(
     units: Path,
     project: str,
@@ -276,8 +287,14 @@ def push(
     predictions: Path | None,
     guidelines: Path | None,
     wait: float,
+    overlap: int,
+    show_predictions: bool,
 ) -> None:
-    """Push UNITS to a Label Studio project: idempotent, never overwriting annotated tasks."""
+    """Push UNITS to a Label Studio project: idempotent, never overwriting annotated tasks.
+
+    The project hands each unit to OVERLAP annotators through "Label All Tasks" (changing it re-spreads it);
+    pre-annotations are pushed but hidden unless --show-predictions.
+    """
     with _progress() as progress:
         task = progress.add_task("push", total=api.count_lines(units))
         report = api.push(
@@ -289,6 +306,8 @@ def push(
             settings=config.server_settings(url=url),
             progress=lambda n: progress.advance(task, n),
             wait=wait,
+            overlap=overlap,
+            show_predictions=show_predictions,
         )
     err_console.print(
         f"project {report.project!r} (id {report.project_id}): {report.created} created, {report.updated} updated, "
@@ -323,6 +342,33 @@ def pull(project: str, url: str | None, from_export: Path | None, directory: Pat
         f"{summary.deleted} deleted in Label Studio, {summary.cancelled} skipped); file {state}",
         markup=False,
     )
+    if summary.beyond_overlap:
+        err_console.print(f"{summary.beyond_overlap} annotations beyond the designed overlap (kept, flagged)")
+    if summary.incomplete:
+        tasks = ", ".join(str(t) for t in summary.incomplete)
+        err_console.print(f"warning: annotations leave a required target empty in tasks {tasks} (missing_targets)")
+
+
+@cli.command()
+@click.argument("annotations", type=click.Path(path_type=Path))
+@click.option("--units", required=True, type=click.Path(path_type=Path), help="the units JSONL pushed to it")
+def progress(annotations: Path, units: Path) -> None:
+    """A lead's view of one pulled project: units by annotation count, annotators, skips, agreement so far."""
+    report, agreement = api.progress(annotations, units)
+    overlap = report.designed_overlap or "?"
+    counts = ", ".join(f"{n} annotations: {units_}" for n, units_ in report.by_count.items())
+    out_console.print(f"{report.project}: {report.units} units, designed overlap {overlap}; {counts}", markup=False)
+    for a in report.annotators:
+        median = "—" if a.median_seconds is None else f"{a.median_seconds:.1f} s"
+        out_console.print(f"  {a.annotator}: {a.annotated} units, {a.skipped} skipped, median {median} per unit")
+    out_console.print(f"  skipped units: {report.skipped_units}; beyond the overlap: {report.beyond_overlap}")
+    for note in report.notes:
+        out_console.print(f"  note: {note}", markup=False)
+    if agreement is None:
+        out_console.print(f"  agreement: after {api.MIN_OVERLAPPING_UNITS} units with two annotations")
+    for target in agreement.targets if agreement else []:
+        alpha = "—" if target.alpha is None else f"{target.alpha:.3f}"
+        out_console.print(f"  {target.target}: alpha {alpha} on {target.n_pairable_units} units (independent)")
 
 
 @cli.command()
@@ -331,9 +377,12 @@ def pull(project: str, url: str | None, from_export: Path | None, directory: Pat
 @click.option("--seed", default=0, show_default=True, help="seed of the bootstrap")
 @click.option("--resamples", default=1000, show_default=True, help="bootstrap resamples")
 @click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
-def agree(files: tuple[Path, ...], directory: Path, seed: int, resamples: int, as_json: bool) -> None:
+@click.option("--independent", is_flag=True, help="leave out annotations made with a suggestion or others' labels")
+def agree(
+    files: tuple[Path, ...], directory: Path, seed: int, resamples: int, as_json: bool, independent: bool
+) -> None:
     """Inter-annotator agreement per target (alpha with a 95% CI, kappa, raw agreement, confusion)."""
-    report = api.agree(files or None, directory=directory, seed=seed, n_boot=resamples)
+    report = api.agree(files or None, directory=directory, seed=seed, n_boot=resamples, independent=independent)
     if as_json:
         _json_out(report.to_dict())
         return

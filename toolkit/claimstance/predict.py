@@ -11,7 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from claimstance.schema import ClaimUnit, Prediction, StanceElectionFairness, StanceTerritorialIntegrity, UnitKind
+from claimstance.schema import (
+    TARGETS,
+    ClaimUnit,
+    GoldLabel,
+    Prediction,
+    StanceElectionFairness,
+    StanceTerritorialIntegrity,
+    UnitKind,
+    label_of,
+    target_labels,
+)
 
 MODEL_VERSION = "keyword-baseline-1"
 
@@ -72,3 +82,36 @@ def predict_units(units: Iterable[ClaimUnit]) -> Iterator[Prediction]:
     """Suggested labels for every unit, in order (a stream)."""
     for unit in units:
         yield predict(unit)
+
+
+def macro_f1(pairs: Iterable[tuple[str, str]], labels: list[str]) -> float | None:
+    """Macro-averaged F1 of (predicted, gold) pairs over the labels that occur in either; None without pairs."""
+    counted = list(pairs)
+    if not counted:
+        return None
+    scores = []
+    for label in labels:
+        tp = sum(1 for p, g in counted if p == label and g == label)
+        fp = sum(1 for p, g in counted if p == label and g != label)
+        fn = sum(1 for p, g in counted if p != label and g == label)
+        if tp + fp + fn:
+            scores.append(2 * tp / (2 * tp + fp + fn))
+    return sum(scores) / len(scores)
+
+
+def evaluate(predictions: Iterable[Prediction], gold: Iterable[GoldLabel]) -> dict[str, tuple[float | None, int]]:
+    """The baseline against decided gold labels: per target, macro-F1 and the number of units compared.
+
+    Unresolved gold labels and units without a prediction are left out.
+    """
+    decided = {(g.unit_id, g.target): g.label for g in gold if g.label is not None}
+    by_unit = {p.unit_id: p for p in predictions}
+    report: dict[str, tuple[float | None, int]] = {}
+    for target in TARGETS:
+        pairs = [
+            (label_of(by_unit[unit_id], target) or "", label)
+            for (unit_id, t), label in decided.items()
+            if t == target and unit_id in by_unit and label is not None
+        ]
+        report[target] = (macro_f1(pairs, target_labels(target)), len(pairs))
+    return report

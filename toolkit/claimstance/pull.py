@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimstance import io
@@ -72,6 +72,39 @@ def merge(previous: Iterable[Annotation], pulled: Iterable[Annotation]) -> list[
     return sorted(merged.values(), key=_order)
 
 
+def _made(record: Annotation) -> tuple[float, int]:
+    return (record.created_at.timestamp() if record.created_at else float("inf"), record.ls_annotation_id)
+
+
+def flag_independence(records: Iterable[Annotation]) -> list[Annotation]:
+    """Mark each record ``beyond_overlap`` and ``influenced``, per unit and in the order annotations were made.
+
+    A unit's live annotations (neither skipped nor deleted) from its first ``designed_overlap`` annotators
+    are within the design; a later one was made after the unit had left the label stream (through the data
+    manager, where others' labels show) and is flagged, kept, and left out of independent-only figures. An
+    annotation is ``influenced`` when it is beyond the overlap or a suggestion was shown; ``None`` where
+    neither is known (records pulled before schema 1.1).
+    """
+    ordered = list(records)
+    counted: dict[str, list[str]] = {}
+    beyond: set[str] = set()
+    for record in sorted(ordered, key=_made):
+        if record.cancelled or record.deleted or record.designed_overlap is None:
+            continue
+        annotators = counted.setdefault(record.unit_id, [])
+        if record.annotator in annotators or len(annotators) < record.designed_overlap:
+            annotators.append(record.annotator)
+        else:
+            beyond.add(record.id)
+    flagged = []
+    for record in ordered:
+        extra = record.id in beyond
+        known = record.designed_overlap is not None or record.suggestion_shown is not None
+        influenced = (extra or bool(record.suggestion_shown)) if known else None
+        flagged.append(record.model_copy(update={"beyond_overlap": extra, "influenced": influenced}))
+    return flagged
+
+
 def read_annotations(path: str | Path, *, missing_ok: bool = False, required: bool = False) -> list[Annotation]:
     """Read an annotations JSONL file; with ``missing_ok`` a file that does not exist yet reads as empty.
 
@@ -111,6 +144,10 @@ class PullSummary:
     unchanged: int
     cancelled: int
     written: bool
+    incomplete: list[int] = field(default_factory=list)
+    """Task ids of annotations that leave a required target empty (kept, listed in ``missing_targets``)."""
+    beyond_overlap: int = 0
+    """Annotations made after their unit had its designed overlap (kept, flagged)."""
 
 
 def update_annotations(path: str | Path, pulled: Iterable[Annotation]) -> PullSummary:
@@ -123,7 +160,7 @@ def update_annotations(path: str | Path, pulled: Iterable[Annotation]) -> PullSu
         raise InputError("is a folder, not an annotations file", path=path)
     previous = {r.id: r for r in read_annotations(path, missing_ok=True)}
     records = list(pulled)
-    merged = merge(previous.values(), records)
+    merged = flag_independence(merge(previous.values(), records))
     added = updated = deleted = unchanged = 0
     for record in merged:
         old = previous.get(record.id)
@@ -136,8 +173,13 @@ def update_annotations(path: str | Path, pulled: Iterable[Annotation]) -> PullSu
         else:
             updated += 1
     written = write_annotations(path, merged)
-    cancelled = sum(1 for r in merged if r.cancelled and not r.deleted)
-    return PullSummary(Path(path), len(merged), added, updated, deleted, unchanged, cancelled, written)
+    live = [r for r in merged if not r.deleted]
+    cancelled = sum(1 for r in live if r.cancelled)
+    incomplete = sorted({r.ls_task_id for r in live if r.missing_targets})
+    beyond = sum(1 for r in live if r.beyond_overlap)
+    return PullSummary(
+        Path(path), len(merged), added, updated, deleted, unchanged, cancelled, written, incomplete, beyond
+    )
 
 
 # The file is written by dump_record: compact JSON, fields in model order, sorted by task. A top-level key is
@@ -156,7 +198,9 @@ def update_changed(
     records exactly as they are, so their lines are copied without being parsed, and the changed tasks' lines
     are found by bisection (the file must be one this module wrote, sorted by task: the caller checks its
     hash). The tasks in ``gone_tasks`` were deleted in Label Studio. The file written is byte for byte the one
-    a full pull would write, in time that grows with the change rather than the project.
+    a full pull would write, in time that grows with the change rather than the project (independence flags
+    depend only on a unit's own annotations, so the changed tasks' records are flagged as a full pull would).
+    The summary's ``incomplete`` and ``beyond_overlap`` speak of the changed tasks only.
     """
     target = Path(path)
     if target.is_dir():
@@ -180,7 +224,7 @@ def update_changed(
             value = io.parse_json(lines[number].decode("utf-8"), path=target, line=number + 1)
             touched.append(io.validate_record(Annotation, value, path=target, line=number + 1))
     previous = {r.id: r for r in touched}
-    merged = merge(touched, pulled)
+    merged = flag_independence(merge(touched, pulled))
     by_task: dict[int, list[Annotation]] = {}
     added = updated = deleted = 0
     for record in merged:
@@ -204,4 +248,7 @@ def update_changed(
     total = len(lines) - len(touched) + len(merged)
     cancelled = text.count(_LIVE_CANCELLED)
     unchanged = total - added - updated - deleted
-    return PullSummary(target, total, added, updated, deleted, unchanged, cancelled, written)
+    live = [r for r in merged if not r.deleted]
+    incomplete = sorted({r.ls_task_id for r in live if r.missing_targets})
+    beyond = sum(1 for r in live if r.beyond_overlap)
+    return PullSummary(target, total, added, updated, deleted, unchanged, cancelled, written, incomplete, beyond)

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from claimstance.errors import InputError, SchemaDriftError
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 GUIDELINES_VERSION = "1.0.0"
 
 
@@ -214,6 +214,22 @@ class Annotation(AnnotationLabels):
     deleted: bool = Field(default=False, description="Deleted in Label Studio after an earlier pull.")
     ground_truth: bool = False
     history: list[AnnotationRevision] = Field(default_factory=list, description="Earlier versions, oldest first.")
+    # Added in 1.1.0 (defaults keep 1.0 files readable: None means "not recorded").
+    designed_overlap: int | None = Field(
+        default=None, ge=1, description="Annotations per unit the project was set to collect (push --overlap)."
+    )
+    beyond_overlap: bool = Field(
+        default=False, description="Made after the unit had its designed overlap (e.g. through the data manager)."
+    )
+    suggestion_shown: bool | None = Field(
+        default=None, description="A pre-annotation (prediction) was visible to the annotator while labelling."
+    )
+    influenced: bool | None = Field(
+        default=None, description="Another annotation or a suggestion could have been seen: not independent."
+    )
+    missing_targets: list[str] = Field(
+        default_factory=list, description="Required targets the annotation leaves empty (not skipped)."
+    )
 
 
 class GoldLabel(Record):

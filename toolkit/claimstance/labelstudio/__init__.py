@@ -25,7 +25,15 @@ from claimstance.labelstudio import credentials, exposure, server
 from claimstance.labelstudio.client import Connection
 from claimstance.labelstudio.export import export_tasks, pull_annotations, read_export
 from claimstance.labelstudio.labeling_config import adjudication_config, annotation_config, generated_files
-from claimstance.labelstudio.projects import PushReport, ensure_project, list_tasks, push, push_tasks, task_ids
+from claimstance.labelstudio.projects import (
+    PushReport,
+    TeamSettings,
+    ensure_project,
+    list_tasks,
+    push,
+    push_tasks,
+    task_ids,
+)
 from claimstance.labelstudio.results import labels_to_result, parse_export, pseudonym
 from claimstance.labelstudio.tasks import (
     Dispute,
@@ -52,6 +60,7 @@ __all__ = [
     "Dispute",
     "NewAnnotator",
     "PushReport",
+    "TeamSettings",
     "add_annotator",
     "adjudication_config",
     "adjudication_tasks",

@@ -20,7 +20,7 @@ from claimstance import io
 from claimstance.config import ServerSettings
 from claimstance.errors import ExportFormatError, InputError, LabelStudioError
 from claimstance.labelstudio.client import Connection, connected, required_id
-from claimstance.labelstudio.projects import require_project
+from claimstance.labelstudio.projects import find_project, read_team_settings, require_project
 from claimstance.labelstudio.results import parse_export
 from claimstance.labelstudio.users import list_users
 from claimstance.schema import Annotation
@@ -154,5 +154,14 @@ def pull_annotations(
         raise InputError("no project given", hint="pass --project NAME or --from-export FILE")
     with connected(settings, connection) as conn:
         users = list_users(connection=conn)
+        detail = find_project(conn, project)
+        team = read_team_settings(detail) if detail is not None else None
         exported = export_tasks(project, connection=conn)
-    return project, parse_export(exported, project=project, users=users, source=f"project {project!r}")
+    return project, parse_export(
+        exported,
+        project=project,
+        users=users,
+        source=f"project {project!r}",
+        predictions_visible=team.show_predictions if team else True,
+        designed_overlap=team.overlap if team else None,
+    )

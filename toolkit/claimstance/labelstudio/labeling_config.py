@@ -1,14 +1,16 @@
 """The labeling configs, built with ElementTree from the schema's label sets, and how two configs differ.
 
-The annotation config shows a unit (claim, speaker, context) and offers one ``<Choices>`` per stance target,
-``is_claim`` and two text areas; the adjudication config is the same view plus the annotators' labels, so
-adjudications pull with the same parser as annotations. ``schema/labeling_config.xml`` is
-:func:`annotation_config` (written by ``claimstance schema export``).
+The annotation config shows a unit's document (title, source, date), its speaker and cue, and its context with
+the claim marked inside it, and offers one required ``<Choices>`` per stance target and ``is_claim`` (each label
+with its definition written out, not only as a hover hint) and two text areas; the adjudication config is
+the same view plus the annotators' labels, so adjudications pull with the same parser as annotations.
+``schema/labeling_config.xml`` is :func:`annotation_config` (written by ``claimstance schema export``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from xml.etree import ElementTree
 
 from claimstance.errors import ProjectConfigError
@@ -43,11 +45,20 @@ def _header(view: ElementTree.Element, text: str, size: int) -> None:
 
 
 def _choices(view: ElementTree.Element, name: str, choices: list[tuple[str, str, str]]) -> None:
+    # required: Label Studio refuses to submit an annotation that leaves a target empty (no partial labels).
     control = ElementTree.SubElement(
-        view, "Choices", name=name, toName=OBJECT, choice="single-radio", showInline="true"
+        view,
+        "Choices",
+        name=name,
+        toName=OBJECT,
+        choice="single-radio",
+        required="true",
+        requiredMessage=f"Choose a label for '{_human(name)}' before submitting.",
     )
     for value, hint, hotkey in choices:
-        ElementTree.SubElement(control, "Choice", value=value, hint=hint, hotkey=hotkey)
+        # html shows the definition next to the label (the exported value stays ``value``).
+        shown = f"<b>{escape(value)}</b> <span style='color:#555'>{escape(hint)}</span>"
+        ElementTree.SubElement(control, "Choice", value=value, hint=hint, hotkey=hotkey, html=shown)
 
 
 def _text_area(view: ElementTree.Element, name: str, header: str, rows: int) -> None:
@@ -60,11 +71,14 @@ def _text_area(view: ElementTree.Element, name: str, header: str, rows: int) -> 
 def _view(*, adjudication: bool) -> ElementTree.Element:
     view = ElementTree.Element("View", style="max-width: 960px")
     view.append(ElementTree.Comment(f" claimstance schema {SCHEMA_VERSION}; {GENERATED} "))
-    _header(view, "Claim", 4)
-    ElementTree.SubElement(view, "Text", name=OBJECT, value="$text", granularity="word")
+    _header(view, "$doc_title", 5)
     _header(view, "Speaker: $speaker_display", 6)
-    _header(view, "Context", 6)
-    ElementTree.SubElement(view, "Text", name="context", value="$context")
+    _header(view, "Claim (marked) in its context", 6)
+    # The context is built by claimstance with every character escaped and only the claim wrapped in <mark>.
+    ElementTree.SubElement(view, "HyperText", name="context", value="$context_html", inline="true")
+    # The controls label the unit's text; it is already marked in the context, so it is not shown twice.
+    hidden = ElementTree.SubElement(view, "View", style="display: none")
+    ElementTree.SubElement(hidden, "Text", name=OBJECT, value="$text", granularity="word")
     if adjudication:
         _header(view, "Annotators' labels (disputed: $disputed_targets)", 6)
         ElementTree.SubElement(view, "Text", name="annotator_labels", value="$annotator_labels")

@@ -26,6 +26,7 @@ class UnitTaskData(TypedDict):
 
     text: str
     context: str
+    context_html: str
     speaker_display: str
     unit_id: str
     doc_id: str
@@ -93,6 +94,11 @@ class ProjectChanges(TypedDict, total=False):
     label_config: str
     expert_instruction: str
     show_instruction: bool
+    maximum_annotations: int
+    show_collab_predictions: bool
+    enable_empty_annotation: bool
+    show_annotation_history: bool
+    evaluate_predictions_automatically: bool
 
 
 # --- what the server answers ----------------------------------------------------------------------------
@@ -120,6 +126,11 @@ class ProjectDetail(TypedDict):
     show_instruction: NotRequired[bool | None]
     total_annotations_number: NotRequired[int | None]
     skipped_annotations_number: NotRequired[int | None]
+    maximum_annotations: NotRequired[int | None]
+    show_collab_predictions: NotRequired[bool | None]
+    enable_empty_annotation: NotRequired[bool | None]
+    show_annotation_history: NotRequired[bool | None]
+    evaluate_predictions_automatically: NotRequired[bool | None]
 
 
 class TaskRow(TypedDict):

@@ -45,6 +45,39 @@ DEFAULT_BATCH_SIZE = 5000
 batches make a 10,000-unit push ~1.45x one bulk import, 5,000-unit batches ~1.1x (docs/performance.md)."""
 
 
+DEFAULT_OVERLAP = 2
+"""Independent annotations per unit a push asks for: the product is an agreement dataset."""
+
+
+@dataclass(frozen=True)
+class TeamSettings:
+    """How a project hands units to a team: ``overlap`` annotations per unit, predictions shown or not."""
+
+    overlap: int = DEFAULT_OVERLAP
+    show_predictions: bool = False
+
+    def changes(self) -> ProjectChanges:
+        """The Label Studio project fields that carry these settings (the UI of Community Edition shows none).
+
+        ``maximum_annotations`` is each task's overlap (re-spread over existing tasks when saved); empty
+        annotations and the annotation history are off, and predictions are shown only when asked for.
+        """
+        return {
+            "maximum_annotations": self.overlap,
+            "show_collab_predictions": self.show_predictions,
+            "evaluate_predictions_automatically": self.show_predictions,
+            "enable_empty_annotation": False,
+            "show_annotation_history": False,
+        }
+
+
+def read_team_settings(detail: ProjectDetail) -> TeamSettings:
+    """The team settings a project holds (Label Studio's defaults for fields it does not report)."""
+    return TeamSettings(
+        overlap=detail.get("maximum_annotations") or 1, show_predictions=bool(detail.get("show_collab_predictions"))
+    )
+
+
 # --- projects --------------------------------------------------------------------------------------------
 
 
@@ -89,8 +122,12 @@ def require_project(conn: Connection, title: str) -> int:
     return project["id"]
 
 
-def project_update(current: ProjectDetail, label_config: str, instructions: str) -> tuple[ProjectChanges, list[str]]:
+def project_update(
+    current: ProjectDetail, label_config: str, instructions: str, team: TeamSettings | None = None
+) -> tuple[ProjectChanges, list[str]]:
     """The fields to change on a project (as Label Studio describes it), and what the new config adds.
+
+    ``team`` (default: :class:`TeamSettings`'s) sets overlap and prediction visibility.
 
     Raises :class:`ProjectConfigError` when the project has annotations that ``label_config`` would break
     (a control, label or object removed or renamed); a config that only adds is applied.
@@ -113,6 +150,9 @@ def project_update(current: ProjectDetail, label_config: str, instructions: str)
     if current.get("expert_instruction") != instructions or not current.get("show_instruction"):
         changes["expert_instruction"] = instructions
         changes["show_instruction"] = True
+    for key, value in (team or TeamSettings()).changes().items():
+        if current.get(key) != value:
+            changes[key] = value  # type: ignore[literal-required]
     return changes, added
 
 
@@ -123,32 +163,36 @@ def ensure_project(
     label_config: str | None = None,
     settings: ServerSettings | None = None,
     connection: Connection | None = None,
+    team: TeamSettings | None = None,
 ) -> ProjectInfo:
-    """Create the project, or bring its labeling config and instructions up to date.
+    """Create the project, or bring its labeling config, instructions and ``team`` settings up to date.
 
     The config defaults to the annotation config; the guidelines (Markdown) become the project's
     instructions, shown to annotators. A config change that would break existing annotations (a control,
     label or object removed or renamed) raises :class:`ProjectConfigError`; adding labels is applied.
     """
     with connected(settings, connection) as conn:
-        return _ensure_project(conn, project, guidelines=guidelines, label_config=label_config)
+        return _ensure_project(conn, project, guidelines=guidelines, label_config=label_config, team=team)
 
 
-def _ensure_project(conn: Connection, project: str, *, guidelines: str, label_config: str | None) -> ProjectInfo:
+def _ensure_project(
+    conn: Connection, project: str, *, guidelines: str, label_config: str | None, team: TeamSettings | None
+) -> ProjectInfo:
     wanted = label_config or annotation_config()
     instructions = guidelines_html(guidelines)
     current = find_project(conn, project)
     if current is None:
+        fields = (team or TeamSettings()).changes()
         created = conn.call(
             f"creating project '{project}'",
             lambda: conn.sdk.projects.create(
-                title=project, label_config=wanted, expert_instruction=instructions, show_instruction=True
+                title=project, label_config=wanted, expert_instruction=instructions, show_instruction=True, **fields
             ),
             idempotent=False,
         )
         return ProjectInfo(id=required_id(created.id, f"project '{project}'"), title=project, created=True)
 
-    changes, added = project_update(current, wanted, instructions)
+    changes, added = project_update(current, wanted, instructions, team)
     if changes:
         conn.call(f"updating project '{project}'", lambda: conn.sdk.projects.update(current["id"], **changes))
     return ProjectInfo(
@@ -298,11 +342,13 @@ def push(
     lock_timeout: float = 0.0,
     data_dir: str | Path | None = None,
     connection: Connection | None = None,
+    team: TeamSettings | None = None,
 ) -> PushReport:
     """Push units to ``project`` as tasks: idempotent, resumable, never overwriting annotated work.
 
     The tasks are :func:`tasks.unit_tasks` (with their ``predictions``, tagged ``model_version``, and
     titles from ``doc_titles``, by document id) under the annotation config; see :func:`push_tasks`.
+    ``team`` sets overlap and prediction visibility (default: 2 annotations per unit, predictions hidden).
     """
     return push_tasks(
         unit_tasks(units, predictions=predictions, model_version=model_version, doc_titles=doc_titles),
@@ -315,6 +361,7 @@ def push(
         lock_timeout=lock_timeout,
         data_dir=data_dir,
         connection=connection,
+        team=team,
     )
 
 
@@ -330,6 +377,7 @@ def push_tasks(
     lock_timeout: float = 0.0,
     data_dir: str | Path | None = None,
     connection: Connection | None = None,
+    team: TeamSettings | None = None,
 ) -> PushReport:
     """Push prebuilt tasks (e.g. adjudication tasks) to ``project``: idempotent, resumable, never overwriting.
 
@@ -346,7 +394,7 @@ def push_tasks(
     first = next(pending, None)  # a malformed first batch fails before the server is touched
     url = connection.settings.url if connection is not None else (settings or config.server_settings()).url
     with project_lock(url, project, data_dir=data_dir, timeout=lock_timeout), connected(settings, connection) as conn:
-        info = _ensure_project(conn, project, guidelines=guidelines, label_config=label_config)
+        info = _ensure_project(conn, project, guidelines=guidelines, label_config=label_config, team=team)
         report = PushReport(
             project=project,
             project_id=info.id,

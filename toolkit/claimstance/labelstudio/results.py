@@ -193,6 +193,8 @@ def _annotation(
     project_id: int | None,
     users: Mapping[int, str] | None,
     where: _Context,
+    predictions_visible: bool,
+    designed_overlap: int | None,
 ) -> Annotation:
     if not isinstance(raw, Mapping):
         raise where.error("an annotation of this task is not an object")
@@ -224,13 +226,26 @@ def _annotation(
         "updated_at": raw.get("updated_at"),
         "cancelled": bool(raw.get("was_cancelled", False)),
         "ground_truth": bool(raw.get("ground_truth", False)),
+        "suggestion_shown": _suggestion_shown(task, raw, predictions_visible=predictions_visible),
+        "designed_overlap": designed_overlap,
     }
+    if not fields["cancelled"]:
+        fields["missing_targets"] = [t for t in schema.TARGETS if labels.get(t) is None]
     try:
         return Annotation.model_validate(fields)
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = ".".join(str(x) for x in first["loc"])
         raise where.error(f"annotation {annotation_id}: {loc}: {first['msg']}") from None
+
+
+def _suggestion_shown(task: Mapping[str, object], raw: Mapping[str, object], *, predictions_visible: bool) -> bool:
+    """Whether a prediction could have been on the annotator's screen: it was the annotation's starting point,
+    or the task has one and the project shows predictions (unknown for a downloaded export: assumed shown)."""
+    if raw.get("parent_prediction") not in (None, 0):
+        return True
+    predictions = task.get("predictions")
+    return predictions_visible and isinstance(predictions, list) and len(predictions) > 0
 
 
 def _export_users(tasks: Sequence[object]) -> dict[int, str]:
@@ -254,6 +269,8 @@ def parse_export(
     project_id: int | None = None,
     users: Mapping[int, str] | None = None,
     source: str = "<export>",
+    predictions_visible: bool = True,
+    designed_overlap: int | None = None,
 ) -> Iterator[Annotation]:
     """Yield one :class:`Annotation` per annotation in a Label Studio export, in export order.
 
@@ -261,7 +278,11 @@ def parse_export(
     field tasks carry is used). ``users`` maps user ids to e-mails, so that an export with bare user ids
     gives the same pseudonyms as one with user objects. ``source`` names the export in error messages.
     Skipped tasks become records with ``cancelled=True``; predictions and drafts are not annotations and
-    are left out. Raises ``ExportFormatError`` naming the task for anything that does not fit our config.
+    are left out, but an annotation of a task with a prediction records ``suggestion_shown`` when
+    ``predictions_visible`` (the project shows predictions to annotators; assume so when unknown). A
+    non-skipped annotation lists the targets it leaves empty in ``missing_targets``; each records the
+    project's ``designed_overlap`` when given. Raises ``ExportFormatError`` naming the task for anything
+    that does not fit our config.
     """
     seen: set[int] = set()
     first_project: int | None = None
@@ -290,7 +311,16 @@ def parse_export(
         if not isinstance(annotations, list):
             raise where.error("'annotations' is not a list")
         for raw in annotations:
-            record = _annotation(task, raw, project=project, project_id=pid, users=users, where=where)
+            record = _annotation(
+                task,
+                raw,
+                project=project,
+                project_id=pid,
+                users=users,
+                where=where,
+                predictions_visible=predictions_visible,
+                designed_overlap=designed_overlap,
+            )
             if record.ls_annotation_id in seen:
                 raise where.error(f"annotation {record.ls_annotation_id} appears twice in the export")
             seen.add(record.ls_annotation_id)

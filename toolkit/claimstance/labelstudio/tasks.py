@@ -8,6 +8,7 @@ goes through :func:`checked_tasks`. The instructions panel shows the guidelines 
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -38,6 +39,29 @@ def speaker_display(speaker: Speaker) -> str:
     return f"{who} · {how}" + (f" · '{speaker.cue}'" if speaker.cue else "")
 
 
+CLAIM_MARK = '<mark style="font-weight: bold">'
+"""How the claim is marked in its context: highlighted and bold, as the guidelines say."""
+
+
+def context_html(unit: ClaimUnit) -> str:
+    """The unit's context as HTML: every character escaped, the claim (its first occurrence) in ``<mark>``.
+
+    A context that does not contain the claim (an edited units file) shows the claim marked after it.
+    """
+    marked = f"{CLAIM_MARK}{html.escape(unit.text)}</mark>"
+    start = unit.context.find(unit.text)
+    if start < 0:
+        return f"{html.escape(unit.context)} {marked}"
+    before, after = unit.context[:start], unit.context[start + len(unit.text) :]
+    return f"{html.escape(before)}{marked}{html.escape(after)}"
+
+
+def document_line(doc: Document) -> str:
+    """One line naming a document for annotators: its title, source and date (those it has)."""
+    parts = [doc.title or doc.id, doc.source, doc.published.isoformat()[:10] if doc.published else None]
+    return " · ".join(part for part in parts if part)
+
+
 def content_hash(data: Mapping[str, object]) -> str:
     """A hash of the unit a task carries: equal units, equal hash.
 
@@ -53,10 +77,11 @@ def task_data(unit: ClaimUnit, doc_title: str | None = None) -> UnitTaskData:
     data: UnitTaskData = {
         "text": unit.text,
         "context": unit.context,
+        "context_html": context_html(unit),
         "speaker_display": speaker_display(unit.speaker),
         "unit_id": unit.id,
         "doc_id": unit.doc_id,
-        "doc_title": doc_title,
+        "doc_title": doc_title or f"Document {unit.doc_id}",
         "index": unit.index,
         "kind": unit.kind.value,
         "char_start": unit.char_start,
@@ -248,7 +273,7 @@ def checked_predictions(
 def checked_doc_titles(
     documents: Iterable[Document], units: Iterable[ClaimUnit], *, path: str | Path | None, source: str | Path
 ) -> dict[str, str | None]:
-    """Document id -> title, after checking that every unit is an exact slice of its document.
+    """Document id -> :func:`document_line` (title, source, date), once every unit is a slice of its document.
 
     A unit whose document is missing, or whose offsets do not give its text, comes from other documents (or
     an edited file): pushing it would show annotators text its document does not hold. ``path`` names the
@@ -270,4 +295,4 @@ def checked_doc_titles(
                 path=source,
                 hint="segment the documents again: the units do not match them",
             )
-    return {doc_id: doc.title for doc_id, doc in docs.items()}
+    return {doc_id: document_line(doc) for doc_id, doc in docs.items()}

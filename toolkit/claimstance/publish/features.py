@@ -30,6 +30,7 @@ ANNOTATION_EXCLUDED: dict[str, str] = {
     "deleted": "annotations deleted in Label Studio are not published",
     "ground_truth": "a Label Studio flag that claimstance does not use",
     "history": "earlier versions of an annotation are kept in the project, not published",
+    "missing_targets": "an empty target is already -1 in its column; pull reports it",
 }
 """Fields of ``schema.Annotation`` left out of the ``annotations`` config, and why."""
 

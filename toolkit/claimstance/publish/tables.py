@@ -158,6 +158,10 @@ def _read_annotations(annotations: Iterable[Annotation]) -> _Annotations:
         cols["created_at"].append(a.created_at)
         cols["updated_at"].append(a.updated_at)
         cols["cancelled"].append(a.cancelled)
+        cols["designed_overlap"].append(a.designed_overlap)
+        cols["beyond_overlap"].append(a.beyond_overlap)
+        cols["suggestion_shown"].append(a.suggestion_shown)
+        cols["influenced"].append(a.influenced)
         batches.added()
         if not a.cancelled:  # the same choice as schema.current_annotations, without keeping the records
             key = (unit_id, annotator)
