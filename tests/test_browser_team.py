@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from claimstance import api, cli, config, io, labelstudio, layout
+from claimstance import api, cli, io, labelstudio, layout
 from claimstance.schema import Annotation, Attribution, ClaimUnit, Speaker
 from conftest import LabelStudioServer
 from playwright.sync_api import Browser, Page, Response, expect
@@ -216,7 +216,7 @@ def test_three_annotators_label_all_tasks_with_the_keyboard_at_overlap_two(
         + ", ".join(f"annotator {m.number + 1}: {m.keys / len(m.units):.2f} ({len(m.units)} units)" for m in team)
     )
 
-    monkeypatch.setenv("LABEL_STUDIO_API_KEY", config.LOCAL_ADMIN_TOKEN)
+    monkeypatch.setenv("LABEL_STUDIO_API_KEY", label_studio.token)
     directory = tmp_path / "annotations"
     cli.main(["pull", "--project", ls_project, "--url", label_studio.url, "--dir", str(directory)])
     path = layout.annotations_path(ls_project, directory)

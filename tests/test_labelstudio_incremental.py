@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from claimstance import api, config, labelstudio, layout
+from claimstance import api, labelstudio, layout
 from claimstance.labelstudio import incremental, labels_to_result
 from claimstance.pull import read_annotations, update_annotations, update_changed
 from claimstance.schema import Annotation, AnnotationLabels, StanceElectionFairness, StanceTerritorialIntegrity
@@ -92,8 +92,8 @@ def test_changed_tasks_merge_exactly_as_a_full_pull(tmp_path: Path) -> None:
 # ---- against the real server ---------------------------------------------------------------------------
 
 
-def _headers() -> dict[str, str]:
-    return {"Authorization": f"Token {config.LOCAL_ADMIN_TOKEN}"}
+def _headers(ls: LabelStudioServer) -> dict[str, str]:
+    return {"Authorization": f"Token {ls.token}"}
 
 
 def _labels(rng: random.Random) -> AnnotationLabels:
@@ -109,7 +109,7 @@ class World:
     def __init__(self, ls: LabelStudioServer, project_id: int, tasks: list[int]) -> None:
         self.ls, self.project_id = ls, project_id
         self.annotations: dict[int, list[int]] = {t: [] for t in tasks}
-        self.client = httpx.Client(base_url=ls.url, headers=_headers(), timeout=120)
+        self.client = httpx.Client(base_url=ls.url, headers=_headers(ls), timeout=120)
 
     def step(self, rng: random.Random) -> str:
         tasks = sorted(self.annotations)

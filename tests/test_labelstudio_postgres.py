@@ -15,7 +15,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from claimstance import config
 from claimstance.errors import ServerUnavailableError
 from claimstance.labelstudio import credentials, postgres, server, uwsgi
 from conftest import LabelStudioServer
@@ -109,7 +108,7 @@ def test_cluster_listens_on_loopback_with_passwords_and_stops(reachable: Path) -
 @pytest.mark.integration
 def test_concurrent_requests_are_all_answered_and_uwsgi_spreads_them(label_studio: LabelStudioServer) -> None:
     label_studio.ensure_running()
-    headers = {"Authorization": f"Token {config.LOCAL_ADMIN_TOKEN}"}
+    headers = {"Authorization": f"Token {label_studio.token}"}
     answers: list[int] = []
 
     def call() -> None:
