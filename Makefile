@@ -2,9 +2,10 @@
 PYTHON ?= python3
 VENV := .venv
 LS_VENV := .venv-ls
-LABEL_STUDIO_VERSION := 1.23.2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# The repository keeps Label Studio's environment next to the toolkit's; a user's goes to their data directory.
+export CLAIMSTANCE_LS_VENV := $(abspath $(LS_VENV))
 
 .PHONY: setup demo test lint browser bench clean
 
@@ -17,10 +18,9 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/pip install -q -e '.[dev]'
 	touch $@
 
-# Label Studio pins its own SDK exactly, so the server lives in a separate environment.
-$(LS_VENV)/.installed:
-	$(PYTHON) -m venv $(LS_VENV)
-	$(LS_VENV)/bin/pip install -q 'label-studio==$(LABEL_STUDIO_VERSION)'
+# Label Studio pins its own SDK exactly, so the server lives in a separate environment (the version: claimstance.config).
+$(LS_VENV)/.installed: $(VENV)/.installed
+	$(VENV)/bin/claimstance server install
 	touch $@
 
 # Debian's Chromium for the browser test (Playwright's own browser download cannot work offline).

@@ -46,6 +46,25 @@ def _track(items: Iterable[T], progress: Progress, description: str, total: int 
         progress.advance(task)
 
 
+def _remember_study(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.meta["claimstance.study"] = value
+
+
+STUDY = click.option(
+    "--study",
+    type=click.Path(path_type=Path, file_okay=False),
+    expose_value=False,
+    callback=_remember_study,
+    help="study folder [default: the one holding claimstance.toml, here or above]",
+)
+
+
+def _study() -> api.Study:
+    """The study of this command: --study, CLAIMSTANCE_ROOT, or found by walking up (one line when none)."""
+    return api.study(click.get_current_context().meta.get("claimstance.study"))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="claimstance")
 def cli() -> None:
@@ -56,12 +75,44 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("seeds", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--project", "-p", default=api.DEFAULT_PROJECT, show_default=True, help="Label Studio project title")
+@click.option("--url", help="Label Studio address [default: the local server]")
+@click.option("--overlap", default=2, show_default=True, type=click.IntRange(1, 20), help="annotators per unit")
+def init(directory: Path, project: str, url: str | None, overlap: int) -> None:
+    """Make DIRECTORY a study folder: claimstance.toml, seeds/, annotations/ and an editable guidelines.md."""
+    study, created = api.init(directory, api.StudyConfig(project=project, label_studio_url=url, overlap=overlap))
+    for path in created:
+        err_console.print(f"created {path}", markup=False)
+    out_console.print(
+        "\n".join(
+            [
+                f"Study {study.config.project!r} in {study.root}. Next:",
+                f"  cd {directory}",
+                "  # put your texts (.txt) into seeds/; edit guidelines.md if your codebook differs",
+                "  claimstance server install      # once per machine: Label Studio in its own environment",
+                "  claimstance server start",
+                "  claimstance ingest -o documents.jsonl",
+                "  claimstance segment documents.jsonl -o units.jsonl",
+                "  claimstance push units.jsonl",
+                "  # annotate in Label Studio, then:",
+                "  claimstance pull && claimstance agree",
+                "  claimstance publish --out dataset",
+            ]
+        ),
+        markup=False,
+    )
+
+
+@cli.command()
+@click.argument("seeds", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="documents JSONL to write")
+@STUDY
 def ingest(seeds: tuple[Path, ...], out: Path) -> None:
-    """Read seed .txt files or folders and write one document per news item to OUT."""
+    """Read seed .txt files or folders (default: the study's seeds/) and write one document per news item to OUT."""
+    paths = seeds or (_study().seeds,)
     with _progress() as progress:
-        count = api.ingest(seeds, out, progress=lambda docs: _track(docs, progress, "ingest"))
+        count = api.ingest(paths, out, progress=lambda docs: _track(docs, progress, "ingest"))
     err_console.print(f"wrote {count} documents to {out}")
 
 
@@ -153,38 +204,63 @@ def main(argv: list[str] | None = None) -> None:
 
 # ---- Label Studio -------------------------------------------------------------------------------------------
 
-PROJECT = click.option(
-    "--project", "-p", default=api.DEFAULT_PROJECT, show_default=True, help="Label Studio project title"
+PROJECT = click.option("--project", "-p", help="Label Studio project title [default: the study's project]")
+URL = click.option(
+    "--url",
+    help="Label Studio address [env LABEL_STUDIO_URL, then the study's label_studio_url, then the local server]",
 )
-URL = click.option("--url", help="Label Studio address [env LABEL_STUDIO_URL; default: the local server]")
+DIR = click.option(
+    "--dir",
+    "directory",
+    type=click.Path(path_type=Path),
+    help="annotations folder [default: the study's annotations/]",
+)
+
+
+def _settings(url: str | None, study: api.Study) -> config.ServerSettings:
+    return config.server_settings(url=url, study_url=study.config.label_studio_url)
 
 
 @cli.group()
 def server() -> None:
-    """The local Label Studio: 127.0.0.1, SQLite under var/label-studio, a known admin and token."""
+    """The local Label Studio: 127.0.0.1, SQLite under the study's var/label-studio, a known admin and token."""
+
+
+@server.command("install")
+def server_install() -> None:
+    """Install Label Studio (pinned) into its own environment in your data directory; reused when there."""
+    with err_console.status("installing Label Studio into its own environment (a few minutes, once)"):
+        report = api.install_server()
+    state = "already installed" if report.reused else "installed"
+    err_console.print(f"Label Studio {report.version} {state} in {report.venv}", markup=False)
+    err_console.print("start it inside a study with: claimstance server start")
 
 
 @server.command("start")
 @click.option("--port", type=int, help="port [default: 8089]")
+@STUDY
 def server_start(port: int | None) -> None:
     """Start Label Studio (or find it running) and wait until it answers /health."""
+    data_dir = config.data_dir(root=_study().root)
     with err_console.status("starting Label Studio (the first start sets up its database, about 30 s)"):
-        info = api.start_server(port)
+        info = api.start_server(port, data_dir)
     err_console.print(f"Label Studio is running at {info.url} (pid {info.pid}, data in {info.data_dir})")
     err_console.print(f"log in as {config.LOCAL_ADMIN_EMAIL} with the password in claimstance.config")
 
 
 @server.command("stop")
+@STUDY
 def server_stop() -> None:
     """Stop the local Label Studio."""
-    stopped = api.stop_server()
+    stopped = api.stop_server(config.data_dir(root=_study().root))
     err_console.print("Label Studio stopped" if stopped else "Label Studio was not running")
 
 
 @server.command("status")
+@STUDY
 def server_status() -> None:
     """Say whether the local Label Studio runs, where, and whether it is healthy; exit 1 when it is down."""
-    info = api.server_status()
+    info = api.server_status(config.data_dir(root=_study().root))
     if info is None:
         err_console.print("Label Studio is not running (start it with: claimstance server start)")
         raise SystemExit(1)
@@ -200,11 +276,16 @@ def server_status() -> None:
 @URL
 @click.option("--documents", type=click.Path(path_type=Path), help="documents JSONL, to show titles")
 @click.option("--predictions", type=click.Path(path_type=Path), help="pre-annotations (Prediction JSONL)")
-@click.option("--guidelines", type=click.Path(path_type=Path), help="codebook [default: docs/guidelines.md]")
+@click.option(
+    "--guidelines",
+    type=click.Path(path_type=Path),
+    help="codebook [default: the study's guidelines.md, else the shipped one]",
+)
 @click.option("--wait", default=0.0, show_default=True, help="seconds to wait for another push to finish")
+@STUDY
 def push(
     units: Path,
-    project: str,
+    project: str | None,
     url: str | None,
     documents: Path | None,
     predictions: Path | None,
@@ -212,22 +293,23 @@ def push(
     wait: float,
 ) -> None:
     """Push UNITS to a Label Studio project: idempotent, never overwriting annotated tasks."""
+    study = _study()
     with _progress() as progress:
         task = progress.add_task("push", total=api.count_lines(units))
         report = api.push(
             units,
-            project,
+            project or study.config.project,
             documents=documents,
             predictions=predictions,
-            guidelines=guidelines,
-            settings=config.server_settings(url=url),
+            guidelines=guidelines or study.own_guidelines,
+            settings=_settings(url, study),
             progress=lambda n: progress.advance(task, n),
             wait=wait,
         )
     err_console.print(
         f"project {report.project!r} (id {report.project_id}): {report.created} created, {report.updated} updated, "
         f"{report.unchanged} unchanged, {report.predictions_added} predictions, "
-        f"{report.duplicates_removed} duplicates removed",
+        f"{report.duplicates_removed} duplicates removed; guidelines {report.guidelines_version}",
         markup=False,
     )
     for conflict in report.conflicts:
@@ -240,12 +322,17 @@ def push(
 @PROJECT
 @URL
 @click.option("--from-export", type=click.Path(path_type=Path), help="a JSON export downloaded from Label Studio")
-@click.option("--dir", "directory", default="annotations", show_default=True, type=click.Path(path_type=Path))
-def pull(project: str, url: str | None, from_export: Path | None, directory: Path) -> None:
+@DIR
+@STUDY
+def pull(project: str | None, url: str | None, from_export: Path | None, directory: Path | None) -> None:
     """Pull every annotation of a project into DIR/<project>.jsonl, keeping history and deletions."""
+    study = _study()
     with err_console.status("exporting annotations"):
         summary = api.pull(
-            project, from_export=from_export, directory=directory, settings=config.server_settings(url=url)
+            project or study.config.project,
+            from_export=from_export,
+            directory=directory or study.annotations,
+            settings=_settings(url, study),
         )
     state = "written" if summary.written else "unchanged"
     err_console.print(
@@ -257,13 +344,15 @@ def pull(project: str, url: str | None, from_export: Path | None, directory: Pat
 
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--dir", "directory", default="annotations", show_default=True, type=click.Path(path_type=Path))
+@DIR
 @click.option("--seed", default=0, show_default=True, help="seed of the bootstrap")
 @click.option("--resamples", default=1000, show_default=True, help="bootstrap resamples")
 @click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
-def agree(files: tuple[Path, ...], directory: Path, seed: int, resamples: int, as_json: bool) -> None:
+@STUDY
+def agree(files: tuple[Path, ...], directory: Path | None, seed: int, resamples: int, as_json: bool) -> None:
     """Inter-annotator agreement per target (alpha with a 95% CI, kappa, raw agreement, confusion)."""
-    report = api.agree(files or None, directory=directory, seed=seed, n_boot=resamples)
+    folder = directory or (None if files else _study().annotations)
+    report = api.agree(files or None, directory=folder or "annotations", seed=seed, n_boot=resamples)
     if as_json:
         _json_out(report.to_dict())
         return
@@ -275,12 +364,19 @@ def agree(files: tuple[Path, ...], directory: Path, seed: int, resamples: int, a
 @click.argument("units", type=click.Path(path_type=Path))
 @PROJECT
 @URL
-@click.option("--dir", "directory", default="annotations", show_default=True, type=click.Path(path_type=Path))
+@DIR
 @click.option("--no-push", is_flag=True, help="decide gold labels only; do not send disputes to Label Studio")
-def adjudicate(units: Path, project: str, url: str | None, directory: Path, no_push: bool) -> None:
+@STUDY
+def adjudicate(units: Path, project: str | None, url: str | None, directory: Path | None, no_push: bool) -> None:
     """Gold labels with their origin; disputed UNITS go to the <project>-adjudication project."""
+    study = _study()
     summary = api.adjudicate(
-        units, project, directory=directory, push=not no_push, settings=config.server_settings(url=url)
+        units,
+        project or study.config.project,
+        directory=directory or study.annotations,
+        push=not no_push,
+        guidelines=study.own_guidelines,
+        settings=_settings(url, study),
     )
     origins = ", ".join(f"{n} {origin}" for origin, n in sorted(summary.origins.items()))
     err_console.print(f"{summary.gold_path}: {origins}", markup=False)
@@ -300,25 +396,34 @@ def adjudicate(units: Path, project: str, url: str | None, directory: Path, no_p
 @click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="dataset folder to write")
 @click.option(
     "--units",
-    default="units.jsonl",
-    show_default=True,
     type=click.Path(path_type=Path),
-    help="claim units JSONL, as segment wrote it",
+    help="claim units JSONL, as segment wrote it [default: the study's units.jsonl]",
 )
 @click.option(
     "--documents",
-    default="documents.jsonl",
-    show_default=True,
     type=click.Path(path_type=Path),
-    help="documents JSONL, as ingest wrote it",
+    help="documents JSONL, as ingest wrote it [default: the study's documents.jsonl]",
 )
-@click.option("--dir", "directory", default="annotations", show_default=True, type=click.Path(path_type=Path))
+@DIR
 @click.option("--seed", default=0, show_default=True, help="seed of the document split and the bootstrap")
 @click.option("--push-to-hub", "repo_id", help="also upload to this Hub dataset repo (token from HF_TOKEN)")
-def publish(out: Path, units: Path, documents: Path, directory: Path, seed: int, repo_id: str | None) -> None:
+@STUDY
+def publish(
+    out: Path, units: Path | None, documents: Path | None, directory: Path | None, seed: int, repo_id: str | None
+) -> None:
     """Write the Hugging Face dataset (Parquet + card) from UNITS, DOCUMENTS and the annotations in DIR."""
+    study = _study() if None in (units, documents, directory) else None  # every input given: no study needed
+    root = study.root if study else Path()
     with err_console.status("building the dataset"):
-        report = api.publish(out, units=units, documents=documents, directory=directory, seed=seed, push_to_hub=repo_id)
+        report = api.publish(
+            out,
+            units=units or root / "units.jsonl",
+            documents=documents or root / "documents.jsonl",
+            directory=directory or root / "annotations",
+            seed=seed,
+            push_to_hub=repo_id,
+            guidelines=study.own_guidelines if study else None,
+        )
     for config_name, splits in report.rows.items():
         sizes = ", ".join(f"{split} {n}" for split, n in splits.items())
         err_console.print(f"{config_name}: {sizes}", markup=False)
@@ -329,16 +434,29 @@ def publish(out: Path, units: Path, documents: Path, directory: Path, seed: int,
         err_console.print(f"uploaded to https://huggingface.co/datasets/{repo_id}", markup=False)
 
 
+@cli.command("check-dataset")
+@click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=Path, file_okay=False))
+def check_dataset(folders: tuple[Path, ...]) -> None:
+    """Check published dataset FOLDERS: card, configs, data files, features, no e-mail addresses or tokens."""
+    for folder in folders:
+        counts = api.check_dataset(folder)
+        files = ", ".join(f"{name} {n}" for name, n in counts.items())
+        err_console.print(f"{folder}: a claimstance dataset (data files: {files})", markup=False)
+
+
 @cli.command()
 @click.option("--stop", is_flag=True, help="stop the demo's Label Studio and exit")
 @click.option("--port", type=int, help="port of the local Label Studio [default: 8089]")
+@STUDY
 def demo(stop: bool, port: int | None) -> None:
     """Run everything on seeds/ with a local Label Studio; print the login and the load_dataset line."""
+    study = _study()
     if stop:
-        err_console.print("Label Studio stopped" if api.stop_server() else "Label Studio was not running")
+        stopped = api.stop_server(config.data_dir(root=study.root))
+        err_console.print("Label Studio stopped" if stopped else "Label Studio was not running")
         return
     with err_console.status("demo") as status:
-        summary = api.demo(port=port, step=lambda message: status.update(message))
+        summary = api.demo(root=study.root, port=port, step=lambda message: status.update(message))
     p = summary.push
     rows = summary.dataset_rows.get("units", {})
     out_console.print(
@@ -351,7 +469,7 @@ def demo(stop: bool, port: int | None) -> None:
                 "Annotators:",
                 f"  open {summary.url}/projects/{p.project_id}/data",
                 f"  log in as {summary.annotator_email} / {summary.annotator_password}",
-                "  guidelines: docs/guidelines.md (also under 'Instructions' in the labeling view)",
+                f"  guidelines: {summary.push.guidelines_version} (under 'Instructions' in the labeling view)",
                 "",
                 "Researchers:",
                 "  import datasets",
