@@ -56,7 +56,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     junk = shutil.ignore_patterns(".git", ".venv*", "var", "build", "dist", "*.egg-info", "__pycache__", ".*cache")
     source = Path(shutil.copytree(REPO, work / "src", ignore=junk))
     _run([sys.executable, "-m", "build", "--outdir", str(work / "dist"), str(source)], cwd=work, env=_clean_env())
-    built = sorted((work / "dist").iterdir())
+    built = sorted((work / "dist").iterdir(), key=lambda p: p.suffix)
     assert [p.suffix for p in built] == [".gz", ".whl"]
     _run([sys.executable, "-m", "twine", "check", "--strict", *map(str, built)], cwd=work, env=_clean_env())
     return built[1]
