@@ -125,6 +125,9 @@ def test_the_wheel_runs_a_whole_study_outside_the_repository(
     (study / "seeds" / "statement.txt").write_text(SEED, encoding="utf-8")
     codebook = study / "guidelines.md"
     codebook.write_text(codebook.read_text(encoding="utf-8").replace("version 1.0.0,", "version 1.1.0,"), "utf-8")
+    _run(["claimstance", "schema", "export", "--dir", "schema"], cwd=study, env=env)
+    for committed in (REPO / "schema").iterdir():  # the installed package makes the JSON Schemas and config
+        assert (study / "schema" / committed.name).read_bytes() == committed.read_bytes(), committed.name
     assert "wrote 1 documents" in _run(["claimstance", "ingest", "-o", "documents.jsonl"], cwd=study, env=env)
     _run(["claimstance", "segment", "documents.jsonl", "-o", "units.jsonl"], cwd=study, env=env)
     out = _run(["claimstance", "server", "install"], cwd=study, env=env)

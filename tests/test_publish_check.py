@@ -73,3 +73,18 @@ def test_a_parquet_file_with_other_columns_is_refused(copy: Path) -> None:
     pq.write_table(pa.table({"id": ["x"]}), victim)
     with pytest.raises(ClaimstanceError, match="columns differ from the 'units' features"):
         check_dataset(copy)
+
+
+def test_the_card_states_the_version_of_the_studys_own_codebook(tmp_path: Path) -> None:
+    work = tmp_path
+    api.ingest([ROOT / "seeds"], work / "documents.jsonl")
+    api.segment(work / "documents.jsonl", work / "units.jsonl")
+    (work / "annotations").mkdir()
+    (work / "ours.md").write_text("# Our codebook\n\nGuidelines version 2.0.0-ours, for schema 1.0.0.\n", "utf-8")
+    inputs = {"units": work / "units.jsonl", "documents": work / "documents.jsonl", "directory": work / "annotations"}
+    api.publish(work / "dataset", **inputs, guidelines=work / "ours.md", n_boot=20)
+    card = (work / "dataset" / "README.md").read_text(encoding="utf-8")
+    assert "guidelines version 2.0.0-ours" in card and "guidelines version 1.0.0" not in card
+    (work / "annotations" / "card.yaml").write_text("guidelines_version: 1.9.0\n", encoding="utf-8")
+    api.publish(work / "dataset", **inputs, guidelines=work / "ours.md", n_boot=20)
+    assert "guidelines version 1.9.0" in (work / "dataset" / "README.md").read_text(encoding="utf-8")
