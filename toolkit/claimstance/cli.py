@@ -46,16 +46,11 @@ def _track(items: Iterable[T], progress: Progress, description: str, total: int 
         progress.advance(task)
 
 
-def _remember_study(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
-    if value is not None:
-        ctx.meta["claimstance.study"] = value
-
-
 STUDY = click.option(
     "--study",
     type=click.Path(path_type=Path, file_okay=False),
     expose_value=False,
-    callback=_remember_study,
+    callback=lambda ctx, _param, value: ctx.meta.update({"claimstance.study": value}),
     help="study folder [default: the one holding claimstance.toml, here or above]",
 )
 
@@ -84,24 +79,19 @@ def init(directory: Path, project: str, url: str | None, overlap: int) -> None:
     study, created = api.init(directory, api.StudyConfig(project=project, label_studio_url=url, overlap=overlap))
     for path in created:
         err_console.print(f"created {path}", markup=False)
-    out_console.print(
-        "\n".join(
-            [
-                f"Study {study.config.project!r} in {study.root}. Next:",
-                f"  cd {directory}",
-                "  # put your texts (.txt) into seeds/; edit guidelines.md if your codebook differs",
-                "  claimstance server install      # once per machine: Label Studio in its own environment",
-                "  claimstance server start",
-                "  claimstance ingest -o documents.jsonl",
-                "  claimstance segment documents.jsonl -o units.jsonl",
-                "  claimstance push units.jsonl",
-                "  # annotate in Label Studio, then:",
-                "  claimstance pull && claimstance agree",
-                "  claimstance publish --out dataset",
-            ]
-        ),
-        markup=False,
-    )
+    out_console.print(f"Study {study.config.project!r} in {study.root}. Next:\n  cd {directory}" + NEXT, markup=False)
+
+
+NEXT = """
+  # put your texts (.txt) into seeds/; edit guidelines.md if your codebook differs
+  claimstance server install      # once per machine: Label Studio in its own environment
+  claimstance server start
+  claimstance ingest -o documents.jsonl
+  claimstance segment documents.jsonl -o units.jsonl
+  claimstance push units.jsonl
+  # annotate in Label Studio, then:
+  claimstance pull && claimstance agree
+  claimstance publish --out dataset"""
 
 
 @cli.command()
@@ -205,10 +195,7 @@ def main(argv: list[str] | None = None) -> None:
 # ---- Label Studio -------------------------------------------------------------------------------------------
 
 PROJECT = click.option("--project", "-p", help="Label Studio project title [default: the study's project]")
-URL = click.option(
-    "--url",
-    help="Label Studio address [env LABEL_STUDIO_URL, then the study's label_studio_url, then the local server]",
-)
+URL = click.option("--url", help="Label Studio address [env LABEL_STUDIO_URL, the study's label_studio_url, local]")
 DIR = click.option(
     "--dir",
     "directory",
@@ -232,8 +219,7 @@ def server_install() -> None:
     with err_console.status("installing Label Studio into its own environment (a few minutes, once)"):
         report = api.install_server()
     state = "already installed" if report.reused else "installed"
-    err_console.print(f"Label Studio {report.version} {state} in {report.venv}", markup=False)
-    err_console.print("start it inside a study with: claimstance server start")
+    err_console.print(f"Label Studio {report.version} {state} in {report.venv}; in a study: claimstance server start")
 
 
 @server.command("start")
@@ -394,16 +380,8 @@ def adjudicate(units: Path, project: str | None, url: str | None, directory: Pat
 
 @cli.command()
 @click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="dataset folder to write")
-@click.option(
-    "--units",
-    type=click.Path(path_type=Path),
-    help="claim units JSONL, as segment wrote it [default: the study's units.jsonl]",
-)
-@click.option(
-    "--documents",
-    type=click.Path(path_type=Path),
-    help="documents JSONL, as ingest wrote it [default: the study's documents.jsonl]",
-)
+@click.option("--units", type=click.Path(path_type=Path), help="units JSONL [default: the study's units.jsonl]")
+@click.option("--documents", type=click.Path(path_type=Path), help="documents JSONL [default: the study's one]")
 @DIR
 @click.option("--seed", default=0, show_default=True, help="seed of the document split and the bootstrap")
 @click.option("--push-to-hub", "repo_id", help="also upload to this Hub dataset repo (token from HF_TOKEN)")
