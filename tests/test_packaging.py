@@ -7,6 +7,7 @@ to ``claimstance server install`` through ``CLAIMSTANCE_LS_VENV`` so that it is 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -141,7 +142,9 @@ def test_the_wheel_runs_a_whole_study_outside_the_repository(
         settings = config.server_settings(url=url, api_key=config.LOCAL_ADMIN_TOKEN)
         second = labelstudio.create_user("second@e2e.local", settings=settings)
         fair, unfair = StanceElectionFairness.FAIR, StanceElectionFairness.UNFAIR
-        for n, task_id in enumerate(sorted(labelstudio.task_ids("e2e", settings=settings).values())):
+        tasks = sorted(labelstudio.task_ids("e2e", settings=settings).values())
+        n_tasks = len(tasks)
+        for n, task_id in enumerate(tasks):
             labels = AnnotationLabels(
                 stance_territorial_integrity=StanceTerritorialIntegrity.SUPPORT if n % 2 else None,
                 stance_election_fairness=fair if n % 3 else unfair,
@@ -152,8 +155,11 @@ def test_the_wheel_runs_a_whole_study_outside_the_repository(
 
         out = _run(["claimstance", "pull"], cwd=study, env=env)
         assert "annotations/e2e.jsonl" in out
-        out = _run(["claimstance", "agree", "--resamples", "50"], cwd=study, env=env)
-        assert "stance_election_fairness" in out
+        agree = ["claimstance", "agree", "--json", "--resamples", "50"]
+        report = json.loads(subprocess.run(agree, cwd=study, env=env, capture_output=True, check=True).stdout)
+        assert len(report["annotators"]) == 2 and report["n_annotations"] == 2 * n_tasks
+        fairness = next(t for t in report["targets"] if t["target"] == "stance_election_fairness")
+        assert fairness["raw_agreement"] == 1.0
         _run(["claimstance", "publish", "--out", "dataset"], cwd=study, env=env)
         assert "a claimstance dataset" in _run(["claimstance", "check-dataset", "dataset"], cwd=study, env=env)
         card = (study / "dataset" / "README.md").read_text(encoding="utf-8")
