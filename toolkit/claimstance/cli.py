@@ -55,9 +55,17 @@ STUDY = click.option(
 )
 
 
-def _study() -> api.Study:
-    """The study of this command: --study, CLAIMSTANCE_ROOT, or found by walking up (one line when none)."""
-    return api.study(click.get_current_context().meta.get("claimstance.study"))
+def _study(needed: bool = True) -> api.Study:
+    """The study (--study, CLAIMSTANCE_ROOT, or walking up); if not ``needed`` and there is none, the cwd."""
+    given = click.get_current_context().meta.get("claimstance.study")
+    if not needed and given is None and config.find_project_root() is None:
+        return api.Study(Path.cwd(), api.StudyConfig())
+    return api.study(given)
+
+
+def _data_dir() -> Path:
+    given = click.get_current_context().meta.get("claimstance.study")
+    return config.data_dir(root=api.study(given).root if given else None)  # CLAIMSTANCE_LS_DATA_DIR may set it
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -77,8 +85,7 @@ def cli() -> None:
 def init(directory: Path, project: str, url: str | None, overlap: int) -> None:
     """Make DIRECTORY a study folder: claimstance.toml, seeds/, annotations/ and an editable guidelines.md."""
     study, created = api.init(directory, api.StudyConfig(project=project, label_studio_url=url, overlap=overlap))
-    for path in created:
-        err_console.print(f"created {path}", markup=False)
+    err_console.print("\n".join(f"created {path}" for path in created), markup=False)
     out_console.print(f"Study {study.config.project!r} in {study.root}. Next:\n  cd {directory}" + NEXT, markup=False)
 
 
@@ -218,8 +225,8 @@ def server_install() -> None:
     """Install Label Studio (pinned) into its own environment in your data directory; reused when there."""
     with err_console.status("installing Label Studio into its own environment (a few minutes, once)"):
         report = api.install_server()
-    state = "already installed" if report.reused else "installed"
-    err_console.print(f"Label Studio {report.version} {state} in {report.venv}; in a study: claimstance server start")
+    state = f"Label Studio {report.version} {'already installed' if report.reused else 'installed'} in {report.venv}"
+    err_console.print(f"{state}; in a study: claimstance server start", markup=False)
 
 
 @server.command("start")
@@ -227,7 +234,7 @@ def server_install() -> None:
 @STUDY
 def server_start(port: int | None) -> None:
     """Start Label Studio (or find it running) and wait until it answers /health."""
-    data_dir = config.data_dir(root=_study().root)
+    data_dir = _data_dir()
     with err_console.status("starting Label Studio (the first start sets up its database, about 30 s)"):
         info = api.start_server(port, data_dir)
     err_console.print(f"Label Studio is running at {info.url} (pid {info.pid}, data in {info.data_dir})")
@@ -238,7 +245,7 @@ def server_start(port: int | None) -> None:
 @STUDY
 def server_stop() -> None:
     """Stop the local Label Studio."""
-    stopped = api.stop_server(config.data_dir(root=_study().root))
+    stopped = api.stop_server(_data_dir())
     err_console.print("Label Studio stopped" if stopped else "Label Studio was not running")
 
 
@@ -246,7 +253,7 @@ def server_stop() -> None:
 @STUDY
 def server_status() -> None:
     """Say whether the local Label Studio runs, where, and whether it is healthy; exit 1 when it is down."""
-    info = api.server_status(config.data_dir(root=_study().root))
+    info = api.server_status(_data_dir())
     if info is None:
         err_console.print("Label Studio is not running (start it with: claimstance server start)")
         raise SystemExit(1)
@@ -279,7 +286,7 @@ def push(
     wait: float,
 ) -> None:
     """Push UNITS to a Label Studio project: idempotent, never overwriting annotated tasks."""
-    study = _study()
+    study = _study(needed=project is None)
     with _progress() as progress:
         task = progress.add_task("push", total=api.count_lines(units))
         report = api.push(
@@ -312,7 +319,7 @@ def push(
 @STUDY
 def pull(project: str | None, url: str | None, from_export: Path | None, directory: Path | None) -> None:
     """Pull every annotation of a project into DIR/<project>.jsonl, keeping history and deletions."""
-    study = _study()
+    study = _study(needed=project is None or directory is None)
     with err_console.status("exporting annotations"):
         summary = api.pull(
             project or study.config.project,
@@ -337,8 +344,8 @@ def pull(project: str | None, url: str | None, from_export: Path | None, directo
 @STUDY
 def agree(files: tuple[Path, ...], directory: Path | None, seed: int, resamples: int, as_json: bool) -> None:
     """Inter-annotator agreement per target (alpha with a 95% CI, kappa, raw agreement, confusion)."""
-    folder = directory or (None if files else _study().annotations)
-    report = api.agree(files or None, directory=folder or "annotations", seed=seed, n_boot=resamples)
+    folder = directory or _study(needed=not files).annotations
+    report = api.agree(files or None, directory=folder, seed=seed, n_boot=resamples)
     if as_json:
         _json_out(report.to_dict())
         return
@@ -355,7 +362,7 @@ def agree(files: tuple[Path, ...], directory: Path | None, seed: int, resamples:
 @STUDY
 def adjudicate(units: Path, project: str | None, url: str | None, directory: Path | None, no_push: bool) -> None:
     """Gold labels with their origin; disputed UNITS go to the <project>-adjudication project."""
-    study = _study()
+    study = _study(needed=project is None or directory is None)
     summary = api.adjudicate(
         units,
         project or study.config.project,
@@ -390,17 +397,16 @@ def publish(
     out: Path, units: Path | None, documents: Path | None, directory: Path | None, seed: int, repo_id: str | None
 ) -> None:
     """Write the Hugging Face dataset (Parquet + card) from UNITS, DOCUMENTS and the annotations in DIR."""
-    study = _study() if None in (units, documents, directory) else None  # every input given: no study needed
-    root = study.root if study else Path()
+    study = _study(needed=None in (units, documents, directory))
     with err_console.status("building the dataset"):
         report = api.publish(
             out,
-            units=units or root / "units.jsonl",
-            documents=documents or root / "documents.jsonl",
-            directory=directory or root / "annotations",
+            units=units or study.root / "units.jsonl",
+            documents=documents or study.root / "documents.jsonl",
+            directory=directory or study.annotations,
             seed=seed,
             push_to_hub=repo_id,
-            guidelines=study.own_guidelines if study else None,
+            guidelines=study.own_guidelines,
         )
     for config_name, splits in report.rows.items():
         sizes = ", ".join(f"{split} {n}" for split, n in splits.items())
