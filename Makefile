@@ -6,6 +6,8 @@ LABEL_STUDIO_VERSION := 1.23.2
 UWSGI_VERSION := 2.0.31
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# The repository keeps Label Studio's environment next to the toolkit's; a user's goes to their data directory.
+export CLAIMSTANCE_LS_VENV := $(abspath $(LS_VENV))
 
 .PHONY: setup demo test lint browser postgres bench clean
 
@@ -18,11 +20,12 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/pip install -q -e '.[dev]'
 	touch $@
 
-# Label Studio pins its own SDK exactly, so the server lives in a separate environment. uwsgi (the app server
-# of `server start --backend postgres`) has no wheel: pip builds it once (~40 s; needs gcc and Python headers).
-$(LS_VENV)/.installed: Makefile
-	$(PYTHON) -m venv $(LS_VENV)
-	$(LS_VENV)/bin/pip install -q 'label-studio==$(LABEL_STUDIO_VERSION)' 'uwsgi==$(UWSGI_VERSION)'
+# Label Studio pins its own SDK exactly, so the server lives in a separate environment (the version: claimstance.config).
+# uwsgi (the app server of `server start --backend postgres`) has no wheel: pip builds it once (~40 s; needs gcc
+# and Python headers).
+$(LS_VENV)/.installed: $(VENV)/.installed Makefile
+	$(VENV)/bin/claimstance server install
+	$(LS_VENV)/bin/pip install -q 'uwsgi==$(UWSGI_VERSION)'
 	touch $@
 
 # Debian's PostgreSQL server programs for `server start --backend postgres` (the cluster lives in var/postgres;

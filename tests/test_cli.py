@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,53 @@ def test_agree_refuses_to_pool_the_projects_of_a_folder(tmp_path: Path, capsys: 
     assert code == 2 and "2 projects (team-a, team-b)" in err and len(err.strip().splitlines()) <= 2
     code, out, _ = run(["agree", str(tmp_path / "team-a.jsonl"), "--resamples", "0"], capsys)
     assert code == 0 and "territorial" in out
+
+
+# ---- the study folder ----------------------------------------------------------------------------------------
+
+
+def test_init_makes_a_study_and_prints_the_next_commands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["init", "pilot", "--project", "pilot-2024", "--overlap", "3"], capsys)
+    assert code == 0
+    written = tomllib.loads((tmp_path / "pilot" / "claimstance.toml").read_text(encoding="utf-8"))
+    assert written == {"project": "pilot-2024", "overlap": 3}
+    assert "cd pilot" in out and "claimstance server install" in out and "claimstance push units.jsonl" in out
+    assert f"created {tmp_path / 'pilot' / 'guidelines.md'}" in err
+    code, _, err = run(["init", "pilot"], capsys)
+    assert code == 2 and "is already a study" in err and err.count("\n") == 1
+
+
+def test_outside_any_study_a_command_says_so_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CLAIMSTANCE_ROOT", raising=False)
+    monkeypatch.delenv("CLAIMSTANCE_LS_DATA_DIR", raising=False)
+    for args in (["agree"], ["server", "status"], ["push", "units.jsonl"], ["ingest", "-o", "d.jsonl"]):
+        code, _, err = run(args, capsys)
+        assert code == 2, args
+        assert err == (
+            f"claimstance: error: {tmp_path}: not inside a claimstance study (no claimstance.toml here or above) "
+            "(create one with 'claimstance init DIR', or pass --study DIR)\n"
+        )
+    assert not list(tmp_path.iterdir())
+
+
+def test_study_option_runs_a_command_on_a_study_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(["init", str(tmp_path / "study")], capsys)
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    for seed in seeds.glob("*.txt"):
+        (tmp_path / "study" / "seeds" / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    code, _, err = run(["ingest", "--study", str(tmp_path / "study"), "-o", "documents.jsonl"], capsys)
+    assert code == 0 and "wrote 6 documents to documents.jsonl" in err
+    code, _, err = run(["agree", "--study", str(tmp_path / "study")], capsys)
+    assert code == 2 and "no annotations" in err  # the study's own (empty) annotations/, not the repository's
+    code, _, err = run(["agree", "--study", str(tmp_path / "elsewhere")], capsys)
+    assert code == 2 and f"{tmp_path / 'elsewhere'}: not a study folder (no claimstance.toml)" in err

@@ -57,3 +57,12 @@ def test_python_examples_run(doc: Path, tmp_path: Path, monkeypatch: pytest.Monk
         with contextlib.redirect_stdout(output):
             exec(compile(block, f"{doc.name}, example {number}", "exec"), {"__name__": "__docs__"})
         assert output.getvalue().strip(), f"{doc.name} example {number} printed nothing"
+
+
+def test_the_docs_codebook_is_the_one_shipped_with_the_package() -> None:
+    from claimstance.layout import CODEBOOK
+
+    assert (ROOT / "docs" / "guidelines.md").read_text(encoding="utf-8") == CODEBOOK.read_text(encoding="utf-8"), (
+        "docs/guidelines.md differs from the shipped codebook: edit toolkit/claimstance/data/guidelines.md, then\n"
+        "  cp toolkit/claimstance/data/guidelines.md docs/guidelines.md"
+    )

@@ -66,6 +66,17 @@ def test_push_to_a_new_project_imports_once_per_batch(fake: FakeServer, tmp_path
     assert not fake.calls("GET", "/api/tasks/")  # a project just created has no tasks to list
 
 
+def test_a_push_records_the_version_of_the_codebook_it_sent(fake: FakeServer, tmp_path: Path) -> None:
+    fake.on("GET", "/api/projects/", {"count": 0, "next": None, "previous": None, "results": []})
+    fake.on("POST", "/api/projects/", {**recorded("project_detail.json"), "id": 41}, status=201)
+    fake.on("POST", "/api/projects/41/import", {"task_ids": [101, 102, 103]}, status=201)
+    codebook = "# Our codebook\n\nGuidelines version 3.1.0, for schema 1.0.0.\n"
+    report = projects.push(recorded_units(), "ours", guidelines=codebook, connection=fake.connect(), data_dir=tmp_path)
+    assert report.guidelines_version == "3.1.0"
+    created = json.loads(fake.calls("POST", "/api/projects/")[0].content)
+    assert "Guidelines version 3.1.0" in created["expert_instruction"]
+
+
 def test_push_tasks_imports_prebuilt_tasks_under_their_own_config(fake: FakeServer, tmp_path: Path) -> None:
     fake.on("GET", "/api/projects/", {"count": 0, "next": None, "previous": None, "results": []})
     fake.on("POST", "/api/projects/", {**recorded("project_detail.json"), "id": 42}, status=201)

@@ -122,7 +122,41 @@ def test_crash_during_start_names_the_log(tmp_path: Path) -> None:
 def test_missing_binary_says_how_to_install(tmp_path: Path) -> None:
     with pytest.raises(ServerUnavailableError, match="not installed") as caught:
         server.start(server.find_free_port(), tmp_path / "data", binary=tmp_path / "nope" / "label-studio")
-    assert "make setup" in str(caught.value)
+    assert "claimstance server install" in str(caught.value)
+
+
+def test_install_reuses_an_environment_that_has_the_pinned_version() -> None:
+    venv_ls = Path(__file__).resolve().parents[1] / ".venv-ls"
+    before = sorted(p.name for p in venv_ls.iterdir())
+    report = server.install(venv_ls)
+    assert report.reused and report.version == config.LABEL_STUDIO_VERSION
+    assert sorted(p.name for p in venv_ls.iterdir()) == before
+
+
+def test_a_failed_install_leaves_no_half_made_environment(tmp_path: Path) -> None:
+    target = tmp_path / "ls-env"
+    with pytest.raises(LabelStudioError, match=r"pip could not install label-studio==1\.23\.2") as caught:
+        server.install(target, pip_options=["--no-index"])  # nothing to install from: pip fails at once
+    assert not target.exists()
+    assert "\n" not in str(caught.value) and caught.value.detail
+
+
+def test_install_never_replaces_a_folder_that_is_not_an_environment(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(LabelStudioError, match="is not a virtual environment"):
+        server.install(tmp_path)
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_the_environment_goes_to_the_users_data_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CLAIMSTANCE_LS_VENV", raising=False)
+    monkeypatch.delenv("CLAIMSTANCE_LS_BIN", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    expected = tmp_path / "claimstance" / f"label-studio-{config.LABEL_STUDIO_VERSION}"
+    assert config.label_studio_venv() == expected
+    assert config.label_studio_bin() == expected / "bin" / "label-studio"
+    monkeypatch.setenv("CLAIMSTANCE_LS_VENV", str(tmp_path / "cached"))
+    assert config.label_studio_bin() == tmp_path / "cached" / "bin" / "label-studio"
 
 
 def test_stale_pid_file_is_cleaned_and_never_kills_a_stranger(tmp_path: Path) -> None:

@@ -192,11 +192,19 @@ def test_doc_titles_need_every_unit_to_be_a_slice_of_its_document() -> None:
         tasks.checked_doc_titles([], [unit], path="d.jsonl", source="u.jsonl")
 
 
-def test_guidelines_default_to_the_projects_codebook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "guidelines.md").write_text("# Codebook\n", encoding="utf-8")
-    monkeypatch.setenv("CLAIMSTANCE_ROOT", str(tmp_path))
-    assert tasks.read_guidelines() == "# Codebook\n"
+def test_guidelines_default_to_the_studys_own_codebook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "claimstance.toml").write_text("", encoding="utf-8")
+    (tmp_path / "guidelines.md").write_text("# Codebook\n\nGuidelines version 2.0.0.\n", encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    monkeypatch.chdir(tmp_path / "seeds")
+    assert tasks.read_guidelines() == "# Codebook\n\nGuidelines version 2.0.0.\n"
+
+
+def test_without_its_own_codebook_a_study_uses_the_shipped_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # in no study at all
+    shipped = tasks.read_guidelines()
+    assert shipped.startswith("# Annotation guidelines (codebook)")
+    assert "stance_territorial_integrity" in shipped or "Territorial integrity" in shipped
 
 
 def test_the_claim_is_marked_inside_its_escaped_context() -> None:

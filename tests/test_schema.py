@@ -126,3 +126,10 @@ def test_json_schema_files_carry_the_version() -> None:
 def test_detect_model_recognises_a_record_by_its_fields(fields: object, model: type | None) -> None:
     assert schema.detect_model(fields) is model
     assert model is None or model in schema.RECORD_MODELS.values()
+
+
+def test_a_codebook_states_its_version_on_its_version_line() -> None:
+    shipped = (Path(__file__).resolve().parents[1] / "docs" / "guidelines.md").read_text(encoding="utf-8")
+    assert schema.guidelines_version(shipped) == schema.GUIDELINES_VERSION
+    assert schema.guidelines_version("# Ours\n\nGuidelines version 2.1.0-pilot, adapted.\n") == "2.1.0-pilot"
+    assert schema.guidelines_version("# Ours\n\nNo version line.\n") == "unversioned"

@@ -16,6 +16,8 @@ from claimstance import config, io, layout
 from claimstance import schema as _schema
 from claimstance.config import ServerSettings
 from claimstance.errors import ClaimstanceError, EmptyInputError, InputError
+from claimstance.layout import Study as Study  # re-exported: the CLI imports only api
+from claimstance.layout import StudyConfig as StudyConfig
 from claimstance.schema import Annotation, ClaimUnit, Document, GoldLabel, Prediction
 
 if TYPE_CHECKING:
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 
     from claimstance.agree import AgreementReport
     from claimstance.labelstudio import AnnotatorAccount, NewAnnotator, PushReport
-    from claimstance.labelstudio.server import ServerInfo
+    from claimstance.labelstudio.server import InstallReport, ServerInfo
     from claimstance.progress import ProjectProgress
     from claimstance.publish import PublishReport
     from claimstance.pull import PullSummary
@@ -95,9 +97,29 @@ def schema_check(directory: str | Path = "schema") -> None:
     _schema.check(directory, labelstudio.generated_files())
 
 
+# ---- the study folder -------------------------------------------------------------------------------------
+
+
+def study(root: str | Path | None = None) -> Study:
+    """The study at ``root``, or the one the current directory is in (see :func:`config.project_root`)."""
+    return config.study(root)
+
+
+def init(root: str | Path, settings: StudyConfig | None = None) -> tuple[Study, list[Path]]:
+    """Make ``root`` a study folder (config file, ``seeds/``, ``annotations/``, an editable codebook)."""
+    return layout.create_study(root, settings or StudyConfig())
+
+
 # ---- Label Studio: server, push, pull ---------------------------------------------------------------------
 
 DEFAULT_PROJECT = layout.DEFAULT_PROJECT
+
+
+def install_server(venv: str | Path | None = None) -> InstallReport:
+    """Install Label Studio into its own environment in the user's data directory (reused when it is there)."""
+    from claimstance.labelstudio import server
+
+    return server.install(venv)
 
 
 def start_server(
@@ -113,12 +135,14 @@ def start_server(
 
     ``host`` and ``public_url`` open it to a team (see ``docs/team-server.md``); by default it listens on
     127.0.0.1 only. ``backend="postgres"`` runs it on PostgreSQL behind uwsgi with ``workers`` processes
-    (``var/postgres`` and ``var/label-studio-pg``); the default is the SQLite development server.
+    (``var/postgres`` and ``var/label-studio-pg`` beside ``data_dir``); the default is the SQLite
+    development server in ``data_dir``.
     """
     from claimstance.labelstudio import server, uwsgi
 
     if backend == "postgres":
-        return uwsgi.start(port, data_dir, workers=workers, host=host, public_url=public_url)
+        folder = None if data_dir is None else Path(data_dir).parent / uwsgi.DATA_DIR_NAME
+        return uwsgi.start(port, folder, workers=workers, host=host, public_url=public_url)
     return server.start(port, data_dir, host=host, public_url=public_url)
 
 
@@ -184,9 +208,9 @@ def push(
     """Push a units JSONL file to a Label Studio project, idempotently (see :func:`labelstudio.push`).
 
     ``documents`` gives the tasks their titles (every unit must be a slice of its document), ``predictions``
-    their pre-annotations, ``guidelines`` the project's instructions (default ``docs/guidelines.md``).
-    The project collects ``overlap`` independent annotations per unit; predictions are hidden from
-    annotators unless ``show_predictions``.
+    their pre-annotations, ``guidelines`` the project's instructions (default: the study's own
+    ``guidelines.md``, else the codebook shipped with claimstance). The project collects ``overlap``
+    independent annotations per unit; predictions are hidden from annotators unless ``show_predictions``.
     """
     from claimstance import labelstudio
 
@@ -385,24 +409,32 @@ def publish(
     n_boot: int = 1000,
     push_to_hub: str | None = None,
     token: str | None = None,
+    guidelines: str | Path | None = None,
 ) -> PublishReport:
     """Build the Hugging Face dataset from units, documents and pulled annotations (and upload it if asked).
 
     ``units`` and ``documents`` are the files ``claimstance segment`` and ``ingest`` wrote, read as streams.
     Annotations come from every project file in ``directory``, adjudications from its
-    ``*-adjudication.jsonl`` files, the card's facts from its ``card.yaml``. An annotation for a unit that
+    ``*-adjudication.jsonl`` files, the card's facts from its ``card.yaml``; the card states the version of
+    the codebook (``guidelines``, as for :func:`push`) unless ``card.yaml`` does. An annotation for a unit that
     ``units`` does not hold stops the build: publishing it would orphan a label.
     """
+    import dataclasses
+
     from claimstance import adjudicate as _adjudicate
     from claimstance import agree as _agree
+    from claimstance import labelstudio
     from claimstance import publish as _publish
-    from claimstance.publish.card import read_card_info
+    from claimstance.publish.card import CardInfo, read_card_info
 
     made_by = f"make it with 'claimstance segment {documents} -o {units}'"
     unit_ids = {unit.id for unit in io.read_jsonl(units, ClaimUnit, missing_hint=made_by)}
     made_by = f"make it with 'claimstance ingest SEEDS -o {documents}'"
     docs = io.read_jsonl(documents, Document, missing_hint=made_by)
     info = read_card_info(layout.card_path(directory))
+    if info.guidelines_version == CardInfo().guidelines_version:
+        codebook = labelstudio.read_guidelines(guidelines)
+        info = dataclasses.replace(info, guidelines_version=_schema.guidelines_version(codebook))
     files, review_files = layout.annotation_files(directory)
     annotations: list[Annotation] = []  # agreement and gold labels need them all
     for path in files:
@@ -424,6 +456,13 @@ def publish(
     if push_to_hub:
         _publish.push_to_hub(out, push_to_hub, token)
     return result
+
+
+def check_dataset(folder: str | Path) -> dict[str, int]:
+    """Check a published dataset folder (card, configs, features, no e-mail addresses); data files per config."""
+    from claimstance import publish as _publish
+
+    return _publish.check_dataset(folder)
 
 
 DEMO_PROJECT = "claimstance-demo"
@@ -458,15 +497,15 @@ def demo(
     from claimstance import labelstudio
 
     say = step or (lambda _: None)
-    base = config.project_root(root)
-    work = base / "var" / "demo"
+    here = config.study(root)
+    work = here.var / "demo"
     say("starting Label Studio (the first start sets up its database, about 30 s)")
-    info = labelstudio.server.start(port, config.data_dir(root=base))
+    info = labelstudio.server.start(port, config.data_dir(root=here.root))
     secrets = labelstudio.credentials.local(info.data_dir)
     settings = config.server_settings(url=info.url, api_key=secrets.api_token.get_secret_value())
     password = secrets.demo_password.get_secret_value()
     say("ingesting seeds/")
-    n_docs = ingest([base / "seeds"], work / "documents.jsonl")
+    n_docs = ingest([here.seeds], work / "documents.jsonl")
     say("segmenting into claim units")
     n_units = segment(work / "documents.jsonl", work / "units.jsonl")
     predict(work / "units.jsonl", work / "predictions.jsonl")
@@ -478,7 +517,7 @@ def demo(
         DEMO_PROJECT,
         documents=work / "documents.jsonl",
         predictions=work / "predictions.jsonl",
-        guidelines=base / "docs" / "guidelines.md",
+        guidelines=here.own_guidelines,
         settings=settings,
     )
     say("publishing the dataset from annotations/")
@@ -486,7 +525,7 @@ def demo(
         work / "dataset",
         units=work / "units.jsonl",
         documents=work / "documents.jsonl",
-        directory=base / "annotations",
+        directory=here.annotations,
     )
     return DemoSummary(
         url=info.url,

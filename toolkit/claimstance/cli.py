@@ -46,6 +46,28 @@ def _track(items: Iterable[T], progress: Progress, description: str, total: int 
         progress.advance(task)
 
 
+STUDY = click.option(
+    "--study",
+    type=click.Path(path_type=Path, file_okay=False),
+    expose_value=False,
+    callback=lambda ctx, _param, value: ctx.meta.update({"claimstance.study": value}),
+    help="study folder [default: the one holding claimstance.toml, here or above]",
+)
+
+
+def _study(needed: bool = True) -> api.Study:
+    """The study (--study, CLAIMSTANCE_ROOT, or walking up); if not ``needed`` and there is none, the cwd."""
+    given = click.get_current_context().meta.get("claimstance.study")
+    if not needed and given is None and config.find_project_root() is None:
+        return api.Study(Path.cwd(), api.StudyConfig())
+    return api.study(given)
+
+
+def _data_dir() -> Path:
+    given = click.get_current_context().meta.get("claimstance.study")
+    return config.data_dir(root=api.study(given).root if given else None)  # CLAIMSTANCE_LS_DATA_DIR may set it
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="claimstance")
 def cli() -> None:
@@ -56,12 +78,38 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("seeds", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--project", "-p", default=api.DEFAULT_PROJECT, show_default=True, help="Label Studio project title")
+@click.option("--url", help="Label Studio address [default: the local server]")
+@click.option("--overlap", default=2, show_default=True, type=click.IntRange(1, 20), help="annotators per unit")
+def init(directory: Path, project: str, url: str | None, overlap: int) -> None:
+    """Make DIRECTORY a study folder: claimstance.toml, seeds/, annotations/ and an editable guidelines.md."""
+    study, created = api.init(directory, api.StudyConfig(project=project, label_studio_url=url, overlap=overlap))
+    err_console.print("\n".join(f"created {path}" for path in created), markup=False)
+    out_console.print(f"Study {study.config.project!r} in {study.root}. Next:\n  cd {directory}" + NEXT, markup=False)
+
+
+NEXT = """
+  # put your texts (.txt) into seeds/; edit guidelines.md if your codebook differs
+  claimstance server install      # once per machine: Label Studio in its own environment
+  claimstance server start
+  claimstance ingest -o documents.jsonl
+  claimstance segment documents.jsonl -o units.jsonl
+  claimstance push units.jsonl
+  # annotate in Label Studio, then:
+  claimstance pull && claimstance agree
+  claimstance publish --out dataset"""
+
+
+@cli.command()
+@click.argument("seeds", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="documents JSONL to write")
+@STUDY
 def ingest(seeds: tuple[Path, ...], out: Path) -> None:
-    """Read seed .txt files or folders and write one document per news item to OUT."""
+    """Read seed .txt files or folders (default: the study's seeds/) and write one document per news item to OUT."""
+    paths = seeds or (_study().seeds,)
     with _progress() as progress:
-        count = api.ingest(seeds, out, progress=lambda docs: _track(docs, progress, "ingest"))
+        count = api.ingest(paths, out, progress=lambda docs: _track(docs, progress, "ingest"))
     err_console.print(f"wrote {count} documents to {out}")
 
 
@@ -162,10 +210,18 @@ def main(argv: list[str] | None = None) -> None:
 
 # ---- Label Studio -------------------------------------------------------------------------------------------
 
-PROJECT = click.option(
-    "--project", "-p", default=api.DEFAULT_PROJECT, show_default=True, help="Label Studio project title"
+PROJECT = click.option("--project", "-p", help="Label Studio project title [default: the study's project]")
+URL = click.option("--url", help="Label Studio address [env LABEL_STUDIO_URL, the study's label_studio_url, local]")
+DIR = click.option(
+    "--dir",
+    "directory",
+    type=click.Path(path_type=Path),
+    help="annotations folder [default: the study's annotations/]",
 )
-URL = click.option("--url", help="Label Studio address [env LABEL_STUDIO_URL; default: the local server]")
+
+
+def _settings(url: str | None, study: api.Study) -> config.ServerSettings:
+    return config.server_settings(url=url, study_url=study.config.label_studio_url)
 
 
 @cli.group()
@@ -176,6 +232,15 @@ def server() -> None:
     (var/label-studio-pg). A team server elsewhere needs none of this: set LABEL_STUDIO_URL and
     LABEL_STUDIO_API_KEY.
     """
+
+
+@server.command("install")
+def server_install() -> None:
+    """Install Label Studio (pinned) into its own environment in your data directory; reused when there."""
+    with err_console.status("installing Label Studio into its own environment (a few minutes, once)"):
+        report = api.install_server()
+    state = f"Label Studio {report.version} {'already installed' if report.reused else 'installed'} in {report.venv}"
+    err_console.print(f"{state}; in a study: claimstance server start", markup=False)
 
 
 @server.command("start")
@@ -190,6 +255,7 @@ def server() -> None:
     help="sqlite: the development server, for one person; postgres: PostgreSQL behind uwsgi, as a team runs it",
 )
 @click.option("--workers", type=click.IntRange(1, 32), default=4, show_default=True, help="uwsgi workers (postgres)")
+@STUDY
 def server_start(port: int | None, host: str | None, public_url: str | None, backend: str, workers: int) -> None:
     """Start Label Studio (or find it running) and wait until it answers /health.
 
@@ -197,9 +263,10 @@ def server_start(port: int | None, host: str | None, public_url: str | None, bac
     credentials, accepts only that address, and prints what to put in front of it (docs/team-server.md).
     The admin's password and token are in credentials.json in its data folder (owner-only).
     """
+    data_dir = _data_dir()
     first = "about 30 s" if backend == "sqlite" else "about 1-2 min"
     with err_console.status(f"starting Label Studio (the first start sets up its database, {first})"):
-        info = api.start_server(port, host=host, public_url=public_url, backend=backend, workers=workers)
+        info = api.start_server(port, data_dir, host=host, public_url=public_url, backend=backend, workers=workers)
     err_console.print(f"Label Studio is running at {info.url} (pid {info.pid}, data in {info.data_dir})")
     err_console.print(
         f"log in as {config.LOCAL_ADMIN_EMAIL} with the password in {info.data_dir / 'credentials.json'}",
@@ -210,16 +277,18 @@ def server_start(port: int | None, host: str | None, public_url: str | None, bac
 
 
 @server.command("stop")
+@STUDY
 def server_stop() -> None:
     """Stop the local Label Studio."""
-    stopped = api.stop_server()
+    stopped = api.stop_server(_data_dir())
     err_console.print("Label Studio stopped" if stopped else "Label Studio was not running")
 
 
 @server.command("status")
+@STUDY
 def server_status() -> None:
     """Say whether the local Label Studio runs, where, and whether it is healthy; exit 1 when it is down."""
-    info = api.server_status()
+    info = api.server_status(_data_dir())
     if info is None:
         err_console.print("Label Studio is not running (start it with: claimstance server start)")
         raise SystemExit(1)
@@ -275,19 +344,26 @@ def annotators_deactivate(who: str) -> None:
 @URL
 @click.option("--documents", type=click.Path(path_type=Path), help="documents JSONL, to show titles")
 @click.option("--predictions", type=click.Path(path_type=Path), help="pre-annotations (Prediction JSONL)")
-@click.option("--guidelines", type=click.Path(path_type=Path), help="codebook [default: docs/guidelines.md]")
+@click.option(
+    "--guidelines",
+    type=click.Path(path_type=Path),
+    help="codebook [default: the study's guidelines.md, else the shipped one]",
+)
 @click.option("--wait", default=0.0, show_default=True, help="seconds to wait for another push to finish")
-@click.option("--overlap", default=2, show_default=True, help="independent annotations per unit (1 or more)")
+@click.option(
+    "--overlap", type=click.IntRange(1), help="independent annotations per unit [default: the study's overlap, 2]"
+)
 @click.option("--show-predictions", is_flag=True, help="show pre-annotations to annotators (anchors them)")
+@STUDY
 def push(
     units: Path,
-    project: str,
+    project: str | None,
     url: str | None,
     documents: Path | None,
     predictions: Path | None,
     guidelines: Path | None,
     wait: float,
-    overlap: int,
+    overlap: int | None,
     show_predictions: bool,
 ) -> None:
     """Push UNITS to a Label Studio project: idempotent, never overwriting annotated tasks.
@@ -295,24 +371,25 @@ def push(
     The project hands each unit to OVERLAP annotators through "Label All Tasks" (changing it re-spreads it);
     pre-annotations are pushed but hidden unless --show-predictions.
     """
+    study = _study(needed=project is None)
     with _progress() as progress:
         task = progress.add_task("push", total=api.count_lines(units))
         report = api.push(
             units,
-            project,
+            project or study.config.project,
             documents=documents,
             predictions=predictions,
-            guidelines=guidelines,
-            settings=config.server_settings(url=url),
+            guidelines=guidelines or study.own_guidelines,
+            settings=_settings(url, study),
             progress=lambda n: progress.advance(task, n),
             wait=wait,
-            overlap=overlap,
+            overlap=overlap or study.config.overlap,
             show_predictions=show_predictions,
         )
     err_console.print(
         f"project {report.project!r} (id {report.project_id}): {report.created} created, {report.updated} updated, "
         f"{report.unchanged} unchanged, {report.predictions_added} predictions, "
-        f"{report.duplicates_removed} duplicates removed",
+        f"{report.duplicates_removed} duplicates removed; guidelines {report.guidelines_version}",
         markup=False,
     )
     for conflict in report.conflicts:
@@ -325,16 +402,22 @@ def push(
 @PROJECT
 @URL
 @click.option("--from-export", type=click.Path(path_type=Path), help="a JSON export downloaded from Label Studio")
-@click.option("--dir", "directory", default="annotations", show_default=True, type=click.Path(path_type=Path))
+@DIR
 @click.option("--full", is_flag=True, help="export every task, not only those changed since the last pull")
-def pull(project: str, url: str | None, from_export: Path | None, directory: Path, full: bool) -> None:
+@STUDY
+def pull(project: str | None, url: str | None, from_export: Path | None, directory: Path | None, full: bool) -> None:
     """Pull every annotation of a project into DIR/<project>.jsonl, keeping history and deletions.
 
     After the first pull, only the tasks changed since the last one are exported (the file is the same).
     """
+    study = _study(needed=project is None or directory is None)
     with err_console.status("exporting annotations"):
         summary = api.pull(
-            project, from_export=from_export, directory=directory, settings=config.server_settings(url=url), full=full
+            project or study.config.project,
+            from_export=from_export,
+            directory=directory or study.annotations,
+            settings=_settings(url, study),
+            full=full,
         )
     state = "written" if summary.written else "unchanged"
     err_console.print(
@@ -373,16 +456,18 @@ def progress(annotations: Path, units: Path) -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--dir", "directory", default="annotations", show_default=True, type=click.Path(path_type=Path))
+@DIR
 @click.option("--seed", default=0, show_default=True, help="seed of the bootstrap")
 @click.option("--resamples", default=1000, show_default=True, help="bootstrap resamples")
 @click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
 @click.option("--independent", is_flag=True, help="leave out annotations made with a suggestion or others' labels")
+@STUDY
 def agree(
-    files: tuple[Path, ...], directory: Path, seed: int, resamples: int, as_json: bool, independent: bool
+    files: tuple[Path, ...], directory: Path | None, seed: int, resamples: int, as_json: bool, independent: bool
 ) -> None:
     """Inter-annotator agreement per target (alpha with a 95% CI, kappa, raw agreement, confusion)."""
-    report = api.agree(files or None, directory=directory, seed=seed, n_boot=resamples, independent=independent)
+    folder = directory or _study(needed=not files).annotations
+    report = api.agree(files or None, directory=folder, seed=seed, n_boot=resamples, independent=independent)
     if as_json:
         _json_out(report.to_dict())
         return
@@ -394,12 +479,19 @@ def agree(
 @click.argument("units", type=click.Path(path_type=Path))
 @PROJECT
 @URL
-@click.option("--dir", "directory", default="annotations", show_default=True, type=click.Path(path_type=Path))
+@DIR
 @click.option("--no-push", is_flag=True, help="decide gold labels only; do not send disputes to Label Studio")
-def adjudicate(units: Path, project: str, url: str | None, directory: Path, no_push: bool) -> None:
+@STUDY
+def adjudicate(units: Path, project: str | None, url: str | None, directory: Path | None, no_push: bool) -> None:
     """Gold labels with their origin; disputed UNITS go to the <project>-adjudication project."""
+    study = _study(needed=project is None or directory is None)
     summary = api.adjudicate(
-        units, project, directory=directory, push=not no_push, settings=config.server_settings(url=url)
+        units,
+        project or study.config.project,
+        directory=directory or study.annotations,
+        push=not no_push,
+        guidelines=study.own_guidelines,
+        settings=_settings(url, study),
     )
     origins = ", ".join(f"{n} {origin}" for origin, n in sorted(summary.origins.items()))
     err_console.print(f"{summary.gold_path}: {origins}", markup=False)
@@ -417,27 +509,27 @@ def adjudicate(units: Path, project: str, url: str | None, directory: Path, no_p
 
 @cli.command()
 @click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="dataset folder to write")
-@click.option(
-    "--units",
-    default="units.jsonl",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="claim units JSONL, as segment wrote it",
-)
-@click.option(
-    "--documents",
-    default="documents.jsonl",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="documents JSONL, as ingest wrote it",
-)
-@click.option("--dir", "directory", default="annotations", show_default=True, type=click.Path(path_type=Path))
+@click.option("--units", type=click.Path(path_type=Path), help="units JSONL [default: the study's units.jsonl]")
+@click.option("--documents", type=click.Path(path_type=Path), help="documents JSONL [default: the study's one]")
+@DIR
 @click.option("--seed", default=0, show_default=True, help="seed of the document split and the bootstrap")
 @click.option("--push-to-hub", "repo_id", help="also upload to this Hub dataset repo (token from HF_TOKEN)")
-def publish(out: Path, units: Path, documents: Path, directory: Path, seed: int, repo_id: str | None) -> None:
+@STUDY
+def publish(
+    out: Path, units: Path | None, documents: Path | None, directory: Path | None, seed: int, repo_id: str | None
+) -> None:
     """Write the Hugging Face dataset (Parquet + card) from UNITS, DOCUMENTS and the annotations in DIR."""
+    study = _study(needed=None in (units, documents, directory))
     with err_console.status("building the dataset"):
-        report = api.publish(out, units=units, documents=documents, directory=directory, seed=seed, push_to_hub=repo_id)
+        report = api.publish(
+            out,
+            units=units or study.root / "units.jsonl",
+            documents=documents or study.root / "documents.jsonl",
+            directory=directory or study.annotations,
+            seed=seed,
+            push_to_hub=repo_id,
+            guidelines=study.own_guidelines,
+        )
     for config_name, splits in report.rows.items():
         sizes = ", ".join(f"{split} {n}" for split, n in splits.items())
         err_console.print(f"{config_name}: {sizes}", markup=False)
@@ -448,16 +540,29 @@ def publish(out: Path, units: Path, documents: Path, directory: Path, seed: int,
         err_console.print(f"uploaded to https://huggingface.co/datasets/{repo_id}", markup=False)
 
 
+@cli.command("check-dataset")
+@click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=Path, file_okay=False))
+def check_dataset(folders: tuple[Path, ...]) -> None:
+    """Check published dataset FOLDERS: card, configs, data files, features, no e-mail addresses or tokens."""
+    for folder in folders:
+        counts = api.check_dataset(folder)
+        files = ", ".join(f"{name} {n}" for name, n in counts.items())
+        err_console.print(f"{folder}: a claimstance dataset (data files: {files})", markup=False)
+
+
 @cli.command()
 @click.option("--stop", is_flag=True, help="stop the demo's Label Studio and exit")
 @click.option("--port", type=int, help="port of the local Label Studio [default: 8089]")
+@STUDY
 def demo(stop: bool, port: int | None) -> None:
     """Run everything on seeds/ with a local Label Studio; print the login and the load_dataset line."""
+    study = _study()
     if stop:
-        err_console.print("Label Studio stopped" if api.stop_server() else "Label Studio was not running")
+        stopped = api.stop_server(config.data_dir(root=study.root))
+        err_console.print("Label Studio stopped" if stopped else "Label Studio was not running")
         return
     with err_console.status("demo") as status:
-        summary = api.demo(port=port, step=lambda message: status.update(message))
+        summary = api.demo(root=study.root, port=port, step=lambda message: status.update(message))
     p = summary.push
     rows = summary.dataset_rows.get("units", {})
     out_console.print(
@@ -470,7 +575,7 @@ def demo(stop: bool, port: int | None) -> None:
                 "Annotators:",
                 f"  open {summary.url}/projects/{p.project_id}/data",
                 f"  log in as {summary.annotator_email} / {summary.annotator_password}",
-                "  guidelines: docs/guidelines.md (also under 'Instructions' in the labeling view)",
+                f"  guidelines: {summary.push.guidelines_version} (under 'Instructions' in the labeling view)",
                 "",
                 "Researchers:",
                 "  import datasets",

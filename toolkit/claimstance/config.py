@@ -1,7 +1,9 @@
 """Settings, resolved when called: an explicit argument, then the environment, then a default.
 
-Nothing here reads the environment at import time or in a default argument, so a researcher can change
-``os.environ`` in a notebook and the next call sees it.
+The study folder (:mod:`claimstance.layout`) sits between the environment and the default: a study's
+``claimstance.toml`` names its project and Label Studio address. Nothing here reads the environment at import
+time or in a default argument, so a researcher can change ``os.environ`` in a notebook and the next call
+sees it.
 
 The embedded default is a local Label Studio on 127.0.0.1 whose admin password and API token are generated
 per data folder (``claimstance.labelstudio.credentials``); with no ``LABEL_STUDIO_API_KEY`` the connection
@@ -16,7 +18,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimstance import layout
+from claimstance.errors import NotAStudyError
+
 DEFAULT_PORT = 8089
+LABEL_STUDIO_VERSION = "1.23.2"
+"""The Label Studio release ``claimstance server install`` pins (its API was read for this one)."""
 LOCAL_ADMIN_EMAIL = "admin@claimstance.local"
 DEMO_ANNOTATOR_EMAIL = "annotator@claimstance.local"
 
@@ -42,20 +49,54 @@ def resolve(value: str | None, env: str, default: str) -> str:
     return _env(env) or default
 
 
+def find_project_root(root: str | Path | None = None) -> Path | None:
+    """The study folder: argument, ``CLAIMSTANCE_ROOT``, or the nearest one at or above the current directory.
+
+    ``None`` when the current directory is in no study; an argument or ``CLAIMSTANCE_ROOT`` is taken as given
+    (:func:`layout.read_study` then says whether it is a study).
+    """
+    explicit = resolve(str(root) if root else None, "CLAIMSTANCE_ROOT", "")
+    if explicit:
+        return Path(explicit).resolve()
+    return layout.find_study_root(os.getcwd())
+
+
 def project_root(root: str | Path | None = None) -> Path:
-    """The claimstance project folder: argument, ``CLAIMSTANCE_ROOT``, or the current directory."""
-    return Path(resolve(str(root) if root else None, "CLAIMSTANCE_ROOT", os.getcwd())).resolve()
+    """Like :func:`find_project_root`, but outside any study it raises :class:`NotAStudyError`."""
+    found = find_project_root(root)
+    if found is None:
+        raise NotAStudyError(f"not inside a claimstance study (no {layout.STUDY_FILE} here or above)", path=os.getcwd())
+    return found
+
+
+def study(root: str | Path | None = None) -> layout.Study:
+    """The study (folder and validated ``claimstance.toml``) that :func:`project_root` finds."""
+    return layout.read_study(project_root(root))
 
 
 def data_dir(path: str | Path | None = None, root: str | Path | None = None) -> Path:
-    """Where the embedded Label Studio keeps its SQLite database and media (``var/label-studio``)."""
-    default = project_root(root) / "var" / "label-studio"
-    return Path(resolve(str(path) if path else None, "CLAIMSTANCE_LS_DATA_DIR", str(default))).resolve()
+    """Where the embedded Label Studio keeps its SQLite database and media (the study's ``var/label-studio``)."""
+    explicit = resolve(str(path) if path else None, "CLAIMSTANCE_LS_DATA_DIR", "")
+    if explicit:
+        return Path(explicit).resolve()
+    return layout.Study(project_root(root), layout.StudyConfig()).data_dir
 
 
-def label_studio_bin(path: str | Path | None = None, root: str | Path | None = None) -> Path:
-    """The ``label-studio`` executable, installed in its own virtual environment by ``make setup``."""
-    default = project_root(root) / ".venv-ls" / "bin" / "label-studio"
+def label_studio_venv(path: str | Path | None = None) -> Path:
+    """Label Studio's own virtual environment: argument, ``CLAIMSTANCE_LS_VENV``, or the user's data directory.
+
+    The default is ``label-studio-<version>`` under ``platformdirs.user_data_dir("claimstance")`` (on Linux
+    ``$XDG_DATA_HOME/claimstance``, else ``~/.local/share/claimstance``), shared by every study of the user.
+    """
+    from platformdirs import user_data_dir
+
+    default = Path(user_data_dir("claimstance", appauthor=False)) / f"label-studio-{LABEL_STUDIO_VERSION}"
+    return Path(resolve(str(path) if path else None, "CLAIMSTANCE_LS_VENV", str(default))).absolute()
+
+
+def label_studio_bin(path: str | Path | None = None) -> Path:
+    """The ``label-studio`` executable: argument, ``CLAIMSTANCE_LS_BIN``, or the one in :func:`label_studio_venv`."""
+    default = label_studio_venv() / "bin" / "label-studio"
     return Path(resolve(str(path) if path else None, "CLAIMSTANCE_LS_BIN", str(default)))
 
 
@@ -77,14 +118,17 @@ def server_settings(
     api_key: str | None = None,
     timeout: float | None = None,
     retries: int | None = None,
+    *,
+    study_url: str | None = None,
 ) -> ServerSettings:
     """Resolve the Label Studio address, token, timeout (s) and retry budget.
 
-    With no token (argument or ``LABEL_STUDIO_API_KEY``) ``api_key`` is empty: connecting to the local
-    server then reads the token from its credentials file.
+    The address is ``url``, else ``LABEL_STUDIO_URL``, else ``study_url`` (the study's ``label_studio_url``),
+    else the local server. With no token (argument or ``LABEL_STUDIO_API_KEY``) ``api_key`` is empty:
+    connecting to the local server then reads the token from its credentials file.
     """
     return ServerSettings(
-        url=resolve(url, "LABEL_STUDIO_URL", f"http://127.0.0.1:{DEFAULT_PORT}").rstrip("/"),
+        url=resolve(url, "LABEL_STUDIO_URL", study_url or f"http://127.0.0.1:{DEFAULT_PORT}").rstrip("/"),
         api_key=resolve(api_key, "LABEL_STUDIO_API_KEY", ""),
         timeout=float(timeout if timeout is not None else resolve(None, "CLAIMSTANCE_TIMEOUT", "300")),
         retries=int(retries if retries is not None else resolve(None, "CLAIMSTANCE_RETRIES", "4")),

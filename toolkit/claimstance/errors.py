@@ -11,7 +11,8 @@ in a researcher's notebook still works::
     │   ├── EmptyInputError                     empty, or nothing but scraping noise
     │   ├── InputTooLargeError                  a line or file past the safety limits
     │   ├── RecordError                         one JSONL record: bad JSON or schema violation
-    │   └── ExportFormatError                   a Label Studio export we cannot read
+    │   ├── ExportFormatError                   a Label Studio export we cannot read
+    │   └── NotAStudyError                      no study folder here or above (or not at --study)
     ├── SchemaDriftError                        generated files in schema/ are out of date     exit 3
     ├── LabelStudioError                        talking to Label Studio failed                 exit 4
     │   ├── ServerUnavailableError (ConnectionError)  down, slow, or not started
@@ -113,6 +114,12 @@ class ExportFormatError(InputError):
     """A Label Studio export (or API payload) we cannot turn into annotations."""
 
     default_hint = "export the claimstance project again (Export > JSON), or pull with --project"
+
+
+class NotAStudyError(InputError):
+    """The command needs a study folder (one holding ``claimstance.toml``) and there is none."""
+
+    default_hint = "create one with 'claimstance init DIR', or pass --study DIR"
 
 
 class SchemaDriftError(ClaimstanceError):

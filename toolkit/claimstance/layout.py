@@ -1,16 +1,28 @@
-"""Where a study keeps its files: the one home of the annotations folder's layout.
+"""Where a study keeps its files: the one home of the study folder's layout.
+
+A study is a folder holding ``claimstance.toml`` (its :class:`StudyConfig`), ``seeds/`` (the raw texts),
+``annotations/`` (pulled annotations, gold labels, the card's facts), ``var/`` (the local Label Studio's data,
+never committed) and optionally ``guidelines.md`` (the study's own codebook; the one shipped with the package
+otherwise). Commands find it by walking up from the current directory to ``claimstance.toml``, as git does.
 
 Every stage that reads or writes a project's annotations, its gold labels, its adjudication project or the
-card's facts asks here, so the layout is written once. The functions are pure path arithmetic: nothing is read
-or created.
+card's facts asks here, so the layout is written once. Apart from :func:`find_study_root` (which looks for the
+config file) and :func:`read_study` (which reads it), the functions are pure path arithmetic.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import tomllib
+from dataclasses import dataclass
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from claimstance.errors import InputError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from claimstance.errors import InputError, NotAStudyError
 
 ANNOTATIONS_DIR = "annotations"
 DEFAULT_PROJECT = "claimstance-seeds"
@@ -19,6 +31,134 @@ GOLD_SUFFIX = ".gold.jsonl"
 PULL_STATE_SUFFIX = ".pull-state.json"
 CARD_FILE = "card.yaml"
 """Optional file in the annotations folder: what the card says about who annotated and how (CardInfo fields)."""
+STUDY_FILE = "claimstance.toml"
+SEEDS_DIR = "seeds"
+VAR_DIR = "var"
+GUIDELINES_FILE = "guidelines.md"
+CODEBOOK: Traversable = files("claimstance") / "data" / GUIDELINES_FILE
+"""The codebook shipped with the package (``docs/guidelines.md`` is a copy a test keeps equal)."""
+DEFAULT_OVERLAP = 2
+
+
+class StudyConfig(BaseModel):
+    """What ``claimstance.toml`` may say; every field has a default, so an empty file is a study."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    project: str = Field(DEFAULT_PROJECT, min_length=1, description="the Label Studio project title")
+    label_studio_url: str | None = Field(None, description="the Label Studio address [default: the local server]")
+    overlap: int = Field(DEFAULT_OVERLAP, ge=1, description="annotators per unit")
+
+
+@dataclass(frozen=True)
+class Study:
+    """A study folder and its config: where each of its files lives."""
+
+    root: Path
+    config: StudyConfig
+
+    @property
+    def config_file(self) -> Path:
+        """``claimstance.toml``."""
+        return self.root / STUDY_FILE
+
+    @property
+    def seeds(self) -> Path:
+        """The raw texts, ``seeds/``."""
+        return self.root / SEEDS_DIR
+
+    @property
+    def annotations(self) -> Path:
+        """Pulled annotations, gold labels and the card's facts, ``annotations/``."""
+        return self.root / ANNOTATIONS_DIR
+
+    @property
+    def var(self) -> Path:
+        """What is made and never committed (``var/``): the local Label Studio's data, the demo's files."""
+        return self.root / VAR_DIR
+
+    @property
+    def data_dir(self) -> Path:
+        """The local Label Studio's database, media and logs, ``var/label-studio``."""
+        return self.var / "label-studio"
+
+    @property
+    def guidelines(self) -> Path:
+        """The study's own codebook, ``guidelines.md``; it may not exist (see :attr:`own_guidelines`)."""
+        return self.root / GUIDELINES_FILE
+
+    @property
+    def own_guidelines(self) -> Path | None:
+        """The study's ``guidelines.md`` when it has one; ``None`` means the packaged :data:`CODEBOOK`."""
+        return self.guidelines if self.guidelines.is_file() else None
+
+
+def find_study_root(start: str | Path) -> Path | None:
+    """The nearest folder at or above ``start`` holding ``claimstance.toml``, or ``None``."""
+    here = Path(start).resolve()
+    for folder in (here, *here.parents):
+        if (folder / STUDY_FILE).is_file():
+            return folder
+    return None
+
+
+def read_study(root: str | Path) -> Study:
+    """The study at ``root`` with its validated config; a missing or bad ``claimstance.toml`` is one clear error."""
+    folder = Path(root).resolve()
+    path = folder / STUDY_FILE
+    if not path.is_file():
+        raise NotAStudyError(f"not a study folder (no {STUDY_FILE})", path=folder)
+    try:
+        values = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"not valid TOML ({exc})", path=path, hint="fix it; 'claimstance init' writes one") from None
+    try:
+        return Study(folder, StudyConfig.model_validate(values))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "file"
+        known = ", ".join(StudyConfig.model_fields)
+        raise InputError(f"{where}: {first['msg']}", path=path, hint=f"the known keys are {known}") from None
+
+
+def create_study(root: str | Path, config: StudyConfig) -> tuple[Study, list[Path]]:
+    """Make ``root`` a study: config file, ``seeds/``, ``annotations/``, the codebook, a ``.gitignore`` for ``var/``.
+
+    Files that exist are left as they are, except that a second ``claimstance.toml`` is refused. Returns the
+    study and the paths created.
+    """
+    folder = Path(root).resolve()
+    if (folder / STUDY_FILE).exists():
+        raise InputError("is already a study", path=folder / STUDY_FILE, hint="edit it, or init another folder")
+    study = Study(folder, config)
+    created: list[Path] = []
+    for directory in (study.seeds, study.annotations):
+        if not directory.is_dir():
+            directory.mkdir(parents=True)
+            created.append(directory)
+    contents = {
+        study.guidelines: CODEBOOK.read_text(encoding="utf-8"),
+        folder / ".gitignore": f"{VAR_DIR}/\n",
+        study.config_file: study_config_text(config),  # last: a folder is a study only once the rest is there
+    }
+    for path, text in contents.items():
+        if not path.exists():
+            path.write_text(text, encoding="utf-8")
+            created.append(path)
+    return study, created
+
+
+def study_config_text(config: StudyConfig) -> str:
+    """``claimstance.toml`` for ``config``, each key with its meaning (what ``claimstance init`` writes)."""
+    lines = ["# A claimstance study: the commands run inside this folder find it by this file.\n"]
+    for name, field in StudyConfig.model_fields.items():
+        value = getattr(config, name)
+        lines.append(f"# {field.description}")
+        if value is None:
+            lines.append(f'# {name} = "http://127.0.0.1:8089"')
+        else:
+            lines.append(f"{name} = {json.dumps(value)}")  # a JSON string or number is valid TOML
+    return "\n".join(lines) + "\n"
 
 
 def annotations_path(project: str, directory: str | Path = ANNOTATIONS_DIR) -> Path:

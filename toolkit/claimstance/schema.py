@@ -13,6 +13,7 @@ import difflib
 import hashlib
 import json
 import math
+import re
 from collections.abc import Container, Iterable, Mapping
 from datetime import UTC, date, datetime
 from enum import Enum
@@ -25,6 +26,14 @@ from claimstance.errors import InputError, SchemaDriftError
 
 SCHEMA_VERSION = "1.1.0"
 GUIDELINES_VERSION = "1.0.0"
+"""The version of the codebook shipped with claimstance; a study's own codebook states its own."""
+_GUIDELINES_VERSION_LINE = re.compile(r"^Guidelines version (\S+?)[,.]?(?:\s|$)", re.MULTILINE)
+
+
+def guidelines_version(markdown: str) -> str:
+    """The version a codebook states on its ``Guidelines version X.Y.Z`` line, or ``"unversioned"``."""
+    found = _GUIDELINES_VERSION_LINE.search(markdown)
+    return found.group(1) if found else "unversioned"
 
 
 class LabelEnum(str, Enum):

@@ -258,6 +258,8 @@ class PushReport:
     config_updated: bool = False
     instructions_updated: bool = False
     config_added: tuple[str, ...] = ()
+    guidelines_version: str = schema.GUIDELINES_VERSION
+    """The version the pushed codebook states (its ``Guidelines version`` line), now the project's instructions."""
 
 
 @contextlib.contextmanager
@@ -402,6 +404,7 @@ def push_tasks(
             config_updated=info.config_updated,
             instructions_updated=info.instructions_updated,
             config_added=info.config_added,
+            guidelines_version=schema.guidelines_version(guidelines),
         )
         index = index_tasks(list_tasks(conn, info.id)) if not info.created else TaskIndex({}, [], [])
         report.conflicts += index.conflicts

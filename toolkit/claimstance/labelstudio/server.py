@@ -1,7 +1,8 @@
-"""Run the embedded Label Studio: ``start``, ``stop`` and ``status``, headless on 127.0.0.1 unless asked.
+"""Run the embedded Label Studio: ``install``, ``start``, ``stop`` and ``status``, headless on 127.0.0.1 unless asked.
 
-The server lives in its own virtual environment (``.venv-ls``: Label Studio pins its own SDK exactly) and
-keeps everything under one data folder (``var/label-studio`` by default): the SQLite database, media,
+The server lives in its own virtual environment (Label Studio pins its own SDK exactly), which
+:func:`install` creates in the user's data directory (:func:`config.label_studio_venv`), and it keeps
+everything under one data folder (the study's ``var/label-studio`` by default): the SQLite database, media,
 exports, its config and cache folders (``XDG_*``), its credentials, a log file and a pid file.
 Nothing is written under ``~/.local`` or ``~/.config``, and the server never calls out (no version check,
 no analytics, no Sentry).
@@ -17,10 +18,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import time
+import venv
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NotRequired
@@ -67,6 +71,63 @@ class ServerInfo:
     healthy: bool
     public_url: str | None = None
     """The address annotators open, when the server was opened to a team (``--host``/``--public-url``)."""
+
+
+@dataclass(frozen=True)
+class InstallReport:
+    """Where Label Studio's environment is and whether ``install`` found it already there."""
+
+    venv: Path
+    version: str
+    reused: bool
+
+
+def installed_version(venv_dir: str | Path) -> str | None:
+    """The ``label-studio`` version installed in ``venv_dir``, or ``None`` (no environment, or no Label Studio)."""
+    python = Path(venv_dir) / "bin" / "python"
+    if not (Path(venv_dir) / "bin" / "label-studio").exists() or not python.exists():
+        return None
+    query = "import importlib.metadata as m; print(m.version('label-studio'))"
+    done = subprocess.run([str(python), "-c", query], capture_output=True, text=True, check=False, timeout=120)
+    return (done.stdout.strip() or None) if done.returncode == 0 else None
+
+
+def install(
+    venv_dir: str | Path | None = None,
+    *,
+    version: str = config.LABEL_STUDIO_VERSION,
+    pip_options: Sequence[str] = (),
+) -> InstallReport:
+    """Create Label Studio's own virtual environment with ``label-studio==version`` (a few minutes, once).
+
+    The environment goes to :func:`config.label_studio_venv` unless ``venv_dir``; one that already holds that
+    version is reused as it is (a CI cache, or the repository's ``.venv-ls``). ``pip_options`` are passed to
+    pip (e.g. ``--index-url``). When pip fails the half-made environment is removed and
+    :class:`~claimstance.errors.LabelStudioError` names the last lines pip printed.
+    """
+    target = config.label_studio_venv(venv_dir)
+    found = installed_version(target)
+    if found == version:
+        return InstallReport(target, version, reused=True)
+    if target.exists() and any(target.iterdir()) and not (target / "pyvenv.cfg").exists():
+        raise LabelStudioError(
+            "is not a virtual environment, and installing would replace it",
+            path=target,
+            hint="remove it, or set CLAIMSTANCE_LS_VENV to another folder",
+        )
+    venv.EnvBuilder(with_pip=True, clear=True, symlinks=True).create(target)
+    command = [str(target / "bin" / "python"), "-m", "pip", "install", "-q", *pip_options, f"label-studio=={version}"]
+    env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+    if done.returncode != 0 or installed_version(target) != version:
+        shutil.rmtree(target, ignore_errors=True)  # nothing half-installed is left to be mistaken for a server
+        raise LabelStudioError(
+            f"pip could not install label-studio=={version} (exit {done.returncode})",
+            path=target,
+            hint="check the network or the pip options, then run 'claimstance server install' again",
+            detail="\n".join((done.stderr or done.stdout).splitlines()[-15:]),
+        )
+    return InstallReport(target, version, reused=False)
 
 
 def find_free_port() -> int:
@@ -324,7 +385,7 @@ def start(
     if not executable.exists():
         raise ServerUnavailableError(
             f"Label Studio is not installed at {executable}",
-            hint="run 'make setup' (it installs label-studio into .venv-ls), or set CLAIMSTANCE_LS_BIN",
+            hint="run 'claimstance server install', or set CLAIMSTANCE_LS_VENV to an environment that has it",
         )
 
     env = server_environment(directory, chosen)

@@ -14,7 +14,7 @@ from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from claimstance import config, io, schema
+from claimstance import config, io, layout, schema
 from claimstance.errors import InputError
 from claimstance.labelstudio.labeling_config import TEXT_CONTROLS
 from claimstance.labelstudio.payloads import AdjudicationTaskData, ImportTask, PredictionPayload, UnitTaskData
@@ -240,8 +240,18 @@ def checked_tasks(tasks: Iterable[ImportTask]) -> Iterator[tuple[TaskData, Predi
 
 
 def read_guidelines(path: str | Path | None = None) -> str:
-    """The codebook shown to annotators as the project's instructions (``docs/guidelines.md`` by default)."""
-    return io.read_text(path or config.project_root() / "docs" / "guidelines.md")
+    """The codebook shown to annotators as the project's instructions.
+
+    By default the study's own ``guidelines.md`` when the current study has one, else the codebook shipped
+    with claimstance (:data:`layout.CODEBOOK`).
+    """
+    if path is not None:
+        return io.read_text(path)
+    root = config.find_project_root()
+    own = layout.Study(root, layout.StudyConfig()).guidelines if root is not None else None
+    if own is not None and own.is_file():
+        return io.read_text(own)
+    return layout.CODEBOOK.read_text(encoding="utf-8")
 
 
 def guidelines_html(markdown: str) -> str:

@@ -40,6 +40,7 @@ from claimstance import io
 from claimstance.errors import PublishError
 from claimstance.publish.card import CardInfo, check_card_info, check_card_text, is_published, metadata
 from claimstance.publish.card_body import render_body
+from claimstance.publish.check import check_dataset
 from claimstance.publish.features import ANNOTATION_EXCLUDED, CONFIGS, features
 from claimstance.publish.hub import push_to_hub
 from claimstance.publish.splits import SPLIT_NAMES, by_split, check_ratios, split_documents, split_notes
@@ -56,6 +57,7 @@ __all__ = [
     "CardInfo",
     "PublishReport",
     "build_dataset",
+    "check_dataset",
     "features",
     "push_to_hub",
     "split_documents",
