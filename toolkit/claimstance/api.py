@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pydantic import BaseModel
 
@@ -67,23 +67,42 @@ def count_lines(path: str | Path) -> int | None:
 
 
 def segment(
-    documents: str | Path,
+    inputs: str | Path | Iterable[str | Path],
     out: str | Path,
     *,
     workers: int = 1,
-    progress: Callable[[Iterable[Document], int | None], Iterable[Document]] | None = None,
+    tasks: int | None = None,
+    fmt: Literal["jsonl", "parquet"] = "jsonl",
+    executor: Literal["local", "ray"] = "local",
 ) -> int:
-    """Segment a documents JSONL file into a claim units JSONL file; return the number of units.
+    """Segment documents (or seed pages, ingested on the way) into claim units; return the number of units.
 
-    The input is validated while it streams; the first bad record stops the run and ``out`` is untouched.
+    ``inputs``: a documents JSONL file, seed ``.txt`` files, documents as JSON Lines or Parquet, or folders of
+    them, local or fsspec URLs. ``out`` ending in ``.jsonl`` is one file (the same bytes for any ``workers``);
+    otherwise a folder of shards. Runs as a datatrove pipeline (:mod:`claimstance.pipeline`) with ``workers``
+    processes, or on the Ray cluster ``ray.init()`` finds. A failed run leaves ``out`` untouched and keeps its
+    finished shards: running it again redoes only the failed ones.
     """
-    from claimstance.segment import segment_documents
+    from claimstance.pipeline import segment_corpus
 
-    docs: Iterable[Document] = io.read_jsonl(documents, Document)
-    if progress is not None:
-        docs = progress(docs, count_lines(documents))
-    empty = EmptyInputError("no documents to segment", path=documents)
-    return io.write_jsonl(out, segment_documents(docs, workers=workers), empty=empty)
+    paths = [inputs] if isinstance(inputs, str | Path) else list(inputs)
+    return segment_corpus(paths, out, workers=workers, tasks=tasks, fmt=fmt, executor=executor)
+
+
+def submit_segment(
+    inputs: Iterable[str | Path],
+    out: str | Path,
+    *,
+    partition: str,
+    time: str = "4:00:00",
+    tasks: int | None = None,
+    fmt: Literal["jsonl", "parquet"] = "jsonl",
+    venv: str | None = None,
+) -> Path:
+    """Submit the segment pipeline as a Slurm job array writing shards into ``out``; return its sbatch script."""
+    from claimstance.pipeline import slurm_script
+
+    return slurm_script(inputs, out, tasks=tasks, fmt=fmt, partition=partition, time=time, venv=venv)
 
 
 def detect_model(value: object) -> str:

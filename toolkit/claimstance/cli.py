@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 import click
 from rich.console import Console
@@ -66,16 +66,51 @@ def ingest(seeds: tuple[Path, ...], out: Path) -> None:
 
 
 @cli.command()
-@click.argument("documents", type=click.Path(path_type=Path))
-@click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="claim units JSONL to write")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "-o", required=True, help="claim units: a .jsonl file, or a folder of shards")
 @click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 64), help="processes")
-def segment(documents: Path, out: Path, workers: int) -> None:
-    """Split DOCUMENTS into claim-sized units with their speakers and write them to OUT."""
-    with _progress() as progress:
-        count = api.segment(
-            documents, out, workers=workers, progress=lambda docs, total: _track(docs, progress, "segment", total)
-        )
-    err_console.print(f"wrote {count} units to {out}")
+@click.option("--tasks", type=click.IntRange(1), help="shards [default: one per 32 MB of input, at least WORKERS]")
+@click.option(
+    "--format", "fmt", default="jsonl", show_default=True, type=click.Choice(["jsonl", "parquet"]), help="of shards"
+)
+@click.option(
+    "--executor",
+    default="local",
+    show_default=True,
+    type=click.Choice(["local", "ray", "slurm"]),
+    help="this machine, the Ray cluster ray.init() finds, or a Slurm job array (needs --partition)",
+)
+@click.option("--partition", help="Slurm partition")
+@click.option("--time", "time_limit", default="4:00:00", show_default=True, help="Slurm time limit per task")
+@click.option("--venv", help="virtual environment the Slurm tasks activate")
+def segment(
+    inputs: tuple[str, ...],
+    out: str,
+    workers: int,
+    tasks: int | None,
+    fmt: str,
+    executor: str,
+    partition: str | None,
+    time_limit: str,
+    venv: str | None,
+) -> None:
+    """Split documents into claim-sized units with their speakers and write them to OUT.
+
+    INPUTS are a documents JSONL file (from ingest), seed .txt files (ingested on the way), documents as JSON
+    Lines or Parquet, or folders of them; local paths or fsspec URLs (s3://...). A failed run keeps the shards
+    it finished: run the same command again to do the rest.
+    """
+    form: Literal["jsonl", "parquet"] = "parquet" if fmt == "parquet" else "jsonl"
+    if executor == "slurm":
+        if not partition:
+            raise click.UsageError("--executor slurm needs --partition")
+        script = api.submit_segment(inputs, out, partition=partition, time=time_limit, tasks=tasks, fmt=form, venv=venv)
+        err_console.print(f"submitted {script}; shards will be in {out}", markup=False)
+        return
+    count = api.segment(
+        inputs, out, workers=workers, tasks=tasks, fmt=form, executor="ray" if executor == "ray" else "local"
+    )
+    err_console.print(f"wrote {count} units to {out}", markup=False)
 
 
 @cli.command()
