@@ -105,6 +105,50 @@ def submit_segment(
     return slurm_script(inputs, out, tasks=tasks, fmt=fmt, partition=partition, time=time, venv=venv)
 
 
+def unit_files(units: str | Path) -> list[Path]:
+    """A units JSONL file, or the JSONL shards of a folder (``claimstance segment -o FOLDER``) in order."""
+    path = Path(units)
+    if not path.is_dir():
+        return [path]
+    files = sorted(path.glob("*.jsonl"))
+    if not files:
+        raise InputError("folder holds no .jsonl files", path=path, hint="pass a units file or a folder of shards")
+    return files
+
+
+@dataclass(frozen=True)
+class DedupSummary:
+    """What ``dedup`` read and wrote."""
+
+    units: int
+    kept: int
+    duplicates: int
+    groups: int
+    out: Path
+    duplicates_path: Path
+
+
+def dedup(units: str | Path, out: str | Path, *, duplicates: str | Path | None = None) -> DedupSummary:
+    """Group near-duplicate units (:mod:`claimstance.dedup`): representatives to ``out``, the others to ``duplicates``.
+
+    ``duplicates`` (default ``<out>.duplicates.jsonl``) holds one ``Duplicate`` per unit left out, naming the
+    representative whose labels it carries. ``out`` keeps the input's order.
+    """
+    from claimstance import dedup as _dedup
+
+    files = unit_files(units)
+    found = list(_dedup.find_duplicates(u for f in files for u in io.read_jsonl(f, ClaimUnit)))
+    dropped = {d.unit_id for d in found}
+    path = Path(duplicates) if duplicates else _dedup.duplicates_path(out)
+    empty = EmptyInputError("no units", path=units)
+    kept = io.write_jsonl(
+        out, (u for f in files for u in io.read_jsonl(f, ClaimUnit) if u.id not in dropped), empty=empty
+    )
+    io.write_jsonl(path, found)
+    groups = len({d.duplicate_of for d in found})
+    return DedupSummary(kept + len(found), kept, len(found), groups, Path(out), path)
+
+
 def detect_model(value: object) -> str:
     """Recognise the record type of one parsed JSON object by its distinctive fields."""
     if isinstance(value, dict):

@@ -114,6 +114,28 @@ def segment(
 
 
 @cli.command()
+@click.argument("units", type=click.Path(path_type=Path))
+@click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="units JSONL to write, one per group")
+@click.option(
+    "--duplicates", type=click.Path(path_type=Path), help="the groups' other units [default: OUT.duplicates.jsonl]"
+)
+def dedup(units: Path, out: Path, duplicates: Path | None) -> None:
+    """Group near-duplicate UNITS (wire copies, re-publications, corrections); keep one per group.
+
+    Units with the same kind and speaker whose texts are the same up to small edits (MinHash/LSH on character
+    5-grams, Jaccard 0.8; see docs/architecture.md) form a group; its first unit goes to OUT, the others to the
+    duplicates file with the unit they repeat, so that they can carry its labels when the dataset is published.
+    UNITS is a JSONL file or a folder of shards.
+    """
+    summary = api.dedup(units, out, duplicates=duplicates)
+    err_console.print(
+        f"{summary.units} units: {summary.duplicates} near-duplicates in {summary.groups} groups; "
+        f"wrote {summary.kept} units to {summary.out} and the duplicates to {summary.duplicates_path}",
+        markup=False,
+    )
+
+
+@cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--model",

@@ -34,7 +34,7 @@ from claimstance.segment import segment
 
 Executor = Literal["local", "ray", "slurm"]
 TASK_BYTES = 32 * 2**20
-"""Input bytes per task when the number of tasks is not given: enough tasks to balance the workers."""
+"""Input bytes per task when the number of tasks is not given (small enough to balance the workers)."""
 LOGS = "_logs"
 """The run's folder inside the output folder: plan, slices, datatrove's completion markers, errors, logs."""
 
@@ -203,7 +203,8 @@ def prepare(
     files = shards.list_inputs(inputs)
     described = {path: shards.describe(path) for path, _ in files}
     if tasks is None:
-        tasks = max(workers, math.ceil(sum(size for size, _ in described.values()) / TASK_BYTES))
+        # a multiple of the workers, so that none is left alone with the last task
+        tasks = workers * max(1, math.ceil(sum(size for size, _ in described.values()) / (TASK_BYTES * workers)))
     slices = shards.plan(files, [described[path][0] for path, _ in files], tasks)
     signature = {"inputs": [list(file) for file in files], "tasks": tasks, "format": fmt}
     out = Path(folder).resolve()  # absolute: workers may start in another working folder
