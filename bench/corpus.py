@@ -140,20 +140,24 @@ def main() -> None:
         size = sum(p.stat().st_size for p in files)
         print(f"corpus: {len(files)} files, {size / 1e6:.0f} MB in {folder} ({time.perf_counter() - t0:.0f} s)")
         print(f"cores: {os.cpu_count()}, load average {os.getloadavg()[0]:.1f} (shared with whatever else runs)\n")
-        rows = [
-            (f"one process (today's segment path), {small:g} MB", run_child("baseline", folder, small)),
-            (f"datatrove, 1 worker, {small:g} MB", run_child("pipeline", folder, small, 1)),
-            (f"datatrove, 2 workers, {small:g} MB", run_child("pipeline", folder, small, 2)),
-            (f"datatrove, 1 worker, {args.size_mb:g} MB", run_child("pipeline", folder, args.size_mb, 1)),
-            (f"datatrove, 2 workers, {args.size_mb:g} MB", run_child("pipeline", folder, args.size_mb, 2)),
+        plan = [
+            (f"one process (today's segment path), {small:g} MB", "baseline", small, 1),
+            (f"datatrove, 1 worker, {small:g} MB", "pipeline", small, 1),
+            (f"datatrove, 2 workers, {small:g} MB", "pipeline", small, 2),
+            (f"datatrove, 1 worker, {args.size_mb:g} MB", "pipeline", args.size_mb, 1),
+            (f"datatrove, 2 workers, {args.size_mb:g} MB", "pipeline", args.size_mb, 2),
         ]
         header = f"{'run':<46} {'tasks':>5} {'MB/s':>6} {'CPU s/MB':>9} {'critical CPU s':>14} {'units':>10}"
-        print(header + f" {'peak MB':>8} {'worker peak MB':>15}")
-        for label, r in rows:
+        print(header + f" {'peak MB':>8} {'worker peak MB':>15}", flush=True)
+        rows = []
+        for label, mode, mb_limit, workers in plan:  # each row printed as soon as it is measured
+            r = run_child(mode, folder, mb_limit, workers)
+            rows.append((label, r))
             mb = r["bytes"] / 1e6
             print(
                 f"{label:<46} {r['tasks']:>5.0f} {mb / r['seconds']:>6.2f} {r['cpu'] / mb:>9.3f}"
-                f" {r['critical_cpu']:>14.1f} {r['units']:>10.0f} {r['peak_mb']:>8.0f} {r['worker_peak_mb']:>15.0f}"
+                f" {r['critical_cpu']:>14.1f} {r['units']:>10.0f} {r['peak_mb']:>8.0f} {r['worker_peak_mb']:>15.0f}",
+                flush=True,
             )
         base, one_small, two_small, one, two = (r for _, r in rows)
         print(f"\n2 workers vs 1, {args.size_mb:g} MB (wall clock): {one['seconds'] / two['seconds']:.2f}x")
