@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from claimstance.labelstudio import PushReport
     from claimstance.publish import PublishReport
     from claimstance.pull import PullSummary
+    from claimstance.sample import SamplingReport
     from claimstance.server import ServerInfo
 
 T = TypeVar("T")
@@ -147,6 +148,77 @@ def dedup(units: str | Path, out: str | Path, *, duplicates: str | Path | None =
     io.write_jsonl(path, found)
     groups = len({d.duplicate_of for d in found})
     return DedupSummary(kept + len(found), kept, len(found), groups, Path(out), path)
+
+
+def sample(
+    units: str | Path,
+    out: str | Path,
+    *,
+    size: int,
+    seed: int = 0,
+    strata: Iterable[str] = (),
+    allocation: Literal["proportional", "equal"] = "proportional",
+    documents: str | Path | None = None,
+    match: str | None = None,
+    predictions: str | Path | None = None,
+    min_score: float = 0.0,
+    duplicates: str | Path | None = None,
+) -> SamplingReport:
+    """Draw the batch to annotate (:mod:`claimstance.sample`): units to ``out``, the report beside it.
+
+    Relevance is ``match`` (a regular expression) or ``predictions`` (a stance other than not_applicable),
+    or every unit; ``duplicates`` (from ``dedup``) are left out and counted. The report goes to
+    ``<out>.sampling.json``; the batch keeps the input's order.
+    """
+    import hashlib
+
+    from claimstance import sample as _sample
+
+    files = unit_files(units)
+    fields = _sample.check_strata(strata, documents=documents is not None)
+    docs = {d.id: _sample.document_values(d, fields) for d in io.read_jsonl(documents, Document)} if documents else {}
+    dropped = {d.unit_id for d in io.read_jsonl(duplicates, _schema.Duplicate)} if duplicates else set()
+    rule: Callable[[ClaimUnit], bool] = _sample.every_unit
+    relevance = "none"
+    if match is not None:
+        rule, relevance = _sample.keyword_rule(match)
+    elif predictions is not None:
+        preds = {p.unit_id: p for p in io.read_jsonl(predictions, Prediction)}
+        rule, relevance = _sample.prediction_rule(preds, min_score=min_score)
+    seen = {"corpus": 0, "dropped": 0}
+
+    def population() -> Iterator[tuple[str, tuple[str, ...]]]:
+        for path in files:
+            for unit in io.read_jsonl(path, ClaimUnit):
+                seen["corpus"] += 1
+                if unit.id in dropped:
+                    seen["dropped"] += 1
+                elif rule(unit):
+                    yield unit.id, _sample.stratum(unit, fields, docs.get(unit.doc_id))
+
+    chosen, cells = _sample.draw(population(), size=size, seed=seed, allocation=allocation)
+    if not chosen:
+        raise EmptyInputError("no unit to draw from", path=units, hint=f"check the relevance rule ({relevance})")
+    io.write_jsonl(out, (u for path in files for u in io.read_jsonl(path, ClaimUnit) if u.id in chosen))
+    report = _sample.SamplingReport(
+        corpus_units=seen["corpus"] + (len(dropped) - seen["dropped"]),
+        duplicates_removed=len(dropped),
+        relevance=relevance,
+        relevant_units=sum(n for n, _ in cells.values()),
+        strata=fields,
+        allocation=allocation,
+        size=size,
+        seed=seed,
+        sampled=len(chosen),
+        cells=[
+            _sample.Cell(stratum=dict(zip(fields, key, strict=True)), population=n, sampled=k)
+            for key, (n, k) in cells.items()
+        ],
+        batch=Path(out).name,
+        batch_sha256=hashlib.sha256(Path(out).read_bytes()).hexdigest(),
+    )
+    io.write_text_atomic(_sample.report_path(out), report.model_dump_json(indent=2) + "\n")
+    return report
 
 
 def detect_model(value: object) -> str:

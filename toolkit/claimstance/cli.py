@@ -136,6 +136,64 @@ def dedup(units: Path, out: Path, duplicates: Path | None) -> None:
 
 
 @cli.command()
+@click.argument("units", type=click.Path(path_type=Path))
+@click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="the batch of units to push")
+@click.option("--size", "-n", required=True, type=click.IntRange(1), help="units to draw")
+@click.option("--seed", default=0, show_default=True, type=int, help="the same seed draws the same batch")
+@click.option(
+    "--by", "strata", multiple=True, help="stratify by this field (repeatable): source, month, year, author, kind, ..."
+)
+@click.option(
+    "--allocation",
+    default="proportional",
+    show_default=True,
+    type=click.Choice(["proportional", "equal"]),
+    help="units per stratum: as the strata's sizes, or the same for each",
+)
+@click.option("--documents", type=click.Path(path_type=Path), help="documents JSONL (for source, month, ...)")
+@click.option("--match", help="relevant: the text matches this regular expression (case-insensitive)")
+@click.option("--predictions", type=click.Path(path_type=Path), help="relevant: a predicted stance (predict's JSONL)")
+@click.option("--min-score", default=0.0, show_default=True, type=float, help="with --predictions: lowest score kept")
+@click.option("--duplicates", type=click.Path(path_type=Path), help="dedup's duplicates file: left out, counted")
+def sample(
+    units: Path,
+    out: Path,
+    size: int,
+    seed: int,
+    strata: tuple[str, ...],
+    allocation: str,
+    documents: Path | None,
+    match: str | None,
+    predictions: Path | None,
+    min_score: float,
+    duplicates: Path | None,
+) -> None:
+    """Draw a documented sample of UNITS to annotate: relevant, stratified, of a given size and seed.
+
+    Writes the batch to OUT and the sampling report (corpus size, filter, strata, sizes, seed, duplicates
+    removed), which the dataset card states, to OUT.sampling.json. UNITS is a JSONL file or a folder of shards.
+    """
+    report = api.sample(
+        units,
+        out,
+        size=size,
+        seed=seed,
+        strata=strata,
+        allocation="equal" if allocation == "equal" else "proportional",
+        documents=documents,
+        match=match,
+        predictions=predictions,
+        min_score=min_score,
+        duplicates=duplicates,
+    )
+    err_console.print(
+        f"drew {report.sampled} of {report.relevant_units} relevant units ({report.corpus_units} in the corpus, "
+        f"{len(report.cells)} strata) into {out}; the report is beside it",
+        markup=False,
+    )
+
+
+@cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--model",

@@ -170,8 +170,6 @@ def facts(text: str) -> set[str]:
     return {word for word in found if word[0].isdigit() or word[0].isupper()}
 
 
-
-
 def _key(unit: ClaimUnit) -> tuple[str, str]:
     return str(unit.kind), (unit.speaker.name or "").casefold()
 
