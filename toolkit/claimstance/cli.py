@@ -69,7 +69,9 @@ def ingest(seeds: tuple[Path, ...], out: Path) -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "-o", required=True, help="claim units: a .jsonl file, or a folder of shards")
 @click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 64), help="processes")
-@click.option("--tasks", type=click.IntRange(1), help="shards [default: one per 32 MB of input, at least WORKERS]")
+@click.option(
+    "--tasks", type=click.IntRange(1), help="shards [default: a multiple of WORKERS, about 32 MB of input each]"
+)
 @click.option(
     "--format", "fmt", default="jsonl", show_default=True, type=click.Choice(["jsonl", "parquet"]), help="of shards"
 )
