@@ -176,47 +176,27 @@ def sample(
 
     files = unit_files(units)
     fields = _sample.check_strata(strata, documents=documents is not None)
-    docs = {d.id: _sample.document_values(d, fields) for d in io.read_jsonl(documents, Document)} if documents else {}
-    dropped = {d.unit_id for d in io.read_jsonl(duplicates, _schema.Duplicate)} if duplicates else set()
-    rule: Callable[[ClaimUnit], bool] = _sample.every_unit
-    relevance = "none"
+    relevance: tuple[Callable[[ClaimUnit], bool], str] = (_sample.every_unit, "none")
     if match is not None:
-        rule, relevance = _sample.keyword_rule(match)
+        relevance = _sample.keyword_rule(match)
     elif predictions is not None:
         preds = {p.unit_id: p for p in io.read_jsonl(predictions, Prediction)}
-        rule, relevance = _sample.prediction_rule(preds, min_score=min_score)
-    seen = {"corpus": 0, "dropped": 0}
-
-    def population() -> Iterator[tuple[str, tuple[str, ...]]]:
-        for path in files:
-            for unit in io.read_jsonl(path, ClaimUnit):
-                seen["corpus"] += 1
-                if unit.id in dropped:
-                    seen["dropped"] += 1
-                elif rule(unit):
-                    yield unit.id, _sample.stratum(unit, fields, docs.get(unit.doc_id))
-
-    chosen, cells = _sample.draw(population(), size=size, seed=seed, allocation=allocation)
-    if not chosen:
-        raise EmptyInputError("no unit to draw from", path=units, hint=f"check the relevance rule ({relevance})")
-    io.write_jsonl(out, (u for path in files for u in io.read_jsonl(path, ClaimUnit) if u.id in chosen))
-    report = _sample.SamplingReport(
-        corpus_units=seen["corpus"] + (len(dropped) - seen["dropped"]),
-        duplicates_removed=len(dropped),
-        relevance=relevance,
-        relevant_units=sum(n for n, _ in cells.values()),
-        strata=fields,
-        allocation=allocation,
+        relevance = _sample.prediction_rule(preds, min_score=min_score)
+    chosen, report = _sample.draw_batch(
+        (u for path in files for u in io.read_jsonl(path, ClaimUnit)),
         size=size,
         seed=seed,
-        sampled=len(chosen),
-        cells=[
-            _sample.Cell(stratum=dict(zip(fields, key, strict=True)), population=n, sampled=k)
-            for key, (n, k) in cells.items()
-        ],
-        batch=Path(out).name,
-        batch_sha256=hashlib.sha256(Path(out).read_bytes()).hexdigest(),
+        strata=fields,
+        allocation=allocation,
+        documents=io.read_jsonl(documents, Document) if documents else (),
+        relevance=relevance,
+        duplicates=io.read_jsonl(duplicates, _schema.Duplicate) if duplicates else (),
     )
+    if not chosen:
+        raise EmptyInputError("no unit to draw from", path=units, hint=f"check the relevance rule ({report.relevance})")
+    io.write_jsonl(out, (u for path in files for u in io.read_jsonl(path, ClaimUnit) if u.id in chosen))
+    digest = hashlib.sha256(Path(out).read_bytes()).hexdigest()
+    report = report.model_copy(update={"batch": Path(out).name, "batch_sha256": digest})
     io.write_text_atomic(_sample.report_path(out), report.model_dump_json(indent=2) + "\n")
     return report
 

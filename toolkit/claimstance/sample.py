@@ -17,14 +17,14 @@ from __future__ import annotations
 import hashlib
 import heapq
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from claimstance.errors import InputError, PublishError
-from claimstance.schema import SCHEMA_VERSION, ClaimUnit, Document, Prediction, label_of
+from claimstance.schema import SCHEMA_VERSION, ClaimUnit, Document, Duplicate, Prediction, label_of
 
 Allocation = Literal["proportional", "equal"]
 UNKNOWN = "unknown"
@@ -198,6 +198,54 @@ def draw(
     for key, heap in heaps.items():
         chosen.update(unit_id for _, unit_id in heapq.nlargest(sizes[key], heap))
     return chosen, {key: (populations[key], sizes[key]) for key in sorted(populations)}
+
+
+def draw_batch(
+    units: Iterable[ClaimUnit],
+    *,
+    size: int,
+    seed: int,
+    strata: list[str],
+    allocation: Allocation,
+    documents: Iterable[Document] = (),
+    relevance: tuple[Callable[[ClaimUnit], bool], str] = (every_unit, "none"),
+    duplicates: Iterable[Duplicate] = (),
+) -> tuple[set[str], SamplingReport]:
+    """Draw from a stream of units (read once); return the ids drawn and the report (without the batch's name).
+
+    ``duplicates`` are left out of the population and counted; ``documents`` give the document fields.
+    """
+    docs = {d.id: document_values(d, strata) for d in documents}
+    dropped = {d.unit_id for d in duplicates}
+    rule, rule_text = relevance
+    seen = {"corpus": 0, "dropped": 0}
+
+    def population() -> Iterator[tuple[str, tuple[str, ...]]]:
+        for unit in units:
+            seen["corpus"] += 1
+            if unit.id in dropped:
+                seen["dropped"] += 1
+            elif rule(unit):
+                yield unit.id, stratum(unit, strata, docs.get(unit.doc_id))
+
+    chosen, cells = draw(population(), size=size, seed=seed, allocation=allocation)
+    report = SamplingReport(
+        corpus_units=seen["corpus"] + len(dropped) - seen["dropped"],  # the input may be dedup's kept units
+        duplicates_removed=len(dropped),
+        relevance=rule_text,
+        relevant_units=sum(n for n, _ in cells.values()),
+        strata=strata,
+        allocation=allocation,
+        size=size,
+        seed=seed,
+        sampled=len(chosen),
+        cells=[
+            Cell(stratum=dict(zip(strata, key, strict=True)), population=n, sampled=k) for key, (n, k) in cells.items()
+        ],
+        batch="",
+        batch_sha256="",
+    )
+    return chosen, report
 
 
 def report_path(batch: str | Path) -> Path:
