@@ -227,3 +227,17 @@ def test_the_ray_executor_gives_the_units_of_the_local_one(
     pipeline.segment_corpus([path], tmp_path / "local.jsonl", tasks=3, workers=2)
     assert (tmp_path / "ray.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
     assert (tmp_path / "local.jsonl").read_bytes() == reference(tmp_path, documents)
+
+
+def test_without_sbatch_the_slurm_command_says_where_to_run_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimstance.cli import main
+
+    monkeypatch.setenv("PATH", str(tmp_path))  # no sbatch on this PATH
+    with pytest.raises(SystemExit) as exit_:
+        main(["segment", str(SEEDS), "-o", str(tmp_path / "units"), "--executor", "slurm", "--partition", "cpu"])
+    assert exit_.value.code == 1
+    err = capsys.readouterr().err
+    assert "cannot submit the job" in err and "login node, where sbatch is" in err
+    assert (tmp_path / "units" / "_logs" / "launch_script.slurm").is_file()

@@ -188,11 +188,8 @@ def sample(
         min_score=min_score,
         duplicates=duplicates,
     )
-    err_console.print(
-        f"drew {report.sampled} of {report.relevant_units} relevant units ({report.corpus_units} in the corpus, "
-        f"{len(report.cells)} strata) into {out}; the report is beside it",
-        markup=False,
-    )
+    counts = f"{report.sampled} of {report.relevant_units} relevant units ({report.corpus_units} in the corpus"
+    err_console.print(f"drew {counts}, {len(report.cells)} strata) into {out}; the report is beside it", markup=False)
 
 
 @cli.command()
