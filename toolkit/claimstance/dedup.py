@@ -131,22 +131,37 @@ def signatures(texts: list[str]) -> npt.NDArray[np.uint32]:
     return out
 
 
-def candidate_pairs(signature: npt.NDArray[np.uint32], keys: npt.NDArray[np.uint64]) -> npt.NDArray[np.int64]:
-    """Pairs ``(i, j)``, ``i < j``, of rows sharing a band and a key: each member with its bucket's first row."""
-    found: list[npt.NDArray[np.int64]] = []
+def _band_hashes(signature: npt.NDArray[np.uint32], keys: npt.NDArray[np.uint64]) -> list[npt.NDArray[np.uint64]]:
+    """One hash per row and band: equal when the rows' key and min-hashes in that band are equal."""
+    hashes: list[npt.NDArray[np.uint64]] = []
     with np.errstate(over="ignore"):
         for band in range(BANDS):
             rows = signature[:, band * ROWS : (band + 1) * ROWS].astype(np.uint64)
             bucket = keys.copy()
             for r in range(ROWS):
                 bucket = _mix(bucket ^ (rows[:, r] * _A[r] + _B[band]))
-            order = np.argsort(bucket, kind="stable")
-            ordered = bucket[order]
-            opens = np.ones(len(order), dtype=bool)
-            opens[1:] = ordered[1:] != ordered[:-1]
-            first = np.maximum.accumulate(np.where(opens, np.arange(len(order)), 0))
-            members = np.flatnonzero(~opens)
-            found.append(np.stack([order[first[members]], order[members]], axis=1))
+            hashes.append(bucket)
+    return hashes
+
+
+def candidate_pairs(signature: npt.NDArray[np.uint32], keys: npt.NDArray[np.uint64]) -> npt.NDArray[np.int64]:
+    """Pairs ``(i, j)``, ``i < j``, of rows sharing a band and a key.
+
+    In each bucket every member is paired with the bucket's first row and with its neighbour when the bucket is
+    ordered by the next band: a large bucket (texts sharing common 5-grams) would otherwise pair a copy only with
+    an unrelated first row, while its original, sharing the next band too, sits next to it.
+    """
+    found: list[npt.NDArray[np.int64]] = []
+    hashes = _band_hashes(signature, keys)
+    for band, bucket in enumerate(hashes):
+        order = np.lexsort((hashes[(band + 1) % BANDS], bucket))
+        ordered = bucket[order]
+        opens = np.ones(len(order), dtype=bool)
+        opens[1:] = ordered[1:] != ordered[:-1]
+        first = np.maximum.accumulate(np.where(opens, np.arange(len(order)), 0))
+        members = np.flatnonzero(~opens)
+        found.append(np.stack([order[first[members]], order[members]], axis=1))
+        found.append(np.stack([order[members - 1], order[members]], axis=1))
     if not found:
         return np.empty((0, 2), dtype=np.int64)
     both = np.concatenate(found)
@@ -171,7 +186,7 @@ def facts(text: str) -> set[str]:
 
 
 def _key(unit: ClaimUnit) -> tuple[str, str]:
-    return str(unit.kind), (unit.speaker.name or "").casefold()
+    return unit.kind, (unit.speaker.name or "").casefold()  # the kind is a str enum: no conversion needed
 
 
 def _facts_agree(a: set[str], b: set[str]) -> bool:
@@ -210,12 +225,13 @@ def find_duplicates(units: Iterable[ClaimUnit]) -> Iterator[Duplicate]:
         order.append((unit.id, index))
     parent = list(range(len(kept)))
 
-    @functools.lru_cache(maxsize=4096)  # a 5-gram set weighs about 10 kB: keep only the recent ones
+    @functools.lru_cache(maxsize=8192)  # a 5-gram set weighs about 7 kB: keep only the recent ones
     def grams(i: int) -> set[str]:
         return shingles(kept[i].text)
 
-    def facts_agree(i: int, j: int) -> bool:
-        return _facts_agree(facts(kept[i].original), facts(kept[j].original))
+    @functools.lru_cache(maxsize=65536)
+    def facts_of(i: int) -> set[str]:
+        return facts(kept[i].original)
 
     if len(kept) > 1:
         signature = signatures([u.text for u in kept])
@@ -228,7 +244,7 @@ def find_duplicates(units: Iterable[ClaimUnit]) -> Iterator[Duplicate]:
             for chunk in np.array_split(pairs, max(1, len(pairs) // BATCH))
         ]
         for i, j in np.concatenate(likely).tolist() if likely else []:
-            if kept[i].key == kept[j].key and facts_agree(i, j) and near(grams(i), grams(j)):
+            if kept[i].key == kept[j].key and _facts_agree(facts_of(i), facts_of(j)) and near(grams(i), grams(j)):
                 a, b = _find(parent, i), _find(parent, j)
                 parent[max(a, b)] = min(a, b)  # the earliest unit stays the root
     for unit_id, index in order:
@@ -236,7 +252,8 @@ def find_duplicates(units: Iterable[ClaimUnit]) -> Iterator[Duplicate]:
         if kept[root].id == unit_id:
             continue
         similarity = 1.0 if root == index else round(jaccard(grams(index), grams(root)), 4)
-        yield Duplicate(unit_id=unit_id, duplicate_of=kept[root].id, similarity=similarity)
+        # built without validation: ids come from validated units and similarity is a share in [0, 1]
+        yield Duplicate.model_construct(unit_id=unit_id, duplicate_of=kept[root].id, similarity=similarity)
 
 
 def duplicates_path(out: str | Path) -> Path:
