@@ -135,16 +135,30 @@ def dedup(units: str | Path, out: str | Path, *, duplicates: str | Path | None =
     ``duplicates`` (default ``<out>.duplicates.jsonl``) holds one ``Duplicate`` per unit left out, naming the
     representative whose labels it carries. ``out`` keeps the input's order.
     """
+    import tempfile
+
     from claimstance import dedup as _dedup
 
     files = unit_files(units)
-    found = list(_dedup.find_duplicates(u for f in files for u in io.read_jsonl(f, ClaimUnit)))
-    dropped = {d.unit_id for d in found}
+    ids: list[str] = []
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n") as spool:
+
+        def spooled() -> Iterator[ClaimUnit]:
+            # each unit is kept as the line write_jsonl writes, so the second pass copies lines, not records
+            for unit in (u for f in files for u in io.read_jsonl(f, ClaimUnit)):
+                spool.write(io.dump_record(unit) + "\n")
+                ids.append(unit.id)
+                yield unit
+
+        found = list(_dedup.find_duplicates(spooled()))
+        if not ids:
+            raise EmptyInputError("no units", path=units)
+        dropped = {d.unit_id for d in found}
+        spool.seek(0)
+        with io.atomic_writer(out) as fh:
+            fh.writelines(line for ident, line in zip(ids, spool, strict=True) if ident not in dropped)
     path = Path(duplicates) if duplicates else _dedup.duplicates_path(out)
-    empty = EmptyInputError("no units", path=units)
-    kept = io.write_jsonl(
-        out, (u for f in files for u in io.read_jsonl(f, ClaimUnit) if u.id not in dropped), empty=empty
-    )
+    kept = len(ids) - len(found)
     io.write_jsonl(path, found)
     groups = len({d.duplicate_of for d in found})
     return DedupSummary(kept + len(found), kept, len(found), groups, Path(out), path)
