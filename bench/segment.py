@@ -1,6 +1,6 @@
 """Benchmark: ingest + segment throughput and peak memory, next to a plain pysbd loop on the same corpus.
 
-    .venv/bin/python bench/segment.py                 # 50 MB corpus, workers 1 and 2, memory at 10 and 50 MB
+    .venv/bin/python bench/segment.py                 # 50 MB corpus, memory at 10 and 50 MB
     .venv/bin/python bench/segment.py --size-mb 5     # a quick run while developing
 
 The corpus is written to a temporary folder as seed-like text files: varied copies (names, numbers, order
@@ -160,7 +160,7 @@ def child(mode: str, folder: Path, limit_mb: float, workers: int) -> dict[str, f
                 chars += len(document.text.encode("utf-8"))
                 yield document
 
-        for _ in segment_documents(counted(), workers=workers):
+        for _ in segment_documents(counted()):
             units += 1
     seconds = time.perf_counter() - start
     own, children = _peak_mb()
@@ -177,7 +177,7 @@ def run_child(mode: str, folder: Path, limit_mb: float, workers: int = 1) -> dic
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size-mb", type=float, default=50.0, help="corpus size in MB (default 50)")
-    parser.add_argument("--workers", type=int, default=2, help="largest worker count to measure (default 2)")
+    parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--small-mb", type=float, default=10.0, help="smaller corpus for the memory check")
     parser.add_argument("--no-baseline", action="store_true", help="skip the (slow) plain pysbd loop")
     parser.add_argument("--corpus", type=Path, help="use or build the corpus in this folder")
@@ -204,9 +204,6 @@ def main() -> None:
         small = min(args.small_mb, args.size_mb)
         rows.append((f"ingest + segment, 1 worker, {small:g} MB", run_child("segment", folder, small)))
         rows.append((f"ingest + segment, 1 worker, {args.size_mb:g} MB", run_child("segment", folder, args.size_mb)))
-        for w in range(2, args.workers + 1):
-            label = f"ingest + segment, {w} workers, {args.size_mb:g} MB"
-            rows.append((label, run_child("segment", folder, args.size_mb, w)))
         if not args.no_baseline:
             rows.append((f"ingest + plain pysbd loop, {args.size_mb:g} MB", run_child("pysbd", folder, args.size_mb)))
         print(f"{'run':<44} {'MB/s':>7} {'units/s':>9} {'units':>9} {'peak MB':>8} {'workers MB':>10}")
@@ -218,8 +215,7 @@ def main() -> None:
                 f" {r['peak_mb']:>8.0f} {r['children_peak_mb']:>10.0f}"
             )
         one = speed[rows[1][0]]
-        if args.workers >= 2:
-            print(f"\nscaling, {args.workers} workers vs 1: {speed[rows[2][0]] / one:.2f}x")
+        print("\nworkers: bench/corpus.py measures the datatrove pipeline with 1 and 2 workers")
         if not args.no_baseline:
             print(f"segment vs plain pysbd loop (1 worker): {one / speed[rows[-1][0]]:.2f}x")
         print(

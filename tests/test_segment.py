@@ -1,4 +1,4 @@
-"""Segment stage: the seeds against the hand-checked gold, exact offsets, ids, context and the parallel stream."""
+"""Segment stage: the seeds against the hand-checked gold, exact offsets, ids, context and the stream."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from claimstance.schema import ClaimUnit, Document
 from claimstance.segment import segment, segment_documents
 from hypothesis import given, settings
@@ -162,18 +161,16 @@ def test_units_are_in_bounds_ordered_disjoint_exact_slices(text: str) -> None:
 # ---------------------------------------------------------------------------------------------- streams
 
 
-def test_segment_documents_keeps_order_and_matches_segment_with_two_workers(seed_documents: list[Document]) -> None:
+def test_segment_documents_keeps_order_and_matches_segment(seed_documents: list[Document]) -> None:
     many = [d.model_copy(update={"id": f"{d.id}-{k}"}) for k in range(3) for d in seed_documents]
     expected = [u for d in many for u in segment(d)]
-    assert list(segment_documents(many, workers=1)) == expected
-    assert list(segment_documents(iter(many), workers=2)) == expected
+    assert list(segment_documents(iter(many))) == expected
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_segment_documents_streams_an_endless_input(workers: int) -> None:
+def test_segment_documents_streams_an_endless_input() -> None:
     def endless() -> Iterator[Document]:
         for k in itertools.count():
             yield doc("The vote was fair, observers said. Turnout was low.", id=f"t-d{k}")
 
-    first = list(itertools.islice(segment_documents(endless(), workers=workers), 6))
+    first = list(itertools.islice(segment_documents(endless()), 6))
     assert [u.doc_id for u in first] == ["t-d0", "t-d0", "t-d1", "t-d1", "t-d2", "t-d2"]

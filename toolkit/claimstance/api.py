@@ -7,10 +7,10 @@ inside the functions that need them, so ``import claimstance.api`` stays fast.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from claimstance import config, io, layout
 from claimstance import schema as _schema
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from claimstance.progress import ProjectProgress
     from claimstance.publish import PublishReport
     from claimstance.pull import PullSummary
+    from claimstance.sample import SamplingReport
 
 T = TypeVar("T")
 Tracker = Callable[[Iterable[T]], Iterable[T]]
@@ -54,23 +55,151 @@ def ingest(seeds: Iterable[str | Path], out: str | Path, *, progress: Tracker[Do
 
 
 def segment(
-    documents: str | Path,
+    inputs: str | Path | Iterable[str | Path],
     out: str | Path,
     *,
     workers: int = 1,
-    progress: Callable[[Iterable[Document], int | None], Iterable[Document]] | None = None,
+    tasks: int | None = None,
+    fmt: Literal["jsonl", "parquet"] = "jsonl",
+    executor: Literal["local", "ray"] = "local",
 ) -> int:
-    """Segment a documents JSONL file into a claim units JSONL file; return the number of units.
+    """Segment documents (or seed pages, ingested on the way) into claim units; return the number of units.
 
-    The input is validated while it streams; the first bad record stops the run and ``out`` is untouched.
+    ``inputs``: a documents JSONL file, seed ``.txt`` files, documents as JSON Lines or Parquet, or folders of
+    them, local or fsspec URLs. ``out`` ending in ``.jsonl`` is one file (the same bytes for any ``workers``);
+    otherwise a folder of shards. Runs as a datatrove pipeline (:mod:`claimstance.pipeline`) with ``workers``
+    processes, or on the Ray cluster ``ray.init()`` finds. A failed run leaves ``out`` untouched and keeps its
+    finished shards: running it again redoes only the failed ones.
     """
-    from claimstance.segment import segment_documents
+    from claimstance.pipeline import segment_corpus
 
-    docs: Iterable[Document] = io.read_jsonl(documents, Document)
-    if progress is not None:
-        docs = progress(docs, count_lines(documents))
-    empty = EmptyInputError("no documents to segment", path=documents)
-    return io.write_jsonl(out, segment_documents(docs, workers=workers), empty=empty)
+    paths = [inputs] if isinstance(inputs, str | Path) else list(inputs)
+    return segment_corpus(paths, out, workers=workers, tasks=tasks, fmt=fmt, executor=executor)
+
+
+def submit_segment(
+    inputs: Iterable[str | Path],
+    out: str | Path,
+    *,
+    partition: str,
+    time: str = "4:00:00",
+    tasks: int | None = None,
+    fmt: Literal["jsonl", "parquet"] = "jsonl",
+    venv: str | None = None,
+) -> Path:
+    """Submit the segment pipeline as a Slurm job array writing shards into ``out``; return its sbatch script."""
+    from claimstance.pipeline import slurm_script
+
+    return slurm_script(inputs, out, tasks=tasks, fmt=fmt, partition=partition, time=time, venv=venv)
+
+
+def unit_files(units: str | Path) -> list[Path]:
+    """A units JSONL file, or the JSONL shards of a folder (``claimstance segment -o FOLDER``) in order."""
+    path = Path(units)
+    if not path.is_dir():
+        return [path]
+    files = sorted(path.glob("*.jsonl"))
+    if not files:
+        raise InputError("folder holds no .jsonl files", path=path, hint="pass a units file or a folder of shards")
+    return files
+
+
+@dataclass(frozen=True)
+class DedupSummary:
+    """What ``dedup`` read and wrote."""
+
+    units: int
+    kept: int
+    duplicates: int
+    groups: int
+    out: Path
+    duplicates_path: Path
+
+
+def dedup(units: str | Path, out: str | Path, *, duplicates: str | Path | None = None) -> DedupSummary:
+    """Group near-duplicate units (:mod:`claimstance.dedup`): representatives to ``out``, the others to ``duplicates``.
+
+    ``duplicates`` (default ``<out>.duplicates.jsonl``) holds one ``Duplicate`` per unit left out, naming the
+    representative whose labels it carries. ``out`` keeps the input's order.
+    """
+    import tempfile
+
+    from claimstance import dedup as _dedup
+
+    files = unit_files(units)
+    ids: list[str] = []
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n") as spool:
+
+        def spooled() -> Iterator[ClaimUnit]:
+            # each unit is kept as the line write_jsonl writes, so the second pass copies lines, not records
+            for unit in (u for f in files for u in io.read_jsonl(f, ClaimUnit)):
+                spool.write(io.dump_record(unit) + "\n")
+                ids.append(unit.id)
+                yield unit
+
+        found = list(_dedup.find_duplicates(spooled()))
+        if not ids:
+            raise EmptyInputError("no units", path=units)
+        dropped = {d.unit_id for d in found}
+        spool.seek(0)
+        with io.atomic_writer(out) as fh:
+            fh.writelines(line for ident, line in zip(ids, spool, strict=True) if ident not in dropped)
+    path = Path(duplicates) if duplicates else _dedup.duplicates_path(out)
+    kept = len(ids) - len(found)
+    io.write_jsonl(path, found)
+    groups = len({d.duplicate_of for d in found})
+    return DedupSummary(kept + len(found), kept, len(found), groups, Path(out), path)
+
+
+def sample(
+    units: str | Path,
+    out: str | Path,
+    *,
+    size: int,
+    seed: int = 0,
+    strata: Iterable[str] = (),
+    allocation: Literal["proportional", "equal"] = "proportional",
+    documents: str | Path | None = None,
+    match: str | None = None,
+    predictions: str | Path | None = None,
+    min_score: float = 0.0,
+    duplicates: str | Path | None = None,
+) -> SamplingReport:
+    """Draw the batch to annotate (:mod:`claimstance.sample`): units to ``out``, the report beside it.
+
+    Relevance is ``match`` (a regular expression) or ``predictions`` (a stance other than not_applicable),
+    or every unit; ``duplicates`` (from ``dedup``) are left out and counted. The report goes to
+    ``<out>.sampling.json``; the batch keeps the input's order.
+    """
+    import hashlib
+
+    from claimstance import sample as _sample
+
+    files = unit_files(units)
+    fields = _sample.check_strata(strata, documents=documents is not None)
+    relevance: tuple[Callable[[ClaimUnit], bool], str] = (_sample.every_unit, "none")
+    if match is not None:
+        relevance = _sample.keyword_rule(match)
+    elif predictions is not None:
+        preds = {p.unit_id: p for p in io.read_jsonl(predictions, Prediction)}
+        relevance = _sample.prediction_rule(preds, min_score=min_score)
+    chosen, report = _sample.draw_batch(
+        (u for path in files for u in io.read_jsonl(path, ClaimUnit)),
+        size=size,
+        seed=seed,
+        strata=fields,
+        allocation=allocation,
+        documents=io.read_jsonl(documents, Document) if documents else (),
+        relevance=relevance,
+        duplicates=io.read_jsonl(duplicates, _schema.Duplicate) if duplicates else (),
+    )
+    if not chosen:
+        raise EmptyInputError("no unit to draw from", path=units, hint=f"check the relevance rule ({report.relevance})")
+    io.write_jsonl(out, (u for path in files for u in io.read_jsonl(path, ClaimUnit) if u.id in chosen))
+    digest = hashlib.sha256(Path(out).read_bytes()).hexdigest()
+    report = report.model_copy(update={"batch": Path(out).name, "batch_sha256": digest})
+    io.write_text_atomic(_sample.report_path(out), report.model_dump_json(indent=2) + "\n")
+    return report
 
 
 def validate(path: str | Path, *, model: str | None = None) -> tuple[int, list[ClaimstanceError]]:

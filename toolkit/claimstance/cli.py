@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 import click
 from rich.console import Console
@@ -114,16 +114,130 @@ def ingest(seeds: tuple[Path, ...], out: Path) -> None:
 
 
 @cli.command()
-@click.argument("documents", type=click.Path(path_type=Path))
-@click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="claim units JSONL to write")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "-o", required=True, help="claim units: a .jsonl file, or a folder of shards")
 @click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 64), help="processes")
-def segment(documents: Path, out: Path, workers: int) -> None:
-    """Split DOCUMENTS into claim-sized units with their speakers and write them to OUT."""
-    with _progress() as progress:
-        count = api.segment(
-            documents, out, workers=workers, progress=lambda docs, total: _track(docs, progress, "segment", total)
-        )
-    err_console.print(f"wrote {count} units to {out}")
+@click.option(
+    "--tasks", type=click.IntRange(1), help="shards [default: a multiple of WORKERS, about 32 MB of input each]"
+)
+@click.option(
+    "--format", "fmt", default="jsonl", show_default=True, type=click.Choice(["jsonl", "parquet"]), help="of shards"
+)
+@click.option(
+    "--executor",
+    default="local",
+    show_default=True,
+    type=click.Choice(["local", "ray", "slurm"]),
+    help="this machine, the Ray cluster ray.init() finds, or a Slurm job array (needs --partition)",
+)
+@click.option("--partition", help="Slurm partition")
+@click.option("--time", "time_limit", default="4:00:00", show_default=True, help="Slurm time limit per task")
+@click.option("--venv", help="virtual environment the Slurm tasks activate")
+def segment(
+    inputs: tuple[str, ...],
+    out: str,
+    workers: int,
+    tasks: int | None,
+    fmt: str,
+    executor: str,
+    partition: str | None,
+    time_limit: str,
+    venv: str | None,
+) -> None:
+    """Split documents into claim-sized units with their speakers and write them to OUT.
+
+    INPUTS are a documents JSONL file (from ingest), seed .txt files (ingested on the way), documents as JSON
+    Lines or Parquet, or folders of them; local paths or fsspec URLs (s3://...). A failed run keeps the shards
+    it finished: run the same command again to do the rest.
+    """
+    form: Literal["jsonl", "parquet"] = "parquet" if fmt == "parquet" else "jsonl"
+    if executor == "slurm":
+        if not partition:
+            raise click.UsageError("--executor slurm needs --partition")
+        script = api.submit_segment(inputs, out, partition=partition, time=time_limit, tasks=tasks, fmt=form, venv=venv)
+        err_console.print(f"submitted {script}; shards will be in {out}", markup=False)
+        return
+    count = api.segment(
+        inputs, out, workers=workers, tasks=tasks, fmt=form, executor="ray" if executor == "ray" else "local"
+    )
+    err_console.print(f"wrote {count} units to {out}", markup=False)
+
+
+@cli.command()
+@click.argument("units", type=click.Path(path_type=Path))
+@click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="units JSONL to write, one per group")
+@click.option(
+    "--duplicates", type=click.Path(path_type=Path), help="the groups' other units [default: OUT.duplicates.jsonl]"
+)
+def dedup(units: Path, out: Path, duplicates: Path | None) -> None:
+    """Group near-duplicate UNITS (wire copies, re-publications, corrections); keep one per group.
+
+    Units with the same kind and speaker whose texts are the same up to small edits (MinHash/LSH on character
+    5-grams, Jaccard 0.8; see docs/architecture.md) form a group; its first unit goes to OUT, the others to the
+    duplicates file with the unit they repeat, so that they can carry its labels when the dataset is published.
+    UNITS is a JSONL file or a folder of shards.
+    """
+    summary = api.dedup(units, out, duplicates=duplicates)
+    err_console.print(
+        f"{summary.units} units: {summary.duplicates} near-duplicates in {summary.groups} groups; "
+        f"wrote {summary.kept} units to {summary.out} and the duplicates to {summary.duplicates_path}",
+        markup=False,
+    )
+
+
+@cli.command()
+@click.argument("units", type=click.Path(path_type=Path))
+@click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="the batch of units to push")
+@click.option("--size", "-n", required=True, type=click.IntRange(1), help="units to draw")
+@click.option("--seed", default=0, show_default=True, type=int, help="the same seed draws the same batch")
+@click.option(
+    "--by", "strata", multiple=True, help="stratify by this field (repeatable): source, month, year, author, kind, ..."
+)
+@click.option(
+    "--allocation",
+    default="proportional",
+    show_default=True,
+    type=click.Choice(["proportional", "equal"]),
+    help="units per stratum: as the strata's sizes, or the same for each",
+)
+@click.option("--documents", type=click.Path(path_type=Path), help="documents JSONL (for source, month, ...)")
+@click.option("--match", help="relevant: the text matches this regular expression (case-insensitive)")
+@click.option("--predictions", type=click.Path(path_type=Path), help="relevant: a predicted stance (predict's JSONL)")
+@click.option("--min-score", default=0.0, show_default=True, type=float, help="with --predictions: lowest score kept")
+@click.option("--duplicates", type=click.Path(path_type=Path), help="dedup's duplicates file: left out, counted")
+def sample(
+    units: Path,
+    out: Path,
+    size: int,
+    seed: int,
+    strata: tuple[str, ...],
+    allocation: str,
+    documents: Path | None,
+    match: str | None,
+    predictions: Path | None,
+    min_score: float,
+    duplicates: Path | None,
+) -> None:
+    """Draw a documented sample of UNITS to annotate: relevant, stratified, of a given size and seed.
+
+    Writes the batch to OUT and the sampling report (corpus size, filter, strata, sizes, seed, duplicates
+    removed), which the dataset card states, to OUT.sampling.json. UNITS is a JSONL file or a folder of shards.
+    """
+    report = api.sample(
+        units,
+        out,
+        size=size,
+        seed=seed,
+        strata=strata,
+        allocation="equal" if allocation == "equal" else "proportional",
+        documents=documents,
+        match=match,
+        predictions=predictions,
+        min_score=min_score,
+        duplicates=duplicates,
+    )
+    counts = f"{report.sampled} of {report.relevant_units} relevant units ({report.corpus_units} in the corpus"
+    err_console.print(f"drew {counts}, {len(report.cells)} strata) into {out}; the report is beside it", markup=False)
 
 
 @cli.command()

@@ -319,6 +319,17 @@ def check_no_orphans(
         )
 
 
+class Duplicate(Record):
+    """A unit that repeats another up to small edits (a wire copy, a re-publication, a correction)."""
+
+    schema_version: str = SCHEMA_VERSION
+    unit_id: str = Field(description="The repeating unit: not annotated itself.")
+    duplicate_of: str = Field(description="The group's representative: annotated, its labels stand for the group.")
+    similarity: float = Field(
+        ge=0, le=1, description="Jaccard similarity of the two texts' character 5-grams (1: the same words)."
+    )
+
+
 class DatasetRecord(Record):
     """One row of the published ``units`` config: a unit, its document, its speaker and its labels."""
 
@@ -353,6 +364,7 @@ PUBLIC_MODELS: dict[str, type[BaseModel]] = {
     "annotation": Annotation,
     "prediction": Prediction,
     "gold_label": GoldLabel,
+    "duplicate": Duplicate,
     "dataset_record": DatasetRecord,
 }
 """Every model with a JSON Schema in ``schema/``, by file stem."""

@@ -11,9 +11,8 @@ name passes from :mod:`claimstance.segment.validate`. Every unit is mapped back 
 
 from __future__ import annotations
 
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 
 from claimstance.schema import ClaimUnit, Document, stable_id
 from claimstance.segment.spans import UnitSpan
@@ -60,46 +59,10 @@ def segment(document: Document, *, rejected: Counter[str] | None = None) -> Iter
         )
 
 
-def _segment_batch(documents: list[Document]) -> list[ClaimUnit]:
-    return [unit for document in documents for unit in segment(document)]
+def segment_documents(documents: Iterable[Document]) -> Iterator[ClaimUnit]:
+    """Segment a stream of documents in order, one at a time (memory does not grow with the stream).
 
-
-BATCH_CHARS = 256 * 1024
-"""Characters of document text sent to a worker at a time (large enough to amortise pickling)."""
-
-
-def _batches(documents: Iterable[Document], max_chars: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    size = 0
-    for document in documents:
-        batch.append(document)
-        size += len(document.text)
-        if size >= max_chars:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
-
-
-def segment_documents(documents: Iterable[Document], workers: int = 1) -> Iterator[ClaimUnit]:
-    """Segment a stream of documents, in order, with ``workers`` processes when more than one.
-
-    Streams with bounded memory: at most ``2 * workers`` batches of about ``BATCH_CHARS`` characters are
-    in flight, however long the input is.
+    Several processes or machines: :mod:`claimstance.pipeline` runs :func:`segment` as a datatrove step.
     """
-    if workers <= 1:
-        for document in documents:
-            yield from segment(document)
-        return
-    import multiprocessing
-
-    # spawn, not fork: the caller may run threads (a progress bar), and a forked lock would hang a worker.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: deque[Future[list[ClaimUnit]]] = deque()
-        for batch in _batches(documents, BATCH_CHARS):
-            pending.append(pool.submit(_segment_batch, batch))
-            if len(pending) >= 2 * workers:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+    for document in documents:
+        yield from segment(document)
