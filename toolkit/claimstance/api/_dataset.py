@@ -1,0 +1,175 @@
+"""The API of the study and the dataset: the study folder, publish, check a published folder, the demo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from claimstance import config, io, layout
+from claimstance import schema as _schema
+from claimstance.api._annotation import push, read_annotations
+from claimstance.api._corpus import ingest, predict, segment
+from claimstance.layout import Study, StudyConfig
+from claimstance.schema import Annotation, ClaimUnit, Document
+
+if TYPE_CHECKING:
+    from claimstance.labelstudio import PushReport
+    from claimstance.publish import PublishReport
+
+# ---- the study folder -------------------------------------------------------------------------------------
+
+
+def study(root: str | Path | None = None) -> Study:
+    """The study at ``root``, or the one the current directory is in (see :func:`config.project_root`)."""
+    return config.study(root)
+
+
+def init(root: str | Path, settings: StudyConfig | None = None) -> tuple[Study, list[Path]]:
+    """Make ``root`` a study folder (config file, ``seeds/``, ``annotations/``, an editable codebook)."""
+    return layout.create_study(root, settings or StudyConfig())
+
+
+# ---- publish and the demo ----------------------------------------------------------------------------------
+
+
+def publish(
+    out: str | Path,
+    *,
+    units: str | Path = "units.jsonl",
+    documents: str | Path = "documents.jsonl",
+    directory: str | Path = "annotations",
+    seed: int = 0,
+    n_boot: int = 1000,
+    push_to_hub: str | None = None,
+    token: str | None = None,
+    guidelines: str | Path | None = None,
+) -> PublishReport:
+    """Build the Hugging Face dataset from units, documents and pulled annotations (and upload it if asked).
+
+    ``units`` and ``documents`` are the files ``claimstance segment`` and ``ingest`` wrote, read as streams.
+    Annotations come from every project file in ``directory``, adjudications from its
+    ``*-adjudication.jsonl`` files, the card's facts from its ``card.yaml``; the card states the version of
+    the codebook (``guidelines``, as for :func:`push`) unless ``card.yaml`` does. An annotation for a unit that
+    ``units`` does not hold stops the build: publishing it would orphan a label.
+    """
+    import dataclasses
+
+    from claimstance import adjudicate as _adjudicate
+    from claimstance import agree as _agree
+    from claimstance import labelstudio
+    from claimstance import publish as _publish
+    from claimstance.publish.card import CardInfo, read_card_info
+
+    made_by = f"make it with 'claimstance segment {documents} -o {units}'"
+    unit_ids = {unit.id for unit in io.read_jsonl(units, ClaimUnit, missing_hint=made_by)}
+    made_by = f"make it with 'claimstance ingest SEEDS -o {documents}'"
+    docs = io.read_jsonl(documents, Document, missing_hint=made_by)
+    info = read_card_info(layout.card_path(directory))
+    if info.guidelines_version == CardInfo().guidelines_version:
+        codebook = labelstudio.read_guidelines(guidelines)
+        info = dataclasses.replace(info, guidelines_version=_schema.guidelines_version(codebook))
+    files, review_files = layout.annotation_files(directory)
+    annotations: list[Annotation] = []  # agreement and gold labels need them all
+    for path in files:
+        records = list(io.read_jsonl(path, Annotation))
+        _schema.check_no_orphans(records, unit_ids, path=path, units=units)
+        annotations += records
+    agreement = _agree.agreement(annotations, seed=seed, n_boot=n_boot).to_dict() if annotations else None
+    gold = _adjudicate.gold_labels(annotations, read_annotations(review_files))
+    result = _publish.build_dataset(
+        out,
+        units=io.read_jsonl(units, ClaimUnit),
+        documents=docs,
+        annotations=annotations,
+        gold=gold,
+        agreement=agreement,
+        seed=seed,
+        card_info=info,
+    )
+    if push_to_hub:
+        _publish.push_to_hub(out, push_to_hub, token)
+    return result
+
+
+def check_dataset(folder: str | Path) -> dict[str, int]:
+    """Check a published dataset folder (card, configs, features, no e-mail addresses); data files per config."""
+    from claimstance import publish as _publish
+
+    return _publish.check_dataset(folder)
+
+
+DEMO_PROJECT = "claimstance-demo"
+DEMO_ANNOTATOR_EMAIL = config.DEMO_ANNOTATOR_EMAIL
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """Where the demo left everything, for the closing message."""
+
+    url: str
+    project: str
+    annotator_email: str
+    annotator_password: str = field(repr=False)
+    documents: int
+    units: int
+    push: PushReport
+    dataset: Path
+    dataset_rows: dict[str, dict[str, int]]
+
+
+def demo(
+    *, root: str | Path | None = None, port: int | None = None, step: Callable[[str], None] | None = None
+) -> DemoSummary:
+    """The whole pipeline on the project's ``seeds/`` against the local Label Studio.
+
+    Starts the server (or reuses it), ingests and segments the seeds, suggests labels with the keyword
+    baseline, creates a demo annotator, pushes the units with their pre-annotations (idempotent: a second run
+    creates nothing), and publishes the dataset from ``annotations/`` into ``var/demo/dataset``. The demo
+    annotator's password is generated with the server's credentials and returned to be printed.
+    """
+    from claimstance import labelstudio
+
+    say = step or (lambda _: None)
+    here = config.study(root)
+    work = here.var / "demo"
+    say("starting Label Studio (the first start sets up its database, about 30 s)")
+    info = labelstudio.server.start(port, config.data_dir(root=here.root))
+    secrets = labelstudio.credentials.local(info.data_dir)
+    settings = config.server_settings(url=info.url, api_key=secrets.api_token.get_secret_value())
+    password = secrets.demo_password.get_secret_value()
+    say("ingesting seeds/")
+    n_docs = ingest([here.seeds], work / "documents.jsonl")
+    say("segmenting into claim units")
+    n_units = segment(work / "documents.jsonl", work / "units.jsonl")
+    predict(work / "units.jsonl", work / "predictions.jsonl")
+    say("creating the demo annotator")
+    labelstudio.create_user(DEMO_ANNOTATOR_EMAIL, password=password, settings=settings)
+    say(f"pushing units to project {DEMO_PROJECT!r}")
+    pushed = push(
+        work / "units.jsonl",
+        DEMO_PROJECT,
+        documents=work / "documents.jsonl",
+        predictions=work / "predictions.jsonl",
+        guidelines=here.own_guidelines,
+        settings=settings,
+    )
+    say("publishing the dataset from annotations/")
+    published = publish(
+        work / "dataset",
+        units=work / "units.jsonl",
+        documents=work / "documents.jsonl",
+        directory=here.annotations,
+    )
+    return DemoSummary(
+        url=info.url,
+        project=DEMO_PROJECT,
+        annotator_email=DEMO_ANNOTATOR_EMAIL,
+        annotator_password=password,
+        documents=n_docs,
+        units=n_units,
+        push=pushed,
+        dataset=work / "dataset",
+        dataset_rows=published.rows,
+    )

@@ -1,0 +1,5 @@
+"""``python -m claimstance.cli``: the same as the ``claimstance`` command."""
+
+from claimstance.cli import main
+
+main()
