@@ -37,7 +37,7 @@ from claimstance.config import ServerSettings
 from claimstance.errors import LabelStudioError
 from claimstance.labelstudio.client import Connection, connected
 from claimstance.labelstudio.export import CHUNK_SIZE, _iter_export
-from claimstance.labelstudio.projects import find_project, list_tasks
+from claimstance.labelstudio.projects import find_project, list_tasks, read_team_settings
 from claimstance.labelstudio.results import parse_export
 from claimstance.labelstudio.users import list_users
 from claimstance.schema import Annotation
@@ -291,7 +291,17 @@ def pull_changes(
             )
         project_id = detail["id"]
         config_sha = hashlib.sha256((detail.get("label_config") or "").encode("utf-8")).hexdigest()
+        team = read_team_settings(detail)
         users = list_users(connection=conn)
+        # the overlap the project was designed with, and whether it shows suggestions, as a full export reads them
+        parse = functools.partial(
+            parse_export,
+            project=project,
+            users=users,
+            source=f"project {project!r}",
+            predictions_visible=team.show_predictions,
+            designed_overlap=team.overlap,
+        )
         _clear_stale_views(conn, project_id)
         usable = (
             previous is not None
@@ -301,7 +311,6 @@ def pull_changes(
             and previous["config_sha256"] == config_sha
             and previous["file_sha256"] == sha256_file(annotations)
         )
-        source = f"project {project!r}"
         if previous is None or not usable:
             ids: list[int] = []
             started, tasks = _full(conn, project_id, chunk or CHUNK_TASKS)
@@ -314,7 +323,7 @@ def pull_changes(
                 task_ids=ids,
                 file_sha256="",
             )
-            records = parse_export(_recording(tasks, ids), project=project, users=users, source=source)
+            records = parse(_recording(tasks, ids))
             return Changes(project, records, None, set(), state)
         # Count before the export: a task deleted in between is then found by the next pull, never missed.
         count = conn.get(f"api/projects/{project_id}/", {}, f"reading project '{project}'", PROJECT_COUNT)
@@ -337,5 +346,5 @@ def pull_changes(
             task_ids=sorted(current),
             file_sha256="",
         )
-        records = parse_export(changed_tasks, project=project, users=users, source=source)
+        records = parse(changed_tasks)
         return Changes(project, records, changed, gone, state)
