@@ -16,8 +16,8 @@ import httpx
 
 from claimstance import config
 from claimstance.config import ServerSettings
-from claimstance.errors import LabelStudioError
-from claimstance.labelstudio import admin, credentials, server
+from claimstance.errors import LabelStudioError, ServerUnavailableError
+from claimstance.labelstudio import admin, credentials, server, uwsgi
 from claimstance.labelstudio.client import Connection, connected, required_id
 from claimstance.labelstudio.payloads import INVITE
 from claimstance.labelstudio.results import pseudonym
@@ -162,8 +162,18 @@ def _local_admin(data_dir: str | Path | None, binary: str | Path | None) -> tupl
     directory = config.data_dir(data_dir)
     credentials.local(directory)  # the server has started here once: the database is there and rotated
     running = server.status(directory)
-    env = server.server_environment(directory, running.port if running else config.DEFAULT_PORT)
-    return directory, admin.python_of(config.label_studio_bin(binary)), env
+    port = running.port if running else config.DEFAULT_PORT
+    python = admin.python_of(config.label_studio_bin(binary))
+    if not (directory / uwsgi.SETUP_FILE).exists():
+        return directory, python, server.server_environment(directory, port)
+    # A folder of the PostgreSQL backend: its database is the cluster beside it, which must be running.
+    database = uwsgi.database_status(directory)
+    if database is None:
+        raise ServerUnavailableError(
+            f"the PostgreSQL database of {directory} is not running",
+            hint="start it with 'claimstance server start --backend postgres'",
+        )
+    return directory, python, uwsgi.environment(directory, port, database[1])
 
 
 def annotators(data_dir: str | Path | None = None, *, binary: str | Path | None = None) -> list[AnnotatorAccount]:
