@@ -152,7 +152,7 @@ def candidate_pairs(signature: npt.NDArray[np.uint32], keys: npt.NDArray[np.uint
     an unrelated first row, while its original, sharing the next band too, sits next to it.
     """
     n = len(signature)
-    codes = np.empty(0, dtype=np.int64)  # a pair (i, j) as one integer i * n + j: unique and compact
+    found: list[npt.NDArray[np.int64]] = []  # a pair (i, j) as one integer i * n + j: compact, and fast to unique
     hashes = _band_hashes(signature, keys)
     for band, bucket in enumerate(hashes):
         order = np.lexsort((hashes[(band + 1) % BANDS], bucket))
@@ -161,10 +161,11 @@ def candidate_pairs(signature: npt.NDArray[np.uint32], keys: npt.NDArray[np.uint
         opens[1:] = ordered[1:] != ordered[:-1]
         first = np.maximum.accumulate(np.where(opens, np.arange(n), 0))
         members = np.flatnonzero(~opens)
+        mine = order[members]
         for other in (order[first[members]], order[members - 1]):
-            mine = order[members]
-            codes = np.union1d(codes, np.minimum(other, mine) * n + np.maximum(other, mine))
-    return np.stack([codes // n, codes % n], axis=1) if len(codes) else np.empty((0, 2), dtype=np.int64)
+            found.append(np.minimum(other, mine) * n + np.maximum(other, mine))
+    codes = np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
+    return np.stack([codes // n, codes % n], axis=1)
 
 
 @dataclass(frozen=True, slots=True)
