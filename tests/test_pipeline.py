@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -212,11 +211,11 @@ def test_the_slurm_job_runs_the_same_pipeline(
 
 
 def test_the_ray_executor_gives_the_units_of_the_local_one(
-    tmp_path: Path, many_documents: tuple[Path, list[Document]]
+    tmp_path: Path, many_documents: tuple[Path, list[Document]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ray = pytest.importorskip("ray")
     path, documents = many_documents
-    os.environ.setdefault("RAY_AUTH_MODE", "disabled")
+    monkeypatch.setenv("RAY_AUTH_MODE", "disabled")  # a throwaway local head: no token file in the home folder
     scratch = tempfile.mkdtemp(prefix="ray-", dir="/tmp")  # Ray's socket paths must stay under 108 bytes
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, _temp_dir=scratch)
     try:

@@ -151,23 +151,21 @@ def candidate_pairs(signature: npt.NDArray[np.uint32], keys: npt.NDArray[np.uint
     ordered by the next band: a large bucket (texts sharing common 5-grams) would otherwise pair a copy only with
     an unrelated first row, while its original, sharing the next band too, sits next to it.
     """
-    found: list[npt.NDArray[np.int64]] = []
+    n = len(signature)
+    found: list[npt.NDArray[np.int64]] = []  # a pair (i, j) as one integer i * n + j: compact, and fast to unique
     hashes = _band_hashes(signature, keys)
     for band, bucket in enumerate(hashes):
         order = np.lexsort((hashes[(band + 1) % BANDS], bucket))
         ordered = bucket[order]
-        opens = np.ones(len(order), dtype=bool)
+        opens = np.ones(n, dtype=bool)
         opens[1:] = ordered[1:] != ordered[:-1]
-        first = np.maximum.accumulate(np.where(opens, np.arange(len(order)), 0))
+        first = np.maximum.accumulate(np.where(opens, np.arange(n), 0))
         members = np.flatnonzero(~opens)
-        found.append(np.stack([order[first[members]], order[members]], axis=1))
-        found.append(np.stack([order[members - 1], order[members]], axis=1))
-    if not found:
-        return np.empty((0, 2), dtype=np.int64)
-    both = np.concatenate(found)
-    low, high = both.min(axis=1), both.max(axis=1)
-    codes = np.unique(low * len(signature) + high)  # one integer per pair: a fast unique
-    return np.stack([codes // len(signature), codes % len(signature)], axis=1)
+        mine = order[members]
+        for other in (order[first[members]], order[members - 1]):
+            found.append(np.minimum(other, mine) * n + np.maximum(other, mine))
+    codes = np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
+    return np.stack([codes // n, codes % n], axis=1)
 
 
 @dataclass(frozen=True, slots=True)
