@@ -1,16 +1,11 @@
 """Sharded corpora: inputs cut into contiguous pieces, read in tasks, written as one shard per task.
 
-A run over a corpus is planned before any task starts: the input files (seed ``.txt`` pages, or documents as
-JSON Lines or Parquet, on a local disk or behind an fsspec URL such as ``s3://``) are listed in the order the
-single-process stages read them and cut into ``tasks`` contiguous slices of about the same size: a ``.txt`` page
-is never cut, a local JSON Lines file is cut at line starts, a Parquet file between row groups. Task ``r``
-reads slice ``r`` and writes shard ``r`` (``00000.jsonl``, ...), so shards laid end to end hold the records in
-exactly the order one process would have written them.
-
-Records travel between datatrove steps inside a datatrove ``Document`` whose ``metadata["record"]`` holds the
-validated claimstance model (:func:`carry`, :func:`record_of`); nothing is converted to dictionaries on the way.
-Every problem with an input is an :class:`~claimstance.errors.InputError` naming the file (and line or row), so
-a failed task says in one line which shard to fix.
+A run is planned before any task starts: the inputs (``.txt`` pages, JSON Lines or Parquet documents, local or
+behind an fsspec URL) are listed in the order one process reads them and cut into ``tasks`` contiguous slices of
+about the same size (a page is never cut; JSON Lines at line starts; Parquet between row groups). Task ``r`` reads
+slice ``r`` and writes shard ``r``, so the shards laid end to end hold the records in one process's order.
+Records travel between datatrove steps as the validated models (:func:`carry`, :func:`record_of`), and every
+problem with an input is an :class:`~claimstance.errors.InputError` naming the file (and line or row).
 """
 
 from __future__ import annotations
