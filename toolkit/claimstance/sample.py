@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from claimstance.errors import InputError, PublishError
 from claimstance.schema import SCHEMA_VERSION, ClaimUnit, Document, Duplicate, Prediction, label_of
@@ -254,6 +254,21 @@ def report_path(batch: str | Path) -> Path:
     return p.with_name(f"{p.name.removesuffix('.jsonl')}.sampling.json")
 
 
+def read_report(batch: str | Path) -> SamplingReport | None:
+    """The sampling report beside ``batch`` (:func:`report_path`), or None when there is none."""
+    path = report_path(batch)
+    if not path.is_file():
+        return None
+    try:
+        return SamplingReport.model_validate_json(path.read_bytes())
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "file"
+        raise PublishError(
+            f"not a sampling report ({where}: {first['msg']})", path=path, hint="draw the batch again"
+        ) from None
+
+
 # ------------------------------------------------------------------------------------------------ the card
 
 
@@ -306,6 +321,12 @@ def check_frame(
                 hint="draw the batch with 'claimstance sample', which writes the report, or publish every unit",
             )
         return
+    if report.sampled != batch_units:
+        raise PublishError(
+            f"{batch} holds {batch_units:,} units, and its sampling report says {report.sampled:,} were drawn",
+            path=where,
+            hint="pass the batch the report describes, or draw it again with 'claimstance sample'",
+        )
     if report.batch_sha256 != batch_sha256:
         raise PublishError(
             f"{batch} changed after it was sampled (its SHA-256 is not the report's)",

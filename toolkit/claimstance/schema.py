@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from claimstance.errors import InputError, SchemaDriftError
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 GUIDELINES_VERSION = "1.0.0"
 """The version of the codebook shipped with claimstance; a study's own codebook states its own."""
 _GUIDELINES_VERSION_LINE = re.compile(r"^Guidelines version (\S+?)[,.]?(?:\s|$)", re.MULTILINE)
@@ -96,6 +96,8 @@ class GoldOrigin(LabelEnum):
     MAJORITY = "majority", "A strict majority of annotators chose this label."
     ADJUDICATED = "adjudicated", "An adjudicator chose this label after annotators disagreed."
     UNRESOLVED = "unresolved", "Annotators disagreed and no adjudication has been recorded yet."
+    # Added in 1.2.0 (appended: the ClassLabel ids of the others keep their meaning).
+    PROPAGATED = "propagated", "Not annotated itself: a near-duplicate of an annotated unit, whose label it carries."
 
 
 STANCE_TARGETS: dict[str, type[LabelEnum]] = {
@@ -352,6 +354,10 @@ class DatasetRecord(Record):
     stance_territorial_integrity_origin: GoldOrigin | None
     stance_election_fairness: StanceElectionFairness | None = Field(description="Gold label.")
     stance_election_fairness_origin: GoldOrigin | None
+    # Added in 1.2.0.
+    propagated_from: str | None = Field(
+        default=None, description="The annotated unit this near-duplicate repeats and whose gold labels it carries."
+    )
     annotators: list[str] = Field(description="Pseudonyms of the annotators, aligned with the label lists.")
     stance_territorial_integrity_annotations: list[StanceTerritorialIntegrity]
     stance_election_fairness_annotations: list[StanceElectionFairness]

@@ -19,16 +19,40 @@ from claimstance.cli._app import (
 
 @cli.command()
 @click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="dataset folder to write")
-@click.option("--units", type=click.Path(path_type=Path), help="units JSONL [default: the study's units.jsonl]")
+@click.option(
+    "--units", type=click.Path(path_type=Path), help="units JSONL or shards folder [default: the study's units.jsonl]"
+)
 @click.option("--documents", type=click.Path(path_type=Path), help="documents JSONL [default: the study's one]")
 @DIR
+@click.option(
+    "--batch",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="the units 'claimstance sample' drew and were annotated (its .sampling.json beside it)",
+)
+@click.option(
+    "--duplicates",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="near-duplicates 'claimstance dedup' wrote: each carries its annotated unit's labels",
+)
 @click.option("--seed", default=0, show_default=True, help="seed of the document split and the bootstrap")
 @click.option("--push-to-hub", "repo_id", help="also upload to this Hub dataset repo (token from HF_TOKEN)")
 @STUDY
 def publish(
-    out: Path, units: Path | None, documents: Path | None, directory: Path | None, seed: int, repo_id: str | None
+    out: Path,
+    units: Path | None,
+    documents: Path | None,
+    directory: Path | None,
+    batch: Path | None,
+    duplicates: Path | None,
+    seed: int,
+    repo_id: str | None,
 ) -> None:
-    """Write the Hugging Face dataset (Parquet + card) from UNITS, DOCUMENTS and the annotations in DIR."""
+    """Write the Hugging Face dataset (Parquet + card) from UNITS, DOCUMENTS and the annotations in DIR.
+
+    With --batch (or UNITS that 'claimstance sample' drew) the dataset holds the batch, the card states its
+    sampling frame, and a missing or outdated sampling report is refused; --duplicates adds every
+    near-duplicate of an annotated unit, with that unit's gold labels marked as propagated.
+    """
     study = _study(needed=None in (units, documents, directory))
     with err_console.status("building the dataset"):
         report = api.publish(
@@ -36,6 +60,8 @@ def publish(
             units=units or study.root / "units.jsonl",
             documents=documents or study.root / "documents.jsonl",
             directory=directory or study.annotations,
+            batch=batch,
+            duplicates=duplicates,
             seed=seed,
             push_to_hub=repo_id,
             guidelines=study.own_guidelines,

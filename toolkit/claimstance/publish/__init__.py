@@ -10,6 +10,8 @@ Decisions a researcher should know:
 
 - **Every unit is published**, claims and non-claims (headings, greetings, datelines), with ``kind`` as a
   ``ClassLabel`` to filter on: claim detection is part of the data.
+- **Near-duplicates carry their representative's gold labels** (origin ``propagated``, ``propagated_from``
+  naming the annotated unit) when the caller maps them; a sample's frame is a card section the caller renders.
 - **Features come from the schema** (:mod:`.features`): a label enum becomes a ``ClassLabel`` in its
   declared order, a list of labels a ``Sequence(ClassLabel)``; ``-1`` is a missing label.
 - **Splits are by document** (:mod:`.splits`): a document's units, and their annotations, are all in one
@@ -114,6 +116,8 @@ def build_dataset(
     seed: int = 0,
     ratios: Sequence[float] = (0.8, 0.1, 0.1),
     card_info: CardInfo | None = None,
+    propagate: Mapping[str, str] | None = None,
+    frame: str | None = None,
 ) -> PublishReport:
     """Write the dataset folder (Parquet per config and split, ``README.md`` card) and report what was written.
 
@@ -121,13 +125,16 @@ def build_dataset(
     files keep memory low. Nothing is written until every input and the card have been checked; the card
     is written after the data files, so a crash leaves the previous dataset loadable; stale data files of
     an earlier publish are removed last.
+
+    ``propagate`` maps each near-duplicate (unit id) to the annotated unit whose gold labels it carries;
+    ``frame`` is the card's "Sampling frame" section (Markdown) when the units are a sample of a corpus.
     """
     out = Path(out_dir)
     info = card_info or CardInfo()
     check_ratios(ratios)
     check_card_info(info)
     _check_out_dir(out)
-    whole = build_tables(units, documents, annotations, gold)
+    whole = build_tables(units, documents, annotations, gold, propagate)
     per_doc = {row["values"]: row["counts"] for row in whole["units"]["doc_id"].value_counts().to_pylist()}
     doc_ids = sorted(per_doc)
     splits = split_documents(doc_ids, seed, ratios, sizes=per_doc)
@@ -152,7 +159,9 @@ def build_dataset(
         for split, table in parts.items():
             data = _parquet_bytes(table)
             blobs[f"{config_name}/{split}-{hashlib.sha256(data).hexdigest()[:16]}.parquet"] = data
-    body = render_body(tables, splits=splits, seed=seed, ratios=ratios, notes=notes, agreement=agreement, info=info)
+    body = render_body(
+        tables, splits=splits, seed=seed, ratios=ratios, notes=notes, agreement=agreement, info=info, frame=frame
+    )
     card = f"---\n{metadata(tables, blobs, info).rstrip()}\n---\n{body}"
     check_card_text(card, out)
     for rel, data in blobs.items():

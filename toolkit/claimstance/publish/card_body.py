@@ -148,6 +148,7 @@ def render_body(
     notes: Sequence[str],
     agreement: Mapping[str, Any] | None,
     info: CardInfo,
+    frame: str | None = None,
 ) -> str:
     """The card's markdown body (everything after the YAML block), from the tables being published."""
     import pyarrow as pa
@@ -171,6 +172,14 @@ def render_body(
     for target, enum in STANCE_TARGETS.items():
         label_tables.append(f"**{target}**\n\n" + _distribution(units_parts, target, enum.names(), "label"))
         label_tables.append(_distribution(units_parts, f"{target}_origin", GoldOrigin.names(), "decided by"))
+    propagated = len(units) - units["propagated_from"].null_count
+    copies = (
+        f"\n\n{propagated} rows are near-duplicates of an annotated unit and carry its gold labels, "
+        "with origin `propagated` and the annotated unit in `propagated_from`; they have no annotations of "
+        "their own."
+        if propagated or frame
+        else ""
+    )
     cancelled = int(pc.sum(anns["cancelled"]).as_py() or 0) if anns is not None else 0
     counted = int(pc.sum(anns["counted"]).as_py() or 0) if anns is not None else 0
     ratio_text = ", ".join(f"{n} {w:g}" for n, w in zip(SPLIT_NAMES, ratios, strict=False))
@@ -189,6 +198,11 @@ def render_body(
         "The licence covers the annotations; the source texts remain under their publishers' terms.",
         *info.limitations,
     ]
+    if propagated:
+        limitations.append(
+            "A near-duplicate with propagated labels may be in another split than the unit it repeats (splits "
+            "are by document): drop rows with `propagated_from` for an evaluation without repeated texts."
+        )
     ann_intro = (
         f"{n_annotators} annotators, {len(anns)} annotations ({cancelled} skipped, {counted} counted)"
         if anns is not None
@@ -268,7 +282,7 @@ Gold label distribution per split, and how the gold labels were decided:
 
 {(chr(10) * 2).join(label_tables)}
 
-## Dataset Creation
+{frame.strip() + chr(10) + chr(10) if frame else ""}## Dataset Creation
 
 ### Curation Rationale
 
@@ -311,7 +325,7 @@ is a claim. Skipped annotations are published with `cancelled` but do not count;
 annotated a unit twice only the latest counts (`counted`). Each gold label records how it was decided
 (`*_origin`):
 
-{_bullets(GoldOrigin)}
+{_bullets(GoldOrigin)}{copies}
 
 #### Who are the annotators?
 

@@ -176,11 +176,18 @@ def _read_annotations(annotations: Iterable[Annotation]) -> _Annotations:
     return _Annotations(batches.table(), counted, per_unit, labels)
 
 
+def _propagated(codes: list[int]) -> list[int]:
+    """A representative's gold codes as its duplicate carries them: each label marked ``propagated``."""
+    mark = _index(GoldOrigin)[GoldOrigin.PROPAGATED]
+    return [code if i % 2 == 0 or codes[i - 1] == -1 else mark for i, code in enumerate(codes)]
+
+
 def _read_units(
     units: Iterable[ClaimUnit],
     docs: Mapping[str, tuple[str | None, str | None, str | None]],
     golden: Mapping[str, list[int]],
     anns: _Annotations,
+    propagate: Mapping[str, str],
 ) -> pa.Table:
     targets = list(STANCE_TARGETS)
     kind_index, attribution_index = _index(UnitKind), _index(Attribution)
@@ -204,10 +211,14 @@ def _read_units(
             ("speaker_attribution", attribution_index[speaker.attribution]), ("speaker_cue", speaker.cue),
         ):  # fmt: skip
             cols[name].append(value)
-        codes = golden.get(u.id, no_gold)
+        codes = golden.get(u.id)
+        source = propagate.get(u.id) if codes is None else None  # a unit's own gold labels win
+        if codes is None:
+            codes = _propagated(golden[source]) if source is not None and source in golden else no_gold
         for i, t in enumerate(targets):
             cols[t].append(codes[2 * i])
             cols[f"{t}_origin"].append(codes[2 * i + 1])
+        cols["propagated_from"].append(source)
         current = anns.per_unit.get(u.id, ())
         cols["annotators"].append([name for name, _ in current])
         for t in targets:
@@ -221,6 +232,13 @@ def _read_units(
         raise PublishError(
             f"gold label for unit {unknown[0]!r}, which is not among the units ({len(unknown)} unit(s) in all)",
             hint="publish with the units file the annotations were made on",
+        )
+    orphan = next(((m, s) for m, s in propagate.items() if m not in seen or s not in seen), None)
+    if orphan is not None:
+        raise PublishError(
+            f"unit {orphan[0]!r} is a near-duplicate of unit {orphan[1]!r}, and the units lack "
+            f"{orphan[0] if orphan[0] not in seen else orphan[1]!r}",
+            hint="pass the units that dedup read as --units, and the duplicates file it wrote for them",
         )
     return batches.table()
 
@@ -249,12 +267,17 @@ def build_tables(
     documents: Iterable[Document],
     annotations: Iterable[Annotation],
     gold: Iterable[GoldLabel],
+    propagate: Mapping[str, str] | None = None,
 ) -> dict[str, pa.Table]:
-    """Both configs as Arrow tables, each input read once (documents, gold, annotations, units), sorted."""
+    """Both configs as Arrow tables, each input read once (documents, gold, annotations, units), sorted.
+
+    ``propagate`` maps a near-duplicate's unit id to its representative's: a duplicate without gold labels of
+    its own gets the representative's, with origin ``propagated`` and ``propagated_from`` set.
+    """
     docs = _read_documents(documents)
     golden = _read_gold(gold)
     anns = _read_annotations(annotations)
-    unit_table = _read_units(units, docs, golden, anns)
+    unit_table = _read_units(units, docs, golden, anns, propagate or {})
     tables = {"units": unit_table, "annotations": _finish_annotations(anns, unit_table)}
     keys = {"units": ("doc_id", "index", "unit_id"), "annotations": ("unit_id", "annotator", "id")}
     return {name: t.sort_by([(k, "ascending") for k in keys[name]]) for name, t in tables.items()}
