@@ -542,6 +542,7 @@ def _bad_inputs(corpus: Corpus) -> Iterator[tuple[str, dict[str, Any]]]:
     email = corpus.annotations[0].model_copy(update={"annotator": "jane.doe@example.org"})
     yield "by e-mail, not by a pseudonym", {"annotations": [*corpus.annotations, email]}
     yield "no units to publish", {"units": []}
+    yield "and the units lack 'gone-u9'", {"propagate": {"gone-u9": corpus.units[0].id}}
 
 
 def test_bad_input_is_one_line_and_writes_nothing(tmp_path: Path, corpus: Corpus) -> None:
@@ -562,6 +563,33 @@ def test_without_annotations_the_units_still_publish(tmp_path: Path, hf_env: Pat
     units = load(out, "units", hf_env)
     assert set(units["train"]["stance_election_fairness"]) == {-1}
     assert "Agreement was not measured" in _card(out)[1]
+
+
+def test_near_duplicates_carry_their_representatives_gold_labels_marked_propagated(
+    tmp_path: Path, hf_env: Path, corpus: Corpus
+) -> None:
+    # d1's units are not annotated: u1 repeats d0-u1 (decided), u3 repeats d0-u3 (annotators disagreed);
+    # d2-u1 repeats d0-u1 but was annotated itself, so its own labels stand.
+    copies = {"seed1-d1-u1": "seed0-d0-u1", "seed1-d1-u3": "seed0-d0-u3", "seed2-d2-u1": "seed0-d0-u1"}
+    annotations = [a for a in corpus.annotations if not a.unit_id.startswith("seed1-d1-")]
+    out = tmp_path / "d"
+    inputs = corpus.inputs(annotations=annotations, gold=gold_labels(annotations))
+    publish.build_dataset(out, **inputs, propagate=copies)
+    units = load(out, "units", hf_env)
+    rows = {row["unit_id"]: row for split in units.values() for row in split}
+    origin = units["train"].features["stance_election_fairness_origin"]
+    original, copy = rows["seed0-d0-u1"], rows["seed1-d1-u1"]
+    assert copy["propagated_from"] == "seed0-d0-u1" and copy["annotators"] == []
+    assert copy["stance_election_fairness"] == original["stance_election_fairness"] != -1
+    assert origin.int2str(copy["stance_election_fairness_origin"]) == "propagated"
+    assert origin.int2str(original["stance_election_fairness_origin"]) == "unanimous"
+    disputed = rows["seed1-d1-u3"]
+    assert disputed["propagated_from"] == "seed0-d0-u3" and disputed["stance_election_fairness"] == -1
+    assert origin.int2str(disputed["stance_election_fairness_origin"]) == "unresolved"
+    own = rows["seed2-d2-u1"]
+    assert own["propagated_from"] is None and len(own["annotators"]) == 3
+    assert sum(row["propagated_from"] is not None for row in rows.values()) == 2
+    assert "2 rows are near-duplicates of an annotated unit" in _card(out)[1]
 
 
 # ---- the Hub ----------------------------------------------------------------------------------------------

@@ -106,6 +106,14 @@ def test_the_command_writes_the_batch_and_its_report(tmp_path: Path, capsys: pyt
     sample.check_frame(report, batch=batch, batch_sha256=report.batch_sha256, batch_units=8, corpus_units=80)
     with pytest.raises(PublishError, match="changed after it was sampled"):
         sample.check_frame(report, batch=batch, batch_sha256="0" * 64, batch_units=8, corpus_units=80)
+    with pytest.raises(PublishError, match="holds 7 units, and its sampling report says 8 were drawn"):
+        sample.check_frame(report, batch=batch, batch_sha256=report.batch_sha256, batch_units=7, corpus_units=80)
+    assert sample.read_report(batch) == report
+    (tmp_path / "batch.sampling.json").write_text('{"seed": 1}', encoding="utf-8")
+    with pytest.raises(PublishError, match="not a sampling report") as failure:
+        sample.read_report(batch)
+    assert failure.value.path == str(tmp_path / "batch.sampling.json")
+    assert sample.read_report(tmp_path / "other.jsonl") is None
 
 
 def test_publishing_part_of_the_corpus_needs_a_report(tmp_path: Path) -> None:

@@ -112,7 +112,7 @@ def _forgotten_batch(units: str | Path, annotated: set[str]) -> None:
             raise PublishError(
                 f"every annotation is on a unit of {batch}, a sample of {units} drawn by 'claimstance sample'",
                 path=report,
-                hint=f"pass --batch {batch} (the card then states how it was drawn)",
+                hint=f"pass --batch {batch}, and the card will state how it was drawn",
             )
 
 
