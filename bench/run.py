@@ -6,6 +6,7 @@ Each benchmark is its own script, runnable alone with its own options (``--help`
   3x pysbd on one core, memory flat in corpus size);
 - ``bench/corpus.py``: the datatrove pipeline on a 1 GB corpus, 1 worker against 2 and against one process;
 - ``bench/dedup.py``: near-duplicates found and wrongly merged on planted wire copies, 1,000,000 units timed;
+- ``bench/dedup_datatrove.py``: the same measures for ``claimstance dedup`` and datatrove's MinHash stages;
 - ``bench/labelstudio.py``: push and pull against one raw bulk import / snapshot export on a real Label Studio;
 - ``bench/publish.py``: publishing 100,000 units with 3 annotations each, and ``load_dataset`` of the result;
 - ``bench/speakers.py``: speaker attribution and document metadata on 55 hand-labelled real pages (dev and
@@ -27,6 +28,7 @@ QUICK = {
     "segment.py": ["--size-mb", "5", "--small-mb", "1"],
     "corpus.py": ["--size-mb", "40", "--small-mb", "20"],
     "dedup.py": ["--units", "100000"],
+    "dedup_datatrove.py": ["--units", "20000"],
     "labelstudio.py": ["--tasks", "2000", "--repeat", "1"],
     "publish.py": ["--units", "10000"],
     "speakers.py": [],
