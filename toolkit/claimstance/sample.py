@@ -283,8 +283,8 @@ def card_section(report: SamplingReport, *, max_cells: int = 40) -> str:
         "| | |",
         "| --- | --- |",
         f"| corpus | {report.corpus_units:,} units |",
-        f"| near-duplicates left out | {report.duplicates_removed:,} (each carries the labels of the unit it repeats)"
-        " |",
+        f"| near-duplicates left out | {report.duplicates_removed:,} (not drawn; those repeating a sampled unit are"
+        " published with its labels) |",
         f"| relevance filter | {report.relevance} ({report.relevant_units:,} units kept) |",
         f"| strata | {strata}, {report.allocation} allocation |",
         f"| sample | {report.sampled:,} units (asked for {report.size:,}), seed {report.seed} |",
