@@ -123,6 +123,7 @@ def test_a_sample_publishes_its_frame_and_its_near_duplicates_with_propagated_la
 
     assert (study["kept"].units, study["kept"].kept) == (24, 12)
     main(publish_args(study))
+    assert "6 near-duplicate rows carry their annotated unit's labels" in capsys.readouterr().err
     loaded = datasets.load_dataset(str(study["out"]), "units", cache_dir=str(study["cache"]))
     rows = [row for split in loaded.values() for row in split]
     features = next(iter(loaded.values())).features

@@ -71,6 +71,8 @@ def publish(
         err_console.print(f"{config_name}: {sizes}", markup=False)
     for note in report.notes:
         err_console.print(f"note: {note}", markup=False)
+    if report.propagated:
+        err_console.print(f"{report.propagated} near-duplicate rows carry their annotated unit's labels", markup=False)
     err_console.print(f"load it with: datasets.load_dataset({str(out)!r}, 'units')", markup=False)
     if repo_id:
         err_console.print(f"uploaded to https://huggingface.co/datasets/{repo_id}", markup=False)

@@ -83,6 +83,8 @@ class PublishReport:
     removed: list[str] = field(default_factory=list)
     """Data files of an earlier publish that were removed (relative to ``out_dir``)."""
     notes: list[str] = field(default_factory=list)
+    propagated: int = 0
+    """Rows of the ``units`` config carrying a near-duplicate's propagated gold labels."""
 
 
 def _parquet_bytes(table: pa.Table) -> bytes:
@@ -179,5 +181,6 @@ def build_dataset(
         rows={name: {split: t.num_rows for split, t in parts.items()} for name, parts in tables.items()},
         files=[*blobs, "README.md"],
         removed=removed,
+        propagated=sum(len(t) - t["propagated_from"].null_count for t in tables["units"].values()),
         notes=notes,
     )
