@@ -122,7 +122,12 @@ def test_a_sample_publishes_its_frame_and_its_near_duplicates_with_propagated_la
     import datasets
 
     assert (study["kept"].units, study["kept"].kept) == (24, 12)
-    main(publish_args(study))
+    shards = study["root"] / "units"  # the near-duplicates' records come from a folder of shards, as segment writes
+    lines = study["units"].read_text(encoding="utf-8").splitlines(keepends=True)
+    shards.mkdir()
+    (shards / "00000.jsonl").write_text("".join(lines[:10]), encoding="utf-8")
+    (shards / "00001.jsonl").write_text("".join(lines[10:]), encoding="utf-8")
+    main(publish_args(study, units=shards))
     assert "6 near-duplicate rows carry their annotated unit's labels" in capsys.readouterr().err
     loaded = datasets.load_dataset(str(study["out"]), "units", cache_dir=str(study["cache"]))
     rows = [row for split in loaded.values() for row in split]
@@ -174,6 +179,11 @@ def test_a_batch_changed_after_its_draw_is_refused(study: dict[str, Any], capsys
 def test_forgetting_the_batch_is_refused(study: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
     line = refused(publish_args(study, batch=False, dups=False), capsys)
     assert "every annotation is on a unit of" in line and "pass --batch" in line and "batch.jsonl" in line
+    shards = study["root"] / "shards"
+    shards.mkdir()
+    shutil.copy(study["units"], shards / "00000.jsonl")
+    line = refused(publish_args(study, units=shards, batch=False, dups=False), capsys)
+    assert "every annotation is on a unit of" in line and "pass --batch" in line
     line = refused(publish_args(study, units=study["batch"], batch=False, dups=False), capsys)
     assert "12 near-duplicates were left out of the sample" in line and "--duplicates" in line
     line = refused(publish_args(study, units=study["batch"], batch=False), capsys)

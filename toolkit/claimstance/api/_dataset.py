@@ -60,6 +60,7 @@ def _release(units: str | Path, batch: str | Path | None, duplicates: str | Path
     made_by = "draw it with 'claimstance sample'"
     ids = {u.id for u in io.read_jsonl(batch, ClaimUnit, missing_hint=made_by)}
     report = _sample.read_report(batch)
+    # the corpus size decides only without a report (a batch of every unit needs none): count it only then
     corpus = len(ids) if report else sum(1 for f in files for _ in io.read_jsonl(f, ClaimUnit))
     digest = hashlib.sha256(Path(batch).read_bytes()).hexdigest()
     _sample.check_frame(report, batch=batch, batch_sha256=digest, batch_units=len(ids), corpus_units=corpus)
@@ -100,10 +101,13 @@ def _published_units(units: str | Path, release: _Release) -> Iterator[ClaimUnit
 
 
 def _forgotten_batch(units: str | Path, annotated: set[str]) -> None:
-    """Refuse to publish a whole corpus when every annotation is on a batch that ``sample`` drew beside it."""
+    """Refuse to publish a whole corpus when every annotation is on a batch that ``sample`` drew beside it.
+
+    Beside: a ``*.sampling.json`` report (and its batch) in the folder that holds ``units`` (file or folder).
+    """
     from claimstance import sample as _sample
 
-    folder = Path(units) if Path(units).is_dir() else Path(units).parent
+    folder = Path(units).parent  # the folder holding the units file, or the folder of shards
     for report in sorted(folder.glob("*.sampling.json")):
         batch = report.with_name(report.name.removesuffix(".sampling.json") + ".jsonl")
         if not annotated or not batch.is_file() or _sample.read_report(batch) is None:
