@@ -49,10 +49,15 @@ def test_task_data_carries_what_the_config_shows_and_what_pull_needs() -> None:
 
 
 def test_recorded_tasks_hash_the_same_today() -> None:
-    """If this fails, every re-push would 'update' every task: the task payload format changed."""
+    """If this fails, every re-push would 'update' every task: the task payload format changed.
+
+    The recorded tasks predate the speaker choice's ``speakers``, which the hash leaves out for this reason.
+    """
     rows = recorded("tasks_page.json")["tasks"]
     for unit, row in zip(recorded_units(), rows, strict=True):
-        assert tasks.task_data(unit) == row["data"]
+        data = dict(tasks.task_data(unit))
+        assert data.pop("speakers")[-2:] == tasks.speaker_options([])
+        assert data == row["data"]
 
 
 def test_guidelines_become_html_with_raw_html_escaped() -> None:

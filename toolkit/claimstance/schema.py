@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from claimstance.errors import InputError, SchemaDriftError
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 GUIDELINES_VERSION = "1.0.0"
 """The version of the codebook shipped with claimstance; a study's own codebook states its own."""
 _GUIDELINES_VERSION_LINE = re.compile(r"^Guidelines version (\S+?)[,.]?(?:\s|$)", re.MULTILINE)
@@ -106,6 +106,13 @@ STANCE_TARGETS: dict[str, type[LabelEnum]] = {
 
 IS_CLAIM_CHOICES = ("yes", "no")
 
+SPEAKER_TARGET = "speaker"
+"""The speaker as a gold target: annotators confirm or correct the toolkit's speaker of each unit."""
+SPEAKER_OTHER = "other"
+"""The speaker choice meaning "someone not listed": the speaker correction box names them."""
+UNATTRIBUTED = "unattributed"
+"""A speaker value meaning "no speaker can be named" (a unit without a speaker name)."""
+
 
 def stable_id(*parts: object, length: int = 12) -> str:
     """A short hex digest of ``parts``: the same input gives the same id on any machine."""
@@ -184,8 +191,18 @@ class AnnotationLabels(Record):
     stance_territorial_integrity: StanceTerritorialIntegrity | None = None
     stance_election_fairness: StanceElectionFairness | None = None
     is_claim: bool | None = None
-    speaker_correction: str | None = Field(default=None, description="The right speaker, when ours is wrong.")
+    speaker_correction: str | None = Field(
+        default=None, description="The right speaker typed by the annotator (with the speaker choice 'other')."
+    )
     comment: str | None = None
+    # Added in 1.2.0 (None: no speaker chosen, the toolkit's speaker stands).
+    speaker_choice: str | None = Field(
+        default=None,
+        description=(
+            "The speaker the annotator chose: one of the document's speakers, 'other' (named in "
+            "speaker_correction) or 'unattributed'; None: the toolkit's speaker stands."
+        ),
+    )
 
 
 class Prediction(AnnotationLabels):
@@ -239,6 +256,32 @@ class Annotation(AnnotationLabels):
     missing_targets: list[str] = Field(
         default_factory=list, description="Required targets the annotation leaves empty (not skipped)."
     )
+    # Added in 1.2.0 (None: not recorded, e.g. pulled by an older claimstance).
+    speaker_shown: str | None = Field(
+        default=None, description="The toolkit's speaker the task showed ('unattributed': none named)."
+    )
+
+
+def speaker_value(name: str | None) -> str:
+    """A speaker as agreement and gold compare it: the name, or :data:`UNATTRIBUTED` when there is none."""
+    return name.strip() if name and name.strip() else UNATTRIBUTED
+
+
+def effective_speaker(annotation: AnnotationLabels) -> str | None:
+    """The speaker an annotation gives its unit, or None when it says nothing about the speaker.
+
+    A chosen speaker wins; 'other' stands for the typed name (None when no name was typed); with no choice, a
+    typed correction (older projects had only the box) and else the toolkit's speaker shown on the task
+    (:attr:`Annotation.speaker_shown`): the annotator saw it and let it stand.
+    """
+    typed = (annotation.speaker_correction or "").strip() or None
+    if annotation.speaker_choice == SPEAKER_OTHER:
+        return typed
+    if annotation.speaker_choice:
+        return annotation.speaker_choice
+    if typed:
+        return typed
+    return getattr(annotation, "speaker_shown", None)
 
 
 class GoldLabel(Record):
@@ -246,16 +289,21 @@ class GoldLabel(Record):
 
     schema_version: str = SCHEMA_VERSION
     unit_id: str
-    target: Literal["stance_territorial_integrity", "stance_election_fairness", "is_claim"]
-    label: str | None = Field(description="A label of the target's set ('yes'/'no' for is_claim); None if unresolved.")
+    target: Literal["stance_territorial_integrity", "stance_election_fairness", "is_claim", "speaker"]
+    label: str | None = Field(
+        description="A label of the target's set ('yes'/'no' for is_claim, a name or 'unattributed' for speaker); "
+        "None if unresolved."
+    )
     origin: GoldOrigin
     votes: dict[str, int] = Field(default_factory=dict, description="How many annotators chose each label.")
     adjudicator: str | None = None
 
     @model_validator(mode="after")
     def _label_in_set(self) -> GoldLabel:
-        allowed = list(IS_CLAIM_CHOICES) if self.target == "is_claim" else STANCE_TARGETS[self.target].names()
-        if self.label is not None and self.label not in allowed:
+        if self.target == SPEAKER_TARGET:
+            if self.label is not None and not self.label.strip():
+                raise ValueError("a speaker label must be a name or 'unattributed'")
+        elif self.label is not None and self.label not in (allowed := target_labels(self.target)):
             raise ValueError(f"label {self.label!r} is not one of {allowed} for {self.target}")
         if (self.label is None) != (self.origin is GoldOrigin.UNRESOLVED):
             raise ValueError("label must be None exactly when origin is 'unresolved'")
@@ -348,6 +396,11 @@ class DatasetRecord(Record):
     speaker_role: str | None
     speaker_attribution: Attribution
     speaker_cue: str | None
+    speaker_gold: str | None = Field(
+        default=None,
+        description="The speaker annotators confirmed or corrected (a name or 'unattributed'); null: no gold.",
+    )
+    speaker_gold_origin: GoldOrigin | None = Field(default=None, description="How the speaker gold was decided.")
     stance_territorial_integrity: StanceTerritorialIntegrity | None = Field(description="Gold label.")
     stance_territorial_integrity_origin: GoldOrigin | None
     stance_election_fairness: StanceElectionFairness | None = Field(description="Gold label.")
