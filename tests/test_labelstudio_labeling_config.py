@@ -97,6 +97,6 @@ def test_the_speaker_choice_takes_its_options_from_the_task_and_is_optional() ->
     [box] = [el for el in root.iter("TextArea") if el.get("name") == "speaker_correction"]
     assert (box.get("rows"), box.get("maxSubmissions")) == ("1", "1")  # Enter adds the name and closes the box
     # A project made before the speaker choice takes the new config without breaking its annotations.
-    before = re.sub(r'\s*<Header value="Speaker: choose[^>]*/>\s*<Choices name="speaker"[^>]*/>', "", CONFIG)
+    before = re.sub(r'\s*<Header value="Right speaker[^>]*/>\s*<Choices name="speaker"[^>]*/>', "", CONFIG)
     assert "speaker" not in {el.get("name") for el in ET.fromstring(before).iter("Choices")}
     assert lc.config_changes(before, CONFIG) == lc.ConfigChanges(breaking=[], added=["control 'speaker' added"])

@@ -95,13 +95,13 @@ def _view(*, adjudication: bool) -> ElementTree.Element:
         _choices(view, field, [(m.value, m.description, key) for m, key in zip(enum, keys, strict=True)])
     _header(view, "Is this a claim?", 5)
     _choices(view, "is_claim", [(value, hint, key) for value, (key, hint) in IS_CLAIM_HINTS.items()])
-    _header(view, "Speaker: choose only if the speaker above is wrong (nothing chosen: it stands)", 5)
+    _header(view, "Right speaker (only if the one above is wrong)", 5)
     # Options come from the task (value="$speakers": the document's speakers, 'other', 'unattributed').
     ElementTree.SubElement(
         view, "Choices", name=SPEAKER_CONTROL, toName=OBJECT, choice="single-radio", value="$speakers", layout="inline"
     )
     # One line: Enter adds the typed name and closes the box (maxSubmissions 1), so Ctrl+Enter then submits.
-    _text_area(view, "speaker_correction", "Other speaker's name (with 'other'; Enter to add it)", rows=1)
+    _text_area(view, "speaker_correction", "Other speaker's name (Enter adds it)", rows=1)
     _text_area(view, "comment", "Comment", rows=2)
     return view
 
