@@ -106,12 +106,8 @@ STANCE_TARGETS: dict[str, type[LabelEnum]] = {
 
 IS_CLAIM_CHOICES = ("yes", "no")
 
-SPEAKER_TARGET = "speaker"
-"""The speaker as a gold target: annotators confirm or correct the toolkit's speaker of each unit."""
-SPEAKER_OTHER = "other"
-"""The speaker choice meaning "someone not listed": the speaker correction box names them."""
-UNATTRIBUTED = "unattributed"
-"""A speaker value meaning "no speaker can be named" (a unit without a speaker name)."""
+# The speaker as a gold target; the choice of someone not listed (named in the box); no speaker can be named.
+SPEAKER_TARGET, SPEAKER_OTHER, UNATTRIBUTED = "speaker", "other", "unattributed"
 
 
 def stable_id(*parts: object, length: int = 12) -> str:
@@ -191,17 +187,10 @@ class AnnotationLabels(Record):
     stance_territorial_integrity: StanceTerritorialIntegrity | None = None
     stance_election_fairness: StanceElectionFairness | None = None
     is_claim: bool | None = None
-    speaker_correction: str | None = Field(
-        default=None, description="The right speaker typed by the annotator (with the speaker choice 'other')."
-    )
+    speaker_correction: str | None = Field(default=None, description="The right speaker, when ours is wrong.")
     comment: str | None = None
-    # Added in 1.2.0 (None: no speaker chosen, the toolkit's speaker stands).
-    speaker_choice: str | None = Field(
-        default=None,
-        description=(
-            "The speaker the annotator chose: one of the document's speakers, 'other' (named in "
-            "speaker_correction) or 'unattributed'; None: the toolkit's speaker stands."
-        ),
+    speaker_choice: str | None = Field(  # added in 1.2.0
+        default=None, description="A listed speaker, 'other' (typed in speaker_correction) or 'unattributed'."
     )
 
 
@@ -256,8 +245,7 @@ class Annotation(AnnotationLabels):
     missing_targets: list[str] = Field(
         default_factory=list, description="Required targets the annotation leaves empty (not skipped)."
     )
-    # Added in 1.2.0 (None: not recorded, e.g. pulled by an older claimstance).
-    speaker_shown: str | None = Field(
+    speaker_shown: str | None = Field(  # added in 1.2.0; None: not recorded
         default=None, description="The toolkit's speaker the task showed ('unattributed': none named)."
     )
 
@@ -268,18 +256,12 @@ def speaker_value(name: str | None) -> str:
 
 
 def effective_speaker(annotation: AnnotationLabels) -> str | None:
-    """The speaker an annotation gives its unit, or None when it says nothing about the speaker.
-
-    A chosen speaker wins; 'other' stands for the typed name (None when no name was typed); with no choice, a
-    typed correction (older projects had only the box) and else the toolkit's speaker shown on the task
-    (:attr:`Annotation.speaker_shown`): the annotator saw it and let it stand.
-    """
+    """The speaker an annotation gives its unit (None: it says nothing about it): the one chosen, the typed name
+    for 'other' (or with no choice, as older projects had only the box), else the speaker shown, let stand."""
     typed = (annotation.speaker_correction or "").strip() or None
-    if annotation.speaker_choice == SPEAKER_OTHER:
-        return typed
-    if annotation.speaker_choice:
+    if annotation.speaker_choice and annotation.speaker_choice != SPEAKER_OTHER:
         return annotation.speaker_choice
-    if typed:
+    if typed or annotation.speaker_choice == SPEAKER_OTHER:
         return typed
     return getattr(annotation, "speaker_shown", None)
 
@@ -291,8 +273,7 @@ class GoldLabel(Record):
     unit_id: str
     target: Literal["stance_territorial_integrity", "stance_election_fairness", "is_claim", "speaker"]
     label: str | None = Field(
-        description="A label of the target's set ('yes'/'no' for is_claim, a name or 'unattributed' for speaker); "
-        "None if unresolved."
+        description="A label of the target's set ('yes'/'no' for is_claim, a name for speaker); None if unresolved."
     )
     origin: GoldOrigin
     votes: dict[str, int] = Field(default_factory=dict, description="How many annotators chose each label.")
@@ -397,8 +378,7 @@ class DatasetRecord(Record):
     speaker_attribution: Attribution
     speaker_cue: str | None
     speaker_gold: str | None = Field(
-        default=None,
-        description="The speaker annotators confirmed or corrected (a name or 'unattributed'); null: no gold.",
+        default=None, description="The speaker annotators confirmed or corrected (a name or 'unattributed')."
     )
     speaker_gold_origin: GoldOrigin | None = Field(default=None, description="How the speaker gold was decided.")
     stance_territorial_integrity: StanceTerritorialIntegrity | None = Field(description="Gold label.")
