@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from claimstance.errors import InputError, SchemaDriftError
 
 SCHEMA_VERSION = "1.2.0"
-GUIDELINES_VERSION = "1.0.0"
+GUIDELINES_VERSION = "1.1.0"
 """The version of the codebook shipped with claimstance; a study's own codebook states its own."""
 _GUIDELINES_VERSION_LINE = re.compile(r"^Guidelines version (\S+?)[,.]?(?:\s|$)", re.MULTILINE)
 
