@@ -198,5 +198,9 @@ def test_agreement_on_the_speaker_is_reported_apart_and_never_quotes_a_name() ->
     same = agree.agreement(records[:2], n_boot=0).speaker
     assert same is not None and same.alpha is None
     assert shown not in " ".join(same.notes + [p.note or "" for p in same.pairs])
+    console = Console(record=True, width=200)
+    console.print(agree.render_table(report))
+    assert "│ speaker " in console.export_text()  # its own row in the terminal table
+    assert json.loads(json.dumps(report.to_dict()))["speaker"]["n_pairable_units"] == 2
     # Annotations pulled before schema 1.2.0 record no speaker: no speaker row at all.
     assert agree.agreement([_ann(5, "u3", "annotator-a", is_claim=True)], n_boot=0).speaker is None

@@ -729,6 +729,7 @@ def test_speaker_gold_is_published_beside_the_toolkits_speaker_with_its_accuracy
     assert chosen["ls-1-10"] == "other" and chosen["ls-1-0"] is None
     _, body = _card(out)
     assert "the toolkit's speaker is right on 9 of 12 units (75.0%)" in body
+    assert "\n| speaker | 12 (12) | 3 |" in body  # agreement on the speaker, in its own row
 
     # Pulled before schema 1.2.0, only typed corrections give speaker gold: e-mails and tokens removed.
     older = tmp_path / "older"
