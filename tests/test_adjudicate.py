@@ -176,3 +176,70 @@ def test_recorded_adjudication_round_trip_gives_adjudicated_gold() -> None:
     greeting = _gold(gold, "president-az-d02-0b8d2e6f14a9", "is_claim")
     assert (greeting.label, greeting.origin, greeting.votes) == ("no", GoldOrigin.UNANIMOUS, {"no": 1})
     assert {g.origin for g in gold} <= set(GoldOrigin)
+
+
+# ---- speaker gold ------------------------------------------------------------------------------------------
+
+SPK = "speaker"
+
+
+def test_speaker_gold_counts_a_shown_speaker_left_standing_as_a_vote_for_it() -> None:
+    records = [
+        # both say Aliyev: one let the shown speaker stand, one chose it from the list
+        _ann(1, "u-confirmed", "annotator-a", speaker_shown="Ilham Aliyev"),
+        _ann(2, "u-confirmed", "annotator-b", speaker_shown="Ilham Aliyev", speaker_choice="Ilham Aliyev"),
+        # two corrections to the same listed speaker against the shown one
+        _ann(3, "u-corrected", "annotator-a", speaker_shown="Ilham Aliyev", speaker_choice="Sergey Lavrov"),
+        _ann(4, "u-corrected", "annotator-b", speaker_shown="Ilham Aliyev", speaker_choice="Sergey Lavrov"),
+        _ann(5, "u-corrected", "annotator-c", speaker_shown="Ilham Aliyev"),
+        # 'other' stands for the typed name; 'unattributed' for no speaker
+        _ann(6, "u-other", "annotator-a", speaker_shown="Many", speaker_choice="other", speaker_correction="OSCE"),
+        _ann(7, "u-other", "annotator-b", speaker_shown="Many", speaker_choice="unattributed"),
+    ]
+    gold = adjudicate.gold_labels(records)
+    confirmed = _gold(gold, "u-confirmed", SPK)
+    assert (confirmed.label, confirmed.origin) == ("Ilham Aliyev", GoldOrigin.UNANIMOUS)
+    assert confirmed.votes == {"Ilham Aliyev": 2}
+    corrected = _gold(gold, "u-corrected", SPK)
+    assert (corrected.label, corrected.origin) == ("Sergey Lavrov", GoldOrigin.MAJORITY)
+    assert corrected.votes == {"Sergey Lavrov": 2, "Ilham Aliyev": 1}
+    other = _gold(gold, "u-other", SPK)
+    assert (other.label, other.origin, other.votes) == (None, GoldOrigin.UNRESOLVED, {"OSCE": 1, "unattributed": 1})
+    [dispute] = [d for d in adjudicate.disputes(records, unresolved_only=True)]
+    assert (dispute.unit_id, dispute.targets) == ("u-other", (SPK,))
+
+
+def test_an_adjudicator_rules_on_the_speaker_by_choosing_or_by_letting_it_stand_when_disputed() -> None:
+    records = [
+        _ann(1, "u-disputed", "annotator-a", speaker_shown="Many"),
+        _ann(2, "u-disputed", "annotator-b", speaker_shown="Many", speaker_choice="unattributed"),
+        _ann(3, "u-agreed", "annotator-a", speaker_shown="Ilham Aliyev"),
+        _ann(4, "u-agreed", "annotator-b", speaker_shown="Ilham Aliyev"),
+    ]
+    stand = [_ann(10, "u-disputed", "annotator-z", speaker_shown="Many", is_claim=True)]
+    ruled = adjudicate.gold_labels(records, stand)
+    assert (_gold(ruled, "u-disputed", SPK).label, _gold(ruled, "u-disputed", SPK).origin) == (
+        "Many",
+        GoldOrigin.ADJUDICATED,
+    )
+    # On a unit nobody disputed, an adjudicator who chooses nothing does not overrule the annotators ...
+    untouched = adjudicate.gold_labels(records, [_ann(11, "u-agreed", "annotator-z", speaker_shown="X Y")])
+    assert _gold(untouched, "u-agreed", SPK).origin is GoldOrigin.UNANIMOUS
+    # ... but one who chooses a speaker does.
+    chosen = [_ann(12, "u-agreed", "annotator-z", speaker_shown="Ilham Aliyev", speaker_choice="Sergey Lavrov")]
+    overruled = _gold(adjudicate.gold_labels(records, chosen), "u-agreed", SPK)
+    assert (overruled.label, overruled.origin, overruled.adjudicator) == (
+        "Sergey Lavrov",
+        GoldOrigin.ADJUDICATED,
+        "annotator-z",
+    )
+
+
+def test_annotations_pulled_before_the_speaker_choice_give_speaker_gold_only_from_typed_corrections() -> None:
+    records = [
+        _ann(1, "u-old", "annotator-a", stance_territorial_integrity="support"),
+        _ann(2, "u-typed", "annotator-a", speaker_correction="OSCE/ODIHR"),
+    ]
+    gold = adjudicate.gold_labels(records)
+    assert [g.target for g in gold if g.unit_id == "u-old"] == [TI, EF, "is_claim"]
+    assert _gold(gold, "u-typed", SPK).label == "OSCE/ODIHR"

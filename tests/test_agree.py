@@ -180,3 +180,27 @@ def test_independent_agreement_leaves_out_influenced_annotations() -> None:
     assert (pooled.n_pairable_units, independent.n_pairable_units) == (5, 4)
     assert independent.alpha == 1.0 and pooled.alpha is not None and pooled.alpha < 1.0
     assert report.n_ignored["influenced"] == 1
+
+
+def test_agreement_on_the_speaker_is_reported_apart_and_never_quotes_a_name() -> None:
+    shown = "Ilham Aliyev"
+    records = [
+        _ann(1, "u1", "annotator-a", speaker_shown=shown),
+        _ann(2, "u1", "annotator-b", speaker_shown=shown, speaker_choice=shown),
+        _ann(3, "u2", "annotator-a", speaker_shown=shown),
+        _ann(4, "u2", "annotator-b", speaker_shown=shown, speaker_choice="other", speaker_correction=" OSCE "),
+    ]
+    report = agree.agreement(records, n_boot=0)
+    speaker = report.speaker
+    assert speaker is not None and report.target("speaker") is speaker
+    assert "speaker" not in [t.target for t in report.targets]
+    assert (speaker.labels, speaker.n_pairable_units, speaker.raw_agreement) == (["Ilham Aliyev", "OSCE"], 2, 0.5)
+    same = agree.agreement(records[:2], n_boot=0).speaker
+    assert same is not None and same.alpha is None
+    assert shown not in " ".join(same.notes + [p.note or "" for p in same.pairs])
+    console = Console(record=True, width=200)
+    console.print(agree.render_table(report))
+    assert "│ speaker " in console.export_text()  # its own row in the terminal table
+    assert json.loads(json.dumps(report.to_dict()))["speaker"]["n_pairable_units"] == 2
+    # Annotations pulled before schema 1.2.0 record no speaker: no speaker row at all.
+    assert agree.agreement([_ann(5, "u3", "annotator-a", is_claim=True)], n_boot=0).speaker is None

@@ -87,3 +87,16 @@ def test_removed_control_changed_tag_and_removed_object_break_annotations() -> N
 def test_config_that_is_not_xml_is_a_config_error() -> None:
     with pytest.raises(ProjectConfigError, match="not valid XML"):
         lc.config_changes(CONFIG, "<View><Choices name='x'></View>")
+
+
+def test_the_speaker_choice_takes_its_options_from_the_task_and_is_optional() -> None:
+    root = ET.fromstring(CONFIG)
+    [control] = [el for el in root.iter("Choices") if el.get("name") == lc.SPEAKER_CONTROL]
+    assert control.get("value") == "$speakers" and list(control) == []  # the options are each task's own
+    assert control.get("required") is None  # nothing chosen: the speaker shown stands
+    [box] = [el for el in root.iter("TextArea") if el.get("name") == "speaker_correction"]
+    assert (box.get("rows"), box.get("maxSubmissions")) == ("1", "1")  # Enter adds the name and closes the box
+    # A project made before the speaker choice takes the new config without breaking its annotations.
+    before = re.sub(r'\s*<Header value="Right speaker[^>]*/>\s*<Choices name="speaker"[^>]*/>', "", CONFIG)
+    assert "speaker" not in {el.get("name") for el in ET.fromstring(before).iter("Choices")}
+    assert lc.config_changes(before, CONFIG) == lc.ConfigChanges(breaking=[], added=["control 'speaker' added"])

@@ -317,3 +317,17 @@ def test_project_update_refuses_a_breaking_config_only_once_someone_annotated() 
         projects.project_update(project(annotations=0, skipped_annotations_number=1), renamed, "<p>x</p>")
     assert "label 'fair' of 'stance_election_fairness' removed" in str(caught.value)
     assert "new project" in str(caught.value)
+
+
+def test_every_task_offers_the_speakers_of_its_whole_document(fake: FakeServer, tmp_path: Path) -> None:
+    fake.on("GET", "/api/projects/", {"count": 0, "next": None, "previous": None, "results": []})
+    fake.on("POST", "/api/projects/", {**recorded("project_detail.json"), "id": 41}, status=201)
+    fake.on("POST", "/api/projects/41/import", {"task_ids": [101, 102, 103]}, status=201)
+    units = recorded_units()
+    lavrov = units[2].speaker.model_copy(update={"name": "Sergey Lavrov"})
+    units[2] = units[2].model_copy(update={"speaker": lavrov})
+    # A generator of units, as a stream of a units file: read once for the speakers, once for the tasks.
+    projects.push(iter(units), "speakers", guidelines=GUIDELINES, connection=fake.connect(), data_dir=tmp_path)
+    imported = json.loads(fake.calls("POST", "/api/projects/41/import")[0].content)
+    offered = [[o["value"] for o in task["data"]["speakers"]] for task in imported]
+    assert offered == [["Ilham Aliyev", "Sergey Lavrov", "other", "unattributed"]] * 3

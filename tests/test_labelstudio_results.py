@@ -198,3 +198,38 @@ def test_suggestions_shown_and_empty_targets_are_recorded_with_the_annotation() 
     assert hidden.suggestion_shown is False
     started = {**task, "predictions": [], "annotations": [{**task["annotations"][0], "parent_prediction": 1}]}
     assert _parse([started], users=USERS, predictions_visible=False)[0].suggestion_shown is True
+
+
+def test_the_speaker_choice_and_the_speaker_shown_are_pulled_with_the_annotation() -> None:
+    labels = AnnotationLabels(is_claim=True, speaker_choice="other", speaker_correction="Hikmet Hajiyev")
+    data = {"unit_id": "u1", "speaker_name": "Ilham Aliyev", "speaker_attribution": "author"}
+    unattributed = {"unit_id": "u2", "speaker_name": None, "speaker_attribution": "unattributed"}
+    exported = [
+        {"id": 1, "data": data, "annotations": [{"id": 5, "result": results.labels_to_result(labels)}]},
+        {"id": 2, "data": unattributed, "annotations": [{"id": 6, "result": []}]},
+        {"id": 3, "data": {"unit_id": "u3"}, "annotations": [{"id": 7, "result": []}]},  # not a claimstance task
+    ]
+    first, second, third = _parse(exported)
+    assert (first.speaker_choice, first.speaker_correction, first.speaker_shown) == (
+        "other",
+        "Hikmet Hajiyev",
+        "Ilham Aliyev",
+    )
+    assert (second.speaker_choice, second.speaker_shown) == (None, "unattributed")
+    assert third.speaker_shown is None
+    assert ("speaker", "choices", {"choices": ["other"]}) in [
+        (r["from_name"], r["type"], r["value"]) for r in results.labels_to_result(labels)
+    ]
+
+
+def test_a_speaker_choice_is_any_name_but_never_empty_and_never_an_e_mail() -> None:
+    def parsed(choice: object) -> Annotation:
+        item = {"from_name": "speaker", "to_name": "text", "type": "choices", "value": {"choices": [choice]}}
+        task = {"id": 1, "data": {"unit_id": "u1"}, "annotations": [{"id": 5, "result": [item], "completed_by": 2}]}
+        (record,) = _parse([task], users=USERS)
+        return record
+
+    assert parsed(" Sergey Lavrov ").speaker_choice == "Sergey Lavrov"
+    assert parsed("ayla.mammadova@example.org").speaker_choice == results.pseudonym(USERS[2])
+    with pytest.raises(ExportFormatError, match="not a speaker's name"):
+        parsed("  ")

@@ -49,10 +49,15 @@ def test_task_data_carries_what_the_config_shows_and_what_pull_needs() -> None:
 
 
 def test_recorded_tasks_hash_the_same_today() -> None:
-    """If this fails, every re-push would 'update' every task: the task payload format changed."""
+    """If this fails, every re-push would 'update' every task: the task payload format changed.
+
+    The recorded tasks predate the speaker choice's ``speakers``, which the hash leaves out for this reason.
+    """
     rows = recorded("tasks_page.json")["tasks"]
     for unit, row in zip(recorded_units(), rows, strict=True):
-        assert tasks.task_data(unit) == row["data"]
+        data = dict(tasks.task_data(unit))
+        assert data.pop("speakers")[-2:] == tasks.speaker_options([])
+        assert data == row["data"]
 
 
 def test_guidelines_become_html_with_raw_html_escaped() -> None:
@@ -215,3 +220,59 @@ def test_the_claim_is_marked_inside_its_escaped_context() -> None:
     assert shown == f"Before &lt;b&gt;x&lt;/b&gt;. {tasks.CLAIM_MARK}{unit.text}</mark> After."
     elsewhere = unit.model_copy(update={"context": "Only the neighbours."})
     assert tasks.context_html(elsewhere).endswith(f"{tasks.CLAIM_MARK}{unit.text}</mark>")
+
+
+# --- the speaker choice ------------------------------------------------------------------------------------
+
+
+def _spoken(ident: str, doc: str, name: str | None) -> ClaimUnit:
+    speaker = Speaker(name=name, attribution=Attribution.REPORTED if name else Attribution.UNATTRIBUTED)
+    return _unit(ident).model_copy(update={"doc_id": doc, "speaker": speaker})
+
+
+def test_each_document_offers_its_own_named_speakers_in_order_without_e_mails() -> None:
+    units = [
+        _spoken("u1", "d1", "Ilham Aliyev"),
+        _spoken("u2", "d1", None),
+        _spoken("u3", "d2", "Charles Michel"),
+        _spoken("u4", "d1", "press@mfa.example.org"),
+        _spoken("u5", "d1", "Sergey Lavrov"),
+        _spoken("u6", "d1", "Ilham Aliyev"),
+    ]
+    speakers = tasks.document_speakers(units)
+    assert speakers == {"d1": ["Ilham Aliyev", "Sergey Lavrov"], "d2": ["Charles Michel"]}
+    data = [task["data"] for task in tasks.unit_tasks(units, speakers=speakers)]
+    assert [o["value"] for o in data[1]["speakers"]] == ["Ilham Aliyev", "Sergey Lavrov", "other", "unattributed"]
+    assert [o["value"] for o in data[2]["speakers"]] == ["Charles Michel", "other", "unattributed"]
+    # Without the document's speakers a task offers its own unit's (none for an unattributed one).
+    alone = [task["data"]["speakers"] for task in tasks.unit_tasks(units[:2])]
+    assert [[o["value"] for o in options] for options in alone] == [
+        ["Ilham Aliyev", "other", "unattributed"],
+        ["other", "unattributed"],
+    ]
+
+
+def test_speaker_options_have_hotkeys_escaped_names_and_leave_the_hash_alone() -> None:
+    names = [f"Speaker <{n}>" for n in range(12)]
+    options = tasks.speaker_options(names)
+    assert [o.get("hotkey") for o in options] == [*"asdfgjlqtc", None, None, "x", "z"]
+    assert options[0]["html"] == "Speaker &lt;0&gt;" and options[0]["value"] == "Speaker <0>"
+    # Every hotkey is free: none is a stance's or is_claim's.
+    assert not {o.get("hotkey") for o in options} & {*"12345678", "y", "n"}
+    unit = _unit("u1")
+    assert tasks.task_data(unit, speakers=names)["unit_hash"] == tasks.task_data(unit)["unit_hash"]
+
+
+def test_adjudicators_see_the_annotators_speakers_and_choose_among_the_documents() -> None:
+    records = [
+        _ann(1, "u1", "annotator-a", speaker_shown="OSCE observers"),
+        _ann(2, "u1", "annotator-b", speaker_shown="OSCE observers", speaker_choice="other", speaker_correction="CEC"),
+    ]
+    units = [_unit("u1"), _spoken("u2", "doc-d01", "Central Election Commission")]
+    [task] = tasks.adjudication_tasks(units, disputes(records))
+    data: Any = task["data"]
+    assert data["disputed_targets"] == "speaker"
+    assert data["annotator_labels"].splitlines()[0] == "Disagreement on speaker: CEC ×1, OSCE observers ×1"
+    assert "annotator-b\n" in data["annotator_labels"] and "  speaker: CEC\n" in data["annotator_labels"]
+    values = [o["value"] for o in data["speakers"]]
+    assert values == ["OSCE observers", "Central Election Commission", "other", "unattributed"]

@@ -30,12 +30,14 @@ from claimstance.schema import (
     DatasetRecord,
     Document,
     GoldLabel,
+    GoldOrigin,
     Speaker,
     StanceElectionFairness,
     StanceTerritorialIntegrity,
     UnitKind,
     current_annotations,
     label_of,
+    speaker_value,
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -583,6 +585,8 @@ def test_near_duplicates_carry_their_representatives_gold_labels_marked_propagat
     assert copy["stance_election_fairness"] == original["stance_election_fairness"] != -1
     assert origin.int2str(copy["stance_election_fairness_origin"]) == "propagated"
     assert origin.int2str(original["stance_election_fairness_origin"]) == "unanimous"
+    assert copy["speaker_gold"] == original["speaker_gold"] is not None  # dedup groups one speaker's words only
+    assert origin.int2str(copy["speaker_gold_origin"]) == "propagated"
     disputed = rows["seed1-d1-u3"]
     assert disputed["propagated_from"] == "seed0-d0-u3" and disputed["stance_election_fairness"] == -1
     assert origin.int2str(disputed["stance_election_fairness_origin"]) == "unresolved"
@@ -708,3 +712,62 @@ def test_splits_share_units_by_the_ratios_when_documents_differ_in_length() -> N
         assert set(splits) == {"train", "validation", "test"}
         assert "statement" in splits["train"] and units["train"] >= 50
         assert units["validation"] <= 9 and units["test"] <= 9
+
+
+# ---- speaker gold -----------------------------------------------------------------------------------------
+
+
+def test_speaker_gold_is_published_beside_the_toolkits_speaker_with_its_accuracy_in_the_card(
+    tmp_path: Path, hf_env: Path
+) -> None:
+    """Annotators name 'Leyla Rahimova' where the toolkit says 'Rahimova' (unit 1 of each document, one lets
+    it stand on the first), and let every other speaker stand: the toolkit is right on 9 of 12 units."""
+    from datasets import ClassLabel, Value
+
+    base = make_corpus(3)
+    units = {u.id: u for u in base.units}
+    annotations = []
+    for a in base.annotations:
+        unit = units[a.unit_id]
+        update: dict[str, Any] = {"speaker_shown": speaker_value(unit.speaker.name), "speaker_correction": None}
+        if unit.index == 1 and not (a.unit_id == base.units[1].id and a.annotator == ANNOTATORS[2]):
+            update |= {"speaker_choice": "other", "speaker_correction": "Leyla Rahimova"}
+        annotations.append(a.model_copy(update=update))
+    corpus = Corpus(base.documents, base.units, annotations)
+    out = tmp_path / "dataset"
+    publish.build_dataset(out, **corpus.inputs(), seed=7)
+
+    loaded = load(out, "units", hf_env)
+    feats = loaded["train"].features
+    assert feats["speaker_gold"] == Value("string")
+    assert feats["speaker_gold_origin"] == ClassLabel(names=GoldOrigin.names())
+    names = list(feats)
+    assert names.index("speaker_gold") == names.index("speaker_cue") + 1  # beside the toolkit's speaker
+    rows = {r["unit_id"]: r for s in loaded for r in loaded[s]}
+    origin = feats["speaker_gold_origin"]
+    first = rows[base.units[1].id]
+    assert (first["speaker_name"], first["speaker_gold"], origin.int2str(first["speaker_gold_origin"])) == (
+        "Rahimova",
+        "Leyla Rahimova",
+        "majority",
+    )
+    heading = rows[base.units[0].id]
+    assert (heading["speaker_name"], heading["speaker_gold"]) == (None, "unattributed")
+    assert origin.int2str(heading["speaker_gold_origin"]) == "unanimous"
+    per_annotation = load(out, "annotations", hf_env)
+    chosen = {r["id"]: r["speaker_choice"] for s in per_annotation for r in per_annotation[s]}
+    assert chosen["ls-1-10"] == "other" and chosen["ls-1-0"] is None
+    _, body = _card(out)
+    assert "the toolkit's speaker is right on 9 of 12 units (75.0%)" in body
+    assert "\n| speaker | 12 (12) | 3 |" in body  # agreement on the speaker, in its own row
+
+    # Pulled before schema 1.2.0, only typed corrections give speaker gold: e-mails and tokens removed.
+    older = tmp_path / "older"
+    publish.build_dataset(older, **base.inputs(), seed=7)
+    assert "the toolkit's speaker is right on 0 of 1 units (0.0%)" in _card(older)[1]
+    old = load(older, "units", hf_env)
+    typed = {r["unit_id"]: r["speaker_gold"] for split in old for r in old[split]}
+    assert typed[base.units[1].id] == "Rahimova (mail [e-mail removed], ***)"
+    untyped = [a.model_copy(update={"speaker_correction": None}) for a in base.annotations]
+    publish.build_dataset(tmp_path / "none", **Corpus(base.documents, base.units, untyped).inputs(), seed=7)
+    assert "No unit has a speaker gold label yet" in _card(tmp_path / "none")[1]

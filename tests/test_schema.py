@@ -133,3 +133,39 @@ def test_a_codebook_states_its_version_on_its_version_line() -> None:
     assert schema.guidelines_version(shipped) == schema.GUIDELINES_VERSION
     assert schema.guidelines_version("# Ours\n\nGuidelines version 2.1.0-pilot, adapted.\n") == "2.1.0-pilot"
     assert schema.guidelines_version("# Ours\n\nNo version line.\n") == "unversioned"
+
+
+def _annotation(**fields: object) -> schema.Annotation:
+    return schema.Annotation.model_validate(
+        {"id": "ls-1-1", "unit_id": "u1", "annotator": "annotator-a", "project": "p", "ls_task_id": 1}
+        | {"ls_annotation_id": 1}
+        | fields
+    )
+
+
+def test_the_effective_speaker_is_the_choice_the_typed_name_or_the_speaker_left_standing() -> None:
+    shown = {"speaker_shown": "Ilham Aliyev"}
+    assert schema.effective_speaker(_annotation(**shown)) == "Ilham Aliyev"  # nothing chosen: it stands
+    assert schema.effective_speaker(_annotation(**shown, speaker_choice="Sergey Lavrov")) == "Sergey Lavrov"
+    other = _annotation(**shown, speaker_choice="other", speaker_correction="  OSCE ")
+    assert schema.effective_speaker(other) == "OSCE"
+    assert schema.effective_speaker(_annotation(**shown, speaker_choice="other")) is None  # no name typed
+    assert schema.effective_speaker(_annotation(**shown, speaker_choice="unattributed")) == schema.UNATTRIBUTED
+    assert schema.speaker_value(None) == schema.speaker_value("  ") == "unattributed"
+
+
+def test_an_annotation_written_before_schema_1_2_still_reads_and_says_nothing_about_the_speaker() -> None:
+    old = _annotation(schema_version="1.1.0", stance_territorial_integrity="support", designed_overlap=2)
+    assert (old.speaker_choice, old.speaker_shown) == (None, None)
+    assert schema.effective_speaker(old) is None
+    typed = _annotation(schema_version="1.0.0", speaker_correction="OSCE/ODIHR")  # the old free-text box
+    assert schema.effective_speaker(typed) == "OSCE/ODIHR"
+
+
+def test_speaker_gold_is_any_name_but_never_blank() -> None:
+    gold = schema.GoldLabel(unit_id="u1", target="speaker", label="Nikol Pashinyan", origin=GoldOrigin.MAJORITY)
+    assert gold.label == "Nikol Pashinyan"
+    with pytest.raises(ValidationError, match="a name or 'unattributed'"):
+        schema.GoldLabel(unit_id="u1", target="speaker", label=" ", origin=GoldOrigin.MAJORITY)
+    with pytest.raises(ValidationError, match="None exactly when"):
+        schema.GoldLabel(unit_id="u1", target="speaker", label=None, origin=GoldOrigin.MAJORITY)

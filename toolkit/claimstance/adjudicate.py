@@ -18,6 +18,13 @@ A unit labelled by a **single annotator** is ``unanimous`` (every annotator did 
 
 Every gold label carries ``votes`` (how many annotators chose each label), so nothing is decided silently.
 
+The **speaker** is decided the same way, on each annotation's effective speaker
+(:func:`claimstance.schema.effective_speaker`: the speaker chosen or typed, else the toolkit's speaker the
+task showed, which the annotator let stand), for every unit with at least one: a name, or ``unattributed``.
+An adjudicator's speaker is a ruling when they chose or typed one, or when the speaker is disputed (then the
+shown speaker they let stand is their ruling). Annotations pulled before 1.2.0 record no shown speaker:
+only their typed corrections count.
+
 Units where annotators disagree (:func:`disputes`, :func:`disputed_units`) go to an adjudication project in
 Label Studio, whose tasks show each :class:`Dispute` (built by ``claimstance.labelstudio``). The adjudication
 project is pulled like any other, and its records are the ``adjudications``.
@@ -31,15 +38,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimstance.schema import (
+    SPEAKER_TARGET,
     TARGETS,
     Annotation,
     GoldLabel,
     GoldOrigin,
     current_annotations,
+    effective_speaker,
     label_of,
     recency,
     target_labels,
 )
+
+
+def _label(annotation: Annotation, target: str) -> str | None:
+    return effective_speaker(annotation) if target == SPEAKER_TARGET else label_of(annotation, target)
+
+
+ALL_TARGETS = (*TARGETS, SPEAKER_TARGET)
+"""Every target with a gold label: the annotators' targets, then the speaker."""
 
 
 class _Votes:
@@ -52,8 +69,8 @@ class _Votes:
         self.units = {a.unit_id for a in everything if not a.deleted}
         self.votes: dict[tuple[str, str], Counter[str]] = {}
         for annotation in self.current:
-            for target in TARGETS:
-                label = label_of(annotation, target)
+            for target in ALL_TARGETS:
+                label = _label(annotation, target)
                 if label is not None:
                     self.votes.setdefault((annotation.unit_id, target), Counter())[label] += 1
         rulings = sorted(current_annotations(adjudications), key=recency)
@@ -64,10 +81,16 @@ class _Votes:
                 label = label_of(ruling, target)
                 if label is not None:
                     self.rulings.setdefault((ruling.unit_id, target), []).append((ruling.annotator, label))
+            speaker = effective_speaker(ruling)
+            explicit = bool(ruling.speaker_choice or ruling.speaker_correction)
+            if speaker is not None and (explicit or len(self.votes.get((ruling.unit_id, SPEAKER_TARGET), ())) > 1):
+                self.rulings.setdefault((ruling.unit_id, SPEAKER_TARGET), []).append((ruling.annotator, speaker))
 
     def ordered_votes(self, unit: str, target: str) -> dict[str, int]:
         """How many annotators chose each label, in label-set order, chosen labels only."""
         votes = self.votes.get((unit, target), Counter())
+        if target == SPEAKER_TARGET:  # an open set: most votes first, then by name
+            return dict(sorted(votes.items(), key=lambda item: (-item[1], item[0])))
         return {label: votes[label] for label in target_labels(target) if votes[label]}
 
     def decide(self, unit: str, target: str, min_annotators: int) -> GoldLabel:
@@ -89,6 +112,10 @@ class _Votes:
             return GoldLabel(**gold, label=top, origin=GoldOrigin.MAJORITY)
         return unresolved
 
+    def has_speaker(self, unit: str) -> bool:
+        key = (unit, SPEAKER_TARGET)
+        return key in self.votes or key in self.rulings
+
     def disputed(self, unit: str, target: str, unresolved_only: bool) -> bool:
         chosen = {label for _, label in self.rulings.get((unit, target), [])}
         if len(chosen) == 1:
@@ -109,12 +136,18 @@ def gold_labels(
     """One gold label per unit and target, sorted by unit then target (see the module docstring for rules).
 
     ``adjudications`` are the records pulled from the adjudication project. Every unit with an annotation
-    (even a skipped one) or an adjudication gets a label for every target, ``unresolved`` if need be.
+    (even a skipped one) or an adjudication gets a label for every target, ``unresolved`` if need be, and a
+    speaker label when an annotation or adjudication of it gives a speaker.
     """
     if min_annotators < 1:
         raise ValueError("min_annotators must be 1 or more")
     state = _Votes(annotations, adjudications)
-    return [state.decide(unit, target, min_annotators) for unit in sorted(state.units) for target in TARGETS]
+    return [
+        state.decide(unit, target, min_annotators)
+        for unit in sorted(state.units)
+        for target in ALL_TARGETS
+        if target != SPEAKER_TARGET or state.has_speaker(unit)
+    ]
 
 
 @dataclass(frozen=True)
@@ -123,7 +156,7 @@ class Dispute:
 
     unit_id: str
     targets: tuple[str, ...]
-    """The disputed targets, in ``TARGETS`` order."""
+    """The disputed targets, in ``ALL_TARGETS`` order (the speaker last)."""
     votes: dict[str, dict[str, int]]
     """Per disputed target, how many annotators chose each label (label-set order, chosen labels only)."""
     annotations: tuple[Annotation, ...]
@@ -144,7 +177,7 @@ def disputes(
         by_unit.setdefault(annotation.unit_id, []).append(annotation)
     found = []
     for unit in sorted(state.units):
-        targets = tuple(t for t in TARGETS if state.disputed(unit, t, unresolved_only))
+        targets = tuple(t for t in ALL_TARGETS if state.disputed(unit, t, unresolved_only))
         if targets:
             votes = {target: state.ordered_votes(unit, target) for target in targets}
             found.append(Dispute(unit, targets, votes, tuple(by_unit.get(unit, []))))

@@ -1,4 +1,4 @@
-"""Agreement: how far annotators agree, per stance target and for ``is_claim``.
+"""Agreement: how far annotators agree, per stance target and for ``is_claim``, and on the speaker.
 
 For each target the report gives Krippendorff's alpha (nominal, tolerant of missing annotations; the
 ``krippendorff`` package) with a 95% bootstrap confidence interval, Cohen's kappa for every pair of
@@ -7,7 +7,9 @@ annotators, and the confusion between annotators.
 
 What is counted: skipped (``cancelled``) and ``deleted`` annotations are ignored, and when an annotator
 has several annotations of one unit only the latest counts. A label left empty for one target is missing
-for that target only.
+for that target only. The speaker is compared as each annotation's effective speaker
+(:func:`claimstance.schema.effective_speaker`: chosen, typed, or the shown one let stand), its labels the
+names found; it is reported apart (``AgreementReport.speaker``), and only when annotations record one.
 
 Nothing here crashes on thin data: when a coefficient is undefined (one annotator, no unit labelled twice,
 every label the same) its value is ``None`` and a note says why. The report never holds NaN.
@@ -29,7 +31,15 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from claimstance.schema import TARGETS, Annotation, current_annotations, label_of, target_labels
+from claimstance.schema import (
+    SPEAKER_TARGET,
+    TARGETS,
+    Annotation,
+    current_annotations,
+    effective_speaker,
+    label_of,
+    target_labels,
+)
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -93,14 +103,16 @@ class AgreementReport:
     seed: int
     n_boot: int
     notes: list[str] = field(default_factory=list)
+    speaker: TargetAgreement | None = None
+    """Agreement on the speaker; None when no annotation records one (pulled before schema 1.2.0)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The report as plain JSON-serialisable data (``None`` where a value is undefined)."""
         return asdict(self)
 
     def target(self, name: str) -> TargetAgreement:
-        """The agreement on one target, by name."""
-        for item in self.targets:
+        """The agreement on one target (or the speaker), by name."""
+        for item in [*self.targets, *([self.speaker] if self.speaker else [])]:
             if item.target == name:
                 return item
         raise KeyError(name)
@@ -131,17 +143,23 @@ def _bootstrap(
     return (float(low), float(high)), len(values)
 
 
-def _pair(a: str, b: str, units: list[str], table: dict[str, dict[str, str]], labels: list[str]) -> PairAgreement:
-    from sklearn.metrics import cohen_kappa_score, confusion_matrix
+def _pair(
+    a: str, b: str, units: list[str], table: dict[str, dict[str, str]], labels: list[str], *, quote: bool = True
+) -> PairAgreement:
+    from sklearn.metrics import cohen_kappa_score
 
     ya = [table[u][a] for u in units]
     yb = [table[u][b] for u in units]
     raw = sum(x == y for x, y in zip(ya, yb, strict=True)) / len(units)
-    confusion = confusion_matrix(ya, yb, labels=labels).astype(int).tolist()
+    # Counted here: sklearn's confusion_matrix warns on a set of one label (a speaker everyone agrees on).
+    index = {label: i for i, label in enumerate(labels)}
+    confusion = [[0] * len(labels) for _ in labels]
+    for x, y in zip(ya, yb, strict=True):
+        confusion[index[x]][index[y]] += 1
     kappa: float | None = None
     note = None
     if len(set(ya) | set(yb)) < 2:
-        note = f"kappa undefined: both chose {ya[0]!r} on every shared unit"
+        note = f"kappa undefined: both chose {repr(ya[0]) if quote else 'the same'} on every shared unit"
     else:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -150,13 +168,20 @@ def _pair(a: str, b: str, units: list[str], table: dict[str, dict[str, str]], la
     return PairAgreement(a, b, len(units), kappa, raw, confusion, note)
 
 
+def _label(annotation: Annotation, target: str) -> str | None:
+    return effective_speaker(annotation) if target == SPEAKER_TARGET else label_of(annotation, target)
+
+
 def _target(current: list[Annotation], target: str, *, seed: int, n_boot: int) -> TargetAgreement:
-    labels = target_labels(target)
     table: dict[str, dict[str, str]] = {}
     for annotation in current:
-        label = label_of(annotation, target)
+        label = _label(annotation, target)
         if label is not None:
             table.setdefault(annotation.unit_id, {})[annotation.annotator] = label
+    if target == SPEAKER_TARGET:  # an open set: the names found
+        labels = sorted({label for row in table.values() for label in row.values()})
+    else:
+        labels = target_labels(target)
     annotators = sorted({a for row in table.values() for a in row})
     pairable = sorted(u for u, row in table.items() if len(row) >= 2)
     notes: list[str] = []
@@ -183,8 +208,9 @@ def _target(current: list[Annotation], target: str, *, seed: int, n_boot: int) -
         raw = float((counts * (counts - 1) / 2).sum()) / pairs_total
         alpha = _alpha(counts)
         if alpha is None:
-            only = labels[int(np.argmax(counts.sum(axis=0)))]
-            notes.append(f"alpha undefined: every label on units labelled twice is {only!r} (no variation)")
+            # A speaker is free text: the note does not quote it (it ends up in the dataset card).
+            only = "the same" if target == SPEAKER_TARGET else repr(labels[int(np.argmax(counts.sum(axis=0)))])
+            notes.append(f"alpha undefined: every label on units labelled twice is {only} (no variation)")
         elif n_boot > 0:
             ci, used = _bootstrap(counts, seed=seed, n_boot=n_boot)
             if ci is None:
@@ -199,7 +225,7 @@ def _target(current: list[Annotation], target: str, *, seed: int, n_boot: int) -
     for a, b in combinations(annotators, 2):
         shared = [u for u in sorted(table) if a in table[u] and b in table[u]]
         if shared:
-            pair = _pair(a, b, shared, table, labels)
+            pair = _pair(a, b, shared, table, labels, quote=target != SPEAKER_TARGET)
             pairs.append(pair)
             matrix = np.asarray(pair.confusion, dtype=int)
             confusion += matrix + matrix.T
@@ -246,6 +272,7 @@ def agreement(
         **({"influenced": len(influenced)} if independent else {}),
     }
     notes = [] if current else ["no annotations to compare (after leaving out skipped and deleted ones)"]
+    speaker = any(_label(a, SPEAKER_TARGET) is not None for a in current)
     return AgreementReport(
         targets=[_target(current, t, seed=seed, n_boot=n_boot) for t in TARGETS],
         annotators=sorted({a.annotator for a in current}),
@@ -255,6 +282,7 @@ def agreement(
         seed=seed,
         n_boot=n_boot,
         notes=notes,
+        speaker=_target(current, SPEAKER_TARGET, seed=seed, n_boot=n_boot) if speaker else None,
     )
 
 
@@ -282,7 +310,7 @@ def render_table(report: AgreementReport) -> Table:
     for name in ("units (×2)", "annotators", "alpha", "95% CI", "raw agr.", "mean kappa"):
         table.add_column(name, justify="right")
     table.add_column("notes")
-    for t in report.targets:
+    for t in [*report.targets, *([report.speaker] if report.speaker else [])]:
         ci = "—" if t.alpha_ci is None else f"{t.alpha_ci[0]:.3f} – {t.alpha_ci[1]:.3f}"
         table.add_row(
             _title(t.target),
@@ -304,7 +332,7 @@ def render_pairs(report: AgreementReport) -> Table:
     table = Table(title="Pairwise agreement (Cohen's kappa)")
     for name in ("target", "annotator A", "annotator B", "shared units", "kappa", "raw agr.", "note"):
         table.add_column(name)
-    for t in report.targets:
+    for t in [*report.targets, *([report.speaker] if report.speaker else [])]:
         for p in t.pairs:
             row = [_title(t.target), p.annotator_a, p.annotator_b, str(p.n_units), _num(p.kappa)]
             table.add_row(*row, _num(p.raw_agreement), p.note or "")

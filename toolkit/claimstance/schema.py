@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from claimstance.errors import InputError, SchemaDriftError
 
 SCHEMA_VERSION = "1.2.0"
-GUIDELINES_VERSION = "1.0.0"
+GUIDELINES_VERSION = "1.1.0"
 """The version of the codebook shipped with claimstance; a study's own codebook states its own."""
 _GUIDELINES_VERSION_LINE = re.compile(r"^Guidelines version (\S+?)[,.]?(?:\s|$)", re.MULTILINE)
 
@@ -108,6 +108,9 @@ STANCE_TARGETS: dict[str, type[LabelEnum]] = {
 
 IS_CLAIM_CHOICES = ("yes", "no")
 
+# The speaker as a gold target; the choice of someone not listed (named in the box); no speaker can be named.
+SPEAKER_TARGET, SPEAKER_OTHER, UNATTRIBUTED = "speaker", "other", "unattributed"
+
 
 def stable_id(*parts: object, length: int = 12) -> str:
     """A short hex digest of ``parts``: the same input gives the same id on any machine."""
@@ -188,6 +191,9 @@ class AnnotationLabels(Record):
     is_claim: bool | None = None
     speaker_correction: str | None = Field(default=None, description="The right speaker, when ours is wrong.")
     comment: str | None = None
+    speaker_choice: str | None = Field(  # added in 1.2.0
+        default=None, description="A listed speaker, 'other' (typed in speaker_correction) or 'unattributed'."
+    )
 
 
 class Prediction(AnnotationLabels):
@@ -241,6 +247,25 @@ class Annotation(AnnotationLabels):
     missing_targets: list[str] = Field(
         default_factory=list, description="Required targets the annotation leaves empty (not skipped)."
     )
+    speaker_shown: str | None = Field(  # added in 1.2.0; None: not recorded
+        default=None, description="The toolkit's speaker the task showed ('unattributed': none named)."
+    )
+
+
+def speaker_value(name: str | None) -> str:
+    """A speaker as agreement and gold compare it: the name, or :data:`UNATTRIBUTED` when there is none."""
+    return name.strip() if name and name.strip() else UNATTRIBUTED
+
+
+def effective_speaker(annotation: AnnotationLabels) -> str | None:
+    """The speaker an annotation gives its unit (None: it says nothing about it): the one chosen, the typed name
+    for 'other' (or with no choice, as older projects had only the box), else the speaker shown, let stand."""
+    typed = (annotation.speaker_correction or "").strip() or None
+    if annotation.speaker_choice and annotation.speaker_choice != SPEAKER_OTHER:
+        return annotation.speaker_choice
+    if typed or annotation.speaker_choice == SPEAKER_OTHER:
+        return typed
+    return getattr(annotation, "speaker_shown", None)
 
 
 class GoldLabel(Record):
@@ -248,16 +273,20 @@ class GoldLabel(Record):
 
     schema_version: str = SCHEMA_VERSION
     unit_id: str
-    target: Literal["stance_territorial_integrity", "stance_election_fairness", "is_claim"]
-    label: str | None = Field(description="A label of the target's set ('yes'/'no' for is_claim); None if unresolved.")
+    target: Literal["stance_territorial_integrity", "stance_election_fairness", "is_claim", "speaker"]
+    label: str | None = Field(
+        description="A label of the target's set ('yes'/'no' for is_claim, a name for speaker); None if unresolved."
+    )
     origin: GoldOrigin
     votes: dict[str, int] = Field(default_factory=dict, description="How many annotators chose each label.")
     adjudicator: str | None = None
 
     @model_validator(mode="after")
     def _label_in_set(self) -> GoldLabel:
-        allowed = list(IS_CLAIM_CHOICES) if self.target == "is_claim" else STANCE_TARGETS[self.target].names()
-        if self.label is not None and self.label not in allowed:
+        if self.target == SPEAKER_TARGET:
+            if self.label is not None and not self.label.strip():
+                raise ValueError("a speaker label must be a name or 'unattributed'")
+        elif self.label is not None and self.label not in (allowed := target_labels(self.target)):
             raise ValueError(f"label {self.label!r} is not one of {allowed} for {self.target}")
         if (self.label is None) != (self.origin is GoldOrigin.UNRESOLVED):
             raise ValueError("label must be None exactly when origin is 'unresolved'")
@@ -350,6 +379,10 @@ class DatasetRecord(Record):
     speaker_role: str | None
     speaker_attribution: Attribution
     speaker_cue: str | None
+    speaker_gold: str | None = Field(
+        default=None, description="The speaker annotators confirmed or corrected (a name or 'unattributed')."
+    )
+    speaker_gold_origin: GoldOrigin | None = Field(default=None, description="How the speaker gold was decided.")
     stance_territorial_integrity: StanceTerritorialIntegrity | None = Field(description="Gold label.")
     stance_territorial_integrity_origin: GoldOrigin | None
     stance_election_fairness: StanceElectionFairness | None = Field(description="Gold label.")

@@ -2,7 +2,9 @@
 
 The annotation config shows a unit's document (title, source, date), its speaker and cue, and its context with
 the claim marked inside it, and offers one required ``<Choices>`` per stance target and ``is_claim`` (each label
-with its definition written out, not only as a hover hint) and two text areas; the adjudication config is
+with its definition written out, not only as a hover hint), the speaker check (a choice among the
+document's speakers, read from the task's ``speakers``, plus "other" and "no speaker"; nothing chosen: the
+shown speaker stands) with its "other" box, and a comment box; the adjudication config is
 the same view plus the annotators' labels, so adjudications pull with the same parser as annotations.
 ``schema/labeling_config.xml`` is :func:`annotation_config` (written by ``claimstance schema export``).
 """
@@ -23,6 +25,12 @@ CHOICE_CONTROLS: dict[str, list[str]] = {
 """Every single-choice control of the labeling config, with its allowed values."""
 TEXT_CONTROLS: tuple[str, ...] = ("speaker_correction", "comment")
 """Every free-text (TextArea) control of the labeling config."""
+SPEAKER_CONTROL = "speaker"
+"""The speaker choice: dynamic ``<Choices>`` whose options are each task's ``speakers`` (any value is allowed)."""
+SPEAKER_HOTKEYS = "asdfgjlqtc"
+"""Hotkeys of the document's speakers, in the order the task lists them (speakers beyond these have none)."""
+SPEAKER_EXTRA_HOTKEYS = {"other": "x", "unattributed": "z"}
+"""Hotkeys of the two choices every task offers after the document's speakers."""
 OBJECT = "text"
 """The object every control labels (the unit's text)."""
 HOTKEYS = ("1234", "5678")
@@ -87,7 +95,13 @@ def _view(*, adjudication: bool) -> ElementTree.Element:
         _choices(view, field, [(m.value, m.description, key) for m, key in zip(enum, keys, strict=True)])
     _header(view, "Is this a claim?", 5)
     _choices(view, "is_claim", [(value, hint, key) for value, (key, hint) in IS_CLAIM_HINTS.items()])
-    _text_area(view, "speaker_correction", "Speaker correction (only if the speaker above is wrong)", rows=1)
+    _header(view, "Right speaker (only if the one above is wrong)", 5)
+    # Options come from the task (value="$speakers": the document's speakers, 'other', 'unattributed').
+    ElementTree.SubElement(
+        view, "Choices", name=SPEAKER_CONTROL, toName=OBJECT, choice="single-radio", value="$speakers", layout="inline"
+    )
+    # One line: Enter adds the typed name and closes the box (maxSubmissions 1), so Ctrl+Enter then submits.
+    _text_area(view, "speaker_correction", "Other speaker's name (Enter adds it)", rows=1)
     _text_area(view, "comment", "Comment", rows=2)
     return view
 

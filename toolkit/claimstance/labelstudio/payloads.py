@@ -21,6 +21,14 @@ from typing_extensions import TypedDict
 # --- what we send ---------------------------------------------------------------------------------------
 
 
+class SpeakerOption(TypedDict):
+    """One option of the speaker choice (Label Studio's dynamic ``<Choice>`` attributes)."""
+
+    value: str
+    html: str
+    hotkey: NotRequired[str]
+
+
 class UnitTaskData(TypedDict):
     """The ``data`` of a unit's task: what the labeling config shows, ids, offsets and a content hash."""
 
@@ -39,6 +47,7 @@ class UnitTaskData(TypedDict):
     speaker_role: str | None
     speaker_attribution: str
     speaker_cue: str | None
+    speakers: list[SpeakerOption]
     unit_hash: str
 
 

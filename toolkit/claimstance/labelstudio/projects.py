@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +34,7 @@ from claimstance.labelstudio.payloads import (
     TaskRow,
 )
 from claimstance.labelstudio.plan import BatchPlan, Conflict, TaskIndex, batches, index_tasks, plan_batch
-from claimstance.labelstudio.tasks import checked_tasks, guidelines_html, unit_tasks
+from claimstance.labelstudio.tasks import checked_tasks, document_speakers, guidelines_html, unit_tasks
 from claimstance.schema import AnnotationLabels, ClaimUnit
 
 LIST_PAGE_SIZE = 1000
@@ -349,11 +349,20 @@ def push(
     """Push units to ``project`` as tasks: idempotent, resumable, never overwriting annotated work.
 
     The tasks are :func:`tasks.unit_tasks` (with their ``predictions``, tagged ``model_version``, and
-    titles from ``doc_titles``, by document id) under the annotation config; see :func:`push_tasks`.
+    titles from ``doc_titles``, by document id, and the speakers of each document) under the annotation
+    config; see :func:`push_tasks`.
     ``team`` sets overlap and prediction visibility (default: 2 annotations per unit, predictions hidden).
     """
+    units = units if isinstance(units, Sequence) else list(units)  # read twice: each document's speakers first
+    tasks = unit_tasks(
+        units,
+        predictions=predictions,
+        model_version=model_version,
+        doc_titles=doc_titles,
+        speakers=document_speakers(units),
+    )
     return push_tasks(
-        unit_tasks(units, predictions=predictions, model_version=model_version, doc_titles=doc_titles),
+        tasks,
         project,
         label_config=annotation_config(),
         guidelines=guidelines,

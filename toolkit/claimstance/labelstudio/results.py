@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from claimstance import config, schema
 from claimstance.errors import ExportFormatError
-from claimstance.labelstudio.labeling_config import CHOICE_CONTROLS, OBJECT, TEXT_CONTROLS
+from claimstance.labelstudio.labeling_config import CHOICE_CONTROLS, OBJECT, SPEAKER_CONTROL, TEXT_CONTROLS
 from claimstance.labelstudio.payloads import ResultItem
 from claimstance.schema import STANCE_TARGETS, Annotation, AnnotationLabels
 
@@ -44,6 +44,8 @@ def labels_to_result(labels: AnnotationLabels) -> list[ResultItem]:
             items.append(_item(target, value.value))
     if labels.is_claim is not None:
         items.append(_item("is_claim", "yes" if labels.is_claim else "no"))
+    if labels.speaker_choice:
+        items.append(_item(SPEAKER_CONTROL, labels.speaker_choice))
     for name in TEXT_CONTROLS:
         text = getattr(labels, name)
         if text:
@@ -120,6 +122,10 @@ def _choice(item: Mapping[str, object], control: str, where: _Context) -> str:
     if len(choices) > 1:
         raise where.error(f"control {control!r} holds {len(choices)} choices, but it is single-choice")
     choice = choices[0]
+    if control == SPEAKER_CONTROL:  # its options are each task's own (dynamic choices): any name
+        if not isinstance(choice, str) or not choice.strip():
+            raise where.error(f"control {control!r} holds {choice!r}, not a speaker's name")
+        return choice.strip()
     allowed = CHOICE_CONTROLS[control]
     if choice not in allowed:
         raise where.error(
@@ -145,7 +151,8 @@ def _labels(result: object, where: _Context) -> dict[str, str | bool | None]:
         return {}
     if not isinstance(result, list):
         raise where.error(f"annotation result is a JSON {type(result).__name__}, not a list")
-    known = [*CHOICE_CONTROLS, *TEXT_CONTROLS]
+    single = [*CHOICE_CONTROLS, SPEAKER_CONTROL]
+    known = [*single, *TEXT_CONTROLS]
     choices: dict[str, str] = {}
     texts: dict[str, list[str]] = {}
     for item in result:
@@ -159,16 +166,18 @@ def _labels(result: object, where: _Context) -> dict[str, str | bool | None]:
                 f"unknown control {name!r}; the claimstance labeling config has {', '.join(known)}",
                 hint="this export comes from a project with another labeling config",
             )
-        expected = "choices" if control in CHOICE_CONTROLS else "textarea"
+        expected = "choices" if control in single else "textarea"
         if kind and kind != expected:
             raise where.error(f"control {control!r} is a {kind!r} result here, but a {expected!r} in claimstance")
-        if control in CHOICE_CONTROLS:
+        if control in single:
             choice = _choice(item, control, where)
             if choices.setdefault(control, choice) != choice:
                 raise where.error(f"control {control!r} has two different choices in one annotation")
         else:
             texts.setdefault(control, []).append(_text(item, control, where))
     labels: dict[str, str | bool | None] = dict(choices)
+    if SPEAKER_CONTROL in labels:
+        labels["speaker_choice"] = labels.pop(SPEAKER_CONTROL)
     if "is_claim" in labels:
         labels["is_claim"] = labels["is_claim"] == "yes"
     for control, parts in texts.items():
@@ -208,7 +217,7 @@ def _annotation(
         )
     annotation_id = _as_id(raw.get("id"), "annotation id", source=where.source, task_id=where.task_id)
     identity = _identity(raw.get("completed_by"), users)
-    for control in TEXT_CONTROLS:
+    for control in (*TEXT_CONTROLS, "speaker_choice"):
         text = labels.get(control)
         if isinstance(text, str):
             labels[control] = _without_emails(text, [identity, *(users or {}).values()])
@@ -228,6 +237,7 @@ def _annotation(
         "ground_truth": bool(raw.get("ground_truth", False)),
         "suggestion_shown": _suggestion_shown(task, raw, predictions_visible=predictions_visible),
         "designed_overlap": designed_overlap,
+        "speaker_shown": _speaker_shown(data),
     }
     if not fields["cancelled"]:
         fields["missing_targets"] = [t for t in schema.TARGETS if labels.get(t) is None]
@@ -237,6 +247,14 @@ def _annotation(
         first = exc.errors()[0]
         loc = ".".join(str(x) for x in first["loc"])
         raise where.error(f"annotation {annotation_id}: {loc}: {first['msg']}") from None
+
+
+def _speaker_shown(data: object) -> str | None:
+    """The toolkit's speaker a claimstance task showed (None for a task without the speaker fields)."""
+    if not isinstance(data, Mapping) or "speaker_attribution" not in data:
+        return None
+    name = data.get("speaker_name")
+    return schema.speaker_value(name if isinstance(name, str) else None)
 
 
 def _suggestion_shown(task: Mapping[str, object], raw: Mapping[str, object], *, predictions_visible: bool) -> bool:

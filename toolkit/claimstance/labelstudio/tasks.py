@@ -16,10 +16,27 @@ from typing import Protocol
 
 from claimstance import config, io, layout, schema
 from claimstance.errors import InputError
-from claimstance.labelstudio.labeling_config import TEXT_CONTROLS
-from claimstance.labelstudio.payloads import AdjudicationTaskData, ImportTask, PredictionPayload, UnitTaskData
+from claimstance.labelstudio.labeling_config import SPEAKER_EXTRA_HOTKEYS, SPEAKER_HOTKEYS, TEXT_CONTROLS
+from claimstance.labelstudio.payloads import (
+    AdjudicationTaskData,
+    ImportTask,
+    PredictionPayload,
+    SpeakerOption,
+    UnitTaskData,
+)
 from claimstance.labelstudio.results import labels_to_result
-from claimstance.schema import TARGETS, Annotation, AnnotationLabels, ClaimUnit, Document, Prediction, Speaker
+from claimstance.schema import (
+    SPEAKER_OTHER,
+    TARGETS,
+    UNATTRIBUTED,
+    Annotation,
+    AnnotationLabels,
+    ClaimUnit,
+    Document,
+    Prediction,
+    Speaker,
+    effective_speaker,
+)
 
 HASH_FIELD = "unit_hash"
 DEFAULT_MODEL_VERSION = "claimstance"
@@ -62,18 +79,65 @@ def document_line(doc: Document) -> str:
     return " · ".join(part for part in parts if part)
 
 
+def document_speakers(units: Iterable[ClaimUnit]) -> dict[str, list[str]]:
+    """The speakers each document's units are attributed to, by document id, in order of first appearance.
+
+    Only names: a unit without one adds nothing, and a "name" holding an ``@`` (an e-mail address the
+    segmenter took for a speaker) is left out, as annotators' choices must never show one.
+    """
+    found: dict[str, dict[str, None]] = {}
+    for unit in units:
+        names = found.setdefault(unit.doc_id, {})
+        name = (unit.speaker.name or "").strip()
+        if name and "@" not in name:
+            names.setdefault(name, None)
+    return {doc_id: list(names) for doc_id, names in found.items()}
+
+
+def speaker_options(names: Sequence[str]) -> list[SpeakerOption]:
+    """The speaker choice's options: the document's speakers (with hotkeys), then 'other' and 'unattributed'."""
+    options: list[SpeakerOption] = []
+    for position, name in enumerate(names):
+        option: SpeakerOption = {"value": name, "html": html.escape(name)}
+        if position < len(SPEAKER_HOTKEYS):
+            option["hotkey"] = SPEAKER_HOTKEYS[position]
+        options.append(option)
+    options.append(
+        {
+            "value": SPEAKER_OTHER,
+            "html": "<i>other</i> (type the name below)",
+            "hotkey": SPEAKER_EXTRA_HOTKEYS[SPEAKER_OTHER],
+        }
+    )
+    options.append(
+        {
+            "value": UNATTRIBUTED,
+            "html": "<i>no speaker</i> can be named",
+            "hotkey": SPEAKER_EXTRA_HOTKEYS[UNATTRIBUTED],
+        }
+    )
+    return options
+
+
 def content_hash(data: Mapping[str, object]) -> str:
     """A hash of the unit a task carries: equal units, equal hash.
 
     The document title is left out: it is optional context (``push`` without ``--documents`` has none), and
-    a push that omits it must not count every task as changed.
+    a push that omits it must not count every task as changed. So are the speaker choice's ``speakers``: they
+    come from the document's other units, and tasks pushed before they existed must not all count as changed
+    (such a task offers no speaker choice; its "other speaker" box still takes a name).
     """
-    payload = {k: v for k, v in data.items() if k not in (HASH_FIELD, "doc_title")}
+    payload = {k: v for k, v in data.items() if k not in (HASH_FIELD, "doc_title", "speakers")}
     return schema.stable_id(json.dumps(payload, sort_keys=True, ensure_ascii=False), length=16)
 
 
-def task_data(unit: ClaimUnit, doc_title: str | None = None) -> UnitTaskData:
-    """The ``data`` of the task for ``unit``: what the labeling config shows, ids, offsets and a hash."""
+def task_data(unit: ClaimUnit, doc_title: str | None = None, speakers: Sequence[str] | None = None) -> UnitTaskData:
+    """The ``data`` of the task for ``unit``: what the labeling config shows, ids, offsets and a hash.
+
+    ``speakers`` are the names the speaker choice offers (see :func:`document_speakers`; default: the unit's
+    own speaker's name).
+    """
+    names = speakers if speakers is not None else document_speakers([unit]).get(unit.doc_id, [])
     data: UnitTaskData = {
         "text": unit.text,
         "context": unit.context,
@@ -90,6 +154,7 @@ def task_data(unit: ClaimUnit, doc_title: str | None = None) -> UnitTaskData:
         "speaker_role": unit.speaker.role,
         "speaker_attribution": unit.speaker.attribution.value,
         "speaker_cue": unit.speaker.cue,
+        "speakers": speaker_options(names),
         "unit_hash": "",
     }
     data["unit_hash"] = content_hash(data)
@@ -102,17 +167,20 @@ def unit_tasks(
     predictions: Mapping[str, AnnotationLabels] | None = None,
     model_version: str | None = None,
     doc_titles: Mapping[str, str | None] | None = None,
+    speakers: Mapping[str, Sequence[str]] | None = None,
 ) -> Iterator[ImportTask]:
     """Each unit's task, streaming: its :func:`task_data` and its ``predictions`` labels, if any.
 
-    ``doc_titles`` maps document ids to the titles the data carries. A prediction is tagged ``model_version``
-    (else a ``Prediction``'s own, else :data:`DEFAULT_MODEL_VERSION`) and left out when none of the unit's
-    labels is set.
+    ``doc_titles`` maps document ids to the titles the data carries, ``speakers`` to the names the speaker
+    choice offers (:func:`document_speakers` of all the units; a document it lacks offers its unit's own).
+    A prediction is tagged ``model_version`` (else a ``Prediction``'s own, else
+    :data:`DEFAULT_MODEL_VERSION`) and left out when none of the unit's labels is set.
     """
     predictions = predictions or {}
     titles = doc_titles or {}
     for unit in units:
-        task: ImportTask = {"data": task_data(unit, titles.get(unit.doc_id))}
+        names = speakers.get(unit.doc_id) if speakers is not None else None
+        task: ImportTask = {"data": task_data(unit, titles.get(unit.doc_id), names)}
         labels = predictions.get(unit.id)
         result = labels_to_result(labels) if labels is not None else []
         if result:
@@ -158,6 +226,9 @@ def annotator_labels(dispute: Dispute) -> str:
         lines.append(annotation.annotator)
         for target in TARGETS:
             lines.append(f"  {_title(target)}: {schema.label_of(annotation, target) or '(none)'}")
+        chosen = annotation.speaker_choice or annotation.speaker_correction
+        if chosen:
+            lines.append(f"  speaker: {effective_speaker(annotation) or '(other, no name typed)'}")
         for name in TEXT_CONTROLS:
             value = getattr(annotation, name)
             if value:
@@ -173,6 +244,7 @@ def adjudication_tasks(units: Iterable[ClaimUnit], disputes: Iterable[Dispute]) 
     Raises ``InputError`` when a disputed unit is missing from ``units``.
     """
     by_unit = {unit.id: unit for unit in units}
+    speakers = document_speakers(by_unit.values())
     tasks: list[ImportTask] = []
     for dispute in disputes:
         unit = by_unit.get(dispute.unit_id)
@@ -181,7 +253,7 @@ def adjudication_tasks(units: Iterable[ClaimUnit], disputes: Iterable[Dispute]) 
                 f"unit {dispute.unit_id!r} is disputed but not in the units given", hint="pass the project's units file"
             )
         data: AdjudicationTaskData = {
-            **task_data(unit),
+            **task_data(unit, speakers=speakers.get(unit.doc_id)),
             "annotator_labels": annotator_labels(dispute),
             "disputed_targets": ", ".join(_title(t) for t in dispute.targets),
             "annotators": [a.annotator for a in dispute.annotations],

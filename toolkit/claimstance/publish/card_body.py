@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING, Any
 from claimstance.publish.card import EMAIL, MARKER, CardInfo
 from claimstance.publish.features import ANNOTATION_EXCLUDED, field_rows
 from claimstance.publish.splits import SPLIT_NAMES
-from claimstance.schema import SCHEMA_VERSION, STANCE_TARGETS, Attribution, GoldOrigin, LabelEnum, UnitKind
+from claimstance.schema import (
+    SCHEMA_VERSION,
+    STANCE_TARGETS,
+    UNATTRIBUTED,
+    Attribution,
+    GoldOrigin,
+    LabelEnum,
+    UnitKind,
+)
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -42,6 +50,8 @@ def _agreement_section(agreement: Mapping[str, Any] | None) -> str:
         return "Agreement was not measured for this release (no agreement report was given to `publish`)."
     raw = agreement["targets"]
     items = [(t.get("target", "?"), t) for t in raw] if isinstance(raw, list) else list(raw.items())
+    if isinstance(agreement.get("speaker"), Mapping):
+        items.append(("speaker", agreement["speaker"]))
     rows, pairs, notes = [], [], []
     for name, t in items:
         ci = t.get("alpha_ci")
@@ -128,6 +138,27 @@ def _sources(units: pa.Table) -> str:
     return _md_table(["source", "documents", "units"], rows) + f"\n\n{span}."
 
 
+def speaker_accuracy(units: pa.Table) -> tuple[int, int]:
+    """(right, checked): units whose toolkit speaker (``speaker_name``, or unattributed) is their ``speaker_gold``."""
+    right = checked = 0
+    for name, gold in zip(units["speaker_name"].to_pylist(), units["speaker_gold"].to_pylist(), strict=True):
+        if gold is not None:
+            checked += 1
+            right += (name.strip() if name and name.strip() else UNATTRIBUTED) == gold
+    return right, checked
+
+
+def _speaker_section(units: pa.Table) -> str:
+    right, checked = speaker_accuracy(units)
+    if not checked:
+        return "No unit has a speaker gold label yet (`speaker_gold` is null everywhere)."
+    return (
+        f"Against the speaker annotators confirmed or corrected (`speaker_gold`, decided like the stances, with "
+        f"`speaker_gold_origin`), the toolkit's speaker is right on {right} of {checked} units "
+        f"({100 * right / checked:.1f}%); a unit without a speaker name counts as `{UNATTRIBUTED}`."
+    )
+
+
 def _citation(info: CardInfo) -> str:
     if info.citation:
         return info.citation.strip()
@@ -189,7 +220,8 @@ def render_body(
         f"Size: {len(units)} units ({n_claims} claims) from {sum(len(d) for d in splits.values())} documents; "
         "figures on small splits vary a lot between seeds.",
         "Units and speakers are found by rules, which make mistakes: a sentence boundary or an attribution can be "
-        "wrong. Annotators' corrections are in `speaker_correction` of the `annotations` config.",
+        "wrong. Annotators' checked speaker is `speaker_gold` (see Unit and speaker rules for the toolkit's "
+        "accuracy against it); their choices are in `speaker_choice` and `speaker_correction` of `annotations`.",
         "The texts come from the few outlets listed under Source Data and are not a sample of political speech "
         "in general; stances are those of the attributed speakers, not of the outlets or the annotators.",
         "Gold labels are `-1` where annotators disagreed and no adjudication was recorded, or where nobody "
@@ -310,6 +342,8 @@ and quotes attributed to X, the same speaker for sentences continuing a statemen
 to the full name given earlier. `speaker_attribution` says how:
 
 {_bullets(Attribution)}
+
+{_speaker_section(units)}
 
 #### Who are the source language producers?
 

@@ -20,6 +20,7 @@ from claimstance.errors import PublishError
 from claimstance.publish.card import EMAIL
 from claimstance.publish.features import features
 from claimstance.schema import (
+    SPEAKER_TARGET,
     STANCE_TARGETS,
     Annotation,
     Attribution,
@@ -93,13 +94,24 @@ def _read_documents(documents: Iterable[Document]) -> dict[str, tuple[str | None
     return docs
 
 
-def _read_gold(gold: Iterable[GoldLabel]) -> dict[str, list[int]]:
-    """Gold label and origin codes per unit: ``[label, origin]`` for each stance target in order, -1 if none."""
+SpeakerGold = dict[str, tuple[str | None, int]]
+"""Per unit, its speaker gold (a name, ``unattributed``, or None when unresolved) and origin code."""
+
+
+def _read_gold(gold: Iterable[GoldLabel]) -> tuple[dict[str, list[int]], SpeakerGold]:
+    """Gold label and origin codes per unit: ``[label, origin]`` for each stance target in order, -1 if none;
+    and the speaker gold per unit."""
     targets = list(STANCE_TARGETS)
     label_index = {t: _index(e) for t, e in STANCE_TARGETS.items()}
     origin_index = _index(GoldOrigin)
     golden: dict[str, list[int]] = {}
+    speakers: SpeakerGold = {}
     for g in gold:
+        if g.target == SPEAKER_TARGET:
+            if g.unit_id in speakers:
+                raise PublishError(f"two speaker gold labels for unit {g.unit_id!r}", hint="adjudicate again")
+            speakers[g.unit_id] = (_scrub(g.label), origin_index[g.origin])
+            continue
         if g.target not in label_index:
             continue  # is_claim has no column in DatasetRecord; annotators' answers are in `annotations`
         row = golden.setdefault(g.unit_id, [-1] * (2 * len(targets)))
@@ -108,7 +120,7 @@ def _read_gold(gold: Iterable[GoldLabel]) -> dict[str, list[int]]:
             raise PublishError(f"two gold labels for unit {g.unit_id!r} and {g.target}", hint="adjudicate again")
         row[slot] = -1 if g.label is None else label_index[g.target][g.label]
         row[slot + 1] = origin_index[g.origin]
-    return golden
+    return golden, speakers
 
 
 @dataclass
@@ -154,6 +166,8 @@ def _read_annotations(annotations: Iterable[Annotation]) -> _Annotations:
             labels[t].append(code)
         cols["is_claim"].append(a.is_claim)
         cols["speaker_correction"].append(_scrub(a.speaker_correction))
+        cols["speaker_choice"].append(_scrub(a.speaker_choice))
+        cols["speaker_shown"].append(a.speaker_shown)
         cols["lead_time"].append(a.lead_time)
         cols["created_at"].append(a.created_at)
         cols["updated_at"].append(a.updated_at)
@@ -188,6 +202,7 @@ def _read_units(
     golden: Mapping[str, list[int]],
     anns: _Annotations,
     propagate: Mapping[str, str],
+    speakers: SpeakerGold,
 ) -> pa.Table:
     targets = list(STANCE_TARGETS)
     kind_index, attribution_index = _index(UnitKind), _index(Attribution)
@@ -215,6 +230,12 @@ def _read_units(
         source = propagate.get(u.id) if codes is None else None  # a unit's own gold labels win
         if codes is None:
             codes = _propagated(golden[source]) if source is not None and source in golden else no_gold
+        speaker_gold, speaker_origin = speakers.get(u.id, (None, -1))
+        if source is not None and source in speakers and u.id not in speakers:
+            # dedup groups only units of one speaker, so the representative's speaker gold holds for its copies
+            speaker_gold, speaker_origin = speakers[source][0], _index(GoldOrigin)[GoldOrigin.PROPAGATED]
+        cols["speaker_gold"].append(speaker_gold)
+        cols["speaker_gold_origin"].append(speaker_origin)
         for i, t in enumerate(targets):
             cols[t].append(codes[2 * i])
             cols[f"{t}_origin"].append(codes[2 * i + 1])
@@ -227,7 +248,7 @@ def _read_units(
         batches.added()
     if not seen:
         raise PublishError("no units to publish", hint="segment documents first")
-    unknown = sorted(set(golden) - seen)
+    unknown = sorted((set(golden) | set(speakers)) - seen)
     if unknown:
         raise PublishError(
             f"gold label for unit {unknown[0]!r}, which is not among the units ({len(unknown)} unit(s) in all)",
@@ -275,9 +296,9 @@ def build_tables(
     its own gets the representative's, with origin ``propagated`` and ``propagated_from`` set.
     """
     docs = _read_documents(documents)
-    golden = _read_gold(gold)
+    golden, speakers = _read_gold(gold)
     anns = _read_annotations(annotations)
-    unit_table = _read_units(units, docs, golden, anns, propagate or {})
+    unit_table = _read_units(units, docs, golden, anns, propagate or {}, speakers)
     tables = {"units": unit_table, "annotations": _finish_annotations(anns, unit_table)}
     keys = {"units": ("doc_id", "index", "unit_id"), "annotations": ("unit_id", "annotator", "id")}
     return {name: t.sort_by([(k, "ascending") for k in keys[name]]) for name, t in tables.items()}
