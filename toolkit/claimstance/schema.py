@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from claimstance.errors import InputError, SchemaDriftError
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 GUIDELINES_VERSION = "1.0.0"
 """The version of the codebook shipped with claimstance; a study's own codebook states its own."""
 _GUIDELINES_VERSION_LINE = re.compile(r"^Guidelines version (\S+?)[,.]?(?:\s|$)", re.MULTILINE)
@@ -238,6 +238,13 @@ class Annotation(AnnotationLabels):
     )
     missing_targets: list[str] = Field(
         default_factory=list, description="Required targets the annotation leaves empty (not skipped)."
+    )
+    # Added in 1.2.0 (designed assignment: push --annotators).
+    assigned_pass: int | None = Field(
+        default=None, ge=1, description="The pass project (one per annotator) the annotation was made in."
+    )
+    repeated_annotator: bool = Field(
+        default=False, description="Its author had already labelled the unit in another pass: not independent."
     )
 
 

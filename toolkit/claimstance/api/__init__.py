@@ -50,6 +50,9 @@ from claimstance.api._annotation import (
     push as push,
 )
 from claimstance.api._annotation import (
+    push_passes as push_passes,
+)
+from claimstance.api._annotation import (
     read_annotations as read_annotations,
 )
 from claimstance.api._annotation import (
@@ -167,6 +170,7 @@ __all__ = [
     "publish",
     "pull",
     "push",
+    "push_passes",
     "read_annotations",
     "sample",
     "schema_check",
