@@ -62,6 +62,9 @@ from claimstance.api._annotation import (
     server_status as server_status,
 )
 from claimstance.api._annotation import (
+    sole_project as sole_project,
+)
+from claimstance.api._annotation import (
     start_server as start_server,
 )
 from claimstance.api._annotation import (
@@ -178,6 +181,7 @@ __all__ = [
     "segment",
     "server_advice",
     "server_status",
+    "sole_project",
     "start_server",
     "stop_server",
     "study",

@@ -195,14 +195,21 @@ def pull(project: str | None, url: str | None, from_export: Path | None, directo
 @click.argument("annotations", type=click.Path(path_type=Path))
 @click.option("--units", required=True, type=click.Path(path_type=Path), help="the units JSONL pushed to it")
 def progress(annotations: Path, units: Path) -> None:
-    """A lead's view of one pulled project: units by annotation count, annotators, skips, agreement so far."""
+    """A lead's view of one pulled project (all its passes): units by annotation count, annotators, skips, agreement.
+
+    Pull the project first (``claimstance pull`` merges its passes into one file).
+    """
     report, agreement = api.progress(annotations, units)
     overlap = report.designed_overlap or "?"
     counts = ", ".join(f"{n} annotations: {units_}" for n, units_ in report.by_count.items())
     out_console.print(f"{report.project}: {report.units} units, designed overlap {overlap}; {counts}", markup=False)
     for a in report.annotators:
         median = "—" if a.median_seconds is None else f"{a.median_seconds:.1f} s"
-        out_console.print(f"  {a.annotator}: {a.annotated} units, {a.skipped} skipped, median {median} per unit")
+        where = f" (pass {', '.join(map(str, a.passes))})" if a.passes else ""
+        out_console.print(
+            f"  {a.annotator}{where}: {a.annotated} units, {a.skipped} skipped, median {median} per unit",
+            markup=False,
+        )
     out_console.print(f"  skipped units: {report.skipped_units}; beyond the overlap: {report.beyond_overlap}")
     for note in report.notes:
         out_console.print(f"  note: {note}", markup=False)
@@ -242,12 +249,16 @@ def agree(
 @click.option("--no-push", is_flag=True, help="decide gold labels only; do not send disputes to Label Studio")
 @STUDY
 def adjudicate(units: Path, project: str | None, url: str | None, directory: Path | None, no_push: bool) -> None:
-    """Gold labels with their origin; disputed UNITS go to the <project>-adjudication project."""
+    """Gold labels with their origin; disputed UNITS go to the <project>-adjudication project.
+
+    Without --project, a DIR holding several projects is refused: gold labels are decided per project.
+    """
     study = _study(needed=project is None or directory is None)
+    folder = directory or study.annotations
     summary = api.adjudicate(
         units,
-        project or study.config.project,
-        directory=directory or study.annotations,
+        project or api.sole_project(folder, study.config.project),
+        directory=folder,
         push=not no_push,
         guidelines=study.own_guidelines,
         settings=_settings(url, study),

@@ -24,11 +24,21 @@ from claimstance.cli._app import (
 @DIR
 @click.option("--seed", default=0, show_default=True, help="seed of the document split and the bootstrap")
 @click.option("--push-to-hub", "repo_id", help="also upload to this Hub dataset repo (token from HF_TOKEN)")
+@click.option("--project", "projects", multiple=True, help="a project of DIR to publish (repeat to combine several)")
 @STUDY
 def publish(
-    out: Path, units: Path | None, documents: Path | None, directory: Path | None, seed: int, repo_id: str | None
+    out: Path,
+    units: Path | None,
+    documents: Path | None,
+    directory: Path | None,
+    seed: int,
+    repo_id: str | None,
+    projects: tuple[str, ...],
 ) -> None:
-    """Write the Hugging Face dataset (Parquet + card) from UNITS, DOCUMENTS and the annotations in DIR."""
+    """Write the Hugging Face dataset (Parquet + card) from UNITS, DOCUMENTS and the annotations in DIR.
+
+    A DIR holding several projects is refused unless --project names the ones to publish together.
+    """
     study = _study(needed=None in (units, documents, directory))
     with err_console.status("building the dataset"):
         report = api.publish(
@@ -39,6 +49,7 @@ def publish(
             seed=seed,
             push_to_hub=repo_id,
             guidelines=study.own_guidelines,
+            projects=projects or None,
         )
     for config_name, splits in report.rows.items():
         sizes = ", ".join(f"{split} {n}" for split, n in splits.items())
