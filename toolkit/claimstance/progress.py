@@ -1,9 +1,10 @@
 """A lead's view of one project's progress, from its pulled annotations file and the units pushed to it.
 
-Per project (all its passes, under designed assignment): how many units have 0, 1, ... annotations (live: neither skipped nor deleted, one per
-annotator), each annotator's count of annotated and skipped units with their median seconds per unit,
-the units someone skipped, and how many units are beyond the designed overlap. Agreement so far is the
-``agree`` stage's business: :mod:`claimstance.api` adds it once enough units overlap.
+Per project (all its passes, under designed assignment): how many units have 0, 1, ... annotations (live:
+neither skipped nor deleted, one per annotator), each annotator's count of annotated and skipped units with
+their median seconds per unit and the passes they worked in, the units someone skipped, and how many units
+are beyond the designed overlap. Agreement so far is the ``agree`` stage's business: :mod:`claimstance.api`
+adds it once enough units overlap.
 """
 
 from __future__ import annotations
