@@ -9,7 +9,8 @@ same labeling config and settings, each taking one annotation per task (``maximu
 every unit is placed in exactly ``overlap`` distinct passes, pass sizes differing by at most one
 (:func:`assign`, seeded). Each pass is pushed with the ordinary, resumable push (:func:`.projects.push`),
 so running the push again imports only what is missing; raising the overlap adds passes to each unit,
-lowering it is refused once a pass holds annotations. ``pull`` merges all passes into ``P``'s one file.
+lowering it re-plans the passes, and is refused once a pass holds annotations. ``pull`` merges all passes
+into ``P``'s one file.
 """
 
 from __future__ import annotations
@@ -106,19 +107,23 @@ def assign(unit_ids: Sequence[str], held: Mapping[int, Iterable[str]], design: D
     return added
 
 
-def trim(held: Mapping[int, Iterable[str]], overlap: int) -> dict[int, list[str]]:
-    """The units to remove from each pass so that none is in more than ``overlap`` passes (pure).
+def plan(
+    unit_ids: Sequence[str], held: Mapping[int, Iterable[str]], design: Design
+) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    """The units to add to and to remove from each pass (pure): :func:`assign`, unless the overlap was lowered.
 
-    A unit leaves the passes holding the most units (ties: highest number), which keeps sizes balanced.
+    When a unit is in more passes than ``design.overlap`` (the overlap was lowered), the assignment is made
+    afresh for every unit and the passes are moved to it (the caller refuses this once a pass holds
+    annotations), so that pass sizes stay within one of each other.
     """
-    passes = {number: set(units) for number, units in held.items()}
-    removed: dict[int, list[str]] = {number: [] for number in passes}
-    for unit_id in sorted(set().union(*passes.values()) if passes else set()):
-        holding = [n for n in passes if unit_id in passes[n]]
-        for number in sorted(holding, key=lambda n: (-len(passes[n]), -n))[: max(0, len(holding) - overlap)]:
-            passes[number].discard(unit_id)
-            removed[number].append(unit_id)
-    return removed
+    placed = {u: sum(u in set(units) for units in held.values()) for units in held.values() for u in units}
+    if all(n <= design.overlap for n in placed.values()):
+        return assign(unit_ids, held, design), {}
+    fresh = assign(sorted(set(unit_ids) | set(placed)), {}, design)
+    current = {n: set(held.get(n, ())) for n in fresh}
+    added = {n: [u for u in fresh[n] if u not in current[n]] for n in fresh}
+    removed = {n: sorted(current[n] - set(fresh[n])) for n in fresh}
+    return added, removed
 
 
 # --- on the server -------------------------------------------------------------------------------------------
@@ -177,8 +182,8 @@ def push_passes(
 ) -> PassesReport:
     """Push ``units`` as ``design.annotators`` pass projects of ``project``, each unit in ``design.overlap``.
 
-    Reads what each pass holds, places the units that lack passes (:func:`assign`), or, when the overlap was
-    lowered and no pass holds an annotation, takes the extra ones out (:func:`trim`); then pushes each pass
+    Reads what each pass holds, places the units that lack passes (:func:`plan`; when the overlap was
+    lowered and no pass holds an annotation, the passes are planned afresh); then pushes each pass
     with :func:`.projects.push` (one annotation per task, predictions hidden unless ``design.show_predictions``)
     and states the design in its description. Idempotent and resumable like a single push.
     """
@@ -191,13 +196,14 @@ def push_passes(
         fields = "id,data,total_annotations,cancelled_annotations"
         rows = {n: list(list_tasks(conn, detail["id"], fields)) for n, detail in existing.items()}
         held = {n: {str(row["data"].get("unit_id")) for row in rows[n]} for n in rows}
-        removed = _lowered(project, existing, held, design)
+        added, removed = plan([u.id for u in units], held, design)
+        if any(removed.values()):
+            _refuse_lowering(project, existing, design)
         for number, unit_ids in removed.items():
-            ids = [row["id"] for row in rows[number] if row["data"].get("unit_id") in set(unit_ids)]
+            ids = [row["id"] for row in rows.get(number, []) if row["data"].get("unit_id") in set(unit_ids)]
             if ids:
                 delete_tasks(conn, existing[number]["id"], ids)
-            held[number] -= set(unit_ids)
-        added = assign([u.id for u in units], held, design)
+            held[number] = held.get(number, set()) - set(unit_ids)
         report = PassesReport(project, design)
         team = TeamSettings(overlap=1, show_predictions=design.show_predictions)
         for number in range(1, design.annotators + 1):
@@ -222,16 +228,8 @@ def push_passes(
         return report
 
 
-def _lowered(
-    project: str,
-    existing: Mapping[int, ProjectDetail],
-    held: Mapping[int, set[str]],
-    design: Design,
-) -> dict[int, list[str]]:
-    """The units to take out when the overlap was lowered; refused once any pass holds an annotation."""
-    removed = trim(held, design.overlap)
-    if not any(removed.values()):
-        return {}
+def _refuse_lowering(project: str, existing: Mapping[int, ProjectDetail], design: Design) -> None:
+    """Lowering the overlap moves units between passes: refused once any pass holds an annotation."""
     annotated = [
         n
         for n, detail in existing.items()
@@ -244,7 +242,6 @@ def _lowered(
             f"down to {design.overlap}",
             hint=f"push with --overlap {before} (or more), or to a new project",
         )
-    return removed
 
 
 def _describe(conn: Connection, project_id: int, text: str) -> None:
