@@ -144,6 +144,7 @@ def test_three_annotators_label_all_tasks_with_the_keyboard_at_overlap_two(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    ls_project = f"team-{ls_project[-6:]}"  # short enough for '-pass-3' (Label Studio allows 50 characters)
     settings = label_studio.settings()
     units = [team_unit(i) for i in range(UNITS)]
     by_id = {u.id: u for u in units}

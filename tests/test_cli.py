@@ -86,7 +86,9 @@ def test_the_installed_command_runs() -> None:
     assert result.stdout.startswith("claimstance, version")
 
 
-def test_agree_refuses_to_pool_the_projects_of_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_agree_adjudicate_and_publish_refuse_to_pool_the_projects_of_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from claimstance.schema import Annotation, StanceTerritorialIntegrity
 
     for project in ("team-a", "team-b"):
@@ -107,6 +109,16 @@ def test_agree_refuses_to_pool_the_projects_of_a_folder(tmp_path: Path, capsys: 
     assert code == 2 and "2 projects (team-a, team-b)" in err and len(err.strip().splitlines()) <= 2
     code, out, _ = run(["agree", str(tmp_path / "team-a.jsonl"), "--resamples", "0"], capsys)
     assert code == 0 and "territorial" in out
+    # adjudicate (without --project) and publish (without --project) refuse the folder too
+    units = tmp_path / "work" / "units.jsonl"
+    units.parent.mkdir()
+    units.write_text("")
+    (tmp_path / "claimstance.toml").write_text('project = "team-a"\n')
+    monkeypatch.chdir(tmp_path)
+    publish = ["publish", "-o", str(tmp_path / "out"), "--units", str(units), "--documents", str(units)]
+    for command in (["adjudicate", str(units), "--no-push"], publish):
+        code, _, err = run([*command, "--dir", str(tmp_path)], capsys)
+        assert code == 2 and "2 projects (team-a, team-b)" in err and len(err.strip().splitlines()) <= 2
 
 
 # ---- the study folder ----------------------------------------------------------------------------------------

@@ -101,6 +101,11 @@ LABELS = AnnotationLabels(stance_territorial_integrity=StanceTerritorialIntegrit
 def test_passes_on_a_real_server_are_resumable_raised_refused_lowered_and_pulled_as_one_project(
     label_studio: LabelStudioServer, ls_project: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    with pytest.raises(InputError, match="too long for passes"):
+        passes.push_passes(
+            _units(1), "p" * 45, design=passes.Design(1, 1), guidelines="", settings=label_studio.settings()
+        )
+    ls_project = f"passes-{ls_project[-6:]}"
     settings = label_studio.settings()
     units = _units(9)
     push = {"guidelines": "# Guidelines\n", "settings": settings, "data_dir": label_studio.data_dir}

@@ -276,7 +276,7 @@ def _several(files: Iterable[Path | str], directory: str | Path, what: str, hint
     return InputError(
         f"{len(names)} projects ({', '.join(names)}): {what} per project, never pooled",
         path=directory,
-        hint=f"{hint} of the projects to combine",
+        hint=hint,
     )
 
 
@@ -288,7 +288,9 @@ def project_files(directory: str | Path, projects: Iterable[str] | None) -> tupl
     files, reviews = layout.annotation_files(directory)
     if projects is None:
         if len(files) > 1:
-            raise _several(files, directory, "a dataset is built", "name them with --project")
+            raise _several(
+                files, directory, "a dataset is built", "name the projects to publish together with --project"
+            )
         return files, reviews
     wanted = [layout.annotations_path(p, directory) for p in projects]
     missing = [p for p, path in zip(projects, wanted, strict=True) if path not in files]
@@ -330,7 +332,12 @@ def agree(
 
     files = list(paths) if paths else layout.annotation_files(directory)[0]
     if not paths and len(files) > 1:
-        raise _several(files, directory, "agreement is measured", "pass one project's file, or name the files")
+        raise _several(
+            files,
+            directory,
+            "agreement is measured",
+            "pass one project's file, or name the files of the projects to combine",
+        )
     records = read_annotations(files)
     if not records:
         raise EmptyInputError("no annotations", path=", ".join(str(f) for f in files) or directory)

@@ -29,6 +29,8 @@ from claimstance.labelstudio.projects import PushReport, TeamSettings, delete_ta
 from claimstance.schema import Annotation, AnnotationLabels, ClaimUnit
 
 PASS_INFIX = "-pass-"
+TITLE_LIMIT = 50
+"""Characters Label Studio allows in a project title (1.23.2: ``projects/models.py``, ``title``)."""
 DEFAULT_SEED = 0
 _DESIGN = re.compile(r"every unit in (\d+) of (\d+) passes \(seed (-?\d+)\)")
 
@@ -188,6 +190,12 @@ def push_passes(
     and states the design in its description. Idempotent and resumable like a single push.
     """
     design.check()
+    longest = pass_title(project, design.annotators)
+    if len(longest) > TITLE_LIMIT:
+        raise InputError(
+            f"project title '{project}' is too long for passes: '{longest}' has more than {TITLE_LIMIT} characters",
+            hint=f"use a project title of at most {len(project) - len(longest) + TITLE_LIMIT} characters",
+        )
     with (
         connected(settings, connection) as conn,
         project_lock(conn.settings.url, project, data_dir=data_dir, timeout=lock_timeout),
