@@ -80,12 +80,13 @@ def test_pass_titles_and_the_design_they_state_read_back() -> None:
 
 def _units(n: int) -> list[ClaimUnit]:
     speaker = Speaker(name="A. Speaker", attribution=Attribution.REPORTED, cue="said")
+    texts = [f"Unit {i} says something." for i in range(n)]
     return [
         ClaimUnit(
-            id=f"pass-d0-u{i}", doc_id="pass-d0", index=i, text=f"Unit {i} says something.", char_start=30 * i,
-            char_end=30 * i + 24, context=f"Unit {i} says something.", speaker=speaker,
+            id=f"pass-d0-u{i}", doc_id="pass-d0", index=i, text=text, char_start=30 * i,
+            char_end=30 * i + len(text), context=text, speaker=speaker,
         )
-        for i in range(n)
+        for i, text in enumerate(texts)
     ]  # fmt: skip
 
 
