@@ -21,7 +21,15 @@ from pathlib import Path
 import pytest
 from claimstance import api, cli, io, labelstudio, layout
 from claimstance.labelstudio import passes
-from claimstance.schema import Annotation, Attribution, ClaimUnit, Speaker
+from claimstance.schema import (
+    Annotation,
+    AnnotationLabels,
+    Attribution,
+    ClaimUnit,
+    Speaker,
+    StanceElectionFairness,
+    StanceTerritorialIntegrity,
+)
 from conftest import LabelStudioServer
 from playwright.sync_api import Browser, Page, Response, expect
 from test_browser import GUIDELINES_PATH, VIEWPORT, WAIT_MS, chromium
@@ -241,3 +249,62 @@ def test_three_annotators_label_all_tasks_with_the_keyboard_at_overlap_two(
     for target in agreement.targets:
         print(f"{target.target}: alpha {target.alpha} on {target.n_pairable_units} units")
         assert target.n_pairable_units == UNITS and target.alpha is not None
+
+
+def test_a_pass_that_shows_suggestions_records_them_per_annotation_and_accepting_is_one_key(
+    chromium: Callable[[], Browser],
+    label_studio: LabelStudioServer,
+    ls_project: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Opted-in predictions (``--show-predictions``) open the unit pre-filled: Ctrl+Enter alone accepts it,
+    and every pulled annotation says it was made with a suggestion shown (Label Studio's parent_prediction)."""
+    ls_project = f"hint-{ls_project[-6:]}"
+    settings = label_studio.settings()
+    email = "team.suggested@example.org"
+    labelstudio.create_user(email, password=PASSWORD, settings=settings)
+    units = [team_unit(i) for i in range(3)]
+    suggestion = AnnotationLabels(
+        stance_territorial_integrity=StanceTerritorialIntegrity.SUPPORT,
+        stance_election_fairness=StanceElectionFairness.NOT_APPLICABLE,
+        is_claim=True,
+    )
+    report = passes.push_passes(
+        units,
+        ls_project,
+        design=passes.Design(overlap=1, annotators=1, show_predictions=True),
+        guidelines=GUIDELINES_PATH.read_text(encoding="utf-8"),
+        predictions={u.id: suggestion for u in units},
+        model_version="keywords",
+        settings=settings,
+        data_dir=label_studio.data_dir,
+    )
+    page = log_in(chromium(), label_studio.url, email)
+    keys: list[int] = []
+    with page.expect_response(is_next_task, timeout=WAIT_MS) as response:
+        page.goto(f"/projects/{report.pushes[1].project_id}/data?labeling=1")
+    instructions = page.get_by_text("Labeling Instructions", exact=True)
+    while response.value.status == 200:
+        view = page.locator(".lsf-main-view__annotation")
+        expect(view.locator("mark", has_text=response.value.json()["data"]["text"])).to_be_visible()
+        if instructions.is_visible():
+            page.keyboard.press("Escape")
+        expect(view.get_by_role("radio", checked=True)).to_have_count(3)  # the suggestion, pre-filled
+        pressed = ["Control+Enter"] if len(keys) != 1 else ["3", "Control+Enter"]  # the second: one label changed
+        with page.expect_response(is_next_task, timeout=WAIT_MS) as response:
+            for key in pressed:
+                page.keyboard.press(key)
+        keys.append(len(pressed))
+    page.context.close()
+    assert response.value.status == 404 and len(keys) == len(units)
+    print(f"\nkeystrokes with a suggestion shown: {keys} (accept, change one label, accept)")
+
+    monkeypatch.setenv("LABEL_STUDIO_API_KEY", label_studio.token)
+    directory = tmp_path / "annotations"
+    cli.main(["pull", "--project", ls_project, "--url", label_studio.url, "--dir", str(directory)])
+    records = list(io.read_jsonl(layout.annotations_path(ls_project, directory), Annotation))
+    assert len(records) == len(units)
+    assert all(r.suggestion_shown is True and r.influenced is True for r in records)
+    territorial = sorted(str(r.stance_territorial_integrity) for r in records)
+    assert territorial.count(str(StanceTerritorialIntegrity.SUPPORT)) == 2
