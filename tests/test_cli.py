@@ -169,3 +169,13 @@ def test_study_option_runs_a_command_on_a_study_elsewhere(
     assert code == 2 and "no annotations" in err  # the study's own (empty) annotations/, not the repository's
     code, _, err = run(["agree", "--study", str(tmp_path / "elsewhere")], capsys)
     assert code == 2 and f"{tmp_path / 'elsewhere'}: not a study folder (no claimstance.toml)" in err
+
+
+def test_push_with_passes_needs_as_many_annotators_as_the_overlap(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "claimstance.toml").write_text('project = "pilot"\nannotators = 1\n')
+    (tmp_path / "units.jsonl").write_text("")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(["push", "units.jsonl", "--overlap", "2"], capsys)  # the study's annotators: 1
+    assert code == 2 and "overlap 2 needs at least 2 annotators, not 1" in err and len(err.strip().splitlines()) <= 2
