@@ -145,3 +145,8 @@ def test_passes_on_a_real_server_are_resumable_raised_refused_lowered_and_pulled
     }  # fmt: skip
     assert all(r.project == ls_project and r.designed_overlap == 3 for r in records)
     assert api.pull(ls_project, directory=directory, settings=settings).written is False  # incremental, unchanged
+    annotate(label_studio, tasks[2][units[1].id], LABELS, user_id=two)
+    later = api.pull(ls_project, directory=directory, settings=settings)  # incremental: only pass 2 changed
+    assert (later.total, later.added, later.updated, later.repeated) == (4, 1, 0, 1)
+    full = api.pull(ls_project, directory=tmp_path / "full", settings=settings, full=True)
+    assert full.path.read_bytes() == later.path.read_bytes()  # the same file as a full pull's
