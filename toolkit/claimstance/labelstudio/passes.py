@@ -201,8 +201,7 @@ def push_passes(
         project_lock(conn.settings.url, project, data_dir=data_dir, timeout=lock_timeout),
     ):
         existing = find_passes(conn, project)
-        fields = "id,data,total_annotations,cancelled_annotations"
-        rows = {n: list(list_tasks(conn, detail["id"], fields)) for n, detail in existing.items()}
+        rows = {n: list(list_tasks(conn, detail["id"], "id,data")) for n, detail in existing.items()}
         held = {n: {str(row["data"].get("unit_id")) for row in rows[n]} for n in rows}
         added, removed = plan([u.id for u in units], held, design)
         if any(removed.values()):
