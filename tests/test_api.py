@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,16 @@ def test_the_seed_dataset_loads_with_counts_features_and_exact_slices(tmp_path: 
     out = tmp_path / "dataset"
     units = tmp_path / "units.jsonl"
     api.segment(_documents(tmp_path), units)
-    report = api.publish(out, units=units, documents=_documents(tmp_path), directory=ROOT / "annotations")
+    folder = tmp_path / "annotations"  # the seeds' annotations beside another project's: never pooled unnamed
+    shutil.copytree(ROOT / "annotations", folder)
+    (folder / "pilot.jsonl").write_text((folder / "claimstance-seeds.jsonl").read_text().replace("seeds", "pilot"))
+    with pytest.raises(InputError, match=r"2 projects \(claimstance-seeds, pilot\): a dataset is built per project"):
+        api.publish(out, units=units, documents=_documents(tmp_path), directory=folder)
+    report = api.publish(
+        out, units=units, documents=_documents(tmp_path), directory=folder, projects=["claimstance-seeds"]
+    )
+    card = (out / "README.md").read_text(encoding="utf-8")
+    assert "The keyword baseline" in card and "| stance_territorial_integrity |" in card.split("keyword baseline")[1]
     units = datasets.load_dataset(str(out), "units")
     annotations = datasets.load_dataset(str(out), "annotations")
 

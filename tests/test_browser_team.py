@@ -1,12 +1,13 @@
 """A team in the browser: three annotators, ``--overlap 2``, 20 units, "Label All Tasks" with the keyboard only.
 
-Each annotator logs in through the web UI and works the label stream with hotkeys and Ctrl+Enter. The test
-checks what issue 10 promises, and measures where Label Studio falls short: every unit gets two annotations
-by two annotators within the designed overlap (annotators working at the same time can add a third one,
-which pull flags), every stream runs dry, no annotator is ever sent or shown another annotator's labels or e-mail,
-a submit with a stance left empty is refused, a comment typed, left with Tab and submitted with Ctrl+Enter
-(no Shift+Enter, no "Add") arrives in ``pull``, and ``agree`` reports alpha on the 20 units. Keystrokes per
-unit are counted and printed.
+The units are pushed with designed assignment (``push --annotators 3 --overlap 2``): one pass project per
+annotator, every unit in exactly two passes. Each annotator logs in through the web UI, opens the projects
+page, and works their own pass's label stream with hotkeys and Ctrl+Enter, all three at the same time. The
+test checks what issue 10 promises: every unit ends with exactly two annotations by two different annotators,
+every stream runs dry, no annotator is ever sent or shown another annotator's labels or e-mail, a submit with
+a stance left empty is refused, a comment typed, left with Tab and submitted with Ctrl+Enter (no
+Shift+Enter, no "Add") arrives in ``pull``, and ``agree`` reports alpha on the 20 units. Keystrokes per unit
+are counted and printed.
 """
 
 from __future__ import annotations
@@ -19,7 +20,16 @@ from pathlib import Path
 
 import pytest
 from claimstance import api, cli, io, labelstudio, layout
-from claimstance.schema import Annotation, Attribution, ClaimUnit, Speaker
+from claimstance.labelstudio import passes
+from claimstance.schema import (
+    Annotation,
+    AnnotationLabels,
+    Attribution,
+    ClaimUnit,
+    Speaker,
+    StanceElectionFairness,
+    StanceTerritorialIntegrity,
+)
 from conftest import LabelStudioServer
 from playwright.sync_api import Browser, Page, Response, expect
 from test_browser import GUIDELINES_PATH, VIEWPORT, WAIT_MS, chromium
@@ -31,6 +41,7 @@ PASSWORD = "label-as-a-team-42"
 EMAILS = [f"team.annotator{n}@example.org" for n in (1, 2, 3)]
 UNITS = 20
 OVERLAP = 2
+SEED = 7
 COMMENT = "Quoted from the minister's opening remarks."
 SPEAKER = Speaker(name="Sergey Lavrov", role="Russian Foreign Minister", attribution=Attribution.REPORTED, cue="said")
 
@@ -141,25 +152,28 @@ def test_three_annotators_label_all_tasks_with_the_keyboard_at_overlap_two(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    ls_project = f"team-{ls_project[-6:]}"  # short enough for '-pass-3' (Label Studio allows 50 characters)
     settings = label_studio.settings()
     units = [team_unit(i) for i in range(UNITS)]
     by_id = {u.id: u for u in units}
     guidelines = GUIDELINES_PATH.read_text(encoding="utf-8")
-    report = labelstudio.push(
-        units,
-        ls_project,
-        guidelines=guidelines,
-        settings=settings,
-        data_dir=label_studio.data_dir,
-        team=labelstudio.TeamSettings(overlap=OVERLAP),
+    design = passes.Design(overlap=OVERLAP, annotators=len(EMAILS), seed=SEED)
+    report = passes.push_passes(
+        units, ls_project, design=design, guidelines=guidelines, settings=settings, data_dir=label_studio.data_dir
     )
+    assert sorted(report.sizes.values()) == [13, 13, 14]  # 40 placements over 3 passes, sizes within one
     user_ids = {email.lower(): uid for uid, email in labelstudio.list_users(settings=settings).items()}
     team = [Annotator(n, email, page) for n, (email, page) in enumerate(zip(EMAILS, team_pages, strict=True))]
     refused = commented = False
 
-    for member in team:  # "Label All Tasks" opens the stream: the first task comes from next_task
+    for member in team:  # the projects page, then "Label All Tasks" in their own pass (the lead told them which)
+        pass_id = report.pushes[member.number + 1].project_id
+        member.page.goto("/projects/")
+        expect(member.page.get_by_text(passes.pass_title(ls_project, member.number + 1)).first).to_be_visible()
+        html = member.page.content()
+        member.others_seen += [f"e-mail of {e} on the projects page" for e in EMAILS if e != member.email and e in html]
         with member.page.expect_response(is_next_task, timeout=WAIT_MS) as first:
-            member.page.goto(f"/projects/{report.project_id}/data?labeling=1")
+            member.page.goto(f"/projects/{pass_id}/data?labeling=1")
         unit_id = shown_unit(member, first.value, user_ids[member.email], EMAILS)
         member.units.append(unit_id) if unit_id else None
         member.done = unit_id is None
@@ -208,9 +222,8 @@ def test_three_annotators_label_all_tasks_with_the_keyboard_at_overlap_two(
     assert refused and commented
     for member in team:
         assert member.others_seen == [], f"{member.email} was shown: {member.others_seen}"
-    done = [len(m.units) for m in team]
     assert all(len(set(m.units)) == len(m.units) for m in team)  # nobody is handed a unit twice
-    assert sum(done) >= UNITS * OVERLAP and all(n > 0 for n in done)
+    assert [len(m.units) for m in team] == [report.sizes[m.number + 1] for m in team]  # each stream ran dry
     print(
         "\nkeystrokes per unit: "
         + ", ".join(f"annotator {m.number + 1}: {m.keys / len(m.units):.2f} ({len(m.units)} units)" for m in team)
@@ -221,22 +234,77 @@ def test_three_annotators_label_all_tasks_with_the_keyboard_at_overlap_two(
     cli.main(["pull", "--project", ls_project, "--url", label_studio.url, "--dir", str(directory)])
     path = layout.annotations_path(ls_project, directory)
     records = list(io.read_jsonl(path, Annotation))
-    # Label Studio's own stream ("Label All Tasks" sends selectedItems, so it takes its data-manager path)
-    # ignores task locks: annotators who open the stream at the same time get the same unit, and all of them
-    # may label it. Pull keeps the extra annotations and flags them beyond the overlap.
-    within = [r for r in records if not r.beyond_overlap]
-    assert Counter(r.unit_id for r in within) == Counter({u.id: OVERLAP for u in units})
+    # exactly two annotations per unit, by two different annotators, none beyond the design
+    assert Counter(r.unit_id for r in records) == Counter({u.id: OVERLAP for u in units})
     for unit in units:
-        assert (
-            len({r.annotator for r in records if r.unit_id == unit.id}) == Counter(r.unit_id for r in records)[unit.id]
-        )
-    assert all(r.designed_overlap == OVERLAP and not r.missing_targets and not r.suggestion_shown for r in records)
-    assert all(r.influenced is False for r in within) and all(r.influenced for r in records if r.beyond_overlap)
+        mine = [r for r in records if r.unit_id == unit.id]
+        assert len({r.annotator for r in mine}) == OVERLAP and len({r.assigned_pass for r in mine}) == OVERLAP
+    assert all(r.project == ls_project and r.designed_overlap == OVERLAP for r in records)
+    assert not any(r.beyond_overlap or r.repeated_annotator or r.missing_targets or r.suggestion_shown for r in records)
+    assert all(r.influenced is False for r in records)
     assert [r.comment for r in records if r.comment] == [COMMENT]
-    extra = len(records) - len(within)
-    print(f"annotations: {len(records)} ({extra} beyond the overlap of {OVERLAP}, flagged)")
+    print(f"annotations: {len(records)} for {UNITS} units, pass sizes {sorted(report.sizes.values())}")
 
     agreement = api.agree([path], n_boot=200, independent=True)
     for target in agreement.targets:
         print(f"{target.target}: alpha {target.alpha} on {target.n_pairable_units} units")
         assert target.n_pairable_units == UNITS and target.alpha is not None
+
+
+def test_a_pass_that_shows_suggestions_records_them_per_annotation_and_accepting_is_one_key(
+    chromium: Callable[[], Browser],
+    label_studio: LabelStudioServer,
+    ls_project: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Opted-in predictions (``--show-predictions``) open the unit pre-filled: Ctrl+Enter alone accepts it,
+    and every pulled annotation says it was made with a suggestion shown (Label Studio's parent_prediction)."""
+    ls_project = f"hint-{ls_project[-6:]}"
+    settings = label_studio.settings()
+    email = "team.suggested@example.org"
+    labelstudio.create_user(email, password=PASSWORD, settings=settings)
+    units = [team_unit(i) for i in range(3)]
+    suggestion = AnnotationLabels(
+        stance_territorial_integrity=StanceTerritorialIntegrity.SUPPORT,
+        stance_election_fairness=StanceElectionFairness.NOT_APPLICABLE,
+        is_claim=True,
+    )
+    report = passes.push_passes(
+        units,
+        ls_project,
+        design=passes.Design(overlap=1, annotators=1, show_predictions=True),
+        guidelines=GUIDELINES_PATH.read_text(encoding="utf-8"),
+        predictions={u.id: suggestion for u in units},
+        model_version="keywords",
+        settings=settings,
+        data_dir=label_studio.data_dir,
+    )
+    page = log_in(chromium(), label_studio.url, email)
+    keys: list[int] = []
+    with page.expect_response(is_next_task, timeout=WAIT_MS) as response:
+        page.goto(f"/projects/{report.pushes[1].project_id}/data?labeling=1")
+    instructions = page.get_by_text("Labeling Instructions", exact=True)
+    while response.value.status == 200:
+        view = page.locator(".lsf-main-view__annotation")
+        expect(view.locator("mark", has_text=response.value.json()["data"]["text"])).to_be_visible()
+        if instructions.is_visible():
+            page.keyboard.press("Escape")
+        expect(view.get_by_role("radio", checked=True)).to_have_count(3)  # the suggestion, pre-filled
+        pressed = ["Control+Enter"] if len(keys) != 1 else ["3", "Control+Enter"]  # the second: one label changed
+        with page.expect_response(is_next_task, timeout=WAIT_MS) as response:
+            for key in pressed:
+                page.keyboard.press(key)
+        keys.append(len(pressed))
+    page.context.close()
+    assert response.value.status == 404 and len(keys) == len(units)
+    print(f"\nkeystrokes with a suggestion shown: {keys} (accept, change one label, accept)")
+
+    monkeypatch.setenv("LABEL_STUDIO_API_KEY", label_studio.token)
+    directory = tmp_path / "annotations"
+    cli.main(["pull", "--project", ls_project, "--url", label_studio.url, "--dir", str(directory)])
+    records = list(io.read_jsonl(layout.annotations_path(ls_project, directory), Annotation))
+    assert len(records) == len(units)
+    assert all(r.suggestion_shown is True and r.influenced is True for r in records)
+    territorial = sorted(str(r.stance_territorial_integrity) for r in records)
+    assert territorial.count(str(StanceTerritorialIntegrity.SUPPORT)) == 2

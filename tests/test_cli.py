@@ -86,7 +86,9 @@ def test_the_installed_command_runs() -> None:
     assert result.stdout.startswith("claimstance, version")
 
 
-def test_agree_refuses_to_pool_the_projects_of_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_agree_adjudicate_and_publish_refuse_to_pool_the_projects_of_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from claimstance.schema import Annotation, StanceTerritorialIntegrity
 
     for project in ("team-a", "team-b"):
@@ -107,6 +109,16 @@ def test_agree_refuses_to_pool_the_projects_of_a_folder(tmp_path: Path, capsys: 
     assert code == 2 and "2 projects (team-a, team-b)" in err and len(err.strip().splitlines()) <= 2
     code, out, _ = run(["agree", str(tmp_path / "team-a.jsonl"), "--resamples", "0"], capsys)
     assert code == 0 and "territorial" in out
+    # adjudicate (without --project) and publish (without --project) refuse the folder too
+    units = tmp_path / "work" / "units.jsonl"
+    units.parent.mkdir()
+    units.write_text("")
+    (tmp_path / "claimstance.toml").write_text('project = "team-a"\n')
+    monkeypatch.chdir(tmp_path)
+    publish = ["publish", "-o", str(tmp_path / "out"), "--units", str(units), "--documents", str(units)]
+    for command in (["adjudicate", str(units), "--no-push"], publish):
+        code, _, err = run([*command, "--dir", str(tmp_path)], capsys)
+        assert code == 2 and "2 projects (team-a, team-b)" in err and len(err.strip().splitlines()) <= 2
 
 
 # ---- the study folder ----------------------------------------------------------------------------------------
@@ -157,3 +169,13 @@ def test_study_option_runs_a_command_on_a_study_elsewhere(
     assert code == 2 and "no annotations" in err  # the study's own (empty) annotations/, not the repository's
     code, _, err = run(["agree", "--study", str(tmp_path / "elsewhere")], capsys)
     assert code == 2 and f"{tmp_path / 'elsewhere'}: not a study folder (no claimstance.toml)" in err
+
+
+def test_push_with_passes_needs_as_many_annotators_as_the_overlap(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "claimstance.toml").write_text('project = "pilot"\nannotators = 1\n')
+    (tmp_path / "units.jsonl").write_text("")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(["push", "units.jsonl", "--overlap", "2"], capsys)  # the study's annotators: 1
+    assert code == 2 and "overlap 2 needs at least 2 annotators, not 1" in err and len(err.strip().splitlines()) <= 2

@@ -198,6 +198,9 @@ def test_suggestions_shown_and_empty_targets_are_recorded_with_the_annotation() 
     assert hidden.suggestion_shown is False
     started = {**task, "predictions": [], "annotations": [{**task["annotations"][0], "parent_prediction": 1}]}
     assert _parse([started], users=USERS, predictions_visible=False)[0].suggestion_shown is True
+    # recorded per annotation: Label Studio states parent_prediction on each, so the project setting is moot
+    fresh = {**task, "annotations": [{**task["annotations"][0], "parent_prediction": None}]}
+    assert _parse([fresh], users=USERS, predictions_visible=True)[0].suggestion_shown is False
 
 
 def test_the_speaker_choice_and_the_speaker_shown_are_pulled_with_the_annotation() -> None:

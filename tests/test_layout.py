@@ -41,7 +41,7 @@ def test_a_study_is_found_from_any_folder_inside_it(tmp_path: Path) -> None:
 
 
 def test_init_writes_a_config_that_reads_back_and_an_editable_codebook(tmp_path: Path) -> None:
-    wanted = layout.StudyConfig(project='pilot "2024"', label_studio_url="https://ls.example", overlap=3)
+    wanted = layout.StudyConfig(project='pilot "2024"', label_studio_url="https://ls.example", overlap=3, annotators=4)
     study, created = layout.create_study(tmp_path, wanted)
     assert layout.read_study(tmp_path) == study and study.config == wanted
     assert study.seeds.is_dir() and study.annotations.is_dir()
@@ -57,6 +57,9 @@ def test_defaults_apply_to_an_empty_config_and_the_local_server_is_the_default(t
     (tmp_path / layout.STUDY_FILE).write_text("", encoding="utf-8")
     study = layout.read_study(tmp_path)
     assert study.config == layout.StudyConfig(project=layout.DEFAULT_PROJECT, label_studio_url=None, overlap=2)
+    assert study.config.annotators is None  # one shared project unless the study asks for passes
+    text = layout.study_config_text(study.config)
+    assert '# label_studio_url = "http://127.0.0.1:8089"' in text and "# annotators = 3" in text
     assert study.own_guidelines is None  # the shipped codebook then
     assert study.data_dir == tmp_path / "var" / "label-studio"
 

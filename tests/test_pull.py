@@ -163,6 +163,21 @@ def test_annotations_beyond_the_designed_overlap_are_kept_and_flagged() -> None:
     assert pull.flag_independence([old])[0].influenced is None  # pulled before 1.1: not known
 
 
+def test_with_passes_a_unit_counts_one_annotation_per_pass_and_a_repeated_author_is_not_independent() -> None:
+    records = [
+        _made(1, "u0", "annotator-a", assigned_pass=1),
+        _made(2, "u0", "annotator-a", assigned_pass=2),  # the same user in a second pass: not independent
+        _made(3, "u0", "annotator-b", assigned_pass=3),
+        _made(4, "u1", "annotator-a", assigned_pass=1),
+        _made(5, "u1", "annotator-c", assigned_pass=1),  # someone else in a pass already done: beyond the design
+        _made(6, "u1", "annotator-b", assigned_pass=2),
+    ]
+    flagged = {r.ls_annotation_id: r for r in pull.flag_independence(records)}
+    assert [flagged[n].repeated_annotator for n in range(1, 7)] == [False, True, False, False, False, False]
+    assert [flagged[n].beyond_overlap for n in range(1, 7)] == [False, False, False, False, True, False]
+    assert [flagged[n].influenced for n in range(1, 7)] == [False, True, False, False, True, False]
+
+
 def test_pull_lists_the_tasks_of_annotations_that_leave_a_target_empty(tmp_path: Path) -> None:
     partial = _made(1, "u0", "annotator-a", missing_targets=["stance_election_fairness"])
     summary = pull.update_annotations(tmp_path / "team.jsonl", [partial, _made(2, "u0", "annotator-b")])

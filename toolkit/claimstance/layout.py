@@ -46,8 +46,16 @@ class StudyConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     project: str = Field(DEFAULT_PROJECT, min_length=1, description="the Label Studio project title")
-    label_studio_url: str | None = Field(None, description="the Label Studio address [default: the local server]")
+    label_studio_url: str | None = Field(
+        None, description="the Label Studio address [default: the local server]", examples=["http://127.0.0.1:8089"]
+    )
     overlap: int = Field(DEFAULT_OVERLAP, ge=1, description="annotators per unit")
+    annotators: int | None = Field(
+        None,
+        ge=1,
+        description="one pass project per annotator, each unit in `overlap` of them [default: one shared project]",
+        examples=[3],
+    )
 
 
 @dataclass(frozen=True)
@@ -155,7 +163,7 @@ def study_config_text(config: StudyConfig) -> str:
         value = getattr(config, name)
         lines.append(f"# {field.description}")
         if value is None:
-            lines.append(f'# {name} = "http://127.0.0.1:8089"')
+            lines.append(f"# {name} = {json.dumps((field.examples or [''])[0])}")
         else:
             lines.append(f"{name} = {json.dumps(value)}")  # a JSON string or number is valid TOML
     return "\n".join(lines) + "\n"

@@ -1,9 +1,10 @@
 """A lead's view of one project's progress, from its pulled annotations file and the units pushed to it.
 
-Per project: how many units have 0, 1, ... annotations (live: neither skipped nor deleted, one per
-annotator), each annotator's count of annotated and skipped units with their median seconds per unit,
-the units someone skipped, and how many units are beyond the designed overlap. Agreement so far is the
-``agree`` stage's business: :mod:`claimstance.api` adds it once enough units overlap.
+Per project (all its passes, under designed assignment): how many units have 0, 1, ... annotations (live:
+neither skipped nor deleted, one per annotator), each annotator's count of annotated and skipped units with
+their median seconds per unit and the passes they worked in, the units someone skipped, and how many units
+are beyond the designed overlap. Agreement so far is the ``agree`` stage's business: :mod:`claimstance.api`
+adds it once enough units overlap.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ class AnnotatorProgress:
     annotated: int
     skipped: int
     median_seconds: float | None
+    passes: tuple[int, ...] = ()
+    """The pass projects they worked in (designed assignment); more than one means a unit may be labelled twice."""
 
 
 @dataclass
@@ -58,12 +61,16 @@ def progress(project: str, unit_ids: Iterable[str], annotations: Iterable[Annota
         times = [a.lead_time for a in done if a.lead_time is not None]
         skipped = {a.unit_id for a in records if a.annotator == name and a.cancelled}
         median = statistics.median(times) if times else None
-        annotators.append(AnnotatorProgress(name, len(done), len(skipped), median))
+        passes = tuple(sorted({a.assigned_pass for a in records if a.annotator == name and a.assigned_pass}))
+        annotators.append(AnnotatorProgress(name, len(done), len(skipped), median, passes))
     overlaps = [a.designed_overlap for a in records if a.designed_overlap is not None]
+    designed = overlaps[-1] if overlaps else None
+    for n in range(designed + 1 if designed else 0):  # every count from 0 to the design, even when none yet
+        by_count.setdefault(n, 0)
     return ProjectProgress(
         project=project,
         units=len(units),
-        designed_overlap=overlaps[-1] if overlaps else None,
+        designed_overlap=designed,
         by_count=dict(sorted(by_count.items())),
         annotators=annotators,
         skipped_units=len({a.unit_id for a in records if a.cancelled}),

@@ -77,31 +77,42 @@ def _made(record: Annotation) -> tuple[float, int]:
 
 
 def flag_independence(records: Iterable[Annotation]) -> list[Annotation]:
-    """Mark each record ``beyond_overlap`` and ``influenced``, per unit and in the order annotations were made.
+    """Mark each record ``beyond_overlap``, ``repeated_annotator`` and ``influenced``, per unit, in order made.
 
     A unit's live annotations (neither skipped nor deleted) from its first ``designed_overlap`` annotators
     are within the design; a later one was made after the unit had left the label stream (through the data
-    manager, where others' labels show) and is flagged, kept, and left out of independent-only figures. An
-    annotation is ``influenced`` when it is beyond the overlap or a suggestion was shown; ``None`` where
-    neither is known (records pulled before schema 1.1).
+    manager, where others' labels show) and is flagged, kept, and left out of independent-only figures.
+    With designed assignment (records with an ``assigned_pass``) a unit counts one annotation per pass: a
+    second one in a pass already done is beyond the design, and one by an author who already labelled the
+    unit in another pass is a ``repeated_annotator``. An annotation is ``influenced`` when it is any of these
+    or a suggestion was shown; ``None`` where neither is known (records pulled before schema 1.1).
     """
     ordered = list(records)
     counted: dict[str, list[str]] = {}
+    passes: dict[str, set[int]] = {}
     beyond: set[str] = set()
+    repeated: set[str] = set()
     for record in sorted(ordered, key=_made):
         if record.cancelled or record.deleted or record.designed_overlap is None:
             continue
         annotators = counted.setdefault(record.unit_id, [])
-        if record.annotator in annotators or len(annotators) < record.designed_overlap:
+        done = passes.setdefault(record.unit_id, set())
+        if record.assigned_pass is not None and record.annotator in annotators:
+            repeated.add(record.id)
+        elif record.annotator in annotators:
             annotators.append(record.annotator)
-        else:
+        elif record.assigned_pass in done or len(annotators) >= record.designed_overlap:
             beyond.add(record.id)
+        else:
+            annotators.append(record.annotator)
+            done.update([record.assigned_pass] if record.assigned_pass is not None else [])
     flagged = []
     for record in ordered:
-        extra = record.id in beyond
+        extra, again = record.id in beyond, record.id in repeated
         known = record.designed_overlap is not None or record.suggestion_shown is not None
-        influenced = (extra or bool(record.suggestion_shown)) if known else None
-        flagged.append(record.model_copy(update={"beyond_overlap": extra, "influenced": influenced}))
+        influenced = (extra or again or bool(record.suggestion_shown)) if known else None
+        update = {"beyond_overlap": extra, "repeated_annotator": again, "influenced": influenced}
+        flagged.append(record.model_copy(update=update))
     return flagged
 
 
@@ -148,6 +159,8 @@ class PullSummary:
     """Task ids of annotations that leave a required target empty (kept, listed in ``missing_targets``)."""
     beyond_overlap: int = 0
     """Annotations made after their unit had its designed overlap (kept, flagged)."""
+    repeated: int = 0
+    """Annotations of a unit their author had already labelled in another pass (kept, flagged)."""
 
 
 def update_annotations(path: str | Path, pulled: Iterable[Annotation]) -> PullSummary:
@@ -177,8 +190,9 @@ def update_annotations(path: str | Path, pulled: Iterable[Annotation]) -> PullSu
     cancelled = sum(1 for r in live if r.cancelled)
     incomplete = sorted({r.ls_task_id for r in live if r.missing_targets})
     beyond = sum(1 for r in live if r.beyond_overlap)
+    repeated = sum(1 for r in live if r.repeated_annotator)
     return PullSummary(
-        Path(path), len(merged), added, updated, deleted, unchanged, cancelled, written, incomplete, beyond
+        Path(path), len(merged), added, updated, deleted, unchanged, cancelled, written, incomplete, beyond, repeated
     )
 
 

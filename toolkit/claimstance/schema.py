@@ -250,6 +250,13 @@ class Annotation(AnnotationLabels):
     speaker_shown: str | None = Field(  # added in 1.2.0; None: not recorded
         default=None, description="The toolkit's speaker the task showed ('unattributed': none named)."
     )
+    # Added in 1.2.0 (designed assignment: push --annotators).
+    assigned_pass: int | None = Field(
+        default=None, ge=1, description="The pass project (one per annotator) the annotation was made in."
+    )
+    repeated_annotator: bool = Field(
+        default=False, description="Its author had already labelled the unit in another pass: not independent."
+    )
 
 
 def speaker_value(name: str | None) -> str:

@@ -50,6 +50,9 @@ from claimstance.api._annotation import (
     push as push,
 )
 from claimstance.api._annotation import (
+    push_passes as push_passes,
+)
+from claimstance.api._annotation import (
     read_annotations as read_annotations,
 )
 from claimstance.api._annotation import (
@@ -57,6 +60,9 @@ from claimstance.api._annotation import (
 )
 from claimstance.api._annotation import (
     server_status as server_status,
+)
+from claimstance.api._annotation import (
+    sole_project as sole_project,
 )
 from claimstance.api._annotation import (
     start_server as start_server,
@@ -167,6 +173,7 @@ __all__ = [
     "publish",
     "pull",
     "push",
+    "push_passes",
     "read_annotations",
     "sample",
     "schema_check",
@@ -174,6 +181,7 @@ __all__ = [
     "segment",
     "server_advice",
     "server_status",
+    "sole_project",
     "start_server",
     "stop_server",
     "study",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import itertools
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +18,9 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from claimstance.agree import AgreementReport
-    from claimstance.labelstudio import AnnotatorAccount, NewAnnotator, PushReport
+    from claimstance.labelstudio import AnnotatorAccount, Connection, NewAnnotator, PushReport
+    from claimstance.labelstudio.passes import PassesReport
+    from claimstance.labelstudio.payloads import ProjectDetail
     from claimstance.labelstudio.server import InstallReport, ServerInfo
     from claimstance.progress import ProjectProgress
     from claimstance.pull import PullSummary
@@ -129,13 +132,7 @@ def push(
 
     if overlap < 1:
         raise InputError(f"overlap {overlap} is not a number of annotators", hint="pass --overlap 1 or more")
-
-    records = io.read_jsonl_checked(units, ClaimUnit)
-    preds = io.read_jsonl(predictions, Prediction) if predictions else ()
-    by_unit = labelstudio.checked_predictions(preds, {u.id for u in records}, path=predictions, units=units)
-    instructions = labelstudio.read_guidelines(guidelines)
-    docs = io.read_jsonl(documents, Document) if documents else None
-    titles = labelstudio.checked_doc_titles(docs, records, path=documents, source=units) if docs else None
+    records, instructions, by_unit, titles = _push_inputs(units, documents, predictions, guidelines)
     return labelstudio.push(
         records,
         project,
@@ -148,6 +145,65 @@ def push(
         lock_timeout=wait,
         team=labelstudio.TeamSettings(overlap=overlap, show_predictions=show_predictions),
     )
+
+
+def push_passes(
+    units: str | Path,
+    project: str = DEFAULT_PROJECT,
+    *,
+    annotators: int,
+    overlap: int = 2,
+    seed: int = 0,
+    documents: str | Path | None = None,
+    predictions: str | Path | None = None,
+    model_version: str | None = None,
+    guidelines: str | Path | None = None,
+    settings: ServerSettings | None = None,
+    progress: Callable[[int], None] | None = None,
+    wait: float = 0.0,
+    show_predictions: bool = False,
+) -> PassesReport:
+    """Push units as ``annotators`` pass projects ``<project>-pass-<n>``, each unit in exactly ``overlap``.
+
+    Designed assignment (see :mod:`claimstance.labelstudio.passes`): one pass per annotator, balanced and
+    seeded by ``seed``; running it again imports only what is missing, and a higher ``overlap`` adds passes.
+    The other arguments are :func:`push`'s.
+    """
+    from claimstance.labelstudio import passes
+
+    design = passes.Design(overlap, annotators, seed, show_predictions)
+    design.check()
+    records, instructions, by_unit, titles = _push_inputs(units, documents, predictions, guidelines)
+    return passes.push_passes(
+        records,
+        project,
+        design=design,
+        guidelines=instructions,
+        predictions=by_unit,
+        model_version=model_version,
+        doc_titles=titles,
+        settings=settings,
+        progress=progress,
+        lock_timeout=wait,
+    )
+
+
+def _push_inputs(
+    units: str | Path,
+    documents: str | Path | None,
+    predictions: str | Path | None,
+    guidelines: str | Path | None,
+) -> tuple[list[ClaimUnit], str, dict[str, Prediction], dict[str, str | None] | None]:
+    """The units, instructions, predictions by unit and document titles a push reads (all checked)."""
+    from claimstance import labelstudio
+
+    records = io.read_jsonl_checked(units, ClaimUnit)
+    preds = io.read_jsonl(predictions, Prediction) if predictions else ()
+    by_unit = labelstudio.checked_predictions(preds, {u.id for u in records}, path=predictions, units=units)
+    instructions = labelstudio.read_guidelines(guidelines)
+    docs = io.read_jsonl(documents, Document) if documents else None
+    titles = labelstudio.checked_doc_titles(docs, records, path=documents, source=units) if docs else None
+    return list(records), instructions, by_unit, titles
 
 
 def pull(
@@ -165,13 +221,16 @@ def pull(
     """
     from claimstance import labelstudio
     from claimstance import pull as _pull
-    from claimstance.labelstudio import incremental
+    from claimstance.labelstudio import incremental, passes
 
     if from_export is not None or not project:
         title, records = labelstudio.pull_annotations(project, from_export=from_export, settings=settings)
         return _pull.update_annotations(layout.annotations_path(title, directory), records)
     path, state_path = layout.annotations_path(project, directory), layout.pull_state_path(project, directory)
     with labelstudio.Connection(settings) as conn:
+        found = passes.find_passes(conn, project)
+        if found:
+            return _pull_passes(project, found, path, directory, conn, full=full)
         previous = incremental.read_state(state_path)
         changes = incremental.pull_changes(project, previous=previous, annotations=path, full=full, connection=conn)
         if changes.changed is None:
@@ -180,6 +239,74 @@ def pull(
             summary = _pull.update_changed(path, changes.records, changes.changed, changes.gone)
     incremental.write_state(state_path, changes.state, path)
     return summary
+
+
+def _pull_passes(
+    project: str, found: Mapping[int, ProjectDetail], path: Path, directory: str | Path, conn: Connection, *, full: bool
+) -> PullSummary:
+    """Pull every pass of ``project`` into its one annotations file (incrementally where every pass can be)."""
+    from claimstance import pull as _pull
+    from claimstance.labelstudio import incremental, passes
+
+    titles = {n: passes.pass_title(project, n) for n in found}
+    states = {n: layout.pull_state_path(title, directory) for n, title in titles.items()}
+
+    def changes(number: int, whole: bool) -> incremental.Changes:
+        previous = None if whole else incremental.read_state(states[number])
+        return incremental.pull_changes(titles[number], previous=previous, annotations=path, connection=conn)
+
+    pulled = {n: changes(n, full) for n in found}
+    if any(c.changed is None for c in pulled.values()):  # one pass pulled whole: the file is rebuilt whole
+        pulled = {n: c if c.changed is None else changes(n, True) for n, c in pulled.items()}
+    overlap = max((passes.read_overlap(detail.get("description")) or 0 for detail in found.values()), default=0)
+    records = [passes.as_project(c.records, project, n, overlap or None) for n, c in pulled.items()]
+    touched = set().union(*((c.changed or set()) | c.gone for c in pulled.values()))
+    kept: list[Annotation] = []
+    if all(c.changed is not None for c in pulled.values()):  # the tasks no pass changed stay as they are
+        kept = [r for r in _pull.read_annotations(path, missing_ok=True) if r.ls_task_id not in touched]
+        kept = [r for r in kept if not r.deleted]
+    summary = _pull.update_annotations(path, itertools.chain(kept, *records))
+    for number, change in pulled.items():
+        incremental.write_state(states[number], change.state, path)
+    return summary
+
+
+def _several(files: Iterable[Path | str], directory: str | Path, what: str, hint: str) -> InputError:
+    names = [Path(f).stem for f in files]
+    return InputError(
+        f"{len(names)} projects ({', '.join(names)}): {what} per project, never pooled",
+        path=directory,
+        hint=hint,
+    )
+
+
+def project_files(directory: str | Path, projects: Iterable[str] | None) -> tuple[list[Path], list[Path]]:
+    """The annotation files (and adjudication files) of the named ``projects`` in ``directory``.
+
+    Without ``projects`` the folder must hold one project: several are refused with their names.
+    """
+    files, reviews = layout.annotation_files(directory)
+    if projects is None:
+        if len(files) > 1:
+            raise _several(
+                files, directory, "a dataset is built", "name the projects to publish together with --project"
+            )
+        return files, reviews
+    wanted = [layout.annotations_path(p, directory) for p in projects]
+    missing = [p for p, path in zip(projects, wanted, strict=True) if path not in files]
+    if missing:
+        raise InputError(f"no annotations of project {missing[0]!r}", path=directory, hint="pull it first")
+    names = {layout.annotations_path(layout.adjudication_project(p), directory) for p in projects}
+    return wanted, [r for r in reviews if r in names]
+
+
+def sole_project(directory: str | Path, default: str) -> str:
+    """``default``, once ``directory`` holds no other project's annotations (several are refused by name)."""
+    folder = Path(directory)
+    files = layout.annotation_files(folder)[0] if folder.is_dir() else []
+    if len(files) > 1:
+        raise _several(files, folder, "gold labels are decided", "name one with --project")
+    return default
 
 
 def read_annotations(paths: Iterable[str | Path]) -> list[Annotation]:
@@ -205,11 +332,11 @@ def agree(
 
     files = list(paths) if paths else layout.annotation_files(directory)[0]
     if not paths and len(files) > 1:
-        names = ", ".join(Path(f).stem for f in files)
-        raise InputError(
-            f"{len(files)} projects ({names}): agreement is measured per project, never pooled",
-            path=directory,
-            hint="pass one project's file, or name the files of the projects to combine",
+        raise _several(
+            files,
+            directory,
+            "agreement is measured",
+            "pass one project's file, or name the files of the projects to combine",
         )
     records = read_annotations(files)
     if not records:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimstance import config, io, layout
 from claimstance import schema as _schema
-from claimstance.api._annotation import push, read_annotations
+from claimstance.api._annotation import project_files, push, read_annotations
 from claimstance.api._corpus import ingest, predict, segment, unit_files
 from claimstance.errors import InputError, PublishError
 from claimstance.layout import Study, StudyConfig
@@ -133,6 +133,7 @@ def publish(
     push_to_hub: str | None = None,
     token: str | None = None,
     guidelines: str | Path | None = None,
+    projects: Sequence[str] | None = None,
 ) -> PublishReport:
     """Build the Hugging Face dataset from units, documents and pulled annotations (and upload it if asked).
 
@@ -167,7 +168,7 @@ def publish(
     if info.guidelines_version == CardInfo().guidelines_version:
         codebook = labelstudio.read_guidelines(guidelines)
         info = dataclasses.replace(info, guidelines_version=_schema.guidelines_version(codebook))
-    files, review_files = layout.annotation_files(directory)
+    files, review_files = project_files(directory, projects)
     annotations: list[Annotation] = []  # agreement and gold labels need them all
     for path in files:
         records = list(io.read_jsonl(path, Annotation))
@@ -177,6 +178,8 @@ def publish(
         _forgotten_batch(units, {a.unit_id for a in annotations if not a.deleted})
     agreement = _agree.agreement(annotations, seed=seed, n_boot=n_boot).to_dict() if annotations else None
     gold = _adjudicate.gold_labels(annotations, read_annotations(review_files))
+    if agreement is not None:  # the card states the baseline's figures, so nobody mistakes it for a model
+        agreement["baseline_macro_f1"] = _baseline(units, gold)
     result = _publish.build_dataset(
         out,
         units=_published_units(units, release),
@@ -192,6 +195,15 @@ def publish(
     if push_to_hub:
         _publish.push_to_hub(out, push_to_hub, token)
     return result
+
+
+def _baseline(units: str | Path, gold: list[_schema.GoldLabel]) -> dict[str, dict[str, float | int | None]]:
+    """The keyword baseline's macro-F1 per target against ``gold`` (as ``predict --evaluate`` prints it)."""
+    from claimstance.predict import evaluate, predict_units
+
+    decided = {g.unit_id for g in gold}
+    predictions = predict_units(u for f in unit_files(units) for u in io.read_jsonl(f, ClaimUnit) if u.id in decided)
+    return {t: {"macro_f1": f1, "n_units": n} for t, (f1, n) in evaluate(predictions, gold).items()}
 
 
 def check_dataset(folder: str | Path) -> dict[str, int]:

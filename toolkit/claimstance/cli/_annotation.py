@@ -38,6 +38,12 @@ from claimstance.cli._app import (
     "--overlap", type=click.IntRange(1), help="independent annotations per unit [default: the study's overlap, 2]"
 )
 @click.option("--show-predictions", is_flag=True, help="show pre-annotations to annotators (anchors them)")
+@click.option(
+    "--annotators",
+    type=click.IntRange(1),
+    help="one pass project per annotator, each unit in OVERLAP of them [default: the study's annotators, else none]",
+)
+@click.option("--seed", default=0, show_default=True, help="seed of the assignment of units to passes")
 @STUDY
 def push(
     units: Path,
@@ -49,13 +55,35 @@ def push(
     wait: float,
     overlap: int | None,
     show_predictions: bool,
+    annotators: int | None,
+    seed: int,
 ) -> None:
     """Push UNITS to a Label Studio project: idempotent, never overwriting annotated tasks.
 
-    The project hands each unit to OVERLAP annotators through "Label All Tasks" (changing it re-spreads it);
-    pre-annotations are pushed but hidden unless --show-predictions.
+    With --annotators K (designed assignment, for exactly OVERLAP annotations per unit), the project becomes
+    K projects PROJECT-pass-1 ... PROJECT-pass-K, one per annotator, and every unit is put in exactly OVERLAP
+    of them (balanced, seeded); pushing again adds what is missing, a higher OVERLAP adds passes. Without it,
+    one project hands each unit to OVERLAP annotators through "Label All Tasks" (annotators working at the
+    same time can exceed it: pull flags the extra annotations). Pre-annotations are pushed but hidden unless
+    --show-predictions.
     """
     study = _study(needed=project is None)
+    annotators = annotators or study.config.annotators
+    if annotators:
+        _push_passes(
+            units,
+            project or study.config.project,
+            url,
+            documents,
+            predictions,
+            guidelines,
+            wait,
+            overlap or study.config.overlap,
+            show_predictions,
+            annotators,
+            seed,
+        )
+        return
     with _progress() as progress:
         task = progress.add_task("push", total=api.count_lines(units))
         report = api.push(
@@ -80,6 +108,51 @@ def push(
         err_console.print(
             f"not updated: unit {conflict.unit_id} (task {conflict.task_id}): {conflict.reason}", markup=False
         )
+
+
+def _push_passes(
+    units: Path,
+    project: str,
+    url: str | None,
+    documents: Path | None,
+    predictions: Path | None,
+    guidelines: Path | None,
+    wait: float,
+    overlap: int,
+    show_predictions: bool,
+    annotators: int,
+    seed: int,
+) -> None:
+    study = _study(needed=False)
+    with _progress() as progress:
+        lines = api.count_lines(units)
+        task = progress.add_task("push", total=None if lines is None else lines * overlap)
+        report = api.push_passes(
+            units,
+            project,
+            annotators=annotators,
+            overlap=overlap,
+            seed=seed,
+            documents=documents,
+            predictions=predictions,
+            guidelines=guidelines or study.own_guidelines,
+            settings=_settings(url, study),
+            progress=lambda n: progress.advance(task, n),
+            wait=wait,
+            show_predictions=show_predictions,
+        )
+    err_console.print(f"project {project!r}: {annotators} passes, every unit in {overlap} (seed {seed})", markup=False)
+    for number, pushed in report.pushes.items():
+        err_console.print(
+            f"  {pushed.project!r} (id {pushed.project_id}): {report.sizes[number]} units "
+            f"({pushed.created} created, {pushed.updated} updated, {report.removed[number]} removed)",
+            markup=False,
+        )
+        for conflict in pushed.conflicts:
+            err_console.print(
+                f"  not updated: unit {conflict.unit_id} (task {conflict.task_id}): {conflict.reason}", markup=False
+            )
+    err_console.print("give each annotator one pass: see docs/annotators.md, 'Your pass'", markup=False)
 
 
 @cli.command()
@@ -111,6 +184,8 @@ def pull(project: str | None, url: str | None, from_export: Path | None, directo
     )
     if summary.beyond_overlap:
         err_console.print(f"{summary.beyond_overlap} annotations beyond the designed overlap (kept, flagged)")
+    if summary.repeated:
+        err_console.print(f"{summary.repeated} annotations by an annotator who had labelled the unit in another pass")
     if summary.incomplete:
         tasks = ", ".join(str(t) for t in summary.incomplete)
         err_console.print(f"warning: annotations leave a required target empty in tasks {tasks} (missing_targets)")
@@ -120,14 +195,21 @@ def pull(project: str | None, url: str | None, from_export: Path | None, directo
 @click.argument("annotations", type=click.Path(path_type=Path))
 @click.option("--units", required=True, type=click.Path(path_type=Path), help="the units JSONL pushed to it")
 def progress(annotations: Path, units: Path) -> None:
-    """A lead's view of one pulled project: units by annotation count, annotators, skips, agreement so far."""
+    """A lead's view of one pulled project (all its passes): units by annotation count, annotators, skips, agreement.
+
+    Pull the project first (``claimstance pull`` merges its passes into one file).
+    """
     report, agreement = api.progress(annotations, units)
     overlap = report.designed_overlap or "?"
     counts = ", ".join(f"{n} annotations: {units_}" for n, units_ in report.by_count.items())
     out_console.print(f"{report.project}: {report.units} units, designed overlap {overlap}; {counts}", markup=False)
     for a in report.annotators:
         median = "—" if a.median_seconds is None else f"{a.median_seconds:.1f} s"
-        out_console.print(f"  {a.annotator}: {a.annotated} units, {a.skipped} skipped, median {median} per unit")
+        where = f" (pass {', '.join(map(str, a.passes))})" if a.passes else ""
+        out_console.print(
+            f"  {a.annotator}{where}: {a.annotated} units, {a.skipped} skipped, median {median} per unit",
+            markup=False,
+        )
     out_console.print(f"  skipped units: {report.skipped_units}; beyond the overlap: {report.beyond_overlap}")
     for note in report.notes:
         out_console.print(f"  note: {note}", markup=False)
@@ -167,12 +249,16 @@ def agree(
 @click.option("--no-push", is_flag=True, help="decide gold labels only; do not send disputes to Label Studio")
 @STUDY
 def adjudicate(units: Path, project: str | None, url: str | None, directory: Path | None, no_push: bool) -> None:
-    """Gold labels with their origin; disputed UNITS go to the <project>-adjudication project."""
+    """Gold labels with their origin; disputed UNITS go to the <project>-adjudication project.
+
+    Without --project, a DIR holding several projects is refused: gold labels are decided per project.
+    """
     study = _study(needed=project is None or directory is None)
+    folder = directory or study.annotations
     summary = api.adjudicate(
         units,
-        project or study.config.project,
-        directory=directory or study.annotations,
+        project or api.sole_project(folder, study.config.project),
+        directory=folder,
         push=not no_push,
         guidelines=study.own_guidelines,
         settings=_settings(url, study),

@@ -36,6 +36,7 @@ from claimstance.cli._app import (
 )
 @click.option("--seed", default=0, show_default=True, help="seed of the document split and the bootstrap")
 @click.option("--push-to-hub", "repo_id", help="also upload to this Hub dataset repo (token from HF_TOKEN)")
+@click.option("--project", "projects", multiple=True, help="a project of DIR to publish (repeat to combine several)")
 @STUDY
 def publish(
     out: Path,
@@ -46,12 +47,14 @@ def publish(
     duplicates: Path | None,
     seed: int,
     repo_id: str | None,
+    projects: tuple[str, ...],
 ) -> None:
     """Write the Hugging Face dataset (Parquet + card) from UNITS, DOCUMENTS and the annotations in DIR.
 
     With --batch (or UNITS that 'claimstance sample' drew) the dataset holds the batch, the card states its
     sampling frame, and a missing or outdated sampling report is refused; --duplicates adds every
-    near-duplicate of an annotated unit, with that unit's gold labels marked as propagated.
+    near-duplicate of an annotated unit, with that unit's gold labels marked as propagated. A DIR holding
+    several projects is refused unless --project names the ones to publish together.
     """
     study = _study(needed=None in (units, documents, directory))
     with err_console.status("building the dataset"):
@@ -65,6 +68,7 @@ def publish(
             seed=seed,
             push_to_hub=repo_id,
             guidelines=study.own_guidelines,
+            projects=projects or None,
         )
     for config_name, splits in report.rows.items():
         sizes = ", ".join(f"{split} {n}" for split, n in splits.items())

@@ -130,6 +130,7 @@ class ProjectDetail(TypedDict):
 
     id: int
     title: str
+    description: NotRequired[str | None]
     label_config: NotRequired[str | None]
     expert_instruction: NotRequired[str | None]
     show_instruction: NotRequired[bool | None]

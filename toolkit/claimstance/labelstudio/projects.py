@@ -318,14 +318,15 @@ def _apply(conn: Connection, project_id: int, plan: BatchPlan, report: PushRepor
     report.conflicts += plan.conflicts
 
 
-def _remove_duplicates(conn: Connection, project_id: int, task_ids: list[int]) -> None:
+def delete_tasks(conn: Connection, project_id: int, task_ids: list[int]) -> None:
+    """Delete tasks of a project by id (duplicates a push found, units a pass no longer holds)."""
     from label_studio_sdk.actions.types.prepare_params_request_request_selected_items_included import (
         PrepareParamsRequestRequestSelectedItemsIncluded as Included,
     )
 
     selected = Included(all_=False, included=task_ids)
     conn.call(
-        "removing duplicate tasks",
+        f"deleting {len(task_ids)} tasks",
         lambda: conn.sdk.actions.create(id="delete_tasks", project=project_id, selected_items=selected),
     )
 
@@ -418,7 +419,7 @@ def push_tasks(
         index = index_tasks(list_tasks(conn, info.id)) if not info.created else TaskIndex({}, [], [])
         report.conflicts += index.conflicts
         if index.redundant:
-            _remove_duplicates(conn, info.id, index.redundant)
+            delete_tasks(conn, info.id, index.redundant)
             report.duplicates_removed = len(index.redundant)
         for batch in itertools.chain([first] if first else [], pending):
             predicted = {str(data["unit_id"]): prediction for data, prediction in batch if prediction is not None}

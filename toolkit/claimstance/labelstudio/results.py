@@ -258,10 +258,16 @@ def _speaker_shown(data: object) -> str | None:
 
 
 def _suggestion_shown(task: Mapping[str, object], raw: Mapping[str, object], *, predictions_visible: bool) -> bool:
-    """Whether a prediction could have been on the annotator's screen: it was the annotation's starting point,
-    or the task has one and the project shows predictions (unknown for a downloaded export: assumed shown)."""
-    if raw.get("parent_prediction") not in (None, 0):
-        return True
+    """Whether a prediction was on the annotator's screen, recorded per annotation.
+
+    Label Studio's editor starts an annotation from a prediction it shows and sends that prediction's id as
+    ``parent_prediction`` (1.23.2: ``tasks/models.py`` ``Annotation.parent_prediction``, "the prediction from
+    which this annotation was created"; the editor's submit payload carries it), and every export states the
+    field. Only an export without the field (made by another tool) falls back on the project's setting:
+    the task has a prediction and ``predictions_visible``.
+    """
+    if "parent_prediction" in raw:
+        return raw.get("parent_prediction") not in (None, 0)
     predictions = task.get("predictions")
     return predictions_visible and isinstance(predictions, list) and len(predictions) > 0
 

@@ -77,7 +77,19 @@ def _agreement_section(agreement: Mapping[str, Any] | None) -> str:
     extra = [f"{k}: {agreement[k]}" for k in ("n_boot", "seed") if k in agreement]
     if extra:
         text += f"\n\nAlpha is nominal, with a percentile bootstrap interval over units ({', '.join(extra)})."
-    return text
+    return text + _baseline(agreement.get("baseline_macro_f1"))
+
+
+def _baseline(scores: Any) -> str:
+    """The keyword baseline's macro-F1 per target against the gold labels (``predict --evaluate``)."""
+    if not isinstance(scores, Mapping) or not scores:
+        return ""
+    rows = [[target, _num(s.get("macro_f1")), _num(s.get("n_units"))] for target, s in scores.items()]
+    return (
+        "\n\nThe keyword baseline (`claimstance predict`: a list of cue words, not a trained model; the same "
+        "figures as `claimstance predict --evaluate`) against the gold labels:\n\n"
+        + _md_table(["target", "macro-F1", "units"], rows)
+    )
 
 
 def _counts(column: pa.ChunkedArray) -> Counter[Any]:

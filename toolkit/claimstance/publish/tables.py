@@ -176,6 +176,8 @@ def _read_annotations(annotations: Iterable[Annotation]) -> _Annotations:
         cols["beyond_overlap"].append(a.beyond_overlap)
         cols["suggestion_shown"].append(a.suggestion_shown)
         cols["influenced"].append(a.influenced)
+        cols["assigned_pass"].append(a.assigned_pass)
+        cols["repeated_annotator"].append(a.repeated_annotator)
         batches.added()
         if not a.cancelled:  # the same choice as schema.current_annotations, without keeping the records
             key = (unit_id, annotator)
