@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -203,3 +204,52 @@ def annotation_files(directory: str | Path = ANNOTATIONS_DIR) -> tuple[list[Path
     files = sorted(p for p in folder.glob("*.jsonl") if not p.name.endswith(GOLD_SUFFIX))
     adjudications = [p for p in files if p.stem.endswith(ADJUDICATION_SUFFIX)]
     return [p for p in files if p not in adjudications], adjudications
+
+
+def unit_files(units: str | Path) -> list[Path]:
+    """A units JSONL file, or the JSONL shards of a folder (``claimstance segment -o FOLDER``) in order."""
+    path = Path(units)
+    if not path.is_dir():
+        return [path]
+    files = sorted(path.glob("*.jsonl"))
+    if not files:
+        raise InputError("folder holds no .jsonl files", path=path, hint="pass a units file or a folder of shards")
+    return files
+
+
+def several_projects(files: Iterable[Path | str], directory: str | Path, what: str, hint: str) -> InputError:
+    names = [Path(f).stem for f in files]
+    return InputError(
+        f"{len(names)} projects ({', '.join(names)}): {what} per project, never pooled",
+        path=directory,
+        hint=hint,
+    )
+
+
+def project_files(directory: str | Path, projects: Iterable[str] | None) -> tuple[list[Path], list[Path]]:
+    """The annotation files (and adjudication files) of the named ``projects`` in ``directory``.
+
+    Without ``projects`` the folder must hold one project: several are refused with their names.
+    """
+    files, reviews = annotation_files(directory)
+    if projects is None:
+        if len(files) > 1:
+            raise several_projects(
+                files, directory, "a dataset is built", "name the projects to publish together with --project"
+            )
+        return files, reviews
+    wanted = [annotations_path(p, directory) for p in projects]
+    missing = [p for p, path in zip(projects, wanted, strict=True) if path not in files]
+    if missing:
+        raise InputError(f"no annotations of project {missing[0]!r}", path=directory, hint="pull it first")
+    names = {annotations_path(adjudication_project(p), directory) for p in projects}
+    return wanted, [r for r in reviews if r in names]
+
+
+def sole_project(directory: str | Path, default: str) -> str:
+    """``default``, once ``directory`` holds no other project's annotations (several are refused by name)."""
+    folder = Path(directory)
+    files = annotation_files(folder)[0] if folder.is_dir() else []
+    if len(files) > 1:
+        raise several_projects(files, folder, "gold labels are decided", "name one with --project")
+    return default

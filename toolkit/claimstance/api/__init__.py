@@ -62,9 +62,6 @@ from claimstance.api._annotation import (
     server_status as server_status,
 )
 from claimstance.api._annotation import (
-    sole_project as sole_project,
-)
-from claimstance.api._annotation import (
     start_server as start_server,
 )
 from claimstance.api._annotation import (
@@ -110,9 +107,6 @@ from claimstance.api._corpus import (
     submit_segment as submit_segment,
 )
 from claimstance.api._corpus import (
-    unit_files as unit_files,
-)
-from claimstance.api._corpus import (
     validate as validate,
 )
 from claimstance.api._dataset import (
@@ -141,6 +135,8 @@ from claimstance.api._dataset import (
 )
 from claimstance.layout import Study as Study
 from claimstance.layout import StudyConfig as StudyConfig
+from claimstance.layout import sole_project as sole_project
+from claimstance.layout import unit_files as unit_files
 
 __all__ = [
     "DEFAULT_PROJECT",

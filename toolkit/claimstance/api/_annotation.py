@@ -271,44 +271,6 @@ def _pull_passes(
     return summary
 
 
-def _several(files: Iterable[Path | str], directory: str | Path, what: str, hint: str) -> InputError:
-    names = [Path(f).stem for f in files]
-    return InputError(
-        f"{len(names)} projects ({', '.join(names)}): {what} per project, never pooled",
-        path=directory,
-        hint=hint,
-    )
-
-
-def project_files(directory: str | Path, projects: Iterable[str] | None) -> tuple[list[Path], list[Path]]:
-    """The annotation files (and adjudication files) of the named ``projects`` in ``directory``.
-
-    Without ``projects`` the folder must hold one project: several are refused with their names.
-    """
-    files, reviews = layout.annotation_files(directory)
-    if projects is None:
-        if len(files) > 1:
-            raise _several(
-                files, directory, "a dataset is built", "name the projects to publish together with --project"
-            )
-        return files, reviews
-    wanted = [layout.annotations_path(p, directory) for p in projects]
-    missing = [p for p, path in zip(projects, wanted, strict=True) if path not in files]
-    if missing:
-        raise InputError(f"no annotations of project {missing[0]!r}", path=directory, hint="pull it first")
-    names = {layout.annotations_path(layout.adjudication_project(p), directory) for p in projects}
-    return wanted, [r for r in reviews if r in names]
-
-
-def sole_project(directory: str | Path, default: str) -> str:
-    """``default``, once ``directory`` holds no other project's annotations (several are refused by name)."""
-    folder = Path(directory)
-    files = layout.annotation_files(folder)[0] if folder.is_dir() else []
-    if len(files) > 1:
-        raise _several(files, folder, "gold labels are decided", "name one with --project")
-    return default
-
-
 def read_annotations(paths: Iterable[str | Path]) -> list[Annotation]:
     """Every annotation record of the given files (validated)."""
     return [record for path in paths for record in io.read_jsonl(path, Annotation)]
@@ -332,7 +294,7 @@ def agree(
 
     files = list(paths) if paths else layout.annotation_files(directory)[0]
     if not paths and len(files) > 1:
-        raise _several(
+        raise layout.several_projects(
             files,
             directory,
             "agreement is measured",

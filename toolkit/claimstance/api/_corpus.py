@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
-from claimstance import io
+from claimstance import io, layout
 from claimstance import schema as _schema
-from claimstance.errors import ClaimstanceError, EmptyInputError, InputError
+from claimstance.errors import ClaimstanceError, EmptyInputError
 from claimstance.schema import ClaimUnit, Document, GoldLabel, Prediction
 
 if TYPE_CHECKING:
@@ -77,17 +77,6 @@ def submit_segment(
     return slurm_script(inputs, out, tasks=tasks, fmt=fmt, partition=partition, time=time, venv=venv)
 
 
-def unit_files(units: str | Path) -> list[Path]:
-    """A units JSONL file, or the JSONL shards of a folder (``claimstance segment -o FOLDER``) in order."""
-    path = Path(units)
-    if not path.is_dir():
-        return [path]
-    files = sorted(path.glob("*.jsonl"))
-    if not files:
-        raise InputError("folder holds no .jsonl files", path=path, hint="pass a units file or a folder of shards")
-    return files
-
-
 @dataclass(frozen=True)
 class DedupSummary:
     """What ``dedup`` read and wrote."""
@@ -110,7 +99,7 @@ def dedup(units: str | Path, out: str | Path, *, duplicates: str | Path | None =
 
     from claimstance import dedup as _dedup
 
-    files = unit_files(units)
+    files = layout.unit_files(units)
     ids: list[str] = []
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n") as spool:
 
@@ -159,7 +148,7 @@ def sample(
 
     from claimstance import sample as _sample
 
-    files = unit_files(units)
+    files = layout.unit_files(units)
     fields = _sample.check_strata(strata, documents=documents is not None)
     relevance: tuple[Callable[[ClaimUnit], bool], str] = (_sample.every_unit, "none")
     if match is not None:

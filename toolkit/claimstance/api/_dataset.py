@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimstance import config, io, layout
-from claimstance import schema as _schema
-from claimstance.api._annotation import project_files, push, read_annotations
-from claimstance.api._corpus import ingest, predict, segment, unit_files
-from claimstance.errors import InputError, PublishError
+from claimstance import config, layout
+from claimstance.api._annotation import push
+from claimstance.api._corpus import ingest, predict, segment
 from claimstance.layout import Study, StudyConfig
-from claimstance.schema import Annotation, ClaimUnit, Document
 
 if TYPE_CHECKING:
     from claimstance.labelstudio import PushReport
@@ -34,90 +30,6 @@ def init(root: str | Path, settings: StudyConfig | None = None) -> tuple[Study, 
 
 
 # ---- publish and the demo ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Release:
-    """Which units a publish writes: the ids annotators saw, near-duplicates to label, the card's frame."""
-
-    annotated: set[str]
-    """Ids annotations may name: the batch's, or every unit's."""
-    propagate: dict[str, str]
-    frame: str | None
-    batch: Path | None
-
-
-def _release(units: str | Path, batch: str | Path | None, duplicates: str | Path | None) -> _Release:
-    """What to publish, with the sampling frame checked (see :func:`publish`)."""
-    from claimstance import sample as _sample
-
-    files = unit_files(units)
-    if batch is None and not Path(units).is_dir() and _sample.report_path(units).is_file():
-        batch = units  # sample wrote these units: they are a batch, whatever option named them
-    dups = list(io.read_jsonl(duplicates, _schema.Duplicate)) if duplicates else []
-    if batch is None:
-        return _Release({u.id for f in files for u in io.read_jsonl(f, ClaimUnit)}, _duplicates(dups, None), None, None)
-    made_by = "draw it with 'claimstance sample'"
-    ids = {u.id for u in io.read_jsonl(batch, ClaimUnit, missing_hint=made_by)}
-    report = _sample.read_report(batch)
-    # the corpus size decides only without a report (a batch of every unit needs none): count it only then
-    corpus = len(ids) if report else sum(1 for f in files for _ in io.read_jsonl(f, ClaimUnit))
-    digest = hashlib.sha256(Path(batch).read_bytes()).hexdigest()
-    _sample.check_frame(report, batch=batch, batch_sha256=digest, batch_units=len(ids), corpus_units=corpus)
-    if report and report.duplicates_removed and duplicates is None:
-        raise PublishError(
-            f"{report.duplicates_removed:,} near-duplicates were left out of the sample of {batch}, and no "
-            "duplicates file says whose labels they carry",
-            path=_sample.report_path(batch),
-            hint="pass --duplicates with the file 'claimstance dedup' wrote, and the units it read as --units",
-        )
-    return _Release(ids, _duplicates(dups, ids), _sample.card_section(report) if report else None, Path(batch))
-
-
-def _duplicates(dups: list[_schema.Duplicate], batch: set[str] | None) -> dict[str, str]:
-    """Near-duplicate -> representative, for the representatives annotated (every one without a batch)."""
-    return {
-        d.unit_id: d.duplicate_of for d in dups if batch is None or (d.duplicate_of in batch and d.unit_id not in batch)
-    }
-
-
-def _published_units(units: str | Path, release: _Release) -> Iterator[ClaimUnit]:
-    """The units to publish, streamed: the batch and its near-duplicates, or every unit; a batch unit missing stops."""
-    records = (u for f in unit_files(units) for u in io.read_jsonl(f, ClaimUnit))
-    if release.batch is None:
-        yield from records
-        return
-    wanted, found = release.annotated | set(release.propagate), set()
-    for unit in records:
-        if unit.id in wanted:
-            found.add(unit.id)
-            yield unit
-    missing = sorted(release.annotated - found)
-    if missing:
-        raise PublishError(
-            f"{release.batch} holds unit {missing[0]!r}, which {units} does not hold ({len(missing):,} in all)",
-            hint="pass the units the batch was drawn from (or the units dedup read) as --units",
-        )
-
-
-def _forgotten_batch(units: str | Path, annotated: set[str]) -> None:
-    """Refuse to publish a whole corpus when every annotation is on a batch that ``sample`` drew beside it.
-
-    Beside: a ``*.sampling.json`` report (and its batch) in the folder that holds ``units`` (file or folder).
-    """
-    from claimstance import sample as _sample
-
-    folder = Path(units).parent  # the folder holding the units file, or the folder of shards
-    for report in sorted(folder.glob("*.sampling.json")):
-        batch = report.with_name(report.name.removesuffix(".sampling.json") + ".jsonl")
-        if not annotated or not batch.is_file() or _sample.read_report(batch) is None:
-            continue
-        if annotated <= {u.id for u in io.read_jsonl(batch, ClaimUnit)}:
-            raise PublishError(
-                f"every annotation is on a unit of {batch}, a sample of {units} drawn by 'claimstance sample'",
-                path=report,
-                hint=f"pass --batch {batch}, and the card will state how it was drawn",
-            )
 
 
 def publish(
@@ -151,59 +63,24 @@ def publish(
     Without a batch every unit is published; annotations that all lie on a batch that ``sample`` drew
     beside ``units`` stop the build, since its frame would go unstated.
     """
-    import dataclasses
-
-    from claimstance import adjudicate as _adjudicate
-    from claimstance import agree as _agree
-    from claimstance import labelstudio
     from claimstance import publish as _publish
-    from claimstance.publish.card import CardInfo, read_card_info
+    from claimstance import release
 
-    if not Path(units).exists():
-        raise InputError("no such file", path=units, hint=f"make it with 'claimstance segment {documents} -o {units}'")
-    release = _release(units, batch, duplicates)
-    made_by = f"make it with 'claimstance ingest SEEDS -o {documents}'"
-    docs = io.read_jsonl(documents, Document, missing_hint=made_by)
-    info = read_card_info(layout.card_path(directory))
-    if info.guidelines_version == CardInfo().guidelines_version:
-        codebook = labelstudio.read_guidelines(guidelines)
-        info = dataclasses.replace(info, guidelines_version=_schema.guidelines_version(codebook))
-    files, review_files = project_files(directory, projects)
-    annotations: list[Annotation] = []  # agreement and gold labels need them all
-    for path in files:
-        records = list(io.read_jsonl(path, Annotation))
-        _schema.check_no_orphans(records, release.annotated, path=path, units=release.batch or units)
-        annotations += records
-    if release.batch is None:
-        _forgotten_batch(units, {a.unit_id for a in annotations if not a.deleted})
-    agreement = _agree.agreement(annotations, seed=seed, n_boot=n_boot).to_dict() if annotations else None
-    gold = _adjudicate.gold_labels(annotations, read_annotations(review_files))
-    if agreement is not None:  # the card states the baseline's figures, so nobody mistakes it for a model
-        agreement["baseline_macro_f1"] = _baseline(units, gold)
-    result = _publish.build_dataset(
+    result = release.build(
         out,
-        units=_published_units(units, release),
-        documents=docs,
-        annotations=annotations,
-        gold=gold,
-        agreement=agreement,
+        units=units,
+        documents=documents,
+        directory=directory,
+        batch=batch,
+        duplicates=duplicates,
         seed=seed,
-        card_info=info,
-        propagate=release.propagate,
-        frame=release.frame,
+        n_boot=n_boot,
+        guidelines=guidelines,
+        projects=projects,
     )
     if push_to_hub:
         _publish.push_to_hub(out, push_to_hub, token)
     return result
-
-
-def _baseline(units: str | Path, gold: list[_schema.GoldLabel]) -> dict[str, dict[str, float | int | None]]:
-    """The keyword baseline's macro-F1 per target against ``gold`` (as ``predict --evaluate`` prints it)."""
-    from claimstance.predict import evaluate, predict_units
-
-    decided = {g.unit_id for g in gold}
-    predictions = predict_units(u for f in unit_files(units) for u in io.read_jsonl(f, ClaimUnit) if u.id in decided)
-    return {t: {"macro_f1": f1, "n_units": n} for t, (f1, n) in evaluate(predictions, gold).items()}
 
 
 def check_dataset(folder: str | Path) -> dict[str, int]:
