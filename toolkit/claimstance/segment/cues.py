@@ -60,6 +60,20 @@ _INVERTED = re.compile(
     r"(?:^|[,\x00”\"»:]\s*(?:[-–—]\s*)?)(said|says|added|noted|stressed|wrote|continued|concluded|explained"
     r"|insisted|warned|emphasi[sz]ed)\s+(?=\S)"
 )
+# "Northland rejected the plan, Foreign Minister Anna Berg said on Monday.": the verb that ends the sentence
+# after a comma says whose the whole sentence is, whatever verb the reported clause has.
+_TRAILING_SAY = re.compile(
+    r",\s*[^,\x00]{2,80}?\s(?:also\s+)?(said|says|added|adds|noted|stressed|stated|told(?:\s+[A-Z][\w.]*){1,4}"
+    r"|told\s+(?:reporters|journalists|the\s+press)|wrote|explained|insisted|argued|claimed)"
+    r"(?:\s+(?:on|in|at|during|after|before|late|earlier|later|today|yesterday|this|last)\b[^,\x00]{0,50})?[.!?]?\s*$"
+)
+# Layered sourcing goes to the innermost speaker: "X told Y that President Z had said ...": Z.
+_INNER_SAY = re.compile(
+    r"\bthat\s+(?P<who>(?:[A-Z]|the\s)[^,;:\x00]{1,60}?)\s+(?:had\s+|has\s+|have\s+)?(?:said|told|stated|announced"
+    r"|declared|claimed|warned)\b"
+)
+# "Northpress was informed by the press service of the President that ...": the press service reports.
+_INFORMED_BY = re.compile(r"\b(?:was|were|has\s+been|had\s+been)\s+(?:informed|told)\s+(?:from|by|at)\s+")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^.;:\x00]{2,80}?)\s+as\s+say(?:ing|s)\b")
 _STATEMENT_BY = re.compile(
@@ -213,6 +227,10 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
         phrase = _trim_np(rest[by.end() :] if by else rest)
         if phrase:
             found.append(Cue(m.start(), phrase, "according to"))
+    for m in _INFORMED_BY.finditer(masked) if "informed" in masked or "told" in masked else ():
+        phrase = _trim_np(masked[m.end() :])
+        if phrase:
+            found.append(Cue(m.start(), phrase, "informed by"))
     for m in _QUOTED_AS.finditer(masked) if "quoted" in masked else ():
         found.append(Cue(m.start(), m["who"], "quoted as saying"))
     has_by = " by " in masked
@@ -229,7 +247,11 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
         phrase = _trim_np(masked[m.end() :])
         if phrase:
             found.append(Cue(m.start(), phrase, "a statement by"))
-    for m in _VERB.finditer(masked):
+    trailing = _TRAILING_SAY.search(masked) if "," in masked else None
+    verbs = list(_VERB.finditer(masked))
+    if trailing is not None:  # the sentence-final "..., X said" first, then the rest in order
+        verbs.sort(key=lambda v: v.start() != trailing.start(1))
+    for m in verbs:
         verb = " ".join(m.group().split())
         after = masked[m.end() :]
         statement = _IN_A_STATEMENT.match(after)
@@ -243,7 +265,7 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
             subject = _subject_before(masked, m.start(), progressive=verb.endswith("ing"))
         if subject and parse_speaker_phrase(subject[0]) is not None:
             backward = _THIS.match(after) is not None
-            found.append(Cue(m.start(), subject[0], cue, subject[1], backward=backward))
+            found.append(_innermost(Cue(m.start(), subject[0], cue, subject[1], backward=backward), after))
             break  # later verbs cannot come first
     for m in _INVERTED.finditer(masked):
         rest = masked[m.end() :]
@@ -255,6 +277,17 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
             found.append(Cue(m.start(1), phrase, m.group(1), role))
             break
     return min(found, key=lambda c: c.position) if found else None
+
+
+def _innermost(cue: Cue, after: str) -> Cue:
+    """The cue, or the speaker its "that" clause reports in turn ("X told Y that Z said ..." -> Z)."""
+    inner = _INNER_SAY.search(after, 0, 120)
+    if inner is None or cue.backward:
+        return cue
+    parsed = parse_speaker_phrase(inner["who"])
+    if parsed is None or parsed.name in ("he", "she", "they", "it", "i", "we"):
+        return cue
+    return Cue(cue.position, inner["who"], f"{cue.cue} that {inner.group().split()[-1]}")
 
 
 def headline_colon(line: str) -> int | None:

@@ -100,6 +100,10 @@ class _Context:
     index: NameIndex
     rejected: Counter[str] | None
     previous_sentence: str = ""
+    own_voice: bool = False
+    """Whether the document's own narration has spoken in the first person (a speech whose author is not known)."""
+    voice_paragraph: int = -1
+    """The paragraph of a first-person sentence left to the narration, until a later "X said this" claims it."""
 
 
 @dataclass
@@ -166,8 +170,11 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             continue
         if cue is not None and cue.backward and cued is not None and cued.name is not None:
             backward.append(i)
+            if ctx.voice_paragraph == unit.paragraph:
+                ctx.voice_paragraph = -1  # "I ... . X said this": the first person was X's, not the narration's
         refused = cued is not None and cued.attribution is Attribution.UNATTRIBUTED
-        speaker = (None if refused else cued) or _continued(text, unit, quotes, previous) or cued or narrator
+        speaker = (None if refused else cued) or _continued(text, unit, quotes, previous, ctx) or cued or narrator
+        _note_voice(ctx, unit, speaker is narrator and _first_person(text, unit, quotes))
         speakers.append(speaker)
         attributed = speaker.attribution in (Attribution.REPORTED, Attribution.DIRECT_QUOTE)
         headline = cue is not None and cue.cue == ":"  # "X: claim" is a headline: nothing runs on from it
@@ -316,22 +323,44 @@ def _cued_speaker(
     return None, None
 
 
-def _continued(text: str, unit: UnitSpan, quotes: Sequence[Span], previous: _Previous) -> Speaker | None:
+def _note_voice(ctx: _Context, unit: UnitSpan, narrated_first_person: bool) -> None:
+    """Mark the document as speaking in its own voice once a paragraph with a first-person sentence left to the
+    narration has ended and no "X said this" gave it away."""
+    if 0 <= ctx.voice_paragraph < unit.paragraph:
+        ctx.own_voice = True
+    if narrated_first_person and ctx.voice_paragraph < 0:
+        ctx.voice_paragraph = unit.paragraph
+
+
+def _first_person(text: str, unit: UnitSpan, quotes: Sequence[Span]) -> bool:
+    """Whether the unit's sentence speaks in the first person outside its quotation marks."""
+    masked = mask_quotes(text[unit.sentence[0] : unit.sentence[1]], quotes, unit.sentence[0])
+    return _FIRST_PERSON.search(masked) is not None
+
+
+def _continued(text: str, unit: UnitSpan, quotes: Sequence[Span], previous: _Previous, ctx: _Context) -> Speaker | None:
     """The previous speaker, where the text licenses it (rule 4 of the module docstring).
 
-    A quotation or a sentence in the first person continues the speaker into the next paragraph; a plain
-    sentence continues a statement or report ("a statement by X", "X said in a statement") within its
-    paragraph, as news paraphrases a document sentence by sentence, but not "X said ...", which news follows
-    with its own narration ("He was commenting on ...", "That sets the stage for ...").
+    A quotation continues the speaker into the next paragraph; so does a sentence in the first person after
+    a quotation (an unquoted block of the speaker's words), unless the document's own narration has already
+    spoken in the first person: then it is a speech, and "we" is its author. A plain sentence continues a
+    statement or report ("a statement by X", "X said in a statement") within its paragraph, as news
+    paraphrases a document sentence by sentence, but not "X said ...", which news follows with its own
+    narration ("He was commenting on ...", "That sets the stage for ...").
     """
     if previous.speaker is None or previous.speaker.name is None:
         return None
     quoted = _mostly_quote(text, unit.sentence, quotes)
-    masked = mask_quotes(text[unit.sentence[0] : unit.sentence[1]], quotes, unit.sentence[0])
-    licensed = quoted or _FIRST_PERSON.search(masked) is not None
-    document = "statement" in (previous.speaker.cue or "")
+    first_person = (
+        not ctx.own_voice
+        and previous.speaker.attribution is Attribution.DIRECT_QUOTE
+        and _first_person(text, unit, quotes)
+    )
+    licensed = quoted or first_person
+    document = any(w in (previous.speaker.cue or "") for w in ("statement", "informed"))
     if (previous.paragraph == unit.paragraph and document) or (licensed and previous.paragraph >= unit.paragraph - 1):
-        kind = Attribution.DIRECT_QUOTE if quoted else Attribution.REPORTED
+        # an unquoted first-person sentence after a quotation gives the speaker's words verbatim
+        kind = Attribution.DIRECT_QUOTE if quoted or first_person else Attribution.REPORTED
         return Speaker(
             name=previous.speaker.name, role=previous.speaker.role, attribution=kind, cue=previous.speaker.cue
         )

@@ -1,0 +1,100 @@
+"""Speaker attribution on news kinds no seed has (issue 15): one invented text per rule."""
+
+from __future__ import annotations
+
+from claimstance.schema import Attribution, ClaimUnit, Document, UnitKind
+from claimstance.segment import segment
+
+A = Attribution
+
+
+def claims(text: str, **fields: object) -> list[tuple[str | None, Attribution]]:
+    values: dict[str, object] = {"id": "t-d0", "seed_file": "t.txt", "raw_start": 0, "raw_end": len(text)}
+    values.update(fields)
+    units: list[ClaimUnit] = list(segment(Document(text=text, **values)))  # type: ignore[arg-type]
+    return [(u.speaker.name, u.speaker.attribution) for u in units if u.kind is UnitKind.CLAIM]
+
+
+# ------------------------------------------------------------------------- the author's own first person
+
+
+def test_a_speech_with_no_known_author_keeps_its_first_person_after_a_report() -> None:
+    text = (
+        "We have worked hard this year.\n\n"
+        "The Southland foreign minister said that the border was theirs.\n\n"
+        "We reject this claim. I will never give up our land.\n"
+    )
+    got = claims(text)
+    assert got[1] == ("Southland foreign minister", A.REPORTED)
+    assert [name for name, _ in got[2:]] == [None, None]
+
+
+def test_a_first_person_sentence_after_a_quotation_goes_on_quoting() -> None:
+    text = '"We stand ready to help," the envoy said.\n\nWe welcome the progress made so far.\n'
+    assert claims(text) == [("the envoy", A.DIRECT_QUOTE), ("the envoy", A.DIRECT_QUOTE)]
+
+
+def test_the_first_person_of_a_passage_said_this_afterwards_does_not_make_a_speech() -> None:
+    text = (
+        "I want to assure you that the talks are going well. Prime Minister Anna Berg said this on Monday.\n\n"
+        '"We have sent our draft to Southland," she said.\n\n'
+        "We see some progress in the talks.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["Anna Berg"] * 4
+
+
+# ------------------------------------------------------------------------------------------ reporting cues
+
+
+def test_a_sentence_final_said_outranks_a_stance_verb_before_it() -> None:
+    text = "Northland rejected the plan on Monday, Foreign Minister Anna Berg said.\n"
+    assert claims(text) == [("Anna Berg", A.REPORTED)]
+
+
+def test_a_president_of_a_place_is_the_person_not_the_place() -> None:
+    text = 'President Karl Olsen of Southland said last week that "the border is ours and will stay ours".\n'
+    assert claims(text) == [("Karl Olsen", A.DIRECT_QUOTE)]
+
+
+def test_layered_sourcing_goes_to_the_innermost_speaker() -> None:
+    text = "An official told the radio that President John Carter had said the plan was dead.\n"
+    assert claims(text) == [("John Carter", A.REPORTED)]
+
+
+def test_a_press_service_that_informed_the_outlet_speaks_for_its_paragraph() -> None:
+    text = (
+        "Northpress was informed by the press service of the President that the leaders discussed trade. "
+        "They agreed to meet again.\n\nThe weather was fine.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["the press service of the President"] * 2 + [None]
+
+
+# --------------------------------------------------------------------------------- offices and descriptors
+
+
+def test_an_office_with_a_place_resolves_to_the_one_person_holding_it() -> None:
+    text = (
+        "Northland Foreign Minister Anna Berg met Southland Foreign Minister Karl Olsen on Monday.\n\n"
+        "The Northland foreign minister said the plan was dead.\n"
+    )
+    assert claims(text)[1] == ("Anna Berg", A.REPORTED)
+
+
+def test_an_office_two_people_hold_stays_unresolved() -> None:
+    text = (
+        "Northland Foreign Minister Anna Berg met Southland Foreign Minister Karl Olsen on Monday.\n\n"
+        "The foreign minister said the plan was dead.\n"
+    )
+    assert claims(text)[1] == ("the foreign minister", A.REPORTED)
+
+
+def test_a_spokesman_named_elsewhere_in_the_text_is_that_person() -> None:
+    text = (
+        "Foreign Ministry spokesman Peter Hall met the press.\n\nThe ministry's spokesman said the plan was illegal.\n"
+    )
+    assert claims(text)[1] == ("Peter Hall", A.REPORTED)
+
+
+def test_a_descriptor_continues_the_organisation_named_before() -> None:
+    text = "The Election Mission said the count was fair. The mission noted that no fraud was seen.\n"
+    assert [name for name, _ in claims(text)] == ["Election Mission", "Election Mission"]
