@@ -98,3 +98,43 @@ def test_a_spokesman_named_elsewhere_in_the_text_is_that_person() -> None:
 def test_a_descriptor_continues_the_organisation_named_before() -> None:
     text = "The Election Mission said the count was fair. The mission noted that no fraud was seen.\n"
     assert [name for name, _ in claims(text)] == ["Election Mission", "Election Mission"]
+
+
+# ------------------------------------------------------------------------------------ lists and headlines
+
+
+def test_a_list_below_said_in_a_statement_is_the_speakers_and_ends_with_the_list() -> None:
+    text = (
+        "The Foreign Ministry said in a statement:\n\n"
+        "- The border must stay open.\n- The talks must resume.\n\n"
+        "The talks stalled on Monday.\n"
+    )
+    assert claims(text) == [
+        (None, A.AUTHOR),
+        ("Foreign Ministry", A.DIRECT_QUOTE),
+        ("Foreign Ministry", A.DIRECT_QUOTE),
+        (None, A.AUTHOR),
+    ]
+
+
+def heading_speaker(text: str) -> str | None:
+    document = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text)
+    return next(u.speaker.name for u in segment(document) if u.kind is UnitKind.HEADING)
+
+
+def test_a_headline_in_capitals_names_the_one_holder_of_its_office_in_the_body() -> None:
+    text = (
+        "NORTHLAND SPOKESMAN SLAMS SOUTHLAND MINISTER\n\n"
+        "Northland foreign ministry spokesman Peter Hall has criticised the remarks of the Southland minister.\n"
+    )
+    assert heading_speaker(text) == "Peter Hall"
+
+
+def test_a_headline_in_capitals_with_a_name_the_body_writes_is_that_name() -> None:
+    text = "PUTIN SAYS TALKS WILL GO ON\n\nPutin spoke in Moscow on Monday.\n"
+    assert heading_speaker(text) == "Putin"
+
+
+def test_a_headline_in_capitals_the_body_does_not_name_has_no_speaker() -> None:
+    text = "NORTHLAND SPOKESMAN SLAMS SOUTHLAND MINISTER\n\nThe remarks drew criticism on Monday.\n"
+    assert heading_speaker(text) is None

@@ -119,7 +119,8 @@ _STATEMENT_BEFORE = re.compile(r"(?:,|\bin|\bto|^)\s*(?:[Aa]|[Aa]n|[Tt]he)?\s*(?
 class Cue:
     """A reporting cue found in a sentence: where, the phrase naming the speaker, the cue words, a role.
 
-    ``backward`` marks "X said this": the cue sums up what the sentences before it said.
+    ``backward`` marks "X said this": the cue sums up what the sentences before it said; ``capitals`` a
+    headline in capitals, whose subject the body has to name.
     """
 
     position: int
@@ -127,6 +128,7 @@ class Cue:
     cue: str
     role: str | None = None
     backward: bool = False
+    capitals: bool = False
 
 
 def _trim_np(fragment: str) -> str:
@@ -329,6 +331,8 @@ def headline_cue(line: str) -> Cue | None:
     if verb is None or verb.start() == 0:
         return None
     subject = line[: verb.start()].strip()
-    if len(subject.split()) > 6 or not subject[:1].isupper() or (subject.isupper() and " " in subject):
-        return None  # "NORTHLAND SPOKESMAN SLAMS ...": a headline in capitals tells no name from a word
-    return Cue(verb.start(), subject, verb.group().lower())
+    if len(subject.split()) > 6 or not subject[:1].isupper():
+        return None
+    # "NORTHLAND SPOKESMAN SLAMS ...": a headline in capitals tells no name from a word; the body has to
+    capitals = subject.isupper() and (" " in subject or line.isupper())
+    return Cue(verb.start(), subject, verb.group().lower(), capitals=capitals)

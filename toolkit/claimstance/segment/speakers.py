@@ -53,10 +53,15 @@ _THE_DOCUMENT = re.compile(
     r"|text|document|resolution)",
     re.IGNORECASE,
 )
-_LEAD_IN = re.compile(r"\b(?:said|says|stated|added|noted|declared|announced|wrote|continued)\s*:\s*$")
+_LEAD_IN = re.compile(
+    r"\b(?:said|says|stated|added|noted|declared|announced|wrote|continued|reads|read)"
+    r"(?:\s+(?:in\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+|written\s+)?statement|the\s+following"
+    r"|in\s+particular|among\s+other\s+things|today))?\s*:\s*$"
+)
 _SPEAKING_TAG = re.compile(
     r"[\[(](?P<who>[A-Z][^,\])]{1,40}),\s*(?:speaking|said|says|talking|addressing)\b[^\])]*[\])]"
 )
+_BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]+")
 _STAGE_HEADING = re.compile(r"[\[(][^\])]{1,60}[\])]")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
 _VAGUE = frozenset(["many", "some", "most", "several", "others", "few"])
@@ -114,6 +119,8 @@ class _Turn:
     speaker: Speaker
     scope: Literal["tag", "block", "paragraph"]
     paragraph: int = -1
+    bullets: bool | None = None
+    """Whether a block is a list ("The ministry said:" and bullets): it then ends with the list."""
 
 
 def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[str] | None = None) -> list[Speaker]:
@@ -142,6 +149,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             speakers.append(narrator if tagged else _headline_speaker(unit, ctx) or narrator)
             previous = _Previous()
             continue
+        if turn is not None and turn.scope == "block" and unit.kind is UnitKind.CLAIM:
+            turn = _block_goes_on(text, unit, turn)
         in_statement = statement_from is not None and i >= statement_from
         own = turn.speaker if turn is not None else (author if in_statement else None)
         if unit.kind is not UnitKind.CLAIM:
@@ -194,6 +203,15 @@ def _validated(speaker: Speaker, narrator: Speaker, ctx: _Context) -> Speaker:
     if ctx.rejected is not None:
         ctx.rejected[reason] += 1
     return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=speaker.cue)
+
+
+def _block_goes_on(text: str, unit: UnitSpan, turn: _Turn) -> _Turn | None:
+    """The block turn, or None where a list below "X said:" has ended (a line that is no bullet)."""
+    line_start = text.rfind("\n", 0, unit.sentence[0]) + 1
+    bullet = _BULLET.fullmatch(text, line_start, unit.sentence[0]) is not None
+    if turn.bullets is None:
+        turn.bullets = bullet
+    return None if turn.bullets and not bullet and line_start == unit.sentence[0] else turn
 
 
 def _heading_turn(unit: UnitSpan, ctx: _Context, turn: _Turn | None) -> _Turn | None:
@@ -254,10 +272,22 @@ def _turn_speaker(label: str, ctx: _Context) -> Speaker | None:
 def _headline_speaker(unit: UnitSpan, ctx: _Context) -> Speaker | None:
     """The speaker a headline names ("X says ...", "X: ...", "...: Eritrean FM"), or None."""
     cue = headline_cue(ctx.text[unit.start : unit.end])
+    if cue is not None and cue.capitals:
+        cue = _in_capitals(cue, ctx)
     parsed = parse_speaker_phrase(cue.phrase) if cue is not None else None
     if cue is None or parsed is None or parsed.name in ("he", "she", "they", "it", "i", "we"):
         return None
     return _named(parsed, cue, Attribution.REPORTED, ctx, None)
+
+
+def _in_capitals(cue: Cue, ctx: _Context) -> Cue | None:
+    """A headline in capitals ("NORTHLAND SPOKESMAN SLAMS ..."): its subject as the body writes it ("Putin",
+    "European Union"), or the one person the body gives its office ("spokesman"); None when neither."""
+    phrase = " ".join(w.capitalize() for w in cue.phrase.split())
+    if phrase in ctx.text:
+        return Cue(cue.position, phrase, cue.cue)
+    holder = ctx.index.holder(phrase) or ctx.index.only_holder(phrase.split()[-1].lower())
+    return Cue(cue.position, holder[0], cue.cue) if holder is not None else None
 
 
 def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, previous: Speaker | None) -> Speaker:
