@@ -57,12 +57,17 @@ def test_said_this_sums_up_the_sentences_before() -> None:
         ("SG Smith: the door remains open", "SG Smith"),
         ("Ministry: the border is calm", "Ministry"),
         ("Ministers meet in Oldtown", None),
-        ("NORTHLAND SPOKESMAN SLAMS REMARKS", None),
     ],
 )
 def test_a_headline_names_its_speaker(headline: str, speaker: str | None) -> None:
     cue = headline_cue(headline)
     assert (cue.phrase if cue is not None else None) == speaker
+    assert cue is None or not cue.capitals
+
+
+def test_a_headline_in_capitals_is_marked_for_the_body_to_name_its_subject() -> None:
+    cue = headline_cue("NORTHLAND SPOKESMAN SLAMS REMARKS")
+    assert cue is not None and cue.capitals and cue.phrase == "NORTHLAND SPOKESMAN"
 
 
 def test_a_tag_label_and_a_headline_in_capitals_name_nobody_but_an_acronym_does() -> None:
