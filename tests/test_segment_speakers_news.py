@@ -138,3 +138,26 @@ def test_a_headline_in_capitals_with_a_name_the_body_writes_is_that_name() -> No
 def test_a_headline_in_capitals_the_body_does_not_name_has_no_speaker() -> None:
     text = "NORTHLAND SPOKESMAN SLAMS SOUTHLAND MINISTER\n\nThe remarks drew criticism on Monday.\n"
     assert heading_speaker(text) is None
+
+
+# ------------------------------------------------------------------------------------------------ quotations
+
+
+def test_a_quotation_left_open_over_a_paragraph_is_the_speakers_named_after_it() -> None:
+    text = (
+        "The talks stalled on Monday.\n\n"
+        '"We will never accept this plan. It is illegal.\n\n'
+        '"The border must stay open to trade," Foreign Minister Anna Berg said.\n\n'
+        "The talks resume next week.\n"
+    )
+    assert [name for name, _ in claims(text)] == [None, "Anna Berg", "Anna Berg", "Anna Berg", None]
+
+
+def test_a_short_sentence_wholly_in_quotation_marks_goes_on_quoting() -> None:
+    text = '"We will never accept this plan," Berg told reporters. "It is illegal."\n'
+    assert claims(text) == [("Berg", A.DIRECT_QUOTE), ("Berg", A.DIRECT_QUOTE)]
+
+
+def test_curly_single_quotes_are_quotations_and_apostrophes_are_not() -> None:
+    text = "‘We will never accept Southland’s plan,’ Berg said. ‘It is illegal.’\n"
+    assert claims(text) == [("Berg", A.DIRECT_QUOTE), ("Berg", A.DIRECT_QUOTE)]

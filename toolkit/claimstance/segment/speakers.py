@@ -72,6 +72,8 @@ _TURN_NOUNS = {"question": "questioner", "q": "questioner", "questions": "questi
 def _mostly_quote(text: str, span: Span, quotes: Sequence[Span]) -> bool:
     if any(len(text[a:b].split()) >= QUOTE_MIN_WORDS for a, b in quotes if a >= span[0] and b <= span[1]):
         return True
+    if any(a == span[0] and b >= span[1] - 1 for a, b in quotes):
+        return True  # '"It is illegal."': a whole sentence in quotation marks, however short
     # An opening mark with no closing one: news style leaves a quotation open to the paragraph's end.
     return _OPENING_QUOTE.match(text, span[0], span[1]) is not None and not any(a == span[0] for a, _ in quotes)
 
@@ -137,6 +139,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     statement_from = _statement_start(document, units)
     speakers: list[Speaker] = []
     backward: list[int] = []
+    quoted_before: list[int] = []
     previous = _Previous()
     turn: _Turn | None = None
     by_sentence: dict[Span, tuple[Speaker | None, Cue | None]] = {}
@@ -177,7 +180,10 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             speakers.append(narrator)
             previous = _Previous()
             continue
-        if cue is not None and cue.backward and cued is not None and cued.name is not None:
+        named = cue is not None and cued is not None and cued.name is not None
+        if named and cued is not None and cued.attribution is Attribution.DIRECT_QUOTE:
+            quoted_before.append(i)
+        if named and cue is not None and cue.backward:
             backward.append(i)
             if ctx.voice_paragraph == unit.paragraph:
                 ctx.voice_paragraph = -1  # "I ... . X said this": the first person was X's, not the narration's
@@ -190,6 +196,10 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         previous = _Previous(speaker, unit.paragraph) if attributed and not headline else _Previous()
     for i in backward:
         _give_back(units, speakers, i, narrator)
+    for i in quoted_before:
+        for j in _opened_before(text, units, i):
+            if speakers[j] == narrator:
+                speakers[j] = speakers[i]
     return [_validated(speaker, narrator, ctx) for speaker in speakers]
 
 
@@ -241,6 +251,39 @@ def _give_back(units: Sequence[UnitSpan], speakers: list[Speaker], i: int, narra
             break
         speakers[j] = speakers[i].model_copy(update={"attribution": Attribution.REPORTED})
         j -= 1
+
+
+def _unbalanced(text: str) -> bool:
+    """Whether a quotation opened in ``text`` is still open at its end."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _opened_before(text: str, units: Sequence[UnitSpan], i: int) -> list[int]:
+    """The units inside a quotation that opened before unit ``i`` and closes in it, where ``i`` names the
+    speaker after the quote ('"A. B," X said.'), also back over paragraphs that news style leaves open ('"A.' /
+    '"B," X said.'): the quotation's earlier sentences are X's."""
+    para = [j for j in range(i, -1, -1) if units[j].paragraph == units[i].paragraph]
+    first = para[-1]
+    start = units[i].sentence[0]
+    if _unbalanced(text[units[first].start : start]):
+        inside: list[int] = []
+        for j in para[1:]:  # back to the sentence that opened the quotation
+            inside.append(j)
+            if _unbalanced(text[units[j].start : start]):
+                return [k for k in inside if units[k].kind is UnitKind.CLAIM]
+        return []
+    if start != units[first].start or not _OPENING_QUOTE.match(text, start):
+        return []
+    given: list[int] = []
+    j = first - 1
+    while j >= 0 and units[j].kind is UnitKind.CLAIM:
+        paragraph = [k for k in range(j, -1, -1) if units[k].paragraph == units[j].paragraph]
+        top = paragraph[-1]
+        if not (_OPENING_QUOTE.match(text, units[top].start) and _unbalanced(text[units[top].start : units[j].end])):
+            break
+        given.extend(k for k in paragraph if units[k].kind is UnitKind.CLAIM)
+        j = top - 1
+    return given
 
 
 def _reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, unit: UnitSpan) -> bool:
