@@ -51,10 +51,14 @@ from claimstance.ingest.headers import (
     TRANSCRIPT_START,
     agency_in_lead,
     agency_line,
+    byline_line,
     choose_title,
     fullest_role,
+    issued_on,
     name_line,
+    publisher_in_text,
     read_dateline,
+    reporter_in_lead,
     split_author,
     transcript_header,
     year_from_page,
@@ -294,16 +298,23 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         published = dateline.published
         if published is None and dateline.month_day is not None:
             published = year_from_page(dateline.month_day, raw)
+    published = published or issued_on(text)
     agency = dateline.agency if dateline is not None else None
     for head in heads:
         agency = agency or agency_line(head)
+    byline = dateline.author if dateline is not None else None
+    for head in heads:
+        by = byline_line(head) if byline is None else None
+        if by is not None:
+            byline, agency = by[0], agency or by[1]
     return Document(
         id=f"{Path(seed_file).stem}-d{ordinal:02d}",
         seed_file=seed_file,
-        source=agency or agency_in_lead(lead) or item.source,
+        source=agency or agency_in_lead(lead) or item.source or publisher_in_text(text, raw),
         title=title,
         author=author,
         author_role=role,
+        byline=byline or reporter_in_lead(lead),
         published=published,
         text=text,
         raw_start=item.start,

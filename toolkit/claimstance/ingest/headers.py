@@ -181,6 +181,101 @@ def agency_in_lead(lead: str) -> str | None:
     return agency_name(found["name"]) if found is not None else None
 
 
+_FOLLOW = re.compile(
+    r"\bFollow\s+(?:the\s+)?(?P<name>[A-Z][\w&.\-]*(?:\s+(?:&\s+)?[A-Z][\w&.\-]*){0,4})\s+on\s+"
+    r"(?:Twitter|Facebook|Instagram|YouTube|LinkedIn|Telegram|X)\b"
+)
+_ISSUED_BY = re.compile(
+    r"^[ \t]*(?:The\s+)?(?:press|news)\s+release\s+(?:was\s+)?(?:issued|published)\s+by\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w&.\-]*(?:\s+(?:&\s+|of\s+)?[A-Z][\w&.\-]*){0,5})",
+    re.MULTILINE,
+)
+_RECEIVER = re.compile(
+    r"\b(?:received\s+by|told|faxed\s+to|sent\s+to|in\s+an\s+interview\s+with)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][A-Z/\-]{1,7})\b(?!\s+[A-Z])"
+    r"|\b[Ii]n\s+an?\s+(?P<interview>[A-Z][A-Z/\-]{1,7})\s+interview\b"
+    r"|\b(?:[Aa]n?|[Tt]he)\s+(?P<correspondent>[A-Z][\w\-]+)\s+correspondent\b"
+)
+
+
+_ISSUED_ON = re.compile(
+    r"\b(?:issued|published|released|posted)\s+(?:by\s+[^.\n]{1,60}?\s+)?on\s+(?:\w+day,?\s+)?"
+    r"(?=\d{1,2}(?:st|nd|rd|th)?\s|[A-Z][a-z]+\.?\s+\d)"
+)
+
+
+def issued_on(text: str) -> date | None:
+    """The date a page's own standfirst gives its release ("The press release issued by X on 29 September
+    2023."), within its first lines: a date with its year only."""
+    if "on " not in text[:1500]:
+        return None
+    for found in _ISSUED_ON.finditer(text, 0, 1500):
+        full = DATE.match(text, found.end(), found.end() + 30)
+        if full is not None:
+            return date_of(full)
+    return None
+
+
+def publisher_in_text(text: str, page: str = "") -> str | None:
+    """The outlet or office a page's own text names as its publisher, when no dateline, byline or site line
+    does: "Follow the Foreign Office on Twitter", "The press release issued by X on ...", or the outlet the body
+    says was told or sent the news ("received by IRIN", "told VOA", "an Interfax correspondent reported").
+    ``page`` is the whole page, whose furniture ("Follow ...") may lie outside the article's text."""
+    page = page or text
+    if " on " in page and "Follow" in page:
+        found = _FOLLOW.search(page)
+        if found is not None:
+            return found["name"]
+    if "release" in text:
+        found = _ISSUED_BY.search(text, 0, 3000)
+        if found is not None:
+            return found["name"]
+    for found in _RECEIVER.finditer(text, 0, 3000):
+        name = found["name"] or found["interview"] or found["correspondent"]
+        if name.lower() not in ROLE_WORDS and text.count(name) <= 3:
+            return agency_name(name)  # an acronym the story also quotes at length is a speaker, no outlet
+    return None
+
+
+# ------------------------------------------------------------------------------------------------ bylines
+
+_NAME = r"[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}"
+_BY_LINE = re.compile(
+    rf"(?i:by)\s+(?P<who>{_NAME}(?:\s+and\s+{_NAME})?)"  # "By JANE DOE and JOHN ROE"
+    r"(?:\s*,\s*(?P<agency>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}?)"
+    r"(?:\s+(?:Staff\s+)?(?:Writer|Correspondent|Reporter|Editor))?)?"
+)
+_REPORTER = re.compile(
+    r"\b[A-Z][\w.\-/]*['’]s\s+(?P<who>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2})(?:\s+in\s+[A-Z][\w ]{2,30}?)?"
+    r"\s+(?:reports|reported|has\s+more|has\s+this\s+report)\b"
+)
+
+
+def byline_line(line: str) -> tuple[str, str | None] | None:
+    """The journalist a byline of its own names, and the agency after the name, if any.
+
+    >>> byline_line("By JANE DOE, Associated Press Writer")
+    ('Jane Doe', 'Associated Press')
+    """
+    found = _BY_LINE.fullmatch(line.strip())
+    if found is None or any(t.lower() in ROLE_WORDS for t in found["who"].split()):
+        return None  # "by NATO Secretary General Jane Doe": a transcript's author, not a journalist
+    who = found["who"]
+    if who.isupper():
+        who = " ".join(w.capitalize() for w in who.split())
+    agency = found["agency"]
+    return who, agency_name(agency) if agency else None
+
+
+def reporter_in_lead(lead: str) -> str | None:
+    """The journalist a lead names as its reporter: "VOA's Jane Doe in Oldtown reports ..." -> "Jane Doe"."""
+    head = lead[:600]
+    if "'s " not in head and "’s " not in head:
+        return None
+    found = _REPORTER.search(head)
+    return found["who"] if found is not None else None
+
+
 # ------------------------------------------------------------------------------------------------ authors
 
 TRANSCRIPT_START = re.compile(rf"(?i:{TRANSCRIPT_HEADER})\b")
