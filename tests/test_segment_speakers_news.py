@@ -161,3 +161,24 @@ def test_a_short_sentence_wholly_in_quotation_marks_goes_on_quoting() -> None:
 def test_curly_single_quotes_are_quotations_and_apostrophes_are_not() -> None:
     text = "‘We will never accept Southland’s plan,’ Berg said. ‘It is illegal.’\n"
     assert claims(text) == [("Berg", A.DIRECT_QUOTE), ("Berg", A.DIRECT_QUOTE)]
+
+
+def test_a_sentence_that_sums_up_the_quotation_before_it_gives_it_its_speaker() -> None:
+    text = (
+        '"We will never accept this plan. The border must stay open."\n\n'
+        "That is what Foreign Minister Anna Berg told reporters on Monday.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["Anna Berg", "Anna Berg"]
+
+
+# ------------------------------------------------------------------------------------------------- speeches
+
+
+def test_a_speaker_the_author_is_among_is_the_author() -> None:
+    text = "Statement by Foreign Minister Anna Berg\n\nMy colleague and I stressed the need for peace.\n"
+    assert claims(text, author="Anna Berg") == [("Anna Berg", A.AUTHOR)]
+
+
+def test_a_time_adverb_before_a_reporting_subject_is_no_part_of_its_name() -> None:
+    text = "Today the Southland government announced that it would hold a referendum.\n"
+    assert claims(text) == [("Southland government", A.REPORTED)]

@@ -104,6 +104,8 @@ _DOCUMENT_BY = re.compile(
     r"(?:(?:issued|released|published)\s+)?(?:by|of|from)\s+"
 )
 _TRAILING_TITLE = re.compile(r",\s*([^,;:!?\x00]+?)[.!?]?\s*$")
+# "That is what the minister told reporters.": the sentence sums up the quotation before it, like "X said this".
+_SUMMING = re.compile(r"\s*(?:That|This)\s+(?:is|was)\s+(?:what|how)\s+")
 _THIS = re.compile(
     r"\s+this\b(?=\s*(?:[,.;]|$|(?:while|when|at|in|on|during|after|before|to|responding|speaking|commenting"
     r"|answering|referring)\b))"
@@ -249,6 +251,9 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
         phrase = _trim_np(masked[m.end() :])
         if phrase:
             found.append(Cue(m.start(), phrase, "a statement by"))
+    summing = _SUMMING.match(masked) if masked[:4] in ("That", "This") else None
+    if summing is not None:
+        masked = "\x00" * summing.end() + masked[summing.end() :]
     trailing = _TRAILING_SAY.search(masked) if "," in masked else None
     verbs = list(_VERB.finditer(masked))
     if trailing is not None:  # the sentence-final "..., X said" first, then the rest in order
@@ -266,7 +271,7 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
         else:
             subject = _subject_before(masked, m.start(), progressive=verb.endswith("ing"))
         if subject and parse_speaker_phrase(subject[0]) is not None:
-            backward = _THIS.match(after) is not None
+            backward = summing is not None or _THIS.match(after) is not None
             found.append(_innermost(Cue(m.start(), subject[0], cue, subject[1], backward=backward), after))
             break  # later verbs cannot come first
     for m in _INVERTED.finditer(masked):

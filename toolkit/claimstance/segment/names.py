@@ -60,7 +60,9 @@ BE = words("was were is are be been being has have had will would could should d
 """Forms of "be", "have" and auxiliaries: a phrase holding one is a clause, not a speaker."""
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)\s*$")
 _LEADING_CONJ = re.compile(
-    r"^(?:and|but|as|while|whereas|so|then|meanwhile|however|although|though|because|also)\s+", re.IGNORECASE
+    r"^(?:and|but|as|while|whereas|so|then|meanwhile|however|although|though|because|also|today|yesterday|earlier"
+    r"|later|now|recently|previously|separately)\s+",
+    re.IGNORECASE,
 )
 _INITIAL = re.compile(r"[A-Z]\.")
 _GIVEN = re.compile(r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+){1,3})$")

@@ -46,6 +46,7 @@ _PASSIVE = re.compile(
     r"|said|stated|announced|reported|mentioned|pointed\s+out|underscored|recalled)\b"
 )
 _FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll)|[Oo]ur|[Mm]y|us|me)\b")
+_SPEAKER_AND_I = re.compile(r"\b(?:and|with)\s+(?:I|me|we|us)\b|^(?:I|We)\s+and\b")
 _OPENING_QUOTE = re.compile(r"[“\"«‘']{1,2}\S")
 _AS_SAID = re.compile(r"\s*(?:[Aa]nd\s+|[Bb]ut\s+)?[Aa]s\s")
 _THE_DOCUMENT = re.compile(
@@ -195,7 +196,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         headline = cue is not None and cue.cue == ":"  # "X: claim" is a headline: nothing runs on from it
         previous = _Previous(speaker, unit.paragraph) if attributed and not headline else _Previous()
     for i in backward:
-        _give_back(units, speakers, i, narrator)
+        _give_back(text, units, speakers, i, narrator)
     for i in quoted_before:
         for j in _opened_before(text, units, i):
             if speakers[j] == narrator:
@@ -243,13 +244,20 @@ def _heading_turn(unit: UnitSpan, ctx: _Context, turn: _Turn | None) -> _Turn | 
     return turn
 
 
-def _give_back(units: Sequence[UnitSpan], speakers: list[Speaker], i: int, narrator: Speaker) -> None:
-    """ "... X said this": X's are the sentences before it in its paragraph that were left to the outlet."""
+def _give_back(text: str, units: Sequence[UnitSpan], speakers: list[Speaker], i: int, narrator: Speaker) -> None:
+    """ "... X said this": X's are the sentences before it in its paragraph that were left to the outlet; when
+    it opens its paragraph, a quotation in the paragraph before ('"A. B." / That is what X said.')."""
     j = i - 1
     while j >= 0 and units[j].paragraph == units[i].paragraph and units[j].kind is UnitKind.CLAIM:
         if speakers[j] != narrator:
-            break
+            return
         speakers[j] = speakers[i].model_copy(update={"attribution": Attribution.REPORTED})
+        j -= 1
+    if j < 0 or j != i - 1 or units[j].kind is not UnitKind.CLAIM or not _OPENING_QUOTE.match(text, units[j].start):
+        return
+    paragraph = units[j].paragraph
+    while j >= 0 and units[j].paragraph == paragraph and speakers[j] == narrator:
+        speakers[j] = speakers[i].model_copy(update={"attribution": Attribution.DIRECT_QUOTE})
         j -= 1
 
 
@@ -293,6 +301,8 @@ def _reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, un
     """
     if _AS_SAID.match(text, unit.sentence[0], unit.sentence[1]) is not None:
         return False  # "As X said, ...": the author agrees; the claim is the author's
+    if cue is not None and _SPEAKER_AND_I.search(cue.phrase) is not None:
+        return False  # "My colleague and I stressed ...": the author is among those who speak
     if cued.attribution is Attribution.UNATTRIBUTED:
         return cue is not None and cue.phrase.split()[0].lower() in _VAGUE
     return cued.name is not None and cued.name != own.name
