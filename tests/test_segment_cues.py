@@ -18,6 +18,9 @@ def phrase(sentence: str) -> tuple[str, str] | None:
         ("Northland has rejected a proposal for new talks.", ("Northland", "rejected")),
         ("Southland is urging the council to act.", ("Southland", "urging")),
         ("Two callers asked about the lists, saying they were wrong.", ("Two callers", "saying")),
+        ("Tens of thousands of protesters marched, claiming fraud.", ("Tens of thousands of protesters", "claiming")),
+        ("Northland rejected the plan on Monday, Anna Berg said.", ("Anna Berg", "said")),
+        ("Berg told the radio that the prime minister had said no.", ("the prime minister", "told that said")),
         (
             "New sanctions were imposed, announced by the Foreign Secretary today.",
             ("the Foreign Secretary", "announced"),

@@ -182,3 +182,16 @@ def test_a_speaker_the_author_is_among_is_the_author() -> None:
 def test_a_time_adverb_before_a_reporting_subject_is_no_part_of_its_name() -> None:
     text = "Today the Southland government announced that it would hold a referendum.\n"
     assert claims(text) == [("Southland government", A.REPORTED)]
+
+
+def test_a_surname_resolves_to_the_name_not_the_title_before_it() -> None:
+    text = (
+        "Northland President John Carter met the envoy on Monday.\n\n"
+        "Carter, for his part, said the talks would resume.\n"
+    )
+    assert claims(text)[1] == ("John Carter", A.REPORTED)
+
+
+def test_what_the_statement_reads_is_its_issuers() -> None:
+    text = "The Foreign Ministry said the talks were over. The statement reads that the border must stay open.\n"
+    assert claims(text)[1] == ("Foreign Ministry", A.REPORTED)

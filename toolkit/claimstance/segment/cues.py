@@ -37,7 +37,7 @@ _SPEECH_VERBS = (
     r"|underscored|stated|states|wrote|writes|concluded|described|recogni[sz]ed|recogni[sz]es|expressed|declared"
     r"|announced|announces|claimed|claims|argued|argues|insisted|insists|warned|warns|explained|pointed\s+out"
     r"|reiterated|reiterates|affirmed|confirmed|believes|reported|asserted|urged|urges|denied|denies|criticized"
-    r"|criticised|condemned|welcomed|praised|was\s+quoted\s+as\s+saying|saying|urging|insisting|warning|claiming"
+    r"|criticised|condemned|welcomed|praised|was\s+quoted\s+as\s+saying|saying|urging|insisting|warning|claiming|reads"
 )
 # Verbs of stance-taking: "X rejected the proposal" reports X's position as much as "X said".
 _STANCE_VERBS = (
@@ -210,7 +210,9 @@ def _sentence_subject(masked: str) -> str | None:
     tokens: list[str] = []
     for token in masked.split():
         bare = token.strip(",;:()")
-        ends = token.startswith("(") or (bare[:1].islower() and bare.lower() not in ("of", "the", "and"))
+        after_of = bool(tokens) and tokens[-1].lower() == "of"  # "Tens of thousands of protesters"
+        lower_word = bare[:1].islower() and bare.lower() not in ("of", "the", "and")
+        ends = token.startswith("(") or (lower_word and not after_of)
         determiner = len(tokens) == 1 and tokens[0].lower() in ("the", "a", "an", "one", "two", "three", "some")
         if tokens and ends and not determiner:
             break

@@ -160,7 +160,10 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
         else:
             break
     name_tokens = tokens[i:]
-    if name_tokens and i > 0 and tokens[i - 1].lower() in ("of", "for", "&"):
+    if name_tokens and i > 1 and tokens[i - 1].lower() in ("of", "for", "&"):
+        if len(name_tokens) >= 3 and tokens[i - 2].lower() in ROLE_WORDS:
+            # "Deputy Foreign Minister of Northland Karl Olsen": the place ends the office, two words the name
+            return SpeakerPhrase(" ".join(name_tokens[-2:]), " ".join(tokens[: len(tokens) - 2]), person=True)
         # "the Democratic Party of Northland", "Bank of England": an institution named after a place
         return SpeakerPhrase(strip_article(np) if article else np, None, person=False)
     if len(tokens) == 1 and tokens[0].lower() in _COLLECTIVES:
@@ -327,8 +330,8 @@ class NameIndex:
             # "Amr" -> "Mohamed Kamel Amr": up to three given names before the surname somewhere in the text
             for given_text in self._given_names(name):
                 given = given_text.split()
-                while given and (given[0].lower() in FUNCTION_WORDS or is_plain(given[0])):
-                    given.pop(0)
+                titled = [k for k, word in enumerate(given) if is_plain(word) or word.lower() in FUNCTION_WORDS]
+                given = given[titled[-1] + 1 :] if titled else given  # "Northland President John" Carter
                 if given:
                     full = " ".join([*given, name])
                     return full, parsed.role or self.role_in_text(full)
