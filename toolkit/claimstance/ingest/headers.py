@@ -190,11 +190,19 @@ _ISSUED_BY = re.compile(
     r"(?P<name>[A-Z][\w&.\-]*(?:\s+(?:&\s+|of\s+)?[A-Z][\w&.\-]*){0,5})",
     re.MULTILINE,
 )
-_RECEIVER = re.compile(
-    r"\b(?:received\s+by|told|faxed\s+to|sent\s+to|in\s+an\s+interview\s+with)\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][A-Z/\-]{1,7})\b(?!\s+[A-Z])"
-    r"|\b[Ii]n\s+an?\s+(?P<interview>[A-Z][A-Z/\-]{1,7})\s+interview\b"
-    r"|\b(?:[Aa]n?|[Tt]he)\s+(?P<correspondent>[A-Z][\w\-]+)\s+correspondent\b"
+_RECEIVERS = (
+    # (a word the pattern needs, the pattern): a substring check spares the scan on most pages
+    ("told", re.compile(r"\btold\s+(?:the\s+)?(?P<name>[A-Z][A-Z/\-]{1,7})\b(?!\s+[A-Z])")),
+    (" to ", re.compile(r"\b(?:faxed|sent)\s+to\s+(?:the\s+)?(?P<name>[A-Z][A-Z/\-]{1,7})\b(?!\s+[A-Z])")),
+    ("received by", re.compile(r"\breceived\s+by\s+(?:the\s+)?(?P<name>[A-Z][A-Z/\-]{1,7})\b(?!\s+[A-Z])")),
+    (
+        "interview",
+        re.compile(
+            r"\b(?:[Ii]n\s+an?\s+(?P<name>[A-Z][A-Z/\-]{1,7})\s+interview|interview\s+with\s+"
+            r"(?:the\s+)?(?P<with>[A-Z][A-Z/\-]{1,7})\b(?!\s+[A-Z]))"
+        ),
+    ),
+    ("correspondent", re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<name>[A-Z][\w\-]+)\s+correspondent\b")),
 )
 
 
@@ -216,24 +224,32 @@ def issued_on(text: str) -> date | None:
     return None
 
 
+@lru_cache(maxsize=8)
+def _followed(page: str) -> str | None:
+    """The account a page's furniture asks to follow ("Follow the Foreign Office on Twitter"), once per page
+    (cached: every article of a page asks; str hashes are cached too)."""
+    found = _FOLLOW.search(page) if "Follow" in page else None
+    return found["name"] if found is not None else None
+
+
 def publisher_in_text(text: str, page: str = "") -> str | None:
     """The outlet or office a page's own text names as its publisher, when no dateline, byline or site line
     does: "Follow the Foreign Office on Twitter", "The press release issued by X on ...", or the outlet the body
     says was told or sent the news ("received by IRIN", "told VOA", "an Interfax correspondent reported").
     ``page`` is the whole page, whose furniture ("Follow ...") may lie outside the article's text."""
-    page = page or text
-    if " on " in page and "Follow" in page:
-        found = _FOLLOW.search(page)
+    followed = _followed(page or text)
+    if followed is not None:
+        return followed
+    head = text[:3000]
+    if "release" in head:
+        found = _ISSUED_BY.search(head)
         if found is not None:
             return found["name"]
-    if "release" in text:
-        found = _ISSUED_BY.search(text, 0, 3000)
-        if found is not None:
-            return found["name"]
-    for found in _RECEIVER.finditer(text, 0, 3000):
-        name = found["name"] or found["interview"] or found["correspondent"]
-        if name.lower() not in ROLE_WORDS and text.count(name) <= 3:
-            return agency_name(name)  # an acronym the story also quotes at length is a speaker, no outlet
+    for needed, pattern in _RECEIVERS:
+        for found in pattern.finditer(head) if needed in head else ():
+            name = found["name"] or found.groupdict().get("with")
+            if name and name.lower() not in ROLE_WORDS and text.count(name) <= 3:
+                return agency_name(name)  # an acronym the story also quotes at length is a speaker, no outlet
     return None
 
 

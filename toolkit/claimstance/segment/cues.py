@@ -10,7 +10,7 @@ splits it into name and role.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, words
@@ -233,7 +233,7 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
         phrase = _trim_np(rest[by.end() :] if by else rest)
         if phrase:
             found.append(Cue(m.start(), phrase, "according to"))
-    for m in _INFORMED_BY.finditer(masked) if "informed" in masked or "told" in masked else ():
+    for m in _INFORMED_BY.finditer(masked) if "informed" in masked or " told " in masked else ():
         phrase = _trim_np(masked[m.end() :])
         if phrase:
             found.append(Cue(m.start(), phrase, "informed by"))
@@ -256,10 +256,11 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
     summing = _SUMMING.match(masked) if masked[:4] in ("That", "This") else None
     if summing is not None:
         masked = "\x00" * summing.end() + masked[summing.end() :]
-    trailing = _TRAILING_SAY.search(masked) if "," in masked else None
-    verbs = list(_VERB.finditer(masked))
-    if trailing is not None:  # the sentence-final "..., X said" first, then the rest in order
-        verbs.sort(key=lambda v: v.start() != trailing.start(1))
+    tail = max(0, len(masked) - 200)  # the sentence-final "..., X said" lies in the last 200 characters
+    trailing = _TRAILING_SAY.search(masked, tail) if "," in masked[tail:] else None
+    verbs: Iterable[re.Match[str]] = _VERB.finditer(masked)
+    if trailing is not None:  # that verb first, then the rest in order
+        verbs = sorted(verbs, key=lambda v: v.start() != trailing.start(1))
     for m in verbs:
         verb = " ".join(m.group().split())
         after = masked[m.end() :]

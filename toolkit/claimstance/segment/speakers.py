@@ -266,11 +266,19 @@ def _unbalanced(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
+def _paragraph_back(units: Sequence[UnitSpan], i: int) -> list[int]:
+    """Unit ``i`` and the units before it in its paragraph, last first."""
+    found = [i]
+    while found[-1] > 0 and units[found[-1] - 1].paragraph == units[i].paragraph:
+        found.append(found[-1] - 1)
+    return found
+
+
 def _opened_before(text: str, units: Sequence[UnitSpan], i: int) -> list[int]:
     """The units inside a quotation that opened before unit ``i`` and closes in it, where ``i`` names the
     speaker after the quote ('"A. B," X said.'), also back over paragraphs that news style leaves open ('"A.' /
     '"B," X said.'): the quotation's earlier sentences are X's."""
-    para = [j for j in range(i, -1, -1) if units[j].paragraph == units[i].paragraph]
+    para = _paragraph_back(units, i)
     first = para[-1]
     start = units[i].sentence[0]
     if _unbalanced(text[units[first].start : start]):
@@ -285,7 +293,7 @@ def _opened_before(text: str, units: Sequence[UnitSpan], i: int) -> list[int]:
     given: list[int] = []
     j = first - 1
     while j >= 0 and units[j].kind is UnitKind.CLAIM:
-        paragraph = [k for k in range(j, -1, -1) if units[k].paragraph == units[j].paragraph]
+        paragraph = _paragraph_back(units, j)
         top = paragraph[-1]
         if not (_OPENING_QUOTE.match(text, units[top].start) and _unbalanced(text[units[top].start : units[j].end])):
             break
