@@ -195,3 +195,35 @@ def test_a_surname_resolves_to_the_name_not_the_title_before_it() -> None:
 def test_what_the_statement_reads_is_its_issuers() -> None:
     text = "The Foreign Ministry said the talks were over. The statement reads that the border must stay open.\n"
     assert claims(text)[1] == ("Foreign Ministry", A.REPORTED)
+
+
+# ------------------------------------------------------------------------------- organisations and offices
+
+
+def test_an_opposition_bloc_or_ruling_party_keeps_its_name_without_the_descriptor() -> None:
+    text = (
+        "The opposition Freedom bloc complained about what it called massive fraud.\n\n"
+        "The ruling Unity Party of Northland rejected the claims.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["Freedom bloc", "Unity Party of Northland"]
+
+
+def test_an_office_a_headline_abbreviates_is_found_by_the_minister() -> None:
+    text = (
+        "Northland FM Anna Berg: the talks are dead\n\n"
+        "The talks with Southland are dead, the minister told reporters on Monday.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["Anna Berg", "Anna Berg"]
+
+
+def test_an_office_before_the_name_in_commas_is_the_persons_office() -> None:
+    text = (
+        "A spokesman for the Northland foreign ministry, Peter Hall, said the talks were dead.\n\n"
+        "The spokesman added that the border would stay closed.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["Peter Hall", "Peter Hall"]
+
+
+def test_a_name_after_the_office_in_a_trailing_attribution_is_the_speaker() -> None:
+    text = "The talks are dead, said the head of the Northland delegation, Karl Olsen.\n"
+    assert claims(text) == [("Karl Olsen", A.REPORTED)]

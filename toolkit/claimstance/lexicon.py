@@ -271,7 +271,7 @@ ORG_WORDS = words(
 ORG_HEADS = ORG_WORDS | words(
     """court institute association foundation network front bank fund group university observers society cabinet
     kremlin delegation team board authority authorities website portal newspaper channel tv radio outlet press
-    news media forum platform congress senate duma mejlis"""
+    news media forum platform congress senate duma mejlis bloc faction camp"""
 )
 """Nouns that make a phrase an organisation when they end it ("the Constitutional Court"): :data:`ORG_WORDS` and
 words that mark one only there, as they also stand in a person's office ("Press Secretary", "Speaker of the

@@ -191,6 +191,11 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
         if not (first.endswith("ing") or first in _NOT_A_ROLE):
             role = strip_article(subject)
         subject = previous
+    elif not appositive and previous_first in ("a", "an", "the") and len(previous.split()) <= 8:
+        # "A spokesman for the ministry, Peter Hall, said ...": the office, then the name in commas
+        office = parse_speaker_phrase(previous)
+        if office is not None and not office.person and len(segments) == 2:
+            role = strip_article(previous)
     if len(subject.split()) > 8:
         # "At a press conference in Baku on the eve of the meeting Mammadyarov said": the name ends the phrase
         tokens = subject.split()
@@ -284,6 +289,9 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
             # '..., said Mazahir Panahov, head of the election commission.'
             title = _TRAILING_TITLE.match(rest, len(phrase))
             role = strip_article(title.group(1)) if title and not (set(title.group(1).split()) & BE) else None
+            named = parse_speaker_phrase(role) if role is not None and not phrase[:1].isupper() else None
+            if role is not None and named is not None and named.person and named.role is None:
+                phrase, role = role, strip_article(phrase)  # "..., said the head of the delegation, Karl Olsen."
             found.append(Cue(m.start(1), phrase, m.group(1), role))
             break
     return min(found, key=lambda c: c.position) if found else None

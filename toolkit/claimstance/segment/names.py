@@ -75,6 +75,9 @@ _ROLE_HEADS = words(
 )
 """Nouns of offices that one person holds: "the Northland president" names whoever the text gives that office."""
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
+_ROLE_SHORT = {"fm": "foreign minister", "pm": "prime minister", "sg": "secretary general", "mfa": "foreign ministry"}
+"""Offices that headlines abbreviate ("Northland FM"), written out so that "the minister" finds them."""
+_POSSESSIVE_S = re.compile(r"['’]s\b")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -165,6 +168,10 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
             # "Deputy Foreign Minister of Northland Karl Olsen": the place ends the office, two words the name
             return SpeakerPhrase(" ".join(name_tokens[-2:]), " ".join(tokens[: len(tokens) - 2]), person=True)
         # "the Democratic Party of Northland", "Bank of England": an institution named after a place
+        first_proper = next((k for k, t in enumerate(tokens) if t[:1].isupper() and k > 0), 0)
+        if article and first_proper > 1 and all(t.islower() for t in tokens[1:first_proper]):
+            # "the ruling Unity Party of Northland": a descriptor, then the organisation's name
+            return SpeakerPhrase(" ".join(tokens[first_proper:]), " ".join(tokens[1:first_proper]), False, acronym)
         return SpeakerPhrase(strip_article(np) if article else np, None, person=False)
     if len(tokens) == 1 and tokens[0].lower() in _COLLECTIVES:
         name_tokens = []
@@ -229,7 +236,8 @@ class NameIndex:
             self.by_alias.setdefault(name.split()[-1], entry)
             self.last_person = entry
             if entry[1]:
-                self.roles.append((entry[1].lower(), entry))
+                words_ = [_ROLE_SHORT.get(w, w) for w in _POSSESSIVE_S.sub("", entry[1].lower()).split()]
+                self.roles.append((" ".join(words_), entry))  # "Northland FM" -> "northland foreign minister"
         else:
             self.last_group = entry
         if acronym:
@@ -270,7 +278,7 @@ class NameIndex:
             return None
         qualifiers = [t for t in tokens if t != head and t not in FUNCTION_WORDS and t not in _LINKS]
         for role, entry in reversed(self.roles):
-            if role.endswith(head) and all(q in role for q in qualifiers):
+            if head in role.split() and all(q in role for q in qualifiers):
                 return entry  # "the minister" -> the last minister quoted
         return self.only_holder(head, qualifiers)
 
