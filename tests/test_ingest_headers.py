@@ -261,3 +261,22 @@ def test_a_documents_file_written_before_the_byline_field_still_reads() -> None:
     }
     document = io.validate_record(Document, older, path="documents.jsonl", line=1)
     assert document.byline is None and document.text == "Northland rejected the plan."
+
+
+@pytest.mark.parametrize(
+    ("page", "publisher"),
+    [
+        ("The talks failed.\nSource: Northpress\n", "Northpress"),
+        ("The talks failed.\n© 2024 Northpress. All rights reserved.\n", "Northpress"),
+        ("The talks failed.\nCopyright (c) 2008 Northpress News Agency\n", "Northpress News Agency"),
+        ("The talks failed.\n© 2024 AP\n", "Associated Press"),
+        ("The talks failed. The source: a minister.\n", None),
+    ],
+)
+def test_a_credit_or_copyright_line_names_the_publisher(page: str, publisher: str | None) -> None:
+    assert publisher_in_text(page) == publisher
+
+
+def test_a_staff_byline_names_the_outlet_and_no_journalist() -> None:
+    assert byline_line("By Northpress Staff") == (None, "Northpress")
+    assert byline_line("By the Northpress News Desk") == (None, "Northpress")

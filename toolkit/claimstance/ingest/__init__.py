@@ -307,6 +307,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         by = byline_line(head) if byline is None else None
         if by is not None:
             byline, agency = by[0], agency or by[1]
+            break
     return Document(
         id=f"{Path(seed_file).stem}-d{ordinal:02d}",
         seed_file=seed_file,

@@ -224,12 +224,28 @@ def issued_on(text: str) -> date | None:
     return None
 
 
+_CREDIT = re.compile(
+    r"^[ \t]*(?:(?:Source|Via)\s*[:\-–—]\s*(?P<source>[A-Z][\w&.'’/\- ]{1,40}?)"
+    r"|(?:Copyright\s*(?:©|\([Cc]\))?|©|\([Cc]\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:The\s+)?"
+    r"(?P<owner>[A-Z][\w&.'’/\-]*(?:\s+[A-Z][\w&.'’/\-]*){0,4}?)(?:,?\s*\d{4})?(?:\.?\s+All\s+rights\b.*)?)"
+    r"[ \t]*\.?[ \t]*$",
+    re.MULTILINE,
+)
+
+
 @lru_cache(maxsize=8)
 def _followed(page: str) -> str | None:
-    """The account a page's furniture asks to follow ("Follow the Foreign Office on Twitter"), once per page
-    (cached: every article of a page asks; str hashes are cached too)."""
+    """The publisher a page's furniture names, once per page (cached: every article of a page asks; str
+    hashes are cached too): "Follow the Foreign Office on Twitter", "Source: Northpress", "© 2024 Northpress"."""
     found = _FOLLOW.search(page) if "Follow" in page else None
-    return found["name"] if found is not None else None
+    if found is not None:
+        return found["name"]
+    if "Source" in page or "Via" in page or "©" in page or "opyright" in page or "(c)" in page or "(C)" in page:
+        for credit in _CREDIT.finditer(page):
+            name = credit["source"] or credit["owner"]
+            if name and name.lower() not in ("all", "all rights"):
+                return agency_name(name.strip().rstrip("."))
+    return None
 
 
 def publisher_in_text(text: str, page: str = "") -> str | None:
@@ -261,18 +277,26 @@ _BY_LINE = re.compile(
     r"(?:\s*,\s*(?P<agency>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}?)"
     r"(?:\s+(?:Staff\s+)?(?:Writer|Correspondent|Reporter|Editor))?)?"
 )
+_STAFF_BYLINE = re.compile(
+    r"(?i:by)\s+(?:the\s+)?(?P<outlet>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}?)\s+(?:Staff|Newsroom|News\s+Desk|Desk)"
+    r"(?:\s+(?:Report|Writer)s?)?"
+)
 _REPORTER = re.compile(
     r"\b[A-Z][\w.\-/]*['’]s\s+(?P<who>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2})(?:\s+in\s+[A-Z][\w ]{2,30}?)?"
     r"\s+(?:reports|reported|has\s+more|has\s+this\s+report)\b"
 )
 
 
-def byline_line(line: str) -> tuple[str, str | None] | None:
-    """The journalist a byline of its own names, and the agency after the name, if any.
+def byline_line(line: str) -> tuple[str | None, str | None] | None:
+    """The journalist a byline of its own names, and the agency after the name, if any ("By Northpress Staff":
+    no journalist, the agency).
 
     >>> byline_line("By JANE DOE, Associated Press Writer")
     ('Jane Doe', 'Associated Press')
     """
+    staff = _STAFF_BYLINE.fullmatch(line.strip())
+    if staff is not None:
+        return None, agency_name(staff["outlet"])  # "By Northpress Staff": the outlet, no journalist
     found = _BY_LINE.fullmatch(line.strip())
     if found is None or any(t.lower() in ROLE_WORDS for t in found["who"].split()):
         return None  # "by NATO Secretary General Jane Doe": a transcript's author, not a journalist
