@@ -290,3 +290,16 @@ def test_a_credit_or_copyright_line_names_the_publisher(page: str, publisher: st
 def test_a_staff_byline_names_the_outlet_and_no_journalist() -> None:
     assert byline_line("By Northpress Staff") == (None, "Northpress")
     assert byline_line("By the Northpress News Desk") == (None, "Northpress")
+
+
+def test_a_byline_and_its_date_on_one_line_give_both() -> None:
+    raw = "Northland rejects the plan\nBy Jane Doe | 2 September 2024\nNorthland rejected the plan, she said.\n"
+    [document] = _docs(raw)
+    assert (document.byline, document.published) == ("Jane Doe", date(2024, 9, 2))
+
+
+def test_a_stamp_with_its_poster_is_a_stamp() -> None:
+    raw = "Northland rejects the plan\nPosted on 2 September 2024 by Jane Doe\nNorthland rejected the plan.\n"
+    [document] = _docs(raw)
+    assert document.published == date(2024, 9, 2)
+    assert "Posted on" not in document.text

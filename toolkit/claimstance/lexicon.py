@@ -72,6 +72,9 @@ _STAMP_REST = re.compile(
 )
 
 
+_STAMP_BY = re.compile(r"\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
+
+
 def date_of(match: re.Match[str]) -> date | None:
     """The date a :data:`DATE` match stands for, or None when there is no such day (31 February)."""
     g = match.groupdict()
@@ -126,8 +129,13 @@ def parse_published(text: str) -> Published | None:
 def _timestamp(text: str) -> tuple[bool, Published | None]:
     """Whether a (stripped, bullet-free) line is a bare timestamp, and its value (None for a bare "16:05")."""
     value, rest, found = _date_and_time(text)
-    if not found or _STAMP_REST.fullmatch(rest) is None:
+    if not found:
         return False, None
+    if _STAMP_REST.fullmatch(rest) is None:
+        # "Posted on 2 September 2024 by Jane Doe": a stamp with its poster
+        by = _STAMP_BY.search(rest) if " by " in rest else None
+        if by is None or _STAMP_REST.fullmatch(rest[: by.start()]) is None:
+            return False, None
     return True, value
 
 

@@ -272,6 +272,10 @@ def _author(item: _Item, heads: list[str], title: str | None, text: str) -> tupl
     return None
 
 
+_PIECES = re.compile(r"\s+[|•·]\s+")
+"""What separates a byline from its date on one line: "By Jane Doe | 2 September 2024"."""
+
+
 def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     text = _text(raw, item)
     header_lines, lead_line = _header_and_lead(raw, item)
@@ -304,10 +308,13 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         agency = agency or agency_line(head)
     byline = dateline.author if dateline is not None else None
     for head in heads:
-        by = byline_line(head) if byline is None else None
-        if by is not None:
-            byline, agency = by[0], agency or by[1]
-            break
+        for piece in _PIECES.split(head) if byline is None else ():  # "By Jane Doe | 2 September 2024"
+            by = byline_line(piece)
+            if by is not None:
+                byline, agency = by[0], agency or by[1]
+                stamps = [classify_line(p.strip()) for p in _PIECES.split(head) if p is not piece]
+                published = published or next((c.published for c in stamps if c.stamp and c.published), None)
+                break
     return Document(
         id=f"{Path(seed_file).stem}-d{ordinal:02d}",
         seed_file=seed_file,
