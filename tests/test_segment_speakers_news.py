@@ -227,3 +227,19 @@ def test_an_office_before_the_name_in_commas_is_the_persons_office() -> None:
 def test_a_name_after_the_office_in_a_trailing_attribution_is_the_speaker() -> None:
     text = "The talks are dead, said the head of the Northland delegation, Karl Olsen.\n"
     assert claims(text) == [("Karl Olsen", A.REPORTED)]
+
+
+# ---------------------------------------------------------------------------------------------- transcripts
+
+
+def test_a_question_tagged_q_without_a_colon_is_the_questioners_turn() -> None:
+    text = (
+        "THE PRESIDENT: We will stand with Southland.\n\n"
+        "Q Mr. President, will you send more aid?\n\n"
+        "THE PRESIDENT: We will.\n"
+    )
+    document = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text, author="John Carter")
+    got = [(u.kind, u.speaker.name) for u in segment(document)]
+    assert (UnitKind.HEADING, None) in got
+    assert (UnitKind.CLAIM, "questioner") in got
+    assert [name for kind, name in got if kind is UnitKind.CLAIM] == ["John Carter", "questioner", "John Carter"]

@@ -67,6 +67,7 @@ TIME = re.compile(r"(?<!\d)(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\s*(
 # What may surround the date and time on a timestamp line: separators, weekdays, "Updated:", a time zone.
 _STAMP_REST = re.compile(
     r"(?:[\s,|/–—\-:()+.#\d]|\b(?:updated|update|published|posted|submitted|modified|date|last|on|at|am|pm|gmt|utc"
+    r"|edt|est|cet|cest|eet|eest|msk|bst|pst|pdt|cst|cdt|time"
     r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)*",
     re.IGNORECASE,
 )

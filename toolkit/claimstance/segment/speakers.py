@@ -228,8 +228,8 @@ def _block_goes_on(text: str, unit: UnitSpan, turn: _Turn) -> _Turn | None:
 def _heading_turn(unit: UnitSpan, ctx: _Context, turn: _Turn | None) -> _Turn | None:
     """The turn after a heading: a tag opens one, a stage direction keeps it, any other heading ends a block."""
     heading = ctx.text[unit.start : unit.end]
-    if TURN_LABEL.fullmatch(heading):
-        speaker = _turn_speaker(heading[:-1], ctx)
+    if TURN_LABEL.fullmatch(heading) or heading == "Q":
+        speaker = _turn_speaker(heading.removesuffix(":"), ctx)
         return _Turn(speaker, "tag", unit.paragraph) if speaker is not None else None
     tag = _SPEAKING_TAG.fullmatch(heading)
     if tag is not None:
