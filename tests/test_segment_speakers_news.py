@@ -238,7 +238,8 @@ def test_a_question_tagged_q_without_a_colon_is_the_questioners_turn() -> None:
         "Q Mr. President, will you send more aid?\n\n"
         "THE PRESIDENT: We will.\n"
     )
-    document = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text, author="John Carter")
+    fields = {"author": "John Carter", "author_role": "President"}
+    document = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text, **fields)
     got = [(u.kind, u.speaker.name) for u in segment(document)]
     assert (UnitKind.HEADING, None) in got
     assert (UnitKind.CLAIM, "questioner") in got
