@@ -244,3 +244,11 @@ def test_a_question_tagged_q_without_a_colon_is_the_questioners_turn() -> None:
     assert (UnitKind.HEADING, None) in got
     assert (UnitKind.CLAIM, "questioner") in got
     assert [name for kind, name in got if kind is UnitKind.CLAIM] == ["John Carter", "questioner", "John Carter"]
+
+
+def test_a_nationality_before_an_office_finds_the_holder_of_the_countrys_office() -> None:
+    text = (
+        "President of Northland John Carter met President of Southland Karl Olsen on Monday.\n\n"
+        "The Northlandic president said the border must stay open.\n"
+    )
+    assert claims(text)[1] == ("John Carter", A.REPORTED)

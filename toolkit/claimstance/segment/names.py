@@ -276,7 +276,8 @@ class NameIndex:
         head = tokens[cut - 1] if tokens else ""
         if head not in _ROLE_HEADS:
             return None
-        qualifiers = [t for t in tokens if t != head and t not in FUNCTION_WORDS and t not in _LINKS]
+        # "azerbaijani" finds "President of Azerbaijan", "russian" "Russia's Foreign Minister": a stem will do
+        qualifiers = [t[:6] for t in tokens if t != head and t not in FUNCTION_WORDS and t not in _LINKS]
         for role, entry in reversed(self.roles):
             if head in role.split() and all(q in role for q in qualifiers):
                 return entry  # "the minister" -> the last minister quoted
@@ -286,7 +287,9 @@ class NameIndex:
         """The people the text titles with ``role_word``, each with the words around the title (lower case)."""
         if role_word not in self.holders:
             role = re.escape(role_word)
-            pattern = r"\b((?:[A-Z][\w'’-]*\s+){0,3}(?i:" + role + r")(?:\s+[A-Z][\w'’-]*){2,3})"
+            # "Northland Foreign Minister Anna Berg", "President of Northland John Carter"
+            of_place = r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*){1,3}?)?"
+            pattern = r"\b((?:[A-Z][\w'’-]*\s+){0,3}(?i:" + role + r")" + of_place + r"(?:\s+[A-Z][\w'’-]*){2,3})"
             holders: dict[str, tuple[Entry, str]] = {}
             for m in re.finditer(pattern, self.text):
                 parsed = parse_speaker_phrase(m.group(1))
