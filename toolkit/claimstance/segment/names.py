@@ -288,8 +288,8 @@ class NameIndex:
         if role_word not in self.holders:
             role = re.escape(role_word)
             # "Northland Foreign Minister Anna Berg", "President of Northland John Carter"
-            of_place = r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*){1,3}?)?"
-            pattern = r"\b((?:[A-Z][\w'’-]*\s+){0,3}(?i:" + role + r")" + of_place + r"(?:\s+[A-Z][\w'’-]*){2,3})"
+            of = r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*){1,3}?)?"
+            pattern = r"\b((?:[A-Z][\w'’-]*\s+){0,3}(?i:" + role + r")" + of + r"(?:\s+[A-Z][\w'’-]*){2,3})"
             holders: dict[str, tuple[Entry, str]] = {}
             for m in re.finditer(pattern, self.text):
                 parsed = parse_speaker_phrase(m.group(1))
