@@ -192,9 +192,10 @@ _ISSUED_BY = re.compile(
 )
 _RECEIVERS = (
     # (a word the pattern needs, the pattern): a substring check spares the scan on most pages
-    ("told", re.compile(r"\btold\s+(?:the\s+)?(?P<name>[A-Z][A-Z/\-]{1,7})\b(?!\s+[A-Z])")),
-    (" to ", re.compile(r"\b(?:faxed|sent)\s+to\s+(?:the\s+)?(?P<name>[A-Z][A-Z/\-]{1,7})\b(?!\s+[A-Z])")),
-    ("received by", re.compile(r"\breceived\s+by\s+(?:the\s+)?(?P<name>[A-Z][A-Z/\-]{1,7})\b(?!\s+[A-Z])")),
+    ("told", re.compile(r"told\s+(?:the\s+)?(?P<name>[A-Z][A-Z/\-]{1,7})\b(?!\s+[A-Z])")),
+    ("faxed to", re.compile(r"faxed\s+to\s+(?:the\s+)?(?P<name>[A-Z][A-Z/\-]{1,7})\b(?!\s+[A-Z])")),
+    ("sent to", re.compile(r"sent\s+to\s+(?:the\s+)?(?P<name>[A-Z][A-Z/\-]{1,7})\b(?!\s+[A-Z])")),
+    ("received by", re.compile(r"received\s+by\s+(?:the\s+)?(?P<name>[A-Z][A-Z/\-]{1,7})\b(?!\s+[A-Z])")),
     (
         "interview",
         re.compile(
@@ -215,9 +216,10 @@ _ISSUED_ON = re.compile(
 def issued_on(text: str) -> date | None:
     """The date a page's own standfirst gives its release ("The press release issued by X on 29 September
     2023."), within its first lines: a date with its year only."""
-    if "on " not in text[:1500]:
+    head = text[:1500]
+    if not ("issued" in head or "published" in head or "released" in head or "posted" in head):
         return None
-    for found in _ISSUED_ON.finditer(text, 0, 1500):
+    for found in _ISSUED_ON.finditer(head):
         full = DATE.match(text, found.end(), found.end() + 30)
         if full is not None:
             return date_of(full)
@@ -237,11 +239,12 @@ _CREDIT = re.compile(
 def _followed(page: str) -> str | None:
     """The publisher a page's furniture names, once per page (cached: every article of a page asks; str
     hashes are cached too): "Follow the Foreign Office on Twitter", "Source: Northpress", "© 2024 Northpress"."""
-    found = _FOLLOW.search(page) if "Follow" in page else None
+    ends = page[:3000] + "\n" + page[-3000:] if len(page) > 6000 else page  # furniture is above or below
+    found = _FOLLOW.search(ends) if "Follow" in ends else None
     if found is not None:
         return found["name"]
-    if "Source" in page or "Via" in page or "©" in page or "opyright" in page or "(c)" in page or "(C)" in page:
-        for credit in _CREDIT.finditer(page):
+    if "Source" in ends or "Via" in ends or "©" in ends or "opyright" in ends or "(c)" in ends or "(C)" in ends:
+        for credit in _CREDIT.finditer(ends):
             name = credit["source"] or credit["owner"]
             if name and name.lower() not in ("all", "all rights"):
                 return agency_name(name.strip().rstrip("."))

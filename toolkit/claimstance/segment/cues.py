@@ -238,7 +238,8 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
         phrase = _trim_np(rest[by.end() :] if by else rest)
         if phrase:
             found.append(Cue(m.start(), phrase, "according to"))
-    for m in _INFORMED_BY.finditer(masked) if "informed" in masked or " told " in masked else ():
+    told = "informed" in masked or "n told " in masked or "e told " in masked  # "was told by", "were informed"
+    for m in _INFORMED_BY.finditer(masked) if told else ():
         phrase = _trim_np(masked[m.end() :])
         if phrase:
             found.append(Cue(m.start(), phrase, "informed by"))
@@ -261,8 +262,8 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
     summing = _SUMMING.match(masked) if masked[:4] in ("That", "This") else None
     if summing is not None:
         masked = "\x00" * summing.end() + masked[summing.end() :]
-    tail = max(0, len(masked) - 200)  # the sentence-final "..., X said" lies in the last 200 characters
-    trailing = _TRAILING_SAY.search(masked, tail) if "," in masked[tail:] else None
+    comma = masked.rfind(",")  # the sentence-final "..., X said." follows the last comma
+    trailing = _TRAILING_SAY.match(masked, comma) if comma >= 0 and len(masked) - comma < 200 else None
     verbs: Iterable[re.Match[str]] = _VERB.finditer(masked)
     if trailing is not None:  # that verb first, then the rest in order
         verbs = sorted(verbs, key=lambda v: v.start() != trailing.start(1))

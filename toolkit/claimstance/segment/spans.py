@@ -53,7 +53,8 @@ def inside_any(position: int, spans: Sequence[Span]) -> bool:
     return any(a < position < b for a, b in spans)
 
 
-_QUOTE_CHARS = re.compile(r"[“”„«»\"‘’]")
+_QUOTE_CHARS = re.compile(r"[“”„«»\"]")
+_QUOTE_CHARS_SINGLE = re.compile(r"[“”„«»\"‘’]")  # only where a ‘ opens one: a ’ is mostly an apostrophe
 
 
 def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -68,7 +69,8 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]
     stop = len(text) if end is None else end
     spans: list[Span] = []
     stack: list[tuple[int, str]] = []
-    for m in _QUOTE_CHARS.finditer(text, start, stop):
+    chars = _QUOTE_CHARS_SINGLE if text.find("‘", start, stop) >= 0 else _QUOTE_CHARS
+    for m in chars.finditer(text, start, stop):
         i, ch = m.start(), m.group()
         if ch in "“„«‘":
             stack.append((i, ch))

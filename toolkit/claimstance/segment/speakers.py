@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from claimstance.lexicon import TRANSCRIPT_HEADER, is_honorific
@@ -110,8 +110,10 @@ class _Context:
     previous_sentence: str = ""
     own_voice: bool = False
     """Whether the document's own narration has spoken in the first person (a speech whose author is not known)."""
-    voice_paragraph: int = -1
-    """The paragraph of a first-person sentence left to the narration, until a later "X said this" claims it."""
+    narrated: list[tuple[int, Span]] = field(default_factory=list)
+    """Paragraph and sentence of the claims left to the narration, not yet looked at for a first person."""
+    claimed: set[int] = field(default_factory=set)
+    """Paragraphs an "X said this" gave to X: their first person is X's, not the narration's."""
 
 
 @dataclass
@@ -186,11 +188,11 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             quoted_before.append(i)
         if named and cue is not None and cue.backward:
             backward.append(i)
-            if ctx.voice_paragraph == unit.paragraph:
-                ctx.voice_paragraph = -1  # "I ... . X said this": the first person was X's, not the narration's
+            ctx.claimed.add(unit.paragraph)
         refused = cued is not None and cued.attribution is Attribution.UNATTRIBUTED
         speaker = (None if refused else cued) or _continued(text, unit, quotes, previous, ctx) or cued or narrator
-        _note_voice(ctx, unit, speaker is narrator and _first_person(text, unit, quotes))
+        if speaker is narrator and not ctx.own_voice:
+            ctx.narrated.append((unit.paragraph, unit.sentence))
         speakers.append(speaker)
         attributed = speaker.attribution in (Attribution.REPORTED, Attribution.DIRECT_QUOTE)
         headline = cue is not None and cue.cue == ":"  # "X: claim" is a headline: nothing runs on from it
@@ -414,18 +416,21 @@ def _cued_speaker(
     return None, None
 
 
-def _note_voice(ctx: _Context, unit: UnitSpan, narrated_first_person: bool) -> None:
-    """Mark the document as speaking in its own voice once a paragraph with a first-person sentence left to the
-    narration has ended and no "X said this" gave it away."""
-    if 0 <= ctx.voice_paragraph < unit.paragraph:
-        ctx.own_voice = True
-    if narrated_first_person and ctx.voice_paragraph < 0:
-        ctx.voice_paragraph = unit.paragraph
+def _own_voice(ctx: _Context, paragraph: int) -> bool:
+    """Whether the narration has spoken in the first person in a paragraph before ``paragraph`` that no "X said
+    this" claimed (looked at only when a first-person sentence could continue a quotation: the rare case)."""
+    while not ctx.own_voice and ctx.narrated and ctx.narrated[0][0] < paragraph:
+        narrated, sentence = ctx.narrated.pop(0)
+        if narrated not in ctx.claimed:
+            ctx.own_voice = _first_person(ctx.text, sentence, quote_spans(ctx.text, *sentence))
+    return ctx.own_voice
 
 
-def _first_person(text: str, unit: UnitSpan, quotes: Sequence[Span]) -> bool:
-    """Whether the unit's sentence speaks in the first person outside its quotation marks."""
-    masked = mask_quotes(text[unit.sentence[0] : unit.sentence[1]], quotes, unit.sentence[0])
+def _first_person(text: str, sentence: Span, quotes: Sequence[Span]) -> bool:
+    """Whether a sentence speaks in the first person outside its quotation marks."""
+    if _FIRST_PERSON.search(text, max(0, sentence[0] - 1), sentence[1]) is None:
+        return False  # no first person at all: nothing to mask
+    masked = mask_quotes(text[sentence[0] : sentence[1]], quotes, sentence[0])
     return _FIRST_PERSON.search(masked) is not None
 
 
@@ -443,9 +448,9 @@ def _continued(text: str, unit: UnitSpan, quotes: Sequence[Span], previous: _Pre
         return None
     quoted = _mostly_quote(text, unit.sentence, quotes)
     first_person = (
-        not ctx.own_voice
-        and previous.speaker.attribution is Attribution.DIRECT_QUOTE
-        and _first_person(text, unit, quotes)
+        previous.speaker.attribution is Attribution.DIRECT_QUOTE
+        and _first_person(text, unit.sentence, quotes)
+        and not _own_voice(ctx, unit.paragraph)
     )
     licensed = quoted or first_person
     document = any(w in (previous.speaker.cue or "") for w in ("statement", "informed"))
