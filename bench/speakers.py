@@ -24,7 +24,8 @@ What is counted, per half:
 - **author's own words given away**: in speeches, the gold ``author`` sentences given to someone else;
 - **names the validation step refused**: the count ``segment(..., rejected=...)`` keeps;
 - **document metadata**: per page, the number of documents, and the first document's title, date and
-  source against the gold; the source also over the pages whose text names the gold's source at all.
+  source against the gold; the source also over the pages whose text names the gold's source at all; the
+  author (``Document.byline``, else a transcript's ``author``) against the gold's byline author, apart.
 
 The test half is only measured: ``--errors`` lists dev misses alone. The seeds are measured against
 ``tests/data/seeds_gold.jsonl`` unit by unit (their test demands every field; here only the speaker).

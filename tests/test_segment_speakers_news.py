@@ -252,3 +252,20 @@ def test_a_nationality_before_an_office_finds_the_holder_of_the_countrys_office(
         "The Northlandic president said the border must stay open.\n"
     )
     assert claims(text)[1] == ("John Carter", A.REPORTED)
+
+
+def test_in_his_words_and_in_the_opinion_of_are_according_to() -> None:
+    text = (
+        "Foreign Minister Anna Berg met the envoy on Monday. In her words, the talks are dead.\n\n"
+        "In the opinion of the Election Mission, the count was fair.\n"
+    )
+    assert [name for name, _ in claims(text)] == [None, "Anna Berg", "Election Mission"]
+
+
+def test_more_reporting_verbs_and_a_quote_cited_by_an_agency() -> None:
+    text = (
+        "Anna Berg pledged that Northland would keep the border open.\n\n"
+        "Karl Olsen was quoted by Northpress as saying that the talks were dead.\n\n"
+        "Anna Berg commented on the talks in Oldtown.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["Anna Berg", "Karl Olsen", None]

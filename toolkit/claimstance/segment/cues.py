@@ -38,6 +38,9 @@ _SPEECH_VERBS = (
     r"|announced|announces|claimed|claims|argued|argues|insisted|insists|warned|warns|explained|pointed\s+out"
     r"|reiterated|reiterates|affirmed|confirmed|believes|reported|asserted|urged|urges|denied|denies|criticized"
     r"|criticised|condemned|welcomed|praised|was\s+quoted\s+as\s+saying|saying|urging|insisting|warning|claiming|reads"
+    r"|assured|assures|promised|promises|pledged|pledges|acknowledged|acknowledges|admitted|admits|alleged|alleges"
+    r"|cautioned|highlighted|highlights|reaffirmed|reaffirms|tweeted|predicted|conceded"
+    r"|countered|(?:was|were|is|are)\s+(?:quoted|cited)\s+by\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}\s+as\s+saying"
 )
 # Verbs of stance-taking: "X rejected the proposal" reports X's position as much as "X said".
 _STANCE_VERBS = (
@@ -75,6 +78,9 @@ _INNER_SAY = re.compile(
 # "Northpress was informed by the press service of the President that ...": the press service reports.
 _INFORMED_BY = re.compile(r"\b(?:was|were|has\s+been|had\s+been)\s+(?:informed|told)\s+(?:from|by|at)\s+")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+# "In his words, ...", "In the opinion of the commission, ...": an "according to" by other words.
+_IN_WORDS = re.compile(r"\b[Ii]n\s+(?:(?P<pronoun>his|her|their|its)\s+|the\s+)(?:words|view|opinion)\b(?:\s+of\s+)?")
+_PRONOUN_OF = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^.;:\x00]{2,80}?)\s+as\s+say(?:ing|s)\b")
 _STATEMENT_BY = re.compile(
     r"\b(?:joint\s+)?(?:statement|press\s+release|readout|communiqu[eé])\s+(?:(?:issued|released|published)\s+)?"
@@ -243,6 +249,10 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
         phrase = _trim_np(masked[m.end() :])
         if phrase:
             found.append(Cue(m.start(), phrase, "informed by"))
+    for m in _IN_WORDS.finditer(masked) if " words" in masked or " view" in masked or " opinion" in masked else ():
+        phrase = _PRONOUN_OF[m["pronoun"]] if m["pronoun"] else _trim_np(masked[m.end() :])
+        if phrase and (m["pronoun"] or m.group().rstrip().endswith("of")):
+            found.append(Cue(m.start(), phrase, "according to"))
     for m in _QUOTED_AS.finditer(masked) if "quoted" in masked else ():
         found.append(Cue(m.start(), m["who"], "quoted as saying"))
     has_by = " by " in masked
