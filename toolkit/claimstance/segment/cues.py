@@ -78,8 +78,6 @@ _INNER_SAY = re.compile(
 # "Karl Olsen was quoted by Northpress as saying ...": Olsen, the subject, speaks; Northpress only reports.
 _QUOTED_BY = re.compile(r"\s(?:was|were|is|are)\s+(?:quoted|cited)\s+by\s+[^,;:\x00]{2,60}?\s+as\s+saying\b")
 _INFORMED_BY = re.compile(r"\b(?:was|were|has\s+been|had\s+been)\s+(?:informed|told)\s+(?:from|by|at)\s+")
-_TRAILING_WORDS = ("said", "says", "told", "added", "adds", "noted", "stressed", "stated", "wrote", "explained")
-_TRAILING_WORDS_MORE = ("insisted", "argued", "claimed")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 # "In his words, ...", "In the opinion of the commission, ...": an "according to" by other words.
 _IN_WORDS = re.compile(r"\b[Ii]n\s+(?:(?P<pronoun>his|her|their|its)\s+|the\s+)(?:words|view|opinion)\b(?:\s+of\s+)?")
@@ -319,7 +317,20 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
 
 def _has_trailing_word(tail: str) -> bool:
     """Whether the part after a sentence's last comma holds a verb of _TRAILING_SAY (substring checks: cheap)."""
-    return any(word in tail for word in _TRAILING_WORDS) or any(word in tail for word in _TRAILING_WORDS_MORE)
+    return (
+        "said" in tail
+        or "says" in tail
+        or "told" in tail
+        or "add" in tail
+        or "noted" in tail
+        or "stat" in tail
+        or "stressed" in tail
+        or "wrote" in tail
+        or "explained" in tail
+        or "insisted" in tail
+        or "argued" in tail
+        or "claimed" in tail
+    )
 
 
 def _innermost(cue: Cue, after: str) -> Cue:
