@@ -46,19 +46,16 @@ from pathlib import Path
 
 from claimstance import io
 from claimstance.errors import EmptyInputError, InputError
+from claimstance.ingest.credits import byline_line, issued_on, publisher_in_text, reporter_in_lead
 from claimstance.ingest.headers import (
     MAX_TITLE_CHARS,
     TRANSCRIPT_START,
     agency_in_lead,
     agency_line,
-    byline_line,
     choose_title,
     fullest_role,
-    issued_on,
     name_line,
-    publisher_in_text,
     read_dateline,
-    reporter_in_lead,
     split_author,
     transcript_header,
     year_from_page,
