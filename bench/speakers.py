@@ -24,7 +24,8 @@ What is counted, per half:
 - **author's own words given away**: in speeches, the gold ``author`` sentences given to someone else;
 - **names the validation step refused**: the count ``segment(..., rejected=...)`` keeps;
 - **document metadata**: per page, the number of documents, and the first document's title, date and
-  source against the gold; the source also over the pages whose text names the gold's source at all.
+  source against the gold; the source also over the pages whose text names the gold's source at all; the
+  author (``Document.byline``, else a transcript's ``author``) against the gold's byline author, apart.
 
 The test half is only measured: ``--errors`` lists dev misses alone. The seeds are measured against
 ``tests/data/seeds_gold.jsonl`` unit by unit (their test demands every field; here only the speaker).
@@ -402,6 +403,11 @@ def _score_documents(score: Score, page: Page, documents: Sequence[Document]) ->
     }
     if source_key(str(gold.get("source") or "-")) in re.sub(r"[^a-z0-9]", "", page.raw.lower()):
         score.add_field("source, where the page names it", checks["source"])
+    # the gold's author is a byline person, or the speaker a transcript's name block or "by ..." line names
+    byline = getattr(first, "byline", None) or first.author  # no byline field before schema 1.2.0
+    score.add_field(
+        "author", _same_text(norm_name(byline) if byline else None, norm_name(str(gold.get("author") or "")) or None)
+    )
     got["source"] = first.source
     for name, ok in checks.items():
         score.add_field(name, ok)
@@ -465,6 +471,7 @@ def report(scores: dict[str, Score]) -> None:
     rows.append(("doc fields (count, title, date, source)", all_fields))
     named = "source, where the page names it"
     rows.append((f"doc {named}", lambda s: _pct(*s.doc_fields.get(named, [0, 0]))))
+    rows.append(("doc author (byline, else transcript's)", lambda s: _pct(*s.doc_fields.get("author", [0, 0]))))
     rows.append(("gold sentences not found in page", lambda s: str(s.missing)))
     header = f"| {'measure':<42} | " + " | ".join(f"{k:>20}" for k in scores) + " |"
     print(header)

@@ -41,6 +41,16 @@ def test_the_longest_headline_wins_and_a_by_line_completes_a_short_one() -> None
     )
 
 
+def test_a_headline_the_header_gives_twice_wins_over_longer_headlines_of_other_stories() -> None:
+    lines = [
+        "Northland and Southland sign a long agreement on fishing rights in the northern sea",
+        "Berg: the talks are dead",
+        "Ministers meet in Oldtown to discuss the budget for the coming year",
+        "Berg: the talks are dead",
+    ]
+    assert choose_title(lines) == "Berg: the talks are dead"
+
+
 def test_a_page_without_a_headline_has_no_title() -> None:
     [doc] = _docs("The commission met on Monday. It approved the budget.\nThe vote was unanimous.\n")
     assert doc.title is None

@@ -61,6 +61,8 @@ def test_a_dateline_date_is_a_day_and_a_month_by_name(text: str, matches: bool) 
         ("- 2 September 2024, 16:05", LineKind.STRONG),
         ("Updated: Monday, 2 September 2024 16:05 GMT", LineKind.STRONG),
         ("16:05", LineKind.STRONG),
+        ("2:05 P.M. EDT", LineKind.STRONG),
+        ("Posted on 2 September 2024 by Jane Doe", LineKind.STRONG),
         ("president.az", LineKind.STRONG),
         ("https://report.az/", LineKind.STRONG),
         ("Photo sessions", LineKind.WEAK),

@@ -18,6 +18,9 @@ def phrase(sentence: str) -> tuple[str, str] | None:
         ("Northland has rejected a proposal for new talks.", ("Northland", "rejected")),
         ("Southland is urging the council to act.", ("Southland", "urging")),
         ("Two callers asked about the lists, saying they were wrong.", ("Two callers", "saying")),
+        ("Tens of thousands of protesters marched, claiming fraud.", ("Tens of thousands of protesters", "claiming")),
+        ("Northland rejected the plan on Monday, Anna Berg said.", ("Anna Berg", "said")),
+        ("Berg told the radio that the prime minister had said no.", ("the prime minister", "told that said")),
         (
             "New sanctions were imposed, announced by the Foreign Secretary today.",
             ("the Foreign Secretary", "announced"),
@@ -57,12 +60,17 @@ def test_said_this_sums_up_the_sentences_before() -> None:
         ("SG Smith: the door remains open", "SG Smith"),
         ("Ministry: the border is calm", "Ministry"),
         ("Ministers meet in Oldtown", None),
-        ("NORTHLAND SPOKESMAN SLAMS REMARKS", None),
     ],
 )
 def test_a_headline_names_its_speaker(headline: str, speaker: str | None) -> None:
     cue = headline_cue(headline)
     assert (cue.phrase if cue is not None else None) == speaker
+    assert cue is None or not cue.capitals
+
+
+def test_a_headline_in_capitals_is_marked_for_the_body_to_name_its_subject() -> None:
+    cue = headline_cue("NORTHLAND SPOKESMAN SLAMS REMARKS")
+    assert cue is not None and cue.capitals and cue.phrase == "NORTHLAND SPOKESMAN"
 
 
 def test_a_tag_label_and_a_headline_in_capitals_name_nobody_but_an_acronym_does() -> None:

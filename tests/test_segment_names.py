@@ -19,6 +19,10 @@ from claimstance.segment.names import parse_speaker_phrase
         ("international observers", "international observers", None),
         ("The sides", "the sides", None),
         ("French President Charles de Gaulle", "Charles de Gaulle", "French President"),
+        ("President Karl Olsen of Southland", "Karl Olsen", "President of Southland"),
+        ("Deputy Foreign Minister of Northland Karl Olsen", "Karl Olsen", "Deputy Foreign Minister of Northland"),
+        ("the Democratic Party of Northland", "Democratic Party of Northland", None),
+        ("Bank of England", "Bank of England", None),
     ],
 )
 def test_speaker_phrases_split_into_name_and_role(phrase: str, name: str, role: str | None) -> None:

@@ -22,3 +22,8 @@ def test_trim_gives_the_offsets_of_the_text_without_its_whitespace() -> None:
 def test_a_straight_opener_closed_by_a_curly_mark_is_one_quotation() -> None:
     text = '"We are ready. The ball is in their court,” Smith said.'
     assert quote_spans(text) == [(0, text.index("”") + 1)]
+
+
+def test_curly_single_quotes_pair_but_an_apostrophe_closes_nothing() -> None:
+    text = "‘Southland’s plan is illegal,’ he said."
+    assert quote_spans(text) == [(0, text.index(",’") + 2)]

@@ -39,6 +39,8 @@ def test_people_organisations_and_groups_pass(name: str) -> None:
         ("a report", "document"),
         ("the intention", "lower-case phrase"),
         ("official results", "document"),
+        ("Tens of", "clause fragment"),
+        ("Leaders of the", "clause fragment"),
     ],
 )
 def test_fragments_dates_documents_and_lower_case_phrases_are_refused(name: str, reason: str) -> None:

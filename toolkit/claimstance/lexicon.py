@@ -67,9 +67,13 @@ TIME = re.compile(r"(?<!\d)(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\s*(
 # What may surround the date and time on a timestamp line: separators, weekdays, "Updated:", a time zone.
 _STAMP_REST = re.compile(
     r"(?:[\s,|/–—\-:()+.#\d]|\b(?:updated|update|published|posted|submitted|modified|date|last|on|at|am|pm|gmt|utc"
+    r"|edt|est|cet|cest|eet|eest|msk|bst|pst|pdt|cst|cdt|time"
     r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)*",
     re.IGNORECASE,
 )
+
+
+_STAMP_BY = re.compile(r"\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
 
 
 def date_of(match: re.Match[str]) -> date | None:
@@ -126,8 +130,13 @@ def parse_published(text: str) -> Published | None:
 def _timestamp(text: str) -> tuple[bool, Published | None]:
     """Whether a (stripped, bullet-free) line is a bare timestamp, and its value (None for a bare "16:05")."""
     value, rest, found = _date_and_time(text)
-    if not found or _STAMP_REST.fullmatch(rest) is None:
+    if not found:
         return False, None
+    if _STAMP_REST.fullmatch(rest) is None:
+        # "Posted on 2 September 2024 by Jane Doe": a stamp with its poster
+        by = _STAMP_BY.search(rest) if " by " in rest else None
+        if by is None or _STAMP_REST.fullmatch(rest[: by.start()]) is None:
+            return False, None
     return True, value
 
 
@@ -271,7 +280,7 @@ ORG_WORDS = words(
 ORG_HEADS = ORG_WORDS | words(
     """court institute association foundation network front bank fund group university observers society cabinet
     kremlin delegation team board authority authorities website portal newspaper channel tv radio outlet press
-    news media forum platform congress senate duma mejlis"""
+    news media forum platform congress senate duma mejlis bloc faction camp"""
 )
 """Nouns that make a phrase an organisation when they end it ("the Constitutional Court"): :data:`ORG_WORDS` and
 words that mark one only there, as they also stand in a person's office ("Press Secretary", "Speaker of the

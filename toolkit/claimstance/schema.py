@@ -139,6 +139,10 @@ class Document(Record):
         default=None, description="Speaker of the whole text when it is a statement (from its header)."
     )
     author_role: str | None = Field(default=None, description="The author's role, when stated.")
+    # Added in 1.2.0 (the default keeps 1.1 files readable).
+    byline: str | None = Field(
+        default=None, description="Journalist a byline names ('By Jane Doe', 'VOA's Jane Doe reports'), if any."
+    )
     published: date | datetime | None = Field(default=None, description="Date or time given by the text.")
     text: str = Field(min_length=1, description="Clean text of the document.")
     raw_start: NonNegInt = Field(description="Character offset of the document's first line in the seed file.")

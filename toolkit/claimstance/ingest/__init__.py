@@ -46,6 +46,7 @@ from pathlib import Path
 
 from claimstance import io
 from claimstance.errors import EmptyInputError, InputError
+from claimstance.ingest.credits import byline_line, issued_on, publisher_in_text, reporter_in_lead
 from claimstance.ingest.headers import (
     MAX_TITLE_CHARS,
     TRANSCRIPT_START,
@@ -268,6 +269,10 @@ def _author(item: _Item, heads: list[str], title: str | None, text: str) -> tupl
     return None
 
 
+_PIECES = re.compile(r"\s+[|•·]\s+")
+"""What separates a byline from its date on one line: "By Jane Doe | 2 September 2024"."""
+
+
 def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     text = _text(raw, item)
     header_lines, lead_line = _header_and_lead(raw, item)
@@ -294,16 +299,27 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         published = dateline.published
         if published is None and dateline.month_day is not None:
             published = year_from_page(dateline.month_day, raw)
+    published = published or issued_on(text)
     agency = dateline.agency if dateline is not None else None
     for head in heads:
         agency = agency or agency_line(head)
+    byline = dateline.author if dateline is not None else None
+    for head in heads:
+        for piece in _PIECES.split(head) if byline is None else ():  # "By Jane Doe | 2 September 2024"
+            by = byline_line(piece)
+            if by is not None:
+                byline, agency = by[0], agency or by[1]
+                stamps = [classify_line(p.strip()) for p in _PIECES.split(head) if p is not piece]
+                published = published or next((c.published for c in stamps if c.stamp and c.published), None)
+                break
     return Document(
         id=f"{Path(seed_file).stem}-d{ordinal:02d}",
         seed_file=seed_file,
-        source=agency or agency_in_lead(lead) or item.source,
+        source=agency or agency_in_lead(lead) or item.source or publisher_in_text(text, raw),
         title=title,
         author=author,
         author_role=role,
+        byline=byline or reporter_in_lead(lead),
         published=published,
         text=text,
         raw_start=item.start,

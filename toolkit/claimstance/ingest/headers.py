@@ -358,9 +358,11 @@ def choose_title(lines: Sequence[str]) -> str | None:
     """The headline among an article's header lines (see the module docstring), or None.
 
     The longest headline-like line wins; a line of one or two words ("Breaking News", "Remarks") only when
-    there is no longer one.
+    there is no longer one; a line the header gives twice (the page's title and its headline) before any other:
+    headlines of other stories around it (tickers, "Latest news") are given once.
     """
-    best: tuple[bool, int, str] | None = None
+    best: tuple[bool, bool, int, str] | None = None
+    twice = {line for line in lines if lines.count(line) > 1}
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if following.startswith("by ") and is_headline(line):
@@ -369,7 +371,7 @@ def choose_title(lines: Sequence[str]) -> str | None:
             continue
         if agency_line(line) is not None or name_line(line) is not None:
             continue
-        key = (len(line.split()) > 2, len(line), line)
-        if best is None or key[:2] > best[:2]:
+        key = (len(line.split()) > 2, line in twice, len(line), line)
+        if best is None or key[:3] > best[:3]:
             best = key
-    return best[2] if best else None
+    return best[3] if best else None

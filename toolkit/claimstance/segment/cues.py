@@ -10,8 +10,9 @@ splits it into name and role.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, words
 from claimstance.segment.names import BE, is_name_token, is_plain, parse_speaker_phrase, strip_article
@@ -37,7 +38,8 @@ _SPEECH_VERBS = (
     r"|underscored|stated|states|wrote|writes|concluded|described|recogni[sz]ed|recogni[sz]es|expressed|declared"
     r"|announced|announces|claimed|claims|argued|argues|insisted|insists|warned|warns|explained|pointed\s+out"
     r"|reiterated|reiterates|affirmed|confirmed|believes|reported|asserted|urged|urges|denied|denies|criticized"
-    r"|criticised|condemned|welcomed|praised|was\s+quoted\s+as\s+saying|saying|urging|insisting|warning|claiming"
+    r"|criticised|condemned|welcomed|praised|was\s+quoted\s+as\s+saying|saying|urging|insisting|warning|claiming|reads"
+    r"|assured|promised|pledged|acknowledged|admitted|alleged|highlighted|reaffirmed"
 )
 # Verbs of stance-taking: "X rejected the proposal" reports X's position as much as "X said".
 _STANCE_VERBS = (
@@ -60,7 +62,26 @@ _INVERTED = re.compile(
     r"(?:^|[,\x00”\"»:]\s*(?:[-–—]\s*)?)(said|says|added|noted|stressed|wrote|continued|concluded|explained"
     r"|insisted|warned|emphasi[sz]ed)\s+(?=\S)"
 )
+# "Northland rejected the plan, Foreign Minister Anna Berg said on Monday.": the verb that ends the sentence
+# after a comma says whose the whole sentence is, whatever verb the reported clause has.
+_TRAILING_SAY = re.compile(
+    r",\s*[^,\x00]{2,80}?\s(?:also\s+)?(said|says|added|adds|noted|stressed|stated|told(?:\s+[A-Z][\w.]*){1,4}"
+    r"|told\s+(?:reporters|journalists|the\s+press)|wrote|explained|insisted|argued|claimed)"
+    r"(?:\s+(?:on|in|at|during|after|before|late|earlier|later|today|yesterday|this|last)\b[^,\x00]{0,50})?[.!?]?\s*$"
+)
+# Layered sourcing goes to the innermost speaker: "X told Y that President Z had said ...": Z.
+_INNER_SAY = re.compile(
+    r"\bthat\s+(?P<who>(?:[A-Z]|the\s)[^,;:\x00]{1,60}?)\s+(?:had\s+|has\s+|have\s+)?(?:said|told|stated|announced"
+    r"|declared|claimed|warned)\b"
+)
+# "Northpress was informed by the press service of the President that ...": the press service reports.
+# "Karl Olsen was quoted by Northpress as saying ...": Olsen, the subject, speaks; Northpress only reports.
+_QUOTED_BY = re.compile(r"\s(?:was|were|is|are)\s+(?:quoted|cited)\s+by\s+[^,;:\x00]{2,60}?\s+as\s+saying\b")
+_INFORMED_BY = re.compile(r"\b(?:was|were|has\s+been|had\s+been)\s+(?:informed|told)\s+(?:from|by|at)\s+")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+# "In his words, ...", "In the opinion of the commission, ...": an "according to" by other words.
+_IN_WORDS = re.compile(r"\b[Ii]n\s+(?:(?P<pronoun>his|her|their|its)\s+|the\s+)(?:words|view|opinion)\b(?:\s+of\s+)?")
+_PRONOUN_OF = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^.;:\x00]{2,80}?)\s+as\s+say(?:ing|s)\b")
 _STATEMENT_BY = re.compile(
     r"\b(?:joint\s+)?(?:statement|press\s+release|readout|communiqu[eé])\s+(?:(?:issued|released|published)\s+)?"
@@ -90,6 +111,8 @@ _DOCUMENT_BY = re.compile(
     r"(?:(?:issued|released|published)\s+)?(?:by|of|from)\s+"
 )
 _TRAILING_TITLE = re.compile(r",\s*([^,;:!?\x00]+?)[.!?]?\s*$")
+# "That is what the minister told reporters.": the sentence sums up the quotation before it, like "X said this".
+_SUMMING = re.compile(r"\s*(?:That|This)\s+(?:is|was)\s+(?:what|how)\s+")
 _THIS = re.compile(
     r"\s+this\b(?=\s*(?:[,.;]|$|(?:while|when|at|in|on|during|after|before|to|responding|speaking|commenting"
     r"|answering|referring)\b))"
@@ -105,7 +128,8 @@ _STATEMENT_BEFORE = re.compile(r"(?:,|\bin|\bto|^)\s*(?:[Aa]|[Aa]n|[Tt]he)?\s*(?
 class Cue:
     """A reporting cue found in a sentence: where, the phrase naming the speaker, the cue words, a role.
 
-    ``backward`` marks "X said this": the cue sums up what the sentences before it said.
+    ``backward`` marks "X said this": the cue sums up what the sentences before it said; ``capitals`` a
+    headline in capitals, whose subject the body has to name.
     """
 
     position: int
@@ -113,6 +137,7 @@ class Cue:
     cue: str
     role: str | None = None
     backward: bool = False
+    capitals: bool = False
 
 
 def _trim_np(fragment: str) -> str:
@@ -173,6 +198,11 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
         if not (first.endswith("ing") or first in _NOT_A_ROLE):
             role = strip_article(subject)
         subject = previous
+    elif not appositive and previous_first in ("a", "an", "the") and len(previous.split()) <= 8:
+        # "A spokesman for the ministry, Peter Hall, said ...": the office, then the name in commas
+        office = parse_speaker_phrase(previous)
+        if office is not None and not office.person and len(segments) == 2:
+            role = strip_article(previous)
     if len(subject.split()) > 8:
         # "At a press conference in Baku on the eve of the meeting Mammadyarov said": the name ends the phrase
         tokens = subject.split()
@@ -192,7 +222,9 @@ def _sentence_subject(masked: str) -> str | None:
     tokens: list[str] = []
     for token in masked.split():
         bare = token.strip(",;:()")
-        ends = token.startswith("(") or (bare[:1].islower() and bare.lower() not in ("of", "the", "and"))
+        after_of = bool(tokens) and tokens[-1].lower() == "of"  # "Tens of thousands of protesters"
+        lower_word = bare[:1].islower() and bare.lower() not in ("of", "the", "and")
+        ends = token.startswith("(") or (lower_word and not after_of)
         determiner = len(tokens) == 1 and tokens[0].lower() in ("the", "a", "an", "one", "two", "three", "some")
         if tokens and ends and not determiner:
             break
@@ -213,6 +245,19 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
         phrase = _trim_np(rest[by.end() :] if by else rest)
         if phrase:
             found.append(Cue(m.start(), phrase, "according to"))
+    told = "informed" in masked or "n told " in masked or "e told " in masked  # "was told by", "were informed"
+    for m in _INFORMED_BY.finditer(masked) if told else ():
+        phrase = _trim_np(masked[m.end() :])
+        if phrase:
+            found.append(Cue(m.start(), phrase, "informed by"))
+    for m in _IN_WORDS.finditer(masked) if " words" in masked or " view" in masked or " opinion" in masked else ():
+        phrase = _PRONOUN_OF[m["pronoun"]] if m["pronoun"] else _trim_np(masked[m.end() :])
+        if phrase and (m["pronoun"] or m.group().rstrip().endswith("of")):
+            found.append(Cue(m.start(), phrase, "according to"))
+    for m in _QUOTED_BY.finditer(masked) if "as saying" in masked else ():
+        quoted = _subject_before(masked, m.start() + 1, progressive=False)
+        if quoted is not None and parse_speaker_phrase(quoted[0]) is not None:
+            found.append(Cue(m.start(), quoted[0], "quoted as saying", quoted[1]))
     for m in _QUOTED_AS.finditer(masked) if "quoted" in masked else ():
         found.append(Cue(m.start(), m["who"], "quoted as saying"))
     has_by = " by " in masked
@@ -229,7 +274,17 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
         phrase = _trim_np(masked[m.end() :])
         if phrase:
             found.append(Cue(m.start(), phrase, "a statement by"))
-    for m in _VERB.finditer(masked):
+    summing = _SUMMING.match(masked) if masked[:4] in ("That", "This") else None
+    if summing is not None:
+        masked = "\x00" * summing.end() + masked[summing.end() :]
+    comma = masked.rfind(",")  # the sentence-final "..., X said." follows the last comma
+    near_end = comma >= 0 and len(masked) - comma < 200 and _has_trailing_word(masked[comma:])
+    trailing = _TRAILING_SAY.match(masked, comma) if near_end else None
+    verbs: Iterable[re.Match[str]] = _VERB.finditer(masked)
+    first = _VERB.match(masked, trailing.start(1)) if trailing is not None else None
+    if first is not None:  # that verb first, then the rest in order
+        verbs = chain([first], verbs)
+    for m in verbs:
         verb = " ".join(m.group().split())
         after = masked[m.end() :]
         statement = _IN_A_STATEMENT.match(after)
@@ -242,8 +297,8 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
         else:
             subject = _subject_before(masked, m.start(), progressive=verb.endswith("ing"))
         if subject and parse_speaker_phrase(subject[0]) is not None:
-            backward = _THIS.match(after) is not None
-            found.append(Cue(m.start(), subject[0], cue, subject[1], backward=backward))
+            backward = summing is not None or _THIS.match(after) is not None
+            found.append(_innermost(Cue(m.start(), subject[0], cue, subject[1], backward=backward), after))
             break  # later verbs cannot come first
     for m in _INVERTED.finditer(masked):
         rest = masked[m.end() :]
@@ -252,9 +307,41 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
             # '..., said Mazahir Panahov, head of the election commission.'
             title = _TRAILING_TITLE.match(rest, len(phrase))
             role = strip_article(title.group(1)) if title and not (set(title.group(1).split()) & BE) else None
+            named = parse_speaker_phrase(role) if role is not None and not phrase[:1].isupper() else None
+            if role is not None and named is not None and named.person and named.role is None:
+                phrase, role = role, strip_article(phrase)  # "..., said the head of the delegation, Karl Olsen."
             found.append(Cue(m.start(1), phrase, m.group(1), role))
             break
     return min(found, key=lambda c: c.position) if found else None
+
+
+def _has_trailing_word(tail: str) -> bool:
+    """Whether the part after a sentence's last comma holds a verb of _TRAILING_SAY (substring checks: cheap)."""
+    return (
+        "said" in tail
+        or "says" in tail
+        or "told" in tail
+        or "add" in tail
+        or "noted" in tail
+        or "stat" in tail
+        or "stressed" in tail
+        or "wrote" in tail
+        or "explained" in tail
+        or "insisted" in tail
+        or "argued" in tail
+        or "claimed" in tail
+    )
+
+
+def _innermost(cue: Cue, after: str) -> Cue:
+    """The cue, or the speaker its "that" clause reports in turn ("X told Y that Z said ..." -> Z)."""
+    inner = _INNER_SAY.search(after, 0, 120) if after.find("that ", 0, 120) >= 0 else None
+    if inner is None or cue.backward:
+        return cue
+    parsed = parse_speaker_phrase(inner["who"])
+    if parsed is None or parsed.name in ("he", "she", "they", "it", "i", "we"):
+        return cue
+    return Cue(cue.position, inner["who"], f"{cue.cue} that {inner.group().split()[-1]}")
 
 
 def headline_colon(line: str) -> int | None:
@@ -296,6 +383,8 @@ def headline_cue(line: str) -> Cue | None:
     if verb is None or verb.start() == 0:
         return None
     subject = line[: verb.start()].strip()
-    if len(subject.split()) > 6 or not subject[:1].isupper() or (subject.isupper() and " " in subject):
-        return None  # "NORTHLAND SPOKESMAN SLAMS ...": a headline in capitals tells no name from a word
-    return Cue(verb.start(), subject, verb.group().lower())
+    if len(subject.split()) > 6 or not subject[:1].isupper():
+        return None
+    # "NORTHLAND SPOKESMAN SLAMS ...": a headline in capitals tells no name from a word; the body has to
+    capitals = subject.isupper() and (" " in subject or line.isupper())
+    return Cue(verb.start(), subject, verb.group().lower(), capitals=capitals)

@@ -9,7 +9,7 @@ person quoted, "EOA" -> "Election Observation Alliance", "the minister" -> the l
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -60,12 +60,25 @@ BE = words("was were is are be been being has have had will would could should d
 """Forms of "be", "have" and auxiliaries: a phrase holding one is a clause, not a speaker."""
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)\s*$")
 _LEADING_CONJ = re.compile(
-    r"^(?:and|but|as|while|whereas|so|then|meanwhile|however|although|though|because|also)\s+", re.IGNORECASE
+    r"^(?:and|but|as|while|whereas|so|then|meanwhile|however|although|though|because|also|today|yesterday|earlier"
+    r"|later|now|recently|previously|separately)\s+",
+    re.IGNORECASE,
 )
 _INITIAL = re.compile(r"[A-Z]\.")
 _GIVEN = re.compile(r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+){1,3})$")
 _LINKS = words("of for from at in on to with and the")
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+_ROLE_HEADS = words(
+    """president minister premier chairman chairwoman chair speaker secretary secretary-general ambassador envoy
+    spokesman spokeswoman spokesperson head leader director commissioner representative governor mayor chancellor
+    king queen commander chief adviser advisor senator ombudsman"""
+)
+"""Nouns of offices that one person holds: "the Northland president" names whoever the text gives that office."""
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
+_ROLE_SHORT = {"fm": "foreign minister", "pm": "prime minister", "sg": "secretary general", "mfa": "foreign ministry"}
+"""Offices that headlines abbreviate ("Northland FM"), written out so that "the minister" finds them."""
+_POSSESSIVE_S = re.compile(r"['’]s\b")
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def is_name_token(token: str) -> bool:
@@ -138,6 +151,9 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
             # "the main opposition United Democratic Force": a descriptor, then the organisation's name
             return SpeakerPhrase(" ".join(tokens[first_proper:]), " ".join(descriptor), False, acronym)
         return SpeakerPhrase(strip_article(np) if article and proper else _lower_first(np), None, False, acronym)
+    of_place = _person_of_place(tokens)
+    if of_place is not None:
+        return of_place
     i = len(tokens)
     while i > 0:
         tok = tokens[i - 1]
@@ -147,6 +163,16 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
         else:
             break
     name_tokens = tokens[i:]
+    if name_tokens and i > 1 and tokens[i - 1].lower() in ("of", "for", "&"):
+        if len(name_tokens) >= 3 and tokens[i - 2].lower() in ROLE_WORDS:
+            # "Deputy Foreign Minister of Northland Karl Olsen": the place ends the office, two words the name
+            return SpeakerPhrase(" ".join(name_tokens[-2:]), " ".join(tokens[: len(tokens) - 2]), person=True)
+        # "the Democratic Party of Northland", "Bank of England": an institution named after a place
+        first_proper = next((k for k, t in enumerate(tokens) if t[:1].isupper() and k > 0), 0)
+        if article and first_proper > 1 and all(t.islower() for t in tokens[1:first_proper]):
+            # "the ruling Unity Party of Northland": a descriptor, then the organisation's name
+            return SpeakerPhrase(" ".join(tokens[first_proper:]), " ".join(tokens[1:first_proper]), False, acronym)
+        return SpeakerPhrase(strip_article(np) if article else np, None, person=False)
     if len(tokens) == 1 and tokens[0].lower() in _COLLECTIVES:
         name_tokens = []
     if name_tokens and len(name_tokens) <= 4:
@@ -159,6 +185,22 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
     if article and proper:
         return SpeakerPhrase(strip_article(np), None, person=False)  # "the United States"
     return SpeakerPhrase(_lower_first(np), None, person=False)
+
+
+def _person_of_place(tokens: list[str]) -> SpeakerPhrase | None:
+    """ "President John Carter of Northland", "Foreign Minister Berg of Southland": the person before "of"."""
+    if "of" not in tokens:
+        return None
+    cut = len(tokens) - 1 - tokens[::-1].index("of")
+    left, right = tokens[:cut], [t for t in tokens[cut + 1 :] if t.lower() != "the"]
+    if len(left) < 2 or not right or not all(t[:1].isupper() for t in right):
+        return None
+    parsed = parse_speaker_phrase(" ".join(left))
+    titled = parsed is not None and (parsed.role is not None or is_honorific(left[0]))
+    if parsed is None or not parsed.person or not titled or " of " in (parsed.role or ""):
+        return None  # "Bank of England", "Head of the Election Mission Jane Doe": no person before "of"
+    role = " ".join(x for x in (parsed.role, "of", *tokens[cut + 1 :]) if x)
+    return SpeakerPhrase(parsed.name, role, person=True)
 
 
 def _lower_first(np: str) -> str:
@@ -182,7 +224,7 @@ class NameIndex:
         self.last_group: Entry | None = None
         self.roles: list[tuple[str, Entry]] = []
         self.titles: dict[str, str | None] = {}
-        self.holders: dict[str, Entry | None] = {}
+        self.holders: dict[str, dict[str, tuple[Entry, str]]] = {}
 
     def register(self, entry: Entry, person: bool, acronym: str | None = None) -> None:
         name, role = entry
@@ -194,7 +236,8 @@ class NameIndex:
             self.by_alias.setdefault(name.split()[-1], entry)
             self.last_person = entry
             if entry[1]:
-                self.roles.append((entry[1].lower(), entry))
+                words_ = [_ROLE_SHORT.get(w, w) for w in _POSSESSIVE_S.sub("", entry[1].lower()).split()]
+                self.roles.append((" ".join(words_), entry))  # "Northland FM" -> "northland foreign minister"
         else:
             self.last_group = entry
         if acronym:
@@ -224,17 +267,51 @@ class NameIndex:
                 at = self.text.find(name, at + len(name))
         return self.titles[name]
 
-    def only_holder(self, role_word: str) -> Entry | None:
-        """The one person the text titles with ``role_word`` ("Foreign Minister Jeyhun Bayramov"), if just one."""
+    def holder(self, phrase: str) -> Entry | None:
+        """The person an office phrase stands for ("the Northland foreign minister", "the ministry's spokesman",
+        "a spokesman for the Foreign Ministry"): the last speaker with that office, else the one person the text
+        gives it, whose title holds every qualifier ("northland", "foreign", "ministry"); None if no such one."""
+        if not any(w in _ROLE_HEADS for w in phrase.lower().split()):
+            return None  # no office in the phrase: the usual case, spared the work below
+        tokens = [_POSSESSIVE.sub("", t.strip(",.")).lower() for t in strip_article(phrase).split()]
+        cut = next((k for k, t in enumerate(tokens) if k > 0 and t in ("for", "of", "at")), len(tokens))
+        head = tokens[cut - 1] if tokens else ""
+        if head not in _ROLE_HEADS:
+            return None
+        # "azerbaijani" finds "President of Azerbaijan", "russian" "Russia's Foreign Minister": a stem will do
+        qualifiers = [t[:6] for t in tokens if t != head and t not in FUNCTION_WORDS and t not in _LINKS]
+        for role, entry in reversed(self.roles):
+            if head in role.split() and all(q in role for q in qualifiers):
+                return entry  # "the minister" -> the last minister quoted
+        return self.only_holder(head, qualifiers)
+
+    def _holders(self, role_word: str) -> dict[str, tuple[Entry, str]]:
+        """The people the text titles with ``role_word``, each with the words around the title (lower case)."""
         if role_word not in self.holders:
-            pattern = r"\b((?:[A-Z][\w'’-]*\s+){0,3}(?i:" + re.escape(role_word) + r")(?:\s+[A-Z][\w'’-]*){2,3})"
-            holders: dict[str, Entry] = {}
+            role = re.escape(role_word)
+            # "Northland Foreign Minister Anna Berg", "President of Northland John Carter"
+            of = r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*){1,3}?)?"
+            pattern = r"\b((?:[A-Z][\w'’-]*\s+){0,3}(?i:" + role + r")" + of + r"(?:\s+[A-Z][\w'’-]*){2,3})"
+            holders: dict[str, tuple[Entry, str]] = {}
             for m in re.finditer(pattern, self.text):
                 parsed = parse_speaker_phrase(m.group(1))
                 if parsed is not None and parsed.person and " " in parsed.name:
-                    holders[parsed.name] = (parsed.name, parsed.role)
-            self.holders[role_word] = next(iter(holders.values())) if len(holders) == 1 else None
+                    of_place = _OF_PLACE.match(self.text, m.end())
+                    around = (m.group(1) + (of_place.group() if of_place else "")).lower()
+                    holders[parsed.name] = ((parsed.name, parsed.role), around)
+            # "the spokesman, Peter Hall, ...": the office, then the name in commas
+            for m in re.finditer(r"\b(?i:" + role + r"),\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),", self.text):
+                if not any(is_plain(t) for t in m.group(1).split()):
+                    around = self.text[max(0, m.start() - 40) : m.end()].lower()
+                    holders[m.group(1)] = ((m.group(1), None), around)
+            self.holders[role_word] = holders
         return self.holders[role_word]
+
+    def only_holder(self, role_word: str, qualifiers: Sequence[str] = ()) -> Entry | None:
+        """The one person the text titles with ``role_word`` ("Foreign Minister Jeyhun Bayramov") and whose title
+        holds every qualifier ("foreign"), if just one."""
+        found = [e for e, around in self._holders(role_word).values() if all(q in around for q in qualifiers)]
+        return found[0] if len(found) == 1 else None
 
     def _given_names(self, surname: str) -> Iterator[str]:
         """The capitalised words just before each whole-word ``surname`` in the text ("Mohamed Kamel" Amr)."""
@@ -258,19 +335,16 @@ class NameIndex:
             full, role = self.by_alias[name]
             return full, parsed.role or role
         if not parsed.person:
-            role_word = strip_article(name).lower()
-            if " " in role_word or role_word not in _TITLE_WORDS:
-                return name, None
-            for role, entry in reversed(self.roles):
-                if role.endswith(role_word):
-                    return entry  # "the minister" -> the last minister quoted
-            return self.only_holder(role_word) or (name, None)
+            bare = strip_article(name).lower()
+            if self.last_group is not None and bare in ORG_HEADS and bare in self.last_group[0].lower():
+                return self.last_group  # "the mission noted" after "the Election Mission said"
+            return self.holder(name) or (name, None)
         if " " not in name:
             # "Amr" -> "Mohamed Kamel Amr": up to three given names before the surname somewhere in the text
             for given_text in self._given_names(name):
                 given = given_text.split()
-                while given and (given[0].lower() in FUNCTION_WORDS or is_plain(given[0])):
-                    given.pop(0)
+                titled = [k for k, word in enumerate(given) if is_plain(word) or word.lower() in FUNCTION_WORDS]
+                given = given[titled[-1] + 1 :] if titled else given  # "Northland President John" Carter
                 if given:
                     full = " ".join([*given, name])
                     return full, parsed.role or self.role_in_text(full)

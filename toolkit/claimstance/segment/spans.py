@@ -12,6 +12,8 @@ Span = tuple[int, int]
 
 TURN_LABEL = re.compile(r"(?:(?:[A-Z][A-Z.'’\-]+|[A-Z]\.?)\s+){0,4}(?:[A-Z][A-Z.'’\-]+|Q):(?=\s|$)")
 """A transcript's speaker tag: "SECRETARY KERRY:", "QUESTION:", "MR. PRICE:", "Q:"."""
+Q_TURN = re.compile(r"Q(?=[ \t]+[A-Z“\"])")
+"""A question's tag without a colon, as White House transcripts write it: "Q Mr. President, will you ..."."""
 
 
 @dataclass(frozen=True)
@@ -52,12 +54,14 @@ def inside_any(position: int, spans: Sequence[Span]) -> bool:
 
 
 _QUOTE_CHARS = re.compile(r"[“”„«»\"]")
+_QUOTE_CHARS_SINGLE = re.compile(r"[“”„«»\"‘’]")  # only where a ‘ opens one: a ’ is mostly an apostrophe
 
 
 def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Spans (from the opening mark to just past the closing one) of the matched double quotations.
+    """Spans (from the opening mark to just past the closing one) of the matched quotations.
 
-    Curly quotes pair by direction, straight quotes by position (an opener follows a space or bracket);
+    Double quotes and curly single ones (‘...’; a ’ before a letter is an apostrophe). Curly quotes pair by
+    direction, straight quotes by position (an opener follows a space or bracket);
     a curly closer also closes any straight quote left open inside it (or a straight opener, when no curly
     one is open: pages mix the two), and unmatched marks are ignored,
     so a stray quote never swallows the rest of a paragraph.
@@ -65,10 +69,18 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]
     stop = len(text) if end is None else end
     spans: list[Span] = []
     stack: list[tuple[int, str]] = []
-    for m in _QUOTE_CHARS.finditer(text, start, stop):
+    chars = _QUOTE_CHARS_SINGLE if text.find("‘", start, stop) >= 0 else _QUOTE_CHARS
+    for m in chars.finditer(text, start, stop):
         i, ch = m.start(), m.group()
-        if ch in "“„«":
+        if ch in "“„«‘":
             stack.append((i, ch))
+        elif ch == "’":
+            # a closing single quote, unless it is an apostrophe ("don’t", "Azerbaijan’s")
+            nxt = text[i + 1] if i + 1 < stop else " "
+            found = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][1] == "‘"), None)
+            if found is not None and not nxt.isalnum():
+                spans.append((stack[found][0], i + 1))
+                del stack[found:]
         elif ch in "”»":
             wanted = "«" if ch == "»" else "“„"
             found = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][1] in wanted), None)

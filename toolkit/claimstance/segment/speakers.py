@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from claimstance.lexicon import TRANSCRIPT_HEADER, is_honorific
@@ -46,6 +46,7 @@ _PASSIVE = re.compile(
     r"|said|stated|announced|reported|mentioned|pointed\s+out|underscored|recalled)\b"
 )
 _FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll)|[Oo]ur|[Mm]y|us|me)\b")
+_SPEAKER_AND_I = re.compile(r"\b(?:and|with)\s+(?:I|me|we|us)\b|^(?:I|We)\s+and\b")
 _OPENING_QUOTE = re.compile(r"[“\"«‘']{1,2}\S")
 _AS_SAID = re.compile(r"\s*(?:[Aa]nd\s+|[Bb]ut\s+)?[Aa]s\s")
 _THE_DOCUMENT = re.compile(
@@ -53,10 +54,15 @@ _THE_DOCUMENT = re.compile(
     r"|text|document|resolution)",
     re.IGNORECASE,
 )
-_LEAD_IN = re.compile(r"\b(?:said|says|stated|added|noted|declared|announced|wrote|continued)\s*:\s*$")
+_LEAD_IN = re.compile(
+    r"\b(?:said|says|stated|added|noted|declared|announced|wrote|continued|reads|read)"
+    r"(?:\s+(?:in\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+|written\s+)?statement|the\s+following"
+    r"|in\s+particular|among\s+other\s+things|today))?\s*:\s*$"
+)
 _SPEAKING_TAG = re.compile(
     r"[\[(](?P<who>[A-Z][^,\])]{1,40}),\s*(?:speaking|said|says|talking|addressing)\b[^\])]*[\])]"
 )
+_BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]+")
 _STAGE_HEADING = re.compile(r"[\[(][^\])]{1,60}[\])]")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
 _VAGUE = frozenset(["many", "some", "most", "several", "others", "few"])
@@ -67,6 +73,8 @@ _TURN_NOUNS = {"question": "questioner", "q": "questioner", "questions": "questi
 def _mostly_quote(text: str, span: Span, quotes: Sequence[Span]) -> bool:
     if any(len(text[a:b].split()) >= QUOTE_MIN_WORDS for a, b in quotes if a >= span[0] and b <= span[1]):
         return True
+    if any(a == span[0] and b >= span[1] - 1 for a, b in quotes):
+        return True  # '"It is illegal."': a whole sentence in quotation marks, however short
     # An opening mark with no closing one: news style leaves a quotation open to the paragraph's end.
     return _OPENING_QUOTE.match(text, span[0], span[1]) is not None and not any(a == span[0] for a, _ in quotes)
 
@@ -100,6 +108,12 @@ class _Context:
     index: NameIndex
     rejected: Counter[str] | None
     previous_sentence: str = ""
+    own_voice: bool = False
+    """Whether the document's own narration has spoken in the first person (a speech whose author is not known)."""
+    narrated: list[tuple[int, Span]] = field(default_factory=list)
+    """Paragraph and sentence of the claims left to the narration, not yet looked at for a first person."""
+    claimed: set[int] = field(default_factory=set)
+    """Paragraphs an "X said this" gave to X: their first person is X's, not the narration's."""
 
 
 @dataclass
@@ -110,6 +124,8 @@ class _Turn:
     speaker: Speaker
     scope: Literal["tag", "block", "paragraph"]
     paragraph: int = -1
+    bullets: bool | None = None
+    """Whether a block is a list ("The ministry said:" and bullets): it then ends with the list."""
 
 
 def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[str] | None = None) -> list[Speaker]:
@@ -126,6 +142,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     statement_from = _statement_start(document, units)
     speakers: list[Speaker] = []
     backward: list[int] = []
+    quoted_before: list[int] = []
     previous = _Previous()
     turn: _Turn | None = None
     by_sentence: dict[Span, tuple[Speaker | None, Cue | None]] = {}
@@ -138,6 +155,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             speakers.append(narrator if tagged else _headline_speaker(unit, ctx) or narrator)
             previous = _Previous()
             continue
+        if turn is not None and turn.scope == "block" and unit.kind is UnitKind.CLAIM:
+            turn = _block_goes_on(text, unit, turn)
         in_statement = statement_from is not None and i >= statement_from
         own = turn.speaker if turn is not None else (author if in_statement else None)
         if unit.kind is not UnitKind.CLAIM:
@@ -164,16 +183,26 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             speakers.append(narrator)
             previous = _Previous()
             continue
-        if cue is not None and cue.backward and cued is not None and cued.name is not None:
+        named = cue is not None and cued is not None and cued.name is not None
+        if named and cued is not None and cued.attribution is Attribution.DIRECT_QUOTE:
+            quoted_before.append(i)
+        if named and cue is not None and cue.backward:
             backward.append(i)
+            ctx.claimed.add(unit.paragraph)
         refused = cued is not None and cued.attribution is Attribution.UNATTRIBUTED
-        speaker = (None if refused else cued) or _continued(text, unit, quotes, previous) or cued or narrator
+        speaker = (None if refused else cued) or _continued(text, unit, quotes, previous, ctx) or cued or narrator
+        if speaker is narrator and not ctx.own_voice:
+            ctx.narrated.append((unit.paragraph, unit.sentence))
         speakers.append(speaker)
         attributed = speaker.attribution in (Attribution.REPORTED, Attribution.DIRECT_QUOTE)
         headline = cue is not None and cue.cue == ":"  # "X: claim" is a headline: nothing runs on from it
         previous = _Previous(speaker, unit.paragraph) if attributed and not headline else _Previous()
     for i in backward:
-        _give_back(units, speakers, i, narrator)
+        _give_back(text, units, speakers, i, narrator)
+    for i in quoted_before:
+        for j in _opened_before(text, units, i):
+            if speakers[j] == narrator:
+                speakers[j] = speakers[i]
     return [_validated(speaker, narrator, ctx) for speaker in speakers]
 
 
@@ -189,11 +218,20 @@ def _validated(speaker: Speaker, narrator: Speaker, ctx: _Context) -> Speaker:
     return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=speaker.cue)
 
 
+def _block_goes_on(text: str, unit: UnitSpan, turn: _Turn) -> _Turn | None:
+    """The block turn, or None where a list below "X said:" has ended (a line that is no bullet)."""
+    line_start = text.rfind("\n", 0, unit.sentence[0]) + 1
+    bullet = _BULLET.fullmatch(text, line_start, unit.sentence[0]) is not None
+    if turn.bullets is None:
+        turn.bullets = bullet
+    return None if turn.bullets and not bullet and line_start == unit.sentence[0] else turn
+
+
 def _heading_turn(unit: UnitSpan, ctx: _Context, turn: _Turn | None) -> _Turn | None:
     """The turn after a heading: a tag opens one, a stage direction keeps it, any other heading ends a block."""
     heading = ctx.text[unit.start : unit.end]
-    if TURN_LABEL.fullmatch(heading):
-        speaker = _turn_speaker(heading[:-1], ctx)
+    if TURN_LABEL.fullmatch(heading) or heading == "Q":
+        speaker = _turn_speaker(heading.removesuffix(":"), ctx)
         return _Turn(speaker, "tag", unit.paragraph) if speaker is not None else None
     tag = _SPEAKING_TAG.fullmatch(heading)
     if tag is not None:
@@ -208,14 +246,62 @@ def _heading_turn(unit: UnitSpan, ctx: _Context, turn: _Turn | None) -> _Turn | 
     return turn
 
 
-def _give_back(units: Sequence[UnitSpan], speakers: list[Speaker], i: int, narrator: Speaker) -> None:
-    """ "... X said this": X's are the sentences before it in its paragraph that were left to the outlet."""
+def _give_back(text: str, units: Sequence[UnitSpan], speakers: list[Speaker], i: int, narrator: Speaker) -> None:
+    """ "... X said this": X's are the sentences before it in its paragraph that were left to the outlet; when
+    it opens its paragraph, a quotation in the paragraph before ('"A. B." / That is what X said.')."""
     j = i - 1
     while j >= 0 and units[j].paragraph == units[i].paragraph and units[j].kind is UnitKind.CLAIM:
         if speakers[j] != narrator:
-            break
+            return
         speakers[j] = speakers[i].model_copy(update={"attribution": Attribution.REPORTED})
         j -= 1
+    if j < 0 or j != i - 1 or units[j].kind is not UnitKind.CLAIM or not _OPENING_QUOTE.match(text, units[j].start):
+        return
+    paragraph = units[j].paragraph
+    while j >= 0 and units[j].paragraph == paragraph and speakers[j] == narrator:
+        speakers[j] = speakers[i].model_copy(update={"attribution": Attribution.DIRECT_QUOTE})
+        j -= 1
+
+
+def _unbalanced(text: str) -> bool:
+    """Whether a quotation opened in ``text`` is still open at its end."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _paragraph_back(units: Sequence[UnitSpan], i: int) -> list[int]:
+    """Unit ``i`` and the units before it in its paragraph, last first."""
+    found = [i]
+    while found[-1] > 0 and units[found[-1] - 1].paragraph == units[i].paragraph:
+        found.append(found[-1] - 1)
+    return found
+
+
+def _opened_before(text: str, units: Sequence[UnitSpan], i: int) -> list[int]:
+    """The units inside a quotation that opened before unit ``i`` and closes in it, where ``i`` names the
+    speaker after the quote ('"A. B," X said.'), also back over paragraphs that news style leaves open ('"A.' /
+    '"B," X said.'): the quotation's earlier sentences are X's."""
+    para = _paragraph_back(units, i)
+    first = para[-1]
+    start = units[i].sentence[0]
+    if _unbalanced(text[units[first].start : start]):
+        inside: list[int] = []
+        for j in para[1:]:  # back to the sentence that opened the quotation
+            inside.append(j)
+            if _unbalanced(text[units[j].start : start]):
+                return [k for k in inside if units[k].kind is UnitKind.CLAIM]
+        return []
+    if start != units[first].start or not _OPENING_QUOTE.match(text, start):
+        return []
+    given: list[int] = []
+    j = first - 1
+    while j >= 0 and units[j].kind is UnitKind.CLAIM:
+        paragraph = _paragraph_back(units, j)
+        top = paragraph[-1]
+        if not (_OPENING_QUOTE.match(text, units[top].start) and _unbalanced(text[units[top].start : units[j].end])):
+            break
+        given.extend(k for k in paragraph if units[k].kind is UnitKind.CLAIM)
+        j = top - 1
+    return given
 
 
 def _reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, unit: UnitSpan) -> bool:
@@ -225,6 +311,8 @@ def _reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, un
     """
     if _AS_SAID.match(text, unit.sentence[0], unit.sentence[1]) is not None:
         return False  # "As X said, ...": the author agrees; the claim is the author's
+    if cue is not None and _SPEAKER_AND_I.search(cue.phrase) is not None:
+        return False  # "My colleague and I stressed ...": the author is among those who speak
     if cued.attribution is Attribution.UNATTRIBUTED:
         return cue is not None and cue.phrase.split()[0].lower() in _VAGUE
     return cued.name is not None and cued.name != own.name
@@ -247,10 +335,22 @@ def _turn_speaker(label: str, ctx: _Context) -> Speaker | None:
 def _headline_speaker(unit: UnitSpan, ctx: _Context) -> Speaker | None:
     """The speaker a headline names ("X says ...", "X: ...", "...: Eritrean FM"), or None."""
     cue = headline_cue(ctx.text[unit.start : unit.end])
+    if cue is not None and cue.capitals:
+        cue = _in_capitals(cue, ctx)
     parsed = parse_speaker_phrase(cue.phrase) if cue is not None else None
     if cue is None or parsed is None or parsed.name in ("he", "she", "they", "it", "i", "we"):
         return None
     return _named(parsed, cue, Attribution.REPORTED, ctx, None)
+
+
+def _in_capitals(cue: Cue, ctx: _Context) -> Cue | None:
+    """A headline in capitals ("NORTHLAND SPOKESMAN SLAMS ..."): its subject as the body writes it ("Putin",
+    "European Union"), or the one person the body gives its office ("spokesman"); None when neither."""
+    phrase = " ".join(w.capitalize() for w in cue.phrase.split())
+    if phrase in ctx.text:
+        return Cue(cue.position, phrase, cue.cue)
+    holder = ctx.index.holder(phrase) or ctx.index.only_holder(phrase.split()[-1].lower())
+    return Cue(cue.position, holder[0], cue.cue) if holder is not None else None
 
 
 def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, previous: Speaker | None) -> Speaker:
@@ -316,22 +416,47 @@ def _cued_speaker(
     return None, None
 
 
-def _continued(text: str, unit: UnitSpan, quotes: Sequence[Span], previous: _Previous) -> Speaker | None:
+def _own_voice(ctx: _Context, paragraph: int) -> bool:
+    """Whether the narration has spoken in the first person in a paragraph before ``paragraph`` that no "X said
+    this" claimed (looked at only when a first-person sentence could continue a quotation: the rare case)."""
+    while not ctx.own_voice and ctx.narrated and ctx.narrated[0][0] < paragraph:
+        narrated, sentence = ctx.narrated.pop(0)
+        if narrated not in ctx.claimed:
+            ctx.own_voice = _first_person(ctx.text, sentence, quote_spans(ctx.text, *sentence))
+    return ctx.own_voice
+
+
+def _first_person(text: str, sentence: Span, quotes: Sequence[Span]) -> bool:
+    """Whether a sentence speaks in the first person outside its quotation marks."""
+    if _FIRST_PERSON.search(text, max(0, sentence[0] - 1), sentence[1]) is None:
+        return False  # no first person at all: nothing to mask
+    masked = mask_quotes(text[sentence[0] : sentence[1]], quotes, sentence[0])
+    return _FIRST_PERSON.search(masked) is not None
+
+
+def _continued(text: str, unit: UnitSpan, quotes: Sequence[Span], previous: _Previous, ctx: _Context) -> Speaker | None:
     """The previous speaker, where the text licenses it (rule 4 of the module docstring).
 
-    A quotation or a sentence in the first person continues the speaker into the next paragraph; a plain
-    sentence continues a statement or report ("a statement by X", "X said in a statement") within its
-    paragraph, as news paraphrases a document sentence by sentence, but not "X said ...", which news follows
-    with its own narration ("He was commenting on ...", "That sets the stage for ...").
+    A quotation continues the speaker into the next paragraph; so does a sentence in the first person after
+    a quotation (an unquoted block of the speaker's words), unless the document's own narration has already
+    spoken in the first person: then it is a speech, and "we" is its author. A plain sentence continues a
+    statement or report ("a statement by X", "X said in a statement") within its paragraph, as news
+    paraphrases a document sentence by sentence, but not "X said ...", which news follows with its own
+    narration ("He was commenting on ...", "That sets the stage for ...").
     """
     if previous.speaker is None or previous.speaker.name is None:
         return None
     quoted = _mostly_quote(text, unit.sentence, quotes)
-    masked = mask_quotes(text[unit.sentence[0] : unit.sentence[1]], quotes, unit.sentence[0])
-    licensed = quoted or _FIRST_PERSON.search(masked) is not None
-    document = "statement" in (previous.speaker.cue or "")
+    first_person = (
+        previous.speaker.attribution is Attribution.DIRECT_QUOTE
+        and _first_person(text, unit.sentence, quotes)
+        and not _own_voice(ctx, unit.paragraph)
+    )
+    licensed = quoted or first_person
+    document = any(w in (previous.speaker.cue or "") for w in ("statement", "informed"))
     if (previous.paragraph == unit.paragraph and document) or (licensed and previous.paragraph >= unit.paragraph - 1):
-        kind = Attribution.DIRECT_QUOTE if quoted else Attribution.REPORTED
+        # an unquoted first-person sentence after a quotation gives the speaker's words verbatim
+        kind = Attribution.DIRECT_QUOTE if quoted or first_person else Attribution.REPORTED
         return Speaker(
             name=previous.speaker.name, role=previous.speaker.role, attribution=kind, cue=previous.speaker.cue
         )

@@ -21,7 +21,7 @@ from claimstance.lexicon import DAY_MONTH, is_noise_line
 from claimstance.schema import Document, UnitKind
 from claimstance.segment.cues import headline_colon
 from claimstance.segment.sentences import split_sentences
-from claimstance.segment.spans import TURN_LABEL, Span, UnitSpan, inside_any, lstrip, quote_spans, rstrip, trim
+from claimstance.segment.spans import Q_TURN, TURN_LABEL, Span, UnitSpan, inside_any, lstrip, quote_spans, rstrip, trim
 
 _LEADING_MARKS = re.compile(r"[\s\-–—•*·]+")
 _FIRST_WORD = re.compile(r"\S+")
@@ -200,6 +200,8 @@ def unit_spans(document: Document, *, fast: bool = True) -> list[UnitSpan]:
             continue
         for sentence in split_sentences(text, start, para.end, fast=fast):
             tag = TURN_LABEL.match(text, sentence[0], sentence[1]) or _STAGE.match(text, sentence[0], sentence[1])
+            if tag is None and sentence[0] == start and text.startswith("Q", start):
+                tag = Q_TURN.match(text, sentence[0], sentence[1])
             while tag is not None:  # "SECRETARY KERRY:", "(Via interpreter)": a heading before the sentence
                 label_end = rstrip(text, sentence[0], tag.end())
                 units.append(UnitSpan(sentence[0], label_end, UnitKind.HEADING, para.block, para.number, sentence))

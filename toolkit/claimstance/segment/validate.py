@@ -69,6 +69,8 @@ def check_name(name: str) -> str | None:
         return "clause fragment"
     if any(t in _CLAUSE_WORDS for t, token in zip(lower, tokens, strict=True) if token[:1].islower()):
         return "clause fragment"
+    if lower[-1] in _OPENERS or lower[-1] in _PREPOSITIONS or lower[-1] in ("the", "a", "an"):
+        return "clause fragment"  # "Tens of": a phrase cut off before its head
     if all(t in _DATE_WORDS for t in lower):
         return "date"
     if lower[-1] in DOCUMENT_NOUNS:

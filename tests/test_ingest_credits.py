@@ -1,0 +1,120 @@
+"""Bylines, publishers and release dates that no dateline or agency line gives (issue 15)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from claimstance.ingest import ingest_text
+from claimstance.ingest.credits import byline_line, issued_on, publisher_in_text, reporter_in_lead
+from claimstance.schema import Document
+
+
+def _docs(raw: str) -> list[Document]:
+    return list(ingest_text(raw, "page.txt"))
+
+
+# ------------------------------------------------------------------------------------------------ bylines
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By JANE DOE, Associated Press Writer", ("Jane Doe", "Associated Press")),
+        ("By Jane Doe", ("Jane Doe", None)),
+        ("By Jane Doe and John Roe, Northpress", ("Jane Doe and John Roe", "Northpress")),
+        ("by NATO Secretary General Jane Doe", None),
+        ("By the way, the talks failed", None),
+    ],
+)
+def test_a_byline_names_the_journalist_and_the_agency_after_the_name(
+    line: str, expected: tuple[str, str | None] | None
+) -> None:
+    assert byline_line(line) == expected
+
+
+def test_a_lead_names_its_reporter() -> None:
+    assert reporter_in_lead("The vote was close. VOA's Jane Doe in Oldtown reports the count goes on.") == "Jane Doe"
+    assert reporter_in_lead("Northland's President John Carter said the count goes on.") is None
+
+
+def test_the_byline_is_the_documents_byline_and_its_agency_the_source() -> None:
+    raw = (
+        "Northland rejects the plan\nBy JANE DOE, Associated Press Writer\n"
+        "OLDTOWN, Northland (AP) — Northland rejected the plan on Monday, its foreign minister said.\n"
+    )
+    [document] = _docs(raw)
+    assert (document.byline, document.source, document.author) == ("Jane Doe", "Associated Press", None)
+
+
+# ------------------------------------------------------------------------------------------------ publishers
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher"),
+    [
+        ("Text.\nFollow the Foreign Office on Twitter @fo and Facebook\n", "Foreign Office"),
+        ("  The press release issued by the Foreign Office on 29 September 2023.\nText.", "Foreign Office"),
+        ("In a statement received by IRIN on Monday, the commission said no.", "IRIN"),
+        ("The minister told VOA the vote was fair.", "VOA"),
+        ("Protesters built barricades, an Interfax correspondent reported.", "Interfax"),
+        ("The minister told Parliament the vote was fair.", None),
+        ("The minister told the Security Council the vote was fair.", None),
+        ("The minister told John Carter the vote was fair.", None),
+    ],
+)
+def test_the_text_names_its_publisher_where_no_header_does(text: str, publisher: str | None) -> None:
+    assert publisher_in_text(text) == publisher
+
+
+def test_a_standfirst_gives_the_release_date_with_its_year_only() -> None:
+    assert issued_on("The press release issued by the Foreign Office on 29 September 2023.") == date(2023, 9, 29)
+    assert issued_on("The statement was published on Monday, 3 May 2021, in Oldtown.") == date(2021, 5, 3)
+    assert issued_on("The report was released on 3 May.") is None
+
+
+def test_a_documents_file_written_before_the_byline_field_still_reads() -> None:
+    from claimstance import io
+
+    older = {
+        "schema_version": "1.1.0",
+        "id": "p-d00",
+        "seed_file": "p.txt",
+        "text": "Northland rejected the plan.",
+        "raw_start": 0,
+        "raw_end": 28,
+    }
+    document = io.validate_record(Document, older, path="documents.jsonl", line=1)
+    assert document.byline is None and document.text == "Northland rejected the plan."
+
+
+@pytest.mark.parametrize(
+    ("page", "publisher"),
+    [
+        ("The talks failed.\nSource: Northpress\n", "Northpress"),
+        ("The talks failed.\n© 2024 Northpress. All rights reserved.\n", "Northpress"),
+        ("The talks failed.\nCopyright (c) 2008 Northpress News Agency\n", "Northpress News Agency"),
+        ("The talks failed.\n© 2024 AP\n", "Associated Press"),
+        ("The talks failed. The source: a minister.\n", None),
+    ],
+)
+def test_a_credit_or_copyright_line_names_the_publisher(page: str, publisher: str | None) -> None:
+    assert publisher_in_text(page) == publisher
+
+
+def test_a_staff_byline_names_the_outlet_and_no_journalist() -> None:
+    assert byline_line("By Northpress Staff") == (None, "Northpress")
+    assert byline_line("By the Northpress News Desk") == (None, "Northpress")
+
+
+def test_a_byline_and_its_date_on_one_line_give_both() -> None:
+    raw = "Northland rejects the plan\nBy Jane Doe | 2 September 2024\nNorthland rejected the plan, she said.\n"
+    [document] = _docs(raw)
+    assert (document.byline, document.published) == ("Jane Doe", date(2024, 9, 2))
+
+
+def test_a_stamp_with_its_poster_is_a_stamp() -> None:
+    raw = "Northland rejects the plan\nPosted on 2 September 2024 by Jane Doe\nNorthland rejected the plan.\n"
+    [document] = _docs(raw)
+    assert document.published == date(2024, 9, 2)
+    assert "Posted on" not in document.text

@@ -1,0 +1,271 @@
+"""Speaker attribution on news kinds no seed has (issue 15): one invented text per rule."""
+
+from __future__ import annotations
+
+from claimstance.schema import Attribution, ClaimUnit, Document, UnitKind
+from claimstance.segment import segment
+
+A = Attribution
+
+
+def claims(text: str, **fields: object) -> list[tuple[str | None, Attribution]]:
+    values: dict[str, object] = {"id": "t-d0", "seed_file": "t.txt", "raw_start": 0, "raw_end": len(text)}
+    values.update(fields)
+    units: list[ClaimUnit] = list(segment(Document(text=text, **values)))  # type: ignore[arg-type]
+    return [(u.speaker.name, u.speaker.attribution) for u in units if u.kind is UnitKind.CLAIM]
+
+
+# ------------------------------------------------------------------------- the author's own first person
+
+
+def test_a_speech_with_no_known_author_keeps_its_first_person_after_a_report() -> None:
+    text = (
+        "We have worked hard this year.\n\n"
+        "The Southland foreign minister said that the border was theirs.\n\n"
+        "We reject this claim. I will never give up our land.\n"
+    )
+    got = claims(text)
+    assert got[1] == ("Southland foreign minister", A.REPORTED)
+    assert [name for name, _ in got[2:]] == [None, None]
+
+
+def test_a_first_person_sentence_after_a_quotation_goes_on_quoting() -> None:
+    text = '"We stand ready to help," the envoy said.\n\nWe welcome the progress made so far.\n'
+    assert claims(text) == [("the envoy", A.DIRECT_QUOTE), ("the envoy", A.DIRECT_QUOTE)]
+
+
+def test_the_first_person_of_a_passage_said_this_afterwards_does_not_make_a_speech() -> None:
+    text = (
+        "I want to assure you that the talks are going well. Prime Minister Anna Berg said this on Monday.\n\n"
+        '"We have sent our draft to Southland," she said.\n\n'
+        "We see some progress in the talks.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["Anna Berg"] * 4
+
+
+# ------------------------------------------------------------------------------------------ reporting cues
+
+
+def test_a_sentence_final_said_outranks_a_stance_verb_before_it() -> None:
+    text = "Northland rejected the plan on Monday, Foreign Minister Anna Berg said.\n"
+    assert claims(text) == [("Anna Berg", A.REPORTED)]
+
+
+def test_a_president_of_a_place_is_the_person_not_the_place() -> None:
+    text = 'President Karl Olsen of Southland said last week that "the border is ours and will stay ours".\n'
+    assert claims(text) == [("Karl Olsen", A.DIRECT_QUOTE)]
+
+
+def test_layered_sourcing_goes_to_the_innermost_speaker() -> None:
+    text = "An official told the radio that President John Carter had said the plan was dead.\n"
+    assert claims(text) == [("John Carter", A.REPORTED)]
+
+
+def test_a_press_service_that_informed_the_outlet_speaks_for_its_paragraph() -> None:
+    text = (
+        "Northpress was informed by the press service of the President that the leaders discussed trade. "
+        "They agreed to meet again.\n\nThe weather was fine.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["the press service of the President"] * 2 + [None]
+
+
+# --------------------------------------------------------------------------------- offices and descriptors
+
+
+def test_an_office_with_a_place_resolves_to_the_one_person_holding_it() -> None:
+    text = (
+        "Northland Foreign Minister Anna Berg met Southland Foreign Minister Karl Olsen on Monday.\n\n"
+        "The Northland foreign minister said the plan was dead.\n"
+    )
+    assert claims(text)[1] == ("Anna Berg", A.REPORTED)
+
+
+def test_an_office_two_people_hold_stays_unresolved() -> None:
+    text = (
+        "Northland Foreign Minister Anna Berg met Southland Foreign Minister Karl Olsen on Monday.\n\n"
+        "The foreign minister said the plan was dead.\n"
+    )
+    assert claims(text)[1] == ("the foreign minister", A.REPORTED)
+
+
+def test_a_spokesman_named_elsewhere_in_the_text_is_that_person() -> None:
+    text = (
+        "Foreign Ministry spokesman Peter Hall met the press.\n\nThe ministry's spokesman said the plan was illegal.\n"
+    )
+    assert claims(text)[1] == ("Peter Hall", A.REPORTED)
+
+
+def test_a_descriptor_continues_the_organisation_named_before() -> None:
+    text = "The Election Mission said the count was fair. The mission noted that no fraud was seen.\n"
+    assert [name for name, _ in claims(text)] == ["Election Mission", "Election Mission"]
+
+
+# ------------------------------------------------------------------------------------ lists and headlines
+
+
+def test_a_list_below_said_in_a_statement_is_the_speakers_and_ends_with_the_list() -> None:
+    text = (
+        "The Foreign Ministry said in a statement:\n\n"
+        "- The border must stay open.\n- The talks must resume.\n\n"
+        "The talks stalled on Monday.\n"
+    )
+    assert claims(text) == [
+        (None, A.AUTHOR),
+        ("Foreign Ministry", A.DIRECT_QUOTE),
+        ("Foreign Ministry", A.DIRECT_QUOTE),
+        (None, A.AUTHOR),
+    ]
+
+
+def heading_speaker(text: str) -> str | None:
+    document = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text)
+    return next(u.speaker.name for u in segment(document) if u.kind is UnitKind.HEADING)
+
+
+def test_a_headline_in_capitals_names_the_one_holder_of_its_office_in_the_body() -> None:
+    text = (
+        "NORTHLAND SPOKESMAN SLAMS SOUTHLAND MINISTER\n\n"
+        "Northland foreign ministry spokesman Peter Hall has criticised the remarks of the Southland minister.\n"
+    )
+    assert heading_speaker(text) == "Peter Hall"
+
+
+def test_a_headline_in_capitals_with_a_name_the_body_writes_is_that_name() -> None:
+    text = "PUTIN SAYS TALKS WILL GO ON\n\nPutin spoke in Moscow on Monday.\n"
+    assert heading_speaker(text) == "Putin"
+
+
+def test_a_headline_in_capitals_the_body_does_not_name_has_no_speaker() -> None:
+    text = "NORTHLAND SPOKESMAN SLAMS SOUTHLAND MINISTER\n\nThe remarks drew criticism on Monday.\n"
+    assert heading_speaker(text) is None
+
+
+# ------------------------------------------------------------------------------------------------ quotations
+
+
+def test_a_quotation_left_open_over_a_paragraph_is_the_speakers_named_after_it() -> None:
+    text = (
+        "The talks stalled on Monday.\n\n"
+        '"We will never accept this plan. It is illegal.\n\n'
+        '"The border must stay open to trade," Foreign Minister Anna Berg said.\n\n'
+        "The talks resume next week.\n"
+    )
+    assert [name for name, _ in claims(text)] == [None, "Anna Berg", "Anna Berg", "Anna Berg", None]
+
+
+def test_a_short_sentence_wholly_in_quotation_marks_goes_on_quoting() -> None:
+    text = '"We will never accept this plan," Berg told reporters. "It is illegal."\n'
+    assert claims(text) == [("Berg", A.DIRECT_QUOTE), ("Berg", A.DIRECT_QUOTE)]
+
+
+def test_curly_single_quotes_are_quotations_and_apostrophes_are_not() -> None:
+    text = "‘We will never accept Southland’s plan,’ Berg said. ‘It is illegal.’\n"
+    assert claims(text) == [("Berg", A.DIRECT_QUOTE), ("Berg", A.DIRECT_QUOTE)]
+
+
+def test_a_sentence_that_sums_up_the_quotation_before_it_gives_it_its_speaker() -> None:
+    text = (
+        '"We will never accept this plan. The border must stay open."\n\n'
+        "That is what Foreign Minister Anna Berg told reporters on Monday.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["Anna Berg", "Anna Berg"]
+
+
+# ------------------------------------------------------------------------------------------------- speeches
+
+
+def test_a_speaker_the_author_is_among_is_the_author() -> None:
+    text = "Statement by Foreign Minister Anna Berg\n\nMy colleague and I stressed the need for peace.\n"
+    assert claims(text, author="Anna Berg") == [("Anna Berg", A.AUTHOR)]
+
+
+def test_a_time_adverb_before_a_reporting_subject_is_no_part_of_its_name() -> None:
+    text = "Today the Southland government announced that it would hold a referendum.\n"
+    assert claims(text) == [("Southland government", A.REPORTED)]
+
+
+def test_a_surname_resolves_to_the_name_not_the_title_before_it() -> None:
+    text = (
+        "Northland President John Carter met the envoy on Monday.\n\n"
+        "Carter, for his part, said the talks would resume.\n"
+    )
+    assert claims(text)[1] == ("John Carter", A.REPORTED)
+
+
+def test_what_the_statement_reads_is_its_issuers() -> None:
+    text = "The Foreign Ministry said the talks were over. The statement reads that the border must stay open.\n"
+    assert claims(text)[1] == ("Foreign Ministry", A.REPORTED)
+
+
+# ------------------------------------------------------------------------------- organisations and offices
+
+
+def test_an_opposition_bloc_or_ruling_party_keeps_its_name_without_the_descriptor() -> None:
+    text = (
+        "The opposition Freedom bloc complained about what it called massive fraud.\n\n"
+        "The ruling Unity Party of Northland rejected the claims.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["Freedom bloc", "Unity Party of Northland"]
+
+
+def test_an_office_a_headline_abbreviates_is_found_by_the_minister() -> None:
+    text = (
+        "Northland FM Anna Berg: the talks are dead\n\n"
+        "The talks with Southland are dead, the minister told reporters on Monday.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["Anna Berg", "Anna Berg"]
+
+
+def test_an_office_before_the_name_in_commas_is_the_persons_office() -> None:
+    text = (
+        "A spokesman for the Northland foreign ministry, Peter Hall, said the talks were dead.\n\n"
+        "The spokesman added that the border would stay closed.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["Peter Hall", "Peter Hall"]
+
+
+def test_a_name_after_the_office_in_a_trailing_attribution_is_the_speaker() -> None:
+    text = "The talks are dead, said the head of the Northland delegation, Karl Olsen.\n"
+    assert claims(text) == [("Karl Olsen", A.REPORTED)]
+
+
+# ---------------------------------------------------------------------------------------------- transcripts
+
+
+def test_a_question_tagged_q_without_a_colon_is_the_questioners_turn() -> None:
+    text = (
+        "THE PRESIDENT: We will stand with Southland.\n\n"
+        "Q Mr. President, will you send more aid?\n\n"
+        "THE PRESIDENT: We will.\n"
+    )
+    fields = {"author": "John Carter", "author_role": "President"}
+    document = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text, **fields)
+    got = [(u.kind, u.speaker.name) for u in segment(document)]
+    assert (UnitKind.HEADING, None) in got
+    assert (UnitKind.CLAIM, "questioner") in got
+    assert [name for kind, name in got if kind is UnitKind.CLAIM] == ["John Carter", "questioner", "John Carter"]
+
+
+def test_a_nationality_before_an_office_finds_the_holder_of_the_countrys_office() -> None:
+    text = (
+        "President of Northland John Carter met President of Southland Karl Olsen on Monday.\n\n"
+        "The Northlandic president said the border must stay open.\n"
+    )
+    assert claims(text)[1] == ("John Carter", A.REPORTED)
+
+
+def test_in_his_words_and_in_the_opinion_of_are_according_to() -> None:
+    text = (
+        "Foreign Minister Anna Berg met the envoy on Monday. In her words, the talks are dead.\n\n"
+        "In the opinion of the Election Mission, the count was fair.\n"
+    )
+    assert [name for name, _ in claims(text)] == [None, "Anna Berg", "Election Mission"]
+
+
+def test_more_reporting_verbs_and_a_quote_cited_by_an_agency() -> None:
+    text = (
+        "Anna Berg pledged that Northland would keep the border open.\n\n"
+        "Karl Olsen was quoted by Northpress as saying that the talks were dead.\n\n"
+        "Anna Berg commented on the talks in Oldtown.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["Anna Berg", "Karl Olsen", None]

@@ -1,0 +1,157 @@
+"""Who published an article and who wrote it, where no dateline or agency line says so (issue 15).
+
+* **Byline**: "By JANE DOE, Associated Press Writer" (the journalist, and the agency after the name), "By
+  Northpress Staff" (the outlet, no journalist), or the reporter a lead names ("VOA's Jane Doe reports").
+* **Publisher**: what the page's furniture names ("Follow the Foreign Office on Twitter", "Source: X", "© 2024
+  X"), a standfirst's "The press release issued by X", or the outlet the body says it was told or sent the
+  news ("received by IRIN", "told VOA", "an Interfax correspondent reported").
+* **Release date**: a standfirst's "issued on 29 September 2023".
+
+Pure functions over short strings; each pattern runs only where a substring check finds its word.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from claimstance.ingest.headers import agency_name
+from claimstance.lexicon import DATE, ROLE_WORDS, date_of
+
+_FOLLOW = re.compile(
+    r"\bFollow\s+(?:the\s+)?(?P<name>[A-Z][\w&.\-]*(?:\s+(?:&\s+)?[A-Z][\w&.\-]*){0,4})\s+on\s+"
+    r"(?:Twitter|Facebook|Instagram|YouTube|LinkedIn|Telegram|X)\b"
+)
+_ISSUED_BY = re.compile(
+    r"^[ \t]*(?:The\s+)?(?:press|news)\s+release\s+(?:was\s+)?(?:issued|published)\s+by\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w&.\-]*(?:\s+(?:&\s+|of\s+)?[A-Z][\w&.\-]*){0,5})",
+    re.MULTILINE,
+)
+_RECEIVERS = (
+    # (a word the pattern needs, the pattern): a substring check spares the scan on most pages
+    ("told", re.compile(r"told\s+(?:the\s+)?(?P<name>[A-Z][A-Z/\-]{1,7})\b(?!\s+[A-Z])")),
+    ("faxed to", re.compile(r"faxed\s+to\s+(?:the\s+)?(?P<name>[A-Z][A-Z/\-]{1,7})\b(?!\s+[A-Z])")),
+    ("sent to", re.compile(r"sent\s+to\s+(?:the\s+)?(?P<name>[A-Z][A-Z/\-]{1,7})\b(?!\s+[A-Z])")),
+    ("received by", re.compile(r"received\s+by\s+(?:the\s+)?(?P<name>[A-Z][A-Z/\-]{1,7})\b(?!\s+[A-Z])")),
+    (
+        "interview",
+        re.compile(
+            r"\b(?:[Ii]n\s+an?\s+(?P<name>[A-Z][A-Z/\-]{1,7})\s+interview|interview\s+with\s+"
+            r"(?:the\s+)?(?P<with>[A-Z][A-Z/\-]{1,7})\b(?!\s+[A-Z]))"
+        ),
+    ),
+    ("correspondent", re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<name>[A-Z][\w\-]+)\s+correspondent\b")),
+)
+
+
+_ISSUED_ON = re.compile(
+    r"\b(?:issued|published|released|posted)\s+(?:by\s+[^.\n]{1,60}?\s+)?on\s+(?:\w+day,?\s+)?"
+    r"(?=\d{1,2}(?:st|nd|rd|th)?\s|[A-Z][a-z]+\.?\s+\d)"
+)
+
+
+def issued_on(text: str) -> date | None:
+    """The date a page's own standfirst gives its release ("The press release issued by X on 29 September
+    2023."), within its first lines: a date with its year only."""
+    head = text[:1500]
+    if not ("issued" in head or "published" in head or "released" in head or "posted" in head):
+        return None
+    for found in _ISSUED_ON.finditer(head):
+        full = DATE.match(text, found.end(), found.end() + 30)
+        if full is not None:
+            return date_of(full)
+    return None
+
+
+_CREDIT = re.compile(
+    r"^[ \t]*(?:(?:Source|Via)\s*[:\-–—]\s*(?P<source>[A-Z][\w&.'’/\- ]{1,40}?)"
+    r"|(?:Copyright\s*(?:©|\([Cc]\))?|©|\([Cc]\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:The\s+)?"
+    r"(?P<owner>[A-Z][\w&.'’/\-]*(?:\s+[A-Z][\w&.'’/\-]*){0,4}?)(?:,?\s*\d{4})?(?:\.?\s+All\s+rights\b.*)?)"
+    r"[ \t]*\.?[ \t]*$",
+    re.MULTILINE,
+)
+
+
+@lru_cache(maxsize=8)
+def _followed(page: str) -> str | None:
+    """The publisher a page's furniture names, once per page (cached: every article of a page asks; str
+    hashes are cached too): "Follow the Foreign Office on Twitter", "Source: Northpress", "© 2024 Northpress"."""
+    ends = page[:3000] + "\n" + page[-3000:] if len(page) > 6000 else page  # furniture is above or below
+    found = _FOLLOW.search(ends) if "Follow" in ends else None
+    if found is not None:
+        return found["name"]
+    if "Source" in ends or "Via" in ends or "©" in ends or "opyright" in ends or "(c)" in ends or "(C)" in ends:
+        for credit in _CREDIT.finditer(ends):
+            name = credit["source"] or credit["owner"]
+            if name and name.lower() not in ("all", "all rights"):
+                return agency_name(name.strip().rstrip("."))
+    return None
+
+
+def publisher_in_text(text: str, page: str = "") -> str | None:
+    """The outlet or office a page's own text names as its publisher, when no dateline, byline or site line
+    does: "Follow the Foreign Office on Twitter", "The press release issued by X on ...", or the outlet the body
+    says was told or sent the news ("received by IRIN", "told VOA", "an Interfax correspondent reported").
+    ``page`` is the whole page, whose furniture ("Follow ...") may lie outside the article's text."""
+    followed = _followed(page or text)
+    if followed is not None:
+        return followed
+    head = text[:3000]
+    if "release" in head:
+        found = _ISSUED_BY.search(head)
+        if found is not None:
+            return found["name"]
+    for needed, pattern in _RECEIVERS:
+        for found in pattern.finditer(head) if needed in head else ():
+            name = found["name"] or found.groupdict().get("with")
+            if name and name.lower() not in ROLE_WORDS and text.count(name) <= 3:
+                return agency_name(name)  # an acronym the story also quotes at length is a speaker, no outlet
+    return None
+
+
+# ------------------------------------------------------------------------------------------------ bylines
+
+_NAME = r"[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}"
+_BY_LINE = re.compile(
+    rf"(?i:by)\s+(?P<who>{_NAME}(?:\s+and\s+{_NAME})?)"  # "By JANE DOE and JOHN ROE"
+    r"(?:\s*,\s*(?P<agency>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}?)"
+    r"(?:\s+(?:Staff\s+)?(?:Writer|Correspondent|Reporter|Editor))?)?"
+)
+_STAFF_BYLINE = re.compile(
+    r"(?i:by)\s+(?:the\s+)?(?P<outlet>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}?)\s+(?:Staff|Newsroom|News\s+Desk|Desk)"
+    r"(?:\s+(?:Report|Writer)s?)?"
+)
+_REPORTER = re.compile(
+    r"\b[A-Z][\w.\-/]*['’]s\s+(?P<who>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2})(?:\s+in\s+[A-Z][\w ]{2,30}?)?"
+    r"\s+(?:reports|reported|has\s+more|has\s+this\s+report)\b"
+)
+
+
+def byline_line(line: str) -> tuple[str | None, str | None] | None:
+    """The journalist a byline of its own names, and the agency after the name, if any ("By Northpress Staff":
+    no journalist, the agency).
+
+    >>> byline_line("By JANE DOE, Associated Press Writer")
+    ('Jane Doe', 'Associated Press')
+    """
+    staff = _STAFF_BYLINE.fullmatch(line.strip())
+    if staff is not None:
+        return None, agency_name(staff["outlet"])  # "By Northpress Staff": the outlet, no journalist
+    found = _BY_LINE.fullmatch(line.strip())
+    if found is None or any(t.lower() in ROLE_WORDS for t in found["who"].split()):
+        return None  # "by NATO Secretary General Jane Doe": a transcript's author, not a journalist
+    who = found["who"]
+    if who.isupper():
+        who = " ".join(w.capitalize() for w in who.split())
+    agency = found["agency"]
+    return who, agency_name(agency) if agency else None
+
+
+def reporter_in_lead(lead: str) -> str | None:
+    """The journalist a lead names as its reporter: "VOA's Jane Doe in Oldtown reports ..." -> "Jane Doe"."""
+    head = lead[:600]
+    if "'s " not in head and "’s " not in head:
+        return None
+    found = _REPORTER.search(head)
+    return found["who"] if found is not None else None
