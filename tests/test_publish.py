@@ -89,6 +89,7 @@ def make_corpus(n_docs: int = 12, *, variant: int = 0) -> Corpus:
             seed_file=f"seed{d % 3}.txt",
             source=("president.az", "news.example", None)[d % 3],
             title=sentences[0],
+            byline=("Jane Doe", None, "Karl Olsen")[d % 3],
             published=(T0 + timedelta(days=d)).date(),
             text=text,
             raw_start=0,
@@ -250,6 +251,21 @@ def test_rows_carry_gold_labels_and_each_annotators_latest_labels(
     assert rows[first_unit]["stance_territorial_integrity_annotations"][2] == feats[
         "stance_territorial_integrity"
     ].str2int("oppose")
+
+
+def test_rows_carry_their_documents_title_source_date_and_byline(
+    published: tuple[Path, publish.PublishReport], hf_env: Path, corpus: Corpus
+) -> None:
+    out, _ = published
+    units = load(out, "units", hf_env)
+    rows = {r["unit_id"]: r for s in units for r in units[s]}
+    docs = {d.id: d for d in corpus.documents}
+    assert list(units["train"].features)[2:6] == ["doc_title", "source", "published", "byline"]
+    for unit in corpus.units:
+        row, doc = rows[unit.id], docs[unit.doc_id]
+        assert (row["doc_title"], row["source"], row["byline"]) == (doc.title, doc.source, doc.byline)
+        assert row["published"] == (doc.published.isoformat() if doc.published else None)
+    assert {r["byline"] for r in rows.values()} == {"Jane Doe", None, "Karl Olsen"}
 
 
 def test_annotations_config_marks_what_counts_and_drops_deleted(

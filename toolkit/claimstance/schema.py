@@ -380,6 +380,9 @@ class DatasetRecord(Record):
     doc_title: str | None
     source: str | None
     published: str | None = Field(description="ISO date or datetime of the document, when known.")
+    byline: str | None = Field(  # added in 1.2.0
+        default=None, description=Document.model_fields["byline"].description
+    )
     index: NonNegInt = Field(description="Position of the unit in its document, from 0.")
     text: str
     context: str = Field(description="The neighbouring sentences an annotator saw (includes the unit).")

@@ -85,12 +85,12 @@ def _index(enum: type[LabelEnum]) -> dict[Any, int]:
     return {**{m: i for i, m in enumerate(enum)}, **{m.value: i for i, m in enumerate(enum)}}
 
 
-def _read_documents(documents: Iterable[Document]) -> dict[str, tuple[str | None, str | None, str | None]]:
-    docs: dict[str, tuple[str | None, str | None, str | None]] = {}
+def _read_documents(documents: Iterable[Document]) -> dict[str, tuple[str | None, str | None, str | None, str | None]]:
+    docs: dict[str, tuple[str | None, str | None, str | None, str | None]] = {}
     for doc in documents:
         if doc.id in docs:
             raise PublishError(f"document {doc.id!r} is given twice", hint="each document id must be unique")
-        docs[doc.id] = (doc.title, doc.source, _iso(doc.published))
+        docs[doc.id] = (doc.title, doc.source, _iso(doc.published), doc.byline)
     return docs
 
 
@@ -218,11 +218,11 @@ def _read_units(
         if u.doc_id not in docs:
             raise PublishError(f"unit {u.id!r} belongs to document {u.doc_id!r}, which is not among the documents")
         seen.add(u.id)
-        title, source, published = docs[u.doc_id]
+        title, source, published, byline = docs[u.doc_id]
         speaker = u.speaker
         for name, value in (
             ("unit_id", u.id), ("doc_id", u.doc_id), ("doc_title", title), ("source", source),
-            ("published", published), ("index", u.index), ("text", u.text), ("context", u.context),
+            ("published", published), ("byline", byline), ("index", u.index), ("text", u.text), ("context", u.context),
             ("char_start", u.char_start), ("char_end", u.char_end), ("kind", kind_index[u.kind]),
             ("speaker_name", speaker.name), ("speaker_role", speaker.role),
             ("speaker_attribution", attribution_index[speaker.attribution]), ("speaker_cue", speaker.cue),
