@@ -26,6 +26,9 @@ _AUX = words(
     had will would already meanwhile separately firmly strongly just now still"""
 )
 _PROGRESSIVE = words("is are was were")
+_DATE_LEAD = words(
+    "last next earlier later yesterday today monday tuesday wednesday thursday friday saturday sunday week month year"
+)
 _CONTRACTED_BE = re.compile(r"['’](?:re|s)$")
 _HEADLINE_LABELS = words(
     """note update photo photos video watch opinion analysis editorial exclusive breaking interview live comment read
@@ -121,6 +124,11 @@ _ISSUED = re.compile(
     r"\s+(?:(?:meanwhile|also|later|earlier)\s+)?(?:issued|released|published|put\s+out)\s+(?:a|an)\s+(?:joint\s+|new\s+)?"
     r"(?:statement|communiqu[eé]|press\s+release)$"
 )
+# "Those were the words of the minister.": like "X said this", the sentence gives X the sentences before it.
+_WORDS_OF = re.compile(r"\s*(?:Those|These|Such|That|This)\s+(?:were|are|was|is)\s+the\s+words\s+of\s+")
+# "Voters interviewed by the agency in Oldtown said", "Diplomats who attended the meeting said": the speaker is
+# the head before the relative clause, never a name inside it.
+_RELATIVE = re.compile(r"\s(?:who\s|\w+ed\s+by\s)")
 _STATEMENT_BEFORE = re.compile(r"(?:,|\bin|\bto|^)\s*(?:[Aa]|[Aa]n|[Tt]he)?\s*(?:joint\s+|new\s+|separate\s+)?$")
 
 
@@ -174,6 +182,19 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
     if not segments or not segments[-1]:
         return None
     subject = segments[-1]
+    if subject[:1].isdigit():  # a live blog's "14:05 The interior ministry says": the stamp is no name
+        subject = subject.partition(" ")[2]
+        if not subject:
+            return None
+    tokens = subject.split()
+    if tokens[0].lower() in _DATE_LEAD and len(tokens) > 2:  # "Last year the Southland delegation told ..."
+        k = next((k for k, t in enumerate(tokens) if t.lower() not in _DATE_LEAD), len(tokens))
+        subject = " ".join(tokens[k:])
+        if not subject:
+            return None
+    relative = _RELATIVE.search(subject) if " who " in subject or "ed by " in subject else None
+    if relative is not None:
+        subject = subject[: relative.start()]
     role = None
     first = subject.split()[0].lower()
     if first in _ADVERBIAL and len(segments) >= 2 and len(subject.split()) <= 4:
@@ -274,6 +295,10 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
         phrase = _trim_np(masked[m.end() :])
         if phrase:
             found.append(Cue(m.start(), phrase, "a statement by"))
+    words_of = _WORDS_OF.match(masked) if " words of " in masked else None
+    phrase = _trim_np(masked[words_of.end() :]) if words_of is not None else None
+    if words_of is not None and phrase and parse_speaker_phrase(phrase) is not None:
+        found.append(Cue(words_of.end(), phrase, "the words of", backward=True))
     summing = _SUMMING.match(masked) if masked[:4] in ("That", "This") else None
     if summing is not None:
         masked = "\x00" * summing.end() + masked[summing.end() :]

@@ -169,7 +169,7 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
             return SpeakerPhrase(" ".join(name_tokens[-2:]), " ".join(tokens[: len(tokens) - 2]), person=True)
         # "the Democratic Party of Northland", "Bank of England": an institution named after a place
         first_proper = next((k for k, t in enumerate(tokens) if t[:1].isupper() and k > 0), 0)
-        if article and first_proper > 1 and all(t.islower() for t in tokens[1:first_proper]):
+        if article and first_proper > 1 and all(t.islower() and t not in _LINKS for t in tokens[1:first_proper]):
             # "the ruling Unity Party of Northland": a descriptor, then the organisation's name
             return SpeakerPhrase(" ".join(tokens[first_proper:]), " ".join(tokens[1:first_proper]), False, acronym)
         return SpeakerPhrase(strip_article(np) if article else np, None, person=False)

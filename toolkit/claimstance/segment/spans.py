@@ -10,8 +10,8 @@ from claimstance.schema import UnitKind
 
 Span = tuple[int, int]
 
-TURN_LABEL = re.compile(r"(?:(?:[A-Z][A-Z.'’\-]+|[A-Z]\.?)\s+){0,4}(?:[A-Z][A-Z.'’\-]+|Q):(?=\s|$)")
-"""A transcript's speaker tag: "SECRETARY KERRY:", "QUESTION:", "MR. PRICE:", "Q:"."""
+TURN_LABEL = re.compile(r"(?:(?:[A-Z][A-Z.'’\-]+|[A-Z]\.?)\s+){0,4}(?:[A-Z][A-Z.'’\-]+|Q|A):(?=\s|$)")
+"""A transcript's speaker tag: "SECRETARY KERRY:", "QUESTION:", "MR. PRICE:", "Q:", "A:"."""
 Q_TURN = re.compile(r"Q(?=[ \t]+[A-Z“\"])")
 """A question's tag without a colon, as White House transcripts write it: "Q Mr. President, will you ..."."""
 

@@ -113,6 +113,8 @@ class _Context:
     narrated: list[tuple[int, Span]] = field(default_factory=list)
     """Paragraph and sentence of the claims left to the narration, not yet looked at for a first person."""
     claimed: set[int] = field(default_factory=set)
+    author: Speaker | None = None
+    """The document's author (its name None when the header names none): an interview's "A:" turns are theirs."""
     """Paragraphs an "X said this" gave to X: their first person is X's, not the narration's."""
 
 
@@ -139,6 +141,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         ctx.index.register((document.author, document.author_role), person=True)
     narrator = Speaker(name=document.source, attribution=Attribution.AUTHOR)
     author = Speaker(name=document.author, role=document.author_role, attribution=Attribution.AUTHOR)
+    ctx.author = author
     statement_from = _statement_start(document, units)
     speakers: list[Speaker] = []
     backward: list[int] = []
@@ -321,6 +324,8 @@ def _reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, un
 def _turn_speaker(label: str, ctx: _Context) -> Speaker | None:
     """The speaker a transcript tag names: "SECRETARY KERRY" -> John Kerry, "QUESTION" -> questioner."""
     words = label.split()
+    if words in (["A"], ["ANSWER"]) and ctx.author is not None:  # an interview's answer: the interviewee's
+        return ctx.author.model_copy(update={"cue": ":"})
     if len(words) == 1 and (words[0].lower() in _TURN_NOUNS or not ctx.index.knows(words[0].title())):
         noun = _TURN_NOUNS.get(words[0].lower(), words[0].lower())
         return Speaker(name=noun, attribution=Attribution.AUTHOR, cue=":")

@@ -71,6 +71,8 @@ def check_name(name: str) -> str | None:
         return "clause fragment"
     if lower[-1] in _OPENERS or lower[-1] in _PREPOSITIONS or lower[-1] in ("the", "a", "an"):
         return "clause fragment"  # "Tens of": a phrase cut off before its head
+    if tokens[0][:1].isdigit():
+        return "clause fragment"  # "05 The interior ministry": a time stamp taken in
     if all(t in _DATE_WORDS for t in lower):
         return "date"
     if lower[-1] in DOCUMENT_NOUNS:
