@@ -129,6 +129,8 @@ _WORDS_OF = re.compile(r"\s*(?:Those|These|Such|That|This)\s+(?:were|are|was|is)
 # "Voters interviewed by the agency in Oldtown said", "Diplomats who attended the meeting said": the speaker is
 # the head before the relative clause, never a name inside it.
 _RELATIVE = re.compile(r"\s(?:who\s|\w+ed\s+by\s)")
+# "They say that every year.": "that" is what they say, not a clause: the sentence comments, it reports nothing
+_THAT_OBJECT = re.compile(r"\s+that\s+(?:(?:every|each)\s+\w+|again|often|always|too|all\s+the\s+time)\s*[.!?]?\s*$")
 _STATEMENT_BEFORE = re.compile(r"(?:,|\bin|\bto|^)\s*(?:[Aa]|[Aa]n|[Tt]he)?\s*(?:joint\s+|new\s+|separate\s+)?$")
 
 
@@ -312,6 +314,8 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
     for m in verbs:
         verb = " ".join(m.group().split())
         after = masked[m.end() :]
+        if after[:6] == " that " and _THAT_OBJECT.match(after):
+            continue
         statement = _IN_A_STATEMENT.match(after)
         cue = f"{verb} in a statement" if statement else verb
         participle = verb.endswith("ing") and _PARTICIPLE.search(masked, max(0, m.start() - 12), m.start()) is not None

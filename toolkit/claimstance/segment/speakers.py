@@ -67,6 +67,12 @@ _STAGE_HEADING = re.compile(r"[\[(][^\])]{1,60}[\])]")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
 _VAGUE = frozenset(["many", "some", "most", "several", "others", "few"])
 """Quantifiers that report an unnamed crowd ("Many say ..."): in a speech, such a sentence is not the author's."""
+_CROWD = re.compile(
+    r"\b(?:callers|residents|voters|protesters|witnesses|observers|officials|diplomats|experts|analysts|delegates"
+    r"|lawmakers|deputies|members|participants|speakers|students|workers|villagers|citizens|women|men|people)\b",
+    re.IGNORECASE,
+)
+_IRREGULAR = {"women": "woman", "men": "man", "people": "person", "witnesses": "witness", "deputies": "deputy"}
 _TURN_NOUNS = {"question": "questioner", "q": "questioner", "questions": "questioner"}
 
 
@@ -108,6 +114,8 @@ class _Context:
     index: NameIndex
     rejected: Counter[str] | None
     previous_sentence: str = ""
+    position: int = 0
+    """Offset of the sentence being attributed."""
     own_voice: bool = False
     """Whether the document's own narration has spoken in the first person (a speech whose author is not known)."""
     narrated: list[tuple[int, Span]] = field(default_factory=list)
@@ -172,6 +180,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             continue
         quotes = quote_spans(text, unit.sentence[0], unit.sentence[1])
         if unit.sentence not in by_sentence:  # clauses of one sentence share its cue
+            ctx.position = unit.sentence[0]
             by_sentence[unit.sentence] = _cued_speaker(unit, quotes, ctx, previous)
             ctx.previous_sentence = text[unit.sentence[0] : unit.sentence[1]]
         cued, cue = by_sentence[unit.sentence]
@@ -365,6 +374,13 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
         issuer = previous or (Speaker(name=ctx.index.last_group[0], attribution=kind) if ctx.index.last_group else None)
         if issuer is not None and issuer.name is not None:
             return Speaker(name=issuer.name, role=issuer.role, attribution=kind, cue=cue.cue)
+    if parsed.name == "One":
+        # "Several callers criticised the plan. One said ...": one of the crowd named before ("Another", like
+        # "Many", stays nobody's: the validation step refuses it)
+        crowd = _CROWD.findall(ctx.text, max(0, ctx.position - 600), ctx.position)
+        if not crowd:
+            return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
+        parsed = SpeakerPhrase(f"{parsed.name.lower()} {_singular(crowd[-1].lower())}", None, person=False)
     entry = ctx.index.resolve(parsed)
     if parsed.name in ("he", "she") and previous is None:
         # "Hashim Thaci also addressed the Council. He told reporters ...": the person the sentence before names
@@ -383,6 +399,10 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
         entry = (entry[0], ctx.index.role_in_text(entry[0]))
     ctx.index.register(entry, parsed.person, parsed.acronym)
     return Speaker(name=entry[0], role=entry[1], attribution=kind, cue=cue.cue)
+
+
+def _singular(noun: str) -> str:
+    return _IRREGULAR.get(noun, noun.removesuffix("s"))
 
 
 def _person_named(sentence: str) -> str | None:
