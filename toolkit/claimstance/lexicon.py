@@ -244,11 +244,30 @@ def classify_line(line: str) -> LineClass:
             return LineClass(LineKind.STRONG, stamp=True, published=published, updated=stamp_kind(rest))
     if _SITE.fullmatch(rest):
         return LineClass(LineKind.STRONG, site=_SCHEME.sub("", rest).rstrip("/"))
+    piped = _piped(rest) if "|" in rest else None
+    if piped is not None:
+        return piped
     if _is_label(rest):
         return _WEAK
     if bullet and len(rest) <= 40 and _SHORT_LABEL.fullmatch(rest):
         return _TENTATIVE
     return _TEXT
+
+
+def _piped(line: str) -> LineClass | None:
+    """A furniture line of parts between bars: "Published: 12 March 2024 | Updated: 14 March 2024" (stamps
+    only: the first that is no update) or "Northpress | Home | World" (a site name, then labels)."""
+    parts = [p.strip() for p in line.split("|")]
+    if not all(parts):
+        return None
+    kinds = [classify_line(p) for p in parts]
+    if all(k.stamp for k in kinds):
+        return min(kinds, key=lambda k: k.updated)
+    name, labels = parts[0], kinds[1:]
+    if len(parts) >= 3 and all(k.kind is LineKind.WEAK for k in labels) and not _is_label(name):
+        if _SHORT_LABEL.fullmatch(name) and name[:1].isupper():
+            return LineClass(LineKind.STRONG, site=name)
+    return None
 
 
 def is_noise_line(line: str) -> bool:

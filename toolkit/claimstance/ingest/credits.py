@@ -3,7 +3,7 @@
 * **Byline**: "By JANE DOE, Associated Press Writer" (the journalist, and the agency after the name), "By
   Northpress Staff" (the outlet, no journalist), or the reporter a lead names ("VOA's Jane Doe reports").
 * **Publisher**: what the page's furniture names ("Follow the Foreign Office on Twitter", "Source: X", "© 2024
-  X"), a standfirst's "The press release issued by X", or the outlet the body says it was told or sent the
+  X", a newsroom's address "news@northpress.com"), a standfirst's "The press release issued by X", or the outlet the body says it was told or sent the
   news ("received by IRIN", "told VOA", "an Interfax correspondent reported").
 * **Release date**: a standfirst's "issued on 29 September 2023".
 
@@ -73,6 +73,16 @@ _CREDIT = re.compile(
 )
 
 
+# A newsroom's address in the furniture ("Contact the newsroom: news@northpress.com"): its domain is the outlet;
+# a person's or a webmail address says nothing of who publishes.
+_NEWSROOM_MAIL = re.compile(
+    r"^[^\n@]{0,60}\b(?:news|newsroom|editor|editors|editorial|desk|tips|letters|feedback)@"
+    r"(?!(?:gmail|yahoo|hotmail|outlook|aol|icloud|proton|protonmail|mail|yandex)\.)"
+    r"(?P<domain>(?:[a-z0-9\-]+\.)+[a-z]{2,24})[ \t.]*$",
+    re.MULTILINE,
+)
+
+
 @lru_cache(maxsize=8)
 def _followed(page: str) -> str | None:
     """The publisher a page's furniture names, once per page (cached: every article of a page asks; str
@@ -81,6 +91,9 @@ def _followed(page: str) -> str | None:
     found = _FOLLOW.search(ends) if "Follow" in ends else None
     if found is not None:
         return found["name"]
+    mail = _NEWSROOM_MAIL.search(ends) if "@" in ends else None
+    if mail is not None:
+        return mail["domain"]
     if "Source" in ends or "Via" in ends or "©" in ends or "opyright" in ends or "(c)" in ends or "(C)" in ends:
         for credit in _CREDIT.finditer(ends):
             name = credit["source"] or credit["owner"]
@@ -119,8 +132,8 @@ _BY_LINE = re.compile(
     r"(?:\s+(?:Staff\s+)?(?:Writer|Correspondent|Reporter|Editor))?)?"
 )
 _STAFF_BYLINE = re.compile(
-    r"(?i:by)\s+(?:the\s+)?(?P<outlet>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}?)\s+(?:Staff|Newsroom|News\s+Desk|Desk)"
-    r"(?:\s+(?:Report|Writer)s?)?"
+    r"(?:(?i:by)\s+)?(?:the\s+)?(?P<outlet>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}?)\s+"
+    r"(?i:staff|newsroom|news\s+desk|desk)(?:\s+(?:Report|Writer)s?|\s+and\s+agencies)?"
 )
 _REPORTER = re.compile(
     r"\b[A-Z][\w.\-/]*['’]s\s+(?P<who>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2})(?:\s+in\s+[A-Z][\w ]{2,30}?)?"
