@@ -142,6 +142,10 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
         return None
     if len(tokens) == 1 and tokens[0].lower() in PRONOUNS:
         return SpeakerPhrase(tokens[0].lower(), None, person=False)
+    if "and" in tokens:
+        both = _coordinated(tokens)
+        if both is not None:
+            return both
     article = tokens[0].lower() in ("the", "a", "an")
     proper = len(tokens) > 1 and tokens[1][:1].isupper()
     if tokens[-1].lower().strip(".,") in ORG_HEADS or acronym:
@@ -173,6 +177,10 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
             # "the ruling Unity Party of Northland": a descriptor, then the organisation's name
             return SpeakerPhrase(" ".join(tokens[first_proper:]), " ".join(tokens[1:first_proper]), False, acronym)
         return SpeakerPhrase(strip_article(np) if article else np, None, person=False)
+    if name_tokens and i > 1 and tokens[i - 1].lower() in _LINKS:
+        # "the Organisation for Security and Co-operation in Europe", "protesters in Oldtown": the place ends
+        # the phrase, it is not the speaker
+        return SpeakerPhrase(strip_article(np) if article else _lower_first(np), None, person=False)
     if len(tokens) == 1 and tokens[0].lower() in _COLLECTIVES:
         name_tokens = []
     if name_tokens and len(name_tokens) <= 4:
@@ -185,6 +193,18 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
     if article and proper:
         return SpeakerPhrase(strip_article(np), None, person=False)  # "the United States"
     return SpeakerPhrase(_lower_first(np), None, person=False)
+
+
+def _coordinated(tokens: list[str]) -> SpeakerPhrase | None:
+    """ "Northland and its ally Southland", "Jane Doe and John Roe": both speak, never the second alone."""
+    k = tokens.index("and")
+    left, right = tokens[:k], tokens[k + 1 :]
+    if right and right[0].lower() in ("its", "his", "her", "their"):
+        right = right[next((j for j, t in enumerate(right) if t[:1].isupper()), len(right)) :]
+    names = all(t[:1].isupper() and t.lower() not in _LINKS for t in (*left, *right))
+    if not names or not 0 < len(left) <= 4 or not 0 < len(right) <= 4:
+        return None
+    return SpeakerPhrase(f"{' '.join(left)} and {' '.join(right)}", None, person=False)
 
 
 def _person_of_place(tokens: list[str]) -> SpeakerPhrase | None:
