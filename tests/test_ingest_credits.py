@@ -118,3 +118,42 @@ def test_a_stamp_with_its_poster_is_a_stamp() -> None:
     [document] = _docs(raw)
     assert document.published == date(2024, 9, 2)
     assert "Posted on" not in document.text
+
+
+# ------------------------------------------------------------------------- furniture on pages of other outlets
+
+_BODY = (
+    "Northland's parliament voted on Tuesday to approve the new border treaty with Southland, ending months of "
+    "debate.\n\nThe opposition said the vote was rushed and promised to challenge it in court.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "source"),
+    [
+        (
+            "Parliament approves border treaty\n\n" + _BODY + "\nContact the newsroom: news@northpress.com\n",
+            "northpress.com",
+        ),
+        ("Parliament approves border treaty\n\n" + _BODY + "\nContact: jane.doe@gmail.com\n", None),
+        ("Parliament approves border treaty\nNorthpress staff\n12 March 2024\n\n" + _BODY, "Northpress"),
+        ("Parliament approves border treaty\nNorthpress staff and agencies\n\n" + _BODY, "Northpress"),
+        ("Northpress | Home | World | Politics\nParliament approves border treaty\n\n" + _BODY, "Northpress"),
+        (
+            "Parliament approves border treaty\n\n"
+            + _BODY
+            + "\nThe Guardian reported last week that it was delayed.\n",
+            None,
+        ),
+    ],
+)
+def test_the_source_is_the_outlet_the_furniture_names_never_one_the_text_mentions(raw: str, source: str | None) -> None:
+    (doc,) = _docs(raw)
+    assert doc.source == source
+    assert doc.title == "Parliament approves border treaty"
+
+
+def test_a_published_and_updated_stamp_line_gives_the_published_date_and_is_no_title() -> None:
+    raw = "Parliament approves border treaty\nPublished: 12 March 2024 | Updated: 14 March 2024\n\n" + _BODY
+    (doc,) = _docs(raw)
+    assert (doc.title, doc.published) == ("Parliament approves border treaty", date(2024, 3, 12))
