@@ -78,7 +78,7 @@ def test_coordinated_speakers_speak_together() -> None:
 
 
 def test_one_of_a_crowd_named_before_is_one_of_that_crowd_and_another_is_nobody() -> None:
-    text = 'Several callers criticised the plan. One said it was "a disgrace". Another said the vote should be held again.\n'
+    text = 'Several callers criticised the plan. One said it was "a disgrace". Another said the vote was unfair.\n'
     assert names(text) == [None, "one caller", None]
 
 

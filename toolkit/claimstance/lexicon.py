@@ -264,9 +264,9 @@ def _piped(line: str) -> LineClass | None:
     if all(k.stamp for k in kinds):
         return min(kinds, key=lambda k: k.updated)
     name, labels = parts[0], kinds[1:]
-    if len(parts) >= 3 and all(k.kind is LineKind.WEAK for k in labels) and not _is_label(name):
-        if _SHORT_LABEL.fullmatch(name) and name[:1].isupper():
-            return LineClass(LineKind.STRONG, site=name)
+    named = name[:1].isupper() and _SHORT_LABEL.fullmatch(name) is not None and not _is_label(name)
+    if len(parts) >= 3 and named and all(k.kind is LineKind.WEAK for k in labels):
+        return LineClass(LineKind.STRONG, site=name)
     return None
 
 

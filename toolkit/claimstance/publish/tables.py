@@ -85,8 +85,12 @@ def _index(enum: type[LabelEnum]) -> dict[Any, int]:
     return {**{m: i for i, m in enumerate(enum)}, **{m.value: i for i, m in enumerate(enum)}}
 
 
-def _read_documents(documents: Iterable[Document]) -> dict[str, tuple[str | None, str | None, str | None, str | None]]:
-    docs: dict[str, tuple[str | None, str | None, str | None, str | None]] = {}
+_DocFields = tuple[str | None, str | None, str | None, str | None]
+"""A document's title, source, published date (ISO) and byline, as every unit row of it carries them."""
+
+
+def _read_documents(documents: Iterable[Document]) -> dict[str, _DocFields]:
+    docs: dict[str, _DocFields] = {}
     for doc in documents:
         if doc.id in docs:
             raise PublishError(f"document {doc.id!r} is given twice", hint="each document id must be unique")
@@ -200,7 +204,7 @@ def _propagated(codes: list[int]) -> list[int]:
 
 def _read_units(
     units: Iterable[ClaimUnit],
-    docs: Mapping[str, tuple[str | None, str | None, str | None]],
+    docs: Mapping[str, _DocFields],
     golden: Mapping[str, list[int]],
     anns: _Annotations,
     propagate: Mapping[str, str],

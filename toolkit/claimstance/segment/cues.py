@@ -298,9 +298,9 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
         if phrase:
             found.append(Cue(m.start(), phrase, "a statement by"))
     words_of = _WORDS_OF.match(masked) if " words of " in masked else None
-    phrase = _trim_np(masked[words_of.end() :]) if words_of is not None else None
-    if words_of is not None and phrase and parse_speaker_phrase(phrase) is not None:
-        found.append(Cue(words_of.end(), phrase, "the words of", backward=True))
+    words_by = _trim_np(masked[words_of.end() :]) if words_of is not None else ""
+    if words_of is not None and words_by and parse_speaker_phrase(words_by) is not None:
+        found.append(Cue(words_of.end(), words_by, "the words of", backward=True))
     summing = _SUMMING.match(masked) if masked[:4] in ("That", "This") else None
     if summing is not None:
         masked = "\x00" * summing.end() + masked[summing.end() :]
