@@ -191,3 +191,18 @@ def test_a_quote_then_he_added_goes_on_but_not_into_the_next_paragraph() -> None
         '"We will win," Carter said. He added that the campaign would focus on jobs.\n\nThe election is due in May.\n'
     )
     assert names(text) == ["Carter", "Carter", None]
+
+
+def test_a_pronoun_between_commas_is_the_subject_not_an_appositive_of_the_name_before() -> None:
+    text = "President John Carter criticised Karl Olsen's plan. Olsen, he said, had no plan for the economy.\n"
+    assert names(text) == ["John Carter", "John Carter"]
+
+
+def test_a_participle_between_commas_describes_the_subject_and_is_no_name() -> None:
+    text = "Southland's foreign minister, speaking in Oldtown on Monday, said that his country would not negotiate.\n"
+    assert names(text) == ["Southland's foreign minister"]
+
+
+def test_a_phrase_holding_i_is_a_clause_and_no_name() -> None:
+    text = "I have just returned from Southland. The people I met told me that they want peace.\n"
+    assert names(text, author=SPEAKER) == [SPEAKER, SPEAKER]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, words
-from claimstance.segment.names import BE, is_name_token, is_plain, parse_speaker_phrase, strip_article
+from claimstance.segment.names import BE, PRONOUNS, is_name_token, is_plain, parse_speaker_phrase, strip_article
 from claimstance.segment.spans import Span, mask_quotes
 
 _APPOSITIVE_START = words("a an the who which whose speaking")
@@ -209,7 +209,8 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
     previous = segments[-2] if len(segments) >= 2 else ""
     # "Rahida Rahimova, a member of the commission, told ..." / "Lavrov, Russia's foreign minister, said ...";
     # not "In a statement issued on Monday, the Foreign Ministry said": there the subject names its speaker.
-    appositive = (
+    # "Olsen, he said, had no plan": a pronoun is the subject, never an appositive of the name before it
+    appositive = first not in PRONOUNS and (
         first in _APPOSITIVE_START or first.endswith("ing") or subject[:1].islower() or not _ends_with_name(subject)
     )
     previous_first = previous.split()[0].lower() if previous else ""
@@ -217,6 +218,10 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
         t[:1].isupper() or t in ("of", "and", "for", "&") for t in subject.split()[1:]
     )
     named_before = _ends_with_name(previous) and len(previous.split()) <= 6 and previous_first not in FUNCTION_WORDS
+    if first.endswith("ing") and previous and not named_before and previous_first not in FUNCTION_WORDS:
+        # "Southland's foreign minister, speaking in Oldtown on Monday, said": the participle describes the
+        # subject before it
+        named_before = parse_speaker_phrase(previous) is not None and len(previous.split()) <= 6
     if appositive and not names_itself and named_before:
         if not (first.endswith("ing") or first in _NOT_A_ROLE):
             role = strip_article(subject)
