@@ -206,3 +206,17 @@ def test_a_participle_between_commas_describes_the_subject_and_is_no_name() -> N
 def test_a_phrase_holding_i_is_a_clause_and_no_name() -> None:
     text = "I have just returned from Southland. The people I met told me that they want peace.\n"
     assert names(text, author=SPEAKER) == [SPEAKER, SPEAKER]
+
+
+def test_a_parliamentary_reply_is_the_ministers() -> None:
+    text = "The Minister of State, Anna Berg, replied that the policy was under constant review.\n"
+    assert names(text) == ["Anna Berg"]
+
+
+def test_when_the_subject_spoke_is_no_part_of_the_name() -> None:
+    assert names("Northland's president on Tuesday rejected calls for a new election.\n") == ["Northland's president"]
+
+
+def test_an_office_before_a_whose_clause_is_the_speaker() -> None:
+    text = "The deputy minister, whose department oversees the border, said the fence would be finished by May.\n"
+    assert names(text) == ["the deputy minister"]

@@ -26,6 +26,11 @@ _AUX = words(
     had will would already meanwhile separately firmly strongly just now still"""
 )
 _PROGRESSIVE = words("is are was were")
+# "Northland's president on Tuesday rejected ...": when the subject spoke is no part of who spoke
+_WHEN = re.compile(
+    r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|earlier|later"
+    r"|last\s+(?:week|month|year|night))$"
+)
 _DATE_LEAD = words(
     "last next earlier later yesterday today monday tuesday wednesday thursday friday saturday sunday week month year"
 )
@@ -42,7 +47,7 @@ _SPEECH_VERBS = (
     r"|announced|announces|claimed|claims|argued|argues|insisted|insists|warned|warns|explained|pointed\s+out"
     r"|reiterated|reiterates|affirmed|confirmed|believes|reported|asserted|urged|urges|denied|denies|criticized"
     r"|criticised|condemned|welcomed|praised|was\s+quoted\s+as\s+saying|saying|urging|insisting|warning|claiming|reads"
-    r"|assured|promised|pledged|acknowledged|admitted|alleged|highlighted|reaffirmed"
+    r"|assured|promised|pledged|acknowledged|admitted|alleged|highlighted|reaffirmed|replied|answered"
 )
 # Verbs of stance-taking: "X rejected the proposal" reports X's position as much as "X said".
 _STANCE_VERBS = (
@@ -194,6 +199,8 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
         subject = " ".join(tokens[k:])
         if not subject:
             return None
+    if subject.endswith(("day", "earlier", "later", "week", "month", "year", "night")):
+        subject = _WHEN.sub("", subject)
     relative = _RELATIVE.search(subject) if " who " in subject or "ed by " in subject else None
     if relative is not None:
         subject = subject[: relative.start()]
@@ -218,6 +225,10 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
         t[:1].isupper() or t in ("of", "and", "for", "&") for t in subject.split()[1:]
     )
     named_before = _ends_with_name(previous) and len(previous.split()) <= 6 and previous_first not in FUNCTION_WORDS
+    if first in ("who", "whose") and previous and not named_before and len(previous.split()) <= 5:
+        # "The deputy minister, whose department oversees the border, said": an office, then its clause
+        office = parse_speaker_phrase(previous) if previous_first in ("the", "a", "an") else None
+        named_before = office is not None and not office.person
     if first.endswith("ing") and previous and not named_before and previous_first not in FUNCTION_WORDS:
         # "Southland's foreign minister, speaking in Oldtown on Monday, said": the participle describes the
         # subject before it
