@@ -220,3 +220,11 @@ def test_when_the_subject_spoke_is_no_part_of_the_name() -> None:
 def test_an_office_before_a_whose_clause_is_the_speaker() -> None:
     text = "The deputy minister, whose department oversees the border, said the fence would be finished by May.\n"
     assert names(text) == ["the deputy minister"]
+
+
+def test_he_after_a_speaker_nobody_could_name_is_not_someone_named_earlier() -> None:
+    text = (
+        "Election monitor Koul Panha said the vote was calm. Several callers disagreed. Another said he had been "
+        "turned away. He said he hoped the next vote would be easier.\n"
+    )
+    assert names(text) == ["Koul Panha", None, None, None]

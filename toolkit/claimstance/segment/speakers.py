@@ -116,6 +116,8 @@ class _Context:
     previous_sentence: str = ""
     position: int = 0
     """Offset of the sentence being attributed."""
+    unnamed: bool = False
+    """Whether the sentence before had a cue whose speaker could not be named ("Another said ...")."""
     own_voice: bool = False
     """Whether the document's own narration has spoken in the first person (a speech whose author is not known)."""
     narrated: list[tuple[int, Span]] = field(default_factory=list)
@@ -183,6 +185,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             ctx.position = unit.sentence[0]
             by_sentence[unit.sentence] = _cued_speaker(unit, quotes, ctx, previous)
             ctx.previous_sentence = text[unit.sentence[0] : unit.sentence[1]]
+            found, found_cue = by_sentence[unit.sentence]
+            ctx.unnamed = found_cue is not None and found is not None and found.name is None
         cued, cue = by_sentence[unit.sentence]
         if own is not None:
             speakers.append(cued if cued is not None and _reports_another(cued, cue, own, text, unit) else own)
@@ -381,6 +385,9 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
         if not crowd:
             return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
         parsed = SpeakerPhrase(f"{parsed.name.lower()} {_singular(crowd[-1].lower())}", None, person=False)
+    if ctx.unnamed and parsed.name in ("he", "she", "they"):
+        # "Another said ... He said ...": the pronoun is the speaker nobody could name, not someone named before
+        return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
     entry = ctx.index.resolve(parsed)
     if parsed.name in ("he", "she") and previous is None:
         # "Hashim Thaci also addressed the Council. He told reporters ...": the person the sentence before names
