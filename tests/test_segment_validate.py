@@ -41,6 +41,10 @@ def test_people_organisations_and_groups_pass(name: str) -> None:
         ("official results", "document"),
         ("Tens of", "clause fragment"),
         ("Leaders of the", "clause fragment"),
+        ("05 The interior ministry", "clause fragment"),
+        ("the people I met", "clause fragment"),
+        ("speaking in Oldtown on Monday", "clause fragment"),
+        ("the resolutions of the Security Council", "document"),
     ],
 )
 def test_fragments_dates_documents_and_lower_case_phrases_are_refused(name: str, reason: str) -> None:

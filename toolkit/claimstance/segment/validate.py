@@ -35,8 +35,9 @@ _DATE_WORDS = words(
 )
 _PREPOSITIONS = words("of from for in at on with around across to by")
 DOCUMENT_NOUNS = words(
-    """statement statements report reports information release text document resolution results result data
-    letter article paper declaration communique communiqué readout"""
+    """statement statements report reports information release text document documents resolution resolutions
+    results result data letter letters article articles paper declaration declarations communique communiqué
+    readout"""
 )
 """Nouns of texts: "the statement said" names a document, whose issuer is the speaker."""
 _PERSON_NOUNS = words(
@@ -77,13 +78,14 @@ def check_name(name: str) -> str | None:
         return "clause fragment"  # "05 The interior ministry": a time stamp taken in
     if all(t in _DATE_WORDS for t in lower):
         return "date"
-    if lower[-1] in DOCUMENT_NOUNS:
+    # "the resolutions of the Security Council": the head, before the first preposition, is a text
+    cut = next((k for k, t in enumerate(lower) if k > 0 and t in _PREPOSITIONS), len(lower))
+    if lower[-1] in DOCUMENT_NOUNS or lower[cut - 1] in DOCUMENT_NOUNS:
         return "document"
     if any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:]) or tokens[0][:1].isupper():
         return None  # a proper name, maybe after a descriptor: "the main opposition Civic Platform"
     # "representative of the mission", "ministers and representatives from around the world": the head
     # comes before the first preposition
-    cut = next((k for k, t in enumerate(lower) if k > 0 and t in _PREPOSITIONS), len(lower))
     if lower[cut - 1].removesuffix("'s") not in _PERSON_NOUNS:
         return "lower-case phrase"
     return None
