@@ -404,3 +404,11 @@ def test_two_seed_files_with_the_same_name_are_refused(tmp_path: Path) -> None:
         (tmp_path / folder / "page.txt").write_text("Text.", encoding="utf-8")
     with pytest.raises(InputError, match=r"page\.txt"):
         seed_files([tmp_path / "one", tmp_path / "two"])
+
+
+def test_a_related_story_after_the_article_gives_it_neither_its_text_nor_its_date() -> None:
+    body = "Northland's parliament voted on Tuesday to approve the new border treaty with Southland, ending months."
+    raw = f"Parliament approves border treaty\n\n{body}\n\nRelated\nSouthland elects new president\n5 May 2021\n"
+    (doc,) = ingest_text(raw, "page.txt")
+    assert doc.published is None
+    assert "Southland elects" not in doc.text

@@ -155,3 +155,22 @@ def test_american_numeric_dates_read_month_first_unless_the_day_comes_first() ->
 def test_a_timestamp_says_whether_it_dates_an_update(line: str, updated: Updated) -> None:
     found = classify_line(line)
     assert found.stamp and found.updated is updated
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "site"),
+    [
+        ("Published: 12 March 2024 | Updated: 14 March 2024", date(2024, 3, 12), None),
+        ("12.03.2024 | 1,204 views", date(2024, 3, 12), None),
+        ("2024-03-12T10:42:00Z", datetime(2024, 3, 12, 10, 42), None),
+        ("Northpress | Home | World | Politics", None, "Northpress"),
+    ],
+)
+def test_furniture_lines_give_their_stamp_or_their_site(line: str, published: object, site: str | None) -> None:
+    found = classify_line(line)
+    assert found.kind is LineKind.STRONG
+    assert (found.published, found.site) == (published, site)
+
+
+def test_a_bar_between_words_of_a_sentence_is_no_furniture() -> None:
+    assert classify_line("Voters said the count | was slow and the result | unclear").kind is LineKind.TEXT

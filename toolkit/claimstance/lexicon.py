@@ -67,7 +67,7 @@ TIME = re.compile(r"(?<!\d)(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\s*(
 # What may surround the date and time on a timestamp line: separators, weekdays, "Updated:", a time zone.
 _STAMP_REST = re.compile(
     r"(?:[\s,|/–—\-:()+.#\d]|\b(?:updated|update|published|posted|submitted|modified|date|last|on|at|am|pm|gmt|utc"
-    r"|edt|est|cet|cest|eet|eest|msk|bst|pst|pdt|cst|cdt|time"
+    r"|edt|est|cet|cest|eet|eest|msk|bst|pst|pdt|cst|cdt|time|t|z"
     r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)*",
     re.IGNORECASE,
 )
@@ -255,14 +255,15 @@ def classify_line(line: str) -> LineClass:
 
 
 def _piped(line: str) -> LineClass | None:
-    """A furniture line of parts between bars: "Published: 12 March 2024 | Updated: 14 March 2024" (stamps
-    only: the first that is no update) or "Northpress | Home | World" (a site name, then labels)."""
+    """A furniture line of parts between bars: "Published: 12 March 2024 | Updated: 14 March 2024" (stamps and
+    labels: the first stamp that is no update) or "Northpress | Home | World" (a site name, then labels)."""
     parts = [p.strip() for p in line.split("|")]
     if not all(parts):
         return None
     kinds = [classify_line(p) for p in parts]
-    if all(k.stamp for k in kinds):
-        return min(kinds, key=lambda k: k.updated)
+    stamps = [k for k in kinds if k.stamp]
+    if stamps and all(k.stamp or k.kind is LineKind.WEAK for k in kinds):  # "12.03.2024 | 1,204 views"
+        return min(stamps, key=lambda k: k.updated)
     name, labels = parts[0], kinds[1:]
     named = name[:1].isupper() and _SHORT_LABEL.fullmatch(name) is not None and not _is_label(name)
     if len(parts) >= 3 and named and all(k.kind is LineKind.WEAK for k in labels):

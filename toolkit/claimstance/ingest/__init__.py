@@ -68,6 +68,10 @@ __all__ = ["ingest_file", "ingest_paths", "ingest_text", "seed_files", "split_au
 
 # ------------------------------------------------------------------------------------------------ lines
 
+_OTHER_STORIES = frozenset(
+    ["related", "read more", "read also", "see also", "more news", "latest news", "most read", "recommended",
+     "related articles", "related news", "related stories", "more on this story", "also read"]
+)  # fmt: skip
 TEXT, BLANK, STRONG, WEAK, TENTATIVE = LineKind.TEXT, LineKind.BLANK, LineKind.STRONG, LineKind.WEAK, LineKind.TENTATIVE
 
 
@@ -123,8 +127,11 @@ class _Run:
 
     @property
     def separates(self) -> bool:
-        noise = [line.kind for line in self.lines if line.kind in (STRONG, WEAK)]
-        return STRONG in noise or len(noise) >= 2
+        noise = [line for line in self.lines if line.kind in (STRONG, WEAK)]
+        if any(line.kind is STRONG for line in noise) or len(noise) >= 2:
+            return True
+        # "Related", "Read more": other stories' headlines (and their dates) follow, not the article's text
+        return any(line.short is not None and line.short.lower().rstrip(":") in _OTHER_STORIES for line in noise)
 
     @property
     def site(self) -> str | None:
