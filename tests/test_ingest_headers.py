@@ -193,3 +193,18 @@ def test_a_header_naming_only_an_office_names_its_holder_when_the_text_does() ->
     assert (doc.author, doc.author_role) == ("Jane Doe", "President of Northland")
     [doc] = _docs("Address by the President of Northland\n\nWe will not give up. Our door is open.\n")
     assert doc.author is None
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        "Lawmakers vote in Oldtown on Tuesday after a long debate (Photo: Jane Doe/Northpress)",
+        "Share on Facebook Share on Twitter Share via e-mail to a friend",
+    ],
+)
+def test_a_caption_or_share_bar_under_the_headline_is_no_title(under: str) -> None:
+    assert choose_title(["Parliament approves border treaty", under]) == "Parliament approves border treaty"
+
+
+def test_a_page_title_with_its_site_after_a_bar_gives_the_headline() -> None:
+    assert choose_title(["Parliament approves border treaty | Northpress News"]) == "Parliament approves border treaty"

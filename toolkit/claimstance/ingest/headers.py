@@ -343,6 +343,10 @@ _NOT_A_TITLE = re.compile(
     r"|section\s*:|filed\s+under|home$|menu$|search$))"
 )
 _TITLE_END = frozenset(".,;:–—-…")
+# A photo caption or a share bar under the headline: "... (Photo: Jane Doe/Northpress)", "Share on Facebook"
+_CAPTION = re.compile(
+    r"(?i:\b(?:photo|photograph|image|picture|credit)\s*[:/]|\bgetty\s+images\b|^share\s+(?:on|this|via)\b)"
+)
 
 
 def is_headline(text: str | None) -> bool:
@@ -369,8 +373,10 @@ def choose_title(lines: Sequence[str]) -> str | None:
             line = f"{line} {following}"  # "Press conference" / "by NATO Secretary General ..."
         elif not is_headline(line) or _NOT_A_TITLE.match(line):
             continue
-        if agency_line(line) is not None or name_line(line) is not None:
+        if agency_line(line) is not None or name_line(line) is not None or _CAPTION.search(line):
             continue
+        if " | " in line and all(len(part.split()) <= 4 for part in line.split(" | ")[1:]):
+            line = line.split(" | ")[0]  # "Headline | Northpress News": the page title names its site
         key = (len(line.split()) > 2, line in twice, len(line), line)
         if best is None or key[:3] > best[:3]:
             best = key
