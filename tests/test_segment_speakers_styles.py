@@ -228,3 +228,24 @@ def test_he_after_a_speaker_nobody_could_name_is_not_someone_named_earlier() -> 
         "turned away. He said he hoped the next vote would be easier.\n"
     )
     assert names(text) == ["Koul Panha", None, None, None]
+
+
+def heading_speaker(headline: str) -> str | None:
+    text = f"{headline}\n\nNorthland's parliament voted on Tuesday to approve the new border treaty with Southland.\n"
+    units = list(segment(Document(id="t-d0", seed_file="t.txt", text=text, raw_start=0, raw_end=len(text))))
+    return units[0].speaker.name
+
+
+@pytest.mark.parametrize(
+    ("headline", "speaker"),
+    [
+        ("Explainer: Why the treaty matters", None),
+        ("Timeline: Northland and Southland", None),
+        ("Treaty 'a betrayal', says opposition", "opposition"),
+        ("Police: 12 arrested after protest", "police"),
+    ],
+)
+def test_a_headline_label_is_no_speaker_and_an_inverted_says_names_who_follows(
+    headline: str, speaker: str | None
+) -> None:
+    assert heading_speaker(headline) == speaker

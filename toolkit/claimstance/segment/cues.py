@@ -38,7 +38,8 @@ _CONTRACTED_BE = re.compile(r"['’](?:re|s)$")
 _HEADLINE_LABELS = words(
     """note update photo photos video watch opinion analysis editorial exclusive breaking interview live comment read
     related source sources tag tags politics economy society world sport sports culture region official important
-    warning press release"""
+    warning press release explainer timeline factbox factfile fact check profile review feature insight briefing
+    obituary podcast listen map graphic quiz recap"""
 )
 
 _SPEECH_VERBS = (
@@ -428,6 +429,9 @@ def headline_cue(line: str) -> Cue | None:
     if verb is None or verb.start() == 0:
         return None
     subject = line[: verb.start()].strip()
+    if subject.endswith(","):  # "Treaty 'a betrayal', says opposition": the speaker follows the verb
+        after = _trim_np(line[verb.end() :].strip())
+        return Cue(verb.start(), after, verb.group().lower()) if after else None
     if len(subject.split()) > 6 or not subject[:1].isupper():
         return None
     # "NORTHLAND SPOKESMAN SLAMS ...": a headline in capitals tells no name from a word; the body has to
