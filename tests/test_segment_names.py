@@ -33,3 +33,23 @@ def test_speaker_phrases_split_into_name_and_role(phrase: str, name: str, role: 
 
 def test_a_phrase_with_a_verb_names_nobody() -> None:
     assert parse_speaker_phrase("the West was") is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "role"),
+    [
+        ("Amnesty International's Maria Lund", "Maria Lund", "Amnesty International"),
+        ("VOA's Jane Doe", "Jane Doe", "VOA"),
+        ("Maria Lund of Amnesty International", "Maria Lund", "Amnesty International"),
+        ("Northland's President John Carter", "John Carter", "Northland's President"),
+    ],
+)
+def test_a_person_named_with_whom_they_speak_for_is_the_person(phrase: str, name: str, role: str) -> None:
+    parsed = parse_speaker_phrase(phrase)
+    assert parsed is not None and (parsed.name, parsed.role, parsed.person) == (name, role, True)
+
+
+def test_an_institution_named_after_a_place_stays_whole() -> None:
+    for phrase in ("Bank of England", "United States of America"):
+        parsed = parse_speaker_phrase(phrase)
+        assert parsed is not None and (parsed.name, parsed.person) == (phrase, False)

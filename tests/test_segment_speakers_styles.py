@@ -249,3 +249,7 @@ def test_a_headline_label_is_no_speaker_and_an_inverted_says_names_who_follows(
     headline: str, speaker: str | None
 ) -> None:
     assert heading_speaker(headline) == speaker
+
+
+def test_an_age_between_commas_keeps_the_name_before_it() -> None:
+    assert names("Carter, 71, said he would not run again.\n") == ["Carter"]

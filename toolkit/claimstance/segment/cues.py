@@ -190,6 +190,9 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
     if not segments or not segments[-1]:
         return None
     subject = segments[-1]
+    if subject.isdigit() and len(segments) >= 2 and segments[-2]:
+        segments.pop()  # "Carter, 71, said": an age between commas
+        subject = segments[-1]
     if subject[:1].isdigit():  # a live blog's "14:05 The interior ministry says": the stamp is no name
         subject = subject.partition(" ")[2]
         if not subject:

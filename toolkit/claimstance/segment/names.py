@@ -158,6 +158,13 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
     of_place = _person_of_place(tokens)
     if of_place is not None:
         return of_place
+    owner = next((k for k, t in enumerate(tokens[:-2]) if _POSSESSIVE.search(t)), None)
+    named = tokens[owner + 1 :] if owner is not None else []
+    if 2 <= len(named) <= 4 and all(t[:1].isupper() and not is_plain(t) for t in named):
+        # "Amnesty International's Maria Lund": the person, and whom the person speaks for as the role
+        owner_words = [*tokens[: owner + 1 if owner is not None else 0]]
+        owner_words[-1] = _POSSESSIVE.sub("", owner_words[-1])
+        return SpeakerPhrase(" ".join(named), strip_article(" ".join(owner_words)) or None, person=True)
     i = len(tokens)
     while i > 0:
         tok = tokens[i - 1]
@@ -217,8 +224,12 @@ def _person_of_place(tokens: list[str]) -> SpeakerPhrase | None:
         return None
     parsed = parse_speaker_phrase(" ".join(left))
     titled = parsed is not None and (parsed.role is not None or is_honorific(left[0]))
-    if parsed is None or not parsed.person or not titled or " of " in (parsed.role or ""):
+    # "Maria Lund of Amnesty International": a bare full name, then whom the person speaks for
+    bare = parsed is not None and parsed.role is None and len(left) in (2, 3) and not any(map(is_plain, left))
+    if parsed is None or not parsed.person or not (titled or bare) or " of " in (parsed.role or ""):
         return None  # "Bank of England", "Head of the Election Mission Jane Doe": no person before "of"
+    if bare and not titled:
+        return SpeakerPhrase(parsed.name, " ".join(tokens[cut + 1 :]), person=True)
     role = " ".join(x for x in (parsed.role, "of", *tokens[cut + 1 :]) if x)
     return SpeakerPhrase(parsed.name, role, person=True)
 
