@@ -26,6 +26,7 @@ from claimstance.errors import InputError, LabelStudioError
 from claimstance.labelstudio.client import Connection, connected
 from claimstance.labelstudio.payloads import PROJECT_DETAIL, PROJECTS_PAGE, ProjectDetail
 from claimstance.labelstudio.projects import PushReport, TeamSettings, delete_tasks, list_tasks, project_lock, push
+from claimstance.labelstudio.tasks import document_speakers
 from claimstance.schema import Annotation, AnnotationLabels, ClaimUnit
 
 PASS_INFIX = "-pass-"
@@ -213,6 +214,7 @@ def push_passes(
             held[number] = held.get(number, set()) - set(unit_ids)
         report = PassesReport(project, design)
         team = TeamSettings(overlap=1, show_predictions=design.show_predictions)
+        speakers = document_speakers(units)  # every pass offers a document's speakers, not only its own units'
         for number in range(1, design.annotators + 1):
             wanted = held.get(number, set()) | set(added[number])
             report.pushes[number] = push(
@@ -227,6 +229,7 @@ def push_passes(
                 data_dir=data_dir,
                 connection=conn,
                 team=team,
+                speakers=speakers,
             )
             _describe(conn, report.pushes[number].project_id, describe(project, number, design))
             report.added[number] = len(added[number])
