@@ -771,3 +771,20 @@ def test_speaker_gold_is_published_beside_the_toolkits_speaker_with_its_accuracy
     untyped = [a.model_copy(update={"speaker_correction": None}) for a in base.annotations]
     publish.build_dataset(tmp_path / "none", **Corpus(base.documents, base.units, untyped).inputs(), seed=7)
     assert "No unit has a speaker gold label yet" in _card(tmp_path / "none")[1]
+
+
+def test_a_near_duplicate_of_a_unit_whose_speaker_is_unresolved_carries_it_unresolved(corpus: Corpus) -> None:
+    # Like a stance label, a speaker gold nobody decided is not made "propagated" (a label that is not there).
+    from claimstance.publish.tables import build_tables
+
+    rep, copy = "seed0-d0-u1", "seed1-d1-u1"
+    annotations = [a for a in corpus.annotations if not a.unit_id.startswith("seed1-d1-")]
+    undecided = GoldLabel(
+        unit_id=rep, target="speaker", label=None, origin=GoldOrigin.UNRESOLVED, votes={"A": 1, "B": 1}
+    )
+    gold = [g for g in gold_labels(annotations) if g.target != "speaker"] + [undecided]
+    units = build_tables(corpus.units, corpus.documents, annotations, gold, {copy: rep})["units"]
+    rows = {row["unit_id"]: row for row in units.to_pylist()}
+    unresolved = GoldOrigin.names().index("unresolved")
+    assert (rows[copy]["speaker_gold"], rows[copy]["speaker_gold_origin"]) == (None, unresolved)
+    assert rows[copy]["propagated_from"] == rep

@@ -235,7 +235,10 @@ def _read_units(
         speaker_gold, speaker_origin = speakers.get(u.id, (None, -1))
         if source is not None and source in speakers and u.id not in speakers:
             # dedup groups only units of one speaker, so the representative's speaker gold holds for its copies
-            speaker_gold, speaker_origin = speakers[source][0], _index(GoldOrigin)[GoldOrigin.PROPAGATED]
+            # (an unresolved one stays unresolved, as a stance label does)
+            speaker_gold, speaker_origin = speakers[source]
+            if speaker_gold is not None:
+                speaker_origin = _index(GoldOrigin)[GoldOrigin.PROPAGATED]
         cols["speaker_gold"].append(speaker_gold)
         cols["speaker_gold_origin"].append(speaker_origin)
         for i, t in enumerate(targets):
