@@ -176,3 +176,29 @@ def test_every_pass_offers_the_speakers_of_the_whole_document_not_only_of_its_ow
     imported = [json.loads(r.content) for r in fake.calls("POST", r"/api/projects/4\d/import")]
     offered = {tuple(o["value"] for o in task["data"]["speakers"]) for tasks in imported for task in tasks}
     assert offered == {("Ann Lee", "Bo Chan", "Cy Diaz", "other", "unattributed")}
+
+
+def test_passes_are_refused_for_a_title_that_is_already_one_shared_project(fake: FakeServer, tmp_path: Path) -> None:
+    # Its annotations would never be pulled again: pull reads the passes of a project that has them.
+    detail = {**recorded("project_detail.json"), "id": 7, "title": "team"}
+    fake.on("GET", "/api/projects/", {"count": 1, "next": None, "previous": None, "results": [detail]})
+    fake.on("GET", "/api/projects/7/", detail)
+    with pytest.raises(InputError, match=r"project 'team' is one shared project.*new project title"):
+        passes.push_passes(
+            _units(2), "team", design=passes.Design(1, 2), guidelines="# G\n", connection=fake.connect(),
+            data_dir=tmp_path,
+        )  # fmt: skip
+    assert not [r for r in fake.requests if r.method != "GET"]
+
+
+def test_a_shared_push_is_refused_for_a_title_that_has_passes(fake: FakeServer, tmp_path: Path) -> None:
+    from claimstance import assignment
+
+    passed = {**recorded("project_detail.json"), "id": 8, "title": "team-pass-1"}
+    fake.on("GET", "/api/projects/", {"count": 1, "next": None, "previous": None, "results": [passed]})
+    fake.on("GET", "/api/projects/8/", passed)
+    units = tmp_path / "units.jsonl"
+    io.write_jsonl(units, _units(2))
+    with pytest.raises(InputError, match=r"project 'team' has 1 pass projects.*--annotators"):
+        assignment.push(units, "team", guidelines=None, connection=fake.connect(), data_dir=tmp_path)
+    assert not [r for r in fake.requests if r.method != "GET"]
