@@ -218,6 +218,7 @@ def unit_files(units: str | Path) -> list[Path]:
 
 
 def several_projects(files: Iterable[Path | str], directory: str | Path, what: str, hint: str) -> InputError:
+    """The error for a folder of several projects where one is needed: it names them, and says what to do."""
     names = [Path(f).stem for f in files]
     return InputError(
         f"{len(names)} projects ({', '.join(names)}): {what} per project, never pooled",
