@@ -788,3 +788,18 @@ def test_a_near_duplicate_of_a_unit_whose_speaker_is_unresolved_carries_it_unres
     unresolved = GoldOrigin.names().index("unresolved")
     assert (rows[copy]["speaker_gold"], rows[copy]["speaker_gold_origin"]) == (None, unresolved)
     assert rows[copy]["propagated_from"] == rep
+
+
+def test_a_near_duplicate_of_a_unit_nobody_annotated_yet_carries_nothing_and_is_not_counted(
+    tmp_path: Path, corpus: Corpus
+) -> None:
+    # A batch unit not yet annotated has no gold labels: its near-duplicate has none to carry either, so it
+    # is an ordinary unlabelled row, not one the card counts among the rows that "carry its gold labels".
+    annotations = [a for a in corpus.annotations if not a.unit_id.startswith(("seed0-d0-", "seed1-d1-"))]
+    out = tmp_path / "d"
+    inputs = corpus.inputs(annotations=annotations, gold=gold_labels(annotations))
+    report = publish.build_dataset(out, **inputs, propagate={"seed1-d1-u1": "seed0-d0-u1"})
+    assert report.propagated == 0
+    units = pq.read_table(next((out / "units").glob("*.parquet"))).to_pylist()
+    assert all(row["propagated_from"] is None for row in units)
+    assert "rows are near-duplicates of an annotated unit" not in _card(out)[1]

@@ -230,6 +230,8 @@ def _read_units(
             cols[name].append(value)
         codes = golden.get(u.id)
         source = propagate.get(u.id) if codes is None else None  # a unit's own gold labels win
+        if source not in golden and source not in speakers:
+            source = None  # its annotated unit has no gold label yet: nothing to carry
         if codes is None:
             codes = _propagated(golden[source]) if source is not None and source in golden else no_gold
         speaker_gold, speaker_origin = speakers.get(u.id, (None, -1))
