@@ -189,16 +189,3 @@ def test_passes_are_refused_for_a_title_that_is_already_one_shared_project(fake:
             data_dir=tmp_path,
         )  # fmt: skip
     assert not [r for r in fake.requests if r.method != "GET"]
-
-
-def test_a_shared_push_is_refused_for_a_title_that_has_passes(fake: FakeServer, tmp_path: Path) -> None:
-    from claimstance import assignment
-
-    passed = {**recorded("project_detail.json"), "id": 8, "title": "team-pass-1"}
-    fake.on("GET", "/api/projects/", {"count": 1, "next": None, "previous": None, "results": [passed]})
-    fake.on("GET", "/api/projects/8/", passed)
-    units = tmp_path / "units.jsonl"
-    io.write_jsonl(units, _units(2))
-    with pytest.raises(InputError, match=r"project 'team' has 1 pass projects.*--annotators"):
-        assignment.push(units, "team", guidelines=None, connection=fake.connect(), data_dir=tmp_path)
-    assert not [r for r in fake.requests if r.method != "GET"]
