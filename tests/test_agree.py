@@ -215,7 +215,14 @@ def test_alpha_is_krippendorffs_nominal_alpha_on_any_counts() -> None:
         counts = rng.integers(0, 3, size=(60, labels)).astype(np.float64)
         counts = counts[counts.sum(axis=1) >= 2]  # agreement is measured on units labelled twice or more
         expected = krippendorff.alpha(value_counts=counts, level_of_measurement="nominal")
-        assert agree._alpha(counts) == pytest.approx(expected, abs=1e-12)
+        unit, label = np.nonzero(counts)
+        cells = agree._Cells(unit, label, counts[unit, label], *counts.shape)
+        assert agree._alpha(cells) == pytest.approx(expected, abs=1e-12)
+        # a bootstrap resample, given as each unit's multiplicity, is the resampled matrix's alpha
+        drawn = rng.integers(0, len(counts), size=len(counts))
+        weights = np.bincount(drawn, minlength=len(counts)).astype(np.float64)
+        resampled = krippendorff.alpha(value_counts=counts[drawn], level_of_measurement="nominal")
+        assert agree._alpha(cells, weights) == pytest.approx(resampled, abs=1e-12)
 
 
 def test_speaker_agreement_over_a_corpus_of_many_names_stays_small() -> None:

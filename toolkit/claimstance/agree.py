@@ -120,32 +120,50 @@ class AgreementReport:
         raise KeyError(name)
 
 
-def _alpha(value_counts: np.ndarray[Any, np.dtype[np.float64]]) -> float | None:
-    """Nominal alpha from a (units x labels) count matrix of units labelled twice or more; None when there is
-    no variation to measure.
+@dataclass(frozen=True)
+class _Cells:
+    """A (units x labels) count matrix of the units labelled twice or more, kept sparse: one cell per label a
+    unit received. The speaker's labels are every name found, so a dense matrix would grow as units x names."""
+
+    unit: np.ndarray[Any, np.dtype[np.int64]]
+    label: np.ndarray[Any, np.dtype[np.int64]]
+    count: np.ndarray[Any, np.dtype[np.float64]]
+    n_units: int
+    n_labels: int
+
+    def totals(self, weights: np.ndarray[Any, np.dtype[np.float64]]) -> np.ndarray[Any, np.dtype[np.float64]]:
+        """How often each label was given, each unit counted ``weights`` times."""
+        totals = np.bincount(self.label, weights=self.count * weights[self.unit], minlength=self.n_labels)
+        return np.asarray(totals, dtype=np.float64)
+
+
+def _alpha(cells: _Cells, weights: np.ndarray[Any, np.dtype[np.float64]] | None = None) -> float | None:
+    """Nominal alpha over ``cells``, each unit counted ``weights`` times (default once, a bootstrap resample's
+    multiplicities otherwise); None when there is no variation to measure.
 
     Krippendorff's closed form for nominal data, ``1 - (n - 1) (n - sum_c o_cc) / (n^2 - sum_c n_c^2)``, where
     ``o_cc = sum_u n_uc (n_uc - 1) / (m_u - 1)`` and ``n_c`` are the label totals: the ``krippendorff``
-    package's value (a test compares them) in memory linear in the labels, not a units x labels x labels
-    array, which the speaker's open set of names (hundreds in a corpus) cannot afford.
+    package's value (a test compares them) in time and memory linear in the cells, not the units x labels x
+    labels array the package builds, which the speaker's open set of names (hundreds in a corpus) cannot afford.
     """
-    totals = value_counts.sum(axis=0)
+    w = np.ones(cells.n_units) if weights is None else weights
+    totals = cells.totals(w)
     if int(np.count_nonzero(totals)) < 2:
         return None
-    per_unit = value_counts.sum(axis=1)
-    n = float(per_unit.sum())
-    agreeing = float(((value_counts * (value_counts - 1)).sum(axis=1) / (per_unit - 1)).sum())
+    per_unit = np.bincount(cells.unit, weights=cells.count, minlength=cells.n_units)
+    same = np.bincount(cells.unit, weights=cells.count * (cells.count - 1), minlength=cells.n_units)
+    n = float((per_unit * w).sum())
+    agreeing = float((same / (per_unit - 1) * w).sum())
     return 1.0 - (n - 1.0) * (n - agreeing) / (n * n - float((totals * totals).sum()))
 
 
-def _bootstrap(
-    value_counts: np.ndarray[Any, np.dtype[np.float64]], *, seed: int, n_boot: int
-) -> tuple[tuple[float, float] | None, int]:
+def _bootstrap(cells: _Cells, *, seed: int, n_boot: int) -> tuple[tuple[float, float] | None, int]:
     rng = np.random.default_rng(seed)
-    n = value_counts.shape[0]
+    n = cells.n_units
     values: list[float] = []
-    for _ in range(n_boot):
-        sample = _alpha(value_counts[rng.integers(0, n, size=n)])
+    for _ in range(n_boot):  # a resample of units, as each unit's multiplicity in it
+        weights = np.bincount(rng.integers(0, n, size=n), minlength=n).astype(np.float64)
+        sample = _alpha(cells, weights)
         if sample is not None:
             values.append(sample)
     if not values:
@@ -201,10 +219,15 @@ def _target(current: list[Annotation], target: str, *, seed: int, n_boot: int) -
     pairable = sorted(u for u, row in table.items() if len(row) >= 2)
     notes: list[str] = []
     index = {label: i for i, label in enumerate(labels)}
-    counts = np.zeros((len(pairable), len(labels)), dtype=np.float64)
-    for i, unit in enumerate(pairable):
-        for label in table[unit].values():
-            counts[i, index[label]] += 1
+    given = [(i, index[label], k) for i, u in enumerate(pairable) for label, k in Counter(table[u].values()).items()]
+    unit_of, label_of_cell, count = zip(*given, strict=True) if given else ((), (), ())
+    cells = _Cells(
+        np.asarray(unit_of, dtype=np.int64),
+        np.asarray(label_of_cell, dtype=np.int64),
+        np.asarray(count, dtype=np.float64),
+        len(pairable),
+        len(labels),
+    )
 
     alpha: float | None = None
     ci: tuple[float, float] | None = None
@@ -219,15 +242,17 @@ def _target(current: list[Annotation], target: str, *, seed: int, n_boot: int) -
             reason = "no unit was labelled by two annotators"
         notes.append(f"no agreement to measure: {reason}")
     else:
-        pairs_total = float((counts.sum(axis=1) * (counts.sum(axis=1) - 1) / 2).sum())
-        raw = float((counts * (counts - 1) / 2).sum()) / pairs_total
-        alpha = _alpha(counts)
+        per_unit = np.bincount(cells.unit, weights=cells.count, minlength=cells.n_units)
+        pairs_total = float((per_unit * (per_unit - 1) / 2).sum())
+        raw = float((cells.count * (cells.count - 1) / 2).sum()) / pairs_total
+        alpha = _alpha(cells)
         if alpha is None:
             # A speaker is free text: the note does not quote it (it ends up in the dataset card).
-            only = "the same" if target == SPEAKER_TARGET else repr(labels[int(np.argmax(counts.sum(axis=0)))])
+            most = int(np.argmax(cells.totals(np.ones(cells.n_units))))
+            only = "the same" if target == SPEAKER_TARGET else repr(labels[most])
             notes.append(f"alpha undefined: every label on units labelled twice is {only} (no variation)")
         elif n_boot > 0:
-            ci, used = _bootstrap(counts, seed=seed, n_boot=n_boot)
+            ci, used = _bootstrap(cells, seed=seed, n_boot=n_boot)
             if ci is None:
                 notes.append("no confidence interval: every bootstrap resample had a single label")
             elif used < n_boot:
