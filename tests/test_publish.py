@@ -803,3 +803,15 @@ def test_a_near_duplicate_of_a_unit_nobody_annotated_yet_carries_nothing_and_is_
     units = pq.read_table(next((out / "units").glob("*.parquet"))).to_pylist()
     assert all(row["propagated_from"] is None for row in units)
     assert "rows are near-duplicates of an annotated unit" not in _card(out)[1]
+
+
+def test_the_speaker_accuracy_counts_the_units_annotators_checked_not_their_near_duplicates(
+    tmp_path: Path, corpus: Corpus
+) -> None:
+    copies = {"seed1-d1-u1": "seed0-d0-u1", "seed1-d1-u2": "seed0-d0-u2"}
+    annotations = [a for a in corpus.annotations if not a.unit_id.startswith("seed1-d1-")]
+    inputs = corpus.inputs(annotations=annotations, gold=gold_labels(annotations))
+    publish.build_dataset(tmp_path / "alone", **inputs)
+    publish.build_dataset(tmp_path / "copies", **inputs, propagate=copies)
+    figure = re.compile(r"the toolkit's speaker is right on \d+ of \d+ units")
+    assert figure.findall(_card(tmp_path / "copies")[1]) == figure.findall(_card(tmp_path / "alone")[1]) != []
