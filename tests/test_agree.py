@@ -204,3 +204,44 @@ def test_agreement_on_the_speaker_is_reported_apart_and_never_quotes_a_name() ->
     assert json.loads(json.dumps(report.to_dict()))["speaker"]["n_pairable_units"] == 2
     # Annotations pulled before schema 1.2.0 record no speaker: no speaker row at all.
     assert agree.agreement([_ann(5, "u3", "annotator-a", is_claim=True)], n_boot=0).speaker is None
+
+
+def test_alpha_is_krippendorffs_nominal_alpha_on_any_counts() -> None:
+    import krippendorff
+    import numpy as np
+
+    rng = np.random.default_rng(5)
+    for labels in (2, 3, 7, 40):
+        counts = rng.integers(0, 3, size=(60, labels)).astype(np.float64)
+        counts = counts[counts.sum(axis=1) >= 2]  # agreement is measured on units labelled twice or more
+        expected = krippendorff.alpha(value_counts=counts, level_of_measurement="nominal")
+        unit, label = np.nonzero(counts)
+        cells = agree._Cells(unit, label, counts[unit, label], *counts.shape)
+        assert agree._alpha(cells) == pytest.approx(expected, abs=1e-12)
+        # a bootstrap resample, given as each unit's multiplicity, is the resampled matrix's alpha
+        drawn = rng.integers(0, len(counts), size=len(counts))
+        weights = np.bincount(drawn, minlength=len(counts)).astype(np.float64)
+        resampled = krippendorff.alpha(value_counts=counts[drawn], level_of_measurement="nominal")
+        assert agree._alpha(cells, weights) == pytest.approx(resampled, abs=1e-12)
+
+
+def test_speaker_agreement_over_a_corpus_of_many_names_stays_small() -> None:
+    # The speaker is an open set: a corpus names hundreds of people. Agreement on it must not grow with the
+    # square of the names (a units x names x names array took 7.7 GB for 2,000 units and 400 names).
+    import tracemalloc
+
+    records = [
+        _ann(3 * u + i, f"u{u}", who, speaker_shown=f"Person {u % 250}", speaker_choice=f"Person {(u + i // 2) % 250}")
+        for u in range(500)
+        for i, who in enumerate(("annotator-a", "annotator-b", "annotator-c"))
+    ]
+    tracemalloc.start()
+    try:
+        report = agree.agreement(records, n_boot=3)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    speaker = report.speaker
+    assert speaker is not None and speaker.alpha is not None and speaker.n_pairable_units == 500
+    assert peak < 64 * 2**20, f"{peak / 2**20:.0f} MiB"
+    assert speaker.confusion == [] and all(p.confusion == [] for p in speaker.pairs)  # no names x names table

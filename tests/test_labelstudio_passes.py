@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
+import httpx
 import pytest
 from claimstance import api, io, layout
 from claimstance.errors import InputError
 from claimstance.labelstudio import create_user, list_tasks, passes
 from claimstance.labelstudio.client import Connection
 from claimstance.schema import Annotation, AnnotationLabels, Attribution, ClaimUnit, Speaker, StanceTerritorialIntegrity
-from conftest import LabelStudioServer, annotate
+from conftest import FakeServer, LabelStudioServer, annotate, recorded
 
 UNIT_IDS = [f"u{i:02d}" for i in range(20)]
 
@@ -150,3 +152,40 @@ def test_passes_on_a_real_server_are_resumable_raised_refused_lowered_and_pulled
     assert (later.total, later.added, later.updated, later.repeated) == (4, 1, 0, 1)
     full = api.pull(ls_project, directory=tmp_path / "full", settings=settings, full=True)
     assert full.path.read_bytes() == later.path.read_bytes()  # the same file as a full pull's
+
+
+def test_every_pass_offers_the_speakers_of_the_whole_document_not_only_of_its_own_units(
+    fake: FakeServer, tmp_path: Path
+) -> None:
+    # Three units of one document, each by another speaker, in 1 of 3 passes: a pass holds one unit, yet the
+    # speaker choice must offer the same three names in every pass (annotators of one unit see the same list).
+    units = _units(3)
+    units = [u.model_copy(update={"speaker": u.speaker.model_copy(update={"name": n})}) for u, n in
+             zip(units, ["Ann Lee", "Bo Chan", "Cy Diaz"], strict=True)]  # fmt: skip
+    ids = iter(range(41, 44))
+    detail = recorded("project_detail.json")
+    fake.on("GET", "/api/projects/", {"count": 0, "next": None, "previous": None, "results": []})
+    fake.on("POST", "/api/projects/", lambda r: httpx.Response(201, json={**detail, "id": next(ids)}))
+    fake.on("POST", r"/api/projects/4\d/import", {"task_ids": [101]}, status=201)
+    fake.on("GET", r"/api/projects/4\d/", detail)
+    fake.on("PATCH", r"/api/projects/4\d/", detail)
+    report = passes.push_passes(
+        units, "team", design=passes.Design(1, 3), guidelines="# G\n", connection=fake.connect(), data_dir=tmp_path
+    )
+    assert report.sizes == {1: 1, 2: 1, 3: 1}
+    imported = [json.loads(r.content) for r in fake.calls("POST", r"/api/projects/4\d/import")]
+    offered = {tuple(o["value"] for o in task["data"]["speakers"]) for tasks in imported for task in tasks}
+    assert offered == {("Ann Lee", "Bo Chan", "Cy Diaz", "other", "unattributed")}
+
+
+def test_passes_are_refused_for_a_title_that_is_already_one_shared_project(fake: FakeServer, tmp_path: Path) -> None:
+    # Its annotations would never be pulled again: pull reads the passes of a project that has them.
+    detail = {**recorded("project_detail.json"), "id": 7, "title": "team"}
+    fake.on("GET", "/api/projects/", {"count": 1, "next": None, "previous": None, "results": [detail]})
+    fake.on("GET", "/api/projects/7/", detail)
+    with pytest.raises(InputError, match=r"project 'team' is one shared project.*new project title"):
+        passes.push_passes(
+            _units(2), "team", design=passes.Design(1, 2), guidelines="# G\n", connection=fake.connect(),
+            data_dir=tmp_path,
+        )  # fmt: skip
+    assert not [r for r in fake.requests if r.method != "GET"]

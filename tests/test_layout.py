@@ -90,3 +90,12 @@ def test_the_repository_is_itself_the_seeds_study() -> None:
     study = layout.read_study(root)
     assert study.config.project == layout.DEFAULT_PROJECT
     assert sorted(p.name for p in study.seeds.glob("*.txt")) and layout.annotation_files(study.annotations)[0]
+
+
+def test_a_project_is_published_with_its_own_adjudications_only(tmp_path: Path) -> None:
+    # A pilot's adjudication file left in the folder must not decide the gold labels of the one project there.
+    for name in ("main.jsonl", "main-adjudication.jsonl", "pilot-adjudication.jsonl", "main.gold.jsonl"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    files, reviews = layout.project_files(tmp_path, None)
+    assert (files, reviews) == ([tmp_path / "main.jsonl"], [tmp_path / "main-adjudication.jsonl"])
+    assert layout.project_files(tmp_path, ["main"]) == (files, reviews)

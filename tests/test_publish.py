@@ -787,3 +787,47 @@ def test_speaker_gold_is_published_beside_the_toolkits_speaker_with_its_accuracy
     untyped = [a.model_copy(update={"speaker_correction": None}) for a in base.annotations]
     publish.build_dataset(tmp_path / "none", **Corpus(base.documents, base.units, untyped).inputs(), seed=7)
     assert "No unit has a speaker gold label yet" in _card(tmp_path / "none")[1]
+
+
+def test_a_near_duplicate_of_a_unit_whose_speaker_is_unresolved_carries_it_unresolved(corpus: Corpus) -> None:
+    # Like a stance label, a speaker gold nobody decided is not made "propagated" (a label that is not there).
+    from claimstance.publish.tables import build_tables
+
+    rep, copy = "seed0-d0-u1", "seed1-d1-u1"
+    annotations = [a for a in corpus.annotations if not a.unit_id.startswith("seed1-d1-")]
+    undecided = GoldLabel(
+        unit_id=rep, target="speaker", label=None, origin=GoldOrigin.UNRESOLVED, votes={"A": 1, "B": 1}
+    )
+    gold = [g for g in gold_labels(annotations) if g.target != "speaker"] + [undecided]
+    units = build_tables(corpus.units, corpus.documents, annotations, gold, {copy: rep})["units"]
+    rows = {row["unit_id"]: row for row in units.to_pylist()}
+    unresolved = GoldOrigin.names().index("unresolved")
+    assert (rows[copy]["speaker_gold"], rows[copy]["speaker_gold_origin"]) == (None, unresolved)
+    assert rows[copy]["propagated_from"] == rep
+
+
+def test_a_near_duplicate_of_a_unit_nobody_annotated_yet_carries_nothing_and_is_not_counted(
+    tmp_path: Path, corpus: Corpus
+) -> None:
+    # A batch unit not yet annotated has no gold labels: its near-duplicate has none to carry either, so it
+    # is an ordinary unlabelled row, not one the card counts among the rows that "carry its gold labels".
+    annotations = [a for a in corpus.annotations if not a.unit_id.startswith(("seed0-d0-", "seed1-d1-"))]
+    out = tmp_path / "d"
+    inputs = corpus.inputs(annotations=annotations, gold=gold_labels(annotations))
+    report = publish.build_dataset(out, **inputs, propagate={"seed1-d1-u1": "seed0-d0-u1"})
+    assert report.propagated == 0
+    units = pq.read_table(next((out / "units").glob("*.parquet"))).to_pylist()
+    assert all(row["propagated_from"] is None for row in units)
+    assert "rows are near-duplicates of an annotated unit" not in _card(out)[1]
+
+
+def test_the_speaker_accuracy_counts_the_units_annotators_checked_not_their_near_duplicates(
+    tmp_path: Path, corpus: Corpus
+) -> None:
+    copies = {"seed1-d1-u1": "seed0-d0-u1", "seed1-d1-u2": "seed0-d0-u2"}
+    annotations = [a for a in corpus.annotations if not a.unit_id.startswith("seed1-d1-")]
+    inputs = corpus.inputs(annotations=annotations, gold=gold_labels(annotations))
+    publish.build_dataset(tmp_path / "alone", **inputs)
+    publish.build_dataset(tmp_path / "copies", **inputs, propagate=copies)
+    figure = re.compile(r"the toolkit's speaker is right on \d+ of \d+ units")
+    assert figure.findall(_card(tmp_path / "copies")[1]) == figure.findall(_card(tmp_path / "alone")[1]) != []

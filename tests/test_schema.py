@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from claimstance import schema
+from claimstance import schema, schema_files
 from claimstance.errors import SchemaDriftError
 from claimstance.schema import (
     Attribution,
@@ -40,26 +40,26 @@ def _unit(**overrides: object) -> dict[str, object]:
 
 
 def test_committed_schema_files_are_current() -> None:
-    schema.check(ROOT / "schema")
+    schema_files.check(ROOT / "schema")
 
 
 def test_check_reports_a_diff_when_a_file_drifts(tmp_path: Path) -> None:
-    schema.export(tmp_path)
+    schema_files.export(tmp_path)
     path = tmp_path / "labels.json"
     path.write_text(path.read_text().replace('"value": "oppose"', '"value": "against"'))
     with pytest.raises(SchemaDriftError) as info:
-        schema.check(tmp_path)
+        schema_files.check(tmp_path)
     assert "labels.json" in (info.value.detail or "")
     assert '+        "value": "oppose",' in (info.value.detail or "")
     assert "claimstance schema export" in info.value.one_line()
 
 
 def test_extra_generated_files_are_written_and_checked_too(tmp_path: Path) -> None:
-    written = schema.export(tmp_path, {"view.xml": "<View/>\n"})
+    written = schema_files.export(tmp_path, {"view.xml": "<View/>\n"})
     assert tmp_path / "view.xml" in written and (tmp_path / "view.xml").read_text() == "<View/>\n"
-    schema.check(tmp_path, {"view.xml": "<View/>\n"})
+    schema_files.check(tmp_path, {"view.xml": "<View/>\n"})
     with pytest.raises(SchemaDriftError) as info:
-        schema.check(tmp_path, {"view.xml": "<View></View>\n"})
+        schema_files.check(tmp_path, {"view.xml": "<View></View>\n"})
     assert "view.xml (generated)" in (info.value.detail or "")
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from claimstance import schema
+from claimstance import schema, schema_files
 from claimstance.schema import LabelEnum
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,17 +78,17 @@ def versioning_problem(old: dict[str, Any], new: dict[str, Any]) -> str | None:
 
 def test_schema_version_fits_the_label_changes_since_the_last_commit() -> None:
     old, source = committed_label_sets()
-    problem = versioning_problem(old, schema.label_sets())
+    problem = versioning_problem(old, schema_files.label_sets())
     assert problem is None, f"compared with {source}: {problem}"
 
 
 def test_the_labels_file_on_disk_is_the_current_label_sets() -> None:
     on_disk = json.loads((ROOT / LABELS).read_text(encoding="utf-8"))
-    assert on_disk == schema.label_sets(), "run 'claimstance schema export' and commit schema/"
+    assert on_disk == schema_files.label_sets(), "run 'claimstance schema export' and commit schema/"
 
 
 def _edited(edit: str) -> dict[str, Any]:
-    sets: dict[str, Any] = json.loads(json.dumps(schema.label_sets()))
+    sets: dict[str, Any] = json.loads(json.dumps(schema_files.label_sets()))
     labels = sets["labels"]["stance_territorial_integrity"]
     if edit == "remove":
         labels.pop(2)
@@ -111,7 +111,7 @@ CHANGES["describe"] = "patch"
 
 @pytest.mark.parametrize(("edit", "kind"), list(CHANGES.items()))
 def test_each_kind_of_label_change_needs_its_bump(edit: str, kind: str) -> None:
-    base = schema.label_sets()
+    base = schema_files.label_sets()
     changed = _edited(edit)
     change = change_kind(base, changed)
     assert change is not None and change[0] == kind
@@ -131,7 +131,7 @@ def test_reordering_an_enum_in_schema_py_without_a_major_bump_fails(monkeypatch:
     assert isinstance(reordered, type) and issubclass(reordered, Enum)
     monkeypatch.setitem(schema.STANCE_TARGETS, "stance_election_fairness", reordered)
     old, _ = committed_label_sets()
-    problem = versioning_problem(old, schema.label_sets())
+    problem = versioning_problem(old, schema_files.label_sets())
     assert problem is not None and "stance_election_fairness" in problem and "major" in problem
     monkeypatch.setattr(schema, "SCHEMA_VERSION", f"{_version(schema.SCHEMA_VERSION)[0] + 1}.0.0")
-    assert versioning_problem(old, schema.label_sets()) is None
+    assert versioning_problem(old, schema_files.label_sets()) is None

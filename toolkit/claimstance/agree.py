@@ -1,7 +1,7 @@
 """Agreement: how far annotators agree, per stance target and for ``is_claim``, and on the speaker.
 
-For each target the report gives Krippendorff's alpha (nominal, tolerant of missing annotations; the
-``krippendorff`` package) with a 95% bootstrap confidence interval, Cohen's kappa for every pair of
+For each target the report gives Krippendorff's alpha (nominal, tolerant of missing annotations; its closed
+form, equal to the ``krippendorff`` package's) with a 95% bootstrap confidence interval, Cohen's kappa for every pair of
 annotators who share units (``sklearn.metrics.cohen_kappa_score``), raw agreement, the numbers of units and
 annotators, and the confusion between annotators.
 
@@ -58,7 +58,8 @@ class PairAgreement:
     kappa: float | None
     raw_agreement: float
     confusion: list[list[int]] = field(repr=False)
-    """Rows: ``annotator_a``'s labels; columns: ``annotator_b``'s; both in the target's label order."""
+    """Rows: ``annotator_a``'s labels; columns: ``annotator_b``'s; both in the target's label order (empty for
+    the speaker, whose labels are the names found)."""
     note: str | None = None
 
 
@@ -85,7 +86,8 @@ class TargetAgreement:
     pairs: list[PairAgreement]
     confusion: list[list[int]] = field(repr=False)
     """Pooled over annotator pairs, counted both ways: cell (i, j) is how often one annotator chose label i
-    on a unit where another chose label j. Symmetric; the diagonal is twice the agreeing pairs."""
+    on a unit where another chose label j. Symmetric; the diagonal is twice the agreeing pairs. Empty for the
+    speaker (an open set of names)."""
     notes: list[str] = field(default_factory=list)
 
 
@@ -118,23 +120,50 @@ class AgreementReport:
         raise KeyError(name)
 
 
-def _alpha(value_counts: np.ndarray[Any, np.dtype[np.float64]]) -> float | None:
-    """Nominal alpha from a (units x labels) count matrix; None when there is no variation to measure."""
-    import krippendorff
+@dataclass(frozen=True)
+class _Cells:
+    """A (units x labels) count matrix of the units labelled twice or more, kept sparse: one cell per label a
+    unit received. The speaker's labels are every name found, so a dense matrix would grow as units x names."""
 
-    if int(np.count_nonzero(value_counts.sum(axis=0))) < 2:
+    unit: np.ndarray[Any, np.dtype[np.int64]]
+    label: np.ndarray[Any, np.dtype[np.int64]]
+    count: np.ndarray[Any, np.dtype[np.float64]]
+    n_units: int
+    n_labels: int
+
+    def totals(self, weights: np.ndarray[Any, np.dtype[np.float64]]) -> np.ndarray[Any, np.dtype[np.float64]]:
+        """How often each label was given, each unit counted ``weights`` times."""
+        totals = np.bincount(self.label, weights=self.count * weights[self.unit], minlength=self.n_labels)
+        return np.asarray(totals, dtype=np.float64)
+
+
+def _alpha(cells: _Cells, weights: np.ndarray[Any, np.dtype[np.float64]] | None = None) -> float | None:
+    """Nominal alpha over ``cells``, each unit counted ``weights`` times (default once, a bootstrap resample's
+    multiplicities otherwise); None when there is no variation to measure.
+
+    Krippendorff's closed form for nominal data, ``1 - (n - 1) (n - sum_c o_cc) / (n^2 - sum_c n_c^2)``, where
+    ``o_cc = sum_u n_uc (n_uc - 1) / (m_u - 1)`` and ``n_c`` are the label totals: the ``krippendorff``
+    package's value (a test compares them) in time and memory linear in the cells, not the units x labels x
+    labels array the package builds, which the speaker's open set of names (hundreds in a corpus) cannot afford.
+    """
+    w = np.ones(cells.n_units) if weights is None else weights
+    totals = cells.totals(w)
+    if int(np.count_nonzero(totals)) < 2:
         return None
-    return float(krippendorff.alpha(value_counts=value_counts, level_of_measurement="nominal"))
+    per_unit = np.bincount(cells.unit, weights=cells.count, minlength=cells.n_units)
+    same = np.bincount(cells.unit, weights=cells.count * (cells.count - 1), minlength=cells.n_units)
+    n = float((per_unit * w).sum())
+    agreeing = float((same / (per_unit - 1) * w).sum())
+    return 1.0 - (n - 1.0) * (n - agreeing) / (n * n - float((totals * totals).sum()))
 
 
-def _bootstrap(
-    value_counts: np.ndarray[Any, np.dtype[np.float64]], *, seed: int, n_boot: int
-) -> tuple[tuple[float, float] | None, int]:
+def _bootstrap(cells: _Cells, *, seed: int, n_boot: int) -> tuple[tuple[float, float] | None, int]:
     rng = np.random.default_rng(seed)
-    n = value_counts.shape[0]
+    n = cells.n_units
     values: list[float] = []
-    for _ in range(n_boot):
-        sample = _alpha(value_counts[rng.integers(0, n, size=n)])
+    for _ in range(n_boot):  # a resample of units, as each unit's multiplicity in it
+        weights = np.bincount(rng.integers(0, n, size=n), minlength=n).astype(np.float64)
+        sample = _alpha(cells, weights)
         if sample is not None:
             values.append(sample)
     if not values:
@@ -144,26 +173,30 @@ def _bootstrap(
 
 
 def _pair(
-    a: str, b: str, units: list[str], table: dict[str, dict[str, str]], labels: list[str], *, quote: bool = True
+    a: str, b: str, units: list[str], table: dict[str, dict[str, str]], labels: list[str], *, closed: bool = True
 ) -> PairAgreement:
+    """One pair's kappa, raw agreement and confusion; an open set (``closed`` False: the speaker's names) has no
+    confusion (a names x names table per pair) and is never quoted in a note (it ends up in the dataset card)."""
     from sklearn.metrics import cohen_kappa_score
 
     ya = [table[u][a] for u in units]
     yb = [table[u][b] for u in units]
     raw = sum(x == y for x, y in zip(ya, yb, strict=True)) / len(units)
-    # Counted here: sklearn's confusion_matrix warns on a set of one label (a speaker everyone agrees on).
-    index = {label: i for i, label in enumerate(labels)}
-    confusion = [[0] * len(labels) for _ in labels]
-    for x, y in zip(ya, yb, strict=True):
-        confusion[index[x]][index[y]] += 1
+    confusion: list[list[int]] = []
+    if closed:  # counted here: sklearn's confusion_matrix warns on a set of one label
+        index = {label: i for i, label in enumerate(labels)}
+        confusion = [[0] * len(labels) for _ in labels]
+        for x, y in zip(ya, yb, strict=True):
+            confusion[index[x]][index[y]] += 1
     kappa: float | None = None
     note = None
     if len(set(ya) | set(yb)) < 2:
-        note = f"kappa undefined: both chose {repr(ya[0]) if quote else 'the same'} on every shared unit"
+        note = f"kappa undefined: both chose {repr(ya[0]) if closed else 'the same'} on every shared unit"
     else:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            value = float(cohen_kappa_score(ya, yb, labels=labels))
+            # labels absent from both lists change no kappa: an open set passes only the pair's own
+            value = float(cohen_kappa_score(ya, yb, labels=labels if closed else None))
         kappa = None if math.isnan(value) else value
     return PairAgreement(a, b, len(units), kappa, raw, confusion, note)
 
@@ -186,10 +219,15 @@ def _target(current: list[Annotation], target: str, *, seed: int, n_boot: int) -
     pairable = sorted(u for u, row in table.items() if len(row) >= 2)
     notes: list[str] = []
     index = {label: i for i, label in enumerate(labels)}
-    counts = np.zeros((len(pairable), len(labels)), dtype=np.float64)
-    for i, unit in enumerate(pairable):
-        for label in table[unit].values():
-            counts[i, index[label]] += 1
+    given = [(i, index[label], k) for i, u in enumerate(pairable) for label, k in Counter(table[u].values()).items()]
+    unit_of, label_of_cell, count = zip(*given, strict=True) if given else ((), (), ())
+    cells = _Cells(
+        np.asarray(unit_of, dtype=np.int64),
+        np.asarray(label_of_cell, dtype=np.int64),
+        np.asarray(count, dtype=np.float64),
+        len(pairable),
+        len(labels),
+    )
 
     alpha: float | None = None
     ci: tuple[float, float] | None = None
@@ -204,15 +242,17 @@ def _target(current: list[Annotation], target: str, *, seed: int, n_boot: int) -
             reason = "no unit was labelled by two annotators"
         notes.append(f"no agreement to measure: {reason}")
     else:
-        pairs_total = float((counts.sum(axis=1) * (counts.sum(axis=1) - 1) / 2).sum())
-        raw = float((counts * (counts - 1) / 2).sum()) / pairs_total
-        alpha = _alpha(counts)
+        per_unit = np.bincount(cells.unit, weights=cells.count, minlength=cells.n_units)
+        pairs_total = float((per_unit * (per_unit - 1) / 2).sum())
+        raw = float((cells.count * (cells.count - 1) / 2).sum()) / pairs_total
+        alpha = _alpha(cells)
         if alpha is None:
             # A speaker is free text: the note does not quote it (it ends up in the dataset card).
-            only = "the same" if target == SPEAKER_TARGET else repr(labels[int(np.argmax(counts.sum(axis=0)))])
+            most = int(np.argmax(cells.totals(np.ones(cells.n_units))))
+            only = "the same" if target == SPEAKER_TARGET else repr(labels[most])
             notes.append(f"alpha undefined: every label on units labelled twice is {only} (no variation)")
         elif n_boot > 0:
-            ci, used = _bootstrap(counts, seed=seed, n_boot=n_boot)
+            ci, used = _bootstrap(cells, seed=seed, n_boot=n_boot)
             if ci is None:
                 notes.append("no confidence interval: every bootstrap resample had a single label")
             elif used < n_boot:
@@ -221,14 +261,16 @@ def _target(current: list[Annotation], target: str, *, seed: int, n_boot: int) -
             notes.append(f"only {len(pairable)} units labelled twice: read alpha with care")
 
     pairs: list[PairAgreement] = []
-    confusion = np.zeros((len(labels), len(labels)), dtype=int)
+    closed = target != SPEAKER_TARGET  # the speaker's labels are the names found: no names x names confusion
+    confusion = np.zeros((len(labels), len(labels)) if closed else (0, 0), dtype=int)
     for a, b in combinations(annotators, 2):
         shared = [u for u in sorted(table) if a in table[u] and b in table[u]]
         if shared:
-            pair = _pair(a, b, shared, table, labels, quote=target != SPEAKER_TARGET)
+            pair = _pair(a, b, shared, table, labels, closed=closed)
             pairs.append(pair)
-            matrix = np.asarray(pair.confusion, dtype=int)
-            confusion += matrix + matrix.T
+            if closed:
+                matrix = np.asarray(pair.confusion, dtype=int)
+                confusion += matrix + matrix.T
     kappas = [p.kappa for p in pairs if p.kappa is not None]
     if pairs and not kappas:
         notes.append("kappa undefined for every pair")

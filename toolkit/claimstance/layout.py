@@ -218,6 +218,7 @@ def unit_files(units: str | Path) -> list[Path]:
 
 
 def several_projects(files: Iterable[Path | str], directory: str | Path, what: str, hint: str) -> InputError:
+    """The error for a folder of several projects where one is needed: it names them, and says what to do."""
     names = [Path(f).stem for f in files]
     return InputError(
         f"{len(names)} projects ({', '.join(names)}): {what} per project, never pooled",
@@ -229,7 +230,8 @@ def several_projects(files: Iterable[Path | str], directory: str | Path, what: s
 def project_files(directory: str | Path, projects: Iterable[str] | None) -> tuple[list[Path], list[Path]]:
     """The annotation files (and adjudication files) of the named ``projects`` in ``directory``.
 
-    Without ``projects`` the folder must hold one project: several are refused with their names.
+    Without ``projects`` the folder must hold one project: several are refused with their names. Only the
+    adjudication files of these projects are returned (another project's, e.g. a pilot's, is left out).
     """
     files, reviews = annotation_files(directory)
     if projects is None:
@@ -237,7 +239,7 @@ def project_files(directory: str | Path, projects: Iterable[str] | None) -> tupl
             raise several_projects(
                 files, directory, "a dataset is built", "name the projects to publish together with --project"
             )
-        return files, reviews
+        projects = [f.stem for f in files]
     wanted = [annotations_path(p, directory) for p in projects]
     missing = [p for p, path in zip(projects, wanted, strict=True) if path not in files]
     if missing:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,16 +10,15 @@ from typing import TYPE_CHECKING
 from claimstance import io, layout
 from claimstance import schema as _schema
 from claimstance.config import ServerSettings
-from claimstance.errors import EmptyInputError, InputError
-from claimstance.schema import Annotation, ClaimUnit, Document, Prediction
+from claimstance.errors import EmptyInputError
+from claimstance.schema import Annotation, ClaimUnit
 
 if TYPE_CHECKING:
     from rich.table import Table
 
     from claimstance.agree import AgreementReport
-    from claimstance.labelstudio import AnnotatorAccount, Connection, NewAnnotator, PushReport
+    from claimstance.labelstudio import AnnotatorAccount, NewAnnotator, PushReport
     from claimstance.labelstudio.passes import PassesReport
-    from claimstance.labelstudio.payloads import ProjectDetail
     from claimstance.labelstudio.server import InstallReport, ServerInfo
     from claimstance.progress import ProjectProgress
     from claimstance.pull import PullSummary
@@ -128,22 +126,20 @@ def push(
     ``guidelines.md``, else the codebook shipped with claimstance). The project collects ``overlap``
     independent annotations per unit; predictions are hidden from annotators unless ``show_predictions``.
     """
-    from claimstance import labelstudio
+    from claimstance import assignment
 
-    if overlap < 1:
-        raise InputError(f"overlap {overlap} is not a number of annotators", hint="pass --overlap 1 or more")
-    records, instructions, by_unit, titles = _push_inputs(units, documents, predictions, guidelines)
-    return labelstudio.push(
-        records,
+    return assignment.push(
+        units,
         project,
-        guidelines=instructions,
-        predictions=by_unit,
+        documents=documents,
+        predictions=predictions,
         model_version=model_version,
-        doc_titles=titles,
+        guidelines=guidelines,
         settings=settings,
         progress=progress,
-        lock_timeout=wait,
-        team=labelstudio.TeamSettings(overlap=overlap, show_predictions=show_predictions),
+        wait=wait,
+        overlap=overlap,
+        show_predictions=show_predictions,
     )
 
 
@@ -167,43 +163,24 @@ def push_passes(
 
     Designed assignment (see :mod:`claimstance.labelstudio.passes`): one pass per annotator, balanced and
     seeded by ``seed``; running it again imports only what is missing, and a higher ``overlap`` adds passes.
-    The other arguments are :func:`push`'s.
+    The other arguments are :func:`push`'s. A title that is already one shared project is refused (and a
+    shared push to a title with passes): pull reads the passes of a project that has them.
     """
+    from claimstance import assignment
     from claimstance.labelstudio import passes
 
-    design = passes.Design(overlap, annotators, seed, show_predictions)
-    design.check()
-    records, instructions, by_unit, titles = _push_inputs(units, documents, predictions, guidelines)
-    return passes.push_passes(
-        records,
+    return assignment.push_passes(
+        units,
         project,
-        design=design,
-        guidelines=instructions,
-        predictions=by_unit,
+        design=passes.Design(overlap, annotators, seed, show_predictions),
+        documents=documents,
+        predictions=predictions,
         model_version=model_version,
-        doc_titles=titles,
+        guidelines=guidelines,
         settings=settings,
         progress=progress,
-        lock_timeout=wait,
+        wait=wait,
     )
-
-
-def _push_inputs(
-    units: str | Path,
-    documents: str | Path | None,
-    predictions: str | Path | None,
-    guidelines: str | Path | None,
-) -> tuple[list[ClaimUnit], str, dict[str, Prediction], dict[str, str | None] | None]:
-    """The units, instructions, predictions by unit and document titles a push reads (all checked)."""
-    from claimstance import labelstudio
-
-    records = io.read_jsonl_checked(units, ClaimUnit)
-    preds = io.read_jsonl(predictions, Prediction) if predictions else ()
-    by_unit = labelstudio.checked_predictions(preds, {u.id for u in records}, path=predictions, units=units)
-    instructions = labelstudio.read_guidelines(guidelines)
-    docs = io.read_jsonl(documents, Document) if documents else None
-    titles = labelstudio.checked_doc_titles(docs, records, path=documents, source=units) if docs else None
-    return list(records), instructions, by_unit, titles
 
 
 def pull(
@@ -219,7 +196,7 @@ def pull(
     From the server, only the tasks changed since the last pull are fetched (unless ``full``, or the labeling
     config or the file changed); the file is the same as a full pull's.
     """
-    from claimstance import labelstudio
+    from claimstance import assignment, labelstudio
     from claimstance import pull as _pull
     from claimstance.labelstudio import incremental, passes
 
@@ -230,7 +207,7 @@ def pull(
     with labelstudio.Connection(settings) as conn:
         found = passes.find_passes(conn, project)
         if found:
-            return _pull_passes(project, found, path, directory, conn, full=full)
+            return assignment.pull_passes(project, found, path, directory, conn, full=full)
         previous = incremental.read_state(state_path)
         changes = incremental.pull_changes(project, previous=previous, annotations=path, full=full, connection=conn)
         if changes.changed is None:
@@ -238,36 +215,6 @@ def pull(
         else:
             summary = _pull.update_changed(path, changes.records, changes.changed, changes.gone)
     incremental.write_state(state_path, changes.state, path)
-    return summary
-
-
-def _pull_passes(
-    project: str, found: Mapping[int, ProjectDetail], path: Path, directory: str | Path, conn: Connection, *, full: bool
-) -> PullSummary:
-    """Pull every pass of ``project`` into its one annotations file (incrementally where every pass can be)."""
-    from claimstance import pull as _pull
-    from claimstance.labelstudio import incremental, passes
-
-    titles = {n: passes.pass_title(project, n) for n in found}
-    states = {n: layout.pull_state_path(title, directory) for n, title in titles.items()}
-
-    def changes(number: int, whole: bool) -> incremental.Changes:
-        previous = None if whole else incremental.read_state(states[number])
-        return incremental.pull_changes(titles[number], previous=previous, annotations=path, connection=conn)
-
-    pulled = {n: changes(n, full) for n in found}
-    if any(c.changed is None for c in pulled.values()):  # one pass pulled whole: the file is rebuilt whole
-        pulled = {n: c if c.changed is None else changes(n, True) for n, c in pulled.items()}
-    overlap = max((passes.read_overlap(detail.get("description")) or 0 for detail in found.values()), default=0)
-    records = [passes.as_project(c.records, project, n, overlap or None) for n, c in pulled.items()]
-    touched = set().union(*((c.changed or set()) | c.gone for c in pulled.values()))
-    kept: list[Annotation] = []
-    if all(c.changed is not None for c in pulled.values()):  # the tasks no pass changed stay as they are
-        kept = [r for r in _pull.read_annotations(path, missing_ok=True) if r.ls_task_id not in touched]
-        kept = [r for r in kept if not r.deleted]
-    summary = _pull.update_annotations(path, itertools.chain(kept, *records))
-    for number, change in pulled.items():
-        incremental.write_state(states[number], change.state, path)
     return summary
 
 

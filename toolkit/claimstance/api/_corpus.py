@@ -187,16 +187,16 @@ def validate(path: str | Path, *, model: str | None = None) -> tuple[int, list[C
 
 def schema_export(directory: str | Path = "schema") -> list[Path]:
     """Write the generated schema files (JSON Schemas, labels, labeling config) into ``directory``."""
-    from claimstance import labelstudio
+    from claimstance import labelstudio, schema_files
 
-    return _schema.export(directory, labelstudio.generated_files())
+    return schema_files.export(directory, labelstudio.generated_files())
 
 
 def schema_check(directory: str | Path = "schema") -> None:
     """Raise :class:`~claimstance.errors.SchemaDriftError` with a diff when ``directory`` is out of date."""
-    from claimstance import labelstudio
+    from claimstance import labelstudio, schema_files
 
-    _schema.check(directory, labelstudio.generated_files())
+    schema_files.check(directory, labelstudio.generated_files())
 
 
 def predict(units: str | Path, out: str | Path) -> int:

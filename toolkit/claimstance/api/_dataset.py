@@ -50,10 +50,11 @@ def publish(
     """Build the Hugging Face dataset from units, documents and pulled annotations (and upload it if asked).
 
     ``units`` and ``documents`` are what ``claimstance segment`` (a file or a folder of shards) and ``ingest``
-    wrote, read as streams. Annotations come from every project file in ``directory``, adjudications from its
-    ``*-adjudication.jsonl`` files, the card's facts from its ``card.yaml``; the card states the version of
-    the codebook (``guidelines``, as for :func:`push`) unless ``card.yaml`` does. An annotation for a unit that
-    was not pushed stops the build: publishing it would orphan a label.
+    wrote, read as streams. Annotations come from the one project file in ``directory`` (or the ``projects``
+    named), adjudications from their ``<project>-adjudication.jsonl`` files, the card's facts from its
+    ``card.yaml``; the card states the version of the codebook (``guidelines``, as for :func:`push`) unless
+    ``card.yaml`` does. An annotation for a unit that was not pushed stops the build: publishing it would
+    orphan a label.
 
     When the annotated units are a sample (``batch``, the file ``claimstance sample`` wrote, or ``units``
     itself when its ``.sampling.json`` report sits beside it), the dataset holds the batch's units, and the

@@ -25,7 +25,16 @@ from claimstance.config import ServerSettings
 from claimstance.errors import InputError, LabelStudioError
 from claimstance.labelstudio.client import Connection, connected
 from claimstance.labelstudio.payloads import PROJECT_DETAIL, PROJECTS_PAGE, ProjectDetail
-from claimstance.labelstudio.projects import PushReport, TeamSettings, delete_tasks, list_tasks, project_lock, push
+from claimstance.labelstudio.projects import (
+    PushReport,
+    TeamSettings,
+    delete_tasks,
+    find_project,
+    list_tasks,
+    project_lock,
+    push,
+)
+from claimstance.labelstudio.tasks import document_speakers
 from claimstance.schema import Annotation, AnnotationLabels, ClaimUnit
 
 PASS_INFIX = "-pass-"
@@ -200,6 +209,12 @@ def push_passes(
         connected(settings, connection) as conn,
         project_lock(conn.settings.url, project, data_dir=data_dir, timeout=lock_timeout),
     ):
+        if find_project(conn, project) is not None:  # pull reads the passes only: its annotations would be lost
+            raise InputError(
+                f"project '{project}' is one shared project on {conn.settings.url}: passes of it would leave its "
+                "annotations out of every pull",
+                hint="push the passes to a new project title, or push without --annotators",
+            )
         existing = find_passes(conn, project)
         rows = {n: list(list_tasks(conn, detail["id"], "id,data")) for n, detail in existing.items()}
         held = {n: {str(row["data"].get("unit_id")) for row in rows[n]} for n in rows}
@@ -213,6 +228,7 @@ def push_passes(
             held[number] = held.get(number, set()) - set(unit_ids)
         report = PassesReport(project, design)
         team = TeamSettings(overlap=1, show_predictions=design.show_predictions)
+        speakers = document_speakers(units)  # every pass offers a document's speakers, not only its own units'
         for number in range(1, design.annotators + 1):
             wanted = held.get(number, set()) | set(added[number])
             report.pushes[number] = push(
@@ -227,6 +243,7 @@ def push_passes(
                 data_dir=data_dir,
                 connection=conn,
                 team=team,
+                speakers=speakers,
             )
             _describe(conn, report.pushes[number].project_id, describe(project, number, design))
             report.added[number] = len(added[number])

@@ -346,21 +346,24 @@ def push(
     data_dir: str | Path | None = None,
     connection: Connection | None = None,
     team: TeamSettings | None = None,
+    speakers: Mapping[str, Sequence[str]] | None = None,
 ) -> PushReport:
     """Push units to ``project`` as tasks: idempotent, resumable, never overwriting annotated work.
 
     The tasks are :func:`tasks.unit_tasks` (with their ``predictions``, tagged ``model_version``, and
-    titles from ``doc_titles``, by document id, and the speakers of each document) under the annotation
-    config; see :func:`push_tasks`.
+    titles from ``doc_titles``, by document id, and the speakers of each document: ``speakers``, else
+    :func:`tasks.document_speakers` of ``units``) under the annotation config; see :func:`push_tasks`.
     ``team`` sets overlap and prediction visibility (default: 2 annotations per unit, predictions hidden).
     """
-    units = units if isinstance(units, Sequence) else list(units)  # read twice: each document's speakers first
+    if speakers is None:
+        units = units if isinstance(units, Sequence) else list(units)  # read twice: each document's speakers first
+        speakers = document_speakers(units)
     tasks = unit_tasks(
         units,
         predictions=predictions,
         model_version=model_version,
         doc_titles=doc_titles,
-        speakers=document_speakers(units),
+        speakers=speakers,
     )
     return push_tasks(
         tasks,

@@ -24,6 +24,7 @@ from claimstance.schema import (
     GoldOrigin,
     LabelEnum,
     UnitKind,
+    speaker_value,
 )
 
 if TYPE_CHECKING:
@@ -151,12 +152,18 @@ def _sources(units: pa.Table) -> str:
 
 
 def speaker_accuracy(units: pa.Table) -> tuple[int, int]:
-    """(right, checked): units whose toolkit speaker (``speaker_name``, or unattributed) is their ``speaker_gold``."""
+    """(right, checked): units whose toolkit speaker (``speaker_name``, or unattributed) is their ``speaker_gold``.
+
+    Only units annotators checked count: a near-duplicate's propagated speaker repeats its annotated unit's.
+    """
+    copied = GoldOrigin.names().index(GoldOrigin.PROPAGATED.value)
     right = checked = 0
-    for name, gold in zip(units["speaker_name"].to_pylist(), units["speaker_gold"].to_pylist(), strict=True):
-        if gold is not None:
+    rows = zip(units["speaker_name"].to_pylist(), units["speaker_gold"].to_pylist(),
+               units["speaker_gold_origin"].to_pylist(), strict=True)  # fmt: skip
+    for name, gold, origin in rows:
+        if gold is not None and origin != copied:
             checked += 1
-            right += (name.strip() if name and name.strip() else UNATTRIBUTED) == gold
+            right += speaker_value(name) == gold
     return right, checked
 
 

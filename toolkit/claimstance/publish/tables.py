@@ -234,12 +234,17 @@ def _read_units(
             cols[name].append(value)
         codes = golden.get(u.id)
         source = propagate.get(u.id) if codes is None else None  # a unit's own gold labels win
+        if source not in golden and source not in speakers:
+            source = None  # its annotated unit has no gold label yet: nothing to carry
         if codes is None:
             codes = _propagated(golden[source]) if source is not None and source in golden else no_gold
         speaker_gold, speaker_origin = speakers.get(u.id, (None, -1))
         if source is not None and source in speakers and u.id not in speakers:
             # dedup groups only units of one speaker, so the representative's speaker gold holds for its copies
-            speaker_gold, speaker_origin = speakers[source][0], _index(GoldOrigin)[GoldOrigin.PROPAGATED]
+            # (an unresolved one stays unresolved, as a stance label does)
+            speaker_gold, speaker_origin = speakers[source]
+            if speaker_gold is not None:
+                speaker_origin = _index(GoldOrigin)[GoldOrigin.PROPAGATED]
         cols["speaker_gold"].append(speaker_gold)
         cols["speaker_gold_origin"].append(speaker_origin)
         for i, t in enumerate(targets):
