@@ -179,3 +179,14 @@ def test_push_with_passes_needs_as_many_annotators_as_the_overlap(
     monkeypatch.chdir(tmp_path)
     code, _, err = run(["push", "units.jsonl", "--overlap", "2"], capsys)  # the study's annotators: 1
     assert code == 2 and "overlap 2 needs at least 2 annotators, not 1" in err and len(err.strip().splitlines()) <= 2
+
+
+def test_push_annotators_0_pushes_one_shared_project_whatever_the_study_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "claimstance.toml").write_text('project = "pilot"\nannotators = 1\n')
+    (tmp_path / "units.jsonl").write_text("")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(["push", "units.jsonl", "--overlap", "2", "--annotators", "0"], capsys)
+    # the shared push reads the units (and finds none) instead of planning passes for 1 annotator
+    assert code == 2 and "needs at least" not in err and "units.jsonl: no ClaimUnit records" in err

@@ -40,8 +40,9 @@ from claimstance.cli._app import (
 @click.option("--show-predictions", is_flag=True, help="show pre-annotations to annotators (anchors them)")
 @click.option(
     "--annotators",
-    type=click.IntRange(1),
-    help="one pass project per annotator, each unit in OVERLAP of them [default: the study's annotators, else none]",
+    type=click.IntRange(0),
+    help="one pass project per annotator, each unit in OVERLAP of them; 0: one shared project "
+    "[default: the study's annotators, else 0]",
 )
 @click.option("--seed", default=0, show_default=True, help="seed of the assignment of units to passes")
 @STUDY
@@ -68,7 +69,7 @@ def push(
     --show-predictions.
     """
     study = _study(needed=project is None)
-    annotators = annotators or study.config.annotators
+    annotators = study.config.annotators if annotators is None else annotators
     if annotators:
         _push_passes(
             units,
