@@ -36,7 +36,7 @@ from claimstance import io
 from claimstance.config import ServerSettings
 from claimstance.errors import LabelStudioError
 from claimstance.labelstudio.client import Connection, connected
-from claimstance.labelstudio.export import CHUNK_SIZE, _iter_export
+from claimstance.labelstudio.export import CHUNK_SIZE, iter_export
 from claimstance.labelstudio.projects import find_project, list_tasks, read_team_settings
 from claimstance.labelstudio.results import parse_export
 from claimstance.labelstudio.users import list_users
@@ -202,7 +202,7 @@ def _snapshot(conn: Connection, project_id: int, items: list[dict[str, object]])
     finally:
         with contextlib.suppress(LabelStudioError):
             conn.call("deleting the export", lambda: conn.sdk.projects.exports.delete(project_id, export["id"]))
-    return export["created_at"], _iter_export(fh, f"project {project_id}")
+    return export["created_at"], iter_export(fh, f"project {project_id}")
 
 
 def _clear_stale_views(conn: Connection, project_id: int) -> None:
@@ -234,18 +234,26 @@ def _full(conn: Connection, project_id: int, chunk: int) -> tuple[str, Iterator[
     """Every task, one snapshot per ``chunk`` task ids (read lazily, one temporary file at a time)."""
     low, high = _edge_id(conn, project_id, "tasks:id"), _edge_id(conn, project_id, "-tasks:id")
     if low is None or high is None:
-        return _snapshot(conn, project_id, [])
+        return _snapshot(conn, project_id, [])  # no task: an empty export
     ranges = [(start, min(start + chunk - 1, high)) for start in range(low, high + 1, chunk)]
     started, first = _snapshot(
         conn, project_id, [_filter("id", "in", "Number", {"min": ranges[0][0], "max": ranges[0][1]})]
     )
 
     def rest() -> Iterator[object]:
-        yield from first
+        yield from _by_id(first)
         for start, end in ranges[1:]:
-            yield from _snapshot(conn, project_id, [_filter("id", "in", "Number", {"min": start, "max": end})])[1]
+            yield from _by_id(
+                _snapshot(conn, project_id, [_filter("id", "in", "Number", {"min": start, "max": end})])[1]
+            )
 
     return started, rest()
+
+
+def _by_id(tasks: Iterator[object]) -> list[object]:
+    """One chunk's tasks in id order: the chunks cover ascending id ranges, so the whole pull is in task order
+    and the merge holds one task at a time (:func:`claimstance.pull.update_annotations`)."""
+    return sorted(tasks, key=lambda task: task.get("id", 0) if isinstance(task, dict) else 0)
 
 
 def _since(started_at: str) -> str:
