@@ -262,24 +262,32 @@ def _full(conn: Connection, project_id: int, chunk: int) -> tuple[str, Iterator[
     if low is None or high is None:
         return _snapshot(conn, project_id, [])  # no task: an empty export
     ranges = [(start, min(start + chunk - 1, high)) for start in range(low, high + 1, chunk)]
-    started, first = _snapshot(
-        conn, project_id, [_filter("id", "in", "Number", {"min": ranges[0][0], "max": ranges[0][1]})]
-    )
+    started, first = _snapshot(conn, project_id, [_id_range(*ranges[0])])
 
     def rest() -> Iterator[object]:
-        yield from _by_id(first)
+        yield from _by_id(first, *ranges[0])
         for start, end in ranges[1:]:
-            yield from _by_id(
-                _snapshot(conn, project_id, [_filter("id", "in", "Number", {"min": start, "max": end})])[1]
-            )
+            yield from _by_id(_snapshot(conn, project_id, [_id_range(start, end)])[1], start, end)
 
     return started, rest()
 
 
-def _by_id(tasks: Iterator[object]) -> list[object]:
-    """One chunk's tasks in id order: the chunks cover ascending id ranges, so the whole pull is in task order
-    and the merge holds one task at a time (:func:`claimstance.pull.update_annotations`)."""
-    return sorted(tasks, key=lambda task: task.get("id", 0) if isinstance(task, dict) else 0)
+def _id_range(start: int, end: int) -> dict[str, object]:
+    return _filter("id", "in", "Number", {"min": start, "max": end})
+
+
+def _by_id(tasks: Iterator[object], start: int, end: int) -> list[object]:
+    """One chunk's tasks, in id order: the chunks cover ascending id ranges, so the whole pull is in task order
+    and the merge holds one task at a time (:func:`claimstance.pull.update_annotations`). Only the chunk's: a
+    view deleted meanwhile (by another pull clearing stale views) exports the whole project."""
+    chunk = [t for t in tasks if _task_id(t) == -1 or start <= _task_id(t) <= end]
+    return sorted(chunk, key=_task_id)
+
+
+def _task_id(task: object) -> int:
+    """A task's id; -1 for what is not a task (kept, for the parser to name)."""
+    ident = task.get("id") if isinstance(task, dict) else None
+    return ident if isinstance(ident, int) else -1
 
 
 def _since(started_at: str) -> str:
@@ -344,9 +352,16 @@ def _all_of(items: list[dict[str, object]]) -> dict[str, object]:
 
 
 def _exported(conn: Connection, project_id: int, ids: list[int], chunk: int) -> Iterator[object]:
-    """The tasks ``ids`` (none: no request at all), ``chunk`` per export."""
+    """The tasks ``ids`` (none: no request at all), ``chunk`` per export.
+
+    Only those: a view deleted meanwhile (by another pull clearing stale views) exports the whole project.
+    """
     for start in range(0, len(ids), chunk):
-        yield from _snapshot(conn, project_id, [], ids[start : start + chunk])[1]
+        selected = ids[start : start + chunk]
+        wanted = set(selected)
+        for task in _snapshot(conn, project_id, [], selected)[1]:
+            if _task_id(task) == -1 or _task_id(task) in wanted:
+                yield task
 
 
 def _all_ids(conn: Connection, project_id: int) -> set[int]:
