@@ -44,7 +44,7 @@ from claimstance.errors import LabelStudioError
 from claimstance.labelstudio.client import Connection, connected
 from claimstance.labelstudio.export import CHUNK_SIZE, iter_export
 from claimstance.labelstudio.payloads import ProjectDetail
-from claimstance.labelstudio.projects import list_tasks, read_team_settings
+from claimstance.labelstudio.projects import read_team_settings
 from claimstance.labelstudio.results import parse_export
 from claimstance.labelstudio.users import list_users
 from claimstance.schema import Annotation
@@ -365,14 +365,38 @@ def _exported(conn: Connection, project_id: int, ids: list[int], chunk: int) -> 
 
 
 def _all_ids(conn: Connection, project_id: int) -> set[int]:
-    return {row["id"] for row in list_tasks(conn, project_id, "id,data")}
+    """Every task id of the project (ids only: a page of 1,000 is a few kilobytes)."""
+    ids: set[int] = set()
+    page = 1
+    while True:
+        params: dict[str, str | int] = {
+            "project": project_id,
+            "page": page,
+            "page_size": LIST_PAGE,
+            "include": "id",
+            "fields": "task_only",
+        }
+        body = conn.find("api/tasks/", params, "listing the project's task ids", PAGE)
+        if body is None or not body["tasks"]:  # past the last page Label Studio answers 404
+            return ids
+        ids.update(row["id"] for row in body["tasks"])
+        if len(body["tasks"]) < LIST_PAGE:
+            return ids
+        page += 1
 
 
-def _recording(tasks: Iterator[object], ids: list[int]) -> Iterator[object]:
-    """Pass the tasks through, noting each task's id (for the state of a full pull)."""
+def _recording(tasks: Iterator[object], state: PullState, after: datetime) -> Iterator[object]:
+    """Pass a full pull's tasks through, noting each task's id and, for those updated ``after`` (the next pull's
+    window), its ``updated_at``: the next pull need not export them again if it lists them unchanged. The
+    export reads a task's row before its annotations, so what it holds is at least as new as that time."""
+    recent = state.setdefault("recent", {})
     for task in tasks:
-        if isinstance(task, dict) and isinstance(task.get("id"), int):
-            ids.append(task["id"])
+        ident = _task_id(task)
+        if ident != -1:
+            state["task_ids"].append(ident)
+            updated = task.get("updated_at") if isinstance(task, dict) else None
+            if isinstance(updated, str) and _moment(updated) > after:
+                recent[str(ident)] = updated
         yield task
 
 
@@ -431,7 +455,8 @@ def pull_changes(
         if previous is None or not usable:
             started, tasks = _full(conn, project_id, chunk)
             state["started_at"] = started
-            return Changes(project, parse(_recording(tasks, state["task_ids"])), None, set(), state)
+            records = parse(_recording(tasks, state, _moment(started) - SAFETY_WINDOW))
+            return Changes(project, records, None, set(), state)
         listed = _updated_since(conn, project_id, _since(previous["started_at"]))
         seen = previous.get("recent", {})
         changed = sorted(task for task, updated in listed.items() if seen.get(str(task)) != updated)
