@@ -71,7 +71,8 @@ class PullState(TypedDict):
     project_id: int
     config_sha256: str
     started_at: str
-    """The server's time when the last pull's export began (ISO 8601, UTC)."""
+    """Where the next pull's window ends, on the server's clock (ISO 8601, UTC): a full pull's first export's
+    ``created_at``, or the latest ``updated_at`` an incremental pull listed."""
     task_ids: list[int]
     file_sha256: str
     """The annotations file that pull wrote: a file changed since then forces a full pull."""
