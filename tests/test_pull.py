@@ -220,3 +220,13 @@ def test_pulled_records_out_of_task_order_are_refused_when_said_to_be_ordered(tm
     with pytest.raises(ExportFormatError, match="not in task order"):
         pull.update_annotations(tmp_path / "a.jsonl", records, ordered=True)
     assert not (tmp_path / "a.jsonl").exists()
+
+
+def test_a_file_another_tool_reordered_is_merged_and_written_in_task_order(tmp_path: Path) -> None:
+    out, reference = tmp_path / "claimstance.jsonl", tmp_path / "reference.jsonl"
+    pull.update_annotations(reference, _records(_tasks()))
+    lines = reference.read_text(encoding="utf-8").splitlines(keepends=True)
+    out.write_text("".join(reversed(lines)), encoding="utf-8")
+    summary = pull.update_annotations(out, _records(_tasks()))
+    assert summary.written and summary.added == 0 and summary.unchanged == len(lines)
+    assert out.read_bytes() == reference.read_bytes()

@@ -209,7 +209,7 @@ def _previous_groups(path: Path) -> Iterator[tuple[int, list[Annotation], bytes]
             yield task, records, b"".join(line for _, line in lines)
         return
     # not sorted (another tool wrote it): read it whole, and never take the merge's output as unchanged
-    records = sorted(read_annotations(path), key=_order)
+    records = sorted(read_annotations(path), key=lambda r: (r.ls_task_id, _order(r)))
     for task, group in itertools.groupby(records, key=lambda r: r.ls_task_id):
         yield task, list(group), b"\0"
 
