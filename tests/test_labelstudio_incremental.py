@@ -7,6 +7,8 @@ and compares, after each round, an incremental pull's file with a full pull's, b
 
 from __future__ import annotations
 
+import hashlib
+import json
 import random
 from collections.abc import Iterator
 from datetime import timedelta
@@ -18,7 +20,7 @@ from claimstance import api, labelstudio, layout
 from claimstance.labelstudio import incremental, labels_to_result
 from claimstance.pull import read_annotations, update_annotations, update_changed
 from claimstance.schema import Annotation, AnnotationLabels, StanceElectionFairness, StanceTerritorialIntegrity
-from conftest import LabelStudioServer
+from conftest import FAKE_URL, FakeServer, LabelStudioServer
 from test_labelstudio_integration import make_units, push
 
 STANCES = list(StanceTerritorialIntegrity)
@@ -87,6 +89,63 @@ def test_changed_tasks_merge_exactly_as_a_full_pull(tmp_path: Path) -> None:
     assert (summary.added, summary.updated, summary.deleted) == (1, 1, 2)
     kept = {r.ls_task_id: r for r in read_annotations(incr)}
     assert kept[3].deleted and kept[4].deleted and len(kept[2].history) == 1
+
+
+def _listing_server(fake: FakeServer, listed: list[dict[str, object]]) -> list[object]:
+    """A project of 3 tasks whose listing of updated tasks is ``listed``; returns the views' bodies."""
+    views: list[object] = []
+
+    def view(request: httpx.Request) -> httpx.Response:
+        views.append(json.loads(request.content))
+        return httpx.Response(201, json={"id": 9})
+
+    project = {"id": 5, "title": "p", "label_config": "<View/>", "maximum_annotations": 1, "task_number": 3}
+    fake.on("GET", "/api/projects/", {"results": [project]})
+    fake.on("GET", "/api/users/", [])
+    fake.on("GET", "/api/dm/views/", [])
+    fake.on("GET", "/api/tasks/", {"total": len(listed), "tasks": listed})
+    fake.on("POST", "/api/dm/views/", view)
+    fake.on("DELETE", "/api/dm/views/9/", None, 204)
+    created = {"id": 3, "status": "completed", "created_at": "2026-11-30T10:10:00.000000Z"}
+    fake.on("POST", "/api/projects/5/exports/", created, 201)
+    fake.on("GET", "/api/projects/5/exports/3/download", b"[]")
+    fake.on("DELETE", "/api/projects/5/exports/3", None, 204)
+    return views
+
+
+def test_an_incremental_pull_exports_only_tasks_whose_update_it_has_not_seen(fake: FakeServer, tmp_path: Path) -> None:
+    listed: list[dict[str, object]] = [
+        {"id": 1, "updated_at": "2026-11-30T10:00:00.000000Z"},
+        {"id": 2, "updated_at": "2026-11-30T10:04:00.500000Z"},
+    ]
+    views = _listing_server(fake, listed)
+    previous = incremental.PullState(
+        version=incremental.STATE_VERSION,
+        url=FAKE_URL,
+        project_id=5,
+        config_sha256=hashlib.sha256(b"<View/>").hexdigest(),
+        started_at="2026-11-30T10:01:00.000000Z",
+        task_ids=[1, 2, 3],
+        file_sha256="",
+        recent={"1": "2026-11-30T10:00:00.000000Z"},
+    )
+    with fake.connect() as conn:
+        changes = incremental.pull_changes("p", previous=previous, annotations=tmp_path / "p.jsonl", connection=conn)
+        assert list(changes.records) == []
+        # task 1 is listed again unchanged: only task 2 is exported; the count shows nothing was deleted
+        assert changes.changed == {2} and changes.gone == set()
+        assert [v["selected_items"] for v in views] == [{"all": False, "included": [2]}]  # type: ignore[index]
+        # the listing starts a safety window before the last pull
+        assert "2026-11-30T09:59:00.000000Z" in fake.calls("GET", "/api/tasks/")[0].url.params["query"]
+        state = changes.state
+        # the next window starts at the latest update listed, and remembers what it saw inside it (not task 1)
+        assert state["started_at"] == "2026-11-30T10:04:00.500000Z"
+        assert state["recent"] == {"2": listed[1]["updated_at"]}
+        fake.on("GET", "/api/tasks/", {"total": 1, "tasks": listed[1:]})  # the next window holds task 2 only
+        again = incremental.pull_changes("p", previous=state, annotations=tmp_path / "p.jsonl", connection=conn)
+    assert again.changed == set() and len(views) == 1  # nothing new: no view, no export
+    assert len(fake.calls("POST", "/api/projects/5/exports/")) == 1
+    assert again.state["started_at"] == state["started_at"]
 
 
 # ---- against the real server ---------------------------------------------------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import random
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -135,17 +137,18 @@ def test_records_round_trip_through_the_file(tmp_path: Path) -> None:
 
 
 def _made(number: int, unit: str, annotator: str, **fields: Any) -> Annotation:
-    return Annotation(
-        id=f"ls-7-{number}",
-        unit_id=unit,
-        annotator=annotator,
-        project="team",
-        ls_task_id=1,
-        ls_annotation_id=number,
-        created_at=datetime(2026, 1, 1, 9, number, tzinfo=UTC),
-        designed_overlap=2,
-        **{"suggestion_shown": False, **fields},
-    )
+    values: dict[str, Any] = {
+        "id": f"ls-7-{number}",
+        "unit_id": unit,
+        "annotator": annotator,
+        "project": "team",
+        "ls_task_id": 1,
+        "ls_annotation_id": number,
+        "created_at": datetime(2026, 1, 1, 9, number, tzinfo=UTC),
+        "designed_overlap": 2,
+        "suggestion_shown": False,
+    }
+    return Annotation(**{**values, **fields})
 
 
 def test_annotations_beyond_the_designed_overlap_are_kept_and_flagged() -> None:
@@ -178,7 +181,82 @@ def test_with_passes_a_unit_counts_one_annotation_per_pass_and_a_repeated_author
     assert [flagged[n].influenced for n in range(1, 7)] == [False, True, False, False, True, False]
 
 
+def test_the_passes_of_a_project_are_merged_with_their_unit_seen_whole(tmp_path: Path) -> None:
+    # one task per pass: the flags need every task of a unit, which the task-at-a-time merge never holds
+    records = [
+        _made(1, "u0", "annotator-a", assigned_pass=1, ls_task_id=11),
+        _made(2, "u0", "annotator-a", assigned_pass=2, ls_task_id=21),
+        _made(3, "u0", "annotator-b", assigned_pass=3, ls_task_id=31),
+    ]
+    summary = pull.update_pass_annotations(tmp_path / "team.jsonl", records)
+    assert (summary.total, summary.added, summary.repeated) == (3, 3, 1)
+    stored = {r.ls_annotation_id: r.repeated_annotator for r in pull.read_annotations(tmp_path / "team.jsonl")}
+    assert stored == {1: False, 2: True, 3: False}
+    again = pull.update_pass_annotations(tmp_path / "team.jsonl", records)
+    assert (again.unchanged, again.written) == (3, False)
+
+
 def test_pull_lists_the_tasks_of_annotations_that_leave_a_target_empty(tmp_path: Path) -> None:
     partial = _made(1, "u0", "annotator-a", missing_targets=["stance_election_fairness"])
     summary = pull.update_annotations(tmp_path / "team.jsonl", [partial, _made(2, "u0", "annotator-b")])
     assert summary.incomplete == [1] and summary.beyond_overlap == 0
+
+
+def _random_pull(rng: random.Random, tasks: int) -> list[Annotation]:
+    stances = list(StanceElectionFairness)
+    records = []
+    for task in rng.sample(range(1, tasks + 1), rng.randrange(tasks)):
+        for number in rng.sample(range(task * 10, task * 10 + 4), rng.randrange(1, 4)):
+            records.append(
+                _made(
+                    number % 60,
+                    f"u{task}",
+                    f"annotator-{number % 3}",
+                    id=f"ls-7-{number}",
+                    ls_task_id=task,
+                    ls_annotation_id=number,
+                    stance_election_fairness=rng.choice(stances),
+                    cancelled=rng.random() < 0.2,
+                )
+            )
+    rng.shuffle(records)
+    return records
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_task_at_a_time_merge_writes_what_merging_everything_at_once_writes(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    streamed, whole = tmp_path / "streamed.jsonl", tmp_path / "whole.jsonl"
+    for _ in range(4):  # a few pulls: new, changed, re-labelled, deleted and restored annotations
+        pulled = _random_pull(rng, 12)
+        previous = pull.read_annotations(whole, missing_ok=True)
+        pull.write_annotations(whole, pull.flag_independence(pull.merge(previous, pulled)))
+        ordered = sorted(pulled, key=lambda r: (r.ls_task_id, rng.random()))  # task order, annotations shuffled
+        pull.update_annotations(streamed, ordered, ordered=True)
+        assert streamed.read_bytes() == whole.read_bytes()
+
+
+def test_a_pull_that_changes_nothing_leaves_the_file_and_its_time_alone(tmp_path: Path) -> None:
+    out = tmp_path / "claimstance.jsonl"
+    pull.update_annotations(out, _records(_tasks()))
+    os.utime(out, ns=(1, 1))
+    summary = pull.update_annotations(out, _records(_tasks()))
+    assert not summary.written and out.stat().st_mtime_ns == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claimstance.jsonl"]
+
+
+def test_pulled_records_out_of_task_order_are_refused_when_said_to_be_ordered(tmp_path: Path) -> None:
+    records = [_made(1, "u0", "a", ls_task_id=2), _made(2, "u1", "b", ls_task_id=1)]
+    with pytest.raises(ExportFormatError, match="not in task order"):
+        pull.update_annotations(tmp_path / "a.jsonl", records, ordered=True)
+    assert not (tmp_path / "a.jsonl").exists()
+
+
+def test_a_file_another_tool_reordered_is_merged_and_written_in_task_order(tmp_path: Path) -> None:
+    out, reference = tmp_path / "claimstance.jsonl", tmp_path / "reference.jsonl"
+    pull.update_annotations(reference, _records(_tasks()))
+    lines = reference.read_text(encoding="utf-8").splitlines(keepends=True)
+    out.write_text("".join(reversed(lines)), encoding="utf-8")
+    summary = pull.update_annotations(out, _records(_tasks()))
+    assert summary.written and summary.added == 0 and summary.unchanged == len(lines)
+    assert out.read_bytes() == reference.read_bytes()

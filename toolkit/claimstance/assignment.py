@@ -144,7 +144,7 @@ def pull_passes(
     if all(c.changed is not None for c in pulled.values()):  # the tasks no pass changed stay as they are
         kept = [r for r in _pull.read_annotations(path, missing_ok=True) if r.ls_task_id not in touched]
         kept = [r for r in kept if not r.deleted]
-    summary = _pull.update_annotations(path, itertools.chain(kept, *records))
+    summary = _pull.update_pass_annotations(path, itertools.chain(kept, *records))
     for number, change in pulled.items():
         incremental.write_state(states[number], change.state, path)
     return summary

@@ -10,8 +10,9 @@ change rewrites nothing, so the file stays byte-identical. The records come from
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -163,11 +164,13 @@ class PullSummary:
     """Annotations of a unit their author had already labelled in another pass (kept, flagged)."""
 
 
-def update_annotations(path: str | Path, pulled: Iterable[Annotation]) -> PullSummary:
-    """Merge a whole project's pulled records into the annotations file at ``path`` and write it atomically.
+def update_pass_annotations(path: str | Path, pulled: Iterable[Annotation]) -> PullSummary:
+    """Merge the pulled records of every pass of a project into its annotations file, in memory.
 
-    ``pulled`` is read completely (a parser may raise on a bad export) before anything is written, so a bad
-    export leaves the file untouched.
+    Designed assignment gives a unit one task in each of its passes, so its independence flags need all of
+    its tasks at once: unlike :func:`update_annotations`, which holds one task at a time, this reads the
+    whole file. ``pulled`` is read completely before anything is written, so a bad export leaves the file
+    untouched.
     """
     if Path(path).is_dir():
         raise InputError("is a folder, not an annotations file", path=path)
@@ -201,6 +204,127 @@ def update_annotations(path: str | Path, pulled: Iterable[Annotation]) -> PullSu
 # record's own flags read ',"cancelled":true,"deleted":false,'.
 _TASK_ID = re.compile(rb',"ls_task_id":(\d+),')
 _LIVE_CANCELLED = b',"cancelled":true,"deleted":false,'
+
+
+class _Unchanged(Exception):
+    """Raised inside the atomic writer to drop its temporary file: the merge wrote what the file holds."""
+
+
+def _task_lines(path: Path) -> Iterator[tuple[int, list[tuple[int, bytes]]]]:
+    """The file's lines grouped by task (numbered from 1), if it is sorted by task; else raises ``_Unsorted``."""
+    group: list[tuple[int, bytes]] = []
+    current = -1
+    with path.open("rb") as fh:
+        for number, line in enumerate(fh, 1):
+            found = _TASK_ID.search(line)
+            if found is None or int(found.group(1)) < current:
+                raise _Unsorted
+            task = int(found.group(1))
+            if task != current and group:
+                yield current, group
+                group = []
+            current = task
+            group.append((number, line))
+    if group:
+        yield current, group
+
+
+class _Unsorted(Exception):
+    """The annotations file is not one this module wrote (sorted by task): it is merged in memory instead."""
+
+
+def _sorted_by_task(path: Path) -> bool:
+    try:
+        for _ in _task_lines(path):
+            pass
+    except _Unsorted:
+        return False
+    return True
+
+
+def _previous_groups(path: Path) -> Iterator[tuple[int, list[Annotation], bytes]]:
+    """The records already in the file, a task at a time, with the bytes they take there."""
+    if not path.is_file():
+        return
+    if _sorted_by_task(path):
+        for task, lines in _task_lines(path):
+            records = [
+                io.validate_record(
+                    Annotation, io.parse_json(line.decode("utf-8"), path=path, line=number), path=path, line=number
+                )
+                for number, line in lines
+            ]
+            yield task, records, b"".join(line for _, line in lines)
+        return
+    # not sorted (another tool wrote it): read it whole, and never take the merge's output as unchanged
+    records = sorted(read_annotations(path), key=lambda r: (r.ls_task_id, _order(r)))
+    for task, group in itertools.groupby(records, key=lambda r: r.ls_task_id):
+        yield task, list(group), b"\0"
+
+
+def _pulled_groups(pulled: Iterator[Annotation]) -> Iterator[tuple[int, list[Annotation]]]:
+    last = -1
+    for task, group in itertools.groupby(pulled, key=lambda r: r.ls_task_id):
+        if task <= last:
+            raise ExportFormatError(f"the pulled records of task {task} are not in task order", task_id=task)
+        last = task
+        yield task, list(group)
+
+
+def update_annotations(path: str | Path, pulled: Iterable[Annotation], *, ordered: bool = False) -> PullSummary:
+    """Merge a whole project's pulled records into the annotations file at ``path`` and write it atomically.
+
+    The file (sorted by task) and the pulled records are merged a task at a time, so memory holds one task's
+    records, not the project's, when ``pulled`` comes ``ordered`` by task id (as a full pull's chunked export
+    does; else it is sorted in memory first). A unit's annotations are one task's (push makes one task per
+    unit), so the independence flags come out as :func:`flag_independence` over the whole file gives them.
+    The file is written to a temporary file renamed over it at the end: a bad export or a bad line in the
+    file raises and leaves the file as it was; a merge that changes nothing leaves it untouched.
+    """
+    target = Path(path)
+    if target.is_dir():
+        raise InputError("is a folder, not an annotations file", path=target)
+    stream = iter(pulled) if ordered else iter(sorted(pulled, key=_order))
+    previous, fresh = _previous_groups(target), _pulled_groups(stream)
+    old, new = next(previous, None), next(fresh, None)
+    total = added = updated = deleted = cancelled = beyond = repeated = 0
+    incomplete: list[int] = []
+    same = True
+    try:
+        with io.atomic_writer(target, "wb") as out:
+            while old is not None or new is not None:
+                task = min(group[0] for group in (old, new) if group is not None)
+                in_file, in_pull = old is not None and old[0] == task, new is not None and new[0] == task
+                kept, before = (old[1], old[2]) if old is not None and in_file else ([], b"")
+                records = new[1] if new is not None and in_pull else []
+                merged = flag_independence(merge(kept, records))
+                text = "".join(io.dump_record(record) + "\n" for record in merged).encode("utf-8")
+                out.write(text)
+                same = same and text == before
+                earlier = {r.id: r for r in kept}
+                for record in merged:
+                    was = earlier.get(record.id)
+                    added += was is None
+                    deleted += was is not None and record.deleted and not was.deleted
+                    updated += was is not None and not (record.deleted and not was.deleted) and record != was
+                live = [r for r in merged if not r.deleted]
+                cancelled += sum(r.cancelled for r in live)
+                beyond += sum(r.beyond_overlap for r in live)
+                repeated += sum(r.repeated_annotator for r in live)
+                incomplete += [task] if any(r.missing_targets for r in live) else []
+                total += len(merged)
+                if in_file:
+                    old = next(previous, None)
+                if in_pull:
+                    new = next(fresh, None)
+            if same and target.is_file():
+                raise _Unchanged
+    except _Unchanged:
+        pass
+    unchanged = total - added - updated - deleted
+    return PullSummary(
+        target, total, added, updated, deleted, unchanged, cancelled, not same, incomplete, beyond, repeated
+    )
 
 
 def update_changed(
@@ -258,7 +382,7 @@ def update_changed(
     text = b"".join(pieces)
     written = text != data
     if written:
-        io.write_text_atomic(target, text.decode("utf-8"))
+        io.write_bytes_atomic(target, text)
     total = len(lines) - len(touched) + len(merged)
     cancelled = text.count(_LIVE_CANCELLED)
     unchanged = total - added - updated - deleted

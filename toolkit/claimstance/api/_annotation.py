@@ -211,7 +211,7 @@ def pull(
         previous = incremental.read_state(state_path)
         changes = incremental.pull_changes(project, previous=previous, annotations=path, full=full, connection=conn)
         if changes.changed is None:
-            summary = _pull.update_annotations(path, changes.records)
+            summary = _pull.update_annotations(path, changes.records, ordered=True)
         else:
             summary = _pull.update_changed(path, changes.records, changes.changed, changes.gone)
     incremental.write_state(state_path, changes.state, path)

@@ -29,7 +29,8 @@ CHUNK_SIZE = 1 << 18
 """Bytes per chunk when downloading an export."""
 
 
-def _iter_export(fh: IO[bytes], source: str) -> Iterator[object]:
+def iter_export(fh: IO[bytes], source: str) -> Iterator[object]:
+    """The tasks of a JSON export file, parsed as they are read (``fh`` is closed when done)."""
     import ijson
 
     try:
@@ -108,7 +109,7 @@ def _export(conn: Connection, project: str, *, keep_snapshot: bool) -> Iterator[
         if not keep_snapshot:
             with contextlib.suppress(LabelStudioError):
                 conn.call("deleting the export", lambda: conn.sdk.projects.exports.delete(project_id, snapshot_id))
-    return _iter_export(fh, project)
+    return iter_export(fh, project)
 
 
 def read_export(path: str | Path) -> list[object]:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from claimstance import config
 from claimstance.errors import ServerUnavailableError
-from claimstance.labelstudio.server import _alive, find_free_port, port_in_use
+from claimstance.labelstudio.server import alive, find_free_port, port_in_use
 
 DATABASE = "labelstudio"
 ROLE = "labelstudio"
@@ -181,7 +181,7 @@ def running(cluster: Cluster) -> int | None:
         pid = int((cluster.data / "postmaster.pid").read_text(encoding="utf-8").split("\n", 1)[0])
     except (OSError, ValueError):
         return None
-    return pid if _alive(pid) else None
+    return pid if alive(pid) else None
 
 
 def port(cluster: Cluster) -> int | None:
@@ -212,7 +212,7 @@ def start(cluster: Cluster, bin_dir: Path, *, attempts: int = 3) -> int:
         if done.returncode == 0:
             _ensure_database(cluster, bin_dir, chosen)
             return chosen
-        tail = _log_tail(cluster.log, offset)
+        tail = log_tail(cluster.log, offset)
         if "could not bind" not in tail:  # only a lost race for the port is worth another try
             raise ServerUnavailableError(
                 "PostgreSQL did not start", path=cluster.log, detail=(done.stderr + tail)[-2000:]
@@ -220,7 +220,8 @@ def start(cluster: Cluster, bin_dir: Path, *, attempts: int = 3) -> int:
     raise ServerUnavailableError(f"PostgreSQL found no free port in {attempts} attempts", path=cluster.log)
 
 
-def _log_tail(path: Path, offset: int) -> str:
+def log_tail(path: Path, offset: int) -> str:
+    """The last 2,000 characters a log gained after byte ``offset`` ('' when it cannot be read)."""
     try:
         with path.open("rb") as fh:
             fh.seek(offset)
@@ -270,7 +271,7 @@ def stop(cluster: Cluster, *, timeout: float = 60.0) -> bool:
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGINT)
     deadline = time.monotonic() + timeout
-    while _alive(pid):
+    while alive(pid):
         if time.monotonic() > deadline:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGQUIT)  # immediate shutdown: crash recovery at the next start

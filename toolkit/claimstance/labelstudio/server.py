@@ -147,7 +147,8 @@ def port_in_use(port: int) -> bool:
     return False
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie does not; one we may not signal does)."""
     child = _CHILDREN.get(pid)
     if child is not None:
         return child.poll() is None
@@ -188,7 +189,8 @@ def _healthy(url: str, timeout: float = 2.0) -> bool:
     return response.status_code == 200
 
 
-def _info(record: PidRecord, data_dir: Path, healthy: bool) -> ServerInfo:
+def server_info(record: PidRecord, data_dir: Path, healthy: bool) -> ServerInfo:
+    """The :class:`ServerInfo` of a pid file's record for the server in ``data_dir``."""
     return ServerInfo(
         url=record["url"],
         pid=record["pid"],
@@ -206,11 +208,11 @@ def status(data_dir: str | Path | None = None) -> ServerInfo | None:
     record = _read_pid_file(directory)
     if record is None:
         return None
-    if not _alive(record["pid"]) or not _is_label_studio(record["pid"]):
+    if not alive(record["pid"]) or not _is_label_studio(record["pid"]):
         with contextlib.suppress(FileNotFoundError):
             (directory / PID_FILE).unlink()
         return None
-    return _info(record, directory, _healthy(record["url"]))
+    return server_info(record, directory, _healthy(record["url"]))
 
 
 def server_environment(directory: Path, port: int) -> dict[str, str]:
@@ -255,7 +257,8 @@ def server_environment(directory: Path, port: int) -> dict[str, str]:
     return env
 
 
-def _log_tail(path: Path, offset: int, lines: int = 15) -> str:
+def log_tail(path: Path, offset: int, lines: int = 15) -> str:
+    """The last ``lines`` lines a log gained after byte ``offset`` ('' when it cannot be read)."""
     try:
         with path.open("rb") as fh:
             fh.seek(offset)
@@ -279,13 +282,13 @@ def _terminate(pid: int, timeout: float) -> None:
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, signal.SIGTERM)
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and _alive(pid):
+    while time.monotonic() < deadline and alive(pid):
         time.sleep(0.1)
-    if _alive(pid):
+    if alive(pid):
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(pid, signal.SIGKILL)
         deadline = time.monotonic() + 5
-        while time.monotonic() < deadline and _alive(pid):
+        while time.monotonic() < deadline and alive(pid):
             time.sleep(0.05)
     child = _CHILDREN.pop(pid, None)
     if child is not None:
@@ -307,13 +310,13 @@ def _wait_until_healthy(info: ServerInfo, log_offset: int, timeout: float, bind:
                 f"port {info.port} was taken while Label Studio started (it moved to another port)",
                 hint="run 'claimstance server start --port N' with a free port",
             )
-        if not _alive(info.pid):
+        if not alive(info.pid):
             (info.data_dir / PID_FILE).unlink(missing_ok=True)
             raise ServerUnavailableError(
                 "Label Studio exited during start-up",
                 path=info.log_file,
                 hint="see the log file for the reason",
-                detail=_log_tail(info.log_file, log_offset),
+                detail=log_tail(info.log_file, log_offset),
             )
         if listening in log and _healthy(info.url):
             return
@@ -324,7 +327,7 @@ def _wait_until_healthy(info: ServerInfo, log_offset: int, timeout: float, bind:
                 f"Label Studio did not answer {info.url}/health within {timeout:.0f} s",
                 path=info.log_file,
                 hint="the machine may be busy; try again with a longer timeout",
-                detail=_log_tail(info.log_file, log_offset),
+                detail=log_tail(info.log_file, log_offset),
             )
         time.sleep(0.25)
 
@@ -364,7 +367,7 @@ def start(
         deadline = time.monotonic() + timeout
         while wait and not running.healthy:
             # Started by another call (e.g. with wait=False) and still migrating: wait for it.
-            if time.monotonic() > deadline or not _alive(running.pid):
+            if time.monotonic() > deadline or not alive(running.pid):
                 raise ServerUnavailableError(
                     f"Label Studio (pid {running.pid}) runs but does not answer {running.url}/health",
                     path=running.log_file,
@@ -430,11 +433,11 @@ def start(
     if opening.is_open:
         record["public_url"] = opening.public_url
     io.write_text_atomic(directory / PID_FILE, json.dumps(record) + "\n")
-    info = _info(record, directory, healthy=False)
+    info = server_info(record, directory, healthy=False)
     if not wait:
         return info
     _wait_until_healthy(info, log_offset, timeout, opening.bind)
-    return _info(record, directory, healthy=True)
+    return server_info(record, directory, healthy=True)
 
 
 def stop(data_dir: str | Path | None = None, *, timeout: float = 20.0) -> bool:
@@ -444,7 +447,7 @@ def stop(data_dir: str | Path | None = None, *, timeout: float = 20.0) -> bool:
     if record is None:
         return False
     pid = record["pid"]
-    was_running = _alive(pid) and _is_label_studio(pid)
+    was_running = alive(pid) and _is_label_studio(pid)
     if was_running:
         _terminate(pid, timeout)
     (directory / PID_FILE).unlink(missing_ok=True)

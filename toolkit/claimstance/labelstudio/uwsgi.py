@@ -100,7 +100,7 @@ def _setup(directory: Path, env: dict[str, str], python: Path, package: Path, la
             raise ServerUnavailableError(
                 f"Label Studio's {name} step failed on PostgreSQL",
                 path=log,
-                detail=postgres._log_tail(log, offset),
+                detail=postgres.log_tail(log, offset),
             )
     io.write_text_atomic(marker, json.dumps({"label_studio": version}) + "\n")
 
@@ -225,17 +225,17 @@ def start(
     if opening.is_open:
         record["public_url"] = opening.public_url
     io.write_text_atomic(folder / PID_FILE, json.dumps(record) + "\n")
-    info = server._info(record, folder, healthy=False)
+    info = server.server_info(record, folder, healthy=False)
     return _wait_healthy(info, offset, time.monotonic() + timeout)
 
 
 def _wait_healthy(info: ServerInfo, offset: int, deadline: float) -> ServerInfo:
     """Poll ``/health``; fail at once when the master dies or Label Studio answers 500 (database down)."""
     while True:
-        if not server._alive(info.pid):
+        if not server.alive(info.pid):
             (info.data_dir / PID_FILE).unlink(missing_ok=True)
             raise ServerUnavailableError(
-                "uwsgi exited during start-up", path=info.log_file, detail=server._log_tail(info.log_file, offset)
+                "uwsgi exited during start-up", path=info.log_file, detail=server.log_tail(info.log_file, offset)
             )
         try:
             answer = httpx.get(f"{info.url}/health", timeout=5).status_code
@@ -250,7 +250,7 @@ def _wait_healthy(info: ServerInfo, offset: int, deadline: float) -> ServerInfo:
                 f"Label Studio on PostgreSQL {what}",
                 path=info.log_file,
                 hint="see the log file; is PostgreSQL running ('claimstance server status')?",
-                detail=server._log_tail(info.log_file, offset),
+                detail=server.log_tail(info.log_file, offset),
             )
         time.sleep(0.25)
 
