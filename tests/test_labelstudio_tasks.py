@@ -51,12 +51,14 @@ def test_task_data_carries_what_the_config_shows_and_what_pull_needs() -> None:
 def test_recorded_tasks_hash_the_same_today() -> None:
     """If this fails, every re-push would 'update' every task: the task payload format changed.
 
-    The recorded tasks predate the speaker choice's ``speakers``, which the hash leaves out for this reason.
+    The recorded tasks predate the speaker choice's ``speakers`` and show the document line of their time
+    ("Document <id>"): the hash leaves both out for this reason.
     """
     rows = recorded("tasks_page.json")["tasks"]
     for unit, row in zip(recorded_units(), rows, strict=True):
         data = dict(tasks.task_data(unit))
         assert data.pop("speakers")[-2:] == tasks.speaker_options([])
+        assert data.pop("doc_title") == tasks.NO_DOCUMENT_LINE and row["data"].pop("doc_title").startswith("Document ")
         assert data == row["data"]
 
 
