@@ -1,9 +1,10 @@
 """The labeling view in a real browser: Debian's Chromium, driven by Playwright, against the session's Label Studio.
 
-An annotator logs in through the web UI, reads a pushed unit (claim, context, speaker, guidelines), labels it
-and submits; ``claimstance pull`` must then hold exactly that annotation, attributed to that annotator. A unit
-whose text carries HTML and a script must show as inert text. ``CLAIMSTANCE_UPDATE_SCREENSHOT=1`` rewrites
-``docs/labeling-view.png`` from the first test.
+An annotator logs in through the web UI, opens the project's "Label All Tasks" stream, reads a seed unit (its
+document's title, source and date, the claim marked in its context, speaker, guidelines) across the whole width
+(no side panel), labels it and submits; ``claimstance pull`` must then hold exactly that annotation, attributed
+to that annotator. A unit whose text carries HTML and a script must show as inert text.
+``CLAIMSTANCE_UPDATE_SCREENSHOT=1`` rewrites ``docs/labeling-view.png`` from the first test.
 """
 
 from __future__ import annotations
@@ -15,17 +16,19 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from claimstance import cli, io, labelstudio, layout
+from claimstance import api, cli, io, labelstudio, layout, segment
+from claimstance.labelstudio import tasks
 from claimstance.schema import (
     Annotation,
     AnnotationLabels,
     Attribution,
     ClaimUnit,
+    Document,
     Speaker,
     StanceElectionFairness,
     StanceTerritorialIntegrity,
 )
-from conftest import REPO_ROOT, LabelStudioServer
+from conftest import REPO_ROOT, SEEDS_DIR, LabelStudioServer
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -78,19 +81,19 @@ def unit(index: int, text: str, context: str, speaker: Speaker) -> ClaimUnit:
     )
 
 
-ALIYEV = Speaker(name="Ilham Aliyev", role="President of Azerbaijan", attribution=Attribution.AUTHOR)
-CLAIM = unit(
-    0,
-    "Those resolutions demanded an immediate, unconditional and complete withdrawal of the Armenian armed forces "
-    "from Azerbaijani lands.",
-    "Among them, of course, I should mention the four resolutions of the UN Security Council. Those resolutions "
-    "demanded an immediate, unconditional and complete withdrawal of the Armenian armed forces from Azerbaijani "
-    "lands. The UN General Assembly adopted similar resolutions.",
-    ALIYEV,
-)
-OTHER = unit(
-    1, "Our lands were under occupation for many years.", "Our lands were under occupation for many years.", ALIYEV
-)
+# The seed news item with a headline, an outlet and a date, and its unit the test labels (a reported claim).
+SEED_DOC_TITLE = "Ilham Aliyev: Azerbaijan and Serbia are strategic partners"
+SEED_CLAIM_START = "Serbia is a friend and strategic partner of Azerbaijan"
+
+
+def seed_claim(tmp_path: Path) -> tuple[ClaimUnit, str]:
+    """The seed claim, as ingest and segment make it, and its document's line (title, source, date)."""
+    api.ingest([SEEDS_DIR], tmp_path / "documents.jsonl")
+    [doc] = [d for d in io.read_jsonl(tmp_path / "documents.jsonl", Document) if d.title == SEED_DOC_TITLE]
+    [claim] = [u for u in segment.segment_documents([doc]) if u.text.startswith(SEED_CLAIM_START)]
+    return claim, labelstudio.checked_doc_titles([doc], [claim], path="documents", source="units")[doc.id] or ""
+
+
 CHOSEN = AnnotationLabels(
     stance_territorial_integrity=StanceTerritorialIntegrity.SUPPORT,
     stance_election_fairness=StanceElectionFairness.NOT_APPLICABLE,
@@ -147,11 +150,18 @@ def log_in(chromium: Callable[[], Browser], label_studio: LabelStudioServer) -> 
         context.close()
 
 
-def push(label_studio: LabelStudioServer, units: list[ClaimUnit], project: str) -> tuple[int, dict[str, int]]:
+def push(
+    label_studio: LabelStudioServer,
+    units: list[ClaimUnit],
+    project: str,
+    doc_titles: dict[str, str | None] | None = None,
+) -> tuple[int, dict[str, int]]:
     """Push units with the real guidelines; return the project id and each unit's task id."""
     settings = label_studio.settings()
     guidelines = GUIDELINES_PATH.read_text(encoding="utf-8")
-    report = labelstudio.push(units, project, guidelines=guidelines, settings=settings, data_dir=label_studio.data_dir)
+    report = labelstudio.push(
+        units, project, guidelines=guidelines, doc_titles=doc_titles, settings=settings, data_dir=label_studio.data_dir
+    )
     return report.project_id, labelstudio.task_ids(project, settings=settings)
 
 
@@ -175,22 +185,49 @@ def png_size(path: Path) -> tuple[int, int]:
     return int(width), int(height)
 
 
-def test_annotator_labels_a_task_in_the_browser_and_pull_attributes_it(
+def width(locator: Locator) -> float:
+    """The rendered width of every element the locator matches, summed (0 for one not displayed)."""
+    return sum((box or {"width": 0.0})["width"] for box in (e.bounding_box() for e in locator.all()))
+
+
+def test_annotator_labels_a_seed_claim_in_the_stream_and_pull_attributes_it(
     log_in: Callable[[], Page],
     label_studio: LabelStudioServer,
     ls_project: str,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    claim, doc_line = seed_claim(tmp_path)
+    assert doc_line == f"{SEED_DOC_TITLE} · president.az · 2024-09-01"
     page = log_in()
-    project_id, ids = push(label_studio, [CLAIM, OTHER], ls_project)
-    view = open_task(page, project_id, ids[CLAIM.id])
+    project_id, ids = push(label_studio, [claim], ls_project, {claim.doc_id: doc_line})
+    page.goto("/projects/")  # the annotator's way in: the project, then "Label All Tasks"
+    page.get_by_text(ls_project, exact=True).first.click()
+    page.get_by_role("button", name="Label All Tasks").click()
+    expect(page).to_have_url(re.compile(rf"/projects/{project_id}/data\?(tab=\d+&)?labeling=1$"))
+    page.get_by_role("button", name="Close modal").click()  # the guidelines, shown on entering the stream
+    view = page.locator(".lsf-main-view__annotation")
 
-    visible(view.locator("mark", has_text=CLAIM.text))  # the claim, marked inside its context
-    visible(view.get_by_text(CLAIM.context.split(CLAIM.text)[0].strip()))
-    assert view.locator("mark").count() == 1  # the claim is marked once, inside its context
-    visible(view.get_by_role("heading", name="Speaker: Ilham Aliyev (President of Azerbaijan) · author", exact=True))
+    visible(view.get_by_role("heading", name=doc_line, exact=True))  # title, source and date on top
+    visible(view.locator("mark", has_text=claim.text))  # the claim, marked inside its context, once
+    assert view.locator("mark").count() == 1 and claim.context.index(claim.text) > 0
+    visible(view.get_by_text(claim.context.split(claim.text)[0].strip()))
+    visible(view.get_by_role("heading", name=f"Speaker: {tasks.speaker_display(claim.speaker)}", exact=True))
     visible(view.get_by_text("The speaker upholds a state's territorial integrity or sovereignty over its land."))
+    # No side panel (regions, relations, info, history: a unit has none) takes width; the task list is not shown.
+    panels = page.locator(".lsf-sidepanels")
+    visible(panels)
+    wrappers = page.locator(".lsf-sidepanels__wrapper")
+    assert wrappers.count() >= 1 and width(wrappers) == 0
+    padding = panels.evaluate("e => [getComputedStyle(e).paddingLeft, getComputedStyle(e).paddingRight]")
+    assert padding == ["0px", "0px"]
+    shown = width(page.locator(".lsf-sidepanels__content"))
+    print(f"labeling view: {shown:.0f} of {VIEWPORT['width']} px wide; side panels {width(wrappers):.0f} px")
+    assert shown == width(panels) == VIEWPORT["width"]  # the whole width: no side panel, no task list
+    for tab in ("Regions", "Relations", "Info", "History", "Compare All"):
+        assert not any(e.is_visible() for e in page.get_by_text(tab, exact=True).all()), tab
+    for button in ("Submit current annotation", "skip-task", "Instructions", "Undo"):
+        visible(page.get_by_role("button", name=button))
 
     page.get_by_role("button", name="Instructions").click()
     visible(page.get_by_role("heading", name="Whose stance counts"))
@@ -210,7 +247,7 @@ def test_annotator_labels_a_task_in_the_browser_and_pull_attributes_it(
     assert png_size(shot) == (VIEWPORT["width"], VIEWPORT["height"]) and shot.stat().st_size > 10_000
 
     def annotation_saved(response: Response) -> bool:
-        return response.request.method == "POST" and f"/api/tasks/{ids[CLAIM.id]}/annotations" in response.url
+        return response.request.method == "POST" and f"/api/tasks/{ids[claim.id]}/annotations" in response.url
 
     with page.expect_response(annotation_saved, timeout=WAIT_MS) as saved:
         page.get_by_role("button", name="Submit current annotation").click()
@@ -222,7 +259,7 @@ def test_annotator_labels_a_task_in_the_browser_and_pull_attributes_it(
 
     assert len(records) == 1
     (record,) = records
-    assert (record.unit_id, record.ls_task_id) == (CLAIM.id, ids[CLAIM.id])
+    assert (record.unit_id, record.ls_task_id) == (claim.id, ids[claim.id])
     assert record.annotator == labelstudio.pseudonym(ANNOTATOR)
     assert not record.cancelled and not record.deleted
     assert AnnotationLabels.model_validate(record.model_dump(include=set(AnnotationLabels.model_fields))) == CHOSEN

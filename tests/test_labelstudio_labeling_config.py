@@ -100,3 +100,12 @@ def test_the_speaker_choice_takes_its_options_from_the_task_and_is_optional() ->
     before = re.sub(r'\s*<Header value="Right speaker[^>]*/>\s*<Choices name="speaker"[^>]*/>', "", CONFIG)
     assert "speaker" not in {el.get("name") for el in ET.fromstring(before).iter("Choices")}
     assert lc.config_changes(before, CONFIG) == lc.ConfigChanges(breaking=[], added=["control 'speaker' added"])
+
+
+def test_both_configs_hide_the_side_panels_with_css_the_editor_keeps_intact() -> None:
+    for config in (CONFIG, lc.adjudication_config()):
+        [style] = ET.fromstring(config).iter("Style")
+        css = style.text or ""
+        assert ".lsf-sidepanels__wrapper { display: none !important; }" in css
+        assert "padding-right: 0 !important" in css and "padding-left: 0 !important" in css
+        assert not set("<>&") & set(css)  # the editor's HTML sanitiser would escape these inside <style>

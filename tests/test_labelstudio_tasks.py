@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -51,12 +51,14 @@ def test_task_data_carries_what_the_config_shows_and_what_pull_needs() -> None:
 def test_recorded_tasks_hash_the_same_today() -> None:
     """If this fails, every re-push would 'update' every task: the task payload format changed.
 
-    The recorded tasks predate the speaker choice's ``speakers``, which the hash leaves out for this reason.
+    The recorded tasks predate the speaker choice's ``speakers`` and show the document line of their time
+    ("Document <id>"): the hash leaves both out for this reason.
     """
     rows = recorded("tasks_page.json")["tasks"]
     for unit, row in zip(recorded_units(), rows, strict=True):
         data = dict(tasks.task_data(unit))
         assert data.pop("speakers")[-2:] == tasks.speaker_options([])
+        assert data.pop("doc_title") == tasks.NO_DOCUMENT_LINE and row["data"].pop("doc_title").startswith("Document ")
         assert data == row["data"]
 
 
@@ -75,7 +77,10 @@ def test_unit_tasks_carry_titles_and_only_predictions_with_labels() -> None:
     assert made[0]["predictions"] == [{"model_version": "claimstance", "result": labels_to_result(support)}]
     assert "predictions" not in made[1] and "predictions" not in made[2]  # empty labels predict nothing
     tagged = next(tasks.unit_tasks(units[:1], predictions=predictions, model_version="rules-v2"))
-    assert tagged["predictions"][0]["model_version"] == "rules-v2" and tagged["data"]["doc_title"] == "Document rec-d0"
+    assert (
+        tagged["predictions"][0]["model_version"] == "rules-v2"
+        and tagged["data"]["doc_title"] == tasks.NO_DOCUMENT_LINE
+    )
 
 
 def test_checked_tasks_hash_the_data_afresh_and_pass_predictions_on() -> None:
@@ -195,6 +200,16 @@ def test_doc_titles_need_every_unit_to_be_a_slice_of_its_document() -> None:
         tasks.checked_doc_titles([doc], [unit], path="d.jsonl", source="u.jsonl")
     with pytest.raises(InputError, match=r"which d\.jsonl does not hold"):
         tasks.checked_doc_titles([], [unit], path="d.jsonl", source="u.jsonl")
+
+
+def test_document_line_shows_title_source_and_date_never_the_internal_id() -> None:
+    text = "Text."
+    doc = Document(id="pa-2024-0001", seed_file="s.txt", text=text, raw_start=0, raw_end=len(text))
+    dated = doc.model_copy(update={"source": "president.az", "published": date(2024, 2, 14)})
+    titled = dated.model_copy(update={"title": "Speech at the inauguration"})
+    assert tasks.document_line(titled) == "Speech at the inauguration · president.az · 2024-02-14"
+    assert tasks.document_line(dated) == "president.az · 2024-02-14"  # untitled: its source and date alone
+    assert tasks.document_line(doc) == tasks.NO_DOCUMENT_LINE and "pa-2024" not in tasks.NO_DOCUMENT_LINE
 
 
 def test_guidelines_default_to_the_studys_own_codebook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -40,6 +40,13 @@ IS_CLAIM_HINTS = {
     "no": ("n", "A greeting, heading, dateline or courtesy formula."),
 }
 """Hotkey and hint of each ``is_claim`` choice."""
+PANEL_CSS = (
+    ".lsf-sidepanels { padding-left: 0 !important; padding-right: 0 !important; }"
+    " .lsf-sidepanels__wrapper { display: none !important; }"
+)
+"""CSS the editor injects (``<Style>``, not scoped): the regions/relations and info/history side panels take no
+width, as a unit has no regions. ``!important`` beats the panels' inline widths; no ``>`` or ``&``, which the
+editor's HTML sanitiser would escape inside the style."""
 FILE_NAME = "labeling_config.xml"
 GENERATED = "generated, do not edit: claimstance schema export"
 
@@ -79,6 +86,7 @@ def _text_area(view: ElementTree.Element, name: str, header: str, rows: int) -> 
 def _view(*, adjudication: bool) -> ElementTree.Element:
     view = ElementTree.Element("View", style="max-width: 960px")
     view.append(ElementTree.Comment(f" claimstance schema {SCHEMA_VERSION}; {GENERATED} "))
+    ElementTree.SubElement(view, "Style").text = PANEL_CSS
     _header(view, "$doc_title", 5)
     _header(view, "Speaker: $speaker_display", 6)
     _header(view, "Claim (marked) in its context", 6)

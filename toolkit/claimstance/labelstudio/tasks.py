@@ -73,10 +73,16 @@ def context_html(unit: ClaimUnit) -> str:
     return f"{html.escape(before)}{marked}{html.escape(after)}"
 
 
+NO_DOCUMENT_LINE = "Untitled document (no source or date)"
+"""The document line of a task whose document has no title, source or date, or was pushed without documents:
+annotators are shown no internal id, which would tell them nothing."""
+
+
 def document_line(doc: Document) -> str:
-    """One line naming a document for annotators: its title, source and date (those it has)."""
-    parts = [doc.title or doc.id, doc.source, doc.published.isoformat()[:10] if doc.published else None]
-    return " · ".join(part for part in parts if part)
+    """One line naming a document for annotators: its title, source and date (those it has; else
+    :data:`NO_DOCUMENT_LINE`)."""
+    parts = [doc.title, doc.source, doc.published.isoformat()[:10] if doc.published else None]
+    return " · ".join(part for part in parts if part) or NO_DOCUMENT_LINE
 
 
 def document_speakers(units: Iterable[ClaimUnit]) -> dict[str, list[str]]:
@@ -145,7 +151,7 @@ def task_data(unit: ClaimUnit, doc_title: str | None = None, speakers: Sequence[
         "speaker_display": speaker_display(unit.speaker),
         "unit_id": unit.id,
         "doc_id": unit.doc_id,
-        "doc_title": doc_title or f"Document {unit.doc_id}",
+        "doc_title": doc_title or NO_DOCUMENT_LINE,
         "index": unit.index,
         "kind": unit.kind.value,
         "char_start": unit.char_start,
