@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import ClassVar
 
 from pysbd.exclamation_words import ExclamationWords
@@ -353,9 +354,16 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, *, fast: 
     inside a quotation, a quotation kept with an ``X said`` tail after it.
     """
     stop = len(text) if end is None else end
-    start, stop = trim(text, start, stop)
+    return [(start + a, start + b) for a, b in _paragraph_sentences(text[start:stop], fast)]
+
+
+# Every step below sees the paragraph alone, so its spans are a pure function of the paragraph's text; news
+# repeats paragraphs (agency copy, boilerplate), and a bounded cache keeps memory flat over a stream.
+@lru_cache(maxsize=4096)
+def _paragraph_sentences(text: str, fast: bool) -> tuple[Span, ...]:
+    start, stop = trim(text, 0, len(text))
     if start >= stop:
-        return []
+        return ()
     ends = _raw_sentence_ends(text, start, stop, fast)
     spans: list[Span] = []
     prev = start
@@ -383,4 +391,4 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, *, fast: 
             merged[-1] = (merged[-1][0], span[1])
         else:
             merged.append(span)
-    return merged
+    return tuple(merged)
