@@ -52,7 +52,11 @@ _CANDIDATE = re.compile(r"(?:(?<=[A-Za-z])|(?<=\d\d\d))([.!?])([\"”]?)(\s+)(?=
 _WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z]+(?:[-'’][A-Za-z]+)*|\d{3,})$")
 _STOP_INSIDE = re.compile(r"[.!?]")
 _BRACKET_BEFORE_CAPITAL = re.compile(r"\)\s+[A-Z]")
-_LIST_MARKER = re.compile(r"(?:^|[\s(])(?:\d{1,2}|[a-z]{1,4})\)|[•⁃]|(?:^|\s)(?:\d{1,2}|[a-z])\.\s")
+# A list marker: "(a)", "12)", "•", "b. ", at the start or after a space. One pattern with "(?:^|\s)" in front
+# is tried at every offset; split like this, each part starts with a character class re scans for quickly.
+_MARKER_AT_START = re.compile(r"(?:\d{1,2}|[a-z]{1,4})\)|(?:\d{1,2}|[a-z])\.\s")
+_BRACKET_MARKER = re.compile(r"[\s(](?:\d{1,2}|[a-z]{1,4})\)")
+_DOT_MARKER = re.compile(r"\s(?:\d{1,2}|[a-z])\.\s")
 # pysbd makes a bracket or quotation at the start of a sentence a sentence of its own when a capital follows.
 _QUOTED_SENTENCE = re.compile(
     r"\s*(?:\((?:[^\)]){2,}\)(?=\s[A-Z])|\'(?:[^\'])*[^,]\'(?=\s[A-Z])|\"(?:[^\"])*[^,]\"(?=\s[A-Z])"
@@ -305,6 +309,17 @@ def _pysbd_ends(text: str, start: int, end: int) -> list[int]:
     return ends
 
 
+def _has_list_marker(paragraph: str) -> bool:
+    """Whether pysbd would number a list item somewhere in the paragraph."""
+    return bool(
+        _MARKER_AT_START.match(paragraph)
+        or "•" in paragraph
+        or "⁃" in paragraph
+        or (")" in paragraph and _BRACKET_MARKER.search(paragraph))
+        or _DOT_MARKER.search(paragraph)
+    )
+
+
 def _raw_sentence_ends(text: str, start: int, end: int, fast: bool) -> list[int]:
     # Work on the paragraph alone: pysbd sees nothing beyond it, so neither may the fast path's look-ahead.
     paragraph = text[start:end]
@@ -312,7 +327,7 @@ def _raw_sentence_ends(text: str, start: int, end: int, fast: bool) -> list[int]
     # pysbd numbers list items, cuts around '" (...) "' and honours backslash escapes across the whole
     # paragraph: such paragraphs go to it whole.
     whole = (
-        _LIST_MARKER.search(paragraph)
+        _has_list_marker(paragraph)
         or ("(" in paragraph and _PARENS_BETWEEN_QUOTES.search(paragraph))
         or "\\" in paragraph
     )
