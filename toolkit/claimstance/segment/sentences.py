@@ -48,7 +48,8 @@ _EXCLAMATION_WORDS = frozenset(w.rstrip("!") for w in ExclamationWords.EXCLAMATI
 
 # A terminator after a plain word or a 3+ digit number (1-2 digits may be a list item), then a capital: where
 # pysbd always splits, unless the word is an abbreviation or the stop is inside quotes or brackets (_fast_cuts).
-_CANDIDATE = re.compile(r"(?:(?<=[A-Za-z])|(?<=\d\d\d))([.!?])([\"”]?)(\s+)(?=[\"“]?[A-Z])")
+# The stop first and what precedes it in lookbehinds: re scans for a pattern's first character quickly.
+_CANDIDATE = re.compile(r"([.!?])(?:(?<=[A-Za-z][.!?])|(?<=\d\d\d[.!?]))([\"”]?)(\s+)(?=[\"“]?[A-Z])")
 _WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z]+(?:[-'’][A-Za-z]+)*|\d{3,})$")
 _STOP_INSIDE = re.compile(r"[.!?]")
 _BRACKET_BEFORE_CAPITAL = re.compile(r"\)\s+[A-Z]")
