@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 
 from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, words
@@ -140,7 +141,7 @@ _THAT_OBJECT = re.compile(r"\s+that\s+(?:(?:every|each)\s+\w+|again|often|always
 _STATEMENT_BEFORE = re.compile(r"(?:,|\bin|\bto|^)\s*(?:[Aa]|[Aa]n|[Tt]he)?\s*(?:joint\s+|new\s+|separate\s+)?$")
 
 
-@dataclass
+@dataclass(frozen=True)  # frozen: _masked_cue's cache hands the same Cue to every caller
 class Cue:
     """A reporting cue found in a sentence: where, the phrase naming the speaker, the cue words, a role.
 
@@ -279,7 +280,13 @@ def _sentence_subject(masked: str) -> str | None:
 
 def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | None:
     """The first reporting cue of a sentence outside its quotations, with the phrase naming the speaker."""
-    masked = mask_quotes(sentence, quotes, offset)
+    return _masked_cue(mask_quotes(sentence, quotes, offset))
+
+
+# News repeats its sentences (agency copy, "X said." tails, boilerplate): the cue is a pure function of the
+# masked sentence, and a bounded cache keeps memory flat over a stream.
+@lru_cache(maxsize=8192)
+def _masked_cue(masked: str) -> Cue | None:
     found: list[Cue] = []
     # Substring checks first: each pattern below is a scan of the sentence, and most sentences need none.
     for m in _ACCORDING.finditer(masked) if "ccording" in masked else ():

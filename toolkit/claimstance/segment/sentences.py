@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import ClassVar
 
 from pysbd.exclamation_words import ExclamationWords
@@ -47,11 +48,16 @@ _EXCLAMATION_WORDS = frozenset(w.rstrip("!") for w in ExclamationWords.EXCLAMATI
 
 # A terminator after a plain word or a 3+ digit number (1-2 digits may be a list item), then a capital: where
 # pysbd always splits, unless the word is an abbreviation or the stop is inside quotes or brackets (_fast_cuts).
-_CANDIDATE = re.compile(r"(?:(?<=[A-Za-z])|(?<=\d\d\d))([.!?])([\"”]?)(\s+)(?=[\"“]?[A-Z])")
+# The stop first and what precedes it in lookbehinds: re scans for a pattern's first character quickly.
+_CANDIDATE = re.compile(r"([.!?])(?:(?<=[A-Za-z][.!?])|(?<=\d\d\d[.!?]))([\"”]?)(\s+)(?=[\"“]?[A-Z])")
 _WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z]+(?:[-'’][A-Za-z]+)*|\d{3,})$")
 _STOP_INSIDE = re.compile(r"[.!?]")
 _BRACKET_BEFORE_CAPITAL = re.compile(r"\)\s+[A-Z]")
-_LIST_MARKER = re.compile(r"(?:^|[\s(])(?:\d{1,2}|[a-z]{1,4})\)|[•⁃]|(?:^|\s)(?:\d{1,2}|[a-z])\.\s")
+# A list marker: "(a)", "12)", "•", "b. ", at the start or after a space. One pattern with "(?:^|\s)" in front
+# is tried at every offset; split like this, each part starts with a character class re scans for quickly.
+_MARKER_AT_START = re.compile(r"(?:\d{1,2}|[a-z]{1,4})\)|(?:\d{1,2}|[a-z])\.\s")
+_BRACKET_MARKER = re.compile(r"[\s(](?:\d{1,2}|[a-z]{1,4})\)")
+_DOT_MARKER = re.compile(r"\s(?:\d{1,2}|[a-z])\.\s")
 # pysbd makes a bracket or quotation at the start of a sentence a sentence of its own when a capital follows.
 _QUOTED_SENTENCE = re.compile(
     r"\s*(?:\((?:[^\)]){2,}\)(?=\s[A-Z])|\'(?:[^\'])*[^,]\'(?=\s[A-Z])|\"(?:[^\"])*[^,]\"(?=\s[A-Z])"
@@ -304,6 +310,17 @@ def _pysbd_ends(text: str, start: int, end: int) -> list[int]:
     return ends
 
 
+def _has_list_marker(paragraph: str) -> bool:
+    """Whether pysbd would number a list item somewhere in the paragraph."""
+    return bool(
+        _MARKER_AT_START.match(paragraph)
+        or "•" in paragraph
+        or "⁃" in paragraph
+        or (")" in paragraph and _BRACKET_MARKER.search(paragraph))
+        or _DOT_MARKER.search(paragraph)
+    )
+
+
 def _raw_sentence_ends(text: str, start: int, end: int, fast: bool) -> list[int]:
     # Work on the paragraph alone: pysbd sees nothing beyond it, so neither may the fast path's look-ahead.
     paragraph = text[start:end]
@@ -311,7 +328,7 @@ def _raw_sentence_ends(text: str, start: int, end: int, fast: bool) -> list[int]
     # pysbd numbers list items, cuts around '" (...) "' and honours backslash escapes across the whole
     # paragraph: such paragraphs go to it whole.
     whole = (
-        _LIST_MARKER.search(paragraph)
+        _has_list_marker(paragraph)
         or ("(" in paragraph and _PARENS_BETWEEN_QUOTES.search(paragraph))
         or "\\" in paragraph
     )
@@ -353,9 +370,16 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, *, fast: 
     inside a quotation, a quotation kept with an ``X said`` tail after it.
     """
     stop = len(text) if end is None else end
-    start, stop = trim(text, start, stop)
+    return [(start + a, start + b) for a, b in _paragraph_sentences(text[start:stop], fast)]
+
+
+# Every step below sees the paragraph alone, so its spans are a pure function of the paragraph's text; news
+# repeats paragraphs (agency copy, boilerplate), and a bounded cache keeps memory flat over a stream.
+@lru_cache(maxsize=4096)
+def _paragraph_sentences(text: str, fast: bool) -> tuple[Span, ...]:
+    start, stop = trim(text, 0, len(text))
     if start >= stop:
-        return []
+        return ()
     ends = _raw_sentence_ends(text, start, stop, fast)
     spans: list[Span] = []
     prev = start
@@ -383,4 +407,4 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, *, fast: 
             merged[-1] = (merged[-1][0], span[1])
         else:
             merged.append(span)
-    return merged
+    return tuple(merged)

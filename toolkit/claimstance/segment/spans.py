@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimstance.schema import UnitKind
 
@@ -67,6 +68,14 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]
     so a stray quote never swallows the rest of a paragraph.
     """
     stop = len(text) if end is None else end
+    return [(start + a, start + b) for a, b in _quote_spans(text[start:stop])]
+
+
+# The segmenter asks for the quotations of the same sentence several times (clauses, speakers, first person):
+# they are a pure function of its text, kept in a bounded cache.
+@lru_cache(maxsize=4096)
+def _quote_spans(text: str) -> tuple[Span, ...]:
+    start, stop = 0, len(text)
     spans: list[Span] = []
     stack: list[tuple[int, str]] = []
     chars = _QUOTE_CHARS_SINGLE if text.find("‘", start, stop) >= 0 else _QUOTE_CHARS
@@ -102,7 +111,7 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]
                 spans.append((stack[closer_index][0], i + 1))
                 del stack[closer_index:]
     spans.sort()
-    return spans
+    return tuple(spans)
 
 
 def mask_quotes(text: str, quotes: Sequence[Span], offset: int) -> str:
