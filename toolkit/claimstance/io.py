@@ -364,29 +364,36 @@ def _mode_of(target: Path) -> int:
 
 
 @overload
-def atomic_writer(path: str | Path, mode: Literal["w"] = "w") -> contextlib.AbstractContextManager[IO[str]]: ...
+def atomic_writer(
+    path: str | Path, mode: Literal["w"] = "w", *, private: bool = False
+) -> contextlib.AbstractContextManager[IO[str]]: ...
 
 
 @overload
-def atomic_writer(path: str | Path, mode: Literal["wb"]) -> contextlib.AbstractContextManager[IO[bytes]]: ...
+def atomic_writer(
+    path: str | Path, mode: Literal["wb"], *, private: bool = False
+) -> contextlib.AbstractContextManager[IO[bytes]]: ...
 
 
-def atomic_writer(path: str | Path, mode: Literal["w", "wb"] = "w") -> contextlib.AbstractContextManager[IO[Any]]:
+def atomic_writer(
+    path: str | Path, mode: Literal["w", "wb"] = "w", *, private: bool = False
+) -> contextlib.AbstractContextManager[IO[Any]]:
     """Open a temporary file beside ``path`` for text (``"w"``, UTF-8) or bytes (``"wb"``).
 
     On success the file is flushed to disk and renamed over ``path``, with the mode of the file it replaces
-    (or the usual one); on error it is removed and ``path`` is left as it was.
+    (or the usual one; ``private``: owner-only, 0600, from the first byte); on error it is removed and
+    ``path`` is left as it was.
     """
-    return _atomic_writer(Path(path), mode)
+    return _atomic_writer(Path(path), mode, private)
 
 
 @contextlib.contextmanager
-def _atomic_writer(target: Path, mode: str) -> Iterator[IO[Any]]:
+def _atomic_writer(target: Path, mode: str, private: bool) -> Iterator[IO[Any]]:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        # mkstemp makes the file private (0600): give it the mode of the file it replaces, or the usual one.
-        os.chmod(tmp, _mode_of(target))
+        if not private:  # mkstemp makes the file private (0600): give it the mode of the file it replaces
+            os.chmod(tmp, _mode_of(target))
         fh: IO[Any] = os.fdopen(fd, "wb") if mode == "wb" else os.fdopen(fd, "w", encoding="utf-8", newline="\n")
         with fh:
             yield fh

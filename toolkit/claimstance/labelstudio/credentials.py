@@ -12,18 +12,15 @@ fails half-way rotates again on the next one.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, SecretStr, ValidationError
 
-from claimstance import config
+from claimstance import config, io
 from claimstance.errors import LabelStudioError
 
 CREDENTIALS_FILE = "credentials.json"
@@ -121,17 +118,8 @@ def write(directory: Path, credentials: Credentials) -> Path:
         name: value.get_secret_value() if isinstance(value, SecretStr) else value
         for name, value in credentials.model_dump().items()
     }
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)  # mkstemp: mode 0600
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps(data, indent=2, sort_keys=True) + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    with io.atomic_writer(target, private=True) as fh:
+        fh.write(json.dumps(data, indent=2, sort_keys=True) + "\n")
     _register(credentials)
     return target
 

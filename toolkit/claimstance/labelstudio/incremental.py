@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import IO, NotRequired
+from typing import IO, NotRequired, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 from typing_extensions import TypedDict
@@ -113,6 +113,7 @@ class _Row(TypedDict):
 
 class _Page(TypedDict):
     tasks: list[_Row]
+    total: NotRequired[int | None]
 
 
 class _Updated(TypedDict):
@@ -328,24 +329,9 @@ def _project(conn: Connection, title: str) -> _Project:
 def _updated_since(conn: Connection, project_id: int, since: str) -> dict[int, str]:
     """Task id -> ``updated_at`` of the tasks updated after ``since`` (ids and times only: a cheap query)."""
     query = json.dumps({"filters": _all_of([_filter("updated_at", "greater", "Datetime", since)])})
-    rows: dict[int, str] = {}
-    page = 1
-    while True:
-        params: dict[str, str | int] = {
-            "project": project_id,
-            "page": page,
-            "page_size": LIST_PAGE,
-            "include": "id,updated_at",
-            "fields": "task_only",
-            "query": query,
-        }
-        body = conn.find("api/tasks/", params, "listing the tasks updated since the last pull", UPDATED_PAGE)
-        if body is None:  # past the last page
-            return rows
-        rows.update((row["id"], row["updated_at"]) for row in body["tasks"])
-        if not body["tasks"] or page * LIST_PAGE >= body["total"]:
-            return rows
-        page += 1
+    what = "listing the tasks updated since the last pull"
+    pages = _pages(conn, project_id, "id,updated_at", what, UPDATED_PAGE, query)
+    return {row["id"]: row["updated_at"] for body in pages for row in body["tasks"]}
 
 
 def _all_of(items: list[dict[str, object]]) -> dict[str, object]:
@@ -367,22 +353,38 @@ def _exported(conn: Connection, project_id: int, ids: list[int], chunk: int) -> 
 
 def _all_ids(conn: Connection, project_id: int) -> set[int]:
     """Every task id of the project (ids only: a page of 1,000 is a few kilobytes)."""
-    ids: set[int] = set()
+    return {
+        row["id"]
+        for body in _pages(conn, project_id, "id", "listing the project's task ids", PAGE)
+        for row in body["tasks"]
+    }
+
+
+_Listing = TypeVar("_Listing", _Page, _UpdatedPage)
+
+
+def _pages(
+    conn: Connection, project_id: int, include: str, what: str, page_type: TypeAdapter[_Listing], query: str = ""
+) -> Iterator[_Listing]:
+    """The data manager's task list, ``LIST_PAGE`` tasks (only the ``include`` fields) a page, up to the last."""
     page = 1
     while True:
         params: dict[str, str | int] = {
             "project": project_id,
             "page": page,
             "page_size": LIST_PAGE,
-            "include": "id",
+            "include": include,
             "fields": "task_only",
         }
-        body = conn.find("api/tasks/", params, "listing the project's task ids", PAGE)
+        if query:
+            params["query"] = query
+        body = conn.find("api/tasks/", params, what, page_type)
         if body is None or not body["tasks"]:  # past the last page Label Studio answers 404
-            return ids
-        ids.update(row["id"] for row in body["tasks"])
-        if len(body["tasks"]) < LIST_PAGE:
-            return ids
+            return
+        yield body
+        total = body.get("total")
+        if len(body["tasks"]) < LIST_PAGE or (total is not None and page * LIST_PAGE >= total):
+            return
         page += 1
 
 
