@@ -43,8 +43,8 @@ from claimstance.config import ServerSettings
 from claimstance.errors import LabelStudioError
 from claimstance.labelstudio.client import Connection, connected
 from claimstance.labelstudio.export import CHUNK_SIZE, iter_export
-from claimstance.labelstudio.payloads import ProjectDetail
-from claimstance.labelstudio.projects import read_team_settings
+from claimstance.labelstudio.payloads import PROJECT_SUMMARIES_PAGE, ProjectSummary
+from claimstance.labelstudio.projects import projects_titled, read_team_settings
 from claimstance.labelstudio.results import parse_export
 from claimstance.labelstudio.users import list_users
 from claimstance.schema import Annotation
@@ -93,15 +93,6 @@ class _Export(TypedDict):
     created_at: str
 
 
-class _Project(ProjectDetail):
-    task_number: int
-
-
-class _Projects(TypedDict):
-    results: list[_Project]
-    next: NotRequired[str | None]
-
-
 class _View(TypedDict):
     id: int
     data: NotRequired[dict[str, object] | None]
@@ -128,7 +119,6 @@ class _UpdatedPage(TypedDict):
 
 EXPORT = TypeAdapter(_Export)
 CREATED = TypeAdapter(_Created)
-PROJECTS = TypeAdapter(_Projects)
 PAGE = TypeAdapter(_Page)
 UPDATED_PAGE = TypeAdapter(_UpdatedPage)
 LIST_PAGE = 1000
@@ -305,19 +295,10 @@ def _format(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def _project(conn: Connection, title: str) -> _Project:
+def _project(conn: Connection, title: str) -> ProjectSummary:
     """The project named ``title`` with only the fields a pull needs (one request); missing or twice is an error."""
-    found: list[_Project] = []
-    page = 1
-    while True:
-        params: dict[str, str | int] = {"title": title, "page": page, "page_size": 100, "include": PROJECT_FIELDS}
-        body = conn.find("api/projects/", params, f"looking up project '{title}'", PROJECTS)
-        if body is None:
-            break
-        found += [p for p in body["results"] if p["title"] == title]
-        if not body.get("next"):
-            break
-        page += 1
+    pages = projects_titled(conn, title, f"looking up project '{title}'", PROJECT_SUMMARIES_PAGE, PROJECT_FIELDS)
+    found = [p for body in pages for p in body["results"] if p["title"] == title]
     if not found:
         raise LabelStudioError(f"no project named '{title}' on {conn.settings.url}", hint="push units to it first")
     if len(found) > 1:

@@ -32,6 +32,7 @@ from claimstance.labelstudio.projects import (
     find_project,
     list_tasks,
     project_lock,
+    projects_titled,
     push,
 )
 from claimstance.labelstudio.tasks import document_speakers
@@ -143,21 +144,14 @@ def plan(
 def find_passes(conn: Connection, project: str) -> dict[int, ProjectDetail]:
     """The pass projects of ``project`` on the server, by pass number (empty when it has none)."""
     found: dict[int, int] = {}
-    page = 1
-    while True:
-        params: dict[str, str | int] = {"title": project + PASS_INFIX, "page": page, "page_size": 100}
-        body = conn.find("api/projects/", params, f"looking up the passes of '{project}'", PROJECTS_PAGE)
-        if body is None:
-            break
+    what = f"looking up the passes of '{project}'"
+    for body in projects_titled(conn, project + PASS_INFIX, what, PROJECTS_PAGE):
         for ref in body["results"]:
             number = pass_number(project, ref["title"])
             if number is not None:
                 if number in found:
                     raise LabelStudioError(f"two projects are named '{ref['title']}'", hint="rename all but one")
                 found[number] = ref["id"]
-        if not body.get("next"):
-            break
-        page += 1
     return {
         number: conn.get(f"api/projects/{pid}/", {}, f"reading project {pid}", PROJECT_DETAIL)
         for number, pid in sorted(found.items())

@@ -153,6 +153,17 @@ class TaskRow(TypedDict):
     total_predictions: NotRequired[int | None]
 
 
+class ProjectSummary(ProjectDetail):
+    """A project as ``GET /api/projects/?include=...`` lists it for a pull: what it needs and the task count."""
+
+    task_number: int
+
+
+class ProjectSummariesPage(TypedDict):
+    results: list[ProjectSummary]
+    next: NotRequired[str | None]
+
+
 class TasksPage(TypedDict):
     tasks: list[TaskRow]
     total: NotRequired[int | None]
@@ -193,6 +204,7 @@ class Invite(TypedDict):
 
 PROJECTS_PAGE = TypeAdapter(ProjectsPage)
 PROJECT_DETAIL = TypeAdapter(ProjectDetail)
+PROJECT_SUMMARIES_PAGE = TypeAdapter(ProjectSummariesPage)
 TASKS_PAGE = TypeAdapter(TasksPage)
 TASK_DETAIL = TypeAdapter(TaskDetail)
 IMPORT_RESPONSE = TypeAdapter(ImportResponse)

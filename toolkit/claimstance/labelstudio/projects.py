@@ -15,6 +15,9 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
+
+from pydantic import TypeAdapter
 
 from claimstance import config, schema
 from claimstance.config import ServerSettings
@@ -31,6 +34,8 @@ from claimstance.labelstudio.payloads import (
     ImportTask,
     ProjectChanges,
     ProjectDetail,
+    ProjectsPage,
+    ProjectSummariesPage,
     TaskRow,
 )
 from claimstance.labelstudio.plan import BatchPlan, Conflict, TaskIndex, batches, index_tasks, plan_batch
@@ -93,19 +98,29 @@ class ProjectInfo:
     config_added: tuple[str, ...] = ()
 
 
-def find_project(conn: Connection, title: str) -> ProjectDetail | None:
-    """The project named ``title``, or None; two projects of that name are an error."""
-    found: list[int] = []
+_TitledPage = TypeVar("_TitledPage", ProjectsPage, ProjectSummariesPage)
+
+
+def projects_titled(
+    conn: Connection, title: str, what: str, page_type: TypeAdapter[_TitledPage], include: str = "id,title"
+) -> Iterator[_TitledPage]:
+    """The pages of projects whose title contains ``title`` (Label Studio's filter), ``include`` fields only."""
     page = 1
     while True:
-        params: dict[str, str | int] = {"title": title, "page": page, "page_size": 100, "include": "id,title"}
-        body = conn.find("api/projects/", params, f"looking up project '{title}'", PROJECTS_PAGE)
+        params: dict[str, str | int] = {"title": title, "page": page, "page_size": 100, "include": include}
+        body = conn.find("api/projects/", params, what, page_type)
         if body is None:
-            break
-        found += [p["id"] for p in body["results"] if p["title"] == title]
+            return
+        yield body
         if not body.get("next"):
-            break
+            return
         page += 1
+
+
+def find_project(conn: Connection, title: str) -> ProjectDetail | None:
+    """The project named ``title``, or None; two projects of that name are an error."""
+    pages = projects_titled(conn, title, f"looking up project '{title}'", PROJECTS_PAGE)
+    found = [p["id"] for body in pages for p in body["results"] if p["title"] == title]
     if len(found) > 1:
         ids = ", ".join(str(pid) for pid in found)
         raise LabelStudioError(f"{len(found)} projects are named '{title}' (ids {ids})", hint="rename all but one")
