@@ -168,6 +168,7 @@ class Page:
     sentences: list[GoldSentence]
     doc_gold: dict[str, object]
     missing: int = 0
+    open_licence: bool = True  # False where the page's .meta.json marks a LICENCE DOUBT
 
 
 def _read_jsonl(path: Path) -> list[dict[str, object]]:
@@ -227,6 +228,7 @@ def load_pages(data: Path) -> list[Page]:
         raw = io.read_text(path)
         sentences = by_file.get(path.name, [])
         page = Page(path.name, half, str(meta.get("kind", "news")), raw, sentences, documents.get(path.name, {}))
+        page.open_licence = "LICENCE DOUBT" not in json.dumps(meta)
         page.missing = _locate(raw, sentences)
         pages.append(page)
     return pages
@@ -480,16 +482,43 @@ def report(scores: dict[str, Score]) -> None:
         print(f"| {label:<42} | " + " | ".join(f"{get(s):>20}" for s in scores.values()) + " |")
 
 
+def speeches_given_away(folder: Path) -> tuple[int, int]:
+    """Claim units of unlabelled first-person speeches given a name other than their document's author.
+
+    A speech's sentences are its author's, so any other name is a reported voice at best and the speaker's own
+    words given away at worst; with no gold to tell the two apart the count is an upper bound.
+    """
+    given = units = 0
+    for path in sorted(folder.glob("*.txt")):
+        for document in ingest_text(io.read_text(path), path.name):
+            for unit in segment(document):
+                if unit.kind is UnitKind.CLAIM:
+                    units += 1
+                    given += unit.speaker.name is not None and unit.speaker.name != document.author
+    return given, units
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA, help="the evaluation set (default bench/data/attribution)")
     parser.add_argument("--errors", action="store_true", help="list every dev-half miss (never the test half's)")
+    parser.add_argument(
+        "--speeches",
+        type=Path,
+        metavar="DIR",
+        help="also count, over the first-person speeches (*.txt) in DIR, the claim units given a name not the author's",
+    )
     args = parser.parse_args()
-    scores = {"dev": Score(), "test": Score()}
+    scores = {"dev": Score(), "test": Score(), "test, open licence": Score()}
     for page in load_pages(args.data):
         score_page(scores[page.half], page)
+        if page.half == "test" and page.open_licence:
+            score_page(scores["test, open licence"], page)
     scores["seeds"] = score_seeds()
     report(scores)
+    if args.speeches:
+        given, units = speeches_given_away(args.speeches)
+        print(f"\nspeeches in {args.speeches}: claim units given a name not the author's: {_pct(given, units)}")
     if args.errors:
         print("\ndev misses:")
         for line in scores["dev"].errors:
