@@ -102,8 +102,10 @@ _BAD_FIRST = _words(
     """in on at by for from to with of into during after before since despite although though while whereas
     because if when as and but or so then however meanwhile moreover furthermore secondly firstly thirdly
     finally also which who whom whose that this these those it its he she they we i you me us there here what
-    many some most several such other another each every all any no not let"""
+    no not let"""
 )
+# A quantifier alone is no speaker ("Many say"); before a person or group noun it is one ("another caller").
+_QUANTIFIERS = _words("many some most several such other another each every all any")
 _CLAUSE_WORDS = _words(
     """is are was were be been being has have had will would could should can may might must did does do
     it he she they we i you me us which who that released issued"""
@@ -124,14 +126,14 @@ def is_garbage(name: str) -> bool:
     if not tokens or len(tokens) > 12:
         return True
     lower = [t.lower().strip(".,;:'\"“”()") for t in tokens]
-    if lower[0] in _BAD_FIRST:
+    if lower[0] in _BAD_FIRST or (lower[0] in _QUANTIFIERS and len(tokens) == 1):
         return True
     clause = any(t in _CLAUSE_WORDS for t, token in zip(lower, tokens, strict=True) if token[:1].islower())
     if clause or all(t in _DATE_WORDS for t in lower):
         return True
     if lower[-1] in _DOCUMENT_NOUNS:
         return True  # "a report released by the Kremlin", "the statement": a document, not who wrote it
-    if any(t[:1].isupper() for t in tokens):
+    if any(t[:1].isupper() for t in tokens) and lower[0] not in _QUANTIFIERS:
         return False  # a name, maybe after a descriptor: "the main opposition United Democratic Force"
     # lower case: "the opposition", "international observers", "a spokesman" are groups and roles
     # the head comes before the first preposition: "representatives from around the world"
