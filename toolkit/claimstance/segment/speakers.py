@@ -29,13 +29,22 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
-from claimstance.lexicon import TRANSCRIPT_HEADER, is_honorific
+from claimstance.lexicon import TRANSCRIPT_HEADER
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.cues import TRIGGER, Cue, find_cue, headline_colon, headline_cue
 from claimstance.segment.names import NameIndex, SpeakerPhrase, is_plain, parse_speaker_phrase
-from claimstance.segment.spans import TURN_LABEL, Span, UnitSpan, mask_quotes, quote_spans
+from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
+from claimstance.segment.turns import (
+    Turn,
+    attributable_to,
+    author_among,
+    block_goes_on,
+    heading_turn,
+    inline_speaker,
+    inline_tag,
+    knighted,
+)
 from claimstance.segment.validate import check_name
 
 QUOTE_MIN_WORDS = 4
@@ -59,11 +68,6 @@ _LEAD_IN = re.compile(
     r"(?:\s+(?:in\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+|written\s+)?statement|the\s+following"
     r"|in\s+particular|among\s+other\s+things|today))?\s*:\s*$"
 )
-_SPEAKING_TAG = re.compile(
-    r"[\[(](?P<who>[A-Z][^,\])]{1,40}),\s*(?:speaking|said|says|talking|addressing)\b[^\])]*[\])]"
-)
-_BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]+")
-_STAGE_HEADING = re.compile(r"[\[(][^\])]{1,60}[\])]")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
 _VAGUE = frozenset(["many", "some", "most", "several", "others", "few"])
 """Quantifiers that report an unnamed crowd ("Many say ..."): in a speech, such a sentence is not the author's."""
@@ -73,7 +77,6 @@ _CROWD = re.compile(
     re.IGNORECASE,
 )
 _IRREGULAR = {"women": "woman", "men": "man", "people": "person", "witnesses": "witness", "deputies": "deputy"}
-_TURN_NOUNS = {"question": "questioner", "q": "questioner", "questions": "questioner"}
 
 
 def _mostly_quote(text: str, span: Span, quotes: Sequence[Span]) -> bool:
@@ -128,18 +131,6 @@ class _Context:
     """Paragraphs an "X said this" gave to X: their first person is X's, not the narration's."""
 
 
-@dataclass
-class _Turn:
-    """Whose own words run on: a transcript tag's speaker (until the next tag), an "X said:" block's (until the
-    next heading) or an editor's "[X, speaking at ...]" tag's (until the paragraph ends)."""
-
-    speaker: Speaker
-    scope: Literal["tag", "block", "paragraph"]
-    paragraph: int = -1
-    bullets: bool | None = None
-    """Whether a block is a list ("The ministry said:" and bullets): it then ends with the list."""
-
-
 def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[str] | None = None) -> list[Speaker]:
     """A Speaker for every unit of ``document`` (pure; units in document order).
 
@@ -157,19 +148,21 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     backward: list[int] = []
     quoted_before: list[int] = []
     previous = _Previous()
-    turn: _Turn | None = None
+    turn: Turn | None = None
     by_sentence: dict[Span, tuple[Speaker | None, Cue | None]] = {}
     for i, unit in enumerate(units):
         if turn is not None and turn.scope == "paragraph" and unit.paragraph != turn.paragraph:
             turn = None
         if unit.kind is UnitKind.HEADING:
-            turn = _heading_turn(unit, ctx, turn)
+            turn = heading_turn(text[unit.start : unit.end], unit.paragraph, ctx.index, ctx.author, turn)
             tagged = turn is not None and turn.paragraph == unit.paragraph and turn.scope != "block"
             speakers.append(narrator if tagged else _headline_speaker(unit, ctx) or narrator)
             previous = _Previous()
             continue
         if turn is not None and turn.scope == "block" and unit.kind is UnitKind.CLAIM:
-            turn = _block_goes_on(text, unit, turn)
+            turn = block_goes_on(text, unit, turn)
+        if unit.kind is UnitKind.CLAIM and unit.start == unit.sentence[0]:
+            turn = _inline_turn(unit, ctx) or turn
         in_statement = statement_from is not None and i >= statement_from
         own = turn.speaker if turn is not None else (author if in_statement else None)
         if unit.kind is not UnitKind.CLAIM:
@@ -193,9 +186,15 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             previous = _Previous()
             continue
         lead_in = text[unit.sentence[1] - 1] == ":" and _LEAD_IN.search(text, *unit.sentence) is not None
+        framed = _framed_by(unit, ctx) if text[unit.sentence[1] - 1] == ":" else None
+        if framed is not None:  # "The below is attributable to Spokesperson X:": the readout below is X's
+            turn = Turn(framed, "block")
+            speakers.append(narrator)
+            previous = _Previous()
+            continue
         if cue is not None and cued is not None and cued.name is not None and lead_in:
             # "A Foreign Office spokesperson said:" frames the block below, which is the spokesperson's
-            turn = _Turn(cued.model_copy(update={"attribution": Attribution.DIRECT_QUOTE}), "block")
+            turn = Turn(cued.model_copy(update={"attribution": Attribution.DIRECT_QUOTE}), "block")
             speakers.append(narrator)
             previous = _Previous()
             continue
@@ -222,6 +221,25 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     return [_validated(speaker, narrator, ctx) for speaker in speakers]
 
 
+def _inline_turn(unit: UnitSpan, ctx: _Context) -> Turn | None:
+    """The turn a tag at the head of a paragraph opens ("Vladimir Putin: Good afternoon ..."), or None."""
+    who = inline_tag(ctx.text, unit)
+    speaker = inline_speaker(who, ctx.index) if who is not None else None
+    return (
+        Turn(speaker, "tag", unit.paragraph) if speaker is not None and check_name(speaker.name or "") is None else None
+    )
+
+
+def _framed_by(unit: UnitSpan, ctx: _Context) -> Speaker | None:
+    """The speaker a readout's frame names ("... is attributable to Spokesperson X:"), or None."""
+    who = attributable_to(ctx.text[unit.sentence[0] : unit.sentence[1]])
+    parsed = parse_speaker_phrase(who) if who is not None else None
+    if who is None or parsed is None:
+        return None
+    speaker = _named(parsed, Cue(0, who, "attributable to"), Attribution.AUTHOR, ctx, None)
+    return speaker if speaker.name is not None else None
+
+
 def _validated(speaker: Speaker, narrator: Speaker, ctx: _Context) -> Speaker:
     """The speaker, or an unattributed one when its name is no person, organisation or group (counted)."""
     if speaker.name is None or speaker is narrator:
@@ -232,34 +250,6 @@ def _validated(speaker: Speaker, narrator: Speaker, ctx: _Context) -> Speaker:
     if ctx.rejected is not None:
         ctx.rejected[reason] += 1
     return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=speaker.cue)
-
-
-def _block_goes_on(text: str, unit: UnitSpan, turn: _Turn) -> _Turn | None:
-    """The block turn, or None where a list below "X said:" has ended (a line that is no bullet)."""
-    line_start = text.rfind("\n", 0, unit.sentence[0]) + 1
-    bullet = _BULLET.fullmatch(text, line_start, unit.sentence[0]) is not None
-    if turn.bullets is None:
-        turn.bullets = bullet
-    return None if turn.bullets and not bullet and line_start == unit.sentence[0] else turn
-
-
-def _heading_turn(unit: UnitSpan, ctx: _Context, turn: _Turn | None) -> _Turn | None:
-    """The turn after a heading: a tag opens one, a stage direction keeps it, any other heading ends a block."""
-    heading = ctx.text[unit.start : unit.end]
-    if TURN_LABEL.fullmatch(heading) or heading == "Q":
-        speaker = _turn_speaker(heading.removesuffix(":"), ctx)
-        return _Turn(speaker, "tag", unit.paragraph) if speaker is not None else None
-    tag = _SPEAKING_TAG.fullmatch(heading)
-    if tag is not None:
-        parsed = parse_speaker_phrase(tag["who"])
-        entry = ctx.index.resolve(parsed) if parsed is not None and parsed.person else None
-        if entry is not None:
-            return _Turn(
-                Speaker(name=entry[0], role=entry[1], attribution=Attribution.DIRECT_QUOTE), "paragraph", unit.paragraph
-            )
-    if turn is not None and turn.scope == "block" and not _STAGE_HEADING.fullmatch(heading):
-        return None
-    return turn
 
 
 def _give_back(text: str, units: Sequence[UnitSpan], speakers: list[Speaker], i: int, narrator: Speaker) -> None:
@@ -327,27 +317,13 @@ def _reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, un
     """
     if _AS_SAID.match(text, unit.sentence[0], unit.sentence[1]) is not None:
         return False  # "As X said, ...": the author agrees; the claim is the author's
-    if cue is not None and _SPEAKER_AND_I.search(cue.phrase) is not None:
-        return False  # "My colleague and I stressed ...": the author is among those who speak
+    if cue is not None and cue.cue == ":" and own.cue == ":":
+        return False  # "Question: Will you ...": a turn's own tag, not a report
+    if cue is not None and (_SPEAKER_AND_I.search(cue.phrase) is not None or author_among(cue.phrase)):
+        return False  # "My colleague and I stressed ...", "Many of us said ...": the author is among them
     if cued.attribution is Attribution.UNATTRIBUTED:
         return cue is not None and cue.phrase.split()[0].lower() in _VAGUE
     return cued.name is not None and cued.name != own.name
-
-
-def _turn_speaker(label: str, ctx: _Context) -> Speaker | None:
-    """The speaker a transcript tag names: "SECRETARY KERRY" -> John Kerry, "QUESTION" -> questioner."""
-    words = label.split()
-    if words in (["A"], ["ANSWER"]) and ctx.author is not None:  # an interview's answer: the interviewee's
-        return ctx.author.model_copy(update={"cue": ":"})
-    if len(words) == 1 and (words[0].lower() in _TURN_NOUNS or not ctx.index.knows(words[0].title())):
-        noun = _TURN_NOUNS.get(words[0].lower(), words[0].lower())
-        return Speaker(name=noun, attribution=Attribution.AUTHOR, cue=":")
-    phrase = " ".join(w if is_honorific(w) and len(w) <= 3 else w.title() for w in words)
-    parsed = parse_speaker_phrase(phrase)
-    entry = ctx.index.resolve(parsed) if parsed is not None else None
-    if entry is None:
-        return None
-    return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
 
 
 def _headline_speaker(unit: UnitSpan, ctx: _Context) -> Speaker | None:
@@ -389,6 +365,8 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
         # "Another said ... He said ...": the pronoun is the speaker nobody could name, not someone named before
         return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
     entry = ctx.index.resolve(parsed)
+    if entry is not None and parsed.person and " " not in entry[0]:
+        entry = (knighted(entry[0], ctx.text) or entry[0], entry[1])  # "Sir Alan said" -> Alan Duncan
     if parsed.name in ("he", "she") and previous is None:
         # "Hashim Thaci also addressed the Council. He told reporters ...": the person the sentence before names
         named = _person_named(ctx.previous_sentence)

@@ -1,0 +1,136 @@
+"""Speakers in speeches, transcripts, readouts and statements to international bodies (issue 15, fourth round).
+
+Every text is invented, in the styles of press-conference transcripts, government readouts and press releases,
+and statements to the UN or OSCE that report another side's words and argue against them. The rule: the
+author's own sentences are the author's, a sentence reporting another party is that party's for that sentence
+only, and each transcript turn is its speaker's."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from claimstance.schema import Attribution, ClaimUnit, Document, UnitKind
+from claimstance.segment import segment
+from claimstance.segment.validate import check_name
+
+
+def claims(text: str, **fields: object) -> list[ClaimUnit]:
+    values: dict[str, object] = {"id": "t-d0", "seed_file": "t.txt", "raw_start": 0, "raw_end": len(text)}
+    values.update(fields)
+    units = segment(Document(text=text, **values))  # type: ignore[arg-type]
+    return [u for u in units if u.kind is not UnitKind.HEADING]
+
+
+def names(text: str, **fields: object) -> list[str | None]:
+    return [u.speaker.name for u in claims(text, **fields)]
+
+
+# ------------------------------------------------------------------------------ turns tagged inline
+
+
+def test_a_name_heading_a_paragraph_opens_a_turn_that_runs_to_the_next_tag() -> None:
+    text = (
+        "President Karl Olsen: Good afternoon. We had a useful day of talks. I thanked my colleague for coming.\n"
+        "We agreed to meet again in the spring.\n"
+        "President Anna Berg: Thank you. Our trade has grown this year. We expect more.\n"
+    )
+    assert names(text) == ["Karl Olsen"] * 4 + ["Anna Berg"] * 3
+    assert {u.speaker.attribution for u in claims(text)} == {Attribution.AUTHOR}
+
+
+def test_a_turn_tagged_inline_keeps_a_reported_party_to_its_sentence() -> None:
+    text = (
+        "Karl Olsen: We discussed the border. The Southland government claims the river is theirs. "
+        "We reject this. Our maps are clear.\n"
+    )
+    assert names(text) == ["Karl Olsen", "Southland government", "Karl Olsen", "Karl Olsen"]
+
+
+def test_a_questioner_tagged_inline_has_the_turn_until_the_answer() -> None:
+    text = (
+        "Question: Will you meet the opposition? When?\n"
+        "Karl Olsen: I will meet them next week. We have nothing to hide.\n"
+    )
+    assert names(text) == ["questioner", "questioner", "Karl Olsen", "Karl Olsen"]
+
+
+def test_a_headline_with_a_colon_opens_no_turn() -> None:
+    # a news headline "Name: claim" and the report below it: the report stays the outlet's
+    text = "Karl Olsen: talks have failed\n\nThe talks in Oldtown ended on Monday without an agreement.\n"
+    assert names(text)[1] is None
+    # a label and a figure, an organisation before a colon: no person, no turn beyond the headline's sentence
+    text = "Turnout: 37 percent. The count went on through the night.\nOldtown Council: The vote was fair. We agree.\n"
+    assert names(text) == [None, None, "Oldtown Council", None]
+
+
+# ------------------------------------------------------------------------------ tags in capitals
+
+
+def test_a_tag_in_capitals_resolves_to_the_name_as_the_page_writes_it() -> None:
+    text = (
+        "Daily Press Briefing\n\nJohn McAllister, Spokesman\n\nMR. MCALLISTER: Good morning. The Secretary made "
+        "several calls yesterday. We expect more today.\n\nQUESTION: Who did she call?\n"
+    )
+    got = names(text)
+    assert got[:3] == ["John McAllister"] * 3
+    assert got[-1] == "questioner"
+
+
+def test_memo_fields_are_no_speakers_tags() -> None:
+    text = (
+        "FROM:\nNORTHLAND MISSION TO THE UNITED NATIONS\n\nSUBJECT:\nRemarks at the General Assembly\n\n"
+        "We are deeply concerned by the situation. The resolution before us is one-sided.\n"
+    )
+    assert {u.speaker.name for u in claims(text)} == {None}
+    assert all(u.speaker.attribution is not Attribution.UNATTRIBUTED for u in claims(text))
+
+
+# ------------------------------------------------------------------------------ readouts and press releases
+
+
+def test_a_readout_attributable_to_a_spokesperson_is_theirs_and_the_secretary_is_resolved() -> None:
+    text = (
+        "Office of the Spokesperson\n\nThe following is attributable to Spokesperson Jane Q. Doe:\n\n"
+        "Secretary Peter K. Hall spoke with Northland's Foreign Minister Anna Berg today. The Secretary "
+        "underscored the importance of the partnership. The Secretary urged restraint on the border.\n"
+    )
+    assert names(text) == [None, "Jane Q. Doe", "Peter K. Hall", "Peter K. Hall"]
+
+
+def test_a_knight_named_by_his_given_name_is_resolved_to_his_full_name() -> None:
+    text = (
+        "The Minister for Europe, Sir Peter Hall, is visiting Oldtown.\n\nAhead of the visit, Sir Peter said:\n\n"
+        "I am pleased to be here again. We support the reforms.\n"
+    )
+    assert names(text)[-2:] == ["Peter Hall", "Peter Hall"]
+
+
+# ------------------------------------------------------------------------------ statements to international bodies
+
+
+def test_a_statement_to_a_council_keeps_its_authors_sentences_around_another_sides_words() -> None:
+    text = (
+        "Thank you, Madam Chair.\n\nAs we have said many times in this room, the attack was unprovoked. "
+        "Now, in the regions it claims to have annexed, Northland is holding elections. "
+        "The Northland delegation asserted last week that the vote was free. This is simply untrue. "
+        "Many of us highlighted the abuses in the occupied regions. Many say the vote changes nothing.\n"
+    )
+    got = names(text, author="Jane Doe")
+    assert got == ["Jane Doe", "Jane Doe", "Jane Doe", "Northland delegation", "Jane Doe", "Jane Doe", None]
+
+
+def test_sentence_adverbs_and_norms_are_no_speakers() -> None:
+    assert check_name("Now") == "clause fragment"
+    assert check_name("Therefore") == "clause fragment"
+    assert check_name("Russian standards and Russian prices") == "norm or measure"
+    assert check_name("Northland law") == "norm or measure"
+    assert check_name("Northland lawmakers") is None
+    assert check_name("Northland Law Society") is None
+
+
+def test_according_to_a_norm_in_a_speech_stays_the_authors() -> None:
+    rejected: Counter[str] = Counter()
+    text = "We drafted a decision. All supplies will be made according to Northland standards and Northland prices.\n"
+    document = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text, author="Karl Olsen")
+    got = [u.speaker.name for u in segment(document, rejected=rejected)]
+    assert got == ["Karl Olsen", "Karl Olsen"]

@@ -1,0 +1,160 @@
+"""Whose own words run on in speeches, transcripts and readouts: turns, blocks and the author's first person.
+
+A transcript gives each turn to its speaker: a tag on a line of its own ("SECRETARY DOE:", "QUESTION:", "MR.
+SMITH:") or at the head of a paragraph ("Vladimir Putin: Good afternoon ..."), up to the next tag. A block
+framed by "X said:" or "The below is attributable to Spokesperson X:" is X's up to the next heading. An
+editor's "[X, speaking at ...]" gives its paragraph to X. Memo fields ("FROM:", "SUBJECT:") are no speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from claimstance.lexicon import is_honorific, words
+from claimstance.schema import Attribution, Speaker
+from claimstance.segment.names import NameIndex, parse_speaker_phrase
+from claimstance.segment.spans import TURN_LABEL, UnitSpan
+
+_SPEAKING_TAG = re.compile(
+    r"[\[(](?P<who>[A-Z][^,\])]{1,40}),\s*(?:speaking|said|says|talking|addressing)\b[^\])]*[\])]"
+)
+_BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]+")
+_STAGE_HEADING = re.compile(r"[\[(][^\])]{1,60}[\])]")
+_TURN_NOUNS = {"question": "questioner", "q": "questioner", "questions": "questioner"}
+_FIELDS = words(
+    """from to subject date re cc bcc attention attn source sources note notes update updated editor contact
+    contacts media location venue time ends end begin background tags topics"""
+)
+"""Memo and press-release fields ("FROM:", "SUBJECT:", "CONTACT:"): labels, not speakers' tags."""
+_INLINE_TAG = re.compile(r"(?P<who>(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*):[ \t]+(?=[A-Z“\"‘'(\[])")
+"""A turn's tag at the head of a paragraph, in mixed case: "Vladimir Putin: ...", "Question: ..."."""
+_INLINE_NOUNS = {"question": "questioner", "moderator": "moderator", "interpreter": "interpreter"}
+_ATTRIBUTABLE = re.compile(r"\b(?:is\s+|are\s+)?attributable\s+to\s+(?P<who>[A-Z][^:]{2,80}?)\s*:\s*$")
+"""A readout's frame: "The following is attributable to Spokesperson Jane Doe:" (the block below is hers)."""
+_WE_AMONG = re.compile(r"\b(?:of\s+us|of\s+our\s+\w+|among\s+us)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Oo]ur|[Mm]y|me|us)\b")
+
+
+@dataclass
+class Turn:
+    """Whose own words run on: a transcript tag's speaker (until the next tag), an "X said:" block's (until the
+    next heading) or an editor's "[X, speaking at ...]" tag's (until the paragraph ends)."""
+
+    speaker: Speaker
+    scope: Literal["tag", "block", "paragraph"]
+    paragraph: int = -1
+    bullets: bool | None = None
+    """Whether a block is a list ("The ministry said:" and bullets): it then ends with the list."""
+
+
+def block_goes_on(text: str, unit: UnitSpan, turn: Turn) -> Turn | None:
+    """The block turn, or None where a list below "X said:" has ended (a line that is no bullet)."""
+    line_start = text.rfind("\n", 0, unit.sentence[0]) + 1
+    bullet = _BULLET.fullmatch(text, line_start, unit.sentence[0]) is not None
+    if turn.bullets is None:
+        turn.bullets = bullet
+    return None if turn.bullets and not bullet and line_start == unit.sentence[0] else turn
+
+
+def heading_turn(
+    heading: str, paragraph: int, index: NameIndex, author: Speaker | None, turn: Turn | None
+) -> Turn | None:
+    """The turn after a heading: a tag opens one, a stage direction keeps it, any other heading ends a block."""
+    if TURN_LABEL.fullmatch(heading) or heading == "Q":
+        if heading.removesuffix(":").strip().lower() in _FIELDS:
+            return None  # "FROM:" heads a memo's field; it ends any turn and opens none
+        speaker = turn_speaker(heading.removesuffix(":"), index, author)
+        return Turn(speaker, "tag", paragraph) if speaker is not None else None
+    tag = _SPEAKING_TAG.fullmatch(heading)
+    if tag is not None:
+        parsed = parse_speaker_phrase(tag["who"])
+        entry = index.resolve(parsed) if parsed is not None and parsed.person else None
+        if entry is not None:
+            return Turn(
+                Speaker(name=entry[0], role=entry[1], attribution=Attribution.DIRECT_QUOTE), "paragraph", paragraph
+            )
+    if turn is not None and turn.scope == "block" and not _STAGE_HEADING.fullmatch(heading):
+        return None
+    return turn
+
+
+def _as_written(word: str, text: str) -> str:
+    """A tag's word in capitals as the text writes it elsewhere ("MCCORMACK" -> "McCormack"), else title case."""
+    for found in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
+        written = found.group()
+        if not written.isupper() and written[:1].isupper():
+            return written
+    return word.title()
+
+
+def turn_speaker(label: str, index: NameIndex, author: Speaker | None) -> Speaker | None:
+    """The speaker a transcript tag names: "SECRETARY KERRY" -> John Kerry, "QUESTION" -> questioner."""
+    words = label.split()
+    if words in (["A"], ["ANSWER"]) and author is not None:  # an interview's answer: the interviewee's
+        return author.model_copy(update={"cue": ":"})
+    if len(words) == 1 and words[0].lower() not in _TURN_NOUNS and words[0] != "Q":
+        written = _as_written(words[0], index.text)
+        if index.knows(written):
+            words = [written]
+    if len(words) == 1 and (words[0].lower() in _TURN_NOUNS or not index.knows(words[0].title())):
+        noun = _TURN_NOUNS.get(words[0].lower(), words[0].lower())
+        return Speaker(name=noun, attribution=Attribution.AUTHOR, cue=":")
+    phrase = " ".join(w if is_honorific(w) and len(w) <= 3 else _as_written(w, index.text) for w in words)
+    parsed = parse_speaker_phrase(phrase)
+    entry = index.resolve(parsed) if parsed is not None else None
+    if entry is None:
+        return None
+    return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
+
+
+def inline_tag(text: str, unit: UnitSpan) -> str | None:
+    """The speaker phrase of a turn's tag at the head of a paragraph ("Vladimir Putin: Good afternoon ..."), or None.
+
+    Only a person's name (two words at least, maybe after a title) or "Question"/"Moderator" is a tag, and
+    only where the words after it run on in the first person or as a question: "Turnout: 37%." is a label,
+    "Northland: talks collapse" a headline.
+    """
+    if unit.sentence[0] > 0 and text[unit.sentence[0] - 1] != "\n":
+        return None
+    tag = _INLINE_TAG.match(text, unit.sentence[0], unit.sentence[1])
+    if tag is None:
+        return None
+    who = tag["who"]
+    if who.lower() in _INLINE_NOUNS:
+        return who
+    parsed = parse_speaker_phrase(who)
+    if parsed is None or not parsed.person or " " not in parsed.name or who.lower().split()[0] in _FIELDS:
+        return None
+    end = text.find("\n", tag.end())
+    said = text[tag.end() : end if end >= 0 else len(text)]
+    return who if _FIRST_PERSON.search(said) is not None or said.rstrip().endswith("?") else None
+
+
+def inline_speaker(who: str, index: NameIndex) -> Speaker | None:
+    """The speaker of an inline tag, resolved to the fullest name the text gives ("Question" -> questioner)."""
+    if who.lower() in _INLINE_NOUNS:
+        return Speaker(name=_INLINE_NOUNS[who.lower()], attribution=Attribution.AUTHOR, cue=":")
+    parsed = parse_speaker_phrase(who)
+    entry = index.resolve(parsed) if parsed is not None else None
+    if entry is None:
+        return None
+    return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
+
+
+def attributable_to(sentence: str) -> str | None:
+    """Who a readout's frame names ("The below is attributable to Spokesperson Jane Doe:"), or None."""
+    found = _ATTRIBUTABLE.search(sentence)
+    return found["who"] if found is not None else None
+
+
+def author_among(phrase: str) -> bool:
+    """Whether a crowd that speaks includes the author ("Many of us highlighted ...", "Some of our partners")."""
+    return _WE_AMONG.search(phrase) is not None and phrase.split()[0].lower() in ("many", "some", "most", "all")
+
+
+def knighted(name: str, text: str) -> str | None:
+    """A British "Sir Alan" / "Dame Jane": the full name the text gives ("Sir Alan Duncan" -> "Alan Duncan")."""
+    found = re.search(rf"\b(?:Sir|Dame)\s+{re.escape(name)}\s+([A-Z][a-z'’-]+)\b", text)
+    return f"{name} {found.group(1)}" if found is not None else None
