@@ -134,3 +134,30 @@ def test_according_to_a_norm_in_a_speech_stays_the_authors() -> None:
     document = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text, author="Karl Olsen")
     got = [u.speaker.name for u in segment(document, rejected=rejected)]
     assert got == ["Karl Olsen", "Karl Olsen"]
+
+
+def test_arguing_against_another_side_is_the_authors_own_claim() -> None:
+    text = (
+        "Contrary to what the Northland delegation asserted, the vote was not free. "
+        "The so-called authorities announced a turnout of 80 percent. Nobody believes this figure.\n"
+    )
+    assert names(text, author="Jane Doe") == ["Jane Doe", "the so-called authorities", "Jane Doe"]
+    assert check_name("Nobody") == "clause fragment"
+
+
+def test_an_opening_adverbial_without_a_comma_is_no_part_of_the_speaker() -> None:
+    text = "Following the meeting the Foreign Secretary said:\n\nWe stand with Southland. The attack must stop.\n"
+    assert names(text) == [None, "Foreign Secretary", "Foreign Secretary"]
+
+
+def test_a_pronoun_in_a_turn_never_takes_an_article_for_a_name() -> None:
+    text = (
+        "QUESTION: The Northland foreign minister said yesterday that the talks were dead. Do you agree?\n\n"
+        "MR. HALL: No, we don't. The Secretary spoke with him this morning. He told her that Northland remains "
+        "committed. We take him at his word.\n"
+    )
+    got = names(text)
+    assert got[0] == "Northland foreign minister"
+    assert got[1] == "questioner"
+    assert "The Northland" not in got
+    assert got[2:4] == ["Hall", "Hall"] and got[-1] == "Hall"

@@ -37,6 +37,8 @@ from claimstance.segment.names import NameIndex, SpeakerPhrase, is_plain, parse_
 from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
 from claimstance.segment.turns import (
     Turn,
+    after_opening,
+    argues_against,
     attributable_to,
     author_among,
     block_goes_on,
@@ -69,6 +71,9 @@ _LEAD_IN = re.compile(
     r"|in\s+particular|among\s+other\s+things|today))?\s*:\s*$"
 )
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
+_SAID = frozenset(["said", "says", "told", "added", "stated", "noted", "declared", "announced"])
+"""Verbs of saying: "Following the meeting the Minister said:" is the minister's (a stance verb in a speech
+keeps its subject whole: "In the post-election period the UK calls on ..." is the speaker's own)."""
 _VAGUE = frozenset(["many", "some", "most", "several", "others", "few"])
 """Quantifiers that report an unnamed crowd ("Many say ..."): in a speech, such a sentence is not the author's."""
 _CROWD = re.compile(
@@ -171,6 +176,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         at_line_start = unit.sentence[0] == 0 or text[unit.sentence[0] - 1] == "\n"
         if own is not None and not at_line_start and TRIGGER.search(text, *unit.sentence) is None:
             speakers.append(own)  # the author's sentence names nobody else: nothing to look for
+            ctx.previous_sentence = text[unit.sentence[0] : unit.sentence[1]]  # "He" in the next is not before it
             previous = _Previous()
             continue
         quotes = quote_spans(text, unit.sentence[0], unit.sentence[1])
@@ -315,7 +321,7 @@ def _reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, un
 
     "Many say ..." reports somebody the validation refused to name: the sentence is nobody's, not the author's.
     """
-    if _AS_SAID.match(text, unit.sentence[0], unit.sentence[1]) is not None:
+    if _AS_SAID.match(text, unit.sentence[0], unit.sentence[1]) is not None or argues_against(text, *unit.sentence):
         return False  # "As X said, ...": the author agrees; the claim is the author's
     if cue is not None and cue.cue == ":" and own.cue == ":":
         return False  # "Question: Will you ...": a turn's own tag, not a report
@@ -394,7 +400,7 @@ def _person_named(sentence: str) -> str | None:
     """The first full personal name in a sentence ("Prime Minister John Smith" -> "John Smith"), or None."""
     for found in _FULL_NAME.finditer(sentence):
         tokens = found.group().split()
-        while tokens and is_plain(tokens[0]):
+        while tokens and (is_plain(tokens[0]) or tokens[0] in ("The", "A", "An")):
             tokens.pop(0)
         if len(tokens) >= 2 and not any(is_plain(t) for t in tokens):
             return " ".join(tokens)
@@ -411,6 +417,8 @@ def _cued_speaker(
     at_line_start = unit.sentence[0] == 0 or text[unit.sentence[0] - 1] == "\n"
     colon = headline_colon(sentence) if at_line_start else None
     cue = Cue(0, sentence[:colon], ":") if colon is not None else find_cue(sentence, quotes, unit.sentence[0])
+    if cue is not None and cue.cue in _SAID and after_opening(cue.phrase) != cue.phrase:
+        cue = Cue(cue.position, after_opening(cue.phrase), cue.cue, cue.role, cue.backward, cue.capitals)
     parsed = parse_speaker_phrase(cue.phrase) if cue is not None else None
     same = previous.speaker if previous.paragraph == unit.paragraph else None
     if cue is not None and parsed is not None:

@@ -34,6 +34,15 @@ _INLINE_NOUNS = {"question": "questioner", "moderator": "moderator", "interprete
 _ATTRIBUTABLE = re.compile(r"\b(?:is\s+|are\s+)?attributable\s+to\s+(?P<who>[A-Z][^:]{2,80}?)\s*:\s*$")
 """A readout's frame: "The following is attributable to Spokesperson Jane Doe:" (the block below is hers)."""
 _WE_AMONG = re.compile(r"\b(?:of\s+us|of\s+our\s+\w+|among\s+us)\b", re.IGNORECASE)
+_AGAINST = re.compile(
+    r"\s*(?:[Bb]ut\s+|[Aa]nd\s+)?(?:[Cc]ontrary\s+to|[Dd]espite|[Uu]nlike|[Ww]hatever)\s+(?:what\b|the\s+claims?\b|claims?\b|\w+\s+(?:says?|claims?)\b)"
+)
+"""The author arguing against another side: "Contrary to what X asserted, the vote was not free" is the author's."""
+_OPENING = re.compile(
+    r"(?:[Ff]ollowing|[Aa]fter|[Bb]efore|[Dd]uring|[Aa]t|[Ii]n|[Oo]n|[Aa]head\s+of)\s+(?:the|a|an|this|his|her|their|its)"
+    r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?=(?:the|a|an)\s+|[A-Z])"
+)
+"""An opening adverbial before the subject without a comma: "Following the meeting the Minister said:"."""
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Oo]ur|[Mm]y|me|us)\b")
 
 
@@ -158,3 +167,14 @@ def knighted(name: str, text: str) -> str | None:
     """A British "Sir Alan" / "Dame Jane": the full name the text gives ("Sir Alan Duncan" -> "Alan Duncan")."""
     found = re.search(rf"\b(?:Sir|Dame)\s+{re.escape(name)}\s+([A-Z][a-z'’-]+)\b", text)
     return f"{name} {found.group(1)}" if found is not None else None
+
+
+def argues_against(text: str, start: int, end: int) -> bool:
+    """Whether an author's sentence opens by arguing against another side ("Contrary to what X claimed, ...")."""
+    return _AGAINST.match(text, start, end) is not None
+
+
+def after_opening(phrase: str) -> str:
+    """A subject without the adverbial before it: "Following the meeting the Minister" -> "the Minister"."""
+    opening = _OPENING.match(phrase)
+    return phrase[opening.end() :] if opening is not None else phrase
