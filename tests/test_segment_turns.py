@@ -161,3 +161,10 @@ def test_a_pronoun_in_a_turn_never_takes_an_article_for_a_name() -> None:
     assert got[1] == "questioner"
     assert "The Northland" not in got
     assert got[2:4] == ["Hall", "Hall"] and got[-1] == "Hall"
+
+
+def test_a_modifier_whose_head_was_taken_for_a_verb_is_no_group() -> None:
+    assert check_name("All member") == "clause fragment"
+    assert check_name("All parties") is None
+    text = "We are disappointed. All member states should evaluate these resolutions on their merits.\n"
+    assert names(text, author="Jane Doe") == ["Jane Doe", "Jane Doe"]

@@ -39,6 +39,8 @@ _NORMS = words(
     timetable protocol protocols"""
 )
 """Heads of a norm or measure: "according to Russian standards and Russian prices" names no speaker."""
+_MODIFIERS = words("member party state government opposition security peace border election")
+"""Nouns that modify a head after them ("member states", "party leaders"): never a group's last word after "All"."""
 _CLAUSE_WORDS = words(
     """is are was were be been being has have had will would could should can may might must did does do it he she
     they we i you me us him them which who that released issued published said says told"""
@@ -85,6 +87,8 @@ def check_name(name: str) -> str | None:
         return "clause fragment"
     if lower[0] in _ADVERBS:
         return "clause fragment"
+    if len(tokens) == 2 and lower[0] in ("all", "both") and tokens[1].islower() and lower[1] in _MODIFIERS:
+        return "clause fragment"  # "All member" (states ...): a noun's modifier, the head taken for a verb
     if tokens[-1][:1].islower() and lower[-1] in _NORMS:
         return "norm or measure"
     if any(t in _CLAUSE_WORDS for t, token in zip(lower, tokens, strict=True) if token[:1].islower()):
