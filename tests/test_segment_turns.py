@@ -168,3 +168,42 @@ def test_a_modifier_whose_head_was_taken_for_a_verb_is_no_group() -> None:
     assert check_name("All parties") is None
     text = "We are disappointed. All member states should evaluate these resolutions on their merits.\n"
     assert names(text, author="Jane Doe") == ["Jane Doe", "Jane Doe"]
+
+
+def test_a_speech_reports_another_party_in_ways_news_does_not() -> None:
+    text = (
+        "We heard the distinguished delegate of Northland claim that observers were welcome. That is untrue. "
+        "The Northland Federation would have us believe that the referendum was legitimate. It was not. "
+        "In the words of the Secretary-General, this is a moment of peril. We agree. "
+        "The Northland Government claim that the elections were fair. They were not. "
+        "Some claim that sanctions do not work. They do. We claim that the law is on our side.\n"
+    )
+    assert names(text, author="Jane Doe") == [
+        "distinguished delegate of Northland",
+        "Jane Doe",
+        "Northland Federation",
+        "Jane Doe",
+        "Secretary-General",
+        "Jane Doe",
+        "Northland Government",
+        "Jane Doe",
+        None,
+        "Jane Doe",
+        "Jane Doe",
+    ]
+
+
+def test_once_turns_run_any_name_heading_a_paragraph_is_a_new_turn() -> None:
+    text = (
+        "Karl Olsen: Colleagues, good afternoon. We have discussed many issues today.\n\n"
+        "Peter Hall: Last question, please.\n\nAnna Berg: Thank you. Our position has not changed.\n"
+    )
+    assert names(text) == ["Karl Olsen", "Karl Olsen", "Peter Hall", "Anna Berg", "Anna Berg"]
+
+
+def test_a_tag_that_names_an_office_and_nobody_is_said_as_the_tag_says_it() -> None:
+    text = (
+        "MODERATOR: Thank you all for joining.\n\nSENIOR STATE DEPARTMENT OFFICIAL: Thanks. We believe the "
+        "ceasefire is holding.\n"
+    )
+    assert names(text) == ["moderator", "senior state department official", "senior state department official"]

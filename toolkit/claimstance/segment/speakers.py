@@ -46,6 +46,8 @@ from claimstance.segment.turns import (
     inline_speaker,
     inline_tag,
     knighted,
+    may_report,
+    speech_report,
 )
 from claimstance.segment.validate import check_name
 
@@ -167,14 +169,15 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         if turn is not None and turn.scope == "block" and unit.kind is UnitKind.CLAIM:
             turn = block_goes_on(text, unit, turn)
         if unit.kind is UnitKind.CLAIM and unit.start == unit.sentence[0]:
-            turn = _inline_turn(unit, ctx) or turn
+            turn = _inline_turn(unit, ctx, turn is not None and turn.scope == "tag") or turn
         in_statement = statement_from is not None and i >= statement_from
         own = turn.speaker if turn is not None else (author if in_statement else None)
         if unit.kind is not UnitKind.CLAIM:
             speakers.append(own if own is not None and unit.kind is UnitKind.GREETING else narrator)
             continue
         at_line_start = unit.sentence[0] == 0 or text[unit.sentence[0] - 1] == "\n"
-        if own is not None and not at_line_start and TRIGGER.search(text, *unit.sentence) is None:
+        speech = own is not None and may_report(text, *unit.sentence)
+        if own is not None and not at_line_start and not speech and TRIGGER.search(text, *unit.sentence) is None:
             speakers.append(own)  # the author's sentence names nobody else: nothing to look for
             ctx.previous_sentence = text[unit.sentence[0] : unit.sentence[1]]  # "He" in the next is not before it
             previous = _Previous()
@@ -187,6 +190,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             found, found_cue = by_sentence[unit.sentence]
             ctx.unnamed = found_cue is not None and found is not None and found.name is None
         cued, cue = by_sentence[unit.sentence]
+        if own is not None and cued is None and speech:
+            cued, cue = _speech_reported(unit, ctx)
         if own is not None:
             speakers.append(cued if cued is not None and _reports_another(cued, cue, own, text, unit) else own)
             previous = _Previous()
@@ -227,13 +232,23 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     return [_validated(speaker, narrator, ctx) for speaker in speakers]
 
 
-def _inline_turn(unit: UnitSpan, ctx: _Context) -> Turn | None:
+def _inline_turn(unit: UnitSpan, ctx: _Context, transcript: bool) -> Turn | None:
     """The turn a tag at the head of a paragraph opens ("Vladimir Putin: Good afternoon ..."), or None."""
-    who = inline_tag(ctx.text, unit)
+    who = inline_tag(ctx.text, unit, transcript)
     speaker = inline_speaker(who, ctx.index) if who is not None else None
     return (
         Turn(speaker, "tag", unit.paragraph) if speaker is not None and check_name(speaker.name or "") is None else None
     )
+
+
+def _speech_reported(unit: UnitSpan, ctx: _Context) -> tuple[Speaker | None, Cue | None]:
+    """The party a speech's sentence reports where the news cues miss it ("We heard X claim that ..."), if any."""
+    found = speech_report(ctx.text[unit.sentence[0] : unit.sentence[1]])
+    parsed = parse_speaker_phrase(found[0]) if found is not None else None
+    if found is None or parsed is None:
+        return None, None
+    cue = Cue(0, found[0], found[1])
+    return _named(parsed, cue, Attribution.REPORTED, ctx, None), cue
 
 
 def _framed_by(unit: UnitSpan, ctx: _Context) -> Speaker | None:

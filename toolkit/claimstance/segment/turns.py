@@ -14,7 +14,7 @@ from typing import Literal
 
 from claimstance.lexicon import is_honorific, words
 from claimstance.schema import Attribution, Speaker
-from claimstance.segment.names import NameIndex, parse_speaker_phrase
+from claimstance.segment.names import NameIndex, is_plain, parse_speaker_phrase
 from claimstance.segment.spans import TURN_LABEL, UnitSpan
 
 _SPEAKING_TAG = re.compile(
@@ -23,6 +23,8 @@ _SPEAKING_TAG = re.compile(
 _BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]+")
 _STAGE_HEADING = re.compile(r"[\[(][^\])]{1,60}[\])]")
 _TURN_NOUNS = {"question": "questioner", "q": "questioner", "questions": "questioner"}
+_OFFICE_TAGS = words("official officials briefer spokesperson spokesman spokeswoman participant representative")
+"""Heads of a tag that names an office and no person ("SENIOR ADMINISTRATION OFFICIAL:")."""
 _FIELDS = words(
     """from to subject date re cc bcc attention attn source sources note notes update updated editor contact
     contacts media location venue time ends end begin background tags topics"""
@@ -43,6 +45,29 @@ _OPENING = re.compile(
     r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?=(?:the|a|an)\s+|[A-Z])"
 )
 """An opening adverbial before the subject without a comma: "Following the meeting the Minister said:"."""
+_WHO = r"(?P<who>[A-Z][^,;:“\"]{1,80}?)"
+_SPEECH_REPORTS = (
+    # "We heard the delegate of Northland claim that ...", "we listened to X say ..."
+    re.compile(
+        r"\b(?:heard|hear|listened\s+to)\s+(?P<who>(?:the\s+|a\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,7}?)\s+"
+        r"(?:claim|say|assert|argue|state|allege|insist|suggest|tell\s+\w+)\s+that\b"
+    ),
+    # "Northland would have us believe that ...", "X wants the world to believe ..."
+    re.compile(
+        rf"^{_WHO}\s+(?:would\s+have|wants|want|would\s+like)\s+(?:us|the\s+world|everyone|you)\s+"
+        r"(?:to\s+)?believe\b"
+    ),
+    # "In the words of the Secretary-General, ...", "Let me quote the High Commissioner: ..."
+    re.compile(r"^(?:[Ii]n\s+the\s+words\s+of|[Ll]et\s+me\s+quote|[Tt]o\s+quote)\s+(?P<who>[^,:;]{2,80}?)\s*[,:]"),
+    # "The Northland Government claim that ...": a collective noun with a plural verb
+    re.compile(rf"^{_WHO}\s+(?:claim|assert|allege|argue|insist|maintain|contend)\s+that\b"),
+)
+"""How a speaker reports another party that the news cues miss: perception verbs, "would have us believe",
+"in the words of", and a collective subject with a plural verb ("The Government claim that")."""
+_SPEECH_TRIGGER = re.compile(
+    r"\b(?:heard|hear|listened|believe|words\s+of|quote|claim|assert|allege|argue|insist|maintain|contend)\b"
+)
+_FIRST_PERSON_WHO = frozenset(["i", "we", "you"])
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Oo]ur|[Mm]y|me|us)\b")
 
 
@@ -115,15 +140,19 @@ def turn_speaker(label: str, index: NameIndex, author: Speaker | None) -> Speake
     entry = index.resolve(parsed) if parsed is not None else None
     if entry is None:
         return None
+    if " " not in entry[0] and (is_plain(entry[0]) or entry[0].lower() in _OFFICE_TAGS):
+        # "SENIOR STATE DEPARTMENT OFFICIAL": an office that names nobody, said as the tag says it
+        return Speaker(name=label.lower(), attribution=Attribution.AUTHOR, cue=":")
     return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
 
 
-def inline_tag(text: str, unit: UnitSpan) -> str | None:
+def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | None:
     """The speaker phrase of a turn's tag at the head of a paragraph ("Vladimir Putin: Good afternoon ..."), or None.
 
     Only a person's name (two words at least, maybe after a title) or "Question"/"Moderator" is a tag, and
-    only where the words after it run on in the first person or as a question: "Turnout: 37%." is a label,
-    "Northland: talks collapse" a headline.
+    only where the words after it run on in the first person or as a question, or where a transcript's turns
+    already run ("Dmitry Peskov: Last question, please."): "Turnout: 37%." is a label, "Northland: talks
+    collapse" a headline.
     """
     if unit.sentence[0] > 0 and text[unit.sentence[0] - 1] != "\n":
         return None
@@ -138,7 +167,8 @@ def inline_tag(text: str, unit: UnitSpan) -> str | None:
         return None
     end = text.find("\n", tag.end())
     said = text[tag.end() : end if end >= 0 else len(text)]
-    return who if _FIRST_PERSON.search(said) is not None or said.rstrip().endswith("?") else None
+    asks = said.rstrip().endswith("?")
+    return who if transcript or asks or _FIRST_PERSON.search(said) is not None else None
 
 
 def inline_speaker(who: str, index: NameIndex) -> Speaker | None:
@@ -178,3 +208,22 @@ def after_opening(phrase: str) -> str:
     """A subject without the adverbial before it: "Following the meeting the Minister" -> "the Minister"."""
     opening = _OPENING.match(phrase)
     return phrase[opening.end() :] if opening is not None else phrase
+
+
+def may_report(text: str, start: int, end: int) -> bool:
+    """Whether a speech's sentence may report another party in a way :func:`speech_report` reads (cheap test)."""
+    return _SPEECH_TRIGGER.search(text, start, end) is not None
+
+
+def speech_report(sentence: str) -> tuple[str, str] | None:
+    """The party a speech's sentence reports and the words that report it, where news cues miss it: "We heard
+    the delegate of Northland claim that ..." -> ("the delegate of Northland", "claim"); None for the first
+    person ("We claim that ...")."""
+    for pattern in _SPEECH_REPORTS:
+        found = pattern.search(sentence)
+        if found is not None:
+            who = found["who"].strip()
+            if who.split()[0].lower() in _FIRST_PERSON_WHO:
+                return None
+            return who, found.group().split()[-1].lower()
+    return None
