@@ -207,3 +207,29 @@ def test_a_tag_that_names_an_office_and_nobody_is_said_as_the_tag_says_it() -> N
         "ceasefire is holding.\n"
     )
     assert names(text) == ["moderator", "senior state department official", "senior state department official"]
+
+
+def test_a_quotation_set_out_below_another_partys_lead_in_in_a_speech_is_theirs_alone() -> None:
+    text = (
+        "Madam President, the Northland minister said last week:\n\n“We will never withdraw. The land is ours.”\n\n"
+        "That tells you everything. We will not accept it.\n"
+    )
+    units = claims(text, author="Jane Doe")
+    assert units[0].speaker.name == "Northland minister"
+    quoted = [u for u in units if u.text.startswith("“")]
+    assert quoted and all(u.speaker.name == "Northland minister" for u in quoted)
+    assert quoted[0].speaker.attribution is Attribution.DIRECT_QUOTE
+    assert [u.speaker.name for u in units][-2:] == ["Jane Doe", "Jane Doe"]
+
+
+def test_a_title_and_surname_heading_a_paragraph_is_a_turn() -> None:
+    text = (
+        "Secretary Hall: Thank you very much. Let me say a word about the talks. Foreign Minister Berg told me "
+        "that Northland wants peace. I believe her.\n\nForeign Minister Berg: Thank you, Peter. It is true.\n"
+    )
+    assert names(text) == ["Hall", "Hall", "Berg", "Hall", "Berg", "Berg"]
+
+
+def test_an_office_and_a_titled_name_joined_by_and_speak_together() -> None:
+    text = "The President and Prime Minister Berg condemned the attack.\n"
+    assert names(text) == ["President and Prime Minister Berg"]

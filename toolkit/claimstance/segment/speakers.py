@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from claimstance.lexicon import TRANSCRIPT_HEADER
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.cues import TRIGGER, Cue, find_cue, headline_colon, headline_cue
-from claimstance.segment.names import NameIndex, SpeakerPhrase, is_plain, parse_speaker_phrase
+from claimstance.segment.names import NameIndex, SpeakerPhrase, is_plain, parse_speaker_phrase, strip_article
 from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
 from claimstance.segment.turns import (
     Turn,
@@ -47,6 +47,7 @@ from claimstance.segment.turns import (
     inline_tag,
     knighted,
     may_report,
+    opens_quote,
     speech_report,
 )
 from claimstance.segment.validate import check_name
@@ -156,6 +157,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     quoted_before: list[int] = []
     previous = _Previous()
     turn: Turn | None = None
+    quoting: Speaker | None = None
     by_sentence: dict[Span, tuple[Speaker | None, Cue | None]] = {}
     for i, unit in enumerate(units):
         if turn is not None and turn.scope == "paragraph" and unit.paragraph != turn.paragraph:
@@ -175,6 +177,10 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         if unit.kind is not UnitKind.CLAIM:
             speakers.append(own if own is not None and unit.kind is UnitKind.GREETING else narrator)
             continue
+        quoting = quoting if own is not None and quoting is not None and opens_quote(text, unit) else None
+        if quoting is not None:  # a speech's "X said last week:" and the quotation below it: X's words
+            speakers.append(quoting)
+            continue
         at_line_start = unit.sentence[0] == 0 or text[unit.sentence[0] - 1] == "\n"
         speech = own is not None and may_report(text, *unit.sentence)
         if own is not None and not at_line_start and not speech and TRIGGER.search(text, *unit.sentence) is None:
@@ -191,15 +197,18 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             ctx.unnamed = found_cue is not None and found is not None and found.name is None
         cued, cue = by_sentence[unit.sentence]
         if own is not None and cued is None and speech:
-            cued, cue = _speech_reported(unit, ctx)
+            cued, cue = _party(speech_report(text[unit.sentence[0] : unit.sentence[1]]), Attribution.REPORTED, ctx)
+        lead_in = text[unit.sentence[1] - 1] == ":" and _LEAD_IN.search(text, *unit.sentence) is not None
         if own is not None:
             speakers.append(cued if cued is not None and _reports_another(cued, cue, own, text, unit) else own)
+            if text[unit.sentence[1] - 1] == ":" and speakers[-1] is cued and cued is not None:
+                quoting = cued.model_copy(update={"attribution": Attribution.DIRECT_QUOTE})
             previous = _Previous()
             continue
-        lead_in = text[unit.sentence[1] - 1] == ":" and _LEAD_IN.search(text, *unit.sentence) is not None
-        framed = _framed_by(unit, ctx) if text[unit.sentence[1] - 1] == ":" else None
-        if framed is not None:  # "The below is attributable to Spokesperson X:": the readout below is X's
-            turn = Turn(framed, "block")
+        framed = attributable_to(text[unit.sentence[0] : unit.sentence[1]]) if not lead_in else None
+        framer = _party(framed, Attribution.AUTHOR, ctx)[0] if framed is not None else None
+        if framer is not None and framer.name is not None:  # "... is attributable to Spokesperson X:": X's
+            turn = Turn(framer, "block")
             speakers.append(narrator)
             previous = _Previous()
             continue
@@ -241,24 +250,13 @@ def _inline_turn(unit: UnitSpan, ctx: _Context, transcript: bool) -> Turn | None
     )
 
 
-def _speech_reported(unit: UnitSpan, ctx: _Context) -> tuple[Speaker | None, Cue | None]:
-    """The party a speech's sentence reports where the news cues miss it ("We heard X claim that ..."), if any."""
-    found = speech_report(ctx.text[unit.sentence[0] : unit.sentence[1]])
+def _party(found: tuple[str, str] | None, kind: Attribution, ctx: _Context) -> tuple[Speaker | None, Cue | None]:
+    """The speaker a phrase found by a speech or readout rule names, with its cue, or (None, None)."""
     parsed = parse_speaker_phrase(found[0]) if found is not None else None
     if found is None or parsed is None:
         return None, None
     cue = Cue(0, found[0], found[1])
-    return _named(parsed, cue, Attribution.REPORTED, ctx, None), cue
-
-
-def _framed_by(unit: UnitSpan, ctx: _Context) -> Speaker | None:
-    """The speaker a readout's frame names ("... is attributable to Spokesperson X:"), or None."""
-    who = attributable_to(ctx.text[unit.sentence[0] : unit.sentence[1]])
-    parsed = parse_speaker_phrase(who) if who is not None else None
-    if who is None or parsed is None:
-        return None
-    speaker = _named(parsed, Cue(0, who, "attributable to"), Attribution.AUTHOR, ctx, None)
-    return speaker if speaker.name is not None else None
+    return _named(parsed, cue, kind, ctx, None), cue
 
 
 def _validated(speaker: Speaker, narrator: Speaker, ctx: _Context) -> Speaker:
@@ -382,6 +380,8 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
         if not crowd:
             return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
         parsed = SpeakerPhrase(f"{parsed.name.lower()} {_singular(crowd[-1].lower())}", None, person=False)
+    if parsed.role is not None and " and " in parsed.role:  # "The President and Prime Minister Berg": both speak
+        parsed = SpeakerPhrase(strip_article(cue.phrase), None, person=False)
     if ctx.unnamed and parsed.name in ("he", "she", "they"):
         # "Another said ... He said ...": the pronoun is the speaker nobody could name, not someone named before
         return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)

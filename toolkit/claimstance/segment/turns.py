@@ -68,6 +68,7 @@ _SPEECH_TRIGGER = re.compile(
     r"\b(?:heard|hear|listened|believe|words\s+of|quote|claim|assert|allege|argue|insist|maintain|contend)\b"
 )
 _FIRST_PERSON_WHO = frozenset(["i", "we", "you"])
+_OPENING_MARKS = frozenset('“"«‘')
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Oo]ur|[Mm]y|me|us)\b")
 
 
@@ -163,7 +164,8 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     if who.lower() in _INLINE_NOUNS:
         return who
     parsed = parse_speaker_phrase(who)
-    if parsed is None or not parsed.person or " " not in parsed.name or who.lower().split()[0] in _FIELDS:
+    named = parsed is not None and parsed.person and (" " in parsed.name or parsed.role is not None)
+    if parsed is None or not named or who.lower().split()[0] in _FIELDS:
         return None
     end = text.find("\n", tag.end())
     said = text[tag.end() : end if end >= 0 else len(text)]
@@ -182,15 +184,21 @@ def inline_speaker(who: str, index: NameIndex) -> Speaker | None:
     return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
 
 
-def attributable_to(sentence: str) -> str | None:
+def attributable_to(sentence: str) -> tuple[str, str] | None:
     """Who a readout's frame names ("The below is attributable to Spokesperson Jane Doe:"), or None."""
-    found = _ATTRIBUTABLE.search(sentence)
-    return found["who"] if found is not None else None
+    found = _ATTRIBUTABLE.search(sentence) if sentence.endswith(":") else None
+    return (found["who"], "attributable to") if found is not None else None
 
 
 def author_among(phrase: str) -> bool:
     """Whether a crowd that speaks includes the author ("Many of us highlighted ...", "Some of our partners")."""
     return _WE_AMONG.search(phrase) is not None and phrase.split()[0].lower() in ("many", "some", "most", "all")
+
+
+def opens_quote(text: str, unit: UnitSpan) -> bool:
+    """Whether the unit's paragraph opens with a quotation mark (a quotation set out below "X said:")."""
+    line_start = text.rfind("\n", 0, unit.sentence[0]) + 1
+    return text[line_start : line_start + 1] in _OPENING_MARKS
 
 
 def knighted(name: str, text: str) -> str | None:
