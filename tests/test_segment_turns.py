@@ -233,3 +233,20 @@ def test_a_title_and_surname_heading_a_paragraph_is_a_turn() -> None:
 def test_an_office_and_a_titled_name_joined_by_and_speak_together() -> None:
     text = "The President and Prime Minister Berg condemned the attack.\n"
     assert names(text) == ["President and Prime Minister Berg"]
+
+
+def test_a_news_headline_in_the_first_person_opens_no_turn() -> None:
+    text = (
+        "Karl Olsen: We will never give up our lands\n\n"
+        "OLDTOWN, March 3 - The president of Northland spoke at a rally on Tuesday. Thousands attended.\n"
+    )
+    got = names(text)
+    assert got[0] == "Karl Olsen"
+    assert "Karl Olsen" not in got[1:]
+
+
+def test_an_opening_adverbial_is_dropped_only_before_the_subject() -> None:
+    text = "After the vote the opposition leader said the count was rigged.\n"
+    assert names(text) == ["the opposition leader"]
+    text = "After a meeting with Berg the minister said the talks went well.\n"
+    assert "Berg" not in names(text)

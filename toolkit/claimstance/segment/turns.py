@@ -42,7 +42,7 @@ _AGAINST = re.compile(
 """The author arguing against another side: "Contrary to what X asserted, the vote was not free" is the author's."""
 _OPENING = re.compile(
     r"(?:[Ff]ollowing|[Aa]fter|[Bb]efore|[Dd]uring|[Aa]t|[Ii]n|[Oo]n|[Aa]head\s+of)\s+(?:the|a|an|this|his|her|their|its)"
-    r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?=(?:the|a|an)\s+|[A-Z])"
+    r"(?:\s+(?!(?:with|of|by|for|to|in|on|at|from|and|the|a|an)\b)[a-z][\w-]*){1,2}\s+(?=(?:the|a|an)\s+|[A-Z])"
 )
 """An opening adverbial before the subject without a comma: "Following the meeting the Minister said:"."""
 _WHO = r"(?P<who>[A-Z][^,;:“\"]{1,80}?)"
@@ -68,6 +68,7 @@ _SPEECH_TRIGGER = re.compile(
     r"\b(?:heard|hear|listened|believe|words\s+of|quote|claim|assert|allege|argue|insist|maintain|contend)\b"
 )
 _FIRST_PERSON_WHO = frozenset(["i", "we", "you"])
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s+[A-Z“\"]")
 _OPENING_MARKS = frozenset('“"«‘')
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Oo]ur|[Mm]y|me|us)\b")
 
@@ -170,7 +171,9 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     end = text.find("\n", tag.end())
     said = text[tag.end() : end if end >= 0 else len(text)]
     asks = said.rstrip().endswith("?")
-    return who if transcript or asks or _FIRST_PERSON.search(said) is not None else None
+    # a headline "Karl Olsen: We will never give up" is one sentence; a turn runs on
+    runs_on = _SENTENCE_BREAK.search(said) is not None and _FIRST_PERSON.search(said) is not None
+    return who if transcript or asks or runs_on else None
 
 
 def inline_speaker(who: str, index: NameIndex) -> Speaker | None:
