@@ -250,3 +250,27 @@ def test_an_opening_adverbial_is_dropped_only_before_the_subject() -> None:
     assert names(text) == ["the opposition leader"]
     text = "After a meeting with Berg the minister said the talks went well.\n"
     assert "Berg" not in names(text)
+
+
+def test_a_meetings_record_gives_each_delegate_and_the_chair_their_turn() -> None:
+    text = (
+        "Mr. Hall (Northland): I thank the President for convening this meeting. We reject the report.\n\n"
+        "Ms. Berg (Southland) (spoke in French): The delegation of Northland has once again distorted the facts. "
+        "Our troops are not there.\n\n"
+        "The President: I now give the floor to the representative of Eastland.\n"
+    )
+    assert names(text) == ["Hall", "Hall", "Berg", "Berg", "the President"]
+
+
+def test_a_title_of_a_country_before_the_name_and_an_interpreters_note_are_no_part_of_it() -> None:
+    text = (
+        "Prime Minister of Northland Karl Olsen (retranslated): Thank you. We had productive talks.\n\n"
+        "President of Southland Anna Berg: Colleagues, thank you. I agree with what Mr Olsen said.\n"
+    )
+    assert names(text) == ["Karl Olsen", "Karl Olsen", "Anna Berg", "Anna Berg"]
+
+
+def test_an_interjection_is_no_speaker() -> None:
+    text = "MR HALL: Good afternoon. We have a few things at the top.\n\nMR HALL: Sorry, say again?\n"
+    assert names(text) == ["Hall", "Hall", "Hall"]
+    assert check_name("Sorry") == "clause fragment"

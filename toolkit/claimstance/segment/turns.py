@@ -30,11 +30,18 @@ _FIELDS = words(
     contacts media location venue time ends end begin background tags topics"""
 )
 """Memo and press-release fields ("FROM:", "SUBJECT:", "CONTACT:"): labels, not speakers' tags."""
-_INLINE_TAG = re.compile(r"(?P<who>(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*):[ \t]+(?=[A-Z“\"‘'(\[])")
-"""A turn's tag at the head of a paragraph, in mixed case: "Vladimir Putin: ...", "Question: ..."."""
+_INLINE_TAG = re.compile(
+    r"(?P<who>(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,6}[A-Z][\w'’-]*)(?:\s+\([^()\n]{1,40}\)){0,2}:[ \t]+(?=[A-Z“\"‘'(\[])"
+)
+"""A turn's tag at the head of a paragraph, in mixed case: "Vladimir Putin: ...", "Question: ...", "Mr. Hall
+(Northland) (spoke in French): ...", "President of Southland Anna Berg (retranslated): ..."."""
+_CHAIR = re.compile(r"The\s+(?:Acting\s+)?(?:President|Chair|Chairman|Chairwoman|Chairperson|Speaker|Moderator)")
+"""The presiding officer of a meeting's record ("The President: I give the floor to ..."), once turns run."""
 _INLINE_NOUNS = {"question": "questioner", "moderator": "moderator", "interpreter": "interpreter"}
 _ATTRIBUTABLE = re.compile(r"\b(?:is\s+|are\s+)?attributable\s+to\s+(?P<who>[A-Z][^:]{2,80}?)\s*:\s*$")
 """A readout's frame: "The following is attributable to Spokesperson Jane Doe:" (the block below is hers)."""
+_AGREES = re.compile(r"\s*(?:I|We)\s+(?:fully\s+|entirely\s+|also\s+)?(?:agree|concur)\s+with\b")
+"""The author agreeing: "I agree with what Mr Olsen said" is the author's claim, not Olsen's."""
 _WE_AMONG = re.compile(r"\b(?:of\s+us|of\s+our\s+\w+|among\s+us)\b", re.IGNORECASE)
 _AGAINST = re.compile(
     r"\s*(?:[Bb]ut\s+|[Aa]nd\s+)?(?:[Cc]ontrary\s+to|[Dd]espite|[Uu]nlike|[Ww]hatever)\s+(?:what\b|the\s+claims?\b|claims?\b|\w+\s+(?:says?|claims?)\b)"
@@ -162,10 +169,11 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     if tag is None:
         return None
     who = tag["who"]
-    if who.lower() in _INLINE_NOUNS:
+    if who.lower() in _INLINE_NOUNS or (transcript and _CHAIR.fullmatch(who)):
         return who
     parsed = parse_speaker_phrase(who)
-    named = parsed is not None and parsed.person and (" " in parsed.name or parsed.role is not None)
+    titled = parsed is not None and (parsed.role is not None or is_honorific(who.split()[0]))
+    named = parsed is not None and parsed.person and (" " in parsed.name or titled)
     if parsed is None or not named or who.lower().split()[0] in _FIELDS:
         return None
     end = text.find("\n", tag.end())
@@ -180,6 +188,8 @@ def inline_speaker(who: str, index: NameIndex) -> Speaker | None:
     """The speaker of an inline tag, resolved to the fullest name the text gives ("Question" -> questioner)."""
     if who.lower() in _INLINE_NOUNS:
         return Speaker(name=_INLINE_NOUNS[who.lower()], attribution=Attribution.AUTHOR, cue=":")
+    if _CHAIR.fullmatch(who):
+        return Speaker(name="t" + who[1:], attribution=Attribution.AUTHOR, cue=":")  # "the President" of the meeting
     parsed = parse_speaker_phrase(who)
     entry = index.resolve(parsed) if parsed is not None else None
     if entry is None:
@@ -211,8 +221,9 @@ def knighted(name: str, text: str) -> str | None:
 
 
 def argues_against(text: str, start: int, end: int) -> bool:
-    """Whether an author's sentence opens by arguing against another side ("Contrary to what X claimed, ...")."""
-    return _AGAINST.match(text, start, end) is not None
+    """Whether an author's sentence opens by arguing against another side ("Contrary to what X claimed, ...") or
+    by agreeing with it ("I agree with what X said"): either way the claim is the author's."""
+    return _AGAINST.match(text, start, end) is not None or _AGREES.match(text, start, end) is not None
 
 
 def after_opening(phrase: str) -> str:

@@ -28,10 +28,10 @@ _ADVERBS = words(
     """now thus therefore hence indeed instead again perhaps clearly certainly obviously naturally unfortunately
     regrettably sadly yes well lastly accordingly consequently ultimately importantly notably similarly likewise
     later earlier recently already currently contrary following nobody everybody everyone anyone anybody someone
-    somebody none"""
+    somebody none sorry please thanks okay ok"""
 )
-"""Sentence adverbs and indefinite pronouns a cue can take for a subject ("Now, in the regions it claims ...",
-"Nobody believes this"): no speaker."""
+"""Sentence adverbs, indefinite pronouns and interjections a cue can take for a subject ("Now, in the regions it
+claims ...", "Nobody believes this", "Sorry, say again?"): no speaker."""
 _NORMS = words(
     """standard standards price prices law laws rule rules regulation regulations schedule schedules plan plans
     term terms norm norms procedure procedures principle principles constitution estimate estimates figure figures
