@@ -170,7 +170,11 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             continue
         if turn is not None and turn.scope == "block" and unit.kind is UnitKind.CLAIM:
             turn = block_goes_on(text, unit, turn)
-        if unit.kind is UnitKind.CLAIM and unit.start == unit.sentence[0]:
+        if (
+            unit.kind is UnitKind.CLAIM
+            and unit.start == unit.sentence[0]
+            and (unit.start == 0 or text[unit.start - 1] == "\n")
+        ):
             turn = _inline_turn(unit, ctx, turn is not None and turn.scope == "tag") or turn
         in_statement = statement_from is not None and i >= statement_from
         own = turn.speaker if turn is not None else (author if in_statement else None)
@@ -182,8 +186,12 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             speakers.append(quoting)
             continue
         at_line_start = unit.sentence[0] == 0 or text[unit.sentence[0] - 1] == "\n"
-        speech = own is not None and may_report(text, *unit.sentence)
-        if own is not None and not at_line_start and not speech and TRIGGER.search(text, *unit.sentence) is None:
+        if (
+            own is not None
+            and not at_line_start
+            and TRIGGER.search(text, *unit.sentence) is None
+            and not may_report(text, *unit.sentence)
+        ):
             speakers.append(own)  # the author's sentence names nobody else: nothing to look for
             ctx.previous_sentence = text[unit.sentence[0] : unit.sentence[1]]  # "He" in the next is not before it
             previous = _Previous()
@@ -196,7 +204,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             found, found_cue = by_sentence[unit.sentence]
             ctx.unnamed = found_cue is not None and found is not None and found.name is None
         cued, cue = by_sentence[unit.sentence]
-        if own is not None and cued is None and speech:
+        if own is not None and cued is None and may_report(text, *unit.sentence):
             cued, cue = _party(speech_report(text[unit.sentence[0] : unit.sentence[1]]), Attribution.REPORTED, ctx)
         lead_in = text[unit.sentence[1] - 1] == ":" and _LEAD_IN.search(text, *unit.sentence) is not None
         if own is not None:
@@ -205,7 +213,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
                 quoting = cued.model_copy(update={"attribution": Attribution.DIRECT_QUOTE})
             previous = _Previous()
             continue
-        framed = attributable_to(text[unit.sentence[0] : unit.sentence[1]]) if not lead_in else None
+        colon = text[unit.sentence[1] - 1] == ":" and not lead_in
+        framed = attributable_to(text[unit.sentence[0] : unit.sentence[1]]) if colon else None
         framer = _party(framed, Attribution.AUTHOR, ctx)[0] if framed is not None else None
         if framer is not None and framer.name is not None:  # "... is attributable to Spokesperson X:": X's
             turn = Turn(framer, "block")

@@ -71,9 +71,8 @@ _SPEECH_REPORTS = (
 )
 """How a speaker reports another party that the news cues miss: perception verbs, "would have us believe",
 "in the words of", and a collective subject with a plural verb ("The Government claim that")."""
-_SPEECH_TRIGGER = re.compile(
-    r"\b(?:heard|hear|listened|believe|words\s+of|quote|claim|assert|allege|argue|insist|maintain|contend)\b"
-)
+_SPEECH_TRIGGER = re.compile(r"hear|listened|believe|words\s+of|quote|claim|assert|allege|argu|insist|maintain|contend")
+"""A cheap test before :data:`_SPEECH_REPORTS` (no word boundaries: twice as fast, and the patterns decide)."""
 _FIRST_PERSON_WHO = frozenset(["i", "we", "you"])
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s+[A-Z“\"]")
 _OPENING_MARKS = frozenset('“"«‘')
@@ -165,6 +164,8 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     """
     if unit.sentence[0] > 0 and text[unit.sentence[0] - 1] != "\n":
         return None
+    if text.find(":", unit.sentence[0], min(unit.sentence[1], unit.sentence[0] + 120)) < 0:
+        return None  # no colon near the head of the line: no tag (most lines), spared the pattern below
     tag = _INLINE_TAG.match(text, unit.sentence[0], unit.sentence[1])
     if tag is None:
         return None
@@ -216,6 +217,8 @@ def opens_quote(text: str, unit: UnitSpan) -> bool:
 
 def knighted(name: str, text: str) -> str | None:
     """A British "Sir Alan" / "Dame Jane": the full name the text gives ("Sir Alan Duncan" -> "Alan Duncan")."""
+    if "Sir " not in text and "Dame " not in text:
+        return None  # the usual case: a plain substring test spares the search below
     found = re.search(rf"\b(?:Sir|Dame)\s+{re.escape(name)}\s+([A-Z][a-z'’-]+)\b", text)
     return f"{name} {found.group(1)}" if found is not None else None
 
@@ -233,8 +236,9 @@ def after_opening(phrase: str) -> str:
 
 
 def may_report(text: str, start: int, end: int) -> bool:
-    """Whether a speech's sentence may report another party in a way :func:`speech_report` reads (cheap test)."""
-    return _SPEECH_TRIGGER.search(text, start, end) is not None
+    """Whether a speech's sentence reports another party in a way :func:`speech_report` reads (a cheap test
+    first: most sentences of a speech name nobody)."""
+    return _SPEECH_TRIGGER.search(text, start, end) is not None and speech_report(text[start:end]) is not None
 
 
 def speech_report(sentence: str) -> tuple[str, str] | None:
