@@ -8,6 +8,7 @@ judgement calls):
    KERRY:", "QUESTION:") it is the turn's speaker's. A sentence there that reports another party ("the
    opposition claims ...", "according to Baku, ...") is that party's, for that sentence only; "As President
    Vucic has said, ..." and first-person cues stay with the author. A reported speaker never carries over.
+   Turns, blocks and the ways a speech reports another party are in :mod:`claimstance.segment.turns`.
 2. **Cues** (:mod:`claimstance.segment.cues`): "X: claim" headlines, "X said / told / noted / ...", "..., said
    X", "according to X", "a statement by X", "quoted X as saying", stance verbs ("X rejected ..."). A unit
    that is mostly a quotation is a ``direct_quote``, otherwise ``reported``. "X said this" also gives X the
@@ -38,9 +39,7 @@ from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
 from claimstance.segment.turns import (
     Turn,
     after_opening,
-    argues_against,
     attributable_to,
-    author_among,
     block_goes_on,
     heading_turn,
     inline_speaker,
@@ -48,6 +47,7 @@ from claimstance.segment.turns import (
     knighted,
     may_report,
     opens_quote,
+    reports_another,
     speech_report,
 )
 from claimstance.segment.validate import check_name
@@ -60,9 +60,7 @@ _PASSIVE = re.compile(
     r"|said|stated|announced|reported|mentioned|pointed\s+out|underscored|recalled)\b"
 )
 _FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll)|[Oo]ur|[Mm]y|us|me)\b")
-_SPEAKER_AND_I = re.compile(r"\b(?:and|with)\s+(?:I|me|we|us)\b|^(?:I|We)\s+and\b")
 _OPENING_QUOTE = re.compile(r"[“\"«‘']{1,2}\S")
-_AS_SAID = re.compile(r"\s*(?:[Aa]nd\s+|[Bb]ut\s+)?[Aa]s\s")
 _THE_DOCUMENT = re.compile(
     r"the\s+(?:joint\s+|new\s+)?(?:statement|report|press\s+release|release|communiqu[eé]|declaration|letter|readout"
     r"|text|document|resolution)",
@@ -74,11 +72,6 @@ _LEAD_IN = re.compile(
     r"|in\s+particular|among\s+other\s+things|today))?\s*:\s*$"
 )
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
-_SAID = frozenset(["said", "says", "told", "added", "stated", "noted", "declared", "announced"])
-"""Verbs of saying: "Following the meeting the Minister said:" is the minister's (a stance verb in a speech
-keeps its subject whole: "In the post-election period the UK calls on ..." is the speaker's own)."""
-_VAGUE = frozenset(["many", "some", "most", "several", "others", "few"])
-"""Quantifiers that report an unnamed crowd ("Many say ..."): in a speech, such a sentence is not the author's."""
 _CROWD = re.compile(
     r"\b(?:callers|residents|voters|protesters|witnesses|observers|officials|diplomats|experts|analysts|delegates"
     r"|lawmakers|deputies|members|participants|speakers|students|workers|villagers|citizens|women|men|people)\b",
@@ -208,7 +201,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             cued, cue = _party(speech_report(text[unit.sentence[0] : unit.sentence[1]]), Attribution.REPORTED, ctx)
         lead_in = text[unit.sentence[1] - 1] == ":" and _LEAD_IN.search(text, *unit.sentence) is not None
         if own is not None:
-            speakers.append(cued if cued is not None and _reports_another(cued, cue, own, text, unit) else own)
+            speakers.append(cued if cued is not None and reports_another(cued, cue, own, text, unit) else own)
             if text[unit.sentence[1] - 1] == ":" and speakers[-1] is cued and cued is not None:
                 quoting = cued.model_copy(update={"attribution": Attribution.DIRECT_QUOTE})
             previous = _Previous()
@@ -338,22 +331,6 @@ def _opened_before(text: str, units: Sequence[UnitSpan], i: int) -> list[int]:
     return given
 
 
-def _reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, unit: UnitSpan) -> bool:
-    """Whether an author's (or turn speaker's) sentence reports a third party rather than their own view.
-
-    "Many say ..." reports somebody the validation refused to name: the sentence is nobody's, not the author's.
-    """
-    if _AS_SAID.match(text, unit.sentence[0], unit.sentence[1]) is not None or argues_against(text, *unit.sentence):
-        return False  # "As X said, ...": the author agrees; the claim is the author's
-    if cue is not None and cue.cue == ":" and own.cue == ":":
-        return False  # "Question: Will you ...": a turn's own tag, not a report
-    if cue is not None and (_SPEAKER_AND_I.search(cue.phrase) is not None or author_among(cue.phrase)):
-        return False  # "My colleague and I stressed ...", "Many of us said ...": the author is among them
-    if cued.attribution is Attribution.UNATTRIBUTED:
-        return cue is not None and cue.phrase.split()[0].lower() in _VAGUE
-    return cued.name is not None and cued.name != own.name
-
-
 def _headline_speaker(unit: UnitSpan, ctx: _Context) -> Speaker | None:
     """The speaker a headline names ("X says ...", "X: ...", "...: Eritrean FM"), or None."""
     cue = headline_cue(ctx.text[unit.start : unit.end])
@@ -441,8 +418,8 @@ def _cued_speaker(
     at_line_start = unit.sentence[0] == 0 or text[unit.sentence[0] - 1] == "\n"
     colon = headline_colon(sentence) if at_line_start else None
     cue = Cue(0, sentence[:colon], ":") if colon is not None else find_cue(sentence, quotes, unit.sentence[0])
-    if cue is not None and cue.cue in _SAID and after_opening(cue.phrase) != cue.phrase:
-        cue = Cue(cue.position, after_opening(cue.phrase), cue.cue, cue.role, cue.backward, cue.capitals)
+    if cue is not None and after_opening(cue.phrase, cue.cue) != cue.phrase:
+        cue = Cue(cue.position, after_opening(cue.phrase, cue.cue), cue.cue, cue.role, cue.backward, cue.capitals)
     parsed = parse_speaker_phrase(cue.phrase) if cue is not None else None
     same = previous.speaker if previous.paragraph == unit.paragraph else None
     if cue is not None and parsed is not None:

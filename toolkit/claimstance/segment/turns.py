@@ -14,6 +14,7 @@ from typing import Literal
 
 from claimstance.lexicon import is_honorific, words
 from claimstance.schema import Attribution, Speaker
+from claimstance.segment.cues import Cue
 from claimstance.segment.names import NameIndex, is_plain, parse_speaker_phrase
 from claimstance.segment.spans import TURN_LABEL, UnitSpan
 
@@ -76,6 +77,11 @@ _SPEECH_TRIGGER = re.compile(r"hear|listened|believe|words\s+of|quote|claim|asse
 _FIRST_PERSON_WHO = frozenset(["i", "we", "you"])
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s+[A-Z“\"]")
 _OPENING_MARKS = frozenset('“"«‘')
+_SPEAKER_AND_I = re.compile(r"\b(?:and|with)\s+(?:I|me|we|us)\b|^(?:I|We)\s+and\b")
+_AS_SAID = re.compile(r"\s*(?:[Aa]nd\s+|[Bb]ut\s+)?[Aa]s\s")
+_SAID = frozenset(["said", "says", "told", "added", "stated", "noted", "declared", "announced"])
+_VAGUE = frozenset(["many", "some", "most", "several", "others", "few"])
+"""Quantifiers that report an unnamed crowd ("Many say ..."): in a speech, such a sentence is not the author's."""
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Oo]ur|[Mm]y|me|us)\b")
 
 
@@ -204,7 +210,7 @@ def attributable_to(sentence: str) -> tuple[str, str] | None:
     return (found["who"], "attributable to") if found is not None else None
 
 
-def author_among(phrase: str) -> bool:
+def _author_among(phrase: str) -> bool:
     """Whether a crowd that speaks includes the author ("Many of us highlighted ...", "Some of our partners")."""
     return _WE_AMONG.search(phrase) is not None and phrase.split()[0].lower() in ("many", "some", "most", "all")
 
@@ -223,15 +229,16 @@ def knighted(name: str, text: str) -> str | None:
     return f"{name} {found.group(1)}" if found is not None else None
 
 
-def argues_against(text: str, start: int, end: int) -> bool:
+def _argues_against(text: str, start: int, end: int) -> bool:
     """Whether an author's sentence opens by arguing against another side ("Contrary to what X claimed, ...") or
     by agreeing with it ("I agree with what X said"): either way the claim is the author's."""
     return _AGAINST.match(text, start, end) is not None or _AGREES.match(text, start, end) is not None
 
 
-def after_opening(phrase: str) -> str:
-    """A subject without the adverbial before it: "Following the meeting the Minister" -> "the Minister"."""
-    opening = _OPENING.match(phrase)
+def after_opening(phrase: str, verb: str) -> str:
+    """A subject without the adverbial before it: "Following the meeting the Minister" -> "the Minister" (verbs
+    of saying only: "In the post-election period the UK calls on ..." is a speech's own sentence, whole)."""
+    opening = _OPENING.match(phrase) if verb in _SAID else None
     return phrase[opening.end() :] if opening is not None else phrase
 
 
@@ -253,3 +260,19 @@ def speech_report(sentence: str) -> tuple[str, str] | None:
                 return None
             return who, found.group().split()[-1].lower()
     return None
+
+
+def reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, unit: UnitSpan) -> bool:
+    """Whether an author's (or turn speaker's) sentence reports a third party rather than their own view.
+
+    "Many say ..." reports somebody the validation refused to name: the sentence is nobody's, not the author's.
+    """
+    if _AS_SAID.match(text, unit.sentence[0], unit.sentence[1]) is not None or _argues_against(text, *unit.sentence):
+        return False  # "As X said, ...": the author agrees; the claim is the author's
+    if cue is not None and cue.cue == ":" and own.cue == ":":
+        return False  # "Question: Will you ...": a turn's own tag, not a report
+    if cue is not None and (_SPEAKER_AND_I.search(cue.phrase) is not None or _author_among(cue.phrase)):
+        return False  # "My colleague and I stressed ...", "Many of us said ...": the author is among them
+    if cued.attribution is Attribution.UNATTRIBUTED:
+        return cue is not None and cue.phrase.split()[0].lower() in _VAGUE
+    return cued.name is not None and cued.name != own.name
