@@ -274,3 +274,18 @@ def test_an_interjection_is_no_speaker() -> None:
     text = "MR HALL: Good afternoon. We have a few things at the top.\n\nMR HALL: Sorry, say again?\n"
     assert names(text) == ["Hall", "Hall", "Hall"]
     assert check_name("Sorry") == "clause fragment"
+
+
+def test_a_statements_title_that_states_its_claim_is_the_authors() -> None:
+    text = (
+        "Northland's referendum is a sham: UK statement to the OSCE\n\nJane Doe\n\n"
+        "Thank you, Madam Chair. The vote was not free.\n"
+    )
+    document = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text, author="Jane Doe")
+    units = list(segment(document))
+    assert units[0].kind is UnitKind.HEADING
+    assert units[0].speaker.name == "Jane Doe"
+    # a title naming a place or a label, not a claim, stays the outlet's
+    text = "Ukraine: UK statement\n\nJane Doe\n\nThank you, Madam Chair.\n"
+    document = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text, author="Jane Doe")
+    assert next(iter(segment(document))).speaker.name is None

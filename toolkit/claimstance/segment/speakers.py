@@ -49,6 +49,7 @@ from claimstance.segment.turns import (
     opens_quote,
     reports_another,
     speech_report,
+    states_claim,
 )
 from claimstance.segment.validate import check_name
 
@@ -158,7 +159,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         if unit.kind is UnitKind.HEADING:
             turn = heading_turn(text[unit.start : unit.end], unit.paragraph, ctx.index, ctx.author, turn)
             tagged = turn is not None and turn.paragraph == unit.paragraph and turn.scope != "block"
-            speakers.append(narrator if tagged else _headline_speaker(unit, ctx) or narrator)
+            titled = author.name is not None and states_claim(text[unit.start : unit.end])
+            speakers.append(narrator if tagged else (author if titled else _headline_speaker(unit, ctx)) or narrator)
             previous = _Previous()
             continue
         if turn is not None and turn.scope == "block" and unit.kind is UnitKind.CLAIM:

@@ -77,6 +77,10 @@ _SPEECH_TRIGGER = re.compile(r"hear|listened|believe|words\s+of|quote|claim|asse
 _FIRST_PERSON_WHO = frozenset(["i", "we", "you"])
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s+[A-Z“\"]")
 _OPENING_MARKS = frozenset('“"«‘')
+_STATEMENT_TITLE = re.compile(
+    r"\S+(?:\s+\S+){2,}:\s+(?:[A-Z][\w'’.&-]*\s+){0,4}(?i:statement|speech|remarks|address|letter)\b[^:]*"
+)
+"""A statement's title that states its claim: "Northland's referendum is a sham: UK statement to the OSCE"."""
 _SPEAKER_AND_I = re.compile(r"\b(?:and|with)\s+(?:I|me|we|us)\b|^(?:I|We)\s+and\b")
 _AS_SAID = re.compile(r"\s*(?:[Aa]nd\s+|[Bb]ut\s+)?[Aa]s\s")
 _SAID = frozenset(["said", "says", "told", "added", "stated", "noted", "declared", "announced"])
@@ -276,3 +280,8 @@ def reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, uni
     if cued.attribution is Attribution.UNATTRIBUTED:
         return cue is not None and cue.phrase.split()[0].lower() in _VAGUE
     return cued.name is not None and cued.name != own.name
+
+
+def states_claim(heading: str) -> bool:
+    """Whether a heading is a statement's title stating the statement's claim (the author's, where known)."""
+    return ":" in heading and _STATEMENT_TITLE.fullmatch(heading) is not None
