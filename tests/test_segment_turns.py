@@ -289,3 +289,12 @@ def test_a_statements_title_that_states_its_claim_is_the_authors() -> None:
     text = "Ukraine: UK statement\n\nJane Doe\n\nThank you, Madam Chair.\n"
     document = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text, author="Jane Doe")
     assert next(iter(segment(document))).speaker.name is None
+
+
+def test_a_readouts_shared_position_is_the_leaders() -> None:
+    text = (
+        "The President spoke today with Prime Minister Anna Berg of Southland. All of the leaders agreed on the "
+        "need for Northland to withdraw. The two leaders agreed to meet again in May. The President made clear "
+        "that the attack was unacceptable.\n"
+    )
+    assert names(text) == [None, "the leaders", None, "President"]

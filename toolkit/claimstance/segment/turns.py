@@ -81,6 +81,12 @@ _STATEMENT_TITLE = re.compile(
     r"\S+(?:\s+\S+){2,}:\s+(?:[A-Z][\w'’.&-]*\s+){0,4}(?i:statement|speech|remarks|address|letter)\b[^:]*"
 )
 """A statement's title that states its claim: "Northland's referendum is a sham: UK statement to the OSCE"."""
+_READOUT = re.compile(
+    r"(?P<who>(?:All\s+of\s+the|All\s+the|The|Both)\s+(?:two\s+|three\s+|four\s+)?(?:leaders|sides|ministers"
+    r"|presidents|delegations|parties|President|Secretary|Prime\s+Minister|Minister|Chancellor|Foreign\s+Secretary))"
+    r"\s+(?:also\s+|further\s+)?(?P<verb>agreed\s+(?:on|that)|made\s+(?:it\s+)?clear\s+that)\b"
+)
+"""A readout's position: "The leaders agreed on the need for ...", "The President made clear that ..."."""
 _SPEAKER_AND_I = re.compile(r"\b(?:and|with)\s+(?:I|me|we|us)\b|^(?:I|We)\s+and\b")
 _AS_SAID = re.compile(r"\s*(?:[Aa]nd\s+|[Bb]ut\s+)?[Aa]s\s")
 _SAID = frozenset(["said", "says", "told", "added", "stated", "noted", "declared", "announced"])
@@ -285,3 +291,13 @@ def reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, uni
 def states_claim(heading: str) -> bool:
     """Whether a heading is a statement's title stating the statement's claim (the author's, where known)."""
     return ":" in heading and _STATEMENT_TITLE.fullmatch(heading) is not None
+
+
+def readout_cue(sentence: str) -> Cue | None:
+    """The cue of a readout's position ("The leaders agreed that ...", "The Secretary made clear that ..."; "agreed
+    to meet" is an act), or None."""
+    found = _READOUT.match(sentence) if "agreed" in sentence or "clear" in sentence else None
+    if found is None:
+        return None
+    who = re.sub(r"^All\s+(?:of\s+)?[Tt]he", "the", found["who"])  # "All of the leaders" are the leaders
+    return Cue(found.start("verb"), who, found["verb"].split()[0])
