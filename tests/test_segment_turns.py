@@ -298,3 +298,11 @@ def test_a_readouts_shared_position_is_the_leaders() -> None:
         "that the attack was unacceptable.\n"
     )
     assert names(text) == [None, "the leaders", None, "President"]
+
+
+def test_the_minister_of_a_press_release_is_the_one_its_lead_names_with_the_office() -> None:
+    text = (
+        "The UK's Minister for Europe, Sir Peter Hall, is visiting Oldtown. He met Prime Minister Olsen.\n\n"
+        "Following the meeting the Minister said:\n\nWe support the reforms. We will keep helping.\n"
+    )
+    assert names(text)[-2:] == ["Peter Hall", "Peter Hall"]
