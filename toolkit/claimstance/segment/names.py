@@ -322,7 +322,7 @@ class NameIndex:
             role = re.escape(role_word)
             # "Northland Foreign Minister Anna Berg", "President of Northland John Carter"
             of = r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*){1,3}?)?"
-            pattern = r"\b((?:[A-Z][\w'’-]*\s+){0,3}(?i:" + role + r")" + of + r"(?:\s+[A-Z][\w'’-]*){2,3})"
+            pattern = r"\b((?:[A-Z][\w'’-]*\s+){0,3}(?i:" + role + r")" + of + r"(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*)){2,3})"
             holders: dict[str, tuple[Entry, str]] = {}
             for m in re.finditer(pattern, self.text):
                 parsed = parse_speaker_phrase(m.group(1))
@@ -330,8 +330,10 @@ class NameIndex:
                     of_place = _OF_PLACE.match(self.text, m.end())
                     around = (m.group(1) + (of_place.group() if of_place else "")).lower()
                     holders[parsed.name] = ((parsed.name, parsed.role), around)
-            # "the spokesman, Peter Hall, ...": the office, then the name in commas
-            for m in re.finditer(r"\b(?i:" + role + r"),\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),", self.text):
+            # "the spokesman, Peter Hall, ...", "Minister for Europe, Sir Peter Hall,": the office, then the name
+            office = r"\b(?i:" + role + r")(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
+            knight = r"(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms)\.?\s+)?"
+            for m in re.finditer(office + r",\s+" + knight + r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),", self.text):
                 if not any(is_plain(t) for t in m.group(1).split()):
                     around = self.text[max(0, m.start() - 40) : m.end()].lower()
                     holders[m.group(1)] = ((m.group(1), None), around)

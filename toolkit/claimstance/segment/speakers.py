@@ -8,6 +8,7 @@ judgement calls):
    KERRY:", "QUESTION:") it is the turn's speaker's. A sentence there that reports another party ("the
    opposition claims ...", "according to Baku, ...") is that party's, for that sentence only; "As President
    Vucic has said, ..." and first-person cues stay with the author. A reported speaker never carries over.
+   Turns, blocks and the ways a speech reports another party are in :mod:`claimstance.segment.turns`.
 2. **Cues** (:mod:`claimstance.segment.cues`): "X: claim" headlines, "X said / told / noted / ...", "..., said
    X", "according to X", "a statement by X", "quoted X as saying", stance verbs ("X rejected ..."). A unit
    that is mostly a quotation is a ``direct_quote``, otherwise ``reported``. "X said this" also gives X the
@@ -29,13 +30,28 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
-from claimstance.lexicon import TRANSCRIPT_HEADER, is_honorific
+from claimstance.lexicon import TRANSCRIPT_HEADER
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.cues import TRIGGER, Cue, find_cue, headline_colon, headline_cue
-from claimstance.segment.names import NameIndex, SpeakerPhrase, is_plain, parse_speaker_phrase
-from claimstance.segment.spans import TURN_LABEL, Span, UnitSpan, mask_quotes, quote_spans
+from claimstance.segment.names import NameIndex, SpeakerPhrase, is_plain, parse_speaker_phrase, strip_article
+from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
+from claimstance.segment.turns import (
+    Turn,
+    after_opening,
+    attributable_to,
+    block_goes_on,
+    heading_turn,
+    inline_speaker,
+    inline_tag,
+    knighted,
+    may_report,
+    opens_quote,
+    readout_cue,
+    reports_another,
+    speech_report,
+    states_claim,
+)
 from claimstance.segment.validate import check_name
 
 QUOTE_MIN_WORDS = 4
@@ -46,9 +62,7 @@ _PASSIVE = re.compile(
     r"|said|stated|announced|reported|mentioned|pointed\s+out|underscored|recalled)\b"
 )
 _FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll)|[Oo]ur|[Mm]y|us|me)\b")
-_SPEAKER_AND_I = re.compile(r"\b(?:and|with)\s+(?:I|me|we|us)\b|^(?:I|We)\s+and\b")
 _OPENING_QUOTE = re.compile(r"[“\"«‘']{1,2}\S")
-_AS_SAID = re.compile(r"\s*(?:[Aa]nd\s+|[Bb]ut\s+)?[Aa]s\s")
 _THE_DOCUMENT = re.compile(
     r"the\s+(?:joint\s+|new\s+)?(?:statement|report|press\s+release|release|communiqu[eé]|declaration|letter|readout"
     r"|text|document|resolution)",
@@ -59,21 +73,13 @@ _LEAD_IN = re.compile(
     r"(?:\s+(?:in\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+|written\s+)?statement|the\s+following"
     r"|in\s+particular|among\s+other\s+things|today))?\s*:\s*$"
 )
-_SPEAKING_TAG = re.compile(
-    r"[\[(](?P<who>[A-Z][^,\])]{1,40}),\s*(?:speaking|said|says|talking|addressing)\b[^\])]*[\])]"
-)
-_BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]+")
-_STAGE_HEADING = re.compile(r"[\[(][^\])]{1,60}[\])]")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
-_VAGUE = frozenset(["many", "some", "most", "several", "others", "few"])
-"""Quantifiers that report an unnamed crowd ("Many say ..."): in a speech, such a sentence is not the author's."""
 _CROWD = re.compile(
     r"\b(?:callers|residents|voters|protesters|witnesses|observers|officials|diplomats|experts|analysts|delegates"
     r"|lawmakers|deputies|members|participants|speakers|students|workers|villagers|citizens|women|men|people)\b",
     re.IGNORECASE,
 )
 _IRREGULAR = {"women": "woman", "men": "man", "people": "person", "witnesses": "witness", "deputies": "deputy"}
-_TURN_NOUNS = {"question": "questioner", "q": "questioner", "questions": "questioner"}
 
 
 def _mostly_quote(text: str, span: Span, quotes: Sequence[Span]) -> bool:
@@ -128,18 +134,6 @@ class _Context:
     """Paragraphs an "X said this" gave to X: their first person is X's, not the narration's."""
 
 
-@dataclass
-class _Turn:
-    """Whose own words run on: a transcript tag's speaker (until the next tag), an "X said:" block's (until the
-    next heading) or an editor's "[X, speaking at ...]" tag's (until the paragraph ends)."""
-
-    speaker: Speaker
-    scope: Literal["tag", "block", "paragraph"]
-    paragraph: int = -1
-    bullets: bool | None = None
-    """Whether a block is a list ("The ministry said:" and bullets): it then ends with the list."""
-
-
 def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[str] | None = None) -> list[Speaker]:
     """A Speaker for every unit of ``document`` (pure; units in document order).
 
@@ -157,27 +151,45 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     backward: list[int] = []
     quoted_before: list[int] = []
     previous = _Previous()
-    turn: _Turn | None = None
+    turn: Turn | None = None
+    quoting: Speaker | None = None
     by_sentence: dict[Span, tuple[Speaker | None, Cue | None]] = {}
     for i, unit in enumerate(units):
         if turn is not None and turn.scope == "paragraph" and unit.paragraph != turn.paragraph:
             turn = None
         if unit.kind is UnitKind.HEADING:
-            turn = _heading_turn(unit, ctx, turn)
+            turn = heading_turn(text[unit.start : unit.end], unit.paragraph, ctx.index, ctx.author, turn)
             tagged = turn is not None and turn.paragraph == unit.paragraph and turn.scope != "block"
-            speakers.append(narrator if tagged else _headline_speaker(unit, ctx) or narrator)
+            titled = author.name is not None and states_claim(text[unit.start : unit.end])
+            speakers.append(narrator if tagged else (author if titled else _headline_speaker(unit, ctx)) or narrator)
             previous = _Previous()
             continue
         if turn is not None and turn.scope == "block" and unit.kind is UnitKind.CLAIM:
-            turn = _block_goes_on(text, unit, turn)
+            turn = block_goes_on(text, unit, turn)
+        if (
+            unit.kind is UnitKind.CLAIM
+            and unit.start == unit.sentence[0]
+            and (unit.start == 0 or text[unit.start - 1] == "\n")
+        ):
+            turn = _inline_turn(unit, ctx, turn is not None and turn.scope == "tag") or turn
         in_statement = statement_from is not None and i >= statement_from
         own = turn.speaker if turn is not None else (author if in_statement else None)
         if unit.kind is not UnitKind.CLAIM:
             speakers.append(own if own is not None and unit.kind is UnitKind.GREETING else narrator)
             continue
+        quoting = quoting if own is not None and quoting is not None and opens_quote(text, unit) else None
+        if quoting is not None:  # a speech's "X said last week:" and the quotation below it: X's words
+            speakers.append(quoting)
+            continue
         at_line_start = unit.sentence[0] == 0 or text[unit.sentence[0] - 1] == "\n"
-        if own is not None and not at_line_start and TRIGGER.search(text, *unit.sentence) is None:
+        if (
+            own is not None
+            and not at_line_start
+            and TRIGGER.search(text, *unit.sentence) is None
+            and not may_report(text, *unit.sentence)
+        ):
             speakers.append(own)  # the author's sentence names nobody else: nothing to look for
+            ctx.previous_sentence = text[unit.sentence[0] : unit.sentence[1]]  # "He" in the next is not before it
             previous = _Previous()
             continue
         quotes = quote_spans(text, unit.sentence[0], unit.sentence[1])
@@ -188,14 +200,26 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             found, found_cue = by_sentence[unit.sentence]
             ctx.unnamed = found_cue is not None and found is not None and found.name is None
         cued, cue = by_sentence[unit.sentence]
+        if own is not None and cued is None and may_report(text, *unit.sentence):
+            cued, cue = _party(speech_report(text[unit.sentence[0] : unit.sentence[1]]), Attribution.REPORTED, ctx)
+        lead_in = text[unit.sentence[1] - 1] == ":" and _LEAD_IN.search(text, *unit.sentence) is not None
         if own is not None:
-            speakers.append(cued if cued is not None and _reports_another(cued, cue, own, text, unit) else own)
+            speakers.append(cued if cued is not None and reports_another(cued, cue, own, text, unit) else own)
+            if text[unit.sentence[1] - 1] == ":" and speakers[-1] is cued and cued is not None:
+                quoting = cued.model_copy(update={"attribution": Attribution.DIRECT_QUOTE})
             previous = _Previous()
             continue
-        lead_in = text[unit.sentence[1] - 1] == ":" and _LEAD_IN.search(text, *unit.sentence) is not None
+        colon = text[unit.sentence[1] - 1] == ":" and not lead_in
+        framed = attributable_to(text[unit.sentence[0] : unit.sentence[1]]) if colon else None
+        framer = _party(framed, Attribution.AUTHOR, ctx)[0] if framed is not None else None
+        if framer is not None and framer.name is not None:  # "... is attributable to Spokesperson X:": X's
+            turn = Turn(framer, "block")
+            speakers.append(narrator)
+            previous = _Previous()
+            continue
         if cue is not None and cued is not None and cued.name is not None and lead_in:
             # "A Foreign Office spokesperson said:" frames the block below, which is the spokesperson's
-            turn = _Turn(cued.model_copy(update={"attribution": Attribution.DIRECT_QUOTE}), "block")
+            turn = Turn(cued.model_copy(update={"attribution": Attribution.DIRECT_QUOTE}), "block")
             speakers.append(narrator)
             previous = _Previous()
             continue
@@ -222,6 +246,24 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     return [_validated(speaker, narrator, ctx) for speaker in speakers]
 
 
+def _inline_turn(unit: UnitSpan, ctx: _Context, transcript: bool) -> Turn | None:
+    """The turn a tag at the head of a paragraph opens ("Vladimir Putin: Good afternoon ..."), or None."""
+    who = inline_tag(ctx.text, unit, transcript)
+    speaker = inline_speaker(who, ctx.index) if who is not None else None
+    return (
+        Turn(speaker, "tag", unit.paragraph) if speaker is not None and check_name(speaker.name or "") is None else None
+    )
+
+
+def _party(found: tuple[str, str] | None, kind: Attribution, ctx: _Context) -> tuple[Speaker | None, Cue | None]:
+    """The speaker a phrase found by a speech or readout rule names, with its cue, or (None, None)."""
+    parsed = parse_speaker_phrase(found[0]) if found is not None else None
+    if found is None or parsed is None:
+        return None, None
+    cue = Cue(0, found[0], found[1])
+    return _named(parsed, cue, kind, ctx, None), cue
+
+
 def _validated(speaker: Speaker, narrator: Speaker, ctx: _Context) -> Speaker:
     """The speaker, or an unattributed one when its name is no person, organisation or group (counted)."""
     if speaker.name is None or speaker is narrator:
@@ -232,34 +274,6 @@ def _validated(speaker: Speaker, narrator: Speaker, ctx: _Context) -> Speaker:
     if ctx.rejected is not None:
         ctx.rejected[reason] += 1
     return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=speaker.cue)
-
-
-def _block_goes_on(text: str, unit: UnitSpan, turn: _Turn) -> _Turn | None:
-    """The block turn, or None where a list below "X said:" has ended (a line that is no bullet)."""
-    line_start = text.rfind("\n", 0, unit.sentence[0]) + 1
-    bullet = _BULLET.fullmatch(text, line_start, unit.sentence[0]) is not None
-    if turn.bullets is None:
-        turn.bullets = bullet
-    return None if turn.bullets and not bullet and line_start == unit.sentence[0] else turn
-
-
-def _heading_turn(unit: UnitSpan, ctx: _Context, turn: _Turn | None) -> _Turn | None:
-    """The turn after a heading: a tag opens one, a stage direction keeps it, any other heading ends a block."""
-    heading = ctx.text[unit.start : unit.end]
-    if TURN_LABEL.fullmatch(heading) or heading == "Q":
-        speaker = _turn_speaker(heading.removesuffix(":"), ctx)
-        return _Turn(speaker, "tag", unit.paragraph) if speaker is not None else None
-    tag = _SPEAKING_TAG.fullmatch(heading)
-    if tag is not None:
-        parsed = parse_speaker_phrase(tag["who"])
-        entry = ctx.index.resolve(parsed) if parsed is not None and parsed.person else None
-        if entry is not None:
-            return _Turn(
-                Speaker(name=entry[0], role=entry[1], attribution=Attribution.DIRECT_QUOTE), "paragraph", unit.paragraph
-            )
-    if turn is not None and turn.scope == "block" and not _STAGE_HEADING.fullmatch(heading):
-        return None
-    return turn
 
 
 def _give_back(text: str, units: Sequence[UnitSpan], speakers: list[Speaker], i: int, narrator: Speaker) -> None:
@@ -320,36 +334,6 @@ def _opened_before(text: str, units: Sequence[UnitSpan], i: int) -> list[int]:
     return given
 
 
-def _reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, unit: UnitSpan) -> bool:
-    """Whether an author's (or turn speaker's) sentence reports a third party rather than their own view.
-
-    "Many say ..." reports somebody the validation refused to name: the sentence is nobody's, not the author's.
-    """
-    if _AS_SAID.match(text, unit.sentence[0], unit.sentence[1]) is not None:
-        return False  # "As X said, ...": the author agrees; the claim is the author's
-    if cue is not None and _SPEAKER_AND_I.search(cue.phrase) is not None:
-        return False  # "My colleague and I stressed ...": the author is among those who speak
-    if cued.attribution is Attribution.UNATTRIBUTED:
-        return cue is not None and cue.phrase.split()[0].lower() in _VAGUE
-    return cued.name is not None and cued.name != own.name
-
-
-def _turn_speaker(label: str, ctx: _Context) -> Speaker | None:
-    """The speaker a transcript tag names: "SECRETARY KERRY" -> John Kerry, "QUESTION" -> questioner."""
-    words = label.split()
-    if words in (["A"], ["ANSWER"]) and ctx.author is not None:  # an interview's answer: the interviewee's
-        return ctx.author.model_copy(update={"cue": ":"})
-    if len(words) == 1 and (words[0].lower() in _TURN_NOUNS or not ctx.index.knows(words[0].title())):
-        noun = _TURN_NOUNS.get(words[0].lower(), words[0].lower())
-        return Speaker(name=noun, attribution=Attribution.AUTHOR, cue=":")
-    phrase = " ".join(w if is_honorific(w) and len(w) <= 3 else w.title() for w in words)
-    parsed = parse_speaker_phrase(phrase)
-    entry = ctx.index.resolve(parsed) if parsed is not None else None
-    if entry is None:
-        return None
-    return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
-
-
 def _headline_speaker(unit: UnitSpan, ctx: _Context) -> Speaker | None:
     """The speaker a headline names ("X says ...", "X: ...", "...: Eritrean FM"), or None."""
     cue = headline_cue(ctx.text[unit.start : unit.end])
@@ -385,10 +369,14 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
         if not crowd:
             return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
         parsed = SpeakerPhrase(f"{parsed.name.lower()} {_singular(crowd[-1].lower())}", None, person=False)
+    if parsed.role is not None and " and " in parsed.role:  # "The President and Prime Minister Berg": both speak
+        parsed = SpeakerPhrase(strip_article(cue.phrase), None, person=False)
     if ctx.unnamed and parsed.name in ("he", "she", "they"):
         # "Another said ... He said ...": the pronoun is the speaker nobody could name, not someone named before
         return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
     entry = ctx.index.resolve(parsed)
+    if entry is not None and parsed.person and " " not in entry[0]:
+        entry = (knighted(entry[0], ctx.text) or entry[0], entry[1])  # "Sir Alan said" -> Alan Duncan
     if parsed.name in ("he", "she") and previous is None:
         # "Hashim Thaci also addressed the Council. He told reporters ...": the person the sentence before names
         named = _person_named(ctx.previous_sentence)
@@ -416,7 +404,7 @@ def _person_named(sentence: str) -> str | None:
     """The first full personal name in a sentence ("Prime Minister John Smith" -> "John Smith"), or None."""
     for found in _FULL_NAME.finditer(sentence):
         tokens = found.group().split()
-        while tokens and is_plain(tokens[0]):
+        while tokens and (is_plain(tokens[0]) or tokens[0] in ("The", "A", "An")):
             tokens.pop(0)
         if len(tokens) >= 2 and not any(is_plain(t) for t in tokens):
             return " ".join(tokens)
@@ -433,6 +421,9 @@ def _cued_speaker(
     at_line_start = unit.sentence[0] == 0 or text[unit.sentence[0] - 1] == "\n"
     colon = headline_colon(sentence) if at_line_start else None
     cue = Cue(0, sentence[:colon], ":") if colon is not None else find_cue(sentence, quotes, unit.sentence[0])
+    cue = cue or readout_cue(sentence)
+    if cue is not None and after_opening(cue.phrase, cue.cue) != cue.phrase:
+        cue = Cue(cue.position, after_opening(cue.phrase, cue.cue), cue.cue, cue.role, cue.backward, cue.capitals)
     parsed = parse_speaker_phrase(cue.phrase) if cue is not None else None
     same = previous.speaker if previous.paragraph == unit.paragraph else None
     if cue is not None and parsed is not None:

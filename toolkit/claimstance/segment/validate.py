@@ -24,6 +24,23 @@ _OPENERS = words(
     here what many some most several such other another each every any no not let only just even still
     including besides unlike like"""
 )
+_ADVERBS = words(
+    """now thus therefore hence indeed instead again perhaps clearly certainly obviously naturally unfortunately
+    regrettably sadly yes well lastly accordingly consequently ultimately importantly notably similarly likewise
+    later earlier recently already currently contrary following nobody everybody everyone anyone anybody someone
+    somebody none sorry please thanks okay ok"""
+)
+"""Sentence adverbs, indefinite pronouns and interjections a cue can take for a subject ("Now, in the regions it
+claims ...", "Nobody believes this", "Sorry, say again?"): no speaker."""
+_NORMS = words(
+    """standard standards price prices law laws rule rules regulation regulations schedule schedules plan plans
+    term terms norm norms procedure procedures principle principles constitution estimate estimates figure figures
+    calculation calculations poll polls census tradition traditions custom customs practice practices rate rates
+    timetable protocol protocols"""
+)
+"""Heads of a norm or measure: "according to Russian standards and Russian prices" names no speaker."""
+_MODIFIERS = words("member party state government opposition security peace border election")
+"""Nouns that modify a head after them ("member states", "party leaders"): never a group's last word after "All"."""
 _CLAUSE_WORDS = words(
     """is are was were be been being has have had will would could should can may might must did does do it he she
     they we i you me us him them which who that released issued published said says told"""
@@ -68,6 +85,12 @@ def check_name(name: str) -> str | None:
     lower = [t.lower().strip(".,;:'\"“”()") for t in tokens]
     if lower[0] in _OPENERS and not (len(tokens[0]) > 1 and tokens[0].isupper()):  # "US", "UN" are names
         return "clause fragment"
+    if lower[0] in _ADVERBS:
+        return "clause fragment"
+    if len(tokens) == 2 and lower[0] in ("all", "both") and tokens[1].islower() and lower[1] in _MODIFIERS:
+        return "clause fragment"  # "All member" (states ...): a noun's modifier, the head taken for a verb
+    if tokens[-1][:1].islower() and lower[-1] in _NORMS:
+        return "norm or measure"
     if any(t in _CLAUSE_WORDS for t, token in zip(lower, tokens, strict=True) if token[:1].islower()):
         return "clause fragment"
     if lower[-1] in _OPENERS or lower[-1] in _PREPOSITIONS or lower[-1] in ("the", "a", "an"):

@@ -1,0 +1,303 @@
+"""Whose own words run on in speeches, transcripts and readouts: turns, blocks and the author's first person.
+
+A transcript gives each turn to its speaker: a tag on a line of its own ("SECRETARY DOE:", "QUESTION:", "MR.
+SMITH:") or at the head of a paragraph ("Vladimir Putin: Good afternoon ..."), up to the next tag. A block
+framed by "X said:" or "The below is attributable to Spokesperson X:" is X's up to the next heading. An
+editor's "[X, speaking at ...]" gives its paragraph to X. Memo fields ("FROM:", "SUBJECT:") are no speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from claimstance.lexicon import is_honorific, words
+from claimstance.schema import Attribution, Speaker
+from claimstance.segment.cues import Cue
+from claimstance.segment.names import NameIndex, is_plain, parse_speaker_phrase
+from claimstance.segment.spans import TURN_LABEL, UnitSpan
+
+_SPEAKING_TAG = re.compile(
+    r"[\[(](?P<who>[A-Z][^,\])]{1,40}),\s*(?:speaking|said|says|talking|addressing)\b[^\])]*[\])]"
+)
+_BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]+")
+_STAGE_HEADING = re.compile(r"[\[(][^\])]{1,60}[\])]")
+_TURN_NOUNS = {"question": "questioner", "q": "questioner", "questions": "questioner"}
+_OFFICE_TAGS = words("official officials briefer spokesperson spokesman spokeswoman participant representative")
+"""Heads of a tag that names an office and no person ("SENIOR ADMINISTRATION OFFICIAL:")."""
+_FIELDS = words(
+    """from to subject date re cc bcc attention attn source sources note notes update updated editor contact
+    contacts media location venue time ends end begin background tags topics"""
+)
+"""Memo and press-release fields ("FROM:", "SUBJECT:", "CONTACT:"): labels, not speakers' tags."""
+_INLINE_TAG = re.compile(
+    r"(?P<who>(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,6}[A-Z][\w'’-]*)(?:\s+\([^()\n]{1,40}\)){0,2}:[ \t]+(?=[A-Z“\"‘'(\[])"
+)
+"""A turn's tag at the head of a paragraph, in mixed case: "Vladimir Putin: ...", "Question: ...", "Mr. Hall
+(Northland) (spoke in French): ...", "President of Southland Anna Berg (retranslated): ..."."""
+_CHAIR = re.compile(r"The\s+(?:Acting\s+)?(?:President|Chair|Chairman|Chairwoman|Chairperson|Speaker|Moderator)")
+"""The presiding officer of a meeting's record ("The President: I give the floor to ..."), once turns run."""
+_INLINE_NOUNS = {"question": "questioner", "moderator": "moderator", "interpreter": "interpreter"}
+_ATTRIBUTABLE = re.compile(r"\b(?:is\s+|are\s+)?attributable\s+to\s+(?P<who>[A-Z][^:]{2,80}?)\s*:\s*$")
+"""A readout's frame: "The following is attributable to Spokesperson Jane Doe:" (the block below is hers)."""
+_AGREES = re.compile(r"\s*(?:I|We)\s+(?:fully\s+|entirely\s+|also\s+)?(?:agree|concur)\s+with\b")
+"""The author agreeing: "I agree with what Mr Olsen said" is the author's claim, not Olsen's."""
+_WE_AMONG = re.compile(r"\b(?:of\s+us|of\s+our\s+\w+|among\s+us)\b", re.IGNORECASE)
+_AGAINST = re.compile(
+    r"\s*(?:[Bb]ut\s+|[Aa]nd\s+)?(?:[Cc]ontrary\s+to|[Dd]espite|[Uu]nlike|[Ww]hatever)\s+(?:what\b|the\s+claims?\b|claims?\b|\w+\s+(?:says?|claims?)\b)"
+)
+"""The author arguing against another side: "Contrary to what X asserted, the vote was not free" is the author's."""
+_OPENING = re.compile(
+    r"(?:[Ff]ollowing|[Aa]fter|[Bb]efore|[Dd]uring|[Aa]t|[Ii]n|[Oo]n|[Aa]head\s+of)\s+(?:the|a|an|this|his|her|their|its)"
+    r"(?:\s+(?!(?:with|of|by|for|to|in|on|at|from|and|the|a|an)\b)[a-z][\w-]*){1,2}\s+(?=(?:the|a|an)\s+|[A-Z])"
+)
+"""An opening adverbial before the subject without a comma: "Following the meeting the Minister said:"."""
+_WHO = r"(?P<who>[A-Z][^,;:“\"]{1,80}?)"
+_SPEECH_REPORTS = (
+    # "We heard the delegate of Northland claim that ...", "we listened to X say ..."
+    re.compile(
+        r"\b(?:heard|hear|listened\s+to)\s+(?P<who>(?:the\s+|a\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,7}?)\s+"
+        r"(?:claim|say|assert|argue|state|allege|insist|suggest|tell\s+\w+)\s+that\b"
+    ),
+    # "Northland would have us believe that ...", "X wants the world to believe ..."
+    re.compile(
+        rf"^{_WHO}\s+(?:would\s+have|wants|want|would\s+like)\s+(?:us|the\s+world|everyone|you)\s+"
+        r"(?:to\s+)?believe\b"
+    ),
+    # "In the words of the Secretary-General, ...", "Let me quote the High Commissioner: ..."
+    re.compile(r"^(?:[Ii]n\s+the\s+words\s+of|[Ll]et\s+me\s+quote|[Tt]o\s+quote)\s+(?P<who>[^,:;]{2,80}?)\s*[,:]"),
+    # "The Northland Government claim that ...": a collective noun with a plural verb
+    re.compile(rf"^{_WHO}\s+(?:claim|assert|allege|argue|insist|maintain|contend)\s+that\b"),
+)
+"""How a speaker reports another party that the news cues miss: perception verbs, "would have us believe",
+"in the words of", and a collective subject with a plural verb ("The Government claim that")."""
+_SPEECH_TRIGGER = re.compile(r"hear|listened|believe|words\s+of|quote|claim|assert|allege|argu|insist|maintain|contend")
+"""A cheap test before :data:`_SPEECH_REPORTS` (no word boundaries: twice as fast, and the patterns decide)."""
+_FIRST_PERSON_WHO = frozenset(["i", "we", "you"])
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s+[A-Z“\"]")
+_OPENING_MARKS = frozenset('“"«‘')
+_STATEMENT_TITLE = re.compile(
+    r"\S+(?:\s+\S+){2,}:\s+(?:[A-Z][\w'’.&-]*\s+){0,4}(?i:statement|speech|remarks|address|letter)\b[^:]*"
+)
+"""A statement's title that states its claim: "Northland's referendum is a sham: UK statement to the OSCE"."""
+_READOUT = re.compile(
+    r"(?P<who>(?:All\s+of\s+the|All\s+the|The|Both)\s+(?:two\s+|three\s+|four\s+)?(?:leaders|sides|ministers"
+    r"|presidents|delegations|parties|President|Secretary|Prime\s+Minister|Minister|Chancellor|Foreign\s+Secretary))"
+    r"\s+(?:also\s+|further\s+)?(?P<verb>agreed\s+(?:on|that)|made\s+(?:it\s+)?clear\s+that)\b"
+)
+"""A readout's position: "The leaders agreed on the need for ...", "The President made clear that ..."."""
+_SPEAKER_AND_I = re.compile(r"\b(?:and|with)\s+(?:I|me|we|us)\b|^(?:I|We)\s+and\b")
+_AS_SAID = re.compile(r"\s*(?:[Aa]nd\s+|[Bb]ut\s+)?[Aa]s\s")
+_SAID = frozenset(["said", "says", "told", "added", "stated", "noted", "declared", "announced"])
+_VAGUE = frozenset(["many", "some", "most", "several", "others", "few"])
+"""Quantifiers that report an unnamed crowd ("Many say ..."): in a speech, such a sentence is not the author's."""
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Oo]ur|[Mm]y|me|us)\b")
+
+
+@dataclass
+class Turn:
+    """Whose own words run on: a transcript tag's speaker (until the next tag), an "X said:" block's (until the
+    next heading) or an editor's "[X, speaking at ...]" tag's (until the paragraph ends)."""
+
+    speaker: Speaker
+    scope: Literal["tag", "block", "paragraph"]
+    paragraph: int = -1
+    bullets: bool | None = None
+    """Whether a block is a list ("The ministry said:" and bullets): it then ends with the list."""
+
+
+def block_goes_on(text: str, unit: UnitSpan, turn: Turn) -> Turn | None:
+    """The block turn, or None where a list below "X said:" has ended (a line that is no bullet)."""
+    line_start = text.rfind("\n", 0, unit.sentence[0]) + 1
+    bullet = _BULLET.fullmatch(text, line_start, unit.sentence[0]) is not None
+    if turn.bullets is None:
+        turn.bullets = bullet
+    return None if turn.bullets and not bullet and line_start == unit.sentence[0] else turn
+
+
+def heading_turn(
+    heading: str, paragraph: int, index: NameIndex, author: Speaker | None, turn: Turn | None
+) -> Turn | None:
+    """The turn after a heading: a tag opens one, a stage direction keeps it, any other heading ends a block."""
+    if TURN_LABEL.fullmatch(heading) or heading == "Q":
+        if heading.removesuffix(":").strip().lower() in _FIELDS:
+            return None  # "FROM:" heads a memo's field; it ends any turn and opens none
+        speaker = turn_speaker(heading.removesuffix(":"), index, author)
+        return Turn(speaker, "tag", paragraph) if speaker is not None else None
+    tag = _SPEAKING_TAG.fullmatch(heading)
+    if tag is not None:
+        parsed = parse_speaker_phrase(tag["who"])
+        entry = index.resolve(parsed) if parsed is not None and parsed.person else None
+        if entry is not None:
+            return Turn(
+                Speaker(name=entry[0], role=entry[1], attribution=Attribution.DIRECT_QUOTE), "paragraph", paragraph
+            )
+    if turn is not None and turn.scope == "block" and not _STAGE_HEADING.fullmatch(heading):
+        return None
+    return turn
+
+
+def _as_written(word: str, text: str) -> str:
+    """A tag's word in capitals as the text writes it elsewhere ("MCCORMACK" -> "McCormack"), else title case."""
+    for found in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
+        written = found.group()
+        if not written.isupper() and written[:1].isupper():
+            return written
+    return word.title()
+
+
+def turn_speaker(label: str, index: NameIndex, author: Speaker | None) -> Speaker | None:
+    """The speaker a transcript tag names: "SECRETARY KERRY" -> John Kerry, "QUESTION" -> questioner."""
+    words = label.split()
+    if words in (["A"], ["ANSWER"]) and author is not None:  # an interview's answer: the interviewee's
+        return author.model_copy(update={"cue": ":"})
+    if len(words) == 1 and words[0].lower() not in _TURN_NOUNS and words[0] != "Q":
+        written = _as_written(words[0], index.text)
+        if index.knows(written):
+            words = [written]
+    if len(words) == 1 and (words[0].lower() in _TURN_NOUNS or not index.knows(words[0].title())):
+        noun = _TURN_NOUNS.get(words[0].lower(), words[0].lower())
+        return Speaker(name=noun, attribution=Attribution.AUTHOR, cue=":")
+    phrase = " ".join(w if is_honorific(w) and len(w) <= 3 else _as_written(w, index.text) for w in words)
+    parsed = parse_speaker_phrase(phrase)
+    entry = index.resolve(parsed) if parsed is not None else None
+    if entry is None:
+        return None
+    if " " not in entry[0] and (is_plain(entry[0]) or entry[0].lower() in _OFFICE_TAGS):
+        # "SENIOR STATE DEPARTMENT OFFICIAL": an office that names nobody, said as the tag says it
+        return Speaker(name=label.lower(), attribution=Attribution.AUTHOR, cue=":")
+    return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
+
+
+def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | None:
+    """The speaker phrase of a turn's tag at the head of a paragraph ("Vladimir Putin: Good afternoon ..."), or None.
+
+    Only a person's name (two words at least, maybe after a title) or "Question"/"Moderator" is a tag, and
+    only where the words after it run on in the first person or as a question, or where a transcript's turns
+    already run ("Dmitry Peskov: Last question, please."): "Turnout: 37%." is a label, "Northland: talks
+    collapse" a headline.
+    """
+    if unit.sentence[0] > 0 and text[unit.sentence[0] - 1] != "\n":
+        return None
+    if text.find(":", unit.sentence[0], min(unit.sentence[1], unit.sentence[0] + 120)) < 0:
+        return None  # no colon near the head of the line: no tag (most lines), spared the pattern below
+    tag = _INLINE_TAG.match(text, unit.sentence[0], unit.sentence[1])
+    if tag is None:
+        return None
+    who = tag["who"]
+    if who.lower() in _INLINE_NOUNS or (transcript and _CHAIR.fullmatch(who)):
+        return who
+    parsed = parse_speaker_phrase(who)
+    titled = parsed is not None and (parsed.role is not None or is_honorific(who.split()[0]))
+    named = parsed is not None and parsed.person and (" " in parsed.name or titled)
+    if parsed is None or not named or who.lower().split()[0] in _FIELDS:
+        return None
+    end = text.find("\n", tag.end())
+    said = text[tag.end() : end if end >= 0 else len(text)]
+    asks = said.rstrip().endswith("?")
+    # a headline "Karl Olsen: We will never give up" is one sentence; a turn runs on
+    runs_on = _SENTENCE_BREAK.search(said) is not None and _FIRST_PERSON.search(said) is not None
+    return who if transcript or asks or runs_on else None
+
+
+def inline_speaker(who: str, index: NameIndex) -> Speaker | None:
+    """The speaker of an inline tag, resolved to the fullest name the text gives ("Question" -> questioner)."""
+    if who.lower() in _INLINE_NOUNS:
+        return Speaker(name=_INLINE_NOUNS[who.lower()], attribution=Attribution.AUTHOR, cue=":")
+    if _CHAIR.fullmatch(who):
+        return Speaker(name="t" + who[1:], attribution=Attribution.AUTHOR, cue=":")  # "the President" of the meeting
+    parsed = parse_speaker_phrase(who)
+    entry = index.resolve(parsed) if parsed is not None else None
+    if entry is None:
+        return None
+    return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
+
+
+def attributable_to(sentence: str) -> tuple[str, str] | None:
+    """Who a readout's frame names ("The below is attributable to Spokesperson Jane Doe:"), or None."""
+    found = _ATTRIBUTABLE.search(sentence) if sentence.endswith(":") else None
+    return (found["who"], "attributable to") if found is not None else None
+
+
+def _author_among(phrase: str) -> bool:
+    """Whether a crowd that speaks includes the author ("Many of us highlighted ...", "Some of our partners")."""
+    return _WE_AMONG.search(phrase) is not None and phrase.split()[0].lower() in ("many", "some", "most", "all")
+
+
+def opens_quote(text: str, unit: UnitSpan) -> bool:
+    """Whether the unit's paragraph opens with a quotation mark (a quotation set out below "X said:")."""
+    line_start = text.rfind("\n", 0, unit.sentence[0]) + 1
+    return text[line_start : line_start + 1] in _OPENING_MARKS
+
+
+def knighted(name: str, text: str) -> str | None:
+    """A British "Sir Alan" / "Dame Jane": the full name the text gives ("Sir Alan Duncan" -> "Alan Duncan")."""
+    if "Sir " not in text and "Dame " not in text:
+        return None  # the usual case: a plain substring test spares the search below
+    found = re.search(rf"\b(?:Sir|Dame)\s+{re.escape(name)}\s+([A-Z][a-z'’-]+)\b", text)
+    return f"{name} {found.group(1)}" if found is not None else None
+
+
+def _argues_against(text: str, start: int, end: int) -> bool:
+    """Whether an author's sentence opens by arguing against another side ("Contrary to what X claimed, ...") or
+    by agreeing with it ("I agree with what X said"): either way the claim is the author's."""
+    return _AGAINST.match(text, start, end) is not None or _AGREES.match(text, start, end) is not None
+
+
+def after_opening(phrase: str, verb: str) -> str:
+    """A subject without the adverbial before it: "Following the meeting the Minister" -> "the Minister" (verbs
+    of saying only: "In the post-election period the UK calls on ..." is a speech's own sentence, whole)."""
+    opening = _OPENING.match(phrase) if verb in _SAID else None
+    return phrase[opening.end() :] if opening is not None else phrase
+
+
+def may_report(text: str, start: int, end: int) -> bool:
+    """Whether a speech's sentence reports another party in a way :func:`speech_report` reads (a cheap test
+    first: most sentences of a speech name nobody)."""
+    return _SPEECH_TRIGGER.search(text, start, end) is not None and speech_report(text[start:end]) is not None
+
+
+def speech_report(sentence: str) -> tuple[str, str] | None:
+    """The party a speech's sentence reports and the words that report it, where news cues miss it: "We heard
+    the delegate of Northland claim that ..." -> ("the delegate of Northland", "claim"); None for the first
+    person ("We claim that ...")."""
+    for pattern in _SPEECH_REPORTS:
+        found = pattern.search(sentence)
+        if found is not None:
+            who = found["who"].strip()
+            if who.split()[0].lower() in _FIRST_PERSON_WHO:
+                return None
+            return who, found.group().split()[-1].lower()
+    return None
+
+
+def reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, unit: UnitSpan) -> bool:
+    """Whether an author's (or turn speaker's) sentence reports a third party rather than their own view.
+
+    "Many say ..." reports somebody the validation refused to name: the sentence is nobody's, not the author's.
+    """
+    if _AS_SAID.match(text, unit.sentence[0], unit.sentence[1]) is not None or _argues_against(text, *unit.sentence):
+        return False  # "As X said, ...": the author agrees; the claim is the author's
+    if cue is not None and cue.cue == ":" and own.cue == ":":
+        return False  # "Question: Will you ...": a turn's own tag, not a report
+    if cue is not None and (_SPEAKER_AND_I.search(cue.phrase) is not None or _author_among(cue.phrase)):
+        return False  # "My colleague and I stressed ...", "Many of us said ...": the author is among them
+    if cued.attribution is Attribution.UNATTRIBUTED:
+        return cue is not None and cue.phrase.split()[0].lower() in _VAGUE
+    return cued.name is not None and cued.name != own.name
+
+
+def states_claim(heading: str) -> bool:
+    """Whether a heading is a statement's title stating the statement's claim (the author's, where known)."""
+    return ":" in heading and _STATEMENT_TITLE.fullmatch(heading) is not None
+
+
+def readout_cue(sentence: str) -> Cue | None:
+    """The cue of a readout's position ("The leaders agreed that ...", "The Secretary made clear that ..."; "agreed
+    to meet" is an act), or None."""
+    found = _READOUT.match(sentence) if "agreed" in sentence or "clear" in sentence else None
+    if found is None:
+        return None
+    who = re.sub(r"^All\s+(?:of\s+)?[Tt]he", "the", found["who"])  # "All of the leaders" are the leaders
+    return Cue(found.start("verb"), who, found["verb"].split()[0])
