@@ -206,7 +206,7 @@ def test_a_label_before_a_colon_is_no_headline_speaker() -> None:
 
 
 def test_a_cue_inside_a_quotation_does_not_count() -> None:
-    assert who('The minister repeated that "the people said no to war" in his address.') == [(None, A.AUTHOR, None)]
+    assert who('The minister used the words "the people said no to war" in his address.') == [(None, A.AUTHOR, None)]
 
 
 # ---------------------------------------------------------------------------------- continuation, names

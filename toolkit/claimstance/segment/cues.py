@@ -49,14 +49,25 @@ _SPEECH_VERBS = (
     r"|announced|announces|claimed|claims|argued|argues|insisted|insists|warned|warns|explained|pointed\s+out"
     r"|reiterated|reiterates|affirmed|confirmed|believes|reported|asserted|urged|urges|denied|denies|criticized"
     r"|criticised|condemned|welcomed|praised|was\s+quoted\s+as\s+saying|saying|urging|insisting|warning|claiming|reads"
-    r"|assured|promised|pledged|acknowledged|admitted|alleged|highlighted|reaffirmed|replied|answered"
+    r"|assured|promised|pledged|acknowledged|admitted|alleged|highlighted|reaffirmed|replied|answered|maintained"
+    r"|maintains|regretted|lamented|predicted|predicts|conceded|concedes|retorted|remarked|cautioned"
+    r"|contended|contends|opined"
+    # verbs that report only with a "that" clause: "X agreed that ..." (not "both sides agreed to accept"),
+    # "X observed that ..." (not "observers observed the vote"), "X recalled that ..." (not "recalled its envoy")
+    r"|(?:agreed|agrees|observed|indicated|signalled|signaled|hinted|revealed|disclosed|estimated|felt|believed"
+    r"|believe|think|thinks|considers|consider|considered|objected|responded|clarified|specified|informed"
+    r"|mentioned|feared|fears|hoped|hopes|doubted|doubts|charged|repeated|forecast|speculated|recalled|recalls"
+    r"|reminded|reminds|countered|commented|reports|convinced|confident|certain|concerned|worried)(?=\s+that\b)"
 )
+# "X is convinced that ...": an adjective of conviction after "is", like a progressive's participle
+_CONVICTION = words("convinced confident certain concerned worried")
 # Verbs of stance-taking: "X rejected the proposal" reports X's position as much as "X said".
 _STANCE_VERBS = (
     r"rejected|rejects|accused|accuses|blamed|blames|demanded|demands|denounced|denounces|vowed|vows"
     r"|called\s+(?:on|for)|calls\s+(?:on|for)|congratulated|suggested|suggests|complained|complains|proposed"
     r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|accusing|demanding|complaining|scoffed"
-    r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing"
+    r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts"
+    r"|lambasted|ruled\s+out|rules\s+out|downplayed|played\s+down|voiced|voices"
 )
 TRIGGER = re.compile(
     rf"\b(?:{_SPEECH_VERBS}|{_STANCE_VERBS}|[Aa]ccording|statement|release|readout|communiqu|quoted|continued"
@@ -182,6 +193,8 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
     tokens = left_text.split()
     while tokens and (tokens[-1].lower() in _AUX or (progressive and tokens[-1].lower() in _PROGRESSIVE)):
         tokens.pop()
+    if tokens[-3:] == ["went", "on", "to"]:  # "He went on to say ..."
+        del tokens[-3:]
     if progressive and tokens and _CONTRACTED_BE.search(tokens[-1]):
         tokens[-1] = _CONTRACTED_BE.sub("", tokens[-1])  # "they’re saying"
     if tokens and tokens[-1].lower() in BE:
@@ -351,7 +364,8 @@ def _masked_cue(masked: str) -> Cue | None:
             opening = _sentence_subject(masked)
             subject = (opening, None) if opening else None
         else:
-            subject = _subject_before(masked, m.start(), progressive=verb.endswith("ing"))
+            progressive = verb.endswith("ing") or verb in _CONVICTION
+            subject = _subject_before(masked, m.start(), progressive=progressive)
         if subject and parse_speaker_phrase(subject[0]) is not None:
             backward = summing is not None or _THIS.match(after) is not None
             found.append(_innermost(Cue(m.start(), subject[0], cue, subject[1], backward=backward), after))

@@ -1,0 +1,91 @@
+"""Speakers of reported speech in news styles the evaluation's dev half has few of (issue 15, fourth round):
+verbs that report a position, "X went on to say", speakers named only as the subject of the sentence before,
+documents named by their issuer. Every text is invented; precision comes first: a name only where the text
+gives one."""
+
+from __future__ import annotations
+
+import pytest
+from claimstance.schema import ClaimUnit, Document, UnitKind
+from claimstance.segment import segment
+
+
+def names(text: str, **fields: object) -> list[str | None]:
+    values: dict[str, object] = {"id": "t-d0", "seed_file": "t.txt", "raw_start": 0, "raw_end": len(text)}
+    values.update(fields)
+    units: list[ClaimUnit] = list(segment(Document(text=text, **values)))  # type: ignore[arg-type]
+    return [u.speaker.name for u in units if u.kind is UnitKind.CLAIM]
+
+
+# ------------------------------------------------------------------------------ verbs that report a position
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["maintained", "regretted", "lamented", "predicted", "conceded", "retorted", "remarked", "cautioned", "contended"],
+)
+def test_a_verb_of_saying_reports_its_subjects_words(verb: str) -> None:
+    assert names(f"Karl Olsen {verb} that the border would stay closed.\n") == ["Karl Olsen"]
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "agreed",
+        "observed",
+        "indicated",
+        "revealed",
+        "believed",
+        "thinks",
+        "considers",
+        "recalled",
+        "informed",
+        "mentioned",
+        "reminded",
+        "repeated",
+        "commented",
+        "reports",
+        "is convinced",
+        "was confident",
+        "is concerned",
+    ],
+)
+def test_a_verb_that_reports_only_with_a_that_clause_does_so(verb: str) -> None:
+    assert names(f"Karl Olsen {verb} that the border would stay closed.\n") == ["Karl Olsen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the accord of 2000, both sides agreed to accept the ruling as final.\n",
+        "Observers from the mission observed the vote in Oldtown.\n",
+        "Northland recalled its ambassador from Southland on Monday.\n",
+        "The foreign minister commented on the ruling at a press conference in Oldtown.\n",
+        "Northpress's correspondent in Oldtown reports the opposition is divided.\n",
+    ],
+)
+def test_the_same_verbs_without_a_that_clause_report_nothing(text: str) -> None:
+    assert names(text) == [None]
+
+
+@pytest.mark.parametrize("verb", ["slammed", "blasted", "lambasted", "ruled out", "downplayed", "voiced concern over"])
+def test_a_verb_of_stance_taking_reports_its_subjects_position(verb: str) -> None:
+    assert names(f"Karl Olsen {verb} the ruling of the court.\n") == ["Karl Olsen"]
+
+
+def test_went_on_to_say_is_the_subjects() -> None:
+    text = "Foreign Minister Anna Berg said the deal was dead. She went on to say that Northland would act alone.\n"
+    assert names(text) == ["Anna Berg", "Anna Berg"]
+
+
+def test_a_report_relayed_by_the_media_stays_with_who_said_it() -> None:
+    text = '"The vote was rigged," Olsen said at a briefing in Oldtown, the Northland media reported.\n'
+    assert names(text) == ["Olsen"]
+
+
+def test_in_a_speech_our_government_and_everyone_are_the_authors_own_voice() -> None:
+    text = (
+        "Statement by President John Carter\n\nOur government considers that the treaty is valid. Everyone agrees "
+        "that war is no solution. Southland thinks that the border is theirs. I am convinced that we will prevail.\n"
+    )
+    assert names(text, author="John Carter") == ["John Carter", "John Carter", "Southland", "John Carter"]
