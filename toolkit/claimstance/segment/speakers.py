@@ -35,11 +35,10 @@ from claimstance.lexicon import TRANSCRIPT_HEADER, is_honorific
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.cues import TRIGGER, Cue, find_cue, headline_colon, headline_cue
 from claimstance.segment.names import NameIndex, SpeakerPhrase, is_plain, parse_speaker_phrase
+from claimstance.segment.runs import give_back, mostly_quote, opened_before
 from claimstance.segment.spans import TURN_LABEL, Span, UnitSpan, mask_quotes, quote_spans
 from claimstance.segment.validate import check_name
 
-QUOTE_MIN_WORDS = 4
-"""A quotation of fewer words is a scare quote, not a direct quote."""
 _STATEMENT_HEADER = re.compile(rf"{TRANSCRIPT_HEADER}\b", re.IGNORECASE)
 _PASSIVE = re.compile(
     r"\b(?:[Ii]t|[Tt]his)\s+(?:was|has\s+been|had\s+been)\s+(?:also\s+)?(noted|stressed|emphasi[sz]ed|underlined"
@@ -47,7 +46,6 @@ _PASSIVE = re.compile(
 )
 _FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll)|[Oo]ur|[Mm]y|us|me)\b")
 _SPEAKER_AND_I = re.compile(r"\b(?:and|with)\s+(?:I|me|we|us)\b|^(?:I|We)\s+and\b")
-_OPENING_QUOTE = re.compile(r"[“\"«‘']{1,2}\S")
 _AS_SAID = re.compile(r"\s*(?:[Aa]nd\s+|[Bb]ut\s+)?[Aa]s\s")
 _THE_DOCUMENT = re.compile(
     r"the\s+(?:joint\s+|new\s+)?(?:statement|report|press\s+release|release|communiqu[eé]|declaration|letter|readout"
@@ -74,15 +72,6 @@ _CROWD = re.compile(
 )
 _IRREGULAR = {"women": "woman", "men": "man", "people": "person", "witnesses": "witness", "deputies": "deputy"}
 _TURN_NOUNS = {"question": "questioner", "q": "questioner", "questions": "questioner"}
-
-
-def _mostly_quote(text: str, span: Span, quotes: Sequence[Span]) -> bool:
-    if any(len(text[a:b].split()) >= QUOTE_MIN_WORDS for a, b in quotes if a >= span[0] and b <= span[1]):
-        return True
-    if any(a == span[0] and b >= span[1] - 1 for a, b in quotes):
-        return True  # '"It is illegal."': a whole sentence in quotation marks, however short
-    # An opening mark with no closing one: news style leaves a quotation open to the paragraph's end.
-    return _OPENING_QUOTE.match(text, span[0], span[1]) is not None and not any(a == span[0] for a, _ in quotes)
 
 
 def _statement_start(document: Document, units: Sequence[UnitSpan]) -> int | None:
@@ -214,9 +203,9 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         headline = cue is not None and cue.cue == ":"  # "X: claim" is a headline: nothing runs on from it
         previous = _Previous(speaker, unit.paragraph) if attributed and not headline else _Previous()
     for i in backward:
-        _give_back(text, units, speakers, i, narrator)
+        give_back(text, units, speakers, i, narrator)
     for i in quoted_before:
-        for j in _opened_before(text, units, i):
+        for j in opened_before(text, units, i):
             if speakers[j] == narrator:
                 speakers[j] = speakers[i]
     return [_validated(speaker, narrator, ctx) for speaker in speakers]
@@ -260,64 +249,6 @@ def _heading_turn(unit: UnitSpan, ctx: _Context, turn: _Turn | None) -> _Turn | 
     if turn is not None and turn.scope == "block" and not _STAGE_HEADING.fullmatch(heading):
         return None
     return turn
-
-
-def _give_back(text: str, units: Sequence[UnitSpan], speakers: list[Speaker], i: int, narrator: Speaker) -> None:
-    """ "... X said this": X's are the sentences before it in its paragraph that were left to the outlet; when
-    it opens its paragraph, a quotation in the paragraph before ('"A. B." / That is what X said.')."""
-    j = i - 1
-    while j >= 0 and units[j].paragraph == units[i].paragraph and units[j].kind is UnitKind.CLAIM:
-        if speakers[j] != narrator:
-            return
-        speakers[j] = speakers[i].model_copy(update={"attribution": Attribution.REPORTED})
-        j -= 1
-    if j < 0 or j != i - 1 or units[j].kind is not UnitKind.CLAIM or not _OPENING_QUOTE.match(text, units[j].start):
-        return
-    paragraph = units[j].paragraph
-    while j >= 0 and units[j].paragraph == paragraph and speakers[j] == narrator:
-        speakers[j] = speakers[i].model_copy(update={"attribution": Attribution.DIRECT_QUOTE})
-        j -= 1
-
-
-def _unbalanced(text: str) -> bool:
-    """Whether a quotation opened in ``text`` is still open at its end."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
-
-
-def _paragraph_back(units: Sequence[UnitSpan], i: int) -> list[int]:
-    """Unit ``i`` and the units before it in its paragraph, last first."""
-    found = [i]
-    while found[-1] > 0 and units[found[-1] - 1].paragraph == units[i].paragraph:
-        found.append(found[-1] - 1)
-    return found
-
-
-def _opened_before(text: str, units: Sequence[UnitSpan], i: int) -> list[int]:
-    """The units inside a quotation that opened before unit ``i`` and closes in it, where ``i`` names the
-    speaker after the quote ('"A. B," X said.'), also back over paragraphs that news style leaves open ('"A.' /
-    '"B," X said.'): the quotation's earlier sentences are X's."""
-    para = _paragraph_back(units, i)
-    first = para[-1]
-    start = units[i].sentence[0]
-    if _unbalanced(text[units[first].start : start]):
-        inside: list[int] = []
-        for j in para[1:]:  # back to the sentence that opened the quotation
-            inside.append(j)
-            if _unbalanced(text[units[j].start : start]):
-                return [k for k in inside if units[k].kind is UnitKind.CLAIM]
-        return []
-    if start != units[first].start or not _OPENING_QUOTE.match(text, start):
-        return []
-    given: list[int] = []
-    j = first - 1
-    while j >= 0 and units[j].kind is UnitKind.CLAIM:
-        paragraph = _paragraph_back(units, j)
-        top = paragraph[-1]
-        if not (_OPENING_QUOTE.match(text, units[top].start) and _unbalanced(text[units[top].start : units[j].end])):
-            break
-        given.extend(k for k in paragraph if units[k].kind is UnitKind.CLAIM)
-        j = top - 1
-    return given
 
 
 def _reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, unit: UnitSpan) -> bool:
@@ -429,7 +360,7 @@ def _cued_speaker(
     """The speaker a cue in the unit's sentence names (headline, reporting verb, passive), or None."""
     text = ctx.text
     sentence = text[unit.sentence[0] : unit.sentence[1]]
-    kind = Attribution.DIRECT_QUOTE if _mostly_quote(text, unit.sentence, quotes) else Attribution.REPORTED
+    kind = Attribution.DIRECT_QUOTE if mostly_quote(text, unit.sentence, quotes) else Attribution.REPORTED
     at_line_start = unit.sentence[0] == 0 or text[unit.sentence[0] - 1] == "\n"
     colon = headline_colon(sentence) if at_line_start else None
     cue = Cue(0, sentence[:colon], ":") if colon is not None else find_cue(sentence, quotes, unit.sentence[0])
@@ -478,7 +409,7 @@ def _continued(text: str, unit: UnitSpan, quotes: Sequence[Span], previous: _Pre
     """
     if previous.speaker is None or previous.speaker.name is None:
         return None
-    quoted = _mostly_quote(text, unit.sentence, quotes)
+    quoted = mostly_quote(text, unit.sentence, quotes)
     first_person = (
         previous.speaker.attribution is Attribution.DIRECT_QUOTE
         and _first_person(text, unit.sentence, quotes)
