@@ -89,3 +89,41 @@ def test_in_a_speech_our_government_and_everyone_are_the_authors_own_voice() -> 
         "that war is no solution. Southland thinks that the border is theirs. I am convinced that we will prevail.\n"
     )
     assert names(text, author="John Carter") == ["John Carter", "John Carter", "Southland", "John Carter"]
+
+
+# ------------------------------------------------------------------------------------- who the subject is
+
+
+def test_according_to_him_is_whoever_he_is() -> None:
+    text = "Karl Olsen said the talks had failed. According to him, Southland is to blame.\n"
+    assert names(text) == ["Karl Olsen", "Karl Olsen"]
+
+
+def test_a_name_after_its_appositive_and_a_relative_clause_is_the_speaker() -> None:
+    text = (
+        "Karl Olsen, the leader of the opposition Freedom Party, which won 12 seats in the last election, said the "
+        "vote was rigged.\n"
+    )
+    assert names(text) == ["Karl Olsen"]
+
+
+def test_a_name_after_a_preposition_in_a_long_subject_is_not_the_speaker() -> None:
+    text = "Observers from the Organization for Security and Cooperation in Europe said the vote fell short.\n"
+    assert names(text) == ["observers from the Organization for Security and Cooperation in Europe"]
+    text = "During talks with the Southland delegation in Oldtown Berg said the deal was close.\n"
+    assert names(text) == [None]
+
+
+def test_he_after_a_sentence_whose_subject_is_a_surname_is_that_person() -> None:
+    text = (
+        "Opposition leader Karl Olsen has been in exile since 2019.\n\nOlsen arrived in Oldtown on Monday. He told "
+        "reporters that the talks would be difficult.\n"
+    )
+    assert names(text) == [None, None, "Karl Olsen"]
+
+
+def test_a_statement_is_whoever_issued_it() -> None:
+    text = "The ministry issued a statement on Monday. The statement said the border would reopen on Friday.\n"
+    assert names(text) == [None, "the ministry"]
+    text = 'The Northland Foreign Ministry\'s statement read: "The border is closed."\n'
+    assert names(text) == ["Northland Foreign Ministry"]

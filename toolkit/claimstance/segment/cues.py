@@ -22,6 +22,7 @@ from claimstance.segment.spans import Span, mask_quotes
 _APPOSITIVE_START = words("a an the who which whose speaking")
 _ADVERBIAL = words("in for however meanwhile also though too moreover furthermore therefore nevertheless")
 _NOT_A_ROLE = words("who which whose in at on during while")
+_LINK_WORDS = words("in of for from at on to with by and")
 _AUX = words(
     """also further later earlier then again once previously repeatedly reportedly recently today yesterday has have
     had will would already meanwhile separately firmly strongly just now still"""
@@ -51,7 +52,7 @@ _SPEECH_VERBS = (
     r"|criticised|condemned|welcomed|praised|was\s+quoted\s+as\s+saying|saying|urging|insisting|warning|claiming|reads"
     r"|assured|promised|pledged|acknowledged|admitted|alleged|highlighted|reaffirmed|replied|answered|maintained"
     r"|maintains|regretted|lamented|predicted|predicts|conceded|concedes|retorted|remarked|cautioned"
-    r"|contended|contends|opined"
+    r"|contended|contends|opined|read(?=:)"
     # verbs that report only with a "that" clause: "X agreed that ..." (not "both sides agreed to accept"),
     # "X observed that ..." (not "observers observed the vote"), "X recalled that ..." (not "recalled its envoy")
     r"|(?:agreed|agrees|observed|indicated|signalled|signaled|hinted|revealed|disclosed|estimated|felt|believed"
@@ -103,6 +104,7 @@ _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 # "In his words, ...", "In the opinion of the commission, ...": an "according to" by other words.
 _IN_WORDS = re.compile(r"\b[Ii]n\s+(?:(?P<pronoun>his|her|their|its)\s+|the\s+)(?:words|view|opinion)\b(?:\s+of\s+)?")
 _PRONOUN_OF = {"his": "he", "her": "she", "their": "they", "its": "it"}
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^.;:\x00]{2,80}?)\s+as\s+say(?:ing|s)\b")
 _STATEMENT_BY = re.compile(
     r"\b(?:joint\s+)?(?:statement|press\s+release|readout|communiqu[eé])\s+(?:(?:issued|released|published)\s+)?"
@@ -243,6 +245,12 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
         t[:1].isupper() or t in ("of", "and", "for", "&") for t in subject.split()[1:]
     )
     named_before = _ends_with_name(previous) and len(previous.split()) <= 6 and previous_first not in FUNCTION_WORDS
+    if first in ("who", "which", "whose") and previous_first in ("the", "a", "an") and len(segments) >= 3:
+        # "Karl Olsen, the leader of the Freedom Party, which won 12 seats, said": back over the appositive
+        before = segments[-3]
+        if _ends_with_name(before) and len(before.split()) <= 6 and before.split()[0].lower() not in FUNCTION_WORDS:
+            segments.pop()
+            previous, previous_first, named_before = before, before.split()[0].lower(), True
     if first in ("who", "whose") and previous and not named_before and len(previous.split()) <= 5:
         # "The deputy minister, whose department oversees the border, said": an office, then its clause
         office = parse_speaker_phrase(previous) if previous_first in ("the", "a", "an") else None
@@ -268,6 +276,10 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
             k -= 1
         if k == len(tokens) or k == 0 or not tokens[k - 1][:1].islower():
             return None
+        if tokens[k - 1] in _LINK_WORDS:
+            # "Observers from the Organization for Security and Cooperation in Europe said": a name after a
+            # preposition is no subject; the whole phrase is, unless it opens as an adverbial ("During ...")
+            return (subject, None) if tokens[0].lower() not in FUNCTION_WORDS and len(tokens) <= 12 else None
         subject = " ".join(tokens[k:])
     if subject.split()[-1].lower() in BE:
         return None
@@ -306,6 +318,7 @@ def _masked_cue(masked: str) -> Cue | None:
         rest = masked[m.end() :]
         by = _DOCUMENT_BY.match(rest)
         phrase = _trim_np(rest[by.end() :] if by else rest)
+        phrase = _OBJECT_PRONOUNS.get(phrase, phrase)  # "According to him, ...": whoever "he" is
         if phrase:
             found.append(Cue(m.start(), phrase, "according to"))
     told = "informed" in masked or "n told " in masked or "e told " in masked  # "was told by", "were informed"

@@ -57,11 +57,20 @@ _LEAD_IN = re.compile(
     r"(?:\s+(?:in\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+|written\s+)?statement|the\s+following"
     r"|in\s+particular|among\s+other\s+things|today))?\s*:\s*$"
 )
+_OWNED_DOCUMENT = re.compile(
+    r"(?:[Tt]he\s+)?(?P<who>.+?)['’]s?\s+(?:joint\s+|written\s+)?(?:statement|letter|message|communiqu[eé]|readout"
+    r"|press\s+release)"
+)
+_ISSUED_BY = re.compile(
+    r"\s*(?P<who>[A-Z][^,;:.]{1,60}?)\s+(?:meanwhile\s+|separately\s+|later\s+|earlier\s+)?(?:has\s+|had\s+|also\s+)?(?:issued|released|published|put\s+out)\s+(?:a|an)"
+    r"\s+(?:joint\s+|new\s+|written\s+)?(?:statement|communiqu[eé]|press\s+release)"
+)
 _SPEAKING_TAG = re.compile(
     r"[\[(](?P<who>[A-Z][^,\])]{1,40}),\s*(?:speaking|said|says|talking|addressing)\b[^\])]*[\])]"
 )
 _BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]+")
 _STAGE_HEADING = re.compile(r"[\[(][^\])]{1,60}[\])]")
+_SURNAME_SUBJECT = re.compile(r"\s*([A-Z][a-z]+)\s+(?:has\s+|had\s+|was\s+|also\s+)?[a-z]+ed\b")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
 _VAGUE = frozenset(["many", "some", "most", "several", "others", "few"])
 """Quantifiers that report an unnamed crowd ("Many say ..."): in a speech, such a sentence is not the author's."""
@@ -304,8 +313,17 @@ def _in_capitals(cue: Cue, ctx: _Context) -> Cue | None:
 
 def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, previous: Speaker | None) -> Speaker:
     """The speaker a parsed phrase names, resolved in the document and validated (unattributed if refused)."""
-    if not parsed.person and _THE_DOCUMENT.fullmatch(parsed.name):
-        # "the statement said": the speaker is whoever issued it, the last organisation or speaker named
+    owned = _OWNED_DOCUMENT.fullmatch(parsed.name) if not parsed.person and "s " in parsed.name else None
+    issuing = parse_speaker_phrase(owned["who"]) if owned is not None else None
+    if issuing is not None:  # "the ministry's statement read: ...": the ministry
+        parsed = issuing
+    elif not parsed.person and _THE_DOCUMENT.fullmatch(parsed.name):
+        # "the statement said": the speaker is whoever issued it: the speaker before, the one the sentence before
+        # says issued it ("The ministry issued a statement on Monday."), else the last organisation named
+        issued = _ISSUED_BY.match(ctx.previous_sentence)
+        issuer_phrase = parse_speaker_phrase(issued["who"]) if issued is not None else None
+        if previous is None and issuer_phrase is not None:
+            previous = _named(issuer_phrase, cue, kind, ctx, None)
         issuer = previous or (Speaker(name=ctx.index.last_group[0], attribution=kind) if ctx.index.last_group else None)
         if issuer is not None and issuer.name is not None:
             return Speaker(name=issuer.name, role=issuer.role, attribution=kind, cue=cue.cue)
@@ -323,7 +341,7 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
     if parsed.name in ("he", "she") and previous is None:
         # "Hashim Thaci also addressed the Council. He told reporters ...": the person the sentence before names
         named = _person_named(ctx.previous_sentence)
-        if named is not None:
+        if named is not None and check_name(named) is None:
             entry = ctx.index.resolve(SpeakerPhrase(named, None, person=True))
     if entry is None:
         return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
@@ -351,7 +369,8 @@ def _person_named(sentence: str) -> str | None:
             tokens.pop(0)
         if len(tokens) >= 2 and not any(is_plain(t) for t in tokens):
             return " ".join(tokens)
-    return None
+    subject = _SURNAME_SUBJECT.match(sentence)  # "Olsen arrived in Oldtown on Monday.": a surname as subject
+    return subject[1] if subject is not None and not is_plain(subject[1]) else None
 
 
 def _cued_speaker(
