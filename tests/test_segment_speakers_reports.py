@@ -127,3 +127,39 @@ def test_a_statement_is_whoever_issued_it() -> None:
     assert names(text) == [None, "the ministry"]
     text = 'The Northland Foreign Ministry\'s statement read: "The border is closed."\n'
     assert names(text) == ["Northland Foreign Ministry"]
+
+
+# ------------------------------------------------------------------------- meeting coverage (UN style)
+
+
+def test_a_capitalised_office_between_commas_is_the_name_befores_role() -> None:
+    text = "Jane Doe, Minister for Foreign Affairs of Northland, said her country had been hit by floods.\n"
+    assert names(text) == ["Jane Doe"]
+
+
+def test_an_opening_participle_is_no_name() -> None:
+    text = "Responding, the representative of Southland said the allegations were baseless.\n"
+    assert names(text) == ["representative of Southland"]
+
+
+def test_he_after_an_office_in_its_paragraph_is_that_office() -> None:
+    text = (
+        "The representative of Northland said that climate change threatened small island States. Developing "
+        "countries needed predictable financing. He called for a reform of the financial architecture.\n\n"
+        "Speaking for the Group of 77, the representative of Southland said the world economy was in crisis. Debt "
+        "relief was urgently needed, she stressed.\n"
+    )
+    assert names(text) == [
+        "representative of Northland",
+        None,
+        "representative of Northland",
+        "representative of Southland",
+        "representative of Southland",
+    ]
+
+
+def test_he_in_the_next_paragraph_is_the_office_but_not_two_paragraphs_on() -> None:
+    text = "The representative of Northland said the draft was unbalanced.\n\nHe called for a vote.\n"
+    assert names(text) == ["representative of Northland", "representative of Northland"]
+    text = "The representative of Northland said the draft was unbalanced.\n\nThe vote was held.\n\nHe urged calm.\n"
+    assert names(text) == ["representative of Northland", None, None]

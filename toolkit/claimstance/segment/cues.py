@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, words
+from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, words
 from claimstance.segment.names import BE, PRONOUNS, is_name_token, is_plain, parse_speaker_phrase, strip_article
 from claimstance.segment.spans import Span, mask_quotes
 
@@ -237,14 +237,24 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
     # "Rahida Rahimova, a member of the commission, told ..." / "Lavrov, Russia's foreign minister, said ...";
     # not "In a statement issued on Monday, the Foreign Ministry said": there the subject names its speaker.
     # "Olsen, he said, had no plan": a pronoun is the subject, never an appositive of the name before it
+    # "Jane Doe, Minister for Foreign Affairs of Northland, said": a capitalised office is an appositive too
+    titled = first in ROLE_WORDS and (" of " in subject or " for " in subject)
     appositive = first not in PRONOUNS and (
-        first in _APPOSITIVE_START or first.endswith("ing") or subject[:1].islower() or not _ends_with_name(subject)
+        first in _APPOSITIVE_START
+        or first.endswith("ing")
+        or subject[:1].islower()
+        or titled
+        or not _ends_with_name(subject)
     )
     previous_first = previous.split()[0].lower() if previous else ""
     names_itself = first in ("the", "a", "an") and all(
         t[:1].isupper() or t in ("of", "and", "for", "&") for t in subject.split()[1:]
     )
-    named_before = _ends_with_name(previous) and len(previous.split()) <= 6 and previous_first not in FUNCTION_WORDS
+    # "Responding, the representative of Southland said": an opening participle or adverb is no name
+    opener = len(segments) == 2 and " " not in previous and previous.lower().endswith(("ing", "ly", "ed"))
+    named_before = (
+        _ends_with_name(previous) and len(previous.split()) <= 6 and previous_first not in FUNCTION_WORDS and not opener
+    )
     if first in ("who", "which", "whose") and previous_first in ("the", "a", "an") and len(segments) >= 3:
         # "Karl Olsen, the leader of the Freedom Party, which won 12 seats, said": back over the appositive
         before = segments[-3]

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from claimstance.lexicon import TRANSCRIPT_HEADER, is_honorific
+from claimstance.lexicon import ROLE_WORDS, TRANSCRIPT_HEADER, is_honorific
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.cues import TRIGGER, Cue, find_cue, headline_colon, headline_cue
 from claimstance.segment.names import NameIndex, SpeakerPhrase, is_plain, parse_speaker_phrase
@@ -71,6 +71,7 @@ _SPEAKING_TAG = re.compile(
 _BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]+")
 _STAGE_HEADING = re.compile(r"[\[(][^\])]{1,60}[\])]")
 _SURNAME_SUBJECT = re.compile(r"\s*([A-Z][a-z]+)\s+(?:has\s+|had\s+|was\s+|also\s+)?[a-z]+ed\b")
+_BREAKS = re.compile(r"\n\s*")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
 _VAGUE = frozenset(["many", "some", "most", "several", "others", "few"])
 """Quantifiers that report an unnamed crowd ("Many say ..."): in a speech, such a sentence is not the author's."""
@@ -123,6 +124,8 @@ class _Context:
     claimed: set[int] = field(default_factory=set)
     author: Speaker | None = None
     """The document's author (its name None when the header names none): an interview's "A:" turns are theirs."""
+    office: tuple[str, str | None, int] | None = None
+    """The last office that spoke ("representative of Northland"), its role and where: a "he" in its paragraph."""
     """Paragraphs an "X said this" gave to X: their first person is X's, not the narration's."""
 
 
@@ -338,11 +341,16 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
         # "Another said ... He said ...": the pronoun is the speaker nobody could name, not someone named before
         return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
     entry = ctx.index.resolve(parsed)
+    if parsed.name in ("he", "she") and previous is not None and previous.name and _an_office(previous.name):
+        # "The representative of Northland said ... He called for ...": the office that spoke just before
+        entry = (previous.name, previous.role)
     if parsed.name in ("he", "she") and previous is None:
         # "Hashim Thaci also addressed the Council. He told reporters ...": the person the sentence before names
         named = _person_named(ctx.previous_sentence)
         if named is not None and check_name(named) is None:
             entry = ctx.index.resolve(SpeakerPhrase(named, None, person=True))
+        elif entry is None and ctx.office is not None and _near(ctx.text, ctx.office[2], ctx.position):
+            entry = ctx.office[:2]  # "The representative of Northland said ... . ... . He called for ..."
     if entry is None:
         return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
     reason = check_name(entry[0])
@@ -354,7 +362,21 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
     if parsed.person and entry[1] is None:
         entry = (entry[0], ctx.index.role_in_text(entry[0]))
     ctx.index.register(entry, parsed.person, parsed.acronym)
+    if not parsed.person and _an_office(entry[0]):
+        ctx.office = (entry[0], entry[1], ctx.position)
     return Speaker(name=entry[0], role=entry[1], attribution=kind, cue=cue.cue)
+
+
+def _an_office(name: str) -> bool:
+    """Whether a speaker's name is one person's office ("representative of Northland", "Secretary-General")."""
+    tokens = name.lower().split()
+    cut = next((k for k, t in enumerate(tokens) if k > 0 and t in ("of", "for", "at", "from")), len(tokens))
+    return tokens[cut - 1] in ROLE_WORDS or tokens[cut - 1] in ("delegate", "official", "diplomat")
+
+
+def _near(text: str, start: int, end: int) -> bool:
+    """Whether ``start`` is in the paragraph of ``end`` or the one before it (one break between at most)."""
+    return len(_BREAKS.findall(text, start, end)) <= 1
 
 
 def _singular(noun: str) -> str:
