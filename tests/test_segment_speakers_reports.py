@@ -163,3 +163,31 @@ def test_he_in_the_next_paragraph_is_the_office_but_not_two_paragraphs_on() -> N
     assert names(text) == ["representative of Northland", "representative of Northland"]
     text = "The representative of Northland said the draft was unbalanced.\n\nThe vote was held.\n\nHe urged calm.\n"
     assert names(text) == ["representative of Northland", None, None]
+
+
+# ---------------------------------------------------------------------------------------------- quotations
+
+
+def test_a_named_subjects_manner_and_a_colon_open_their_quotation() -> None:
+    text = 'Olsen was defiant: "We will win this fight."\n\n"We will never surrender," he said.\n'
+    assert names(text) == ["Olsen", "Olsen"]
+    assert names('Olsen\'s reply was blunt: "We will never accept this."\n') == ["Olsen"]
+    assert names('The message was clear: "We will win this fight."\n') == [None]
+
+
+def test_as_x_put_it_in_news_is_xs() -> None:
+    assert names('As Olsen put it: "The border will reopen on Friday."\n') == ["Olsen"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["On Monday, Olsen struck a defiant tone.", "Olsen, speaking to reporters, was blunt."],
+)
+def test_he_after_a_sentence_about_a_named_person_is_that_person(opening: str) -> None:
+    text = f'Karl Olsen, the opposition leader, spoke in Oldtown.\n\n{opening} "We will never accept this," he said.\n'
+    assert names(text) == [None, None, "Karl Olsen"]
+
+
+def test_a_surname_the_text_never_gives_in_full_is_no_antecedent() -> None:
+    text = 'On Monday, Olsen struck a defiant tone. "We will never accept this," he said.\n'
+    assert names(text) == [None, None]

@@ -52,7 +52,7 @@ _SPEECH_VERBS = (
     r"|criticised|condemned|welcomed|praised|was\s+quoted\s+as\s+saying|saying|urging|insisting|warning|claiming|reads"
     r"|assured|promised|pledged|acknowledged|admitted|alleged|highlighted|reaffirmed|replied|answered|maintained"
     r"|maintains|regretted|lamented|predicted|predicts|conceded|concedes|retorted|remarked|cautioned"
-    r"|contended|contends|opined|read(?=:)"
+    r"|contended|contends|opined|read(?=:)|put\s+it(?=\s*[,:])"
     # verbs that report only with a "that" clause: "X agreed that ..." (not "both sides agreed to accept"),
     # "X observed that ..." (not "observers observed the vote"), "X recalled that ..." (not "recalled its envoy")
     r"|(?:agreed|agrees|observed|indicated|signalled|signaled|hinted|revealed|disclosed|estimated|felt|believed"
@@ -151,6 +151,13 @@ _WORDS_OF = re.compile(r"\s*(?:Those|These|Such|That|This)\s+(?:were|are|was|is)
 _RELATIVE = re.compile(r"\s(?:who\s|\w+ed\s+by\s)")
 # "They say that every year.": "that" is what they say, not a clause: the sentence comments, it reports nothing
 _THAT_OBJECT = re.compile(r"\s+that\s+(?:(?:every|each)\s+\w+|again|often|always|too|all\s+the\s+time)\s*[.!?]?\s*$")
+# 'Olsen was defiant: "We will win."', 'Olsen's reply was blunt: "Never."': a named subject, a word of manner and
+# a colon that opens a quotation
+_COLON_QUOTE = re.compile(
+    r"\s*(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}?)(?:['’]s\s+(?:response|reply|answer|message|verdict"
+    r"|reaction|tone))?\s+(?P<how>(?:was|were|is|are|remained|sounded)\s+(?:(?:more|less|very|equally)\s+)?[a-z]+):"
+    r"\s*[\"“«‘]"
+)
 _STATEMENT_BEFORE = re.compile(r"(?:,|\bin|\bto|^)\s*(?:[Aa]|[Aa]n|[Tt]he)?\s*(?:joint\s+|new\s+|separate\s+)?$")
 
 
@@ -360,6 +367,9 @@ def _masked_cue(masked: str) -> Cue | None:
         phrase = _trim_np(masked[m.end() :])
         if phrase:
             found.append(Cue(m.start(), phrase, "a statement by"))
+    colon_quote = _COLON_QUOTE.match(masked) if ": " in masked else None
+    if colon_quote is not None and _ends_with_name(colon_quote["who"]):
+        found.append(Cue(0, colon_quote["who"], colon_quote["how"]))
     words_of = _WORDS_OF.match(masked) if " words of " in masked else None
     words_by = _trim_np(masked[words_of.end() :]) if words_of is not None else ""
     if words_of is not None and words_by and parse_speaker_phrase(words_by) is not None:

@@ -70,7 +70,7 @@ _SPEAKING_TAG = re.compile(
 )
 _BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]+")
 _STAGE_HEADING = re.compile(r"[\[(][^\])]{1,60}[\])]")
-_SURNAME_SUBJECT = re.compile(r"\s*([A-Z][a-z]+)\s+(?:has\s+|had\s+|was\s+|also\s+)?[a-z]+ed\b")
+_SURNAME_SUBJECT = re.compile(r"(?:^\s*|,\s+)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=,|\s+[a-z]+\b)")
 _BREAKS = re.compile(r"\n\s*")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
 _VAGUE = frozenset(["many", "some", "most", "several", "others", "few"])
@@ -347,8 +347,9 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
     if parsed.name in ("he", "she") and previous is None:
         # "Hashim Thaci also addressed the Council. He told reporters ...": the person the sentence before names
         named = _person_named(ctx.previous_sentence)
-        if named is not None and check_name(named) is None:
-            entry = ctx.index.resolve(SpeakerPhrase(named, None, person=True))
+        person = ctx.index.resolve(SpeakerPhrase(named, None, True)) if named and check_name(named) is None else None
+        if person is not None and " " in person[0]:  # a surname only where the text gives the full name
+            entry = person
         elif entry is None and ctx.office is not None and _near(ctx.text, ctx.office[2], ctx.position):
             entry = ctx.office[:2]  # "The representative of Northland said ... . ... . He called for ..."
     if entry is None:
@@ -389,9 +390,10 @@ def _person_named(sentence: str) -> str | None:
         tokens = found.group().split()
         while tokens and is_plain(tokens[0]):
             tokens.pop(0)
-        if len(tokens) >= 2 and not any(is_plain(t) for t in tokens):
-            return " ".join(tokens)
-    subject = _SURNAME_SUBJECT.match(sentence)  # "Olsen arrived in Oldtown on Monday.": a surname as subject
+        if len(tokens) >= 2 and not any(is_plain(t) for t in tokens) and check_name(" ".join(tokens)) is None:
+            return " ".join(tokens)  # not "On Monday"
+    # "Olsen arrived in Oldtown on Monday.", "On Monday, Olsen struck a defiant tone.": a surname as subject
+    subject = _SURNAME_SUBJECT.search(sentence)
     return subject[1] if subject is not None and not is_plain(subject[1]) else None
 
 
