@@ -29,14 +29,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
-from claimstance.lexicon import ROLE_WORDS, TRANSCRIPT_HEADER, is_honorific
+from claimstance.lexicon import ROLE_WORDS, TRANSCRIPT_HEADER
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.cues import TRIGGER, Cue, find_cue, headline_colon, headline_cue
 from claimstance.segment.names import NameIndex, SpeakerPhrase, is_plain, parse_speaker_phrase
 from claimstance.segment.runs import give_back, mostly_quote, opened_before
-from claimstance.segment.spans import TURN_LABEL, Span, UnitSpan, mask_quotes, quote_spans
+from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
+from claimstance.segment.turns import Turn, block_goes_on, heading_turn
 from claimstance.segment.validate import check_name
 
 _STATEMENT_HEADER = re.compile(rf"{TRANSCRIPT_HEADER}\b", re.IGNORECASE)
@@ -65,11 +65,6 @@ _ISSUED_BY = re.compile(
     r"\s*(?P<who>[A-Z][^,;:.]{1,60}?)\s+(?:meanwhile\s+|separately\s+|later\s+|earlier\s+)?(?:has\s+|had\s+|also\s+)?(?:issued|released|published|put\s+out)\s+(?:a|an)"
     r"\s+(?:joint\s+|new\s+|written\s+)?(?:statement|communiqu[eé]|press\s+release)"
 )
-_SPEAKING_TAG = re.compile(
-    r"[\[(](?P<who>[A-Z][^,\])]{1,40}),\s*(?:speaking|said|says|talking|addressing)\b[^\])]*[\])]"
-)
-_BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]+")
-_STAGE_HEADING = re.compile(r"[\[(][^\])]{1,60}[\])]")
 _SURNAME_SUBJECT = re.compile(r"(?:^\s*|,\s+)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=,|\s+[a-z]+\b)")
 _BREAKS = re.compile(r"\n\s*")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
@@ -81,7 +76,6 @@ _CROWD = re.compile(
     re.IGNORECASE,
 )
 _IRREGULAR = {"women": "woman", "men": "man", "people": "person", "witnesses": "witness", "deputies": "deputy"}
-_TURN_NOUNS = {"question": "questioner", "q": "questioner", "questions": "questioner"}
 
 
 def _statement_start(document: Document, units: Sequence[UnitSpan]) -> int | None:
@@ -129,18 +123,6 @@ class _Context:
     """Paragraphs an "X said this" gave to X: their first person is X's, not the narration's."""
 
 
-@dataclass
-class _Turn:
-    """Whose own words run on: a transcript tag's speaker (until the next tag), an "X said:" block's (until the
-    next heading) or an editor's "[X, speaking at ...]" tag's (until the paragraph ends)."""
-
-    speaker: Speaker
-    scope: Literal["tag", "block", "paragraph"]
-    paragraph: int = -1
-    bullets: bool | None = None
-    """Whether a block is a list ("The ministry said:" and bullets): it then ends with the list."""
-
-
 def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[str] | None = None) -> list[Speaker]:
     """A Speaker for every unit of ``document`` (pure; units in document order).
 
@@ -158,19 +140,19 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     backward: list[int] = []
     quoted_before: list[int] = []
     previous = _Previous()
-    turn: _Turn | None = None
+    turn: Turn | None = None
     by_sentence: dict[Span, tuple[Speaker | None, Cue | None]] = {}
     for i, unit in enumerate(units):
         if turn is not None and turn.scope == "paragraph" and unit.paragraph != turn.paragraph:
             turn = None
         if unit.kind is UnitKind.HEADING:
-            turn = _heading_turn(unit, ctx, turn)
+            turn = heading_turn(unit, text, ctx.index, ctx.author, turn)
             tagged = turn is not None and turn.paragraph == unit.paragraph and turn.scope != "block"
             speakers.append(narrator if tagged else _headline_speaker(unit, ctx) or narrator)
             previous = _Previous()
             continue
         if turn is not None and turn.scope == "block" and unit.kind is UnitKind.CLAIM:
-            turn = _block_goes_on(text, unit, turn)
+            turn = block_goes_on(text, unit, turn)
         in_statement = statement_from is not None and i >= statement_from
         own = turn.speaker if turn is not None else (author if in_statement else None)
         if unit.kind is not UnitKind.CLAIM:
@@ -196,7 +178,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         lead_in = text[unit.sentence[1] - 1] == ":" and _LEAD_IN.search(text, *unit.sentence) is not None
         if cue is not None and cued is not None and cued.name is not None and lead_in:
             # "A Foreign Office spokesperson said:" frames the block below, which is the spokesperson's
-            turn = _Turn(cued.model_copy(update={"attribution": Attribution.DIRECT_QUOTE}), "block")
+            turn = Turn(cued.model_copy(update={"attribution": Attribution.DIRECT_QUOTE}), "block")
             speakers.append(narrator)
             previous = _Previous()
             continue
@@ -235,34 +217,6 @@ def _validated(speaker: Speaker, narrator: Speaker, ctx: _Context) -> Speaker:
     return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=speaker.cue)
 
 
-def _block_goes_on(text: str, unit: UnitSpan, turn: _Turn) -> _Turn | None:
-    """The block turn, or None where a list below "X said:" has ended (a line that is no bullet)."""
-    line_start = text.rfind("\n", 0, unit.sentence[0]) + 1
-    bullet = _BULLET.fullmatch(text, line_start, unit.sentence[0]) is not None
-    if turn.bullets is None:
-        turn.bullets = bullet
-    return None if turn.bullets and not bullet and line_start == unit.sentence[0] else turn
-
-
-def _heading_turn(unit: UnitSpan, ctx: _Context, turn: _Turn | None) -> _Turn | None:
-    """The turn after a heading: a tag opens one, a stage direction keeps it, any other heading ends a block."""
-    heading = ctx.text[unit.start : unit.end]
-    if TURN_LABEL.fullmatch(heading) or heading == "Q":
-        speaker = _turn_speaker(heading.removesuffix(":"), ctx)
-        return _Turn(speaker, "tag", unit.paragraph) if speaker is not None else None
-    tag = _SPEAKING_TAG.fullmatch(heading)
-    if tag is not None:
-        parsed = parse_speaker_phrase(tag["who"])
-        entry = ctx.index.resolve(parsed) if parsed is not None and parsed.person else None
-        if entry is not None:
-            return _Turn(
-                Speaker(name=entry[0], role=entry[1], attribution=Attribution.DIRECT_QUOTE), "paragraph", unit.paragraph
-            )
-    if turn is not None and turn.scope == "block" and not _STAGE_HEADING.fullmatch(heading):
-        return None
-    return turn
-
-
 def _reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, unit: UnitSpan) -> bool:
     """Whether an author's (or turn speaker's) sentence reports a third party rather than their own view.
 
@@ -275,22 +229,6 @@ def _reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, un
     if cued.attribution is Attribution.UNATTRIBUTED:
         return cue is not None and cue.phrase.split()[0].lower() in _VAGUE
     return cued.name is not None and cued.name != own.name
-
-
-def _turn_speaker(label: str, ctx: _Context) -> Speaker | None:
-    """The speaker a transcript tag names: "SECRETARY KERRY" -> John Kerry, "QUESTION" -> questioner."""
-    words = label.split()
-    if words in (["A"], ["ANSWER"]) and ctx.author is not None:  # an interview's answer: the interviewee's
-        return ctx.author.model_copy(update={"cue": ":"})
-    if len(words) == 1 and (words[0].lower() in _TURN_NOUNS or not ctx.index.knows(words[0].title())):
-        noun = _TURN_NOUNS.get(words[0].lower(), words[0].lower())
-        return Speaker(name=noun, attribution=Attribution.AUTHOR, cue=":")
-    phrase = " ".join(w if is_honorific(w) and len(w) <= 3 else w.title() for w in words)
-    parsed = parse_speaker_phrase(phrase)
-    entry = ctx.index.resolve(parsed) if parsed is not None else None
-    if entry is None:
-        return None
-    return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
 
 
 def _headline_speaker(unit: UnitSpan, ctx: _Context) -> Speaker | None:

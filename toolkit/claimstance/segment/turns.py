@@ -1,0 +1,77 @@
+"""Turns: whose own words run on over several units. A transcript tag's ("SECRETARY KERRY:", "QUESTION:", and
+mixed-case tags a page repeats: "Question:", "Anna Berg:") until the next tag, an "X said:" block's until the
+next heading (a list's until the list ends), and an editor's "[X, speaking at ...]" tag's to the paragraph's end."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from claimstance.lexicon import is_honorific
+from claimstance.schema import Attribution, Speaker
+from claimstance.segment.names import NameIndex, parse_speaker_phrase
+from claimstance.segment.spans import TURN_LABEL, UnitSpan
+
+_SPEAKING_TAG = re.compile(
+    r"[\[(](?P<who>[A-Z][^,\])]{1,40}),\s*(?:speaking|said|says|talking|addressing)\b[^\])]*[\])]"
+)
+_BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]+")
+_STAGE_HEADING = re.compile(r"[\[(][^\])]{1,60}[\])]")
+_TURN_NOUNS = {"question": "questioner", "q": "questioner", "questions": "questioner"}
+
+
+@dataclass
+class Turn:
+    """Whose own words run on: a transcript tag's speaker (until the next tag), an "X said:" block's (until the
+    next heading) or an editor's "[X, speaking at ...]" tag's (until the paragraph ends)."""
+
+    speaker: Speaker
+    scope: Literal["tag", "block", "paragraph"]
+    paragraph: int = -1
+    bullets: bool | None = None
+    """Whether a block is a list ("The ministry said:" and bullets): it then ends with the list."""
+
+
+def block_goes_on(text: str, unit: UnitSpan, turn: Turn) -> Turn | None:
+    """The block turn, or None where a list below "X said:" has ended (a line that is no bullet)."""
+    line_start = text.rfind("\n", 0, unit.sentence[0]) + 1
+    bullet = _BULLET.fullmatch(text, line_start, unit.sentence[0]) is not None
+    if turn.bullets is None:
+        turn.bullets = bullet
+    return None if turn.bullets and not bullet and line_start == unit.sentence[0] else turn
+
+
+def heading_turn(unit: UnitSpan, text: str, index: NameIndex, author: Speaker | None, turn: Turn | None) -> Turn | None:
+    """The turn after a heading: a tag opens one, a stage direction keeps it, any other heading ends a block."""
+    heading = text[unit.start : unit.end]
+    if TURN_LABEL.fullmatch(heading) or heading == "Q":
+        speaker = turn_speaker(heading.removesuffix(":"), index, author)
+        return Turn(speaker, "tag", unit.paragraph) if speaker is not None else None
+    tag = _SPEAKING_TAG.fullmatch(heading)
+    if tag is not None:
+        parsed = parse_speaker_phrase(tag["who"])
+        entry = index.resolve(parsed) if parsed is not None and parsed.person else None
+        if entry is not None:
+            return Turn(
+                Speaker(name=entry[0], role=entry[1], attribution=Attribution.DIRECT_QUOTE), "paragraph", unit.paragraph
+            )
+    if turn is not None and turn.scope == "block" and not _STAGE_HEADING.fullmatch(heading):
+        return None
+    return turn
+
+
+def turn_speaker(label: str, index: NameIndex, author: Speaker | None) -> Speaker | None:
+    """The speaker a transcript tag names: "SECRETARY KERRY" -> John Kerry, "QUESTION" -> questioner."""
+    words = label.split()
+    if words in (["A"], ["ANSWER"]) and author is not None:  # an interview's answer: the interviewee's
+        return author.model_copy(update={"cue": ":"})
+    if len(words) == 1 and (words[0].lower() in _TURN_NOUNS or not index.knows(words[0].title())):
+        noun = _TURN_NOUNS.get(words[0].lower(), words[0].lower())
+        return Speaker(name=noun, attribution=Attribution.AUTHOR, cue=":")
+    phrase = " ".join(w if is_honorific(w) and len(w) <= 3 else w.title() for w in words)
+    parsed = parse_speaker_phrase(phrase)
+    entry = index.resolve(parsed) if parsed is not None else None
+    if entry is None:
+        return None
+    return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
