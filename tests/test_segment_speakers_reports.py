@@ -191,3 +191,29 @@ def test_he_after_a_sentence_about_a_named_person_is_that_person(opening: str) -
 def test_a_surname_the_text_never_gives_in_full_is_no_antecedent() -> None:
     text = 'On Monday, Olsen struck a defiant tone. "We will never accept this," he said.\n'
     assert names(text) == [None, None]
+
+
+# ------------------------------------------------------------------------ interviews and briefings in mixed case
+
+
+def test_a_tag_a_page_repeats_opens_a_turn_until_the_next_tag() -> None:
+    text = (
+        "Interview with Karl Olsen\n\nNorthpress: Do you expect the talks to succeed?\n\nOlsen: I do. Both sides "
+        "want peace.\n\nNorthpress: And the border?\n\nOlsen: It will reopen in May.\n"
+    )
+    assert names(text) == ["Northpress", "Karl Olsen", "Karl Olsen", "Northpress", "Karl Olsen"]
+
+
+def test_a_briefings_question_tag_is_the_questioners_and_the_answer_the_ministers() -> None:
+    text = (
+        "Question: Will Northland reopen the border?\nSergey Petrov: We are ready. But Southland must first "
+        "withdraw its troops.\nQuestion: What about the sanctions?\nSergey Petrov: The sanctions are illegal.\n"
+    )
+    expected = ["questioner", "Sergey Petrov", "Sergey Petrov", "questioner", "Sergey Petrov"]
+    assert names(text, author="Sergey Petrov") == expected
+
+
+def test_a_tag_used_once_or_naming_no_known_person_opens_no_turn() -> None:
+    assert names("Question: Will the border reopen?\n") == [None]
+    text = "Photo: the border crossing at Oldtown.\n\nThe border reopened.\n\nPhoto: trucks waiting.\n"
+    assert names(text) == [None, None, None]

@@ -41,7 +41,7 @@ _HEADLINE_LABELS = words(
     """note update photo photos video watch opinion analysis editorial exclusive breaking interview live comment read
     related source sources tag tags politics economy society world sport sports culture region official important
     warning press release explainer timeline factbox factfile fact check profile review feature insight briefing
-    obituary podcast listen map graphic quiz recap"""
+    obituary podcast listen map graphic quiz recap question answer"""
 )
 
 _SPEECH_VERBS = (

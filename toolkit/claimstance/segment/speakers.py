@@ -36,7 +36,7 @@ from claimstance.segment.cues import TRIGGER, Cue, find_cue, headline_colon, hea
 from claimstance.segment.names import NameIndex, SpeakerPhrase, is_plain, parse_speaker_phrase
 from claimstance.segment.runs import give_back, mostly_quote, opened_before
 from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
-from claimstance.segment.turns import Turn, block_goes_on, heading_turn
+from claimstance.segment.turns import Turn, block_goes_on, heading_turn, line_tag, recurring_tags, tag_speaker
 from claimstance.segment.validate import check_name
 
 _STATEMENT_HEADER = re.compile(rf"{TRANSCRIPT_HEADER}\b", re.IGNORECASE)
@@ -136,6 +136,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     author = Speaker(name=document.author, role=document.author_role, attribution=Attribution.AUTHOR)
     ctx.author = author
     statement_from = _statement_start(document, units)
+    tags = recurring_tags(text)
     speakers: list[Speaker] = []
     backward: list[int] = []
     quoted_before: list[int] = []
@@ -153,6 +154,14 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             continue
         if turn is not None and turn.scope == "block" and unit.kind is UnitKind.CLAIM:
             turn = block_goes_on(text, unit, turn)
+        tag = line_tag(text, unit.start, tags) if tags and unit.kind is UnitKind.CLAIM else None
+        if tag is not None:  # "Question: ...", "Anna Berg: ...": a turn of an interview or a briefing
+            tagged_speaker = tag_speaker(tag, ctx.index, ctx.author)
+            turn = Turn(tagged_speaker, "tag", unit.paragraph) if tagged_speaker is not None else None
+            if tagged_speaker is not None:
+                speakers.append(tagged_speaker)
+                previous = _Previous()
+                continue
         in_statement = statement_from is not None and i >= statement_from
         own = turn.speaker if turn is not None else (author if in_statement else None)
         if unit.kind is not UnitKind.CLAIM:

@@ -5,6 +5,7 @@ next heading (a list's until the list ends), and an editor's "[X, speaking at ..
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
@@ -19,6 +20,9 @@ _SPEAKING_TAG = re.compile(
 _BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]+")
 _STAGE_HEADING = re.compile(r"[\[(][^\])]{1,60}[\])]")
 _TURN_NOUNS = {"question": "questioner", "q": "questioner", "questions": "questioner"}
+# "Question: ...", "Anna Berg: ...": a tag at a line's start, in mixed case (capitals are headings of their own)
+_LINE_TAG = re.compile(r"^([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)", re.MULTILINE)
+_ASKING = frozenset(["question", "q", "journalist", "reporter", "interviewer"])
 
 
 @dataclass
@@ -73,5 +77,34 @@ def turn_speaker(label: str, index: NameIndex, author: Speaker | None) -> Speake
     parsed = parse_speaker_phrase(phrase)
     entry = index.resolve(parsed) if parsed is not None else None
     if entry is None:
+        return None
+    return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
+
+
+def recurring_tags(text: str) -> frozenset[str]:
+    """The mixed-case tags that open two lines or more of a page ("Question:", "Anna Berg:"): an interview or a
+    press conference's turns. A tag used once is a headline's "X: claim" or a label."""
+    if ":" not in text:
+        return frozenset()
+    counts = Counter(m[1] for m in _LINE_TAG.finditer(text) if not m[1].isupper())
+    return frozenset(tag for tag, n in counts.items() if n >= 2)
+
+
+def line_tag(text: str, start: int, tags: frozenset[str]) -> str | None:
+    """The recurring tag that opens the line at ``start``, if any."""
+    m = _LINE_TAG.match(text, start) if start == 0 or text[start - 1] == "\n" else None
+    return m[1] if m is not None and m[1] in tags else None
+
+
+def tag_speaker(tag: str, index: NameIndex, author: Speaker | None) -> Speaker | None:
+    """Whose turn a recurring tag opens: the questioner's ("Question", "Journalist"), the interviewee's ("A"), or
+    a person's the text names in full ("Berg" -> "Anna Berg"); None for any other tag ("Photo", "Northpress")."""
+    if tag.lower() in _ASKING:
+        return Speaker(name="questioner", attribution=Attribution.AUTHOR, cue=":")
+    if tag in ("A", "Answer"):
+        return author.model_copy(update={"cue": ":"}) if author is not None and author.name else None
+    parsed = parse_speaker_phrase(tag)
+    entry = index.resolve(parsed) if parsed is not None and parsed.person else None
+    if entry is None or " " not in entry[0]:
         return None
     return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
