@@ -91,6 +91,25 @@ def test_in_a_speech_our_government_and_everyone_are_the_authors_own_voice() -> 
     assert names(text, author="John Carter") == ["John Carter", "John Carter", "Southland", "John Carter"]
 
 
+def test_in_a_speech_other_voices_are_theirs_for_their_sentence_only() -> None:
+    text = (
+        "Address by President John Carter\n\nOur opponents claim that the treaty is void. This is a lie.\n\n"
+        "Some experts argue that sanctions are useless. I disagree.\n\nThe Secretary-General rightly said that "
+        'dialogue is the only way. We share this view.\n\nLet me quote the Southland foreign minister: "We will '
+        'never accept the border." Such statements are dangerous.\n'
+    )
+    assert names(text, author="John Carter") == [
+        "Our opponents",
+        "John Carter",
+        None,
+        "John Carter",
+        "Secretary-General",
+        "John Carter",
+        "Southland foreign minister",
+        "John Carter",
+    ]
+
+
 # ------------------------------------------------------------------------------------- who the subject is
 
 

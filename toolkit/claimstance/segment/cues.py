@@ -25,7 +25,10 @@ _NOT_A_ROLE = words("who which whose in at on during while")
 _LINK_WORDS = words("in of for from at on to with by and")
 _AUX = words(
     """also further later earlier then again once previously repeatedly reportedly recently today yesterday has have
-    had will would already meanwhile separately firmly strongly just now still"""
+    had will would already meanwhile separately firmly strongly just now still rightly correctly wrongly publicly
+    openly privately explicitly clearly categorically flatly angrily bluntly sharply bitterly allegedly officially
+    formally personally initially subsequently quickly immediately swiftly promptly specifically particularly
+    notably proudly cautiously emphatically unequivocally frankly candidly directly even"""
 )
 _PROGRESSIVE = words("is are was were")
 # "Northland's president on Tuesday rejected ...": when the subject spoke is no part of who spoke
@@ -52,7 +55,8 @@ _SPEECH_VERBS = (
     r"|criticised|condemned|welcomed|praised|was\s+quoted\s+as\s+saying|saying|urging|insisting|warning|claiming|reads"
     r"|assured|promised|pledged|acknowledged|admitted|alleged|highlighted|reaffirmed|replied|answered|maintained"
     r"|maintains|regretted|lamented|predicted|predicts|conceded|concedes|retorted|remarked|cautioned"
-    r"|contended|contends|opined|read(?=:)|put\s+it(?=\s*[,:])"
+    r"|contended|contends|opined|read(?=:)|put\s+it(?=\s*[,:])|claim|argue|insist|maintain|allege|assert|contend|warn"
+    r"|tell"
     # verbs that report only with a "that" clause: "X agreed that ..." (not "both sides agreed to accept"),
     # "X observed that ..." (not "observers observed the vote"), "X recalled that ..." (not "recalled its envoy")
     r"|(?:agreed|agrees|observed|indicated|signalled|signaled|hinted|revealed|disclosed|estimated|felt|believed"
@@ -72,7 +76,7 @@ _STANCE_VERBS = (
 )
 TRIGGER = re.compile(
     rf"\b(?:{_SPEECH_VERBS}|{_STANCE_VERBS}|[Aa]ccording|statement|release|readout|communiqu|quoted|continued"
-    r"|mentioned|recalled)\b"
+    r"|mentioned|recalled|quote)\b"
 )
 """Any word a cue needs: a sentence without one has no cue."""
 _PARTICIPLE = re.compile(r",\s*(?:also\s+)?$")
@@ -105,6 +109,10 @@ _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _IN_WORDS = re.compile(r"\b[Ii]n\s+(?:(?P<pronoun>his|her|their|its)\s+|the\s+)(?:words|view|opinion)\b(?:\s+of\s+)?")
 _PRONOUN_OF = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+# "Let me quote the Southland foreign minister: ..." in a speech: the quotation is the minister's
+_QUOTE_LEAD = re.compile(
+    r"\b(?:[Ll]et\s+me\s+|I\s+(?:will\s+|would\s+like\s+to\s+)?)quote\s+(?P<who>[^:,;\x00]{2,60}?)\s*:"
+)
 _QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^.;:\x00]{2,80}?)\s+as\s+say(?:ing|s)\b")
 _STATEMENT_BY = re.compile(
     r"\b(?:joint\s+)?(?:statement|press\s+release|readout|communiqu[eé])\s+(?:(?:issued|released|published)\s+)?"
@@ -351,6 +359,8 @@ def _masked_cue(masked: str) -> Cue | None:
         quoted = _subject_before(masked, m.start() + 1, progressive=False)
         if quoted is not None and parse_speaker_phrase(quoted[0]) is not None:
             found.append(Cue(m.start(), quoted[0], "quoted as saying", quoted[1]))
+    for m in _QUOTE_LEAD.finditer(masked) if " quote " in masked else ():
+        found.append(Cue(m.start(), m["who"], "quote"))
     for m in _QUOTED_AS.finditer(masked) if "quoted" in masked else ():
         found.append(Cue(m.start(), m["who"], "quoted as saying"))
     has_by = " by " in masked

@@ -45,6 +45,10 @@ _PASSIVE = re.compile(
     r"|said|stated|announced|reported|mentioned|pointed\s+out|underscored|recalled)\b"
 )
 _FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll)|[Oo]ur|[Mm]y|us|me)\b")
+_OUR_SIDE = re.compile(
+    r"(?:[Oo]ur|[Mm]y)\s+(?:own\s+)?(?:government|country|nation|people|party|delegation|side|administration|ministry"
+    r"|state|team|position)\b"
+)
 _SPEAKER_AND_I = re.compile(r"\b(?:and|with)\s+(?:I|me|we|us)\b|^(?:I|We)\s+and\b")
 _AS_SAID = re.compile(r"\s*(?:[Aa]nd\s+|[Bb]ut\s+)?[Aa]s\s")
 _THE_DOCUMENT = re.compile(
@@ -235,6 +239,8 @@ def _reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, un
         return False  # "As X said, ...": the author agrees; the claim is the author's
     if cue is not None and _SPEAKER_AND_I.search(cue.phrase) is not None:
         return False  # "My colleague and I stressed ...": the author is among those who speak
+    if cue is not None and _OUR_SIDE.match(cue.phrase) is not None:
+        return False  # "Our government considers that ...": the author's side is the author
     if cued.attribution is Attribution.UNATTRIBUTED:
         return cue is not None and cue.phrase.split()[0].lower() in _VAGUE
     return cued.name is not None and cued.name != own.name

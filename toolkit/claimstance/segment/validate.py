@@ -3,8 +3,8 @@
 A name is refused, with the reason counted, when it is
 
 * a **clause fragment**: it opens with a preposition, conjunction, pronoun, quantifier or sentence adverb ("in a
-  separate statement", "Despite the delays the count", "Many", "Secondly", "which", "Everyone"; "Our government"
-  is, in a speech, the author), or holds a verb or a pronoun in lower case ("the information released", "I can");
+  separate statement", "Despite the delays the count", "Many", "Secondly", "which", "Everyone"), or holds
+  a verb or a pronoun in lower case ("the information released", "I can");
 * a **date** ("Monday", "last week");
 * a **document** rather than who wrote it ("a report", "the statement");
 * a **lower-case phrase** whose head noun names no person or group ("the intention", "official results");
@@ -22,7 +22,7 @@ _OPENERS = words(
     because if when as and but or nor so then however meanwhile moreover furthermore nevertheless secondly firstly
     thirdly finally also which who whom whose that this these those it its he she they we i you me us him them there
     here what many some most several such other another each every any no not let only just even still
-    including besides unlike like everyone everybody nobody anyone anybody someone somebody our my your"""
+    including besides unlike like everyone everybody nobody anyone anybody someone somebody"""
 )
 _CLAUSE_WORDS = words(
     """is are was were be been being has have had will would could should can may might must did does do it he she
