@@ -236,3 +236,33 @@ def test_a_tag_used_once_or_naming_no_known_person_opens_no_turn() -> None:
     assert names("Question: Will the border reopen?\n") == [None]
     text = "Photo: the border crossing at Oldtown.\n\nThe border reopened.\n\nPhoto: trucks waiting.\n"
     assert names(text) == [None, None, None]
+
+
+# --------------------------------------------------------------------------------------- groups of people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Opposition candidates are calling for a rerun, saying the vote was rigged.\n", "Opposition candidates"),
+        (
+            "Thousands of opposition supporters rallied in Oldtown, demanding a recount.\n",
+            "Thousands of opposition supporters",
+        ),
+        ("The candidates said they had recorded irregularities.\n", "the candidates"),
+        ("The separatists say turnout was 75 percent.\n", "the separatists"),
+        ("Rebel commanders denied that their troops had crossed the line.\n", "Rebel commanders"),
+    ],
+)
+def test_a_group_of_people_is_named_whole(text: str, expected: str) -> None:
+    assert names(text) == [expected]
+
+
+def test_a_closing_he_said_is_the_person_the_sentence_names_but_not_a_party_it_reports_on() -> None:
+    text = (
+        "The head of the election commission, Roman Lyagin, told Northpress multiple voting was impossible - no "
+        "other checks were needed, he said.\n"
+    )
+    assert names(text) == ["Roman Lyagin"]
+    text = "Foreign Minister Anna Berg met reporters.\n\nNorthland rejected the plan, she said.\n"
+    assert names(text) == [None, "Anna Berg"]

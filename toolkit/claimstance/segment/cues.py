@@ -18,6 +18,7 @@ from itertools import chain
 from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, words
 from claimstance.segment.names import BE, PRONOUNS, is_name_token, is_plain, parse_speaker_phrase, strip_article
 from claimstance.segment.spans import Span, mask_quotes
+from claimstance.segment.validate import PERSON_NOUNS
 
 _APPOSITIVE_START = words("a an the who which whose speaking")
 _ADVERBIAL = words("in for however meanwhile also though too moreover furthermore therefore nevertheless")
@@ -65,6 +66,7 @@ _SPEECH_VERBS = (
     r"|reminded|reminds|countered|commented|reports|convinced|confident|certain|concerned|worried)(?=\s+that\b)"
 )
 # "X is convinced that ...": an adjective of conviction after "is", like a progressive's participle
+_SAYING = re.compile(r"said|says|told|tells|stated|added|noted|explained")
 _CONVICTION = words("convinced confident certain concerned worried")
 # Verbs of stance-taking: "X rejected the proposal" reports X's position as much as "X said".
 _STANCE_VERBS = (
@@ -317,7 +319,10 @@ def _sentence_subject(masked: str) -> str | None:
     for token in masked.split():
         bare = token.strip(",;:()")
         after_of = bool(tokens) and tokens[-1].lower() == "of"  # "Tens of thousands of protesters"
-        lower_word = bare[:1].islower() and bare.lower() not in ("of", "the", "and")
+        # "Opposition candidates are calling ...", "Thousands of opposition supporters": a noun of people ends the
+        # subject
+        people = bare in PERSON_NOUNS and (len(tokens) == 1 or tokens[-2:-1] == ["of"])
+        lower_word = bare[:1].islower() and bare.lower() not in ("of", "the", "and") and not people
         ends = token.startswith("(") or (lower_word and not after_of)
         determiner = len(tokens) == 1 and tokens[0].lower() in ("the", "a", "an", "one", "two", "three", "some")
         if tokens and ends and not determiner:
@@ -394,6 +399,7 @@ def _masked_cue(masked: str) -> Cue | None:
     first = _VERB.match(masked, trailing.start(1)) if trailing is not None else None
     if first is not None:  # that verb first, then the rest in order
         verbs = chain([first], verbs)
+    pronoun_said = False
     for m in verbs:
         verb = " ".join(m.group().split())
         after = masked[m.end() :]
@@ -411,7 +417,15 @@ def _masked_cue(masked: str) -> Cue | None:
             subject = _subject_before(masked, m.start(), progressive=progressive)
         if subject and parse_speaker_phrase(subject[0]) is not None:
             backward = summing is not None or _THIS.match(after) is not None
-            found.append(_innermost(Cue(m.start(), subject[0], cue, subject[1], backward=backward), after))
+            named = _innermost(Cue(m.start(), subject[0], cue, subject[1], backward=backward), after)
+            if pronoun_said and not (_SAYING.fullmatch(verb) and _a_person(named.phrase)):
+                continue  # "Northland rejected the plan, he said.": he said it
+            found.append(named)
+            if m is first and subject[0].lower() in PRONOUNS:
+                # "The head of the commission, Roman Lyagin, told VOA ..., he said.": "he" is the person named before,
+                # who said it
+                pronoun_said = True
+                continue
             break  # later verbs cannot come first
     for m in _INVERTED.finditer(masked):
         rest = masked[m.end() :]
@@ -426,6 +440,11 @@ def _masked_cue(masked: str) -> Cue | None:
             found.append(Cue(m.start(1), phrase, m.group(1), role))
             break
     return min(found, key=lambda c: c.position) if found else None
+
+
+def _a_person(phrase: str) -> bool:
+    parsed = parse_speaker_phrase(phrase)
+    return parsed is not None and parsed.person
 
 
 def _has_trailing_word(tail: str) -> bool:

@@ -40,7 +40,7 @@ DOCUMENT_NOUNS = words(
     readout"""
 )
 """Nouns of texts: "the statement said" names a document, whose issuer is the speaker."""
-_PERSON_NOUNS = words(
+PERSON_NOUNS = words(
     """official officials observer observers expert experts analyst analysts diplomat diplomats resident residents
     protester protesters witness witnesses critic critics source sources activist activists voter voters lawmaker
     lawmakers deputy deputies monitor monitors journalist journalists reporter reporters police investigators
@@ -53,7 +53,15 @@ _PERSON_NOUNS = words(
     organisation union bloc coalition movement campaign court board bureau cabinet service presidency embassy
     administration kremlin head chief director general commander governor mayor senator lawyer lawyers prosecutor
     prosecutors judge judges student students worker workers doctor doctors citizen citizens villager villagers
-    man men woman women group groups faction factions
+    man men woman women group groups faction factions candidate candidates challenger challengers rival rivals
+    rebel rebels separatist separatists insurgent insurgents militant militants demonstrator demonstrators
+    legislator legislators senators negotiator negotiators mediator mediators inspector inspectors researcher
+    researchers economist economists commentator commentators campaigner campaigners advocate advocates farmer
+    farmers teacher teachers refugee refugees survivor survivors relative relatives family families soldier
+    soldiers troops officer officers veteran veterans elder elders cleric clerics priest priests bishop bishops
+    spokesmen spokeswomen organizer organiser lawyer scholar scholars professor professors historian historians
+    ally prosecutor investigator businessman businessmen entrepreneur entrepreneurs employer employers union
+    unions trade-unionist protestors protestor candidates nominee nominees incumbent regime junta
     """
 )
 """Heads of lower-case phrases that name a person or a group ("the opposition", "a senior official")."""
@@ -86,6 +94,6 @@ def check_name(name: str) -> str | None:
         return None  # a proper name, maybe after a descriptor: "the main opposition Civic Platform"
     # "representative of the mission", "ministers and representatives from around the world": the head
     # comes before the first preposition
-    if lower[cut - 1].removesuffix("'s") not in _PERSON_NOUNS:
+    if lower[cut - 1].removesuffix("'s") not in PERSON_NOUNS:
         return "lower-case phrase"
     return None
