@@ -417,10 +417,10 @@ def _masked_cue(masked: str) -> Cue | None:
             subject = _subject_before(masked, m.start(), progressive=progressive)
         if subject and parse_speaker_phrase(subject[0]) is not None:
             backward = summing is not None or _THIS.match(after) is not None
-            named = _innermost(Cue(m.start(), subject[0], cue, subject[1], backward=backward), after)
-            if pronoun_said and not (_SAYING.fullmatch(verb) and _a_person(named.phrase)):
+            said = _innermost(Cue(m.start(), subject[0], cue, subject[1], backward=backward), after)
+            if pronoun_said and not (_SAYING.fullmatch(verb) and _a_person(said.phrase)):
                 continue  # "Northland rejected the plan, he said.": he said it
-            found.append(named)
+            found.append(said)
             if m is first and subject[0].lower() in PRONOUNS:
                 # "The head of the commission, Roman Lyagin, told VOA ..., he said.": "he" is the person named before,
                 # who said it
