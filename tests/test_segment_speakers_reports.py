@@ -266,3 +266,28 @@ def test_a_closing_he_said_is_the_person_the_sentence_names_but_not_a_party_it_r
     assert names(text) == ["Roman Lyagin"]
     text = "Foreign Minister Anna Berg met reporters.\n\nNorthland rejected the plan, she said.\n"
     assert names(text) == [None, "Anna Berg"]
+
+
+def test_a_verb_inside_a_hyphenated_word_is_no_cue() -> None:
+    assert names("Northland's first day as a self-declared state, did not pass smoothly.\n") == [None]
+
+
+def test_calling_it_and_raising_concerns_report_a_position() -> None:
+    text = 'The commission defended the vote, calling it "free and fair."\n'
+    assert names(text) == ["the commission"]
+    assert names("The Election Support Network also raised concerns about the count.\n") == ["Election Support Network"]
+
+
+def test_he_said_after_a_quotation_continued_from_he_is_the_same_person() -> None:
+    text = (
+        'Dr. Jane Doe, coordinator of the mission. From the capital, she said the vote was "important in several '
+        'ways."\n\n"We saw free elections," she said. She said Northland played a key role in the region.\n'
+    )
+    assert names(text) == [None, "Jane Doe", "Jane Doe", "Jane Doe"]
+
+
+def test_a_photo_credit_names_no_speaker() -> None:
+    text = (
+        'Voters queue in Oldtown, Nov. 28. Credit: Anna Berg\n\n"There is a kind of implicit recognition," he said.\n'
+    )
+    assert names(text)[-1] is None

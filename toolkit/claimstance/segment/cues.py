@@ -74,7 +74,8 @@ _STANCE_VERBS = (
     r"|called\s+(?:on|for)|calls\s+(?:on|for)|congratulated|suggested|suggests|complained|complains|proposed"
     r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|accusing|demanding|complaining|scoffed"
     r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts"
-    r"|lambasted|ruled\s+out|rules\s+out|downplayed|played\s+down|voiced|voices"
+    r"|lambasted|ruled\s+out|rules\s+out|downplayed|played\s+down|voiced|voices|raised\s+concerns?"
+    r"|(?:called|calls|calling)(?=\s+(?:it|this|that|them)\s)"
 )
 TRIGGER = re.compile(
     rf"\b(?:{_SPEECH_VERBS}|{_STANCE_VERBS}|[Aa]ccording|statement|release|readout|communiqu|quoted|continued"
@@ -84,7 +85,7 @@ TRIGGER = re.compile(
 _PARTICIPLE = re.compile(r",\s*(?:also\s+)?$")
 # "..., announced by the Foreign Secretary today": a passive with its agent.
 _BY_AGENT = re.compile(r"\b(?:announced|said|stated|confirmed|declared|reported|denied)\s+by\s+(?=[A-Za-z])")
-_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS}|{_STANCE_VERBS})\b")
+_VERB = re.compile(rf"\b(?<!-)(?:{_SPEECH_VERBS}|{_STANCE_VERBS})\b")  # not "a self-declared state"
 _HEADLINE_VERB = re.compile(rf"\b(?i:{_SPEECH_VERBS}|{_STANCE_VERBS}|slams|slammed)\b")
 _INVERTED = re.compile(
     r"(?:^|[,\x00”\"»:]\s*(?:[-–—]\s*)?)(said|says|added|noted|stressed|wrote|continued|concluded|explained"

@@ -70,6 +70,7 @@ _ISSUED_BY = re.compile(
     r"\s+(?:joint\s+|new\s+|written\s+)?(?:statement|communiqu[eé]|press\s+release)"
 )
 _SURNAME_SUBJECT = re.compile(r"(?:^\s*|,\s+)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=,|\s+[a-z]+\b)")
+_CREDIT = re.compile(r"(?:[Cc]redit|[Pp]hoto|[Ii]mage|[Pp]icture|©)\s*:?\s*$")
 _BREAKS = re.compile(r"\n\s*")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
 _VAGUE = frozenset(["many", "some", "most", "several", "others", "few"])
@@ -315,7 +316,7 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
     entry = (entry[0], entry[1] or cue.role)
     if parsed.person and entry[1] is None:
         entry = (entry[0], ctx.index.role_in_text(entry[0]))
-    ctx.index.register(entry, parsed.person, parsed.acronym)
+    ctx.index.register(entry, parsed.person or parsed.name in ("he", "she"), parsed.acronym)
     if not parsed.person and _an_office(entry[0]):
         ctx.office = (entry[0], entry[1], ctx.position)
     return Speaker(name=entry[0], role=entry[1], attribution=kind, cue=cue.cue)
@@ -340,6 +341,8 @@ def _singular(noun: str) -> str:
 def _person_named(sentence: str) -> str | None:
     """The first full personal name in a sentence ("Prime Minister John Smith" -> "John Smith"), or None."""
     for found in _FULL_NAME.finditer(sentence):
+        if _CREDIT.search(sentence, max(0, found.start() - 12), found.start()) is not None:
+            continue  # "Credit: Kate Stanworth": a photographer, not a speaker
         tokens = found.group().split()
         while tokens and is_plain(tokens[0]):
             tokens.pop(0)
