@@ -291,3 +291,22 @@ def test_a_photo_credit_names_no_speaker() -> None:
         'Voters queue in Oldtown, Nov. 28. Credit: Anna Berg\n\n"There is a kind of implicit recognition," he said.\n'
     )
     assert names(text)[-1] is None
+
+
+# ----------------------------------------------------------------------------------- readouts and releases
+
+
+def test_the_secretary_of_a_readout_is_the_secretary_the_readout_names_with_his_initial() -> None:
+    text = (
+        "Secretary Antony J. Carter spoke with Northland's Prime Minister Karl Olsen today.  The Secretary "
+        "underscored the importance of the partnership.\n"
+    )
+    assert names(text) == [None, "Antony J. Carter"]
+
+
+def test_sir_and_a_given_name_is_the_knights_full_name() -> None:
+    text = (
+        "The Minister for Europe, Sir Alan Doe, is visiting Northland.\n\nAhead of the visit, Sir Alan said:\n\n"
+        "I am pleased to visit Northland again.\n"
+    )
+    assert names(text) == [None, None, "Alan Doe"]

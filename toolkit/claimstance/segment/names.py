@@ -322,7 +322,8 @@ class NameIndex:
             role = re.escape(role_word)
             # "Northland Foreign Minister Anna Berg", "President of Northland John Carter"
             of = r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*){1,3}?)?"
-            pattern = r"\b((?:[A-Z][\w'’-]*\s+){0,3}(?i:" + role + r")" + of + r"(?:\s+[A-Z][\w'’-]*){2,3})"
+            # "Secretary Antony J. Blinken": an initial is a word of the name
+            pattern = r"\b((?:[A-Z][\w'’-]*\s+){0,3}(?i:" + role + r")" + of + r"(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*)){2,3})"
             holders: dict[str, tuple[Entry, str]] = {}
             for m in re.finditer(pattern, self.text):
                 parsed = parse_speaker_phrase(m.group(1))
@@ -379,5 +380,8 @@ class NameIndex:
                 if given:
                     full = " ".join([*given, name])
                     return full, parsed.role or self.role_in_text(full)
+            knighted = re.search(r"\b(?:Sir|Dame)\s+" + re.escape(name) + r"\s+([A-Z][a-z]+)\b", self.text)
+            if knighted is not None:  # "Sir Alan" is Sir Alan Duncan: a knight goes by his given name
+                return f"{name} {knighted[1]}", parsed.role
             return name, parsed.role
         return name, parsed.role or self.role_in_text(name)
