@@ -310,3 +310,8 @@ def test_sir_and_a_given_name_is_the_knights_full_name() -> None:
         "I am pleased to visit Northland again.\n"
     )
     assert names(text) == [None, None, "Alan Doe"]
+
+
+def test_a_pronoun_just_before_the_verb_is_the_subject_not_the_word_that_opens_the_sentence() -> None:
+    text = "Now, in the regions it claims to have annexed, Northland is holding an election.\n"
+    assert names(text) == [None]

@@ -239,6 +239,9 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
             return None
     if subject.endswith(("day", "earlier", "later", "week", "month", "year", "night")):
         subject = _WHEN.sub("", subject)
+    last = subject.rsplit(" ", 1)
+    if len(last) == 2 and last[1] in ("he", "she", "it", "they", "we", "I"):
+        subject = last[1]  # "Now, in the regions it claims to have annexed, ...": the pronoun before the verb
     relative = _RELATIVE.search(subject) if " who " in subject or "ed by " in subject else None
     if relative is not None:
         subject = subject[: relative.start()]

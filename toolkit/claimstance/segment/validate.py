@@ -22,7 +22,7 @@ _OPENERS = words(
     because if when as and but or nor so then however meanwhile moreover furthermore nevertheless secondly firstly
     thirdly finally also which who whom whose that this these those it its he she they we i you me us him them there
     here what many some most several such other another each every any no not let only just even still
-    including besides unlike like everyone everybody nobody anyone anybody someone somebody"""
+    including besides unlike like everyone everybody nobody anyone anybody someone somebody now thus hence"""
 )
 _CLAUSE_WORDS = words(
     """is are was were be been being has have had will would could should can may might must did does do it he she
