@@ -315,3 +315,13 @@ def test_sir_and_a_given_name_is_the_knights_full_name() -> None:
 def test_a_pronoun_just_before_the_verb_is_the_subject_not_the_word_that_opens_the_sentence() -> None:
     text = "Now, in the regions it claims to have annexed, Northland is holding an election.\n"
     assert names(text) == [None]
+
+
+def test_a_noun_that_looks_like_a_verb_after_a_possessive_names_nobody() -> None:
+    text = "Missiles downed four helicopters, giving the lie to Northland's claim that it has no troops there.\n"
+    assert names(text) == [None]
+
+
+def test_a_transcript_tag_in_capitals_finds_the_name_as_the_text_writes_it() -> None:
+    text = "Daily Press Briefing\nSean McCormack, Spokesman\n\nMR. MCCORMACK:\n\nGood morning. The talks go on.\n"
+    assert names(text)[-1] == "Sean McCormack"

@@ -56,14 +56,13 @@ _SPEECH_VERBS = (
     r"|criticised|condemned|welcomed|praised|was\s+quoted\s+as\s+saying|saying|urging|insisting|warning|claiming|reads"
     r"|assured|promised|pledged|acknowledged|admitted|alleged|highlighted|reaffirmed|replied|answered|maintained"
     r"|maintains|regretted|lamented|predicted|predicts|conceded|concedes|retorted|remarked|cautioned"
-    r"|contended|contends|opined|read(?=:)|put\s+it(?=\s*[,:])|claim|argue|insist|maintain|allege|assert|contend|warn"
-    r"|tell"
+    r"|contended|contends|opined|read(?=:)|put\s+it(?=\s*[,:])|tell"
     # verbs that report only with a "that" clause: "X agreed that ..." (not "both sides agreed to accept"),
     # "X observed that ..." (not "observers observed the vote"), "X recalled that ..." (not "recalled its envoy")
     r"|(?:agreed|agrees|observed|indicated|signalled|signaled|hinted|revealed|disclosed|estimated|felt|believed"
     r"|believe|think|thinks|considers|consider|considered|objected|responded|clarified|specified|informed"
     r"|mentioned|feared|fears|hoped|hopes|doubted|doubts|charged|repeated|forecast|speculated|recalled|recalls"
-    r"|reminded|reminds|countered|commented|reports|convinced|confident|certain|concerned|worried)(?=\s+that\b)"
+    r"|reminded|reminds|countered|commented|reports|claim|argue|insist|maintain|allege|assert|contend|warn|convinced|confident|certain|concerned|worried)(?=\s+that\b)"
 )
 # "X is convinced that ...": an adjective of conviction after "is", like a progressive's participle
 _SAYING = re.compile(r"said|says|told|tells|stated|added|noted|explained")
@@ -239,6 +238,8 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
             return None
     if subject.endswith(("day", "earlier", "later", "week", "month", "year", "night")):
         subject = _WHEN.sub("", subject)
+    if subject.endswith(("'s", "’s")):
+        return None  # "giving the lie to Northland's claim that ...": the verb was a noun
     last = subject.rsplit(" ", 1)
     if len(last) == 2 and last[1] in ("he", "she", "it", "they", "we", "I"):
         subject = last[1]  # "Now, in the regions it claims to have annexed, ...": the pronoun before the verb

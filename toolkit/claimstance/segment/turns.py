@@ -70,10 +70,10 @@ def turn_speaker(label: str, index: NameIndex, author: Speaker | None) -> Speake
     words = label.split()
     if words in (["A"], ["ANSWER"]) and author is not None:  # an interview's answer: the interviewee's
         return author.model_copy(update={"cue": ":"})
-    if len(words) == 1 and (words[0].lower() in _TURN_NOUNS or not index.knows(words[0].title())):
+    if len(words) == 1 and (words[0].lower() in _TURN_NOUNS or not index.knows(_as_written(words[0], index.text))):
         noun = _TURN_NOUNS.get(words[0].lower(), words[0].lower())
         return Speaker(name=noun, attribution=Attribution.AUTHOR, cue=":")
-    phrase = " ".join(w if is_honorific(w) and len(w) <= 3 else w.title() for w in words)
+    phrase = " ".join(w if is_honorific(w) and len(w) <= 3 else _as_written(w, index.text) for w in words)
     parsed = parse_speaker_phrase(phrase)
     entry = index.resolve(parsed) if parsed is not None else None
     if entry is None:
@@ -108,3 +108,14 @@ def tag_speaker(tag: str, index: NameIndex, author: Speaker | None) -> Speaker |
     if entry is None or " " not in entry[0]:
         return None
     return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
+
+
+def _as_written(word: str, text: str) -> str:
+    """A tag's word in capitals as the text writes it elsewhere ("MCCORMACK" -> "McCormack"), else title case."""
+    titled = word.title()
+    if titled in text or not word.isupper():
+        return titled
+    for m in re.finditer(re.escape(word), text, re.IGNORECASE):
+        if not m.group().isupper():
+            return m.group()
+    return titled
