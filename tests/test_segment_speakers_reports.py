@@ -325,3 +325,9 @@ def test_a_noun_that_looks_like_a_verb_after_a_possessive_names_nobody() -> None
 def test_a_transcript_tag_in_capitals_finds_the_name_as_the_text_writes_it() -> None:
     text = "Daily Press Briefing\nSean McCormack, Spokesman\n\nMR. MCCORMACK:\n\nGood morning. The talks go on.\n"
     assert names(text)[-1] == "Sean McCormack"
+
+
+def test_a_memo_header_in_capitals_opens_no_turn() -> None:
+    text = "FROM:\nNORTHLAND FOREIGN MINISTRY\n\nAS DELIVERED\n\nWe are deeply concerned about the situation.\n"
+    assert "from" not in names(text)
+    assert names(text)[-1] is None

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-from claimstance.lexicon import is_honorific
+from claimstance.lexicon import is_honorific, words
 from claimstance.schema import Attribution, Speaker
 from claimstance.segment.names import NameIndex, parse_speaker_phrase
 from claimstance.segment.spans import TURN_LABEL, UnitSpan
@@ -22,6 +22,7 @@ _STAGE_HEADING = re.compile(r"[\[(][^\])]{1,60}[\])]")
 _TURN_NOUNS = {"question": "questioner", "q": "questioner", "questions": "questioner"}
 # "Question: ...", "Anna Berg: ...": a tag at a line's start, in mixed case (capitals are headings of their own)
 _LINE_TAG = re.compile(r"^([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)", re.MULTILINE)
+_MEMO_LABELS = words("from to date subject re cc bcc source note contact media photo release embargo update end")
 _ASKING = frozenset(["question", "q", "journalist", "reporter", "interviewer"])
 
 
@@ -70,6 +71,8 @@ def turn_speaker(label: str, index: NameIndex, author: Speaker | None) -> Speake
     words = label.split()
     if words in (["A"], ["ANSWER"]) and author is not None:  # an interview's answer: the interviewee's
         return author.model_copy(update={"cue": ":"})
+    if len(words) == 1 and words[0].lower() in _MEMO_LABELS:
+        return None  # "FROM:", "SUBJECT:": a memo's or a release's header, nobody's turn
     if len(words) == 1 and (words[0].lower() in _TURN_NOUNS or not index.knows(_as_written(words[0], index.text))):
         noun = _TURN_NOUNS.get(words[0].lower(), words[0].lower())
         return Speaker(name=noun, attribution=Attribution.AUTHOR, cue=":")
