@@ -331,3 +331,17 @@ def test_a_memo_header_in_capitals_opens_no_turn() -> None:
     text = "FROM:\nNORTHLAND FOREIGN MINISTRY\n\nAS DELIVERED\n\nWe are deeply concerned about the situation.\n"
     assert "from" not in names(text)
     assert names(text)[-1] is None
+
+
+@pytest.mark.parametrize(
+    ("headline", "speaker"),
+    [
+        ("Northland Separatists Claim 89 Percent Voted for Independence", "Northland separatists"),
+        ("Opposition Leaders Warn of Unrest After Vote", "Opposition leaders"),
+        ("Southland Rejects Talks Over Border", "Southland"),
+    ],
+)
+def test_a_headline_in_title_case_names_its_group_with_a_plural_present_verb(headline: str, speaker: str) -> None:
+    text = f"{headline}\n\nNorthland's parliament voted on Tuesday to approve the new border treaty.\n"
+    units = list(segment(Document(id="t-d0", seed_file="t.txt", text=text, raw_start=0, raw_end=len(text))))
+    assert units[0].speaker.name == speaker

@@ -85,7 +85,11 @@ _PARTICIPLE = re.compile(r",\s*(?:also\s+)?$")
 # "..., announced by the Foreign Secretary today": a passive with its agent.
 _BY_AGENT = re.compile(r"\b(?:announced|said|stated|confirmed|declared|reported|denied)\s+by\s+(?=[A-Za-z])")
 _VERB = re.compile(rf"\b(?<!-)(?:{_SPEECH_VERBS}|{_STANCE_VERBS})\b")  # not "a self-declared state"
-_HEADLINE_VERB = re.compile(rf"\b(?i:{_SPEECH_VERBS}|{_STANCE_VERBS}|slams|slammed)\b")
+# headlines write the plural present without "that": "Separatists Claim 89 Percent Voted for Independence"
+_HEADLINE_VERB = re.compile(
+    rf"\b(?i:{_SPEECH_VERBS}|{_STANCE_VERBS}|slams|slammed|claim|warn|insist|deny|reject|urge|demand|accuse|vow"
+    r"|slam|condemn|welcome|dismiss)\b"
+)
 _INVERTED = re.compile(
     r"(?:^|[,\x00”\"»:]\s*(?:[-–—]\s*)?)(said|says|added|noted|stressed|wrote|continued|concluded|explained"
     r"|insisted|warned|emphasi[sz]ed)\s+(?=\S)"

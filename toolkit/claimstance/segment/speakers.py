@@ -37,7 +37,7 @@ from claimstance.segment.names import NameIndex, SpeakerPhrase, is_plain, parse_
 from claimstance.segment.runs import give_back, mostly_quote, opened_before
 from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
 from claimstance.segment.turns import Turn, block_goes_on, heading_turn, line_tag, recurring_tags, tag_speaker
-from claimstance.segment.validate import check_name
+from claimstance.segment.validate import PERSON_NOUNS, check_name
 
 _STATEMENT_HEADER = re.compile(rf"{TRANSCRIPT_HEADER}\b", re.IGNORECASE)
 _PASSIVE = re.compile(
@@ -255,6 +255,10 @@ def _headline_speaker(unit: UnitSpan, ctx: _Context) -> Speaker | None:
     parsed = parse_speaker_phrase(cue.phrase) if cue is not None else None
     if cue is None or parsed is None or parsed.name in ("he", "she", "they", "it", "i", "we"):
         return None
+    words = cue.phrase.split()
+    if len(words) > 1 and words[-1].lower() in PERSON_NOUNS and words[-1].endswith("s"):
+        # "Ukraine Separatists Claim ...": title case makes a group's noun look like a surname
+        parsed = SpeakerPhrase(" ".join([*words[:-1], words[-1].lower()]), None, person=False)
     return _named(parsed, cue, Attribution.REPORTED, ctx, None)
 
 
