@@ -345,3 +345,20 @@ def test_a_headline_in_title_case_names_its_group_with_a_plural_present_verb(hea
     text = f"{headline}\n\nNorthland's parliament voted on Tuesday to approve the new border treaty.\n"
     units = list(segment(Document(id="t-d0", seed_file="t.txt", text=text, raw_start=0, raw_end=len(text))))
     assert units[0].speaker.name == speaker
+
+
+def test_an_outlet_citing_a_source_relays_the_source() -> None:
+    text = "The talks have collapsed, Northpress reported, citing diplomatic sources.\n"
+    assert names(text) == ["diplomatic sources"]
+    text = "Secretary General Jane Doe said the door remains open, Northpress reported citing The Daily Star.\n"
+    assert names(text) == ["Jane Doe"]
+
+
+def test_a_law_is_no_speaker_and_saying_nothing_reports_nothing() -> None:
+    assert names("According to Northland law, the vote is valid.\n") == [None]
+    assert names("Olsen said nothing about the talks.\n") == [None]
+
+
+def test_social_media_posts_are_their_authors() -> None:
+    assert names("Olsen posted on Facebook that the talks were dead.\n") == ["Olsen"]
+    assert names("Olsen tweeted that the talks were dead.\n") == ["Olsen"]

@@ -56,7 +56,7 @@ _SPEECH_VERBS = (
     r"|criticised|condemned|welcomed|praised|was\s+quoted\s+as\s+saying|saying|urging|insisting|warning|claiming|reads"
     r"|assured|promised|pledged|acknowledged|admitted|alleged|highlighted|reaffirmed|replied|answered|maintained"
     r"|maintains|regretted|lamented|predicted|predicts|conceded|concedes|retorted|remarked|cautioned"
-    r"|contended|contends|opined|read(?=:)|put\s+it(?=\s*[,:])|tell"
+    r"|contended|contends|opined|read(?=:)|put\s+it(?=\s*[,:])|tell|tweeted|posted(?=\s+on\s)"
     # verbs that report only with a "that" clause: "X agreed that ..." (not "both sides agreed to accept"),
     # "X observed that ..." (not "observers observed the vote"), "X recalled that ..." (not "recalled its envoy")
     r"|(?:agreed|agrees|observed|indicated|signalled|signaled|hinted|revealed|disclosed|estimated|felt|believed"
@@ -414,6 +414,8 @@ def _masked_cue(masked: str) -> Cue | None:
         after = masked[m.end() :]
         if after[:6] == " that " and _THAT_OBJECT.match(after):
             continue
+        if after.startswith((" nothing", " little about")):
+            continue  # "Olsen said nothing about the talks": no claim to report
         statement = _IN_A_STATEMENT.match(after)
         cue = f"{verb} in a statement" if statement else verb
         participle = verb.endswith("ing") and _PARTICIPLE.search(masked, max(0, m.start() - 12), m.start()) is not None
@@ -448,7 +450,13 @@ def _masked_cue(masked: str) -> Cue | None:
                 phrase, role = role, strip_article(phrase)  # "..., said the head of the delegation, Karl Olsen."
             found.append(Cue(m.start(1), phrase, m.group(1), role))
             break
-    return min(found, key=lambda c: c.position) if found else None
+    first_cue = min(found, key=lambda c: c.position) if found else None
+    if first_cue is not None and first_cue.cue in ("reported", "reports") and " citing " in masked:
+        # "Northpress reported, citing a source in the ministry, that ...": the source speaks, the outlet relays
+        cited = _trim_np(masked[masked.index(" citing ") + 8 :])
+        if cited and parse_speaker_phrase(cited) is not None:
+            return Cue(masked.index(" citing ") + 1, cited, "citing")
+    return first_cue
 
 
 def _a_person(phrase: str) -> bool:

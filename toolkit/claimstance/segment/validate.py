@@ -37,7 +37,7 @@ _PREPOSITIONS = words("of from for in at on with around across to by")
 DOCUMENT_NOUNS = words(
     """statement statements report reports information release text document documents resolution resolutions
     results result data letter letters article articles paper declaration declarations communique communiqué
-    readout"""
+    readout law laws constitution figures estimates poll polls survey census rules treaty charter records"""
 )
 """Nouns of texts: "the statement said" names a document, whose issuer is the speaker."""
 PERSON_NOUNS = words(
