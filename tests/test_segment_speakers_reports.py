@@ -362,3 +362,9 @@ def test_a_law_is_no_speaker_and_saying_nothing_reports_nothing() -> None:
 def test_social_media_posts_are_their_authors() -> None:
     assert names("Olsen posted on Facebook that the talks were dead.\n") == ["Olsen"]
     assert names("Olsen tweeted that the talks were dead.\n") == ["Olsen"]
+
+
+def test_calling_someone_a_quoted_name_reports_a_position() -> None:
+    text = "On April 3, President of Northland Karl Olsen called Southlanders “aggressors” at the assembly.\n"
+    assert names(text) == ["Karl Olsen"]
+    assert names("The court called the meeting for Monday.\n") == [None]

@@ -74,7 +74,7 @@ _STANCE_VERBS = (
     r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|accusing|demanding|complaining|scoffed"
     r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts"
     r"|lambasted|ruled\s+out|rules\s+out|downplayed|played\s+down|voiced|voices|raised\s+concerns?"
-    r"|(?:called|calls|calling)(?=\s+(?:it|this|that|them)\s)"
+    r"|(?:called|calls|calling)(?=\s+(?:it|this|that|them)\s|\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+[\"“‘«])"
 )
 TRIGGER = re.compile(
     rf"\b(?:{_SPEECH_VERBS}|{_STANCE_VERBS}|[Aa]ccording|statement|release|readout|communiqu|quoted|continued"
