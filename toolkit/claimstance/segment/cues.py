@@ -2,9 +2,9 @@
 
 Cues, outside quotation marks: "X said / told Y / noted / ...", "..., said X", "according to X", "a statement
 by X", "X said in a statement", "X quoted Y as saying" (Y speaks), stance verbs that report a position ("X
-rejected / urged / accused / called for ..."), a progressive "X is saying / is urging", and a headline's
-"X: claim" or "claim: X". The phrase is cut where the noun phrase ends; :mod:`claimstance.segment.names`
-splits it into name and role.
+rejected / urged / accused / called for ..."), a progressive "X is saying / is urging" (a headline's "X: claim"
+or "claim: X": :mod:`claimstance.segment.headlines`). The phrase is cut where the noun phrase ends;
+:mod:`claimstance.segment.names` splits it into name and role.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, words
+from claimstance.lexicon import FUNCTION_WORDS, ROLE_WORDS, words
 from claimstance.segment.names import BE, PRONOUNS, is_name_token, is_plain, parse_speaker_phrase, strip_article
 from claimstance.segment.spans import Span, mask_quotes
 from claimstance.segment.validate import PERSON_NOUNS
@@ -41,14 +41,7 @@ _DATE_LEAD = words(
     "last next earlier later yesterday today monday tuesday wednesday thursday friday saturday sunday week month year"
 )
 _CONTRACTED_BE = re.compile(r"['’](?:re|s)$")
-_HEADLINE_LABELS = words(
-    """note update photo photos video watch opinion analysis editorial exclusive breaking interview live comment read
-    related source sources tag tags politics economy society world sport sports culture region official important
-    warning press release explainer timeline factbox factfile fact check profile review feature insight briefing
-    obituary podcast listen map graphic quiz recap question answer"""
-)
-
-_SPEECH_VERBS = (
+SPEECH_VERBS = (
     r"said|says|say|told|tells|noted|notes|added|adds|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined"
     r"|underscored|stated|states|wrote|writes|concluded|described|recogni[sz]ed|recogni[sz]es|expressed|declared"
     r"|announced|announces|claimed|claims|argued|argues|insisted|insists|warned|warns|explained|pointed\s+out"
@@ -68,7 +61,7 @@ _SPEECH_VERBS = (
 _SAYING = re.compile(r"said|says|told|tells|stated|added|noted|explained")
 _CONVICTION = words("convinced confident certain concerned worried")
 # Verbs of stance-taking: "X rejected the proposal" reports X's position as much as "X said".
-_STANCE_VERBS = (
+STANCE_VERBS = (
     r"rejected|rejects|accused|accuses|blamed|blames|demanded|demands|denounced|denounces|vowed|vows"
     r"|called\s+(?:on|for)|calls\s+(?:on|for)|congratulated|suggested|suggests|complained|complains|proposed"
     r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|accusing|demanding|complaining|scoffed"
@@ -77,19 +70,14 @@ _STANCE_VERBS = (
     r"|(?:called|calls|calling)(?=\s+(?:it|this|that|them)\s|\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+[\"“‘«])"
 )
 TRIGGER = re.compile(
-    rf"\b(?:{_SPEECH_VERBS}|{_STANCE_VERBS}|[Aa]ccording|statement|release|readout|communiqu|quoted|continued"
+    rf"\b(?:{SPEECH_VERBS}|{STANCE_VERBS}|[Aa]ccording|statement|release|readout|communiqu|quoted|continued"
     r"|mentioned|recalled|quote)\b"
 )
 """Any word a cue needs: a sentence without one has no cue."""
 _PARTICIPLE = re.compile(r",\s*(?:also\s+)?$")
 # "..., announced by the Foreign Secretary today": a passive with its agent.
 _BY_AGENT = re.compile(r"\b(?:announced|said|stated|confirmed|declared|reported|denied)\s+by\s+(?=[A-Za-z])")
-_VERB = re.compile(rf"\b(?<!-)(?:{_SPEECH_VERBS}|{_STANCE_VERBS})\b")  # not "a self-declared state"
-# headlines write the plural present without "that": "Separatists Claim 89 Percent Voted for Independence"
-_HEADLINE_VERB = re.compile(
-    rf"\b(?i:{_SPEECH_VERBS}|{_STANCE_VERBS}|slams|slammed|claim|warn|insist|deny|reject|urge|demand|accuse|vow"
-    r"|slam|condemn|welcome|dismiss)\b"
-)
+_VERB = re.compile(rf"\b(?<!-)(?:{SPEECH_VERBS}|{STANCE_VERBS})\b")  # not "a self-declared state"
 _INVERTED = re.compile(
     r"(?:^|[,\x00”\"»:]\s*(?:[-–—]\s*)?)(said|says|added|noted|stressed|wrote|continued|concluded|explained"
     r"|insisted|warned|emphasi[sz]ed)\s+(?=\S)"
@@ -131,13 +119,6 @@ _NP_END = re.compile(
     r"[,;:!?\x00“”\"«»()–—]|\s-\s"
     r"|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bGen)(?<!\bSen)(?<!\bSt)(?<!\b[A-Z])\.(?:\s|$)"
 )
-_HEADLINE = re.compile(r"([^:]{2,60}):\s+\S")
-_ABBREVIATION = re.compile(r"[A-Z]{2,4}")
-_LABEL = re.compile(
-    r"(?i:video|photo|photos|watch|update|updated|breaking|exclusive|press\s+release|statement|opinion|analysis)"
-    r"\s*:\s*"
-)
-_TRAILING_SPEAKER = re.compile(r":\s+(?P<who>[^:]{2,40})$")
 _ACRONYM_AT = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 _NP_TAIL = re.compile(
     r"\s+(?:on|in|at|during|while|after|before|to|who|which|that|when|speaking|today|yesterday|as|released"
@@ -191,7 +172,7 @@ class Cue:
     capitals: bool = False
 
 
-def _trim_np(fragment: str) -> str:
+def trim_np(fragment: str) -> str:
     """The noun phrase at the start of ``fragment`` (after "said", "according to", "a statement by")."""
     m = _NP_END.search(fragment)
     np = fragment[: m.start()] if m else fragment
@@ -356,17 +337,17 @@ def _masked_cue(masked: str) -> Cue | None:
     for m in _ACCORDING.finditer(masked) if "ccording" in masked else ():
         rest = masked[m.end() :]
         by = _DOCUMENT_BY.match(rest)
-        phrase = _trim_np(rest[by.end() :] if by else rest)
+        phrase = trim_np(rest[by.end() :] if by else rest)
         phrase = _OBJECT_PRONOUNS.get(phrase, phrase)  # "According to him, ...": whoever "he" is
         if phrase:
             found.append(Cue(m.start(), phrase, "according to"))
     told = "informed" in masked or "n told " in masked or "e told " in masked  # "was told by", "were informed"
     for m in _INFORMED_BY.finditer(masked) if told else ():
-        phrase = _trim_np(masked[m.end() :])
+        phrase = trim_np(masked[m.end() :])
         if phrase:
             found.append(Cue(m.start(), phrase, "informed by"))
     for m in _IN_WORDS.finditer(masked) if " words" in masked or " view" in masked or " opinion" in masked else ():
-        phrase = _PRONOUN_OF[m["pronoun"]] if m["pronoun"] else _trim_np(masked[m.end() :])
+        phrase = _PRONOUN_OF[m["pronoun"]] if m["pronoun"] else trim_np(masked[m.end() :])
         if phrase and (m["pronoun"] or m.group().rstrip().endswith("of")):
             found.append(Cue(m.start(), phrase, "according to"))
     for m in _QUOTED_BY.finditer(masked) if "as saying" in masked else ():
@@ -379,7 +360,7 @@ def _masked_cue(masked: str) -> Cue | None:
         found.append(Cue(m.start(), m["who"], "quoted as saying"))
     has_by = " by " in masked
     for m in _BY_AGENT.finditer(masked) if has_by else ():
-        phrase = _trim_np(masked[m.end() :])
+        phrase = trim_np(masked[m.end() :])
         if phrase:
             found.append(Cue(m.start(), phrase, m.group().split()[0]))
     for m in _STATEMENT_BY.finditer(masked) if has_by or " of " in masked or " from " in masked else ():
@@ -388,14 +369,14 @@ def _masked_cue(masked: str) -> Cue | None:
         before = masked[max(0, m.start() - 40) : m.start()]
         if _STATEMENT_BEFORE.search(before) is None:
             continue
-        phrase = _trim_np(masked[m.end() :])
+        phrase = trim_np(masked[m.end() :])
         if phrase:
             found.append(Cue(m.start(), phrase, "a statement by"))
     colon_quote = _COLON_QUOTE.match(masked) if ": " in masked else None
     if colon_quote is not None and _ends_with_name(colon_quote["who"]):
         found.append(Cue(0, colon_quote["who"], colon_quote["how"]))
     words_of = _WORDS_OF.match(masked) if " words of " in masked else None
-    words_by = _trim_np(masked[words_of.end() :]) if words_of is not None else ""
+    words_by = trim_np(masked[words_of.end() :]) if words_of is not None else ""
     if words_of is not None and words_by and parse_speaker_phrase(words_by) is not None:
         found.append(Cue(words_of.end(), words_by, "the words of", backward=True))
     summing = _SUMMING.match(masked) if masked[:4] in ("That", "This") else None
@@ -440,7 +421,7 @@ def _masked_cue(masked: str) -> Cue | None:
             break  # later verbs cannot come first
     for m in _INVERTED.finditer(masked):
         rest = masked[m.end() :]
-        phrase = _trim_np(rest)
+        phrase = trim_np(rest)
         if phrase and parse_speaker_phrase(phrase) is not None:
             # '..., said Mazahir Panahov, head of the election commission.'
             title = _TRAILING_TITLE.match(rest, len(phrase))
@@ -453,7 +434,7 @@ def _masked_cue(masked: str) -> Cue | None:
     first_cue = min(found, key=lambda c: c.position) if found else None
     if first_cue is not None and first_cue.cue in ("reported", "reports") and " citing " in masked:
         # "Northpress reported, citing a source in the ministry, that ...": the source speaks, the outlet relays
-        cited = _trim_np(masked[masked.index(" citing ") + 8 :])
+        cited = trim_np(masked[masked.index(" citing ") + 8 :])
         if cited and parse_speaker_phrase(cited) is not None:
             return Cue(masked.index(" citing ") + 1, cited, "citing")
     return first_cue
@@ -491,52 +472,3 @@ def _innermost(cue: Cue, after: str) -> Cue:
     if parsed is None or parsed.name in ("he", "she", "they", "it", "i", "we"):
         return cue
     return Cue(cue.position, inner["who"], f"{cue.cue} that {inner.group().split()[-1]}")
-
-
-def headline_colon(line: str) -> int | None:
-    """Where the colon of an "X: claim" headline is, if the part before it names a speaker; else None."""
-    m = _HEADLINE.match(line)
-    if not m:
-        return None
-    prefix = m.group(1).strip()
-    tokens = prefix.split()
-    if not 1 <= len(tokens) <= 5:
-        return None
-    if not all(is_name_token(t) or is_plain(t) or _ABBREVIATION.fullmatch(t) for t in tokens):
-        return None
-    if is_plain(tokens[-1]) and not _role_of_someone(tokens) and tokens[-1].lower() not in ORG_HEADS:
-        return None
-    if len(tokens) == 1 and (tokens[0].lower() in _HEADLINE_LABELS or line.rstrip().endswith(".")):
-        return None  # "Turnout: 37%." is a label and a figure, not a surname's headline
-    if tokens[0].lower() in _HEADLINE_LABELS:
-        return None
-    return m.end(1)
-
-
-def _role_of_someone(tokens: Sequence[str]) -> bool:
-    """ "Armenian FM", "Azerbaijani President": a place and an office name the office's holder."""
-    return len(tokens) >= 2 and tokens[-1].lower() in ("fm", "president", "pm", "minister", "premier")
-
-
-def headline_cue(line: str) -> Cue | None:
-    """The speaker of a headline: "X: claim", "claim: X", or "X says / urges / rejects ..." in any case."""
-    label = _LABEL.match(line)
-    line = line[label.end() :] if label else line  # "Video: ...", "PRESS RELEASE : ..."
-    colon = headline_colon(line)
-    if colon is not None:
-        return Cue(0, line[:colon], ":")
-    trailing = _TRAILING_SPEAKER.search(line)
-    if trailing is not None and _role_of_someone(trailing["who"].split()):
-        return Cue(trailing.start(), trailing["who"], ":")
-    verb = _HEADLINE_VERB.search(line)
-    if verb is None or verb.start() == 0:
-        return None
-    subject = line[: verb.start()].strip()
-    if subject.endswith(","):  # "Treaty 'a betrayal', says opposition": the speaker follows the verb
-        after = _trim_np(line[verb.end() :].strip())
-        return Cue(verb.start(), after, verb.group().lower()) if after else None
-    if len(subject.split()) > 6 or not subject[:1].isupper():
-        return None
-    # "NORTHLAND SPOKESMAN SLAMS ...": a headline in capitals tells no name from a word; the body has to
-    capitals = subject.isupper() and (" " in subject or line.isupper())
-    return Cue(verb.start(), subject, verb.group().lower(), capitals=capitals)

@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 
 from claimstance.lexicon import ROLE_WORDS, TRANSCRIPT_HEADER
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
-from claimstance.segment.cues import TRIGGER, Cue, find_cue, headline_colon, headline_cue
+from claimstance.segment.cues import TRIGGER, Cue, find_cue
+from claimstance.segment.headlines import headline_colon, headline_cue
 from claimstance.segment.names import NameIndex, SpeakerPhrase, is_plain, parse_speaker_phrase
 from claimstance.segment.runs import give_back, mostly_quote, opened_before
 from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
