@@ -368,3 +368,11 @@ def test_calling_someone_a_quoted_name_reports_a_position() -> None:
     text = "On April 3, President of Northland Karl Olsen called Southlanders “aggressors” at the assembly.\n"
     assert names(text) == ["Karl Olsen"]
     assert names("The court called the meeting for Monday.\n") == [None]
+
+
+def test_a_quotation_no_cue_attributes_is_the_person_the_sentence_before_opens_with() -> None:
+    text = 'Opposition leader Karl Olsen was in no mood for compromise. "We will win this fight."\n'
+    assert names(text) == [None, "Karl Olsen"]
+    assert names('On Monday Karl Olsen met the press. "We discussed trade."\n') == [None, None]
+    assert names('Supporters of Karl Olsen rallied. "Free Olsen now!"\n') == [None, None]
+    assert names('Police arrested Karl Olsen on Monday.\n\n"This is a political trial."\n') == [None, None]

@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from claimstance.lexicon import ROLE_WORDS, TRANSCRIPT_HEADER
+from claimstance.lexicon import FUNCTION_WORDS, ROLE_WORDS, TRANSCRIPT_HEADER
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.cues import TRIGGER, Cue, find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
@@ -149,6 +149,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     previous = _Previous()
     turn: Turn | None = None
     by_sentence: dict[Span, tuple[Speaker | None, Cue | None]] = {}
+    prior_of: dict[Span, tuple[str, int]] = {}  # the sentence before each sentence, and its paragraph
+    last_paragraph = -1
     for i, unit in enumerate(units):
         if turn is not None and turn.scope == "paragraph" and unit.paragraph != turn.paragraph:
             turn = None
@@ -180,6 +182,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             continue
         quotes = quote_spans(text, unit.sentence[0], unit.sentence[1])
         if unit.sentence not in by_sentence:  # clauses of one sentence share its cue
+            prior_of[unit.sentence] = (ctx.previous_sentence, last_paragraph)
+            last_paragraph = unit.paragraph
             ctx.position = unit.sentence[0]
             by_sentence[unit.sentence] = _cued_speaker(unit, quotes, ctx, previous)
             ctx.previous_sentence = text[unit.sentence[0] : unit.sentence[1]]
@@ -205,6 +209,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             ctx.claimed.add(unit.paragraph)
         refused = cued is not None and cued.attribution is Attribution.UNATTRIBUTED
         speaker = (None if refused else cued) or _continued(text, unit, quotes, previous, ctx) or cued or narrator
+        if speaker is narrator and cue is None and mostly_quote(text, unit.sentence, quotes):
+            speaker = _quoted_subject(*prior_of[unit.sentence], unit.paragraph, ctx) or narrator
         if speaker is narrator and not ctx.own_voice:
             ctx.narrated.append((unit.paragraph, unit.sentence))
         speakers.append(speaker)
@@ -337,6 +343,23 @@ def _an_office(name: str) -> bool:
 def _near(text: str, start: int, end: int) -> bool:
     """Whether ``start`` is in the paragraph of ``end`` or the one before it (one break between at most)."""
     return len(_BREAKS.findall(text, start, end)) <= 1
+
+
+def _quoted_subject(before: str, paragraph: int, now: int, ctx: _Context) -> Speaker | None:
+    """The speaker of a quotation no cue attributes: the person the sentence before it, in its paragraph, opens
+    with as its subject ('Karl Olsen was in no mood for compromise. "We will win."'), if the text names them in
+    full; else None."""
+    subject: list[str] = []
+    for token in before.split() if paragraph == now else ():
+        if not token[:1].isupper() and token not in ROLE_WORDS:  # "Opposition leader Karl Olsen spoke"
+            break
+        subject.append(token)
+    opens = 0 < len(subject) < len(before.split()) and subject[0].lower() not in FUNCTION_WORDS  # not "On Monday"
+    parsed = parse_speaker_phrase(" ".join(subject)) if opens else None
+    entry = ctx.index.resolve(parsed) if parsed is not None and parsed.person else None
+    if entry is None or " " not in entry[0] or check_name(entry[0]) is not None:
+        return None
+    return Speaker(name=entry[0], role=entry[1], attribution=Attribution.DIRECT_QUOTE)
 
 
 def _singular(noun: str) -> str:
