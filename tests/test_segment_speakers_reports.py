@@ -376,3 +376,10 @@ def test_a_quotation_no_cue_attributes_is_the_person_the_sentence_before_opens_w
     assert names('On Monday Karl Olsen met the press. "We discussed trade."\n') == [None, None]
     assert names('Supporters of Karl Olsen rallied. "Free Olsen now!"\n') == [None, None]
     assert names('Police arrested Karl Olsen on Monday.\n\n"This is a political trial."\n') == [None, None]
+
+
+def test_an_office_that_adds_is_the_person_who_spoke_just_before() -> None:
+    text = "Karl Olsen said the talks had failed. The president added that the border would stay closed.\n"
+    assert names(text) == ["Karl Olsen", "Karl Olsen"]
+    text = "Karl Olsen said the talks had failed. The minister said the border would stay closed.\n"
+    assert names(text) == ["Karl Olsen", "the minister"]

@@ -306,6 +306,9 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
         # "Another said ... He said ...": the pronoun is the speaker nobody could name, not someone named before
         return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
     entry = ctx.index.resolve(parsed)
+    went_on = cue.cue in ("added", "adds", "continued") and previous is not None and previous.name in ctx.index.by_alias
+    if went_on and previous is not None and previous.name and entry == (parsed.name, None) and _an_office(parsed.name):
+        entry = (previous.name, previous.role)  # "Karl Olsen said ... The president added ...": the same person
     if parsed.name in ("he", "she") and previous is not None and previous.name and _an_office(previous.name):
         # "The representative of Northland said ... He called for ...": the office that spoke just before
         entry = (previous.name, previous.role)
