@@ -383,3 +383,26 @@ def test_an_office_that_adds_is_the_person_who_spoke_just_before() -> None:
     assert names(text) == ["Karl Olsen", "Karl Olsen"]
     text = "Karl Olsen said the talks had failed. The minister said the border would stay closed.\n"
     assert names(text) == ["Karl Olsen", "the minister"]
+
+
+def test_the_us_is_a_name_not_a_pronoun() -> None:
+    assert names("The US reiterates its call for the opening of the corridor.\n") == ["US"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Northland Foreign Ministry issued a statement. It is noted in the statement that talks will resume.\n",
+        "The Northland Foreign Ministry sent a letter to the UN. The letter reads that talks will resume.\n",
+    ],
+)
+def test_a_document_the_sentence_before_says_someone_issued_is_theirs(text: str) -> None:
+    assert names(text) == [None, "Northland Foreign Ministry"]
+
+
+def test_x_made_the_remarks_gives_x_the_sentences_before_it() -> None:
+    text = (
+        "Japan must stop its provocations. China will defend its territory. Defence spokesman Yang Yujun made "
+        "the remarks at a press conference on Thursday.\n"
+    )
+    assert names(text) == ["Yang Yujun", "Yang Yujun", "Yang Yujun"]

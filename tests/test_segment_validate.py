@@ -19,6 +19,8 @@ from claimstance.segment.validate import check_name
         "an official representative of the Northland Foreign Ministry",
         "ministers and representatives from around the world",
         "One caller",
+        "US",
+        "the UN",
     ],
 )
 def test_people_organisations_and_groups_pass(name: str) -> None:

@@ -139,6 +139,8 @@ _ISSUED = re.compile(
     r"\s+(?:(?:meanwhile|also|later|earlier)\s+)?(?:issued|released|published|put\s+out)\s+(?:a|an)\s+(?:joint\s+|new\s+)?"
     r"(?:statement|communiqu[eé]|press\s+release)$"
 )
+# "Yang made the remarks at a press conference.": like "X said this", X's are the sentences before it
+_MADE_REMARKS = re.compile(r"\s(?:made|delivered)\s+(?:the|these|those|his|her|such)\s+(?:remarks|comments)\b")
 # "Those were the words of the minister.": like "X said this", the sentence gives X the sentences before it.
 _WORDS_OF = re.compile(r"\s*(?:Those|These|Such|That|This)\s+(?:were|are|was|is)\s+the\s+words\s+of\s+")
 # "Voters interviewed by the agency in Oldtown said", "Diplomats who attended the meeting said": the speaker is
@@ -375,6 +377,10 @@ def _masked_cue(masked: str) -> Cue | None:
     colon_quote = _COLON_QUOTE.match(masked) if ": " in masked else None
     if colon_quote is not None and _ends_with_name(colon_quote["who"]):
         found.append(Cue(0, colon_quote["who"], colon_quote["how"]))
+    remarks = _MADE_REMARKS.search(masked) if " remarks" in masked or " comments" in masked else None
+    made_by = _subject_before(masked, remarks.start() + 1, progressive=False) if remarks is not None else None
+    if remarks is not None and made_by is not None and _a_person(made_by[0]):
+        found.append(Cue(remarks.start(), made_by[0], "made the remarks", made_by[1], backward=True))
     words_of = _WORDS_OF.match(masked) if " words of " in masked else None
     words_by = trim_np(masked[words_of.end() :]) if words_of is not None else ""
     if words_of is not None and words_by and parse_speaker_phrase(words_by) is not None:

@@ -42,7 +42,7 @@ from claimstance.segment.validate import PERSON_NOUNS, check_name
 
 _STATEMENT_HEADER = re.compile(rf"{TRANSCRIPT_HEADER}\b", re.IGNORECASE)
 _PASSIVE = re.compile(
-    r"\b(?:[Ii]t|[Tt]his)\s+(?:was|has\s+been|had\s+been)\s+(?:also\s+)?(noted|stressed|emphasi[sz]ed|underlined"
+    r"\b(?:[Ii]t|[Tt]his)\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?(noted|stressed|emphasi[sz]ed|underlined"
     r"|said|stated|announced|reported|mentioned|pointed\s+out|underscored|recalled)\b"
 )
 _FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll)|[Oo]ur|[Mm]y|us|me)\b")
@@ -54,7 +54,7 @@ _SPEAKER_AND_I = re.compile(r"\b(?:and|with)\s+(?:I|me|we|us)\b|^(?:I|We)\s+and\
 _AS_SAID = re.compile(r"\s*(?:[Aa]nd\s+|[Bb]ut\s+)?[Aa]s\s")
 _THE_DOCUMENT = re.compile(
     r"the\s+(?:joint\s+|new\s+)?(?:statement|report|press\s+release|release|communiqu[eé]|declaration|letter|readout"
-    r"|text|document|resolution)",
+    r"|text|document|resolution|message)",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(
@@ -67,8 +67,9 @@ _OWNED_DOCUMENT = re.compile(
     r"|press\s+release)"
 )
 _ISSUED_BY = re.compile(
-    r"\s*(?P<who>[A-Z][^,;:.]{1,60}?)\s+(?:meanwhile\s+|separately\s+|later\s+|earlier\s+)?(?:has\s+|had\s+|also\s+)?(?:issued|released|published|put\s+out)\s+(?:a|an)"
-    r"\s+(?:joint\s+|new\s+|written\s+)?(?:statement|communiqu[eé]|press\s+release)"
+    r"\s*(?P<who>[A-Z][^,;:.]{1,60}?)\s+(?:meanwhile\s+|separately\s+|later\s+|earlier\s+)?(?:has\s+|had\s+|also\s+)?"
+    r"(?:issued|released|published|put\s+out|sent|addressed|wrote)\s+(?:a|an)\s+(?:joint\s+|new\s+|written\s+|open\s+)?"
+    r"(?:statement|communiqu[eé]|press\s+release|letter|message)"
 )
 _SURNAME_SUBJECT = re.compile(r"(?:^\s*|,\s+)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=,|\s+[a-z]+\b)")
 _CREDIT = re.compile(r"(?:[Cc]redit|[Pp]hoto|[Ii]mage|[Pp]icture|©)\s*:?\s*$")
@@ -405,6 +406,10 @@ def _cued_speaker(
         phrase = passive.group().lower()
         if same is not None:
             return Speaker(name=same.name, role=same.role, attribution=kind, cue=phrase), None
+        if _THE_DOCUMENT.search(sentence, passive.end()) is not None:
+            # "It is noted in the statement that ...": whoever issued the statement
+            document = Cue(passive.start(), "the statement", phrase)
+            return _named(SpeakerPhrase("the statement", None, person=False), document, kind, ctx, None), None
         return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=phrase), None
     return None, None
 

@@ -78,7 +78,8 @@ def check_name(name: str) -> str | None:
         return "clause fragment"
     if any(t in _CLAUSE_WORDS for t, token in zip(lower, tokens, strict=True) if token[:1].islower()):
         return "clause fragment"
-    if lower[-1] in _OPENERS or lower[-1] in _PREPOSITIONS or lower[-1] in ("the", "a", "an"):
+    acronym = len(tokens[-1]) > 1 and tokens[-1].isupper()  # "US", "the UN": names, not "us"
+    if (lower[-1] in _OPENERS and not acronym) or lower[-1] in _PREPOSITIONS or lower[-1] in ("the", "a", "an"):
         return "clause fragment"  # "Tens of": a phrase cut off before its head
     if "I" in tokens[1:] or (lower[0].endswith("ing") and len(lower) > 1 and lower[1] in _PREPOSITIONS):
         return "clause fragment"  # "the people I met", "speaking in Oldtown on Monday"
