@@ -406,3 +406,17 @@ def test_x_made_the_remarks_gives_x_the_sentences_before_it() -> None:
         "the remarks at a press conference on Thursday.\n"
     )
     assert names(text) == ["Yang Yujun", "Yang Yujun", "Yang Yujun"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turnout was 52 percent, according to the latest figures from the election commission.\n", "commission"),
+        ("According to official data from the statistics agency, prices rose 9 percent.\n", "agency"),
+        ("According to a poll by the Oldtown Institute, Olsen leads.\n", "Institute"),
+        ("According to preliminary results released by the commission, Olsen won.\n", "commission"),
+    ],
+)
+def test_according_to_figures_from_x_is_x(text: str, expected: str) -> None:
+    [name] = names(text)
+    assert name is not None and name.endswith(expected)

@@ -124,9 +124,12 @@ _NP_TAIL = re.compile(
     r"\s+(?:on|in|at|during|while|after|before|to|who|which|that|when|speaking|today|yesterday|as|released"
     r"|issued|published|said|says|stated|states|noted|added|reported|announced|declared|wrote|told|reads|read)\b"
 )
+# "according to a statement by X", "according to the latest figures from X", "according to preliminary results
+# released by X": X
 _DOCUMENT_BY = re.compile(
-    r"(?:a|the)\s+(?:joint\s+)?(?:statement|report|press\s+release|readout|information)\s+"
-    r"(?:(?:issued|released|published)\s+)?(?:by|of|from)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:(?:joint|latest|new|official|preliminary|final|recent|initial)\s+){0,2}(?:statement|report"
+    r"|press\s+release|readout|information|figures|data|results|estimates|survey|poll|census)\s+"
+    r"(?:(?:issued|released|published|compiled|conducted)\s+)?(?:by|of|from)\s+"
 )
 _TRAILING_TITLE = re.compile(r",\s*([^,;:!?\x00]+?)[.!?]?\s*$")
 # "That is what the minister told reporters.": the sentence sums up the quotation before it, like "X said this".
