@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from claimstance.segment.cues import find_cue, headline_cue
+from claimstance.segment.cues import find_cue
+from claimstance.segment.headlines import headline_cue
 from claimstance.segment.spans import quote_spans
 
 

@@ -19,6 +19,8 @@ from claimstance.segment.validate import check_name
         "an official representative of the Northland Foreign Ministry",
         "ministers and representatives from around the world",
         "One caller",
+        "US",
+        "the UN",
     ],
 )
 def test_people_organisations_and_groups_pass(name: str) -> None:
@@ -45,6 +47,8 @@ def test_people_organisations_and_groups_pass(name: str) -> None:
         ("the people I met", "clause fragment"),
         ("speaking in Oldtown on Monday", "clause fragment"),
         ("the resolutions of the Security Council", "document"),
+        ("Everyone", "clause fragment"),
+        ("Now", "clause fragment"),
     ],
 )
 def test_fragments_dates_documents_and_lower_case_phrases_are_refused(name: str, reason: str) -> None:

@@ -2,9 +2,9 @@
 
 Cues, outside quotation marks: "X said / told Y / noted / ...", "..., said X", "according to X", "a statement
 by X", "X said in a statement", "X quoted Y as saying" (Y speaks), stance verbs that report a position ("X
-rejected / urged / accused / called for ..."), a progressive "X is saying / is urging", and a headline's
-"X: claim" or "claim: X". The phrase is cut where the noun phrase ends; :mod:`claimstance.segment.names`
-splits it into name and role.
+rejected / urged / accused / called for ..."), a progressive "X is saying / is urging" (a headline's "X: claim"
+or "claim: X": :mod:`claimstance.segment.headlines`). The phrase is cut where the noun phrase ends;
+:mod:`claimstance.segment.names` splits it into name and role.
 """
 
 from __future__ import annotations
@@ -15,16 +15,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, words
+from claimstance.lexicon import FUNCTION_WORDS, ROLE_WORDS, words
 from claimstance.segment.names import BE, PRONOUNS, is_name_token, is_plain, parse_speaker_phrase, strip_article
 from claimstance.segment.spans import Span, mask_quotes
+from claimstance.segment.validate import PERSON_NOUNS
 
 _APPOSITIVE_START = words("a an the who which whose speaking")
 _ADVERBIAL = words("in for however meanwhile also though too moreover furthermore therefore nevertheless")
 _NOT_A_ROLE = words("who which whose in at on during while")
+_LINK_WORDS = words("in of for from at on to with by and")
 _AUX = words(
     """also further later earlier then again once previously repeatedly reportedly recently today yesterday has have
-    had will would already meanwhile separately firmly strongly just now still"""
+    had will would already meanwhile separately firmly strongly just now still rightly correctly wrongly publicly
+    openly privately explicitly clearly categorically flatly angrily bluntly sharply bitterly allegedly officially
+    formally personally initially subsequently quickly immediately swiftly promptly specifically particularly
+    notably proudly cautiously emphatically unequivocally frankly candidly directly even"""
 )
 _PROGRESSIVE = words("is are was were")
 # "Northland's president on Tuesday rejected ...": when the subject spoke is no part of who spoke
@@ -36,38 +41,43 @@ _DATE_LEAD = words(
     "last next earlier later yesterday today monday tuesday wednesday thursday friday saturday sunday week month year"
 )
 _CONTRACTED_BE = re.compile(r"['’](?:re|s)$")
-_HEADLINE_LABELS = words(
-    """note update photo photos video watch opinion analysis editorial exclusive breaking interview live comment read
-    related source sources tag tags politics economy society world sport sports culture region official important
-    warning press release explainer timeline factbox factfile fact check profile review feature insight briefing
-    obituary podcast listen map graphic quiz recap"""
-)
-
-_SPEECH_VERBS = (
+SPEECH_VERBS = (
     r"said|says|say|told|tells|noted|notes|added|adds|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined"
     r"|underscored|stated|states|wrote|writes|concluded|described|recogni[sz]ed|recogni[sz]es|expressed|declared"
     r"|announced|announces|claimed|claims|argued|argues|insisted|insists|warned|warns|explained|pointed\s+out"
     r"|reiterated|reiterates|affirmed|confirmed|believes|reported|asserted|urged|urges|denied|denies|criticized"
     r"|criticised|condemned|welcomed|praised|was\s+quoted\s+as\s+saying|saying|urging|insisting|warning|claiming|reads"
-    r"|assured|promised|pledged|acknowledged|admitted|alleged|highlighted|reaffirmed|replied|answered"
+    r"|assured|promised|pledged|acknowledged|admitted|alleged|highlighted|reaffirmed|replied|answered|maintained"
+    r"|maintains|regretted|lamented|predicted|predicts|conceded|concedes|retorted|remarked|cautioned"
+    r"|contended|contends|opined|read(?=:)|put\s+it(?=\s*[,:])|tell|tweeted|posted(?=\s+on\s)"
+    # verbs that report only with a "that" clause: "X agreed that ..." (not "both sides agreed to accept"),
+    # "X observed that ..." (not "observers observed the vote"), "X recalled that ..." (not "recalled its envoy")
+    r"|(?:agreed|agrees|observed|indicated|signalled|signaled|hinted|revealed|disclosed|estimated|felt|believed"
+    r"|believe|think|thinks|considers|consider|considered|objected|responded|clarified|specified|informed"
+    r"|mentioned|feared|fears|hoped|hopes|doubted|doubts|charged|repeated|forecast|speculated|recalled|recalls"
+    r"|reminded|reminds|countered|commented|reports|claim|argue|insist|maintain|allege|assert|contend|warn|convinced|confident|certain|concerned|worried)(?=\s+that\b)"
 )
+# "X is convinced that ...": an adjective of conviction after "is", like a progressive's participle
+_SAYING = re.compile(r"said|says|told|tells|stated|added|noted|explained")
+_CONVICTION = words("convinced confident certain concerned worried")
 # Verbs of stance-taking: "X rejected the proposal" reports X's position as much as "X said".
-_STANCE_VERBS = (
+STANCE_VERBS = (
     r"rejected|rejects|accused|accuses|blamed|blames|demanded|demands|denounced|denounces|vowed|vows"
     r"|called\s+(?:on|for)|calls\s+(?:on|for)|congratulated|suggested|suggests|complained|complains|proposed"
     r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|accusing|demanding|complaining|scoffed"
-    r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing"
+    r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts"
+    r"|lambasted|ruled\s+out|rules\s+out|downplayed|played\s+down|voiced|voices|raised\s+concerns?"
+    r"|(?:called|calls|calling)(?=\s+(?:it|this|that|them)\s|\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+[\"“‘«])"
 )
 TRIGGER = re.compile(
-    rf"\b(?:{_SPEECH_VERBS}|{_STANCE_VERBS}|[Aa]ccording|statement|release|readout|communiqu|quoted|continued"
-    r"|mentioned|recalled)\b"
+    rf"\b(?:{SPEECH_VERBS}|{STANCE_VERBS}|[Aa]ccording|statement|release|readout|communiqu|quoted|continued"
+    r"|mentioned|recalled|quote)\b"
 )
 """Any word a cue needs: a sentence without one has no cue."""
 _PARTICIPLE = re.compile(r",\s*(?:also\s+)?$")
 # "..., announced by the Foreign Secretary today": a passive with its agent.
 _BY_AGENT = re.compile(r"\b(?:announced|said|stated|confirmed|declared|reported|denied)\s+by\s+(?=[A-Za-z])")
-_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS}|{_STANCE_VERBS})\b")
-_HEADLINE_VERB = re.compile(rf"\b(?i:{_SPEECH_VERBS}|{_STANCE_VERBS}|slams|slammed)\b")
+_VERB = re.compile(rf"\b(?<!-)(?:{SPEECH_VERBS}|{STANCE_VERBS})\b")  # not "a self-declared state"
 _INVERTED = re.compile(
     r"(?:^|[,\x00”\"»:]\s*(?:[-–—]\s*)?)(said|says|added|noted|stressed|wrote|continued|concluded|explained"
     r"|insisted|warned|emphasi[sz]ed)\s+(?=\S)"
@@ -92,6 +102,11 @@ _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 # "In his words, ...", "In the opinion of the commission, ...": an "according to" by other words.
 _IN_WORDS = re.compile(r"\b[Ii]n\s+(?:(?P<pronoun>his|her|their|its)\s+|the\s+)(?:words|view|opinion)\b(?:\s+of\s+)?")
 _PRONOUN_OF = {"his": "he", "her": "she", "their": "they", "its": "it"}
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+# "Let me quote the Southland foreign minister: ..." in a speech: the quotation is the minister's
+_QUOTE_LEAD = re.compile(
+    r"\b(?:[Ll]et\s+me\s+|I\s+(?:will\s+|would\s+like\s+to\s+)?)quote\s+(?P<who>[^:,;\x00]{2,60}?)\s*:"
+)
 _QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^.;:\x00]{2,80}?)\s+as\s+say(?:ing|s)\b")
 _STATEMENT_BY = re.compile(
     r"\b(?:joint\s+)?(?:statement|press\s+release|readout|communiqu[eé])\s+(?:(?:issued|released|published)\s+)?"
@@ -104,21 +119,17 @@ _NP_END = re.compile(
     r"[,;:!?\x00“”\"«»()–—]|\s-\s"
     r"|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bGen)(?<!\bSen)(?<!\bSt)(?<!\b[A-Z])\.(?:\s|$)"
 )
-_HEADLINE = re.compile(r"([^:]{2,60}):\s+\S")
-_ABBREVIATION = re.compile(r"[A-Z]{2,4}")
-_LABEL = re.compile(
-    r"(?i:video|photo|photos|watch|update|updated|breaking|exclusive|press\s+release|statement|opinion|analysis)"
-    r"\s*:\s*"
-)
-_TRAILING_SPEAKER = re.compile(r":\s+(?P<who>[^:]{2,40})$")
 _ACRONYM_AT = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 _NP_TAIL = re.compile(
     r"\s+(?:on|in|at|during|while|after|before|to|who|which|that|when|speaking|today|yesterday|as|released"
     r"|issued|published|said|says|stated|states|noted|added|reported|announced|declared|wrote|told|reads|read)\b"
 )
+# "according to a statement by X", "according to the latest figures from X", "according to preliminary results
+# released by X": X
 _DOCUMENT_BY = re.compile(
-    r"(?:a|the)\s+(?:joint\s+)?(?:statement|report|press\s+release|readout|information)\s+"
-    r"(?:(?:issued|released|published)\s+)?(?:by|of|from)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:(?:joint|latest|new|official|preliminary|final|recent|initial)\s+){0,2}(?:statement|report"
+    r"|press\s+release|readout|information|figures|data|results|estimates|survey|poll|census)\s+"
+    r"(?:(?:issued|released|published|compiled|conducted)\s+)?(?:by|of|from)\s+"
 )
 _TRAILING_TITLE = re.compile(r",\s*([^,;:!?\x00]+?)[.!?]?\s*$")
 # "That is what the minister told reporters.": the sentence sums up the quotation before it, like "X said this".
@@ -131,6 +142,8 @@ _ISSUED = re.compile(
     r"\s+(?:(?:meanwhile|also|later|earlier)\s+)?(?:issued|released|published|put\s+out)\s+(?:a|an)\s+(?:joint\s+|new\s+)?"
     r"(?:statement|communiqu[eé]|press\s+release)$"
 )
+# "Yang made the remarks at a press conference.": like "X said this", X's are the sentences before it
+_MADE_REMARKS = re.compile(r"\s(?:made|delivered)\s+(?:the|these|those|his|her|such)\s+(?:remarks|comments)\b")
 # "Those were the words of the minister.": like "X said this", the sentence gives X the sentences before it.
 _WORDS_OF = re.compile(r"\s*(?:Those|These|Such|That|This)\s+(?:were|are|was|is)\s+the\s+words\s+of\s+")
 # "Voters interviewed by the agency in Oldtown said", "Diplomats who attended the meeting said": the speaker is
@@ -138,6 +151,13 @@ _WORDS_OF = re.compile(r"\s*(?:Those|These|Such|That|This)\s+(?:were|are|was|is)
 _RELATIVE = re.compile(r"\s(?:who\s|\w+ed\s+by\s)")
 # "They say that every year.": "that" is what they say, not a clause: the sentence comments, it reports nothing
 _THAT_OBJECT = re.compile(r"\s+that\s+(?:(?:every|each)\s+\w+|again|often|always|too|all\s+the\s+time)\s*[.!?]?\s*$")
+# 'Olsen was defiant: "We will win."', 'Olsen's reply was blunt: "Never."': a named subject, a word of manner and
+# a colon that opens a quotation
+_COLON_QUOTE = re.compile(
+    r"\s*(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}?)(?:['’]s\s+(?:response|reply|answer|message|verdict"
+    r"|reaction|tone))?\s+(?P<how>(?:was|were|is|are|remained|sounded)\s+(?:(?:more|less|very|equally)\s+)?[a-z]+):"
+    r"\s*[\"“«‘]"
+)
 _STATEMENT_BEFORE = re.compile(r"(?:,|\bin|\bto|^)\s*(?:[Aa]|[Aa]n|[Tt]he)?\s*(?:joint\s+|new\s+|separate\s+)?$")
 
 
@@ -157,7 +177,7 @@ class Cue:
     capitals: bool = False
 
 
-def _trim_np(fragment: str) -> str:
+def trim_np(fragment: str) -> str:
     """The noun phrase at the start of ``fragment`` (after "said", "according to", "a statement by")."""
     m = _NP_END.search(fragment)
     np = fragment[: m.start()] if m else fragment
@@ -182,6 +202,8 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
     tokens = left_text.split()
     while tokens and (tokens[-1].lower() in _AUX or (progressive and tokens[-1].lower() in _PROGRESSIVE)):
         tokens.pop()
+    if tokens[-3:] == ["went", "on", "to"]:  # "He went on to say ..."
+        del tokens[-3:]
     if progressive and tokens and _CONTRACTED_BE.search(tokens[-1]):
         tokens[-1] = _CONTRACTED_BE.sub("", tokens[-1])  # "they’re saying"
     if tokens and tokens[-1].lower() in BE:
@@ -206,6 +228,11 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
             return None
     if subject.endswith(("day", "earlier", "later", "week", "month", "year", "night")):
         subject = _WHEN.sub("", subject)
+    if subject.endswith(("'s", "’s")):
+        return None  # "giving the lie to Northland's claim that ...": the verb was a noun
+    last = subject.rsplit(" ", 1)
+    if len(last) == 2 and last[1] in ("he", "she", "it", "they", "we", "I"):
+        subject = last[1]  # "Now, in the regions it claims to have annexed, ...": the pronoun before the verb
     relative = _RELATIVE.search(subject) if " who " in subject or "ed by " in subject else None
     if relative is not None:
         subject = subject[: relative.start()]
@@ -222,14 +249,30 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
     # "Rahida Rahimova, a member of the commission, told ..." / "Lavrov, Russia's foreign minister, said ...";
     # not "In a statement issued on Monday, the Foreign Ministry said": there the subject names its speaker.
     # "Olsen, he said, had no plan": a pronoun is the subject, never an appositive of the name before it
+    # "Jane Doe, Minister for Foreign Affairs of Northland, said": a capitalised office is an appositive too
+    titled = first in ROLE_WORDS and (" of " in subject or " for " in subject)
     appositive = first not in PRONOUNS and (
-        first in _APPOSITIVE_START or first.endswith("ing") or subject[:1].islower() or not _ends_with_name(subject)
+        first in _APPOSITIVE_START
+        or first.endswith("ing")
+        or subject[:1].islower()
+        or titled
+        or not _ends_with_name(subject)
     )
     previous_first = previous.split()[0].lower() if previous else ""
     names_itself = first in ("the", "a", "an") and all(
         t[:1].isupper() or t in ("of", "and", "for", "&") for t in subject.split()[1:]
     )
-    named_before = _ends_with_name(previous) and len(previous.split()) <= 6 and previous_first not in FUNCTION_WORDS
+    # "Responding, the representative of Southland said": an opening participle or adverb is no name
+    opener = len(segments) == 2 and " " not in previous and previous.lower().endswith(("ing", "ly", "ed"))
+    named_before = (
+        _ends_with_name(previous) and len(previous.split()) <= 6 and previous_first not in FUNCTION_WORDS and not opener
+    )
+    if first in ("who", "which", "whose") and previous_first in ("the", "a", "an") and len(segments) >= 3:
+        # "Karl Olsen, the leader of the Freedom Party, which won 12 seats, said": back over the appositive
+        before = segments[-3]
+        if _ends_with_name(before) and len(before.split()) <= 6 and before.split()[0].lower() not in FUNCTION_WORDS:
+            segments.pop()
+            previous, previous_first, named_before = before, before.split()[0].lower(), True
     if first in ("who", "whose") and previous and not named_before and len(previous.split()) <= 5:
         # "The deputy minister, whose department oversees the border, said": an office, then its clause
         office = parse_speaker_phrase(previous) if previous_first in ("the", "a", "an") else None
@@ -255,6 +298,10 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
             k -= 1
         if k == len(tokens) or k == 0 or not tokens[k - 1][:1].islower():
             return None
+        if tokens[k - 1] in _LINK_WORDS:
+            # "Observers from the Organization for Security and Cooperation in Europe said": a name after a
+            # preposition is no subject; the whole phrase is, unless it opens as an adverbial ("During ...")
+            return (subject, None) if tokens[0].lower() not in FUNCTION_WORDS and len(tokens) <= 12 else None
         subject = " ".join(tokens[k:])
     if subject.split()[-1].lower() in BE:
         return None
@@ -267,7 +314,10 @@ def _sentence_subject(masked: str) -> str | None:
     for token in masked.split():
         bare = token.strip(",;:()")
         after_of = bool(tokens) and tokens[-1].lower() == "of"  # "Tens of thousands of protesters"
-        lower_word = bare[:1].islower() and bare.lower() not in ("of", "the", "and")
+        # "Opposition candidates are calling ...", "Thousands of opposition supporters": a noun of people ends the
+        # subject
+        people = bare in PERSON_NOUNS and (len(tokens) == 1 or tokens[-2:-1] == ["of"])
+        lower_word = bare[:1].islower() and bare.lower() not in ("of", "the", "and") and not people
         ends = token.startswith("(") or (lower_word and not after_of)
         determiner = len(tokens) == 1 and tokens[0].lower() in ("the", "a", "an", "one", "two", "three", "some")
         if tokens and ends and not determiner:
@@ -292,27 +342,30 @@ def _masked_cue(masked: str) -> Cue | None:
     for m in _ACCORDING.finditer(masked) if "ccording" in masked else ():
         rest = masked[m.end() :]
         by = _DOCUMENT_BY.match(rest)
-        phrase = _trim_np(rest[by.end() :] if by else rest)
+        phrase = trim_np(rest[by.end() :] if by else rest)
+        phrase = _OBJECT_PRONOUNS.get(phrase, phrase)  # "According to him, ...": whoever "he" is
         if phrase:
             found.append(Cue(m.start(), phrase, "according to"))
     told = "informed" in masked or "n told " in masked or "e told " in masked  # "was told by", "were informed"
     for m in _INFORMED_BY.finditer(masked) if told else ():
-        phrase = _trim_np(masked[m.end() :])
+        phrase = trim_np(masked[m.end() :])
         if phrase:
             found.append(Cue(m.start(), phrase, "informed by"))
     for m in _IN_WORDS.finditer(masked) if " words" in masked or " view" in masked or " opinion" in masked else ():
-        phrase = _PRONOUN_OF[m["pronoun"]] if m["pronoun"] else _trim_np(masked[m.end() :])
+        phrase = _PRONOUN_OF[m["pronoun"]] if m["pronoun"] else trim_np(masked[m.end() :])
         if phrase and (m["pronoun"] or m.group().rstrip().endswith("of")):
             found.append(Cue(m.start(), phrase, "according to"))
     for m in _QUOTED_BY.finditer(masked) if "as saying" in masked else ():
         quoted = _subject_before(masked, m.start() + 1, progressive=False)
         if quoted is not None and parse_speaker_phrase(quoted[0]) is not None:
             found.append(Cue(m.start(), quoted[0], "quoted as saying", quoted[1]))
+    for m in _QUOTE_LEAD.finditer(masked) if " quote " in masked else ():
+        found.append(Cue(m.start(), m["who"], "quote"))
     for m in _QUOTED_AS.finditer(masked) if "quoted" in masked else ():
         found.append(Cue(m.start(), m["who"], "quoted as saying"))
     has_by = " by " in masked
     for m in _BY_AGENT.finditer(masked) if has_by else ():
-        phrase = _trim_np(masked[m.end() :])
+        phrase = trim_np(masked[m.end() :])
         if phrase:
             found.append(Cue(m.start(), phrase, m.group().split()[0]))
     for m in _STATEMENT_BY.finditer(masked) if has_by or " of " in masked or " from " in masked else ():
@@ -321,11 +374,18 @@ def _masked_cue(masked: str) -> Cue | None:
         before = masked[max(0, m.start() - 40) : m.start()]
         if _STATEMENT_BEFORE.search(before) is None:
             continue
-        phrase = _trim_np(masked[m.end() :])
+        phrase = trim_np(masked[m.end() :])
         if phrase:
             found.append(Cue(m.start(), phrase, "a statement by"))
+    colon_quote = _COLON_QUOTE.match(masked) if ": " in masked else None
+    if colon_quote is not None and _ends_with_name(colon_quote["who"]):
+        found.append(Cue(0, colon_quote["who"], colon_quote["how"]))
+    remarks = _MADE_REMARKS.search(masked) if " remarks" in masked or " comments" in masked else None
+    made_by = _subject_before(masked, remarks.start() + 1, progressive=False) if remarks is not None else None
+    if remarks is not None and made_by is not None and _a_person(made_by[0]):
+        found.append(Cue(remarks.start(), made_by[0], "made the remarks", made_by[1], backward=True))
     words_of = _WORDS_OF.match(masked) if " words of " in masked else None
-    words_by = _trim_np(masked[words_of.end() :]) if words_of is not None else ""
+    words_by = trim_np(masked[words_of.end() :]) if words_of is not None else ""
     if words_of is not None and words_by and parse_speaker_phrase(words_by) is not None:
         found.append(Cue(words_of.end(), words_by, "the words of", backward=True))
     summing = _SUMMING.match(masked) if masked[:4] in ("That", "This") else None
@@ -338,11 +398,14 @@ def _masked_cue(masked: str) -> Cue | None:
     first = _VERB.match(masked, trailing.start(1)) if trailing is not None else None
     if first is not None:  # that verb first, then the rest in order
         verbs = chain([first], verbs)
+    pronoun_said = False
     for m in verbs:
         verb = " ".join(m.group().split())
         after = masked[m.end() :]
         if after[:6] == " that " and _THAT_OBJECT.match(after):
             continue
+        if after.startswith((" nothing", " little about")):
+            continue  # "Olsen said nothing about the talks": no claim to report
         statement = _IN_A_STATEMENT.match(after)
         cue = f"{verb} in a statement" if statement else verb
         participle = verb.endswith("ing") and _PARTICIPLE.search(masked, max(0, m.start() - 12), m.start()) is not None
@@ -351,14 +414,23 @@ def _masked_cue(masked: str) -> Cue | None:
             opening = _sentence_subject(masked)
             subject = (opening, None) if opening else None
         else:
-            subject = _subject_before(masked, m.start(), progressive=verb.endswith("ing"))
+            progressive = verb.endswith("ing") or verb in _CONVICTION
+            subject = _subject_before(masked, m.start(), progressive=progressive)
         if subject and parse_speaker_phrase(subject[0]) is not None:
             backward = summing is not None or _THIS.match(after) is not None
-            found.append(_innermost(Cue(m.start(), subject[0], cue, subject[1], backward=backward), after))
+            said = _innermost(Cue(m.start(), subject[0], cue, subject[1], backward=backward), after)
+            if pronoun_said and not (_SAYING.fullmatch(verb) and _a_person(said.phrase)):
+                continue  # "Northland rejected the plan, he said.": he said it
+            found.append(said)
+            if m is first and subject[0].lower() in PRONOUNS:
+                # "The head of the commission, Roman Lyagin, told VOA ..., he said.": "he" is the person named before,
+                # who said it
+                pronoun_said = True
+                continue
             break  # later verbs cannot come first
     for m in _INVERTED.finditer(masked):
         rest = masked[m.end() :]
-        phrase = _trim_np(rest)
+        phrase = trim_np(rest)
         if phrase and parse_speaker_phrase(phrase) is not None:
             # '..., said Mazahir Panahov, head of the election commission.'
             title = _TRAILING_TITLE.match(rest, len(phrase))
@@ -368,7 +440,18 @@ def _masked_cue(masked: str) -> Cue | None:
                 phrase, role = role, strip_article(phrase)  # "..., said the head of the delegation, Karl Olsen."
             found.append(Cue(m.start(1), phrase, m.group(1), role))
             break
-    return min(found, key=lambda c: c.position) if found else None
+    first_cue = min(found, key=lambda c: c.position) if found else None
+    if first_cue is not None and first_cue.cue in ("reported", "reports") and " citing " in masked:
+        # "Northpress reported, citing a source in the ministry, that ...": the source speaks, the outlet relays
+        cited = trim_np(masked[masked.index(" citing ") + 8 :])
+        if cited and parse_speaker_phrase(cited) is not None:
+            return Cue(masked.index(" citing ") + 1, cited, "citing")
+    return first_cue
+
+
+def _a_person(phrase: str) -> bool:
+    parsed = parse_speaker_phrase(phrase)
+    return parsed is not None and parsed.person
 
 
 def _has_trailing_word(tail: str) -> bool:
@@ -398,52 +481,3 @@ def _innermost(cue: Cue, after: str) -> Cue:
     if parsed is None or parsed.name in ("he", "she", "they", "it", "i", "we"):
         return cue
     return Cue(cue.position, inner["who"], f"{cue.cue} that {inner.group().split()[-1]}")
-
-
-def headline_colon(line: str) -> int | None:
-    """Where the colon of an "X: claim" headline is, if the part before it names a speaker; else None."""
-    m = _HEADLINE.match(line)
-    if not m:
-        return None
-    prefix = m.group(1).strip()
-    tokens = prefix.split()
-    if not 1 <= len(tokens) <= 5:
-        return None
-    if not all(is_name_token(t) or is_plain(t) or _ABBREVIATION.fullmatch(t) for t in tokens):
-        return None
-    if is_plain(tokens[-1]) and not _role_of_someone(tokens) and tokens[-1].lower() not in ORG_HEADS:
-        return None
-    if len(tokens) == 1 and (tokens[0].lower() in _HEADLINE_LABELS or line.rstrip().endswith(".")):
-        return None  # "Turnout: 37%." is a label and a figure, not a surname's headline
-    if tokens[0].lower() in _HEADLINE_LABELS:
-        return None
-    return m.end(1)
-
-
-def _role_of_someone(tokens: Sequence[str]) -> bool:
-    """ "Armenian FM", "Azerbaijani President": a place and an office name the office's holder."""
-    return len(tokens) >= 2 and tokens[-1].lower() in ("fm", "president", "pm", "minister", "premier")
-
-
-def headline_cue(line: str) -> Cue | None:
-    """The speaker of a headline: "X: claim", "claim: X", or "X says / urges / rejects ..." in any case."""
-    label = _LABEL.match(line)
-    line = line[label.end() :] if label else line  # "Video: ...", "PRESS RELEASE : ..."
-    colon = headline_colon(line)
-    if colon is not None:
-        return Cue(0, line[:colon], ":")
-    trailing = _TRAILING_SPEAKER.search(line)
-    if trailing is not None and _role_of_someone(trailing["who"].split()):
-        return Cue(trailing.start(), trailing["who"], ":")
-    verb = _HEADLINE_VERB.search(line)
-    if verb is None or verb.start() == 0:
-        return None
-    subject = line[: verb.start()].strip()
-    if subject.endswith(","):  # "Treaty 'a betrayal', says opposition": the speaker follows the verb
-        after = _trim_np(line[verb.end() :].strip())
-        return Cue(verb.start(), after, verb.group().lower()) if after else None
-    if len(subject.split()) > 6 or not subject[:1].isupper():
-        return None
-    # "NORTHLAND SPOKESMAN SLAMS ...": a headline in capitals tells no name from a word; the body has to
-    capitals = subject.isupper() and (" " in subject or line.isupper())
-    return Cue(verb.start(), subject, verb.group().lower(), capitals=capitals)

@@ -23,6 +23,7 @@ from claimstance.lexicon import (
     is_honorific,
     words,
 )
+from claimstance.segment.validate import check_name
 
 _TITLE_WORDS = (
     ROLE_WORDS
@@ -79,6 +80,9 @@ _ROLE_SHORT = {"fm": "foreign minister", "pm": "prime minister", "sg": "secretar
 """Offices that headlines abbreviate ("Northland FM"), written out so that "the minister" finds them."""
 _POSSESSIVE_S = re.compile(r"['’]s\b")
 _POSSESSIVE = re.compile(r"['’]s$")
+_SURNAME_SUBJECT = re.compile(r"(?:^\s*|,\s+)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=,|\s+[a-z]+\b)")
+_CREDIT = re.compile(r"(?:[Cc]redit|[Pp]hoto|[Ii]mage|[Pp]icture|©)\s*:?\s*$")
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
 
 
 def is_name_token(token: str) -> bool:
@@ -322,6 +326,7 @@ class NameIndex:
             role = re.escape(role_word)
             # "Northland Foreign Minister Anna Berg", "President of Northland John Carter"
             of = r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*){1,3}?)?"
+            # "Secretary Antony J. Blinken": an initial is a word of the name
             pattern = r"\b((?:[A-Z][\w'’-]*\s+){0,3}(?i:" + role + r")" + of + r"(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*)){2,3})"
             holders: dict[str, tuple[Entry, str]] = {}
             for m in re.finditer(pattern, self.text):
@@ -381,5 +386,25 @@ class NameIndex:
                 if given:
                     full = " ".join([*given, name])
                     return full, parsed.role or self.role_in_text(full)
+            knight = r"\b(?:Sir|Dame)\s+" + re.escape(name) + r"\s+([A-Z][a-z'’-]+)\b"
+            # a plain substring test first: most texts have no knight, and the search is spared
+            knighted = re.search(knight, self.text) if "Sir " in self.text or "Dame " in self.text else None
+            if knighted is not None:  # "Sir Alan" is Sir Alan Duncan: a knight goes by his given name
+                return f"{name} {knighted[1]}", parsed.role
             return name, parsed.role
         return name, parsed.role or self.role_in_text(name)
+
+
+def person_named(sentence: str) -> str | None:
+    """The first full personal name in a sentence ("Prime Minister John Smith" -> "John Smith"), or None."""
+    for found in _FULL_NAME.finditer(sentence):
+        if _CREDIT.search(sentence, max(0, found.start() - 12), found.start()) is not None:
+            continue  # "Credit: Kate Stanworth": a photographer, not a speaker
+        tokens = found.group().split()
+        while tokens and (is_plain(tokens[0]) or tokens[0] in ("The", "A", "An")):
+            tokens.pop(0)
+        if len(tokens) >= 2 and not any(is_plain(t) for t in tokens) and check_name(" ".join(tokens)) is None:
+            return " ".join(tokens)  # not "On Monday"
+    # "Olsen arrived in Oldtown on Monday.", "On Monday, Olsen struck a defiant tone.": a surname as subject
+    subject = _SURNAME_SUBJECT.search(sentence)
+    return subject[1] if subject is not None and not is_plain(subject[1]) else None

@@ -31,10 +31,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from claimstance.lexicon import TRANSCRIPT_HEADER
+from claimstance.lexicon import FUNCTION_WORDS, ROLE_WORDS, TRANSCRIPT_HEADER
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
-from claimstance.segment.cues import TRIGGER, Cue, find_cue, headline_colon, headline_cue
-from claimstance.segment.names import NameIndex, SpeakerPhrase, is_plain, parse_speaker_phrase, strip_article
+from claimstance.segment.cues import TRIGGER, Cue, find_cue
+from claimstance.segment.headlines import headline_colon, headline_cue
+from claimstance.segment.names import NameIndex, SpeakerPhrase, parse_speaker_phrase, person_named, strip_article
+from claimstance.segment.runs import give_back, mostly_quote, opened_before
 from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
 from claimstance.segment.turns import (
     Turn,
@@ -42,30 +44,28 @@ from claimstance.segment.turns import (
     attributable_to,
     block_goes_on,
     heading_turn,
-    inline_speaker,
     inline_tag,
-    knighted,
+    line_tag,
     may_report,
     opens_quote,
     readout_cue,
+    recurring_tags,
     reports_another,
     speech_report,
     states_claim,
+    tag_speaker,
 )
-from claimstance.segment.validate import check_name
+from claimstance.segment.validate import PERSON_NOUNS, check_name
 
-QUOTE_MIN_WORDS = 4
-"""A quotation of fewer words is a scare quote, not a direct quote."""
 _STATEMENT_HEADER = re.compile(rf"{TRANSCRIPT_HEADER}\b", re.IGNORECASE)
 _PASSIVE = re.compile(
-    r"\b(?:[Ii]t|[Tt]his)\s+(?:was|has\s+been|had\s+been)\s+(?:also\s+)?(noted|stressed|emphasi[sz]ed|underlined"
+    r"\b(?:[Ii]t|[Tt]his)\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?(noted|stressed|emphasi[sz]ed|underlined"
     r"|said|stated|announced|reported|mentioned|pointed\s+out|underscored|recalled)\b"
 )
 _FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll)|[Oo]ur|[Mm]y|us|me)\b")
-_OPENING_QUOTE = re.compile(r"[“\"«‘']{1,2}\S")
 _THE_DOCUMENT = re.compile(
     r"the\s+(?:joint\s+|new\s+)?(?:statement|report|press\s+release|release|communiqu[eé]|declaration|letter|readout"
-    r"|text|document|resolution)",
+    r"|text|document|resolution|message)",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(
@@ -73,22 +73,22 @@ _LEAD_IN = re.compile(
     r"(?:\s+(?:in\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+|written\s+)?statement|the\s+following"
     r"|in\s+particular|among\s+other\s+things|today))?\s*:\s*$"
 )
-_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
+_OWNED_DOCUMENT = re.compile(
+    r"(?:[Tt]he\s+)?(?P<who>.+?)['’]s?\s+(?:joint\s+|written\s+)?(?:statement|letter|message|communiqu[eé]|readout"
+    r"|press\s+release)"
+)
+_ISSUED_BY = re.compile(
+    r"\s*(?P<who>[A-Z][^,;:.]{1,60}?)\s+(?:meanwhile\s+|separately\s+|later\s+|earlier\s+)?(?:has\s+|had\s+|also\s+)?"
+    r"(?:issued|released|published|put\s+out|sent|addressed|wrote)\s+(?:a|an)\s+(?:joint\s+|new\s+|written\s+|open\s+)?"
+    r"(?:statement|communiqu[eé]|press\s+release|letter|message)"
+)
+_BREAKS = re.compile(r"\n\s*")
 _CROWD = re.compile(
     r"\b(?:callers|residents|voters|protesters|witnesses|observers|officials|diplomats|experts|analysts|delegates"
     r"|lawmakers|deputies|members|participants|speakers|students|workers|villagers|citizens|women|men|people)\b",
     re.IGNORECASE,
 )
 _IRREGULAR = {"women": "woman", "men": "man", "people": "person", "witnesses": "witness", "deputies": "deputy"}
-
-
-def _mostly_quote(text: str, span: Span, quotes: Sequence[Span]) -> bool:
-    if any(len(text[a:b].split()) >= QUOTE_MIN_WORDS for a, b in quotes if a >= span[0] and b <= span[1]):
-        return True
-    if any(a == span[0] and b >= span[1] - 1 for a, b in quotes):
-        return True  # '"It is illegal."': a whole sentence in quotation marks, however short
-    # An opening mark with no closing one: news style leaves a quotation open to the paragraph's end.
-    return _OPENING_QUOTE.match(text, span[0], span[1]) is not None and not any(a == span[0] for a, _ in quotes)
 
 
 def _statement_start(document: Document, units: Sequence[UnitSpan]) -> int | None:
@@ -131,6 +131,8 @@ class _Context:
     claimed: set[int] = field(default_factory=set)
     author: Speaker | None = None
     """The document's author (its name None when the header names none): an interview's "A:" turns are theirs."""
+    office: tuple[str, str | None, int] | None = None
+    """The last office that spoke ("representative of Northland"), its role and where: a "he" in its paragraph."""
     """Paragraphs an "X said this" gave to X: their first person is X's, not the narration's."""
 
 
@@ -147,6 +149,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     author = Speaker(name=document.author, role=document.author_role, attribution=Attribution.AUTHOR)
     ctx.author = author
     statement_from = _statement_start(document, units)
+    tags = recurring_tags(text)
     speakers: list[Speaker] = []
     backward: list[int] = []
     quoted_before: list[int] = []
@@ -154,6 +157,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     turn: Turn | None = None
     quoting: Speaker | None = None
     by_sentence: dict[Span, tuple[Speaker | None, Cue | None]] = {}
+    prior_of: dict[Span, tuple[str, int]] = {}  # the sentence before each sentence, and its paragraph
+    last_paragraph = -1
     for i, unit in enumerate(units):
         if turn is not None and turn.scope == "paragraph" and unit.paragraph != turn.paragraph:
             turn = None
@@ -166,7 +171,15 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             continue
         if turn is not None and turn.scope == "block" and unit.kind is UnitKind.CLAIM:
             turn = block_goes_on(text, unit, turn)
-        if (
+        tag = line_tag(text, unit.start, tags) if tags and unit.kind is UnitKind.CLAIM else None
+        if tag is not None:  # "Question: ...", "Anna Berg: ...": a turn of an interview or a briefing
+            tagged_speaker = tag_speaker(tag, ctx.index, ctx.author, full_name=True)
+            turn = Turn(tagged_speaker, "tag", unit.paragraph) if tagged_speaker is not None else None
+            if tagged_speaker is not None:
+                speakers.append(tagged_speaker)
+                previous = _Previous()
+                continue
+        elif (
             unit.kind is UnitKind.CLAIM
             and unit.start == unit.sentence[0]
             and (unit.start == 0 or text[unit.start - 1] == "\n")
@@ -194,13 +207,16 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             continue
         quotes = quote_spans(text, unit.sentence[0], unit.sentence[1])
         if unit.sentence not in by_sentence:  # clauses of one sentence share its cue
+            prior_of[unit.sentence] = (ctx.previous_sentence, last_paragraph)
+            last_paragraph = unit.paragraph
             ctx.position = unit.sentence[0]
             by_sentence[unit.sentence] = _cued_speaker(unit, quotes, ctx, previous)
             ctx.previous_sentence = text[unit.sentence[0] : unit.sentence[1]]
             found, found_cue = by_sentence[unit.sentence]
             ctx.unnamed = found_cue is not None and found is not None and found.name is None
         cued, cue = by_sentence[unit.sentence]
-        if own is not None and cued is None and may_report(text, *unit.sentence):
+        theirs = cued is not None and own is not None and reports_another(cued, cue, own, text, unit)
+        if own is not None and not theirs and may_report(text, *unit.sentence):  # "We heard X claim that": X's
             cued, cue = _party(speech_report(text[unit.sentence[0] : unit.sentence[1]]), Attribution.REPORTED, ctx)
         lead_in = text[unit.sentence[1] - 1] == ":" and _LEAD_IN.search(text, *unit.sentence) is not None
         if own is not None:
@@ -231,6 +247,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             ctx.claimed.add(unit.paragraph)
         refused = cued is not None and cued.attribution is Attribution.UNATTRIBUTED
         speaker = (None if refused else cued) or _continued(text, unit, quotes, previous, ctx) or cued or narrator
+        if speaker is narrator and cue is None and mostly_quote(text, unit.sentence, quotes):
+            speaker = _quoted_subject(*prior_of[unit.sentence], unit.paragraph, ctx) or narrator
         if speaker is narrator and not ctx.own_voice:
             ctx.narrated.append((unit.paragraph, unit.sentence))
         speakers.append(speaker)
@@ -238,9 +256,9 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         headline = cue is not None and cue.cue == ":"  # "X: claim" is a headline: nothing runs on from it
         previous = _Previous(speaker, unit.paragraph) if attributed and not headline else _Previous()
     for i in backward:
-        _give_back(text, units, speakers, i, narrator)
+        give_back(text, units, speakers, i, narrator)
     for i in quoted_before:
-        for j in _opened_before(text, units, i):
+        for j in opened_before(text, units, i):
             if speakers[j] == narrator:
                 speakers[j] = speakers[i]
     return [_validated(speaker, narrator, ctx) for speaker in speakers]
@@ -249,7 +267,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
 def _inline_turn(unit: UnitSpan, ctx: _Context, transcript: bool) -> Turn | None:
     """The turn a tag at the head of a paragraph opens ("Vladimir Putin: Good afternoon ..."), or None."""
     who = inline_tag(ctx.text, unit, transcript)
-    speaker = inline_speaker(who, ctx.index) if who is not None else None
+    speaker = tag_speaker(who, ctx.index, ctx.author) if who is not None else None
     return (
         Turn(speaker, "tag", unit.paragraph) if speaker is not None and check_name(speaker.name or "") is None else None
     )
@@ -276,64 +294,6 @@ def _validated(speaker: Speaker, narrator: Speaker, ctx: _Context) -> Speaker:
     return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=speaker.cue)
 
 
-def _give_back(text: str, units: Sequence[UnitSpan], speakers: list[Speaker], i: int, narrator: Speaker) -> None:
-    """ "... X said this": X's are the sentences before it in its paragraph that were left to the outlet; when
-    it opens its paragraph, a quotation in the paragraph before ('"A. B." / That is what X said.')."""
-    j = i - 1
-    while j >= 0 and units[j].paragraph == units[i].paragraph and units[j].kind is UnitKind.CLAIM:
-        if speakers[j] != narrator:
-            return
-        speakers[j] = speakers[i].model_copy(update={"attribution": Attribution.REPORTED})
-        j -= 1
-    if j < 0 or j != i - 1 or units[j].kind is not UnitKind.CLAIM or not _OPENING_QUOTE.match(text, units[j].start):
-        return
-    paragraph = units[j].paragraph
-    while j >= 0 and units[j].paragraph == paragraph and speakers[j] == narrator:
-        speakers[j] = speakers[i].model_copy(update={"attribution": Attribution.DIRECT_QUOTE})
-        j -= 1
-
-
-def _unbalanced(text: str) -> bool:
-    """Whether a quotation opened in ``text`` is still open at its end."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
-
-
-def _paragraph_back(units: Sequence[UnitSpan], i: int) -> list[int]:
-    """Unit ``i`` and the units before it in its paragraph, last first."""
-    found = [i]
-    while found[-1] > 0 and units[found[-1] - 1].paragraph == units[i].paragraph:
-        found.append(found[-1] - 1)
-    return found
-
-
-def _opened_before(text: str, units: Sequence[UnitSpan], i: int) -> list[int]:
-    """The units inside a quotation that opened before unit ``i`` and closes in it, where ``i`` names the
-    speaker after the quote ('"A. B," X said.'), also back over paragraphs that news style leaves open ('"A.' /
-    '"B," X said.'): the quotation's earlier sentences are X's."""
-    para = _paragraph_back(units, i)
-    first = para[-1]
-    start = units[i].sentence[0]
-    if _unbalanced(text[units[first].start : start]):
-        inside: list[int] = []
-        for j in para[1:]:  # back to the sentence that opened the quotation
-            inside.append(j)
-            if _unbalanced(text[units[j].start : start]):
-                return [k for k in inside if units[k].kind is UnitKind.CLAIM]
-        return []
-    if start != units[first].start or not _OPENING_QUOTE.match(text, start):
-        return []
-    given: list[int] = []
-    j = first - 1
-    while j >= 0 and units[j].kind is UnitKind.CLAIM:
-        paragraph = _paragraph_back(units, j)
-        top = paragraph[-1]
-        if not (_OPENING_QUOTE.match(text, units[top].start) and _unbalanced(text[units[top].start : units[j].end])):
-            break
-        given.extend(k for k in paragraph if units[k].kind is UnitKind.CLAIM)
-        j = top - 1
-    return given
-
-
 def _headline_speaker(unit: UnitSpan, ctx: _Context) -> Speaker | None:
     """The speaker a headline names ("X says ...", "X: ...", "...: Eritrean FM"), or None."""
     cue = headline_cue(ctx.text[unit.start : unit.end])
@@ -342,6 +302,10 @@ def _headline_speaker(unit: UnitSpan, ctx: _Context) -> Speaker | None:
     parsed = parse_speaker_phrase(cue.phrase) if cue is not None else None
     if cue is None or parsed is None or parsed.name in ("he", "she", "they", "it", "i", "we"):
         return None
+    words = cue.phrase.split()
+    if len(words) > 1 and words[-1].lower() in PERSON_NOUNS and words[-1].endswith("s"):
+        # "Ukraine Separatists Claim ...": title case makes a group's noun look like a surname
+        parsed = SpeakerPhrase(" ".join([*words[:-1], words[-1].lower()]), None, person=False)
     return _named(parsed, cue, Attribution.REPORTED, ctx, None)
 
 
@@ -357,8 +321,17 @@ def _in_capitals(cue: Cue, ctx: _Context) -> Cue | None:
 
 def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, previous: Speaker | None) -> Speaker:
     """The speaker a parsed phrase names, resolved in the document and validated (unattributed if refused)."""
-    if not parsed.person and _THE_DOCUMENT.fullmatch(parsed.name):
-        # "the statement said": the speaker is whoever issued it, the last organisation or speaker named
+    owned = _OWNED_DOCUMENT.fullmatch(parsed.name) if not parsed.person and "s " in parsed.name else None
+    issuing = parse_speaker_phrase(owned["who"]) if owned is not None else None
+    if issuing is not None:  # "the ministry's statement read: ...": the ministry
+        parsed = issuing
+    elif not parsed.person and _THE_DOCUMENT.fullmatch(parsed.name):
+        # "the statement said": the speaker is whoever issued it: the speaker before, the one the sentence before
+        # says issued it ("The ministry issued a statement on Monday."), else the last organisation named
+        issued = _ISSUED_BY.match(ctx.previous_sentence)
+        issuer_phrase = parse_speaker_phrase(issued["who"]) if issued is not None else None
+        if previous is None and issuer_phrase is not None:
+            previous = _named(issuer_phrase, cue, kind, ctx, None)
         issuer = previous or (Speaker(name=ctx.index.last_group[0], attribution=kind) if ctx.index.last_group else None)
         if issuer is not None and issuer.name is not None:
             return Speaker(name=issuer.name, role=issuer.role, attribution=kind, cue=cue.cue)
@@ -375,13 +348,20 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
         # "Another said ... He said ...": the pronoun is the speaker nobody could name, not someone named before
         return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
     entry = ctx.index.resolve(parsed)
-    if entry is not None and parsed.person and " " not in entry[0]:
-        entry = (knighted(entry[0], ctx.text) or entry[0], entry[1])  # "Sir Alan said" -> Alan Duncan
+    went_on = cue.cue in ("added", "adds", "continued") and previous is not None and previous.name in ctx.index.by_alias
+    if went_on and previous is not None and previous.name and entry == (parsed.name, None) and _an_office(parsed.name):
+        entry = (previous.name, previous.role)  # "Karl Olsen said ... The president added ...": the same person
+    if parsed.name in ("he", "she") and previous is not None and previous.name and _an_office(previous.name):
+        # "The representative of Northland said ... He called for ...": the office that spoke just before
+        entry = (previous.name, previous.role)
     if parsed.name in ("he", "she") and previous is None:
         # "Hashim Thaci also addressed the Council. He told reporters ...": the person the sentence before names
-        named = _person_named(ctx.previous_sentence)
-        if named is not None:
-            entry = ctx.index.resolve(SpeakerPhrase(named, None, person=True))
+        named = person_named(ctx.previous_sentence)
+        person = ctx.index.resolve(SpeakerPhrase(named, None, True)) if named and check_name(named) is None else None
+        if person is not None and " " in person[0]:  # a surname only where the text gives the full name
+            entry = person
+        elif entry is None and ctx.office is not None and _near(ctx.text, ctx.office[2], ctx.position):
+            entry = ctx.office[:2]  # "The representative of Northland said ... . ... . He called for ..."
     if entry is None:
         return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
     reason = check_name(entry[0])
@@ -392,23 +372,43 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
     entry = (entry[0], entry[1] or cue.role)
     if parsed.person and entry[1] is None:
         entry = (entry[0], ctx.index.role_in_text(entry[0]))
-    ctx.index.register(entry, parsed.person, parsed.acronym)
+    ctx.index.register(entry, parsed.person or parsed.name in ("he", "she"), parsed.acronym)
+    if not parsed.person and _an_office(entry[0]):
+        ctx.office = (entry[0], entry[1], ctx.position)
     return Speaker(name=entry[0], role=entry[1], attribution=kind, cue=cue.cue)
+
+
+def _an_office(name: str) -> bool:
+    """Whether a speaker's name is one person's office ("representative of Northland", "Secretary-General")."""
+    tokens = name.lower().split()
+    cut = next((k for k, t in enumerate(tokens) if k > 0 and t in ("of", "for", "at", "from")), len(tokens))
+    return tokens[cut - 1] in ROLE_WORDS or tokens[cut - 1] in ("delegate", "official", "diplomat")
+
+
+def _near(text: str, start: int, end: int) -> bool:
+    """Whether ``start`` is in the paragraph of ``end`` or the one before it (one break between at most)."""
+    return len(_BREAKS.findall(text, start, end)) <= 1
+
+
+def _quoted_subject(before: str, paragraph: int, now: int, ctx: _Context) -> Speaker | None:
+    """The speaker of a quotation no cue attributes: the person the sentence before it, in its paragraph, opens
+    with as its subject ('Karl Olsen was in no mood for compromise. "We will win."'), if the text names them in
+    full; else None."""
+    subject: list[str] = []
+    for token in before.split() if paragraph == now else ():
+        if not token[:1].isupper() and token not in ROLE_WORDS:  # "Opposition leader Karl Olsen spoke"
+            break
+        subject.append(token)
+    opens = 0 < len(subject) < len(before.split()) and subject[0].lower() not in FUNCTION_WORDS  # not "On Monday"
+    parsed = parse_speaker_phrase(" ".join(subject)) if opens else None
+    entry = ctx.index.resolve(parsed) if parsed is not None and parsed.person else None
+    if entry is None or " " not in entry[0] or check_name(entry[0]) is not None:
+        return None
+    return Speaker(name=entry[0], role=entry[1], attribution=Attribution.DIRECT_QUOTE)
 
 
 def _singular(noun: str) -> str:
     return _IRREGULAR.get(noun, noun.removesuffix("s"))
-
-
-def _person_named(sentence: str) -> str | None:
-    """The first full personal name in a sentence ("Prime Minister John Smith" -> "John Smith"), or None."""
-    for found in _FULL_NAME.finditer(sentence):
-        tokens = found.group().split()
-        while tokens and (is_plain(tokens[0]) or tokens[0] in ("The", "A", "An")):
-            tokens.pop(0)
-        if len(tokens) >= 2 and not any(is_plain(t) for t in tokens):
-            return " ".join(tokens)
-    return None
 
 
 def _cued_speaker(
@@ -417,7 +417,7 @@ def _cued_speaker(
     """The speaker a cue in the unit's sentence names (headline, reporting verb, passive), or None."""
     text = ctx.text
     sentence = text[unit.sentence[0] : unit.sentence[1]]
-    kind = Attribution.DIRECT_QUOTE if _mostly_quote(text, unit.sentence, quotes) else Attribution.REPORTED
+    kind = Attribution.DIRECT_QUOTE if mostly_quote(text, unit.sentence, quotes) else Attribution.REPORTED
     at_line_start = unit.sentence[0] == 0 or text[unit.sentence[0] - 1] == "\n"
     colon = headline_colon(sentence) if at_line_start else None
     cue = Cue(0, sentence[:colon], ":") if colon is not None else find_cue(sentence, quotes, unit.sentence[0])
@@ -435,6 +435,10 @@ def _cued_speaker(
         phrase = passive.group().lower()
         if same is not None:
             return Speaker(name=same.name, role=same.role, attribution=kind, cue=phrase), None
+        if _THE_DOCUMENT.search(sentence, passive.end()) is not None:
+            # "It is noted in the statement that ...": whoever issued the statement
+            document = Cue(passive.start(), "the statement", phrase)
+            return _named(SpeakerPhrase("the statement", None, person=False), document, kind, ctx, None), None
         return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=phrase), None
     return None, None
 
@@ -469,7 +473,7 @@ def _continued(text: str, unit: UnitSpan, quotes: Sequence[Span], previous: _Pre
     """
     if previous.speaker is None or previous.speaker.name is None:
         return None
-    quoted = _mostly_quote(text, unit.sentence, quotes)
+    quoted = mostly_quote(text, unit.sentence, quotes)
     first_person = (
         previous.speaker.attribution is Attribution.DIRECT_QUOTE
         and _first_person(text, unit.sentence, quotes)

@@ -1,7 +1,8 @@
 """Whose own words run on in speeches, transcripts and readouts: turns, blocks and the author's first person.
 
 A transcript gives each turn to its speaker: a tag on a line of its own ("SECRETARY DOE:", "QUESTION:", "MR.
-SMITH:") or at the head of a paragraph ("Vladimir Putin: Good afternoon ..."), up to the next tag. A block
+SMITH:"), at the head of a paragraph ("Vladimir Putin: Good afternoon ...") or at the head of lines a page
+repeats it on ("Question:", "Anna Berg:"), up to the next tag. A block
 framed by "X said:" or "The below is attributable to Spokesperson X:" is X's up to the next heading. An
 editor's "[X, speaking at ...]" gives its paragraph to X. Memo fields ("FROM:", "SUBJECT:") are no speakers.
 """
@@ -9,6 +10,7 @@ editor's "[X, speaking at ...]" gives its paragraph to X. Memo fields ("FROM:", 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
@@ -28,7 +30,7 @@ _OFFICE_TAGS = words("official officials briefer spokesperson spokesman spokeswo
 """Heads of a tag that names an office and no person ("SENIOR ADMINISTRATION OFFICIAL:")."""
 _FIELDS = words(
     """from to subject date re cc bcc attention attn source sources note notes update updated editor contact
-    contacts media location venue time ends end begin background tags topics"""
+    contacts media location venue time ends end begin background tags topics photo release embargo"""
 )
 """Memo and press-release fields ("FROM:", "SUBJECT:", "CONTACT:"): labels, not speakers' tags."""
 _INLINE_TAG = re.compile(
@@ -38,7 +40,15 @@ _INLINE_TAG = re.compile(
 (Northland) (spoke in French): ...", "President of Southland Anna Berg (retranslated): ..."."""
 _CHAIR = re.compile(r"The\s+(?:Acting\s+)?(?:President|Chair|Chairman|Chairwoman|Chairperson|Speaker|Moderator)")
 """The presiding officer of a meeting's record ("The President: I give the floor to ..."), once turns run."""
-_INLINE_NOUNS = {"question": "questioner", "moderator": "moderator", "interpreter": "interpreter"}
+_INLINE_NOUNS = frozenset(["question", "moderator", "interpreter"])
+"""The nouns an inline tag may be ("Question: ..."): a person's name otherwise."""
+_TAG_NOUNS = {
+    **dict.fromkeys(["question", "q", "journalist", "reporter", "interviewer"], "questioner"),
+    "moderator": "moderator",
+    "interpreter": "interpreter",
+}
+# "Question: ...", "Anna Berg: ...": a tag at a line's start, in mixed case (capitals are headings of their own)
+_LINE_TAG = re.compile(r"^([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)", re.MULTILINE)
 _ATTRIBUTABLE = re.compile(r"\b(?:is\s+|are\s+)?attributable\s+to\s+(?P<who>[A-Z][^:]{2,80}?)\s*:\s*$")
 """A readout's frame: "The following is attributable to Spokesperson Jane Doe:" (the block below is hers)."""
 _AGREES = re.compile(r"\s*(?:I|We)\s+(?:fully\s+|entirely\s+|also\s+)?(?:agree|concur)\s+with\b")
@@ -87,6 +97,11 @@ _READOUT = re.compile(
     r"\s+(?:also\s+|further\s+)?(?P<verb>agreed\s+(?:on|that)|made\s+(?:it\s+)?clear\s+that)\b"
 )
 """A readout's position: "The leaders agreed on the need for ...", "The President made clear that ..."."""
+_OUR_SIDE = re.compile(
+    r"(?:[Oo]ur|[Mm]y)\s+(?:own\s+)?(?:government|country|nation|people|party|delegation|side|administration|ministry"
+    r"|state|team|position)\b"
+)
+"""The author's own side: "Our government considers that ..." is the author's."""
 _SPEAKER_AND_I = re.compile(r"\b(?:and|with)\s+(?:I|me|we|us)\b|^(?:I|We)\s+and\b")
 _AS_SAID = re.compile(r"\s*(?:[Aa]nd\s+|[Bb]ut\s+)?[Aa]s\s")
 _SAID = frozenset(["said", "says", "told", "added", "stated", "noted", "declared", "announced"])
@@ -173,10 +188,10 @@ def turn_speaker(label: str, index: NameIndex, author: Speaker | None) -> Speake
 def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | None:
     """The speaker phrase of a turn's tag at the head of a paragraph ("Vladimir Putin: Good afternoon ..."), or None.
 
-    Only a person's name (two words at least, maybe after a title) or "Question"/"Moderator" is a tag, and
-    only where the words after it run on in the first person or as a question, or where a transcript's turns
-    already run ("Dmitry Peskov: Last question, please."): "Turnout: 37%." is a label, "Northland: talks
-    collapse" a headline.
+    Only a person's name (two words at least, maybe after a title) or "Question"/"Moderator" (with a line after
+    it) is a tag, and only where the words after it run on in the first person or as a question, or where a
+    transcript's turns already run ("Dmitry Peskov: Last question, please."): "Turnout: 37%." is a label,
+    "Northland: talks collapse" a headline.
     """
     if unit.sentence[0] > 0 and text[unit.sentence[0] - 1] != "\n":
         return None
@@ -186,8 +201,11 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     if tag is None:
         return None
     who = tag["who"]
-    if who.lower() in _INLINE_NOUNS or (transcript and _CHAIR.fullmatch(who)):
+    if transcript and _CHAIR.fullmatch(who):
         return who
+    if who.lower() in _INLINE_NOUNS:  # a lone "Question: ..." with nothing after it to answer is no turn
+        end = text.find("\n", tag.end())
+        return who if transcript or (end >= 0 and text[end:].strip()) else None
     parsed = parse_speaker_phrase(who)
     titled = parsed is not None and (parsed.role is not None or is_honorific(who.split()[0]))
     named = parsed is not None and parsed.person and (" " in parsed.name or titled)
@@ -201,15 +219,35 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     return who if transcript or asks or runs_on else None
 
 
-def inline_speaker(who: str, index: NameIndex) -> Speaker | None:
-    """The speaker of an inline tag, resolved to the fullest name the text gives ("Question" -> questioner)."""
-    if who.lower() in _INLINE_NOUNS:
-        return Speaker(name=_INLINE_NOUNS[who.lower()], attribution=Attribution.AUTHOR, cue=":")
+def recurring_tags(text: str) -> frozenset[str]:
+    """The mixed-case tags that open two lines or more of a page ("Question:", "Anna Berg:"): an interview or a
+    press conference's turns. A tag used once is a headline's "X: claim" or a label."""
+    if ":" not in text:
+        return frozenset()
+    counts = Counter(m[1] for m in _LINE_TAG.finditer(text) if not m[1].isupper())
+    return frozenset(tag for tag, n in counts.items() if n >= 2)
+
+
+def line_tag(text: str, start: int, tags: frozenset[str]) -> str | None:
+    """The recurring tag that opens the line at ``start``, if any."""
+    m = _LINE_TAG.match(text, start) if start == 0 or text[start - 1] == "\n" else None
+    return m[1] if m is not None and m[1] in tags else None
+
+
+def tag_speaker(who: str, index: NameIndex, author: Speaker | None, full_name: bool = False) -> Speaker | None:
+    """Whose turn a mixed-case tag opens: the questioner's ("Question", "Journalist"), the moderator's, the
+    interviewee's ("A"), the meeting's chair ("The President"), or a person's resolved to the fullest name the
+    text gives ("Berg" -> "Anna Berg"); with ``full_name``, None for a tag the text names no person by in full
+    ("Photo", "Northpress")."""
+    if who.lower() in _TAG_NOUNS:
+        return Speaker(name=_TAG_NOUNS[who.lower()], attribution=Attribution.AUTHOR, cue=":")
+    if who in ("A", "Answer"):
+        return author.model_copy(update={"cue": ":"}) if author is not None and author.name else None
     if _CHAIR.fullmatch(who):
         return Speaker(name="t" + who[1:], attribution=Attribution.AUTHOR, cue=":")  # "the President" of the meeting
     parsed = parse_speaker_phrase(who)
-    entry = index.resolve(parsed) if parsed is not None else None
-    if entry is None:
+    entry = index.resolve(parsed) if parsed is not None and (parsed.person or not full_name) else None
+    if entry is None or (full_name and " " not in entry[0]):
         return None
     return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
 
@@ -229,14 +267,6 @@ def opens_quote(text: str, unit: UnitSpan) -> bool:
     """Whether the unit's paragraph opens with a quotation mark (a quotation set out below "X said:")."""
     line_start = text.rfind("\n", 0, unit.sentence[0]) + 1
     return text[line_start : line_start + 1] in _OPENING_MARKS
-
-
-def knighted(name: str, text: str) -> str | None:
-    """A British "Sir Alan" / "Dame Jane": the full name the text gives ("Sir Alan Duncan" -> "Alan Duncan")."""
-    if "Sir " not in text and "Dame " not in text:
-        return None  # the usual case: a plain substring test spares the search below
-    found = re.search(rf"\b(?:Sir|Dame)\s+{re.escape(name)}\s+([A-Z][a-z'’-]+)\b", text)
-    return f"{name} {found.group(1)}" if found is not None else None
 
 
 def _argues_against(text: str, start: int, end: int) -> bool:
@@ -283,6 +313,8 @@ def reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, uni
         return False  # "Question: Will you ...": a turn's own tag, not a report
     if cue is not None and (_SPEAKER_AND_I.search(cue.phrase) is not None or _author_among(cue.phrase)):
         return False  # "My colleague and I stressed ...", "Many of us said ...": the author is among them
+    if cue is not None and _OUR_SIDE.match(cue.phrase) is not None:
+        return False  # "Our government considers that ...": the author's side is the author
     if cued.attribution is Attribution.UNATTRIBUTED:
         return cue is not None and cue.phrase.split()[0].lower() in _VAGUE
     return cued.name is not None and cued.name != own.name

@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from claimstance.lexicon import DAY_MONTH, is_noise_line
 from claimstance.schema import Document, UnitKind
-from claimstance.segment.cues import headline_colon
+from claimstance.segment.headlines import headline_colon
 from claimstance.segment.sentences import split_sentences
 from claimstance.segment.spans import Q_TURN, TURN_LABEL, Span, UnitSpan, inside_any, lstrip, quote_spans, rstrip, trim
 

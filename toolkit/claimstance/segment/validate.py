@@ -3,8 +3,8 @@
 A name is refused, with the reason counted, when it is
 
 * a **clause fragment**: it opens with a preposition, conjunction, pronoun, quantifier or sentence adverb ("in a
-  separate statement", "Despite the delays the count", "Many", "Secondly", "which"), or holds a verb or a
-  pronoun in lower case ("the information released", "I can");
+  separate statement", "Despite the delays the count", "Many", "Secondly", "which", "Everyone"), or holds
+  a verb or a pronoun in lower case ("the information released", "I can");
 * a **date** ("Monday", "last week");
 * a **document** rather than who wrote it ("a report", "the statement");
 * a **lower-case phrase** whose head noun names no person or group ("the intention", "official results");
@@ -22,7 +22,7 @@ _OPENERS = words(
     because if when as and but or nor so then however meanwhile moreover furthermore nevertheless secondly firstly
     thirdly finally also which who whom whose that this these those it its he she they we i you me us him them there
     here what many some most several such other another each every any no not let only just even still
-    including besides unlike like"""
+    including besides unlike like everyone everybody nobody anyone anybody someone somebody now thus hence"""
 )
 _ADVERBS = words(
     """now thus therefore hence indeed instead again perhaps clearly certainly obviously naturally unfortunately
@@ -54,10 +54,10 @@ _PREPOSITIONS = words("of from for in at on with around across to by")
 DOCUMENT_NOUNS = words(
     """statement statements report reports information release text document documents resolution resolutions
     results result data letter letters article articles paper declaration declarations communique communiqué
-    readout"""
+    readout law laws constitution figures estimates poll polls survey census rules treaty charter records"""
 )
 """Nouns of texts: "the statement said" names a document, whose issuer is the speaker."""
-_PERSON_NOUNS = words(
+PERSON_NOUNS = words(
     """official officials observer observers expert experts analyst analysts diplomat diplomats resident residents
     protester protesters witness witnesses critic critics source sources activist activists voter voters lawmaker
     lawmakers deputy deputies monitor monitors journalist journalists reporter reporters police investigators
@@ -70,7 +70,15 @@ _PERSON_NOUNS = words(
     organisation union bloc coalition movement campaign court board bureau cabinet service presidency embassy
     administration kremlin head chief director general commander governor mayor senator lawyer lawyers prosecutor
     prosecutors judge judges student students worker workers doctor doctors citizen citizens villager villagers
-    man men woman women group groups faction factions
+    man men woman women group groups faction factions candidate candidates challenger challengers rival rivals
+    rebel rebels separatist separatists insurgent insurgents militant militants demonstrator demonstrators
+    legislator legislators senators negotiator negotiators mediator mediators inspector inspectors researcher
+    researchers economist economists commentator commentators campaigner campaigners advocate advocates farmer
+    farmers teacher teachers refugee refugees survivor survivors relative relatives family families soldier
+    soldiers troops officer officers veteran veterans elder elders cleric clerics priest priests bishop bishops
+    spokesmen spokeswomen organizer organiser lawyer scholar scholars professor professors historian historians
+    ally prosecutor investigator businessman businessmen entrepreneur entrepreneurs employer employers union
+    unions trade-unionist protestors protestor candidates nominee nominees incumbent regime junta
     """
 )
 """Heads of lower-case phrases that name a person or a group ("the opposition", "a senior official")."""
@@ -93,7 +101,8 @@ def check_name(name: str) -> str | None:
         return "norm or measure"
     if any(t in _CLAUSE_WORDS for t, token in zip(lower, tokens, strict=True) if token[:1].islower()):
         return "clause fragment"
-    if lower[-1] in _OPENERS or lower[-1] in _PREPOSITIONS or lower[-1] in ("the", "a", "an"):
+    acronym = len(tokens[-1]) > 1 and tokens[-1].isupper()  # "US", "the UN": names, not "us"
+    if (lower[-1] in _OPENERS and not acronym) or lower[-1] in _PREPOSITIONS or lower[-1] in ("the", "a", "an"):
         return "clause fragment"  # "Tens of": a phrase cut off before its head
     if "I" in tokens[1:] or (lower[0].endswith("ing") and len(lower) > 1 and lower[1] in _PREPOSITIONS):
         return "clause fragment"  # "the people I met", "speaking in Oldtown on Monday"
@@ -109,6 +118,6 @@ def check_name(name: str) -> str | None:
         return None  # a proper name, maybe after a descriptor: "the main opposition Civic Platform"
     # "representative of the mission", "ministers and representatives from around the world": the head
     # comes before the first preposition
-    if lower[cut - 1].removesuffix("'s") not in _PERSON_NOUNS:
+    if lower[cut - 1].removesuffix("'s") not in PERSON_NOUNS:
         return "lower-case phrase"
     return None

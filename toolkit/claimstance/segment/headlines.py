@@ -1,0 +1,78 @@
+"""Headlines' speakers: "X: claim", "claim: X", and "X says / urges / rejects ..." in any case."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from claimstance.lexicon import ORG_HEADS, words
+from claimstance.segment.cues import SPEECH_VERBS, STANCE_VERBS, Cue, trim_np
+from claimstance.segment.names import is_name_token, is_plain
+
+_HEADLINE_LABELS = words(
+    """note update photo photos video watch opinion analysis editorial exclusive breaking interview live comment read
+    related source sources tag tags politics economy society world sport sports culture region official important
+    warning press release explainer timeline factbox factfile fact check profile review feature insight briefing
+    obituary podcast listen map graphic quiz recap question answer"""
+)
+# headlines write the plural present without "that": "Separatists Claim 89 Percent Voted for Independence"
+_HEADLINE_VERB = re.compile(
+    rf"\b(?i:{SPEECH_VERBS}|{STANCE_VERBS}|slams|slammed|claim|warn|insist|deny|reject|urge|demand|accuse|vow"
+    r"|slam|condemn|welcome|dismiss)\b"
+)
+_HEADLINE = re.compile(r"([^:]{2,60}):\s+\S")
+_ABBREVIATION = re.compile(r"[A-Z]{2,4}")
+_LABEL = re.compile(
+    r"(?i:video|photo|photos|watch|update|updated|breaking|exclusive|press\s+release|statement|opinion|analysis)"
+    r"\s*:\s*"
+)
+_TRAILING_SPEAKER = re.compile(r":\s+(?P<who>[^:]{2,40})$")
+
+
+def headline_colon(line: str) -> int | None:
+    """Where the colon of an "X: claim" headline is, if the part before it names a speaker; else None."""
+    m = _HEADLINE.match(line)
+    if not m:
+        return None
+    prefix = m.group(1).strip()
+    tokens = prefix.split()
+    if not 1 <= len(tokens) <= 5:
+        return None
+    if not all(is_name_token(t) or is_plain(t) or _ABBREVIATION.fullmatch(t) for t in tokens):
+        return None
+    if is_plain(tokens[-1]) and not _role_of_someone(tokens) and tokens[-1].lower() not in ORG_HEADS:
+        return None
+    if len(tokens) == 1 and (tokens[0].lower() in _HEADLINE_LABELS or line.rstrip().endswith(".")):
+        return None  # "Turnout: 37%." is a label and a figure, not a surname's headline
+    if tokens[0].lower() in _HEADLINE_LABELS:
+        return None
+    return m.end(1)
+
+
+def _role_of_someone(tokens: Sequence[str]) -> bool:
+    """ "Armenian FM", "Azerbaijani President": a place and an office name the office's holder."""
+    return len(tokens) >= 2 and tokens[-1].lower() in ("fm", "president", "pm", "minister", "premier")
+
+
+def headline_cue(line: str) -> Cue | None:
+    """The speaker of a headline: "X: claim", "claim: X", or "X says / urges / rejects ..." in any case."""
+    label = _LABEL.match(line)
+    line = line[label.end() :] if label else line  # "Video: ...", "PRESS RELEASE : ..."
+    colon = headline_colon(line)
+    if colon is not None:
+        return Cue(0, line[:colon], ":")
+    trailing = _TRAILING_SPEAKER.search(line)
+    if trailing is not None and _role_of_someone(trailing["who"].split()):
+        return Cue(trailing.start(), trailing["who"], ":")
+    verb = _HEADLINE_VERB.search(line)
+    if verb is None or verb.start() == 0:
+        return None
+    subject = line[: verb.start()].strip()
+    if subject.endswith(","):  # "Treaty 'a betrayal', says opposition": the speaker follows the verb
+        after = trim_np(line[verb.end() :].strip())
+        return Cue(verb.start(), after, verb.group().lower()) if after else None
+    if len(subject.split()) > 6 or not subject[:1].isupper():
+        return None
+    # "NORTHLAND SPOKESMAN SLAMS ...": a headline in capitals tells no name from a word; the body has to
+    capitals = subject.isupper() and (" " in subject or line.isupper())
+    return Cue(verb.start(), subject, verb.group().lower(), capitals=capitals)

@@ -1,0 +1,82 @@
+"""Where a speaker's words run: quotations left open across sentences and paragraphs, and passages that an
+"X said this" claims afterwards (rules 2 and 4 of :mod:`claimstance.segment.speakers`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from claimstance.schema import Attribution, Speaker, UnitKind
+from claimstance.segment.spans import Span, UnitSpan
+
+QUOTE_MIN_WORDS = 4
+"""A quotation of fewer words is a scare quote, not a direct quote."""
+OPENING_QUOTE = re.compile(r"[“\"«‘']{1,2}\S")
+
+
+def mostly_quote(text: str, span: Span, quotes: Sequence[Span]) -> bool:
+    """Whether the sentence ``span`` is a direct quote: a quotation of some words, wholly quoted, or left open."""
+    if any(len(text[a:b].split()) >= QUOTE_MIN_WORDS for a, b in quotes if a >= span[0] and b <= span[1]):
+        return True
+    if any(a == span[0] and b >= span[1] - 1 for a, b in quotes):
+        return True  # '"It is illegal."': a whole sentence in quotation marks, however short
+    # An opening mark with no closing one: news style leaves a quotation open to the paragraph's end.
+    return OPENING_QUOTE.match(text, span[0], span[1]) is not None and not any(a == span[0] for a, _ in quotes)
+
+
+def give_back(text: str, units: Sequence[UnitSpan], speakers: list[Speaker], i: int, narrator: Speaker) -> None:
+    """ "... X said this": X's are the sentences before it in its paragraph that were left to the outlet; when
+    it opens its paragraph, a quotation in the paragraph before ('"A. B." / That is what X said.')."""
+    j = i - 1
+    while j >= 0 and units[j].paragraph == units[i].paragraph and units[j].kind is UnitKind.CLAIM:
+        if speakers[j] != narrator:
+            return
+        speakers[j] = speakers[i].model_copy(update={"attribution": Attribution.REPORTED})
+        j -= 1
+    if j < 0 or j != i - 1 or units[j].kind is not UnitKind.CLAIM or not OPENING_QUOTE.match(text, units[j].start):
+        return
+    paragraph = units[j].paragraph
+    while j >= 0 and units[j].paragraph == paragraph and speakers[j] == narrator:
+        speakers[j] = speakers[i].model_copy(update={"attribution": Attribution.DIRECT_QUOTE})
+        j -= 1
+
+
+def _unbalanced(text: str) -> bool:
+    """Whether a quotation opened in ``text`` is still open at its end."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _paragraph_back(units: Sequence[UnitSpan], i: int) -> list[int]:
+    """Unit ``i`` and the units before it in its paragraph, last first."""
+    found = [i]
+    while found[-1] > 0 and units[found[-1] - 1].paragraph == units[i].paragraph:
+        found.append(found[-1] - 1)
+    return found
+
+
+def opened_before(text: str, units: Sequence[UnitSpan], i: int) -> list[int]:
+    """The units inside a quotation that opened before unit ``i`` and closes in it, where ``i`` names the
+    speaker after the quote ('"A. B," X said.'), also back over paragraphs that news style leaves open ('"A.' /
+    '"B," X said.'): the quotation's earlier sentences are X's."""
+    para = _paragraph_back(units, i)
+    first = para[-1]
+    start = units[i].sentence[0]
+    if _unbalanced(text[units[first].start : start]):
+        inside: list[int] = []
+        for j in para[1:]:  # back to the sentence that opened the quotation
+            inside.append(j)
+            if _unbalanced(text[units[j].start : start]):
+                return [k for k in inside if units[k].kind is UnitKind.CLAIM]
+        return []
+    if start != units[first].start or not OPENING_QUOTE.match(text, start):
+        return []
+    given: list[int] = []
+    j = first - 1
+    while j >= 0 and units[j].kind is UnitKind.CLAIM:
+        paragraph = _paragraph_back(units, j)
+        top = paragraph[-1]
+        if not (OPENING_QUOTE.match(text, units[top].start) and _unbalanced(text[units[top].start : units[j].end])):
+            break
+        given.extend(k for k in paragraph if units[k].kind is UnitKind.CLAIM)
+        j = top - 1
+    return given
