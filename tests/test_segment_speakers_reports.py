@@ -447,3 +447,12 @@ def test_a_headline_names_its_speaker_after_a_dash_or_an_adverb(headline: str, s
 def test_an_abbreviated_office_finds_no_holder_of_another_country() -> None:
     body = "Northland Foreign Minister Anna Berg said the appeal was legal."
     assert headline_speaker("Appeal violates UN Charter - Southland FM", body) == "Southland FM"
+
+
+def test_a_long_name_before_a_relative_clause_is_the_speaker() -> None:
+    text = "The European Union and the United States, which have both criticised the vote, said they were concerned.\n"
+    assert names(text) == ["European Union and the United States"]
+
+
+def test_a_participle_phrase_between_commas_is_no_speaker() -> None:
+    assert names("The document, signed by Olsen and Berg, calls for a ceasefire.\n") == [None]
