@@ -420,3 +420,39 @@ def test_x_made_the_remarks_gives_x_the_sentences_before_it() -> None:
 def test_according_to_figures_from_x_is_x(text: str, expected: str) -> None:
     [name] = names(text)
     assert name is not None and name.endswith(expected)
+
+
+def headline_speaker(headline: str, body: str) -> str | None:
+    text = f"{headline}\n\n{body}\n"
+    units = list(segment(Document(id="t-d0", seed_file="t.txt", text=text, raw_start=0, raw_end=len(text))))
+    return units[0].speaker.name
+
+
+@pytest.mark.parametrize(
+    ("headline", "speaker"),
+    [
+        ("Northland's appeal violates UN Charter - Southland FM", "Anna Berg"),
+        ("Northland's appeal violates UN Charter – Southland FM", "Anna Berg"),
+        ("Southland FM: Northland's appeal violates UN Charter", "Anna Berg"),
+        ("Northland's appeal violates the UN Charter - Anna Berg", "Anna Berg"),
+        ("US again calls for the corridor's opening", "US"),
+        ("Southland foreign ministry regrets Northland minister's remarks", "Southland foreign ministry"),
+    ],
+)
+def test_a_headline_names_its_speaker_after_a_dash_or_an_adverb(headline: str, speaker: str) -> None:
+    body = "Foreign Minister Anna Berg of Southland said the appeal was illegal."
+    assert headline_speaker(headline, body) == speaker
+
+
+def test_an_abbreviated_office_finds_no_holder_of_another_country() -> None:
+    body = "Northland Foreign Minister Anna Berg said the appeal was legal."
+    assert headline_speaker("Appeal violates UN Charter - Southland FM", body) == "Southland FM"
+
+
+def test_a_long_name_before_a_relative_clause_is_the_speaker() -> None:
+    text = "The European Union and the United States, which have both criticised the vote, said they were concerned.\n"
+    assert names(text) == ["European Union and the United States"]
+
+
+def test_a_participle_phrase_between_commas_is_no_speaker() -> None:
+    assert names("The document, signed by Olsen and Berg, calls for a ceasefire.\n") == [None]

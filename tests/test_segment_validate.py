@@ -49,6 +49,7 @@ def test_people_organisations_and_groups_pass(name: str) -> None:
         ("the resolutions of the Security Council", "document"),
         ("Everyone", "clause fragment"),
         ("Now", "clause fragment"),
+        ("signed by Olsen and Berg", "clause fragment"),
     ],
 )
 def test_fragments_dates_documents_and_lower_case_phrases_are_refused(name: str, reason: str) -> None:

@@ -18,7 +18,7 @@ from itertools import chain
 from claimstance.lexicon import FUNCTION_WORDS, ROLE_WORDS, words
 from claimstance.segment.names import BE, PRONOUNS, is_name_token, is_plain, parse_speaker_phrase, strip_article
 from claimstance.segment.spans import Span, mask_quotes
-from claimstance.segment.validate import PERSON_NOUNS
+from claimstance.segment.validate import PERSON_NOUNS, check_name
 
 _APPOSITIVE_START = words("a an the who which whose speaking")
 _ADVERBIAL = words("in for however meanwhile also though too moreover furthermore therefore nevertheless")
@@ -264,9 +264,16 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
     )
     # "Responding, the representative of Southland said": an opening participle or adverb is no name
     opener = len(segments) == 2 and " " not in previous and previous.lower().endswith(("ing", "ly", "ed"))
+    # "The European Union and the United States, which have both criticised the vote, said": a relative clause
+    # allows a longer name before it
     named_before = (
         _ends_with_name(previous) and len(previous.split()) <= 6 and previous_first not in FUNCTION_WORDS and not opener
     )
+    if first in ("who", "which") and not named_before and previous[:1].isupper() and len(previous.split()) <= 10:
+        # "The European Union and the United States, which have both criticised the vote, said": a relative
+        # clause follows a name, however long
+        opening = previous_first == "the" or previous_first not in FUNCTION_WORDS
+        named_before = opening and previous.split()[-1][:1].isupper() and check_name(previous) is None
     if first in ("who", "which", "whose") and previous_first in ("the", "a", "an") and len(segments) >= 3:
         # "Karl Olsen, the leader of the Freedom Party, which won 12 seats, said": back over the appositive
         before = segments[-3]

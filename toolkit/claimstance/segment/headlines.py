@@ -18,7 +18,7 @@ _HEADLINE_LABELS = words(
 # headlines write the plural present without "that": "Separatists Claim 89 Percent Voted for Independence"
 _HEADLINE_VERB = re.compile(
     rf"\b(?i:{SPEECH_VERBS}|{STANCE_VERBS}|slams|slammed|claim|warn|insist|deny|reject|urge|demand|accuse|vow"
-    r"|slam|condemn|welcome|dismiss)\b"
+    r"|slam|condemn|welcome|dismiss|regrets)\b"
 )
 _HEADLINE = re.compile(r"([^:]{2,60}):\s+\S")
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}")
@@ -26,7 +26,9 @@ _LABEL = re.compile(
     r"(?i:video|photo|photos|watch|update|updated|breaking|exclusive|press\s+release|statement|opinion|analysis)"
     r"\s*:\s*"
 )
-_TRAILING_SPEAKER = re.compile(r":\s+(?P<who>[^:]{2,40})$")
+_TRAILING_SPEAKER = re.compile(r"(?::|\s[-–—])\s+(?P<who>[^:\-–—]{2,40})$")  # "...: Southland FM", "... - Anna Berg"
+_FULL_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}")
+_SUBJECT_ADVERBS = re.compile(r"\s+(?:once\s+again|again|also|still|now|too)$")
 
 
 def headline_colon(line: str) -> int | None:
@@ -62,8 +64,11 @@ def headline_cue(line: str) -> Cue | None:
     if colon is not None:
         return Cue(0, line[:colon], ":")
     trailing = _TRAILING_SPEAKER.search(line)
-    if trailing is not None and _role_of_someone(trailing["who"].split()):
-        return Cue(trailing.start(), trailing["who"], ":")
+    who = trailing["who"].strip() if trailing is not None else ""
+    dashed = trailing is not None and not trailing.group().startswith(":")
+    person = dashed and _FULL_NAME.fullmatch(who) is not None and not any(is_plain(t) for t in who.split())
+    if trailing is not None and (_role_of_someone(who.split()) or person):  # "... - Anna Berg"
+        return Cue(trailing.start(), who, ":")
     verb = _HEADLINE_VERB.search(line)
     if verb is None or verb.start() == 0:
         return None
@@ -71,6 +76,7 @@ def headline_cue(line: str) -> Cue | None:
     if subject.endswith(","):  # "Treaty 'a betrayal', says opposition": the speaker follows the verb
         after = trim_np(line[verb.end() :].strip())
         return Cue(verb.start(), after, verb.group().lower()) if after else None
+    subject = _SUBJECT_ADVERBS.sub("", subject)  # "US again calls for ..."
     if len(subject.split()) > 6 or not subject[:1].isupper():
         return None
     # "NORTHLAND SPOKESMAN SLAMS ...": a headline in capitals tells no name from a word; the body has to

@@ -306,9 +306,10 @@ class NameIndex:
         """The person an office phrase stands for ("the Northland foreign minister", "the ministry's spokesman",
         "a spokesman for the Foreign Ministry"): the last speaker with that office, else the one person the text
         gives it, whose title holds every qualifier ("northland", "foreign", "ministry"); None if no such one."""
-        if not any(w in _ROLE_HEADS for w in phrase.lower().split()):
+        if not any(w in _ROLE_HEADS or w in _ROLE_SHORT for w in phrase.lower().split()):
             return None  # no office in the phrase: the usual case, spared the work below
         tokens = [_POSSESSIVE.sub("", t.strip(",.")).lower() for t in strip_article(phrase).split()]
+        tokens = [w for t in tokens for w in _ROLE_SHORT.get(t, t).split()]  # "Southland FM": foreign minister
         cut = next((k for k, t in enumerate(tokens) if k > 0 and t in ("for", "of", "at")), len(tokens))
         head = tokens[cut - 1] if tokens else ""
         if head not in _ROLE_HEADS:

@@ -104,8 +104,8 @@ def check_name(name: str) -> str | None:
     acronym = len(tokens[-1]) > 1 and tokens[-1].isupper()  # "US", "the UN": names, not "us"
     if (lower[-1] in _OPENERS and not acronym) or lower[-1] in _PREPOSITIONS or lower[-1] in ("the", "a", "an"):
         return "clause fragment"  # "Tens of": a phrase cut off before its head
-    if "I" in tokens[1:] or (lower[0].endswith("ing") and len(lower) > 1 and lower[1] in _PREPOSITIONS):
-        return "clause fragment"  # "the people I met", "speaking in Oldtown on Monday"
+    if "I" in tokens[1:] or (lower[0].endswith(("ing", "ed")) and len(lower) > 1 and lower[1] in _PREPOSITIONS):
+        return "clause fragment"  # "the people I met", "speaking in Oldtown on Monday", "signed by Olsen"
     if tokens[0][:1].isdigit():
         return "clause fragment"  # "05 The interior ministry": a time stamp taken in
     if all(t in _DATE_WORDS for t in lower):
