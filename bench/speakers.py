@@ -96,7 +96,9 @@ _PERSON_NOUNS = _words(
     spokesman spokeswoman spokesperson president premier chairman secretary ambassador envoy questioner moderator
     correspondent parliamentarian oppositionist alliance department office agency organization organisation union
     bloc coalition movement campaign court board bureau cabinet service presidency embassy administration
-    kremlin"""
+    kremlin candidate candidates separatist separatists rebel rebels insurgent insurgents demonstrator
+    demonstrators citizen citizens refugee refugees soldier soldiers troops militant militants lawyer lawyers
+    judge judges student students worker workers villager villagers negotiator negotiators mediator mediators"""
 )
 _BAD_FIRST = _words(
     """in on at by for from to with of into during after before since despite although though while whereas
