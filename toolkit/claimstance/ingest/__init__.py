@@ -46,18 +46,14 @@ from pathlib import Path
 
 from claimstance import io
 from claimstance.errors import EmptyInputError, InputError
+from claimstance.ingest.authors import fullest_role, header_author, split_author, transcript_header
 from claimstance.ingest.credits import byline_line, issued_on, publisher_in_text, reporter_in_lead
 from claimstance.ingest.headers import (
     MAX_TITLE_CHARS,
-    TRANSCRIPT_START,
     agency_in_lead,
     agency_line,
     choose_title,
-    fullest_role,
-    name_line,
     read_dateline,
-    split_author,
-    transcript_header,
     year_from_page,
 )
 from claimstance.lexicon import SHORT_LINE, LineKind, Published, Updated, classify_line
@@ -260,22 +256,6 @@ def _text(raw: str, item: _Item) -> str:
     return "".join(pieces)
 
 
-def _author(item: _Item, heads: list[str], title: str | None, text: str) -> tuple[str, str | None, str | None] | None:
-    """The transcript header of an item: a header line anywhere, its title, or a name under a "Remarks" title."""
-    for line in [title, *heads]:  # the title may join two lines: "Press conference" / "by X"
-        found = transcript_header(line, holder_text=text)
-        if found is not None:
-            return found
-    if item.header is not None:
-        return item.header
-    if title is not None and TRANSCRIPT_START.match(title):
-        for line in heads:
-            person = name_line(line) if line != title else None
-            if person is not None:
-                return title, person[0], person[1]
-    return None
-
-
 _PIECES = re.compile(r"\s+[|•·]\s+")
 """What separates a byline from its date on one line: "By Jane Doe | 2 September 2024"."""
 
@@ -286,7 +266,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     heads = [line.short for line in header_lines if line.short]
     title = choose_title(heads) if item.lines > 1 else None
     author = role = None
-    found = _author(item, heads, title, text)
+    found = header_author(title, heads, text, item.header)
     if found is not None:
         header, author, role = found
         title = title or header

@@ -12,38 +12,30 @@ sentence, or a long one). Everything here reads those header lines and the body'
 * **Agency**: the dateline's; a header line of its own ("(Xinhua)", "Interfax News Agency"); a lead that opens
   with the agency ("ArmInfo.", "PanARMENIAN.Net -") or says it ("VOA's Jane Doe reports", "APA reported
   citing ..."). Abbreviations of wire agencies are written out ("AP" -> "Associated Press").
-* **Author of a transcript**: "Statement by X", "Press conference by X", "X's speech at ...", or a transcript
-  titled "Remarks With Y" with X's name on a line of its own under the title.
+* The author of a speech or transcript: :mod:`claimstance.ingest.authors`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from claimstance.ingest.authors import TRANSCRIPT_START, is_role_line, name_line
 from claimstance.lexicon import (
     AGENCY_WORDS,
     DATE,
     DAY_MONTH,
-    FUNCTION_WORDS,
     MONTHS,
-    ORG_WORDS,
-    PARTICLES,
-    ROLE_WORDS,
-    TRANSCRIPT_HEADER,
     WIRE_AGENCIES,
     Published,
     date_of,
-    is_honorific,
-    words,
 )
 
 MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 25
-MAX_HEADER_CHARS = 240
 
 # ------------------------------------------------------------------------------------------------ datelines
 
@@ -181,161 +173,6 @@ def agency_in_lead(lead: str) -> str | None:
     return agency_name(found["name"]) if found is not None else None
 
 
-# ------------------------------------------------------------------------------------------------ authors
-
-TRANSCRIPT_START = re.compile(rf"(?i:{TRANSCRIPT_HEADER})\b")
-"""A title that opens like a transcript's: "Remarks With ...", "Press conference"."""
-_HEADER = re.compile(rf"(?=[A-Z])(?i:{TRANSCRIPT_HEADER})\s+(?:by|of)\s+(?P<who>[^\n]+?)\s*[:.]?")
-_POSSESSIVE = re.compile(
-    rf"(?:^|[-–—:”\"]\s*)(?P<who>[A-Z][^\n:”\"]{{2,100}}?)['’]s\s+(?i:{TRANSCRIPT_HEADER})\b(?:\s+(?:and|at|to|on|in|before"
-    r"|following|with)\b|\s*$)"
-)
-_WHO_END = re.compile(
-    r",|\s(?:to|at|on|with|in|during|before|after|for|regarding|about|concerning|upon|via|from|and|following)\s"
-    r"|\s[–—-]\s"
-)
-_CONNECTORS = words("of the and for")
-
-
-def split_author(who: str) -> tuple[str | None, str | None]:
-    """Split a header's "President Ilham Aliyev" into ``(name, role)``; an organisation is a name alone.
-
-    >>> split_author("President of the Republic of Azerbaijan Ilham Aliyev")
-    ('Ilham Aliyev', 'President of the Republic of Azerbaijan')
-    """
-    tokens = who.split()
-    while tokens and tokens[0].lower() == "the":
-        tokens = tokens[1:]
-    if not tokens:
-        return None, None
-    if any(t.lower().strip(".,") in ORG_WORDS for t in tokens):
-        return " ".join(tokens), None
-    i = len(tokens)
-    while i > 0:
-        token = tokens[i - 1]
-        if token.lower() in ROLE_WORDS or is_honorific(token):
-            break
-        if token[:1].isupper() or (token in PARTICLES and i - 1 > 0 and tokens[i - 2][:1].isupper()):
-            i -= 1
-            continue
-        break
-    name = tokens[i:]
-    role = tokens[:i]
-    if not name:  # "Statement by the President": a role, no name
-        return None, " ".join(role) or None
-    if role and role[-1].lower() in ("of", "the"):
-        if len(name) <= 2:  # "President of South Korea": a place ends the office, and no name follows
-            return None, " ".join(t for t in tokens if not is_honorific(t))
-        # "... of the Republic of Azerbaijan Ilham Aliyev": the place ends the role, the last two words are the name
-        role, name = role + name[:-2], name[-2:]
-    role_text = " ".join(t for t in role if not is_honorific(t)) or None
-    return " ".join(name), role_text
-
-
-def transcript_header(
-    text: str | None, *, possessive: bool = True, holder_text: str | None = None
-) -> tuple[str, str | None, str | None] | None:
-    """``(header line, author, role)`` when a short line is a transcript header ("Remarks by X", "X's speech").
-
-    The possessive form ("X's speech at ...") is tried only when ``possessive`` (on an article's header lines);
-    a header that names only an office ("Address by the President of Northland") names its holder when
-    ``holder_text`` (the document) gives one.
-    """
-    if text is None or len(text) > MAX_HEADER_CHARS:
-        return None
-    if " by " not in text and " of " not in text and (not possessive or ("'s " not in text and "’s " not in text)):
-        return None  # neither "Remarks by X" nor "X's remarks": spare the patterns
-    found = _HEADER.fullmatch(text)
-    if found is not None:
-        who = found["who"]
-    else:
-        possessive_form = _POSSESSIVE.search(text) if possessive else None
-        if possessive_form is None:
-            return None
-        who = possessive_form["who"]
-    cut = _WHO_END.search(who)
-    if cut:
-        who = who[: cut.start()]
-    name, role = split_author(who.strip(" :."))
-    if name is None and role is not None and holder_text is not None:
-        name = role_holder(holder_text, role)  # "Address by the President of Northland": who holds it
-    if name is None or not name[:1].isupper():
-        return None
-    return text, name, role
-
-
-def role_holder(text: str, role: str) -> str | None:
-    """The person a text names with ``role``: "President of Northland Jane Doe", "President Jane Doe"."""
-    office = role.split()[0]
-    for pattern in (re.escape(role), re.escape(office)):
-        found = re.search(pattern + r"\s+((?:[A-Z][a-z'’\-]+\s+){1,2}[A-Z][a-z'’\-]+)\b", text)
-        if found is not None:
-            name, _ = split_author(found.group(1))
-            if name is not None and " " in name:
-                return name
-    return None
-
-
-_PERSON_LINE = re.compile(
-    r"(?P<name>[A-Z][a-z'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’\-]+|de|van|von|al)){1,3})(?P<role>\s+.+)?"
-)
-
-
-def name_line(line: str) -> tuple[str, str | None] | None:
-    """A transcript's speaker on a line of their own, maybe with the office: "Jane Doe Secretary of State"."""
-    found = _PERSON_LINE.fullmatch(line)
-    if found is None:
-        return None
-    name_tokens = found["name"].split()
-    # The name ends where the office begins: "John Kerry Secretary of State".
-    for i, token in enumerate(name_tokens):
-        if token.lower() in ROLE_WORDS or token.lower() in FUNCTION_WORDS:
-            name_tokens = name_tokens[:i]
-            break
-    role = line[len(" ".join(name_tokens)) :].strip() or None
-    if len(name_tokens) < 2 or len(line) > 80:
-        return None
-    if role is not None and (role.split()[0].lower() not in ROLE_WORDS or len(role.split()) > 6):
-        return None
-    return " ".join(name_tokens), role
-
-
-def _mentioned_roles(text: str, name: str, limit: int = 100) -> Iterator[str]:
-    """Role phrases written just before ``name`` in ``text``: "Azerbaijani President", "President of ..."."""
-    start = 0
-    for _ in range(limit):
-        at = text.find(name, start)
-        if at < 0:
-            return
-        start = at + len(name)
-        window = text[max(0, at - 160) : at]
-        window = window[window.rfind("\n") + 1 :]
-        phrase: list[str] = []
-        for token in reversed(window.split()):
-            if token[-1] in ',.;:!?"”)' or (token[:1].isupper() and token.lower() in FUNCTION_WORDS):
-                break
-            if token[:1].isupper() or token in _CONNECTORS:
-                phrase.insert(0, token)
-                continue
-            break
-        while phrase and (phrase[0] in _CONNECTORS or is_honorific(phrase[0])):
-            phrase.pop(0)
-        if any(t.lower() in ROLE_WORDS for t in phrase):
-            yield " ".join(phrase)
-
-
-def fullest_role(text: str, name: str, role: str | None) -> str | None:
-    """The longest role the text gives next to ``name`` that agrees with the header's ``role``."""
-    best = role
-    key = set(role.lower().split()) if role else set()
-    for candidate in _mentioned_roles(text, name):
-        if key and not key <= set(candidate.lower().split()):
-            continue
-        if best is None or len(candidate) > len(best):
-            best = candidate
-    return best
-
-
 # ------------------------------------------------------------------------------------------------ titles
 
 _NOT_A_TITLE = re.compile(
@@ -365,7 +202,7 @@ def choose_title(lines: Sequence[str]) -> str | None:
     there is no longer one; a line the header gives twice (the page's title and its headline) before any other:
     headlines of other stories around it (tickers, "Latest news") are given once.
     """
-    best: tuple[bool, bool, int, str] | None = None
+    best: tuple[bool, bool, bool, int, str] | None = None
     twice = {line for line in lines if lines.count(line) > 1}
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else ""
@@ -373,11 +210,12 @@ def choose_title(lines: Sequence[str]) -> str | None:
             line = f"{line} {following}"  # "Press conference" / "by NATO Secretary General ..."
         elif not is_headline(line) or _NOT_A_TITLE.match(line):
             continue
-        if agency_line(line) is not None or name_line(line) is not None or _CAPTION.search(line):
+        if agency_line(line) is not None or name_line(line) is not None or is_role_line(line) or _CAPTION.search(line):
             continue
         if " | " in line and all(len(part.split()) <= 4 for part in line.split(" | ")[1:]):
             line = line.split(" | ")[0]  # "Headline | Northpress News": the page title names its site
-        key = (len(line.split()) > 2, line in twice, len(line), line)
-        if best is None or key[:3] > best[:3]:
+        label = TRANSCRIPT_START.fullmatch(line) is not None  # "Press Statement": a headline only when alone
+        key = (not label, len(line.split()) > 2, line in twice, len(line), line)
+        if best is None or key[:4] > best[:4]:
             best = key
-    return best[3] if best else None
+    return best[4] if best else None
