@@ -89,3 +89,26 @@ def test_role_lines_and_name_lines() -> None:
     )
     found = transcript_header("Remarks by President Carter and Prime Minister Olsen Before Their Meeting")
     assert found is not None and found[1:] == ("Carter", "President")  # the first of two speakers
+
+
+def test_the_one_person_tagged_in_a_transcript_is_its_author() -> None:
+    raw = (
+        "Meeting with ambassadors of foreign states\nJuly 1, 2016, 13:30, Oldtown\n\n"
+        "President of Northland Karl Olsen: Good afternoon, colleagues. We have always stood for dialogue.\n\n"
+        "Our partners, unfortunately, prefer confrontation. We regret this.\n"
+    )
+    assert _author(raw) == ("Karl Olsen", "President of Northland")
+    [doc] = ingest_text(raw, "page.txt")
+    assert {u.speaker.name for u in segment(doc) if u.text.startswith(("We regret", "Our partners"))} == {"Karl Olsen"}
+    two = raw + "\nAnna Berg: Thank you, Mr President. We share this view entirely.\n"
+    assert _author(two) == (None, None)  # two tagged speakers: a meeting, no one author
+    news = "Karl Olsen: we will never give up\n\nOldtown President Karl Olsen said on Monday he would not resign.\n"
+    assert _author(news) == (None, None)  # a headline's "X: claim" is no turn
+
+
+def test_a_person_after_an_office_of_an_institution_is_the_author() -> None:
+    header = "Statement by the Spokesperson of the Ministry of Foreign Affairs of Northland Anna Berg on Southland"
+    assert _author(f"{header}\n\nWe urge restraint.\n") == (
+        "Anna Berg",
+        "Spokesperson of the Ministry of Foreign Affairs of Northland",
+    )

@@ -100,14 +100,19 @@ def split_author(who: str) -> tuple[str | None, str | None]:
 
 
 def _person_after_office(tokens: list[str]) -> tuple[str, str | None] | None:
-    """ "Foreign Ministry Spokeswoman Maria Doe": a person after an office that names an institution."""
-    last_role = max((k for k, t in enumerate(tokens) if t.lower() in ROLE_WORDS), default=-1)
-    name = tokens[last_role + 1 :]
-    if last_role < 0 or not 2 <= len(name) <= 3:
+    """A person after an office that names an institution: "Foreign Ministry Spokeswoman Maria Doe",
+    "Spokesperson of the Ministry of Northland Anna Berg" (after a place, the last two words are the name)."""
+    start = len(tokens)
+    while start > 0 and tokens[start - 1][:1].isupper() and tokens[start - 1].lower() not in _OFFICE_WORDS:
+        start -= 1
+    name = tokens[start:]
+    if start > 0 and tokens[start - 1] == "of" and len(name) >= 3:
+        start, name = len(tokens) - 2, tokens[-2:]  # "... of Northland Anna Berg"
+    elif start == 0 or tokens[start - 1].lower() not in ROLE_WORDS:
         return None
-    if any(not t[:1].isupper() or t.lower() in ORG_HEADS or t.lower() in ROLE_WORDS for t in name):
+    if not 2 <= len(name) <= 3:
         return None
-    role = " ".join(t for t in tokens[: last_role + 1] if not _honorific(t))
+    role = " ".join(t for t in tokens[:start] if not _honorific(t))
     return " ".join(name), role or None
 
 
@@ -349,7 +354,32 @@ def header_author(
             return found
     if lead_header is not None:
         return lead_header
-    person = name_under_label(title, heads)
+    person = name_under_label(title, heads) or _only_tag(text)
     if person is not None:
         return title or person[0], person[0], person[1]
     return None
+
+
+_TAG = re.compile(
+    r"^(?P<who>[A-Z][\w'’.\-]*(?:[ \t]+(?:of|the|[A-Z][\w'’.\-]*)){1,8}):[ \t]+(?P<said>.*)$", re.MULTILINE
+)
+_SAID_END = re.compile(r"[.!?…][\"”»’']?$")
+
+
+def _only_tag(text: str) -> tuple[str, str | None] | None:
+    """The one person whose tag opens paragraphs of the text ("President of Northland Karl Olsen: Friends, ..."),
+    as a transcript of one speaker writes it (kremlin.ru style); two tagged persons, or a tag on a headline
+    (no sentence after it), name no author."""
+    found: dict[str, str | None] = {}
+    for tag in _TAG.finditer(text, 0, 20000) if ":" in text else ():
+        said = tag["said"]
+        if len(said) < 30 or _SAID_END.search(said) is None:
+            continue  # "Karl Olsen: we will never give up" is a headline, not a turn
+        name, role = split_author(tag["who"])
+        tokens = name.split() if name else []
+        if not 2 <= len(tokens) <= 3 or any(
+            not t[:1].isupper() or t.isupper() or t.lower() in _OFFICE_WORDS for t in tokens
+        ):
+            continue
+        found.setdefault(" ".join(tokens), role)
+    return next(iter(found.items())) if len(found) == 1 else None
