@@ -50,13 +50,15 @@ from claimstance.ingest.authors import fullest_role, header_author, split_author
 from claimstance.ingest.credits import byline_line, issued_on, publisher_in_text, reporter_in_lead
 from claimstance.ingest.headers import (
     MAX_TITLE_CHARS,
+    ON_DATE,
+    SITE_REPEATS,
     agency_in_lead,
     agency_line,
     choose_title,
     read_dateline,
     year_from_page,
 )
-from claimstance.lexicon import SHORT_LINE, LineKind, Published, Updated, classify_line
+from claimstance.lexicon import SHORT_LINE, LineKind, Published, Updated, classify_line, parse_published
 from claimstance.schema import Document
 
 __all__ = ["ingest_file", "ingest_paths", "ingest_text", "seed_files", "split_author"]
@@ -286,7 +288,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         published = dateline.published
         if published is None and dateline.month_day is not None:
             published = year_from_page(dateline.month_day, raw)
-    published = published or issued_on(text)
+    published = published or issued_on(text) or _dated_head(heads)
     agency = dateline.agency if dateline is not None else None
     for head in heads:
         agency = agency or agency_line(head)
@@ -299,10 +301,11 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
                 stamps = [classify_line(p.strip()) for p in _PIECES.split(head) if p is not piece]
                 published = published or next((c.published for c in stamps if c.stamp and c.published), None)
                 break
+    site = next((head for head in heads if heads.count(head) >= SITE_REPEATS and len(head.split()) <= 6), None)
     return Document(
         id=f"{Path(seed_file).stem}-d{ordinal:02d}",
         seed_file=seed_file,
-        source=agency or agency_in_lead(lead) or item.source or publisher_in_text(text, raw),
+        source=agency or agency_in_lead(lead) or item.source or site or publisher_in_text(text, raw),
         title=title,
         author=author,
         author_role=role,
@@ -312,6 +315,15 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         raw_start=item.start,
         raw_end=item.end,
     )
+
+
+def _dated_head(heads: list[str]) -> Published | None:
+    """The date a header line states with its label: "Volume 580: debated on Tuesday 13 May 2014"."""
+    for head in heads:
+        found = ON_DATE.search(head)
+        if found is not None:
+            return parse_published(head[found.end() :])
+    return None
 
 
 def ingest_text(raw: str, seed_file: str) -> Iterator[Document]:

@@ -52,7 +52,7 @@ _WHO_END = re.compile(
     r"|\s[–—-]\s"
 )
 _CONNECTORS = words("of the and for")
-_ROLE_CONNECTORS = words("of the and for on")
+_ROLE_CONNECTORS = words("of the and for on to")
 _KIND_WORDS = words("statement speech remarks address message interview briefing declaration comment comments")
 _OFFICE_WORDS = (ROLE_WORDS | ORG_HEADS) - words("press joint opening closing final official")
 """What makes "X statement" an office's: "Foreign Secretary statement", not "Press statement"."""
@@ -228,8 +228,10 @@ def role_holder(text: str, role: str) -> str | None:
     return None
 
 
+_NAME_WORD = r"[A-Z][a-z]*(?:['’\-]?[A-Z]?[a-z]+)+"
+"""A capitalised name: "Doe", "McCormack", "O’Brien", "Jean-Luc" (not "UN", not "Doe’s")."""
 _PERSON_LINE = re.compile(
-    r"(?P<name>[A-Z][a-z'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’\-]+|de|van|von|al)){1,3})(?P<role>\s+.+)?"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD}|de|van|von|al)){{1,3}})(?P<role>\s+.+)?"
 )
 
 
@@ -248,6 +250,8 @@ def name_line(line: str) -> tuple[str, str | None] | None:
     if found is None:
         return None
     name_tokens = found["name"].split()
+    if any(t.endswith(("'s", "’s")) or t.lower() in _KIND_WORDS for t in name_tokens):
+        return None  # "Secretary’s Calls Discussing Gaza", "Daily Briefing": a headline, a label
     # The name ends where the office begins: "John Kerry Secretary of State".
     for i, token in enumerate(name_tokens):
         if token.lower() in ROLE_WORDS or token.lower() in FUNCTION_WORDS:
@@ -266,14 +270,16 @@ def is_role_line(line: str) -> bool:
     "Minister for Foreign Affairs of Northland", "Assistant Secretary, Bureau of Public Affairs"."""
     first = line.split(",")[0]
     tokens = first.replace("-", " ").split()
-    if not tokens or len(line) > 100 or tokens[0].lower() not in ROLE_WORDS | ORG_HEADS:
-        return False
+    lead = next((k for k, t in enumerate(tokens[:3]) if t.lower() in ROLE_WORDS | ORG_HEADS), None)
+    if lead is None or len(line) > 100 or not all(t[:1].isupper() for t in tokens[:lead]):
+        return False  # a country or nationality may come first: "U.S. Permanent Representative to the UN"
+    tokens = tokens[lead:]
     if not any(t.lower() in ROLE_WORDS for t in tokens):
         return False
     place = False  # after "of": a place or institution in capitals ("of the Republic of Northland")
     for token in tokens:
         lower = token.lower()
-        if lower == "of":
+        if lower in ("of", "to"):
             place = True
         elif lower in _ROLE_CONNECTORS or lower in ROLE_WORDS or lower in ORG_HEADS:
             continue
@@ -282,9 +288,14 @@ def is_role_line(line: str) -> bool:
     return True
 
 
+_DELIVERY = re.compile(r"(?i:as\s+delivered|as\s+prepared(?:\s+for\s+delivery)?|check\s+against\s+delivery)")
+_LABEL_LINE = re.compile(rf"(?:[A-Z]\w*\s+)?(?i:{TRANSCRIPT_HEADER})")
+
+
 def _label_line(line: str) -> bool:
-    """A transcript's label on a line of its own: "Remarks", "Press Statement", "Opening remarks", "Speech"."""
-    return len(line) <= 40 and TRANSCRIPT_START.fullmatch(line) is not None
+    """A transcript's label on a line of its own: "Remarks", "Press Statement", "Daily Press Briefing",
+    "Speech", or a speech's delivery note ("As Delivered")."""
+    return len(line) <= 40 and (_LABEL_LINE.fullmatch(line) is not None or _DELIVERY.fullmatch(line) is not None)
 
 
 def name_under_label(title: str | None, heads: Sequence[str]) -> tuple[str, str | None] | None:
@@ -294,6 +305,8 @@ def name_under_label(title: str | None, heads: Sequence[str]) -> tuple[str, str 
     label = next((i for i, line in enumerate(heads) if _label_line(line) or (labelled and line == title)), None)
     if label is None:
         return None
+    if _DELIVERY.fullmatch(heads[label]):
+        label = -1  # "Jane Doe" / "Ambassador" / "AS DELIVERED": the note comes under the name
     for i, line in enumerate(heads[label + 1 :], start=label + 1):  # the name comes under the label
         person = name_line(line)
         if person is None:
@@ -345,7 +358,7 @@ def fullest_role(text: str, name: str, role: str | None) -> str | None:
 
 def header_author(
     title: str | None, heads: Sequence[str], text: str, lead_header: tuple[str, str | None, str | None] | None
-) -> tuple[str, str | None, str | None] | None:
+) -> tuple[str | None, str | None, str | None] | None:
     """``(header, author, role)`` of an article's header: a header line anywhere (the title first), the first
     line of prose (``lead_header``), or a name line under a transcript label or title."""
     for line in [title, *heads]:  # the title may join two lines: "Press conference" / "by X"
@@ -356,7 +369,7 @@ def header_author(
         return lead_header
     person = name_under_label(title, heads) or _only_tag(text)
     if person is not None:
-        return title or person[0], person[0], person[1]
+        return title, person[0], person[1]
     return None
 
 

@@ -17,7 +17,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from claimstance.ingest.headers import agency_name
+from claimstance.ingest.headers import REPORTS_FOR, agency_name
 from claimstance.lexicon import DATE, ROLE_WORDS, date_of
 
 _FOLLOW = re.compile(
@@ -149,6 +149,7 @@ def byline_line(line: str) -> tuple[str | None, str | None] | None:
     >>> byline_line("By JANE DOE, Associated Press Writer")
     ('Jane Doe', 'Associated Press')
     """
+    line = line.lstrip("•·▪●*-–— \t")  # a bulleted byline: "• Northpress Staff"
     staff = _STAFF_BYLINE.fullmatch(line.strip())
     if staff is not None:
         return None, agency_name(staff["outlet"])  # "By Northpress Staff": the outlet, no journalist
@@ -165,7 +166,7 @@ def byline_line(line: str) -> tuple[str | None, str | None] | None:
 def reporter_in_lead(lead: str) -> str | None:
     """The journalist a lead names as its reporter: "VOA's Jane Doe in Oldtown reports ..." -> "Jane Doe"."""
     head = lead[:600]
-    if "'s " not in head and "’s " not in head:
-        return None
-    found = _REPORTER.search(head)
+    found = _REPORTER.search(head) if "'s " in head or "’s " in head else None
+    if found is None and " for " in head:
+        found = REPORTS_FOR.search(head)  # "as Jane Doe reports for VOA from Oldtown"
     return found["who"] if found is not None else None

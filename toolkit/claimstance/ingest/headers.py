@@ -135,6 +135,11 @@ _REPORTS = re.compile(
     r"\b(?P<name>[A-Z][\w.\-/]*)['’]s\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}(?:\s+in\s+[A-Z][\w ]{2,30}?)?"
     r"\s+(?:reports|reported|has\s+more|has\s+this\s+report)\b"
 )
+# "as Jane Doe reports for VOA from Oldtown", "according to Jane Doe, reporting for VOA from Oldtown"
+REPORTS_FOR = re.compile(
+    r"\b(?P<who>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2}),?\s+(?:reports|reported|reporting)\s+for\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){0,2})\s+(?:from|in)\s+[A-Z]"
+)
 _CITING = re.compile(r",\s*(?P<name>[A-Z][\w.\-/]*)\s+(?:reports|reported)\s+citing\b")
 
 
@@ -170,6 +175,8 @@ def agency_in_lead(lead: str) -> str | None:
     found = _REPORTS.search(head) if possessive else None
     if found is None and "citing" in head:
         found = _CITING.search(head)
+    if found is None and " for " in head:
+        found = REPORTS_FOR.search(head)
     return agency_name(found["name"]) if found is not None else None
 
 
@@ -177,8 +184,18 @@ def agency_in_lead(lead: str) -> str | None:
 
 _NOT_A_TITLE = re.compile(
     r"(?:[•·▪●*\-–—]|\d{1,2}\.\s|by\s|(?i:accessibility|skip\s+to|breaking\s+news|tags?\s*:|category\s*:"
-    r"|section\s*:|filed\s+under|home$|menu$|search$))"
+    r"|section\s*:|filed\s+under|home$|menu$|search$|for\s+immediate\s+release|as\s+delivered|as\s+prepared"
+    r"|check\s+against\s+delivery|embargoed))"
 )
+# "Volume 580: debated on Tuesday 13 May 2014", "Delivered on: 11 March 2024": the date of a text, no headline
+ON_DATE = re.compile(
+    rf"\b(?i:debated|delivered|published|posted|released|issued|dated)\b(?:\s+on)?\s*:?\s*(?:\w+day,?\s+)?"
+    rf"(?={DATE.pattern})"
+)
+_PLACE_LINE = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2},\s[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}")
+"""A place on a line of its own ("Washington, DC", "New York, NY", "Oldtown, Northland"): no headline."""
+SITE_REPEATS = 3
+"""A header line given this often is the site's name (a logo, a menu, a footer repeated), not a headline."""
 _TITLE_END = frozenset(".,;:–—-…")
 # A photo caption or a share bar under the headline: "... (Photo: Jane Doe/Northpress)", "Share on Facebook"
 _CAPTION = re.compile(
@@ -198,7 +215,8 @@ def is_headline(text: str | None) -> bool:
 def choose_title(lines: Sequence[str]) -> str | None:
     """The headline among an article's header lines (see the module docstring), or None.
 
-    The longest headline-like line wins; a line of one or two words ("Breaking News", "Remarks") only when
+    The longest headline-like line wins (never a single word, or a line the header repeats three times: a site's
+    name); a line of two words ("Breaking News", "Remarks") only when
     there is no longer one; a line the header gives twice (the page's title and its headline) before any other:
     headlines of other stories around it (tickers, "Latest news") are given once.
     """
@@ -208,8 +226,10 @@ def choose_title(lines: Sequence[str]) -> str | None:
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if following.startswith("by ") and is_headline(line):
             line = f"{line} {following}"  # "Press conference" / "by NATO Secretary General ..."
-        elif not is_headline(line) or _NOT_A_TITLE.match(line):
+        elif not is_headline(line) or _NOT_A_TITLE.match(line) or ON_DATE.search(line):
             continue
+        if len(line.split()) < 2 or lines.count(line) >= SITE_REPEATS or _PLACE_LINE.fullmatch(line):
+            continue  # "Rome" above a date is a dateline's place; a line given three times is the site's name
         if agency_line(line) is not None or name_line(line) is not None or is_role_line(line) or _CAPTION.search(line):
             continue
         if " | " in line and all(len(part.split()) <= 4 for part in line.split(" | ")[1:]):
