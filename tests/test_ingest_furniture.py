@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from claimstance.ingest import ingest_text
 from claimstance.ingest.headers import agency_in_lead, choose_title
@@ -66,3 +66,61 @@ def test_a_speech_name_block_over_a_delivery_note_gives_the_author() -> None:
     assert (doc.author, doc.author_role) == ("Jane McDoe", "Northland Permanent Representative to the United Nations")
     assert doc.title is None
     assert doc.published == date(2014, 11, 25)
+
+
+def test_a_byline_without_by_and_a_copyright_holder_with_of_name_the_outlet() -> None:
+    raw = "Home > News\nMinisters agree\nJane Doe | Northpress\nMarch 14, 2024\n\nMinisters met. They agreed.\n"
+    doc = _doc(raw)
+    assert (doc.byline, doc.source, doc.published) == ("Jane Doe", "Northpress", date(2024, 3, 14))
+    raw = "Ministers Agree on Border Commission\n\nMinisters met on Monday. They agreed.\n\n© 2008 Voice of Northland\n"
+    assert _doc(raw).source == "Voice of Northland"
+
+
+def test_a_government_page_from_line_names_the_office_and_its_standfirst_stays_with_the_speech() -> None:
+    raw = (
+        "Speech\nForeign Secretary's speech at the Security Council\n"
+        "Foreign Secretary Jane Doe's speech at the Security Council meeting on Northland.\n"
+        "From: Foreign, Commonwealth & Development Office and The Rt Hon Jane Doe MP\n"
+        "Published 12 March 2024\n"
+        "Delivered on: 11 March 2024 (Transcript of the speech, exactly as it was delivered)\n\n"
+        "Thank you, President. We cannot stand by while civilians suffer.\n"
+    )
+    doc = _doc(raw)  # one document, not a standfirst and a speech
+    assert doc.source == "Foreign, Commonwealth & Development Office"
+    assert (doc.author, doc.published) == ("Jane Doe", date(2024, 3, 12))
+
+
+def test_cookie_banners_newsletter_boxes_and_reading_times_are_furniture() -> None:
+    raw = (
+        "Ministers agree on border commission\nBy Jane Doe | Northpress\nListen to this article\n4 min read\n\n"
+        "Ministers of Northland and Southland agreed on Monday to set up a border commission.\n\n"
+        "Related\nSouthland votes in referendum\n12 March 2024\nCookie settings\n"
+        "We use cookies to improve your experience. Accept all\nSign up for our newsletter\n"
+        "Copyright 2024 Northpress Media Group. All rights reserved.\n"
+    )
+    docs = list(ingest_text(raw, "page.txt"))
+    assert [d.title for d in docs] == ["Ministers agree on border commission"]  # the related headline is no article
+    assert "Listen" not in docs[0].text and "cookies" not in docs[0].text
+
+
+def test_a_header_line_gives_the_date_beside_a_label_before_a_place_or_after_a_title() -> None:
+    raw = "Remarks by President Carter\nSEPTEMBER 01, 2021•SPEECHES AND REMARKS\n\nPRESIDENT CARTER: Thank you all.\n"
+    assert _doc(raw).published == date(2021, 9, 1)
+    raw = (
+        "Address by President of Northland\nKarl Olsen addressed members of parliament in the Palace.\n"
+        "March 18, 2014 17:00 The Palace, Oldtown\n\nMembers of parliament, good afternoon. We have gathered here.\n"
+    )
+    assert _doc(raw).published == datetime(2014, 3, 18, 17, 0)
+    raw = "Briefing by Spokeswoman Maria Doe, Oldtown, March 4, 2022\n\nWe have noted the statements. They are wrong.\n"
+    assert _doc(raw).published == date(2022, 3, 4)
+    raw = "Ministers meet\nLast updated March 4, 2022\n\nMinisters met on Monday. They agreed.\n"
+    assert _doc(raw).published is None  # an update is never the date
+
+
+def test_a_speakers_name_line_under_the_standfirst_of_a_labelled_speech() -> None:
+    raw = (
+        "Speech\n\nNorthland is attempting to legitimise its presence: statement to the OSCE\n\n"
+        "Ambassador Jane Roe condemns the elections held in occupied territory.\n\nJane Roe\n\n"
+        "Thank you, Madam Chair. We have said it many times in this room.\n"
+    )
+    assert (_doc(raw).author, _doc(raw).author_role) == ("Jane Roe", "Ambassador")

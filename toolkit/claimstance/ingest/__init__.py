@@ -47,18 +47,18 @@ from pathlib import Path
 from claimstance import io
 from claimstance.errors import EmptyInputError, InputError
 from claimstance.ingest.authors import fullest_role, header_author, split_author, transcript_header
-from claimstance.ingest.credits import byline_line, issued_on, publisher_in_text, reporter_in_lead
+from claimstance.ingest.credits import byline_line, issued_on, name_and_outlet, publisher_in_text, reporter_in_lead
 from claimstance.ingest.headers import (
     MAX_TITLE_CHARS,
-    ON_DATE,
     SITE_REPEATS,
     agency_in_lead,
     agency_line,
     choose_title,
+    dated_head,
     read_dateline,
     year_from_page,
 )
-from claimstance.lexicon import SHORT_LINE, LineKind, Published, Updated, classify_line, parse_published
+from claimstance.lexicon import SHORT_LINE, LineKind, Published, Updated, classify_line
 from claimstance.schema import Document
 
 __all__ = ["ingest_file", "ingest_paths", "ingest_text", "seed_files", "split_author"]
@@ -195,6 +195,11 @@ MIN_WRAP_WIDTH = 50
 """A line at least this share of the widest line next to it, running on into the next, is hard-wrapped prose."""
 
 
+EARLY_LINES, EARLY_CHARS = 8, 80
+"""A standfirst's furniture: short lines among an item's first lines, after its lead ("Jane Doe" under a
+"Speech" label's standfirst, "March 18, 2014 17:00 The Palace, Oldtown" under a transcript's)."""
+
+
 def _is_prose(raw: str, line: _Line) -> bool:
     """Whether a text line is prose (it ends a sentence, holds a sentence end, or is long), not a headline."""
     if line.end - line.start > MAX_TITLE_CHARS:
@@ -233,6 +238,7 @@ class _Item:
     drops: list[tuple[int, int]] = field(default_factory=list)
     stamp: Published | None = None
     source: str | None = None
+    early: list[str] = field(default_factory=list)  # short lines just under the lead: a date line, a name line
 
     def add(self, raw: str, line: _Line) -> None:
         self.end = line.end
@@ -242,6 +248,8 @@ class _Item:
                 self.lead = line
             elif len(self.header_lines) < MAX_HEADER_LINES:
                 self.header_lines.append(line)
+        elif self.lines <= EARLY_LINES and line.short is not None and len(line.short) <= EARLY_CHARS:
+            self.early.append(line.short)
         if self.header is None and self.lead is not None:
             self.header = transcript_header(line.short, possessive=False)
 
@@ -268,7 +276,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     heads = [line.short for line in header_lines if line.short]
     title = choose_title(heads) if item.lines > 1 else None
     author = role = None
-    found = header_author(title, heads, text, item.header)
+    found = header_author(title, heads, text, item.header, item.early)
     if found is not None:
         header, author, role = found
         title = title or header
@@ -288,11 +296,16 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         published = dateline.published
         if published is None and dateline.month_day is not None:
             published = year_from_page(dateline.month_day, raw)
-    published = published or issued_on(text) or _dated_head(heads)
+    published = published or issued_on(text) or dated_head([*heads, *item.early])
     agency = dateline.agency if dateline is not None else None
     for head in heads:
         agency = agency or agency_line(head)
     byline = dateline.author if dateline is not None else None
+    for head in heads if byline is None else ():
+        found_by = name_and_outlet(head)  # "Jane Doe | Northpress"
+        if found_by is not None:
+            byline, agency = found_by[0], agency or found_by[1]
+            break
     for head in heads:
         for piece in _PIECES.split(head) if byline is None else ():  # "By Jane Doe | 2 September 2024"
             by = byline_line(piece)
@@ -317,15 +330,6 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     )
 
 
-def _dated_head(heads: list[str]) -> Published | None:
-    """The date a header line states with its label: "Volume 580: debated on Tuesday 13 May 2014"."""
-    for head in heads:
-        found = ON_DATE.search(head)
-        if found is not None:
-            return parse_published(head[found.end() :])
-    return None
-
-
 def ingest_text(raw: str, seed_file: str) -> Iterator[Document]:
     """Cut one raw page into its documents, in page order (pure: the same text gives the same documents).
 
@@ -346,7 +350,12 @@ def ingest_text(raw: str, seed_file: str) -> Iterator[Document]:
                 after = piece
             continue
         if item is not None and after is not None:
-            if not after.separates or _header_over_stamp(item, after):
+            first = ordinal == 0 and not kept
+            if (
+                not after.separates
+                or _header_over_stamp(item, after)
+                or (first and _standfirst_over_stamp(item, after))
+            ):
                 item.drops.extend(after.drops())
                 item.stamp = item.stamp or next(iter(after.stamps), None)
                 after = None
@@ -386,6 +395,20 @@ def ingest_text(raw: str, seed_file: str) -> Iterator[Document]:
 def _header_over_stamp(item: _Item, run: _Run) -> bool:
     """Whether an item of headlines and labels alone opens the text after the run (headline, date, body)."""
     return item.lead is None and run.site is None
+
+
+_PUBLISHED_LABEL = re.compile(r"(?i:published|posted|first\s+published|date)\b")
+STANDFIRST_CHARS = 400
+"""A standfirst and a "From:" line under it, at most."""
+
+
+def _standfirst_over_stamp(item: _Item, run: _Run) -> bool:
+    """Whether the page's first item is a header with a one-line standfirst above a "Published 12 March 2024"
+    line (GOV.UK style: label, headline, standfirst, "From:", published date, body): it opens the text below."""
+    lead = item.lead
+    if lead is None or item.end - lead.start > STANDFIRST_CHARS or run.site is not None:
+        return False
+    return any(line.stamp and line.short and _PUBLISHED_LABEL.match(line.short) for line in run.lines)
 
 
 def _open(item: _Item, run: _Run | None, *, headers_above: bool) -> None:

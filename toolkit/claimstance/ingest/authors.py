@@ -357,7 +357,11 @@ def fullest_role(text: str, name: str, role: str | None) -> str | None:
 
 
 def header_author(
-    title: str | None, heads: Sequence[str], text: str, lead_header: tuple[str, str | None, str | None] | None
+    title: str | None,
+    heads: Sequence[str],
+    text: str,
+    lead_header: tuple[str, str | None, str | None] | None,
+    early: Sequence[str] = (),
 ) -> tuple[str | None, str | None, str | None] | None:
     """``(header, author, role)`` of an article's header: a header line anywhere (the title first), the first
     line of prose (``lead_header``), or a name line under a transcript label or title."""
@@ -367,7 +371,7 @@ def header_author(
             return found
     if lead_header is not None:
         return lead_header
-    person = name_under_label(title, heads) or _only_tag(text)
+    person = name_under_label(title, [*heads, *early]) or _only_tag(text)  # a standfirst may stand between
     if person is not None:
         return title, person[0], person[1]
     return None

@@ -17,8 +17,9 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from claimstance.ingest.authors import name_line
 from claimstance.ingest.headers import REPORTS_FOR, agency_name
-from claimstance.lexicon import DATE, ROLE_WORDS, date_of
+from claimstance.lexicon import DATE, ORG_HEADS, ROLE_WORDS, date_of, is_noise_line
 
 _FOLLOW = re.compile(
     r"\bFollow\s+(?:the\s+)?(?P<name>[A-Z][\w&.\-]*(?:\s+(?:&\s+)?[A-Z][\w&.\-]*){0,4})\s+on\s+"
@@ -68,7 +69,8 @@ def issued_on(text: str) -> date | None:
 _CREDIT = re.compile(
     r"^[ \t]*(?:(?:Source|Via)\s*[:\-–—]\s*(?P<source>[A-Z][\w&.'’/\- ]{1,40}?)"
     r"|(?:Copyright\s*(?:©|\([Cc]\))?|©|\([Cc]\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:The\s+)?"
-    r"(?P<owner>[A-Z][\w&.'’/\-]*(?:\s+[A-Z][\w&.'’/\-]*){0,4}?)(?:,?\s*\d{4})?(?:\.?\s+All\s+rights\b.*)?)"
+    r"(?P<owner>[A-Z][\w&.'’/\-]*(?:\s+(?:(?:of|for|and|the)\s+)?[A-Z][\w&.'’/\-]*){0,4}?)(?:,?\s*\d{4})?"
+    r"(?:\.?\s+All\s+rights\b.*)?)"
     r"[ \t]*\.?[ \t]*$",
     re.MULTILINE,
 )
@@ -84,11 +86,22 @@ _NEWSROOM_MAIL = re.compile(
 )
 
 
+# "From: Foreign, Commonwealth & Development Office and The Rt Hon Jane Doe MP", "FROM: U.S. STATE DEPARTMENT":
+# the office that issues a government page (the person after "and" is its minister)
+_FROM = re.compile(
+    r"^[ \t]*(?:From|FROM)\s*:\s*(?:the\s+)?(?P<name>[A-Z][\w&.,'’\- ]{2,80}?)(?:\s+and\s+[^\n]*)?[ \t.]*$",
+    re.MULTILINE,
+)
+
+
 @lru_cache(maxsize=8)
 def _followed(page: str) -> str | None:
     """The publisher a page's furniture names, once per page (cached: every article of a page asks; str
     hashes are cached too): "Follow the Foreign Office on Twitter", "Source: Northpress", "© 2024 Northpress"."""
     ends = page[:3000] + "\n" + page[-3000:] if len(page) > 6000 else page  # furniture is above or below
+    sender = _FROM.search(page, 0, 3000) if "From" in page[:3000] or "FROM" in page[:3000] else None
+    if sender is not None and any(t.lower() in ORG_HEADS for t in sender["name"].split()):
+        return sender["name"]
     found = _FOLLOW.search(ends) if "Follow" in ends else None
     if found is not None:
         return found["name"]
@@ -170,3 +183,17 @@ def reporter_in_lead(lead: str) -> str | None:
     if found is None and " for " in head:
         found = REPORTS_FOR.search(head)  # "as Jane Doe reports for VOA from Oldtown"
     return found["who"] if found is not None else None
+
+
+_OUTLET = re.compile(r"[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,2}")
+
+
+def name_and_outlet(line: str) -> tuple[str, str] | None:
+    """A byline without "By": "Jane Doe | Northpress", "Jane Doe - Northpress" (a person, then an outlet)."""
+    parts = re.split(r"\s+[|–—-]\s+", line.strip())
+    if len(parts) != 2 or _OUTLET.fullmatch(parts[1]) is None or is_noise_line(parts[1]):
+        return None
+    person = name_line(parts[0])
+    if person is None or person[1] is not None or any(t.lower() in ROLE_WORDS for t in parts[1].split()):
+        return None
+    return person[0], agency_name(parts[1])

@@ -31,7 +31,11 @@ from claimstance.lexicon import (
     MONTHS,
     WIRE_AGENCIES,
     Published,
+    Updated,
+    classify_line,
     date_of,
+    parse_published,
+    stamp_kind,
 )
 
 MAX_TITLE_CHARS = 200
@@ -123,6 +127,29 @@ def year_from_page(month_day: tuple[int, int], raw: str) -> date | None:
         if candidate >= latest:
             return candidate
     return None  # pragma: no cover - the next year is always late enough
+
+
+_HEAD_DATE_FIRST = re.compile(rf"(?:{DATE.pattern})(?:,?\s+\d{{1,2}}:\d{{2}})?(?=,?\s|$)")
+_HEAD_DATE_LAST = re.compile(rf",\s*(?:{DATE.pattern})$")
+_STAMP_PARTS = re.compile(r"\s*[|•·]\s*")
+
+
+def dated_head(heads: Sequence[str]) -> Published | None:
+    """The date a header line gives when no stamp or dateline does: with its label ("Volume 580: debated on
+    Tuesday 13 May 2014"), beside a label ("SEPTEMBER 01, 2021•SPEECHES AND REMARKS"), before a place ("March
+    18, 2014 17:00 The Palace, Oldtown") or after a transcript's title ("Briefing by X, Oldtown, March 4, 2022")."""
+    for head in heads:
+        found = ON_DATE.search(head)
+        if found is not None:
+            return parse_published(head[found.end() :])
+        for piece in _STAMP_PARTS.split(head) if "|" in head or "•" in head or "·" in head else ():
+            stamp = classify_line(piece)
+            if stamp.stamp and stamp.published is not None and stamp.updated is Updated.PLAIN:
+                return stamp.published
+        at = _HEAD_DATE_FIRST.match(head) or _HEAD_DATE_LAST.search(head)
+        if at is not None and stamp_kind(head) is Updated.PLAIN:
+            return parse_published(at.group())
+    return None
 
 
 # ------------------------------------------------------------------------------------------------ agencies
