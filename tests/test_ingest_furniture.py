@@ -124,3 +124,30 @@ def test_a_speakers_name_line_under_the_standfirst_of_a_labelled_speech() -> Non
         "Thank you, Madam Chair. We have said it many times in this room.\n"
     )
     assert (_doc(raw).author, _doc(raw).author_role) == ("Jane Roe", "Ambassador")
+
+
+def test_a_long_title_case_headline_a_menu_bar_and_a_headline_above_its_date() -> None:
+    headline = (
+        "Readout of the President’s Calls with President Olsen of Northland, Prime Minister Berg of Southland, "
+        "President Roe of Eastland, Prime Minister Doe of Westland, and President Carter of Midland on Monday"
+    )
+    raw = f"For Immediate Release\n\nMarch 8, 2014\n\n{headline}\n\nThe President spoke with the leaders today.\n"
+    assert _doc(raw).title == headline  # longer than a headline usually is, but in title case and unpunctuated
+    menu = "Home Issues & Press Travel & Business Countries Youth & Education Careers About Video"
+    assert choose_title([menu, "Ministers Meet in Oldtown"]) == "Ministers Meet in Oldtown"
+    raw = (
+        "Northland Ministry\nNorthland Ministry\nNorthland Ministry\nArchive SitesNorthland Ministry\n"
+        "Daily Press Briefing\nJane Doe, Spokeswoman\nOldtown\nJanuary 5, 2009\n\n"
+        "Calls Discussing the Border Crisis\nHumanitarian Aid to the Border Regions\n\n"
+        "MS. DOE: Good morning, everybody. Welcome to the first briefing of the year.\n"
+    )
+    doc = _doc(raw)  # the topics listed under the date are no headline; the site glued to a menu is none either
+    assert (doc.title, doc.author, doc.published) == ("Daily Press Briefing", "Jane Doe", date(2009, 1, 5))
+
+
+def test_a_readout_attributable_to_a_spokesperson_is_theirs() -> None:
+    raw = (
+        "Office of the Spokesperson\n\nThe below is attributable to Spokesperson John Roe:\n\n"
+        "Secretary Jane Doe spoke with the Prime Minister of Northland today. The Secretary urged restraint.\n"
+    )
+    assert (_doc(raw).author, _doc(raw).author_role) == ("John Roe", "Spokesperson")

@@ -49,6 +49,7 @@ from claimstance.errors import EmptyInputError, InputError
 from claimstance.ingest.authors import fullest_role, header_author, split_author, transcript_header
 from claimstance.ingest.credits import byline_line, issued_on, name_and_outlet, publisher_in_text, reporter_in_lead
 from claimstance.ingest.headers import (
+    LONG_TITLE_CHARS,
     MAX_TITLE_CHARS,
     SITE_REPEATS,
     agency_in_lead,
@@ -56,6 +57,7 @@ from claimstance.ingest.headers import (
     choose_title,
     dated_head,
     read_dateline,
+    title_cased,
     year_from_page,
 )
 from claimstance.lexicon import SHORT_LINE, LineKind, Published, Updated, classify_line
@@ -202,9 +204,13 @@ EARLY_LINES, EARLY_CHARS = 8, 80
 
 def _is_prose(raw: str, line: _Line) -> bool:
     """Whether a text line is prose (it ends a sentence, holds a sentence end, or is long), not a headline."""
-    if line.end - line.start > MAX_TITLE_CHARS:
+    length = line.end - line.start
+    if length > LONG_TITLE_CHARS:
         return True
-    return _PROSE_END.search(raw, line.start, line.end) is not None
+    if _PROSE_END.search(raw, line.start, line.end) is not None:
+        return True
+    # long, unless a Title Case headline ends without a full stop
+    return length > MAX_TITLE_CHARS and not title_cased(raw[line.start : line.end])
 
 
 def _header_and_lead(raw: str, item: _Item) -> tuple[list[_Line], _Line | None]:
@@ -238,6 +244,7 @@ class _Item:
     drops: list[tuple[int, int]] = field(default_factory=list)
     stamp: Published | None = None
     source: str | None = None
+    above_stamp: int | None = None  # how many header lines stand above the item's first timestamp
     early: list[str] = field(default_factory=list)  # short lines just under the lead: a date line, a name line
 
     def add(self, raw: str, line: _Line) -> None:
@@ -274,7 +281,8 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     text = _text(raw, item)
     header_lines, lead_line = _header_and_lead(raw, item)
     heads = [line.short for line in header_lines if line.short]
-    title = choose_title(heads) if item.lines > 1 else None
+    above = [line.short for line in header_lines[: item.above_stamp] if line.short] if item.above_stamp else []
+    title = (choose_title(above) or choose_title(heads)) if item.lines > 1 else None
     author = role = None
     found = header_author(title, heads, text, item.header, item.early)
     if found is not None:
@@ -357,6 +365,8 @@ def ingest_text(raw: str, seed_file: str) -> Iterator[Document]:
                 or (first and _standfirst_over_stamp(item, after))
             ):
                 item.drops.extend(after.drops())
+                if item.lead is None and after.stamps and item.above_stamp is None:
+                    item.above_stamp = len(item.header_lines)  # the headline comes above its date
                 item.stamp = item.stamp or next(iter(after.stamps), None)
                 after = None
             else:

@@ -228,7 +228,7 @@ def role_holder(text: str, role: str) -> str | None:
     return None
 
 
-_NAME_WORD = r"[A-Z][a-z]*(?:['’\-]?[A-Z]?[a-z]+)+"
+_NAME_WORD = r"(?:[A-Z][a-z]+|[A-Z](?=['’]))(?:['’\-]?[A-Z][a-z]+)*"
 """A capitalised name: "Doe", "McCormack", "O’Brien", "Jean-Luc" (not "UN", not "Doe’s")."""
 _PERSON_LINE = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD}|de|van|von|al)){{1,3}})(?P<role>\s+.+)?"
@@ -371,10 +371,24 @@ def header_author(
             return found
     if lead_header is not None:
         return lead_header
-    person = name_under_label(title, [*heads, *early]) or _only_tag(text)  # a standfirst may stand between
+    person = name_under_label(title, [*heads, *early]) or _attributable(text) or _only_tag(text)
     if person is not None:
         return title, person[0], person[1]
     return None
+
+
+_ATTRIBUTABLE = re.compile(
+    r"\b(?:is|are)\s+attributable\s+to\s+(?:the\s+)?(?P<who>[A-Z][^:\n]{2,80}?)\s*:", re.MULTILINE
+)
+
+
+def _attributable(text: str) -> tuple[str, str | None] | None:
+    """A readout's speaker: "The following is attributable to Spokesperson Jane Doe:"."""
+    found = _ATTRIBUTABLE.search(text, 0, 1500) if "attributable" in text[:1500] else None
+    if found is None:
+        return None
+    name, role = split_author(_who(found["who"]))
+    return (name, role) if name is not None and " " in name else None
 
 
 _TAG = re.compile(

@@ -180,7 +180,7 @@ def reporter_in_lead(lead: str) -> str | None:
     """The journalist a lead names as its reporter: "VOA's Jane Doe in Oldtown reports ..." -> "Jane Doe"."""
     head = lead[:600]
     found = _REPORTER.search(head) if "'s " in head or "’s " in head else None
-    if found is None and " for " in head:
+    if found is None and "report" in head and " for " in head:
         found = REPORTS_FOR.search(head)  # "as Jane Doe reports for VOA from Oldtown"
     return found["who"] if found is not None else None
 

@@ -28,6 +28,7 @@ from claimstance.lexicon import (
     AGENCY_WORDS,
     DATE,
     DAY_MONTH,
+    FUNCTION_WORDS,
     MONTHS,
     WIRE_AGENCIES,
     Published,
@@ -36,6 +37,7 @@ from claimstance.lexicon import (
     date_of,
     parse_published,
     stamp_kind,
+    words,
 )
 
 MAX_TITLE_CHARS = 200
@@ -202,8 +204,8 @@ def agency_in_lead(lead: str) -> str | None:
     found = _REPORTS.search(head) if possessive else None
     if found is None and "citing" in head:
         found = _CITING.search(head)
-    if found is None and " for " in head:
-        found = REPORTS_FOR.search(head)
+    if found is None and "report" in head and " for " in head:
+        found = REPORTS_FOR.search(head)  # "reports for", "reported for", "reporting for": spare the scan
     return agency_name(found["name"]) if found is not None else None
 
 
@@ -230,9 +232,32 @@ _CAPTION = re.compile(
 )
 
 
+LONG_TITLE_CHARS, LONG_TITLE_WORDS = 320, 50
+"""A headline in title case may run this long: "Readout of the President's Calls with President X of Y, ..."."""
+_MINOR = FUNCTION_WORDS | words("is are to")
+
+
+def title_cased(text: str) -> bool:
+    """Whether most words of a line are capitalised, as a Title Case headline's are (prose's are not)."""
+    tokens = [t for t in text.split() if t.lower() not in _MINOR]
+    return bool(tokens) and sum(t[:1].isupper() or t[:1].isdigit() for t in tokens) >= 0.8 * len(tokens)
+
+
+def _menu(text: str) -> bool:
+    """A navigation bar: many capitalised words and no function word ("Home Issues & Press Travel & ...")."""
+    tokens = text.split()
+    if len(tokens) < 8 or any(t.lower() in _MINOR for t in tokens):
+        return False
+    return "&" in tokens or len(tokens) >= 10
+
+
 def is_headline(text: str | None) -> bool:
     """Whether a short line reads like a headline (capital or quote first, no closing full stop, not too long)."""
-    if text is None or len(text) > MAX_TITLE_CHARS or len(text.split()) > MAX_TITLE_WORDS:
+    if text is None or len(text) > LONG_TITLE_CHARS or len(text.split()) > LONG_TITLE_WORDS:
+        return False
+    if (len(text) > MAX_TITLE_CHARS or len(text.split()) > MAX_TITLE_WORDS) and not title_cased(text):
+        return False
+    if _menu(text):
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“«'‘"):
         return False
@@ -249,13 +274,14 @@ def choose_title(lines: Sequence[str]) -> str | None:
     """
     best: tuple[bool, bool, bool, int, str] | None = None
     twice = {line for line in lines if lines.count(line) > 1}
+    sites = {line for line in twice if lines.count(line) >= SITE_REPEATS}
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if following.startswith("by ") and is_headline(line):
             line = f"{line} {following}"  # "Press conference" / "by NATO Secretary General ..."
         elif not is_headline(line) or _NOT_A_TITLE.match(line) or ON_DATE.search(line):
             continue
-        if len(line.split()) < 2 or lines.count(line) >= SITE_REPEATS or _PLACE_LINE.fullmatch(line):
+        if len(line.split()) < 2 or any(site in line for site in sites) or _PLACE_LINE.fullmatch(line):
             continue  # "Rome" above a date is a dateline's place; a line given three times is the site's name
         if agency_line(line) is not None or name_line(line) is not None or is_role_line(line) or _CAPTION.search(line):
             continue
