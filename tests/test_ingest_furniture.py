@@ -151,3 +151,24 @@ def test_a_readout_attributable_to_a_spokesperson_is_theirs() -> None:
         "Secretary Jane Doe spoke with the Prime Minister of Northland today. The Secretary urged restraint.\n"
     )
     assert (_doc(raw).author, _doc(raw).author_role) == ("John Roe", "Spokesperson")
+
+
+def test_a_wiki_news_header_a_produced_by_footer_and_a_lead_that_ends_with_the_agency_name_the_source() -> None:
+    raw = (
+        "Northland Prime Minister resigns\nFrom Wikinews, the free news source you can write!\n"
+        "Monday, June 26, 2006\n\n"
+        "Prime Minister Karl Olsen resigned on Monday. The President accepted it.\n\n"
+        "Related news\nNorthland protests continue (June 20, 2006)\nSources\n"
+        '"Northland PM resigns" — Northpress, June 26, 2006\n'
+        "This page is archived, and is no longer publicly editable.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")  # the sources list and the archive note are no article
+    assert (doc.source, doc.published) == ("Wikinews", date(2006, 6, 26))
+    raw = (
+        "Commission rejects review request\n\nThe commission said the request was inadmissible.\n\n"
+        "This article was produced by NNS News while it was part of the Northland Office. Please send queries "
+        "to the Office.\n"
+    )
+    assert _doc(raw).source == "NNS"  # "<acronym> News" is the acronym's outlet
+    raw = "Ministers agree\n12:45 | 14.03.2024\nOldtown, March 14. Ministers agreed on it, Northinform reports.\n"
+    assert _doc(raw).source == "Northinform"

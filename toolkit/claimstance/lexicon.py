@@ -177,7 +177,8 @@ _FURNITURE = re.compile(
     r"(?i:listen\s+to\s+(?:this\s+)?(?:article|story)\b|\d{1,3}[\s-]*min(?:ute)?s?\s+read$|reading\s+time\s*:"
     r"|cookie\s+(?:settings|policy|preferences)$|we\s+use\s+cookies\b|accept\s+(?:all|all\s+cookies|cookies)$"
     r"|(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the)\s+(?:\w+\s+)?newsletters?\b"
-    r"|(?:copyright|©).{0,80}all\s+rights\s+reserved\.?$|all\s+rights\s+reserved\.?$)"
+    r"|(?:copyright|©).{0,80}all\s+rights\s+reserved\.?$|all\s+rights\s+reserved\.?$"
+    r"|from\s+\w+,\s+the\s+free\s|this\s+page\s+is\s+archived\b)"
 )
 
 

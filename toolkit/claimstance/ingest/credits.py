@@ -94,11 +94,23 @@ _FROM = re.compile(
 )
 
 
+# "From Wikinews, the free news source", "This article was produced by Northern News Service while ..."
+_PRODUCED_BY = re.compile(
+    r"^[ \t]*(?:From\s+(?P<free>[A-Z][\w.]*),\s+the\s+free\s|(?:This|The)\s+(?:article|story|report|item)\s+"
+    r"(?:was|is)\s+(?:produced|written|published|prepared|provided)\s+by\s+(?:the\s+)?"
+    r"(?P<by>[A-Z][\w&.'’\-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.'’\-]*){0,5}))",
+    re.MULTILINE,
+)
+
+
 @lru_cache(maxsize=8)
 def _followed(page: str) -> str | None:
     """The publisher a page's furniture names, once per page (cached: every article of a page asks; str
     hashes are cached too): "Follow the Foreign Office on Twitter", "Source: Northpress", "© 2024 Northpress"."""
     ends = page[:3000] + "\n" + page[-3000:] if len(page) > 6000 else page  # furniture is above or below
+    produced = _PRODUCED_BY.search(ends) if " by " in ends or "From " in ends else None
+    if produced is not None:
+        return agency_name(produced["free"] or produced["by"])
     sender = _FROM.search(page, 0, 3000) if "From" in page[:3000] or "FROM" in page[:3000] else None
     if sender is not None and any(t.lower() in ORG_HEADS for t in sender["name"].split()):
         return sender["name"]

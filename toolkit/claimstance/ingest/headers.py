@@ -169,12 +169,17 @@ REPORTS_FOR = re.compile(
     r"\b(?P<who>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2}),?\s+(?:reports|reported|reporting)\s+for\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){0,2})\s+(?:from|in)\s+[A-Z]"
 )
+_REPORTS_END = re.compile(r",\s*(?:the\s+)?(?P<name>[A-Z][\w.\-/]*)\s+(?:reports|informs)\.(?=\s|$)")
 _CITING = re.compile(r",\s*(?P<name>[A-Z][\w.\-/]*)\s+(?:reports|reported)\s+citing\b")
+
+
+_ACRONYM_NEWS = re.compile(r"^([A-Z]{2,}(?:/[A-Z]{2,})?)\s+News$")
 
 
 def agency_name(text: str) -> str:
     """An agency as a dateline or credit names it, with wire abbreviations written out ("AP" -> ...)."""
     name = text.strip(" ()")
+    name = _ACRONYM_NEWS.sub(r"\1", name)  # "IRIN News", "VOA News": the acronym's outlet
     return WIRE_AGENCIES.get(name.lower(), name)
 
 
@@ -204,6 +209,8 @@ def agency_in_lead(lead: str) -> str | None:
     found = _REPORTS.search(head) if possessive else None
     if found is None and "citing" in head:
         found = _CITING.search(head)
+    if found is None and ("reports." in head or "informs." in head):
+        found = _REPORTS_END.search(head)  # "..., Northpress reports." at the end of a sentence
     if found is None and "report" in head and " for " in head:
         found = REPORTS_FOR.search(head)  # "reports for", "reported for", "reporting for": spare the scan
     return agency_name(found["name"]) if found is not None else None
