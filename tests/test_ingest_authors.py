@@ -112,3 +112,14 @@ def test_a_person_after_an_office_of_an_institution_is_the_author() -> None:
         "Anna Berg",
         "Spokesperson of the Ministry of Foreign Affairs of Northland",
     )
+
+
+def test_a_speech_header_under_a_blog_intro_still_names_the_author() -> None:
+    raw = (
+        "Le blog de Jean\n1234 - Le discours de M. Olsen\n"
+        "Voici le texte intégral du discours prononcé hier par le président. Bonne lecture.\n"
+        "Address by President of the Republic of Northland\n"
+        "Members of parliament, good afternoon. We have gathered here today. Anna Berg: thank you, it is clear.\n"
+        "President of Northland Karl Olsen opened the session.\n"
+    )
+    assert _author(raw) == ("Karl Olsen", "President of the Republic of Northland")

@@ -371,6 +371,10 @@ def header_author(
             return found
     if lead_header is not None:
         return lead_header
+    for line in early:  # a blog's intro above the speech: "Address by President of Northland" below it
+        found = transcript_header(line, possessive=False, holder_text=text)
+        if found is not None:
+            return title, found[1], found[2]
     person = name_under_label(title, [*heads, *early]) or _attributable(text) or _only_tag(text)
     if person is not None:
         return title, person[0], person[1]
