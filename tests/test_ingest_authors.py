@@ -123,3 +123,18 @@ def test_a_speech_header_under_a_blog_intro_still_names_the_author() -> None:
         "President of Northland Karl Olsen opened the session.\n"
     )
     assert _author(raw) == ("Karl Olsen", "President of the Republic of Northland")
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Statement by the President sparks outrage",
+        "Remarks by Northland minister anger Southland",
+        "Opposition statement on the elections",
+        "Northland Foreign Ministry statement angers Southland",
+        "Speech of the year: Olsen wins praise",
+    ],
+)
+def test_a_news_headline_about_a_statement_names_no_author(headline: str) -> None:
+    raw = f"{headline}\n\nPresident Karl Olsen spoke on Monday. The opposition said his words were false.\n"
+    assert _author(raw) == (None, None)  # else the whole report would be given to one speaker

@@ -56,6 +56,14 @@ _ROLE_CONNECTORS = words("of the and for on to")
 _KIND_WORDS = words("statement speech remarks address message interview briefing declaration comment comments")
 _OFFICE_WORDS = (ROLE_WORDS | ORG_HEADS) - words("press joint opening closing final official")
 """What makes "X statement" an office's: "Foreign Secretary statement", not "Press statement"."""
+_OFFICE_HEADS = words(
+    """secretary minister president premier chancellor spokesman spokeswoman spokesperson ambassador envoy
+    representative commissioner office ministry department embassy mission government presidency kremlin
+    council commission committee secretariat delegation"""
+)
+"""What ends an office that issues statements: "Foreign Secretary statement", "Foreign Office statement"."""
+_PHRASE_WORDS = ROLE_WORDS | PARTICLES | words("of the and for to on")
+"""The lower-case words a speaker phrase may hold: "the foreign minister of Northland"."""
 _EXCELLENCY = re.compile(r"H\.?\s?E\.?")
 
 
@@ -176,6 +184,8 @@ def _header_author(text: str, *, possessive: bool, holder_text: str | None) -> t
     else:
         return None
     who = _who(who).strip(" :.")
+    if any(t[:1].islower() and t not in _PHRASE_WORDS for t in who.split()):
+        return None  # "Statement by the President sparks outrage": a headline's verb, no speaker
     name, role = split_author(who)
     if name is None and role is not None and holder_text is not None:
         name = role_holder(holder_text, role)  # "Address by the President of Northland": who holds it
@@ -195,7 +205,7 @@ def _office_statement(who: str, text: str) -> bool:
     Secretary", "Foreign Office"; not a capitals headline), and the text does not frame the words as a quotation
     ("A spokesperson said:"), which names their speaker itself."""
     tokens = who.split()
-    if who.isupper() or tokens[-1].lower() not in _OFFICE_WORDS:
+    if who.isupper() or tokens[-1].lower() not in _OFFICE_HEADS:
         return False
     return _FRAMED.search(text, 0, 3000) is None
 
