@@ -172,3 +172,9 @@ def test_a_wiki_news_header_a_produced_by_footer_and_a_lead_that_ends_with_the_a
     assert _doc(raw).source == "NNS"  # "<acronym> News" is the acronym's outlet
     raw = "Ministers agree\n12:45 | 14.03.2024\nOldtown, March 14. Ministers agreed on it, Northinform reports.\n"
     assert _doc(raw).source == "Northinform"
+
+
+def test_a_short_title_case_headline_is_the_title_and_an_acronym_desk_line_the_source() -> None:
+    raw = "Northland Rejects Talks\nNPA News\n28 February 2006\n\nNorthland rejected the talks. Southland was ready.\n"
+    doc = _doc(raw)  # three capitalised words may be a headline as well as a name: alone, they are the headline
+    assert (doc.title, doc.source, doc.published) == ("Northland Rejects Talks", "NPA", date(2006, 2, 28))

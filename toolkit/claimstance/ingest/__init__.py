@@ -46,7 +46,7 @@ from pathlib import Path
 
 from claimstance import io
 from claimstance.errors import EmptyInputError, InputError
-from claimstance.ingest.authors import fullest_role, header_author, split_author, transcript_header
+from claimstance.ingest.authors import fullest_role, header_author, name_line, split_author, transcript_header
 from claimstance.ingest.credits import byline_line, issued_on, name_and_outlet, publisher_in_text, reporter_in_lead
 from claimstance.ingest.headers import (
     LONG_TITLE_CHARS,
@@ -288,6 +288,8 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     if found is not None:
         header, author, role = found
         title = title or header
+        if title is not None and author is not None and (name_line(title) or ("",))[0] == author:
+            title = None  # "Jane Doe" / "Ambassador": the speaker's name line is no headline
         if author is not None:
             role = fullest_role(text, author, role)
     lead = raw[lead_line.start : min(item.end, lead_line.start + LEAD_CHARS)] if lead_line else ""

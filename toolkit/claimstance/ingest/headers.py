@@ -187,6 +187,9 @@ def agency_line(line: str, known: Sequence[str] = ()) -> str | None:
     """The agency a header line of its own names: "(Xinhua)", "Interfax News Agency", "The Associated Press"."""
     if len(line) > 40:
         return None
+    acronym = _ACRONYM_NEWS.fullmatch(line)
+    if acronym is not None:
+        return acronym.group(1)  # "VOA News": a wire's or broadcaster's desk
     paren = line.startswith("(") and line.endswith(")")
     tokens = line.strip("()").split()
     found = _AGENCY_LINE.fullmatch(line)
@@ -290,11 +293,12 @@ def choose_title(lines: Sequence[str]) -> str | None:
             continue
         if len(line.split()) < 2 or any(site in line for site in sites) or _PLACE_LINE.fullmatch(line):
             continue  # "Rome" above a date is a dateline's place; a line given three times is the site's name
-        if agency_line(line) is not None or name_line(line) is not None or is_role_line(line) or _CAPTION.search(line):
+        if agency_line(line) is not None or is_role_line(line) or _CAPTION.search(line):
             continue
         if " | " in line and all(len(part.split()) <= 4 for part in line.split(" | ")[1:]):
             line = line.split(" | ")[0]  # "Headline | Northpress News": the page title names its site
-        label = TRANSCRIPT_START.fullmatch(line) is not None  # "Press Statement": a headline only when alone
+        # "Press Statement", "Jane Doe" (or a short headline in Title Case: "Northland Rejects Talks"): only alone
+        label = TRANSCRIPT_START.fullmatch(line) is not None or name_line(line) is not None
         key = (not label, len(line.split()) > 2, line in twice, len(line), line)
         if best is None or key[:4] > best[:4]:
             best = key
