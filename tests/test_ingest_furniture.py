@@ -178,3 +178,23 @@ def test_a_short_title_case_headline_is_the_title_and_an_acronym_desk_line_the_s
     raw = "Northland Rejects Talks\nNPA News\n28 February 2006\n\nNorthland rejected the talks. Southland was ready.\n"
     doc = _doc(raw)  # three capitalised words may be a headline as well as a name: alone, they are the headline
     assert (doc.title, doc.source, doc.published) == ("Northland Rejects Talks", "NPA", date(2006, 2, 28))
+
+
+def test_an_undated_agency_dateline_an_agency_colon_and_a_reported_acronym_name_the_source() -> None:
+    body = "Ministers of Northland and Southland agreed on Monday to set up a border commission."
+    assert _doc(f"Ministers agree\n\nOLDTOWN (Northpress) - {body}\n").source == "Northpress"
+    assert _doc(f"Ministers agree\n\nOldtown, Northland (NPA) — {body}\n").source == "NPA"
+    assert _doc(f"Ministers agree\n\nNorthInform: {body}\n").source == "NorthInform"
+    assert _doc(f"Ministers agree\n\nPUTIN: {body}\n").source is None  # a speaker's tag in capitals
+    assert _doc(f"Ministers agree\n\n{body[:-1]}, NPA reported.\n").source == "NPA"
+    assert _doc(f"Ministers agree\n\n{body[:-1]}, Berg reported.\n").source is None  # a person, not an acronym
+
+
+def test_a_byline_with_the_outlet_on_the_line_below_names_both() -> None:
+    body = "\n\nMinisters of Northland and Southland agreed on Monday to set up a border commission.\n"
+    doc = _doc("Ministers agree\nBy Jane Doe\nNorthpress correspondent\nMarch 14, 2024" + body)
+    assert (doc.byline, doc.source) == ("Jane Doe", "Northpress")
+    doc = _doc("Ministers agree\nJane Doe\nNorthpress Staff Writer\nMarch 14, 2024" + body)
+    assert (doc.byline, doc.source) == ("Jane Doe", "Northpress")
+    doc = _doc("Ministers agree\nJane Doe, Northpress correspondent in Oldtown\nMarch 14, 2024" + body)
+    assert (doc.byline, doc.source) == ("Jane Doe", "Northpress")

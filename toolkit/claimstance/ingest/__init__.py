@@ -47,7 +47,7 @@ from pathlib import Path
 from claimstance import io
 from claimstance.errors import EmptyInputError, InputError
 from claimstance.ingest.authors import fullest_role, header_author, name_line, split_author, transcript_header
-from claimstance.ingest.credits import byline_line, issued_on, name_and_outlet, publisher_in_text, reporter_in_lead
+from claimstance.ingest.credits import header_credits, issued_on, publisher_in_text, reporter_in_lead
 from claimstance.ingest.headers import (
     LONG_TITLE_CHARS,
     MAX_TITLE_CHARS,
@@ -273,10 +273,6 @@ def _text(raw: str, item: _Item) -> str:
     return "".join(pieces)
 
 
-_PIECES = re.compile(r"\s+[|•·]\s+")
-"""What separates a byline from its date on one line: "By Jane Doe | 2 September 2024"."""
-
-
 def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     text = _text(raw, item)
     header_lines, lead_line = _header_and_lead(raw, item)
@@ -310,20 +306,8 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     agency = dateline.agency if dateline is not None else None
     for head in heads:
         agency = agency or agency_line(head)
-    byline = dateline.author if dateline is not None else None
-    for head in heads if byline is None else ():
-        found_by = name_and_outlet(head)  # "Jane Doe | Northpress"
-        if found_by is not None:
-            byline, agency = found_by[0], agency or found_by[1]
-            break
-    for head in heads:
-        for piece in _PIECES.split(head) if byline is None else ():  # "By Jane Doe | 2 September 2024"
-            by = byline_line(piece)
-            if by is not None:
-                byline, agency = by[0], agency or by[1]
-                stamps = [classify_line(p.strip()) for p in _PIECES.split(head) if p is not piece]
-                published = published or next((c.published for c in stamps if c.stamp and c.published), None)
-                break
+    byline, agency, stamped = header_credits(heads, dateline.author if dateline is not None else None, agency)
+    published = published or stamped
     site = next((head for head in heads if heads.count(head) >= SITE_REPEATS and len(head.split()) <= 6), None)
     return Document(
         id=f"{Path(seed_file).stem}-d{ordinal:02d}",

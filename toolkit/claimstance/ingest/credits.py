@@ -14,12 +14,13 @@ Pure functions over short strings; each pattern runs only where a substring chec
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
 from claimstance.ingest.authors import name_line
 from claimstance.ingest.headers import REPORTS_FOR, agency_name
-from claimstance.lexicon import DATE, ORG_HEADS, ROLE_WORDS, date_of, is_noise_line
+from claimstance.lexicon import DATE, ORG_HEADS, ROLE_WORDS, Published, classify_line, date_of, is_noise_line
 
 _FOLLOW = re.compile(
     r"\bFollow\s+(?:the\s+)?(?P<name>[A-Z][\w&.\-]*(?:\s+(?:&\s+)?[A-Z][\w&.\-]*){0,4})\s+on\s+"
@@ -161,6 +162,11 @@ _STAFF_BYLINE = re.compile(
     r"(?:(?i:by)\s+)?(?:the\s+)?(?P<outlet>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}?)\s+"
     r"(?i:staff|newsroom|news\s+desk|desk)(?:\s+(?:Report|Writer)s?|\s+and\s+agencies)?"
 )
+_OUTLET_REPORTER = re.compile(
+    rf"(?:(?i:by)\s+)?(?:(?P<who>{_NAME}),\s+)?(?:the\s+)?(?P<outlet>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){{0,2}}?)"
+    r"(?:['’]s)?\s+(?:(?i:senior|chief|special|foreign|political|diplomatic|staff)\s+)*"
+    r"(?i:correspondent|reporter|writer)(?:\s+in\s+[A-Z][\w ]{1,30})?"
+)
 _REPORTER = re.compile(
     r"\b[A-Z][\w.\-/]*['’]s\s+(?P<who>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2})(?:\s+in\s+[A-Z][\w ]{2,30}?)?"
     r"\s+(?:reports|reported|has\s+more|has\s+this\s+report)\b"
@@ -178,6 +184,10 @@ def byline_line(line: str) -> tuple[str | None, str | None] | None:
     staff = _STAFF_BYLINE.fullmatch(line.strip())
     if staff is not None:
         return None, agency_name(staff["outlet"])  # "By Northpress Staff": the outlet, no journalist
+    reporter = _OUTLET_REPORTER.fullmatch(line.strip())
+    if reporter is not None:  # "Jane Doe, Northpress correspondent in Oldtown", "Northpress correspondent"
+        who = reporter["who"]
+        return (who.title() if who and who.isupper() else who), agency_name(reporter["outlet"])
     found = _BY_LINE.fullmatch(line.strip())
     if found is None or any(t.lower() in ROLE_WORDS for t in found["who"].split()):
         return None  # "by NATO Secretary General Jane Doe": a transcript's author, not a journalist
@@ -209,3 +219,37 @@ def name_and_outlet(line: str) -> tuple[str, str] | None:
     if person is None or person[1] is not None or any(t.lower() in ROLE_WORDS for t in parts[1].split()):
         return None
     return person[0], agency_name(parts[1])
+
+
+_PIECES = re.compile(r"\s+[|•·]\s+")
+"""What separates a byline from its date on one line: "By Jane Doe | 2 September 2024"."""
+
+
+def header_credits(
+    heads: Sequence[str], byline: str | None, agency: str | None
+) -> tuple[str | None, str | None, Published | None]:
+    """The journalist, the outlet and a date the header's byline lines give: "By Jane Doe | 2 September 2024",
+    "Jane Doe | Northpress", "By Jane Doe" / "Northpress correspondent", "Jane Doe" / "Northpress Staff Writer"."""
+    published: Published | None = None
+    for i, head in enumerate(heads):
+        pair = name_and_outlet(head) if byline is None else None
+        if pair is not None:
+            byline, agency = pair[0], agency or pair[1]
+            continue
+        pieces = _PIECES.split(head)
+        for piece in pieces:
+            by = byline_line(piece)
+            if by is None:
+                continue
+            person = name_line(heads[i - 1]) if by[0] is None and byline is None and i > 0 else None
+            if person is not None and person[1] is None:
+                byline = person[0]  # "Jane Doe" over "Northpress Staff Writer"
+            if byline is None and by[0] is not None:
+                byline = by[0]
+                stamps = [classify_line(p.strip()) for p in pieces if p is not piece]
+                published = next((c.published for c in stamps if c.stamp and c.published), None)
+            agency = agency or by[1]
+            break
+        if byline is not None and agency is not None:
+            break
+    return byline, agency, published

@@ -169,7 +169,17 @@ REPORTS_FOR = re.compile(
     r"\b(?P<who>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2}),?\s+(?:reports|reported|reporting)\s+for\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){0,2})\s+(?:from|in)\s+[A-Z]"
 )
-_REPORTS_END = re.compile(r",\s*(?:the\s+)?(?P<name>[A-Z][\w.\-/]*)\s+(?:reports|informs)\.(?=\s|$)")
+_REPORTS_END = re.compile(
+    r",\s*(?:the\s+)?(?P<name>[A-Z][\w.\-/]*\s+(?:reports|informs)|[A-Z]{2,}[\w.\-/]*\s+reported)\.(?=\s|$)"
+)
+# "OLDTOWN (Northpress) -", "Oldtown, Northland (NPA) —": a dateline with its agency and no date
+_PLACE_AGENCY = re.compile(
+    r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}(?:,\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})?"
+    r"\s*\((?P<name>[A-Z][\w&.\-/]*(?:\s+[A-Z][\w&.\-/]*){0,3})\)\s*(?:[-–—]{1,2}|:)\s"
+)
+# "ArmInfo: ...", "Agenda.ge: ...": an agency's name in CamelCase or with its domain, then a colon
+_AGENCY_COLON = re.compile(r"(?P<name>[A-Z][a-z]*[A-Z][\w]*|[A-Z][\w\-]*\.[a-z]{2,4}):\s+(?=[A-Z\"“])")
+_NOT_AGENCIES = words("update updated photo video exclusive breaking live watch listen read note editor")
 _CITING = re.compile(r",\s*(?P<name>[A-Z][\w.\-/]*)\s+(?:reports|reported)\s+citing\b")
 
 
@@ -206,17 +216,23 @@ def agency_in_lead(lead: str) -> str | None:
     found = _LEAD_AGENCY.match(lead)
     if found is not None and not found["name"].isupper():
         return agency_name(found["name"])
+    found = _PLACE_AGENCY.match(lead) if "(" in lead[:80] else None
+    if found is None and ":" in lead[:30]:
+        found = _AGENCY_COLON.match(lead)
+        found = None if found is None or found["name"].isupper() else found  # "PUTIN:" is a speaker's tag
+    if found is not None and found["name"].lower() not in _NOT_AGENCIES:
+        return agency_name(found["name"])
     head = lead[:600]
     # Substring checks first: most leads hold neither "X's Jane Doe reports" nor "X reported citing".
     possessive = ("'s " in head or "’s " in head) and ("report" in head or " has " in head)
     found = _REPORTS.search(head) if possessive else None
     if found is None and "citing" in head:
         found = _CITING.search(head)
-    if found is None and ("reports." in head or "informs." in head):
-        found = _REPORTS_END.search(head)  # "..., Northpress reports." at the end of a sentence
+    if found is None and ("reports." in head or "informs." in head or "reported." in head):
+        found = _REPORTS_END.search(head)  # "..., Northpress reports.", "..., NPA reported."
     if found is None and "report" in head and " for " in head:
         found = REPORTS_FOR.search(head)  # "reports for", "reported for", "reporting for": spare the scan
-    return agency_name(found["name"]) if found is not None else None
+    return agency_name(found["name"].split()[0]) if found is not None else None
 
 
 # ------------------------------------------------------------------------------------------------ titles
