@@ -198,3 +198,10 @@ def test_a_byline_with_the_outlet_on_the_line_below_names_both() -> None:
     assert (doc.byline, doc.source) == ("Jane Doe", "Northpress")
     doc = _doc("Ministers agree\nJane Doe, Northpress correspondent in Oldtown\nMarch 14, 2024" + body)
     assert (doc.byline, doc.source) == ("Jane Doe", "Northpress")
+
+
+def test_a_wire_abbreviation_before_a_place_in_capitals_names_the_agency() -> None:
+    body = "President Olsen said on Monday the claims were false. He added more."
+    assert _doc(f"Olsen rejects claims\nAFP, OLDTOWN\n\n{body}\n").source == "Agence France-Presse"
+    assert _doc(f"Olsen rejects claims\n\nAP, OLDTOWN, Northland - {body}\n").source == "Associated Press"
+    assert _doc(f"Olsen rejects claims\n\nUN, Security Council members said so. {body}\n").source is None

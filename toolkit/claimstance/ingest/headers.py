@@ -177,6 +177,10 @@ _PLACE_AGENCY = re.compile(
     r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}(?:,\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})?"
     r"\s*\((?P<name>[A-Z][\w&.\-/]*(?:\s+[A-Z][\w&.\-/]*){0,3})\)\s*(?:[-–—]{1,2}|:)\s"
 )
+# "AFP, MOSCOW", "AP, OLDTOWN, Northland -": a wire's abbreviation, then the place in capitals (Taipei Times style)
+_AGENCY_CITY = re.compile(
+    r"(?P<name>[A-Z]{2,6}),\s+[A-Z][A-Z.'’\-]{2,}(?:\s+[A-Z][A-Z.'’\-]+)*(?:,\s+[A-Z][a-z]+)*(?:\s*[-–—:]|\s|$)"
+)
 # "ArmInfo: ...", "Agenda.ge: ...": an agency's name in CamelCase or with its domain, then a colon
 _AGENCY_COLON = re.compile(r"(?P<name>[A-Z][a-z]*[A-Z][\w]*|[A-Z][\w\-]*\.[a-z]{2,4}):\s+(?=[A-Z\"“])")
 _NOT_AGENCIES = words("update updated photo video exclusive breaking live watch listen read note editor")
@@ -197,9 +201,9 @@ def agency_line(line: str, known: Sequence[str] = ()) -> str | None:
     """The agency a header line of its own names: "(Xinhua)", "Interfax News Agency", "The Associated Press"."""
     if len(line) > 40:
         return None
-    acronym = _ACRONYM_NEWS.fullmatch(line)
+    acronym = _ACRONYM_NEWS.fullmatch(line) or _AGENCY_CITY.fullmatch(line)
     if acronym is not None:
-        return acronym.group(1)  # "VOA News": a wire's or broadcaster's desk
+        return agency_name(acronym.group(1))  # "VOA News": a wire's or broadcaster's desk; "AFP, MOSCOW"
     paren = line.startswith("(") and line.endswith(")")
     tokens = line.strip("()").split()
     found = _AGENCY_LINE.fullmatch(line)
@@ -216,7 +220,7 @@ def agency_in_lead(lead: str) -> str | None:
     found = _LEAD_AGENCY.match(lead)
     if found is not None and not found["name"].isupper():
         return agency_name(found["name"])
-    found = _PLACE_AGENCY.match(lead) if "(" in lead[:80] else None
+    found = _PLACE_AGENCY.match(lead) if "(" in lead[:80] else _AGENCY_CITY.match(lead)
     if found is None and ":" in lead[:30]:
         found = _AGENCY_COLON.match(lead)
         found = None if found is None or found["name"].isupper() else found  # "PUTIN:" is a speaker's tag
