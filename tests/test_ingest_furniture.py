@@ -205,3 +205,21 @@ def test_a_wire_abbreviation_before_a_place_in_capitals_names_the_agency() -> No
     assert _doc(f"Olsen rejects claims\nAFP, OLDTOWN\n\n{body}\n").source == "Agence France-Presse"
     assert _doc(f"Olsen rejects claims\n\nAP, OLDTOWN, Northland - {body}\n").source == "Associated Press"
     assert _doc(f"Olsen rejects claims\n\nUN, Security Council members said so. {body}\n").source is None
+
+
+def test_ticker_lines_site_suffixes_and_a_standfirst_under_the_headline_are_no_title() -> None:
+    lines = ["Latest news", "14:05 Southland votes in a referendum on the future of the province", "Ministers meet"]
+    assert choose_title(lines) == "Ministers meet"
+    assert choose_title(["Ministers agree on border commission - northpress.com"]) == (
+        "Ministers agree on border commission"
+    )
+    lines = [
+        "Ministers agree on border commission",
+        "Ministers of Northland and Southland agreed to set up a commission to settle the border dispute",
+    ]
+    assert choose_title(lines) == "Ministers agree on border commission"
+    lines = [  # a section label above the headline tells no story of its own: the headline stays
+        "Statements and messages of the Prime Minister of Northland",
+        "“Our most important task is peace” - Karl Olsen’s speech at the special sitting of the Assembly today",
+    ]
+    assert choose_title(lines) == lines[1]

@@ -242,7 +242,7 @@ def agency_in_lead(lead: str) -> str | None:
 # ------------------------------------------------------------------------------------------------ titles
 
 _NOT_A_TITLE = re.compile(
-    r"(?:[•·▪●*\-–—]|\d{1,2}\.\s|by\s|(?i:accessibility|skip\s+to|breaking\s+news|tags?\s*:|category\s*:"
+    r"(?:[•·▪●*\-–—]|\d{1,2}\.\s|\d{1,2}:\d{2}\s|by\s|(?i:accessibility|skip\s+to|breaking\s+news|tags?\s*:|category\s*:"
     r"|section\s*:|filed\s+under|home$|menu$|search$|for\s+immediate\s+release|as\s+delivered|as\s+prepared"
     r"|check\s+against\s+delivery|embargoed))"
 )
@@ -294,6 +294,22 @@ def is_headline(text: str | None) -> bool:
     return text.rstrip("\"”»'’)]")[-1:] not in _TITLE_END and read_dateline(text) is None
 
 
+_SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}$")
+
+
+def _standfirst(headline: str, line: str) -> bool:
+    """Whether ``line`` is the standfirst under ``headline``: a longer sentence (not in Title Case) right below,
+    that tells the headline's story again (two content words in common; a section label above a headline
+    shares none)."""
+    if len(headline.split()) <= 2 or len(line.split()) < 1.5 * len(headline.split()) or title_cased(line):
+        return False
+    return len(_content_words(headline) & _content_words(line)) >= 2
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _MINOR}
+
+
 def choose_title(lines: Sequence[str]) -> str | None:
     """The headline among an article's header lines (see the module docstring), or None.
 
@@ -303,6 +319,7 @@ def choose_title(lines: Sequence[str]) -> str | None:
     headlines of other stories around it (tickers, "Latest news") are given once.
     """
     best: tuple[bool, bool, bool, int, str] | None = None
+    candidates: list[tuple[int, str]] = []
     twice = {line for line in lines if lines.count(line) > 1}
     sites = {line for line in twice if lines.count(line) >= SITE_REPEATS}
     for i, line in enumerate(lines):
@@ -317,6 +334,12 @@ def choose_title(lines: Sequence[str]) -> str | None:
             continue
         if " | " in line and all(len(part.split()) <= 4 for part in line.split(" | ")[1:]):
             line = line.split(" | ")[0]  # "Headline | Northpress News": the page title names its site
+        site = _SITE_SUFFIX.search(line)
+        line = line[: site.start()] if site else line  # "Headline - northpress.com"
+        previous = candidates[-1] if candidates else None
+        candidates.append((i, line))
+        if previous is not None and previous[0] == i - 1 and _standfirst(previous[1], line):
+            continue  # "Ministers agree" / "Ministers of Northland and Southland agreed to ...": the first
         # "Press Statement", "Jane Doe" (or a short headline in Title Case: "Northland Rejects Talks"): only alone
         label = TRANSCRIPT_START.fullmatch(line) is not None or name_line(line) is not None
         key = (not label, len(line.split()) > 2, line in twice, len(line), line)
