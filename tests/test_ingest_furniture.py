@@ -7,6 +7,7 @@ from datetime import date, datetime
 from claimstance.ingest import ingest_text
 from claimstance.ingest.headers import agency_in_lead, choose_title
 from claimstance.schema import Document
+from claimstance.segment import segment
 
 
 def _doc(raw: str) -> Document:
@@ -223,3 +224,14 @@ def test_ticker_lines_site_suffixes_and_a_standfirst_under_the_headline_are_no_t
         "“Our most important task is peace” - Karl Olsen’s speech at the special sitting of the Assembly today",
     ]
     assert choose_title(lines) == lines[1]
+
+
+def test_credit_lines_are_furniture_so_a_speech_under_them_keeps_its_author() -> None:
+    raw = (
+        "FROM: NORTHLAND FOREIGN MINISTRY\nJane McDoe\nNorthland Permanent Representative to the United Nations\n"
+        "AS DELIVERED\nWe are deeply concerned about the situation. The talks must resume.\n"
+    )
+    doc = _doc(raw)
+    assert "FROM" not in doc.text and doc.source == "NORTHLAND FOREIGN MINISTRY"
+    speakers = {u.speaker.name for u in segment(doc) if u.text.startswith(("We are", "The talks"))}
+    assert speakers == {"Jane McDoe"}  # not "FROM", a tag that would take the turn
