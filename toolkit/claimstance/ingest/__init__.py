@@ -5,7 +5,9 @@ A page is read line by line and every line is classified as text, strong, weak o
 
 Items are separated by *runs* of noise (blank lines inside a run are allowed; blank lines alone never split).
 A run separates items when it holds a strong line or at least two noise lines; a single weak line between
-two paragraphs (a ``Photo`` placeholder inside an article) is dropped from the text and does not split it.
+two paragraphs (a ``Photo`` placeholder inside an article) is dropped from the text and does not split it, and
+neither does a run of labels alone (``Share`` / ``Print``) between an article's prose and more prose with no
+headline of its own.
 A short hyphen-bulleted line that is not in the vocabulary (``- Gallery of the week``) counts as noise only
 inside a run that separates items; elsewhere it is text.
 
@@ -130,7 +132,11 @@ class _Run:
         noise = [line for line in self.lines if line.kind in (STRONG, WEAK)]
         if any(line.kind is STRONG for line in noise) or len(noise) >= 2:
             return True
-        # "Related", "Read more": other stories' headlines (and their dates) follow, not the article's text
+        return self.related  # "Related", "Read more": other stories' headlines (and dates) follow, not the article
+
+    @property
+    def related(self) -> bool:
+        noise = [line for line in self.lines if line.kind in (STRONG, WEAK)]
         return any(line.short is not None and line.short.lower().rstrip(":") in _OTHER_STORIES for line in noise)
 
     @property
@@ -349,6 +355,7 @@ def ingest_text(raw: str, seed_file: str) -> Iterator[Document]:
                 not after.separates
                 or _header_over_stamp(item, after)
                 or (first and _standfirst_over_stamp(item, after))
+                or _prose_goes_on(raw, item, after, piece)
             ):
                 item.drops.extend(after.drops())
                 if item.lead is None and after.stamps and item.above_stamp is None:
@@ -386,6 +393,15 @@ def ingest_text(raw: str, seed_file: str) -> Iterator[Document]:
     for last in [*kept, item]:
         ordinal += 1
         yield _document(raw, last, seed_file, ordinal)
+
+
+def _prose_goes_on(raw: str, item: _Item, run: _Run, following: _Line) -> bool:
+    """Whether a run of furniture inside an article ("Share" / "Tweet", "Advertisement" / "Photo", "* * *") only
+    interrupts it: the article has prose, the text after the run is prose with no headline of its own, and the
+    run holds labels alone (no rule, timestamp or site, which end items on pages of items, and no "Related")."""
+    if item.lead is None or run.site is not None or run.related or not _is_prose(raw, following):
+        return False
+    return not any(line.kind is STRONG for line in run.lines)
 
 
 def _header_over_stamp(item: _Item, run: _Run) -> bool:
