@@ -284,7 +284,9 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     header_lines, lead_line = _header_and_lead(raw, item)
     heads = [line.short for line in header_lines if line.short]
     above = [line.short for line in header_lines[: item.above_stamp] if line.short] if item.above_stamp else []
-    title = (choose_title(above) or choose_title(heads)) if item.lines > 1 else None
+    title = choose_title(above) if above and item.lines > 1 else None
+    if title is None and item.lines > 1 and len(above) < len(heads):
+        title = choose_title(heads)
     author = role = None
     found = header_author(title, heads, text, item.header, item.early)
     if found is not None:
@@ -399,9 +401,9 @@ def _prose_goes_on(raw: str, item: _Item, run: _Run, following: _Line) -> bool:
     """Whether a run of furniture inside an article ("Share" / "Tweet", "Advertisement" / "Photo", "* * *") only
     interrupts it: the article has prose, the text after the run is prose with no headline of its own, and the
     run holds labels alone (no rule, timestamp or site, which end items on pages of items, and no "Related")."""
-    if item.lead is None or run.site is not None or run.related or not _is_prose(raw, following):
+    if item.lead is None or run.site is not None or any(line.kind is STRONG for line in run.lines):
         return False
-    return not any(line.kind is STRONG for line in run.lines)
+    return not run.related and _is_prose(raw, following)
 
 
 def _header_over_stamp(item: _Item, run: _Run) -> bool:

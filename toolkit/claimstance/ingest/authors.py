@@ -56,6 +56,9 @@ _ROLE_CONNECTORS = words("of the and for on to")
 _KIND_WORDS = words("statement speech remarks address message interview briefing declaration comment comments")
 _OFFICE_WORDS = (ROLE_WORDS | ORG_HEADS) - words("press joint opening closing final official")
 """What makes "X statement" an office's: "Foreign Secretary statement", not "Press statement"."""
+_ROLE_OR_ORG = ROLE_WORDS | ORG_HEADS
+_OFFICE_KINDS = ("statement", "remarks", "speech", "address", "message")
+_KINDS = (*_OFFICE_KINDS, "interview", "briefing", "declaration", "comment", "conference")
 _OFFICE_HEADS = words(
     """secretary minister president premier chancellor spokesman spokeswoman spokesperson ambassador envoy
     representative commissioner office ministry department embassy mission government presidency kremlin
@@ -154,6 +157,9 @@ def transcript_header(
     """
     if text is None or len(text) > MAX_HEADER_CHARS:
         return None
+    lower = text.lower()
+    if not any(kind in lower for kind in _KINDS):
+        return None  # every header names its kind ("Remarks by X", "X's speech", "Office statement")
     for line in _unlabelled(text):
         found = _header_author(line, possessive=possessive, holder_text=holder_text)
         if found is not None:
@@ -171,7 +177,9 @@ def _unlabelled(text: str) -> Iterator[str]:
 def _header_author(text: str, *, possessive: bool, holder_text: str | None) -> tuple[str, str | None] | None:
     has_by = " by " in text or " of " in text or " from " in text
     has_own = possessive and ("'s " in text or "’s " in text)
-    office = _OFFICE_KIND.search(text) if holder_text is not None else None
+    lower = text.lower()
+    kinds = holder_text is not None and any(kind in lower for kind in _OFFICE_KINDS)
+    office = _OFFICE_KIND.search(text) if kinds else None
     if not has_by and not has_own and office is None:
         return None  # neither "Remarks by X" nor "X's remarks": spare the patterns
     found = _HEADER.fullmatch(text) if has_by else None
@@ -280,7 +288,7 @@ def is_role_line(line: str) -> bool:
     "Minister for Foreign Affairs of Northland", "Assistant Secretary, Bureau of Public Affairs"."""
     first = line.split(",")[0]
     tokens = first.replace("-", " ").split()
-    lead = next((k for k, t in enumerate(tokens[:3]) if t.lower() in ROLE_WORDS | ORG_HEADS), None)
+    lead = next((k for k, t in enumerate(tokens[:3]) if t.lower() in _ROLE_OR_ORG), None)
     if lead is None or len(line) > 100 or not all(t[:1].isupper() for t in tokens[:lead]):
         return False  # a country or nationality may come first: "U.S. Permanent Representative to the UN"
     tokens = tokens[lead:]
@@ -405,9 +413,7 @@ def _attributable(text: str) -> tuple[str, str | None] | None:
     return (name, role) if name is not None and " " in name else None
 
 
-_TAG = re.compile(
-    r"^(?P<who>[A-Z][\w'’.\-]*(?:[ \t]+(?:of|the|[A-Z][\w'’.\-]*)){1,8}):[ \t]+(?P<said>.*)$", re.MULTILINE
-)
+_TAG = re.compile(r"(?P<who>[A-Z][\w'’.\-]*(?:[ \t]+(?:of|the|[A-Z][\w'’.\-]*)){1,8}):[ \t]+(?P<said>.*)")
 _SAID_END = re.compile(r"[.!?…][\"”»’']?$")
 
 
@@ -416,7 +422,11 @@ def _only_tag(text: str) -> tuple[str, str | None] | None:
     as a transcript of one speaker writes it (kremlin.ru style); two tagged persons, or a tag on a headline
     (no sentence after it), name no author."""
     found: dict[str, str | None] = {}
-    for tag in _TAG.finditer(text, 0, 20000) if ":" in text else ():
+    for line in text[:20000].split("\n"):
+        colon = line.find(": ", 0, 120)
+        tag = _TAG.match(line) if colon > 3 and line[:1].isupper() else None  # most lines hold no tag: spare it
+        if tag is None:
+            continue
         said = tag["said"]
         if len(said) < 30 or _SAID_END.search(said) is None:
             continue  # "Karl Olsen: we will never give up" is a headline, not a turn

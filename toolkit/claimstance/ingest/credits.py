@@ -109,10 +109,14 @@ def _followed(page: str) -> str | None:
     """The publisher a page's furniture names, once per page (cached: every article of a page asks; str
     hashes are cached too): "Follow the Foreign Office on Twitter", "Source: Northpress", "© 2024 Northpress"."""
     ends = page[:3000] + "\n" + page[-3000:] if len(page) > 6000 else page  # furniture is above or below
-    produced = _PRODUCED_BY.search(ends) if " by " in ends or "From " in ends else None
+    free = "the free " in ends or " was produced by " in ends or " was written by " in ends
+    produced = (
+        _PRODUCED_BY.search(ends) if free or " was published by " in ends or " was prepared by " in ends else None
+    )
     if produced is not None:
         return agency_name(produced["free"] or produced["by"])
-    sender = _FROM.search(page, 0, 3000) if "From" in page[:3000] or "FROM" in page[:3000] else None
+    top = page[:3000]
+    sender = _FROM.search(page, 0, 3000) if "From:" in top or "FROM:" in top or "From :" in top else None
     if sender is not None and any(t.lower() in ORG_HEADS for t in sender["name"].split()):
         return sender["name"]
     found = _FOLLOW.search(ends) if "Follow" in ends else None
@@ -212,6 +216,8 @@ _OUTLET = re.compile(r"[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,2}")
 
 def name_and_outlet(line: str) -> tuple[str, str] | None:
     """A byline without "By": "Jane Doe | Northpress", "Jane Doe - Northpress" (a person, then an outlet)."""
+    if " | " not in line and " - " not in line and " – " not in line and " — " not in line:
+        return None
     parts = re.split(r"\s+[|–—-]\s+", line.strip())
     if len(parts) != 2 or _OUTLET.fullmatch(parts[1]) is None or is_noise_line(parts[1]):
         return None

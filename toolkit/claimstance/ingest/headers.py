@@ -141,6 +141,8 @@ def dated_head(heads: Sequence[str]) -> Published | None:
     Tuesday 13 May 2014"), beside a label ("SEPTEMBER 01, 2021•SPEECHES AND REMARKS"), before a place ("March
     18, 2014 17:00 The Palace, Oldtown") or after a transcript's title ("Briefing by X, Oldtown, March 4, 2022")."""
     for head in heads:
+        if not any(c.isdigit() for c in head):
+            continue  # no date without a digit
         found = ON_DATE.search(head)
         if found is not None:
             return parse_published(head[found.end() :])
@@ -220,7 +222,8 @@ def agency_in_lead(lead: str) -> str | None:
     found = _LEAD_AGENCY.match(lead)
     if found is not None and not found["name"].isupper():
         return agency_name(found["name"])
-    found = _PLACE_AGENCY.match(lead) if "(" in lead[:80] else _AGENCY_CITY.match(lead)
+    capitals = lead[1:2].isupper()  # "AFP, MOSCOW": capitals first
+    found = _PLACE_AGENCY.match(lead) if "(" in lead[:80] else _AGENCY_CITY.match(lead) if capitals else None
     if found is None and ":" in lead[:30]:
         found = _AGENCY_COLON.match(lead)
         found = None if found is None or found["name"].isupper() else found  # "PUTIN:" is a speaker's tag
@@ -251,6 +254,7 @@ ON_DATE = re.compile(
     rf"\b(?i:debated|delivered|published|posted|released|issued|dated)\b(?:\s+on)?\s*:?\s*(?:\w+day,?\s+)?"
     rf"(?={DATE.pattern})"
 )
+_DIGIT = re.compile(r"\d")
 _PLACE_LINE = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2},\s[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}")
 """A place on a line of its own ("Washington, DC", "New York, NY", "Oldtown, Northland"): no headline."""
 SITE_REPEATS = 3
@@ -326,7 +330,7 @@ def choose_title(lines: Sequence[str]) -> str | None:
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if following.startswith("by ") and is_headline(line):
             line = f"{line} {following}"  # "Press conference" / "by NATO Secretary General ..."
-        elif not is_headline(line) or _NOT_A_TITLE.match(line) or ON_DATE.search(line):
+        elif not is_headline(line) or _NOT_A_TITLE.match(line) or (_DIGIT.search(line) and ON_DATE.search(line)):
             continue
         if len(line.split()) < 2 or any(site in line for site in sites) or _PLACE_LINE.fullmatch(line):
             continue  # "Rome" above a date is a dateline's place; a line given three times is the site's name
@@ -334,7 +338,7 @@ def choose_title(lines: Sequence[str]) -> str | None:
             continue
         if " | " in line and all(len(part.split()) <= 4 for part in line.split(" | ")[1:]):
             line = line.split(" | ")[0]  # "Headline | Northpress News": the page title names its site
-        site = _SITE_SUFFIX.search(line)
+        site = _SITE_SUFFIX.search(line) if "." in line else None
         line = line[: site.start()] if site else line  # "Headline - northpress.com"
         previous = candidates[-1] if candidates else None
         candidates.append((i, line))
