@@ -138,3 +138,21 @@ def test_a_speech_header_under_a_blog_intro_still_names_the_author() -> None:
 def test_a_news_headline_about_a_statement_names_no_author(headline: str) -> None:
     raw = f"{headline}\n\nPresident Karl Olsen spoke on Monday. The opposition said his words were false.\n"
     assert _author(raw) == (None, None)  # else the whole report would be given to one speaker
+
+
+@pytest.mark.parametrize(
+    ("header", "author"),
+    [
+        ("Embassy comment on the statement by the Northland Foreign Ministry", ("Embassy", None)),
+        ("Full text of Prime Minister Karl Olsen's speech at the Assembly", ("Karl Olsen", "Prime Minister")),
+        ("The Embassy's Press Officer replies to a media question on sanctions", ("Embassy Press Officer", None)),
+        ("Embassy Spokesperson Jane Doe answers media questions on the talks", ("Jane Doe", "Embassy Spokesperson")),
+        ("Minister Karl Olsen comments on the elections", (None, None)),  # a news headline
+        ("Northland minister replies to questions from lawmakers", (None, None)),
+    ],
+)  # fmt: skip
+def test_an_embassy_comment_and_a_spokespersons_answers_to_media_questions(
+    header: str, author: tuple[str | None, str | None]
+) -> None:
+    raw = f"{header}\n\nQuestion: What about the sanctions?\n\nAnswer: We reject these claims. Our position is clear.\n"
+    assert _author(raw) == author

@@ -37,13 +37,19 @@ TRANSCRIPT_START = re.compile(rf"(?i:{TRANSCRIPT_HEADER})\b")
 _KIND = rf"(?:transcript\s+of\s+(?:the\s+)?)?{TRANSCRIPT_HEADER}"
 _HEADER = re.compile(rf"(?=[A-Z])(?i:{_KIND})\s+(?:by|of|from)\s+(?P<who>[^\n]+?)\s*[:.]?")
 _POSSESSIVE = re.compile(
-    rf"(?:^|[-–—:”\"]\s*)(?P<who>[A-Z][^\n:”\"]{{2,100}}?)['’]s\s+(?i:{TRANSCRIPT_HEADER})\b(?:\s+(?:and|at|to|on|in|before"
-    r"|following|with)\b|\s*$)"
+    rf"(?:^|[-–—:”\"]\s*)(?:(?:Full\s+)?[Tt]ext\s+of\s+)?(?P<who>[A-Z][^\n:”\"]{{2,100}}?)['’]s\s+(?i:{TRANSCRIPT_HEADER})\b"
+    r"(?:\s+(?:and|at|to|on|in|before|following|with|regarding|concerning)\b|\s*$)"
+)
+# "The Embassy's Press Officer replies to a media question regarding ...": a spokesperson's answers
+_REPLIES = re.compile(
+    r"^(?:The\s+)?(?P<who>[A-Z][\w'’.\-]*(?:\s+(?:of|the|[A-Z][\w'’.\-]*)){0,8})\s+(?:replies|answers|responds)(?:\s+to)?\s+"
+    r"(?:a\s+|the\s+)?(?:media|journalists?['’]?s?|press|reporters?['’]?s?)\s+questions?\b"
 )
 # "Foreign Secretary statement following ...", "Azerbaijan elections: Foreign Office statement"
 _OFFICE_KIND = re.compile(
     r"(?:^|:\s+)(?P<who>[A-Z][\w'’\-]*(?:\s+(?:&|of|the|[A-Z][\w'’\-]*)){0,6})\s+"
-    r"(?i:statement|remarks|speech|address|message)(?:\s+(?:on|following|after|at|to|in|about|regarding|for)\b|\s*$)"
+    r"(?i:statement|remarks|speech|address|message|comments?)"
+    r"(?:\s+(?:on|following|after|at|to|in|about|regarding|concerning|for)\b|\s*$)"
 )
 _LABEL = re.compile(r"[A-Z][^:\n]{0,40}:\s+(?=[A-Z])")
 """A label before a header: "Southland: Statement by ...", "Transcript: ..."."""
@@ -57,8 +63,8 @@ _KIND_WORDS = words("statement speech remarks address message interview briefing
 _OFFICE_WORDS = (ROLE_WORDS | ORG_HEADS) - words("press joint opening closing final official")
 """What makes "X statement" an office's: "Foreign Secretary statement", not "Press statement"."""
 _ROLE_OR_ORG = ROLE_WORDS | ORG_HEADS
-_OFFICE_KINDS = ("statement", "remarks", "speech", "address", "message")
-_KINDS = (*_OFFICE_KINDS, "interview", "briefing", "declaration", "comment", "conference")
+_OFFICE_KINDS = ("statement", "remarks", "speech", "address", "message", "comment")
+_KINDS = (*_OFFICE_KINDS, "interview", "briefing", "declaration", "comment", "conference", "question")
 _OFFICE_HEADS = words(
     """secretary minister president premier chancellor spokesman spokeswoman spokesperson ambassador envoy
     representative commissioner office ministry department embassy mission government presidency kremlin
@@ -180,13 +186,15 @@ def _header_author(text: str, *, possessive: bool, holder_text: str | None) -> t
     lower = text.lower()
     kinds = holder_text is not None and any(kind in lower for kind in _OFFICE_KINDS)
     office = _OFFICE_KIND.search(text) if kinds else None
-    if not has_by and not has_own and office is None:
+    if not has_by and not has_own and office is None and "question" not in lower:
         return None  # neither "Remarks by X" nor "X's remarks": spare the patterns
     found = _HEADER.fullmatch(text) if has_by else None
     if found is not None:
         who = found["who"]
     elif has_own and (own := _POSSESSIVE.search(text)) is not None:
         who = own["who"]
+    elif (reply := _REPLIES.match(text)) is not None:
+        who = reply["who"].replace("'s ", " ").replace("’s ", " ")  # "The Embassy's Press Officer"
     elif office is not None and _office_statement(office["who"], holder_text or ""):
         who = office["who"]
     else:
@@ -222,8 +230,10 @@ def _office_alone(who: str) -> str | None:
     """A capitalised office with no holder: "the Spokesperson", "the High Representative" (not "the ministers")."""
     office = who.removeprefix("the ").strip()
     tokens = office.split()
-    if not tokens or not tokens[0][:1].isupper() or tokens[0].lower() not in ROLE_WORDS:
+    if not tokens or not tokens[0][:1].isupper() or tokens[0].lower() not in _ROLE_OR_ORG:
         return None
+    if tokens[-1].lower() not in ROLE_WORDS and "of" not in tokens:
+        return None  # "Embassy Press Officer", "High Representative", "President of Northland"; not "Embassy"
     if tokens[-1].lower().endswith("s") and tokens[-1].lower().rstrip("s") in ROLE_WORDS:
         return None  # "the Foreign Ministers of ...": a group
     return office
