@@ -104,6 +104,9 @@ def test_the_one_person_tagged_in_a_transcript_is_its_author() -> None:
     assert _author(two) == (None, None)  # two tagged speakers: a meeting, no one author
     news = "Karl Olsen: we will never give up\n\nOldtown President Karl Olsen said on Monday he would not resign.\n"
     assert _author(news) == (None, None)  # a headline's "X: claim" is no turn
+    late = "Olsen vows to fight on\n\n" + "Critics called the speech empty. Protests went on.\n\n" * 5
+    late += "Karl Olsen: We will never give up, whatever they say about us.\n"
+    assert _author(late) == (None, None)  # a tag deep in a report makes no transcript of it
 
 
 def test_a_person_after_an_office_of_an_institution_is_the_author() -> None:

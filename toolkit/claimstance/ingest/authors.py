@@ -424,6 +424,8 @@ def _attributable(text: str) -> tuple[str, str | None] | None:
 
 
 _TAG = re.compile(r"(?P<who>[A-Z][\w'’.\-]*(?:[ \t]+(?:of|the|[A-Z][\w'’.\-]*)){1,8}):[ \t]+(?P<said>.*)")
+_FIRST_TAG_LINES = 5
+"""A single speaker's transcript opens with the tag: within this many lines of the text (headline, date, ...)."""
 _SAID_END = re.compile(r"[.!?…][\"”»’']?$")
 
 
@@ -432,7 +434,8 @@ def _only_tag(text: str) -> tuple[str, str | None] | None:
     as a transcript of one speaker writes it (kremlin.ru style); two tagged persons, or a tag on a headline
     (no sentence after it), name no author."""
     found: dict[str, str | None] = {}
-    for line in text[:20000].split("\n"):
+    lines = [line for line in text[:20000].split("\n") if line.strip()]
+    for number, line in enumerate(lines):
         colon = line.find(": ", 0, 120)
         tag = _TAG.match(line) if colon > 3 and line[:1].isupper() else None  # most lines hold no tag: spare it
         if tag is None:
@@ -446,5 +449,7 @@ def _only_tag(text: str) -> tuple[str, str | None] | None:
             not t[:1].isupper() or t.isupper() or t.lower() in _OFFICE_WORDS for t in tokens
         ):
             continue
+        if not found and number >= _FIRST_TAG_LINES:
+            return None  # a tag deep in a report ("Key quote - Jane Doe: ...") makes no transcript of it
         found.setdefault(" ".join(tokens), role)
     return next(iter(found.items())) if len(found) == 1 else None
