@@ -416,7 +416,7 @@ _ATTRIBUTABLE = re.compile(
 
 def _attributable(text: str) -> tuple[str, str | None] | None:
     """A readout's speaker: "The following is attributable to Spokesperson Jane Doe:"."""
-    found = _ATTRIBUTABLE.search(text, 0, 1500) if "attributable" in text[:1500] else None
+    found = _ATTRIBUTABLE.search(text, 0, 1500) if text.find("attributable", 0, 1500) >= 0 else None
     if found is None:
         return None
     name, role = split_author(_who(found["who"]))
@@ -434,6 +434,8 @@ def _only_tag(text: str) -> tuple[str, str | None] | None:
     as a transcript of one speaker writes it (kremlin.ru style); two tagged persons, or a tag on a headline
     (no sentence after it), name no author."""
     found: dict[str, str | None] = {}
+    if text.find(": ", 0, 20000) < 0:
+        return None
     lines = [line for line in text[:20000].split("\n") if line.strip()]
     for number, line in enumerate(lines):
         colon = line.find(": ", 0, 120)

@@ -104,15 +104,16 @@ _PRODUCED_BY = re.compile(
 )
 
 
+_PRODUCED_HINTS = tuple(f"was {verb} by " for verb in ("produced", "written", "published", "prepared", "provided"))
+_PRODUCED_HINTS = (*_PRODUCED_HINTS, "the free ")
+
+
 @lru_cache(maxsize=8)
 def _followed(page: str) -> str | None:
     """The publisher a page's furniture names, once per page (cached: every article of a page asks; str
     hashes are cached too): "Follow the Foreign Office on Twitter", "Source: Northpress", "© 2024 Northpress"."""
     ends = page[:3000] + "\n" + page[-3000:] if len(page) > 6000 else page  # furniture is above or below
-    free = "the free " in ends or " was produced by " in ends or " was written by " in ends
-    produced = (
-        _PRODUCED_BY.search(ends) if free or " was published by " in ends or " was prepared by " in ends else None
-    )
+    produced = _PRODUCED_BY.search(ends) if any(hint in ends for hint in _PRODUCED_HINTS) else None
     if produced is not None:
         return agency_name(produced["free"] or produced["by"])
     top = page[:3000]
@@ -228,6 +229,7 @@ def name_and_outlet(line: str) -> tuple[str, str] | None:
 
 
 _PIECES = re.compile(r"\s+[|•·]\s+")
+_CREDIT_HINT = re.compile(r"(?i:by\s|staff|desk|newsroom|correspondent|reporter|writer)")
 """What separates a byline from its date on one line: "By Jane Doe | 2 September 2024"."""
 
 
@@ -242,6 +244,8 @@ def header_credits(
         if pair is not None:
             byline, agency = pair[0], agency or pair[1]
             continue
+        if _CREDIT_HINT.search(head) is None:
+            continue  # no "By", "Staff", "correspondent" or "desk": no byline
         pieces = _PIECES.split(head)
         for piece in pieces:
             by = byline_line(piece)
