@@ -305,9 +305,11 @@ def is_role_line(line: str) -> bool:
     if not any(t.lower() in ROLE_WORDS for t in tokens):
         return False
     place = False  # after "of": a place or institution in capitals ("of the Republic of Northland")
-    for token in tokens:
+    for k, token in enumerate(tokens):
         lower = token.lower()
         if lower in ("of", "to"):
+            if not place and len(tokens) - k - 1 > _PLACE_WORDS:
+                return False  # "President of Northland Receives Delegation of ...": a Title Case headline
             place = True
         elif lower in _ROLE_CONNECTORS or lower in ROLE_WORDS or lower in ORG_HEADS:
             continue
@@ -316,11 +318,15 @@ def is_role_line(line: str) -> bool:
     return True
 
 
+_PLACE_WORDS = 5
+"""An office's place or institution ("of the Republic of Northland") is at most this many words."""
+
+
 _DELIVERY = re.compile(r"(?i:as\s+delivered|as\s+prepared(?:\s+for\s+delivery)?|check\s+against\s+delivery)")
 _LABEL_LINE = re.compile(rf"(?:[A-Z]\w*\s+)?(?i:{TRANSCRIPT_HEADER})")
 
 
-def _label_line(line: str) -> bool:
+def is_label_line(line: str) -> bool:
     """A transcript's label on a line of its own: "Remarks", "Press Statement", "Daily Press Briefing",
     "Speech", or a speech's delivery note ("As Delivered")."""
     return len(line) <= 40 and (_LABEL_LINE.fullmatch(line) is not None or _DELIVERY.fullmatch(line) is not None)
@@ -330,7 +336,7 @@ def name_under_label(title: str | None, heads: Sequence[str]) -> tuple[str, str 
     """The speaker a transcript's header gives on a name line under its label or title, with the office on the
     same line or the next ("Remarks" / "Jane Doe" / "Secretary of State")."""
     labelled = title is not None and TRANSCRIPT_START.match(title) is not None
-    label = next((i for i, line in enumerate(heads) if _label_line(line) or (labelled and line == title)), None)
+    label = next((i for i, line in enumerate(heads) if is_label_line(line) or (labelled and line == title)), None)
     if label is None:
         return None
     if _DELIVERY.fullmatch(heads[label]):

@@ -255,7 +255,11 @@ ON_DATE = re.compile(
     rf"(?={DATE.pattern})"
 )
 _DIGIT = re.compile(r"\d")
-_PLACE_LINE = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2},\s[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}")
+# "Northpress Staff Writer", "Jane Doe, Northpress correspondent in Oldtown": a byline, no headline
+_BYLINE_TAIL = re.compile(
+    r"\b(?i:staff(?:\s+(?:writer|reporter)s?)?|correspondent|reporter|news\s+desk)(?:\s+in\s+[A-Z][\w ]+)?$"
+)
+_PLACE_LINE = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")
 """A place on a line of its own ("Washington, DC", "New York, NY", "Oldtown, Northland"): no headline."""
 SITE_REPEATS = 3
 """A header line given this often is the site's name (a logo, a menu, a footer repeated), not a headline."""
@@ -301,19 +305,6 @@ def is_headline(text: str | None) -> bool:
 _SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}$")
 
 
-def _standfirst(headline: str, line: str) -> bool:
-    """Whether ``line`` is the standfirst under ``headline``: a longer sentence (not in Title Case) right below,
-    that tells the headline's story again (two content words in common; a section label above a headline
-    shares none)."""
-    if len(headline.split()) <= 2 or len(line.split()) < 1.5 * len(headline.split()) or title_cased(line):
-        return False
-    return len(_content_words(headline) & _content_words(line)) >= 2
-
-
-def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _MINOR}
-
-
 def choose_title(lines: Sequence[str]) -> str | None:
     """The headline among an article's header lines (see the module docstring), or None.
 
@@ -323,7 +314,6 @@ def choose_title(lines: Sequence[str]) -> str | None:
     headlines of other stories around it (tickers, "Latest news") are given once.
     """
     best: tuple[bool, bool, bool, int, str] | None = None
-    candidates: list[tuple[int, str]] = []
     twice = {line for line in lines if lines.count(line) > 1}
     sites = {line for line in twice if lines.count(line) >= SITE_REPEATS}
     for i, line in enumerate(lines):
@@ -334,18 +324,15 @@ def choose_title(lines: Sequence[str]) -> str | None:
             continue
         if len(line.split()) < 2 or any(site in line for site in sites) or _PLACE_LINE.fullmatch(line):
             continue  # "Rome" above a date is a dateline's place; a line given three times is the site's name
-        if agency_line(line) is not None or is_role_line(line) or _CAPTION.search(line):
+        if agency_line(line) is not None or is_role_line(line) or _CAPTION.search(line) or _BYLINE_TAIL.search(line):
             continue
         if " | " in line and all(len(part.split()) <= 4 for part in line.split(" | ")[1:]):
             line = line.split(" | ")[0]  # "Headline | Northpress News": the page title names its site
         site = _SITE_SUFFIX.search(line) if "." in line else None
         line = line[: site.start()] if site else line  # "Headline - northpress.com"
-        previous = candidates[-1] if candidates else None
-        candidates.append((i, line))
-        if previous is not None and previous[0] == i - 1 and _standfirst(previous[1], line):
-            continue  # "Ministers agree" / "Ministers of Northland and Southland agreed to ...": the first
         # "Press Statement", "Jane Doe" (or a short headline in Title Case: "Northland Rejects Talks"): only alone
         label = TRANSCRIPT_START.fullmatch(line) is not None or name_line(line) is not None
+        label = label or len(line) > MAX_TITLE_CHARS  # a long Title Case line only when no other line is
         key = (not label, len(line.split()) > 2, line in twice, len(line), line)
         if best is None or key[:4] > best[:4]:
             best = key
