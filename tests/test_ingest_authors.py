@@ -159,3 +159,21 @@ def test_an_embassy_comment_and_a_spokespersons_answers_to_media_questions(
 ) -> None:
     raw = f"{header}\n\nQuestion: What about the sanctions?\n\nAnswer: We reject these claims. Our position is clear.\n"
     assert _author(raw) == author
+
+
+def test_a_speech_with_its_tag_under_a_blog_intro_and_a_date_line_is_one_document_with_its_author() -> None:
+    raw = (
+        "Le blog de Jean\n1234 - Le discours de M. Olsen\n"
+        "Voici le texte intégral du discours prononcé hier par le président. Bonne lecture à tous.\n"
+        "Il a parlé pendant une heure devant les deux chambres.\nLes réactions ont été nombreuses.\n"
+        "Karl Olsen addressed members of parliament and civil society representatives in the Palace.\n"
+        "March 18, 2014\n"
+        "President of Northland Karl Olsen: Members of parliament, good afternoon. We have gathered here today.\n"
+        "We have always respected the will of the people. Our decision is final.\n"
+        "They say that the referendum was illegal. We reject this claim.\n"
+        "I am sure that our partners will understand us.\nOur country will remain open to dialogue.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")  # the date line between the intro and the speech cuts nothing
+    assert (doc.author, doc.author_role) == ("Karl Olsen", "President of Northland")
+    own = {u.speaker.name for u in segment(doc) if u.text.startswith(("I am sure", "Our country"))}
+    assert own == {"Karl Olsen"}

@@ -53,6 +53,7 @@ from claimstance.ingest.authors import (
     header_author,
     is_label_line,
     name_line,
+    opens_turn,
     split_author,
     transcript_header,
 )
@@ -246,6 +247,7 @@ def ingest_text(raw: str, seed_file: str) -> Iterator[Document]:
                 not after.separates
                 or _header_over_stamp(item, after)
                 or (first and _standfirst_over_stamp(item, after))
+                or (first and item.lead is not None and after.site is None and opens_turn(raw[piece.start : piece.end]))
                 or _prose_goes_on(raw, item, after, piece)
             ):
                 item.drops.extend(after.drops())

@@ -438,7 +438,7 @@ _SAID_END = re.compile(r"[.!?…][\"”»’']?$")
 def _only_tag(text: str) -> tuple[str, str | None] | None:
     """The one person whose tag opens paragraphs of the text ("President of Northland Karl Olsen: Friends, ..."),
     as a transcript of one speaker writes it (kremlin.ru style); two tagged persons, or a tag on a headline
-    (no sentence after it), name no author."""
+    (no sentence after it), name no author, nor does a first tag deep in the text unless a speech follows it."""
     found: dict[str, str | None] = {}
     if text.find(": ", 0, 20000) < 0:
         return None
@@ -448,16 +448,42 @@ def _only_tag(text: str) -> tuple[str, str | None] | None:
         tag = _TAG.match(line) if colon > 3 and line[:1].isupper() else None  # most lines hold no tag: spare it
         if tag is None:
             continue
-        said = tag["said"]
-        if len(said) < 30 or _SAID_END.search(said) is None:
-            continue  # "Karl Olsen: we will never give up" is a headline, not a turn
-        name, role = split_author(tag["who"])
-        tokens = name.split() if name else []
-        if not 2 <= len(tokens) <= 3 or any(
-            not t[:1].isupper() or t.isupper() or t.lower() in _OFFICE_WORDS for t in tokens
-        ):
+        person = _tagged_person(tag)
+        if person is None:
             continue
-        if not found and number >= _FIRST_TAG_LINES:
+        tokens, role = person
+        if not found and number >= _FIRST_TAG_LINES and not _first_person(lines[number : number + 10]):
             return None  # a tag deep in a report ("Key quote - Jane Doe: ...") makes no transcript of it
         found.setdefault(" ".join(tokens), role)
     return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _tagged_person(tag: re.Match[str]) -> tuple[list[str], str | None] | None:
+    """The person a tag line names, when a sentence follows it ("Karl Olsen: we will never give up" is a
+    headline, not a turn)."""
+    said = tag["said"]
+    if len(said) < 30 or _SAID_END.search(said) is None:
+        return None
+    name, role = split_author(tag["who"])
+    tokens = name.split() if name else []
+    if not 2 <= len(tokens) <= 3 or any(
+        not t[:1].isupper() or t.isupper() or t.lower() in _OFFICE_WORDS for t in tokens
+    ):
+        return None
+    return tokens, role
+
+
+def opens_turn(line: str) -> bool:
+    """Whether a line opens a person's turn in a transcript: "President of Northland Karl Olsen: Friends, ..."."""
+    tag = _TAG.match(line) if line[:1].isupper() and line.find(": ", 0, 120) > 3 else None
+    return tag is not None and _tagged_person(tag) is not None
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
+
+
+def _first_person(paragraphs: Sequence[str]) -> bool:
+    """Whether most paragraphs from a tag on speak in the first person, as a speech under a blog's intro does."""
+    return len(paragraphs) >= 3 and sum(_FIRST_PERSON.search(p) is not None for p in paragraphs) >= 0.6 * len(
+        paragraphs
+    )
