@@ -1,0 +1,132 @@
+"""A page's lines and the runs of noise between its text lines (see :mod:`claimstance.ingest` for how they cut
+items): each line classified once (:func:`claimstance.lexicon.classify_line`), long lines never matched."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from claimstance.lexicon import SHORT_LINE, LineKind, Published, Updated, classify_line
+
+# ------------------------------------------------------------------------------------------------ lines
+
+_OTHER_STORIES = frozenset(
+    ["related", "read more", "read also", "see also", "more news", "latest news", "most read", "recommended",
+     "related articles", "related news", "related stories", "more on this story", "also read"]
+)  # fmt: skip
+TEXT, BLANK, STRONG, WEAK, TENTATIVE = LineKind.TEXT, LineKind.BLANK, LineKind.STRONG, LineKind.WEAK, LineKind.TENTATIVE
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of a page: its kind, where its text starts and ends, and what a noise line said."""
+
+    kind: LineKind
+    line_start: int
+    start: int  # first non-blank character (line_start for a blank line)
+    end: int  # just past the last non-blank character
+    short: str | None  # the stripped line, when it is short enough to look at
+    stamp: bool = False
+    published: Published | None = None
+    site: str | None = None
+    updated: Updated = Updated.PLAIN
+
+
+def _classify(raw: str, line_start: int, line_end: int) -> Line:
+    segment = raw[line_start:line_end]
+    stripped = segment.strip()
+    if not stripped:
+        return Line(BLANK, line_start, line_start, line_start, None)
+    start = line_start + segment.find(stripped[0])
+    end = start + len(stripped)
+    if len(stripped) > SHORT_LINE:
+        return Line(TEXT, line_start, start, end, None)
+    found = classify_line(stripped)
+    return Line(found.kind, line_start, start, end, stripped, found.stamp, found.published, found.site, found.updated)
+
+
+def _lines(raw: str) -> Iterator[Line]:
+    position, size = 0, len(raw)
+    while position < size:
+        newline = raw.find("\n", position)
+        end = size if newline < 0 else newline
+        yield _classify(raw, position, end)
+        position = end + 1
+
+
+@dataclass(slots=True)
+class Run:
+    """Consecutive non-text lines, and the offset of the text line after them (len(raw) at the end)."""
+
+    lines: list[Line]
+    next_start: int
+    stamps: list[Published] = field(init=False)
+    """The dates of the run's timestamps: plain ones, or "Updated:" ones if there are none ("Last update" never)."""
+
+    def __post_init__(self) -> None:
+        dated = [line for line in self.lines if line.stamp and line.published is not None] if self.lines else []
+        plain = [line.published for line in dated if line.updated is Updated.PLAIN and line.published is not None]
+        updated = [line.published for line in dated if line.updated is Updated.UPDATED and line.published is not None]
+        self.stamps = plain or updated
+
+    @property
+    def separates(self) -> bool:
+        noise = [line for line in self.lines if line.kind in (STRONG, WEAK)]
+        if any(line.kind is STRONG for line in noise) or len(noise) >= 2:
+            return True
+        return self.related  # "Related", "Read more": other stories' headlines (and dates) follow, not the article
+
+    @property
+    def related(self) -> bool:
+        noise = [line for line in self.lines if line.kind in (STRONG, WEAK)]
+        return any(line.short is not None and line.short.lower().rstrip(":") in _OTHER_STORIES for line in noise)
+
+    @property
+    def site(self) -> str | None:
+        sites = [line.site for line in self.lines if line.site]
+        return sites[-1] if sites else None
+
+    def drops(self) -> Iterator[tuple[int, int]]:
+        """Spans of the noise lines, each with the blank lines after it (for a run kept inside an item)."""
+        for i, line in enumerate(self.lines):
+            if line.kind in (STRONG, WEAK):
+                following = (n.line_start for n in self.lines[i + 1 :] if n.kind != BLANK)
+                yield line.line_start, next(following, self.next_start)
+
+
+def runs_and_text(raw: str) -> Iterator[Line | Run]:
+    """Text lines one by one, and the runs of other lines between them, with bullet labels decided."""
+    pending: list[Line] = []
+    for line in _lines(raw):
+        if line.kind != TEXT:
+            pending.append(line)
+            continue
+        yield from _settle(pending, line.line_start)
+        pending = []
+        yield line
+    yield from _settle(pending, len(raw))
+
+
+def _settle(lines: list[Line], next_start: int) -> Iterator[Line | Run]:
+    run = Run(lines, next_start)
+    if not lines:
+        return
+    if run.separates or all(line.kind != TENTATIVE for line in lines):
+        for line in lines:
+            if line.kind == TENTATIVE:
+                line.kind = WEAK
+        yield run
+        return
+    # No separator here: a bulleted short line is text after all (a transcript's "- Yes" or a list item).
+    part: list[Line] = []
+    for line in lines:
+        if line.kind == TENTATIVE:
+            line.kind = TEXT
+            if part:
+                yield Run(part, line.line_start)
+            part = []
+            yield line
+        else:
+            part.append(line)
+    if part:
+        yield Run(part, next_start)
