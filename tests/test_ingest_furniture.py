@@ -175,10 +175,13 @@ def test_a_wiki_news_header_a_produced_by_footer_and_a_lead_that_ends_with_the_a
     assert _doc(raw).source == "Northinform"
 
 
-def test_a_short_title_case_headline_is_the_title_and_an_acronym_desk_line_the_source() -> None:
-    raw = "Northland Rejects Talks\nNPA News\n28 February 2006\n\nNorthland rejected the talks. Southland was ready.\n"
-    doc = _doc(raw)  # three capitalised words may be a headline as well as a name: alone, they are the headline
-    assert (doc.title, doc.source, doc.published) == ("Northland Rejects Talks", "NPA", date(2006, 2, 28))
+def test_an_acronym_desk_line_names_the_source_and_a_headline_given_three_times_stays_the_headline() -> None:
+    raw = "Northland rejects the talks\nNPA News\n28 February 2006\n\nNorthland rejected the talks. Southland agreed.\n"
+    doc = _doc(raw)
+    assert (doc.title, doc.source, doc.published) == ("Northland rejects the talks", "NPA", date(2006, 2, 28))
+    headline = "Northland rejects the talks on the border"
+    doc = _doc(f"{headline}\n{headline}\n{headline}\n\nNorthland rejected the talks. Southland was ready.\n")
+    assert (doc.title, doc.source) == (headline, None)  # a headline given thrice is no site name
 
 
 def test_an_undated_agency_dateline_an_agency_colon_and_a_reported_acronym_name_the_source() -> None:

@@ -61,11 +61,11 @@ from claimstance.ingest.credits import header_credits, issued_on, publisher_in_t
 from claimstance.ingest.headers import (
     LONG_TITLE_CHARS,
     MAX_TITLE_CHARS,
-    SITE_REPEATS,
     agency_in_lead,
     agency_line,
     choose_title,
     dated_head,
+    is_site_line,
     read_dateline,
     title_cased,
     year_from_page,
@@ -206,7 +206,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     published = published or stamped
     if title is not None and byline is not None and (name_line(title) or ("",))[0] == byline:
         title = None  # "Jane Doe" over "Northpress Staff Writer": a byline is no headline
-    site = next((head for head in heads if heads.count(head) >= SITE_REPEATS and len(head.split()) <= 6), None)
+    site = next((head for head in heads if is_site_line(head, heads)), None)
     return Document(
         id=f"{Path(seed_file).stem}-d{ordinal:02d}",
         seed_file=seed_file,

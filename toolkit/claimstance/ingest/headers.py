@@ -261,8 +261,16 @@ _BYLINE_TAIL = re.compile(
 )
 _PLACE_LINE = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")
 """A place on a line of its own ("Washington, DC", "New York, NY", "Oldtown, Northland"): no headline."""
-SITE_REPEATS = 3
-"""A header line given this often is the site's name (a logo, a menu, a footer repeated), not a headline."""
+SITE_REPEATS, SITE_WORDS = 3, 5
+"""A short header line given this often is the site's name (a logo, a menu, a footer repeated); a headline given
+three times (page title, breadcrumb, heading) is longer and stays a headline."""
+
+
+def is_site_line(line: str, lines: Sequence[str]) -> bool:
+    """Whether a header line is the site's name: short, and given at least three times."""
+    return len(line.split()) <= SITE_WORDS and lines.count(line) >= SITE_REPEATS
+
+
 _TITLE_END = frozenset(".,;:–—-…")
 # A photo caption or a share bar under the headline: "... (Photo: Jane Doe/Northpress)", "Share on Facebook"
 _CAPTION = re.compile(
@@ -315,7 +323,7 @@ def choose_title(lines: Sequence[str]) -> str | None:
     """
     best: tuple[bool, bool, bool, int, str] | None = None
     twice = {line for line in lines if lines.count(line) > 1}
-    sites = {line for line in twice if lines.count(line) >= SITE_REPEATS}
+    sites = {line for line in twice if is_site_line(line, lines)}
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if following.startswith("by ") and is_headline(line):
@@ -330,9 +338,10 @@ def choose_title(lines: Sequence[str]) -> str | None:
             line = line.split(" | ")[0]  # "Headline | Northpress News": the page title names its site
         site = _SITE_SUFFIX.search(line) if "." in line else None
         line = line[: site.start()] if site else line  # "Headline - northpress.com"
-        # "Press Statement", "Jane Doe" (or a short headline in Title Case: "Northland Rejects Talks"): only alone
-        label = TRANSCRIPT_START.fullmatch(line) is not None or name_line(line) is not None
-        label = label or len(line) > MAX_TITLE_CHARS  # a long Title Case line only when no other line is
+        if name_line(line) is not None:
+            continue  # "Jane Doe": a byline's or speaker's name line (a short Title Case headline is lost with it)
+        # "Press Statement", or a long Title Case line: only when no other line is a headline
+        label = TRANSCRIPT_START.fullmatch(line) is not None or len(line) > MAX_TITLE_CHARS
         key = (not label, len(line.split()) > 2, line in twice, len(line), line)
         if best is None or key[:4] > best[:4]:
             best = key
