@@ -89,6 +89,7 @@ _TRAILING_SAY = re.compile(
     r"|told\s+(?:reporters|journalists|the\s+press)|wrote|explained|insisted|argued|claimed)"
     r"(?:\s+(?:on|in|at|during|after|before|late|earlier|later|today|yesterday|this|last)\b[^,\x00]{0,50})?[.!?]?\s*$"
 )
+_TRAILING_WORDS = words("said says told add noted stat stressed wrote explained insisted argued claimed")
 # Layered sourcing goes to the innermost speaker: "X told Y that President Z had said ...": Z.
 _INNER_SAY = re.compile(
     r"\bthat\s+(?P<who>(?:[A-Z]|the\s)[^,;:\x00]{1,60}?)\s+(?:had\s+|has\s+|have\s+)?(?:said|told|stated|announced"
@@ -477,20 +478,7 @@ def _a_person(phrase: str) -> bool:
 
 def _has_trailing_word(tail: str) -> bool:
     """Whether the part after a sentence's last comma holds a verb of _TRAILING_SAY (substring checks: cheap)."""
-    return (
-        "said" in tail
-        or "says" in tail
-        or "told" in tail
-        or "add" in tail
-        or "noted" in tail
-        or "stat" in tail
-        or "stressed" in tail
-        or "wrote" in tail
-        or "explained" in tail
-        or "insisted" in tail
-        or "argued" in tail
-        or "claimed" in tail
-    )
+    return any(word in tail for word in _TRAILING_WORDS)
 
 
 def _innermost(cue: Cue, after: str) -> Cue:
