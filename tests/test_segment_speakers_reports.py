@@ -456,3 +456,14 @@ def test_a_long_name_before_a_relative_clause_is_the_speaker() -> None:
 
 def test_a_participle_phrase_between_commas_is_no_speaker() -> None:
     assert names("The document, signed by Olsen and Berg, calls for a ceasefire.\n") == [None]
+
+
+@pytest.mark.parametrize("verb", ["quipped", "joked", "shouted", "exclaimed", "asked", "wondered", "boasted"])
+def test_any_verb_that_ends_a_sentence_after_a_quotation_attributes_it(verb: str) -> None:
+    assert names(f'"We will never give up our land," Olsen {verb}.\n') == ["Olsen"]
+    assert names(f'"We will never give up our land," {verb} Olsen.\n') == ["Olsen"]
+
+
+def test_a_quoted_word_as_a_subject_is_no_attribution() -> None:
+    assert names('"Crisis" is a word often used.\n') == [None]
+    assert names('"Peace," Olsen wrote in a letter published on Monday.\n') == ["Olsen"]

@@ -89,6 +89,7 @@ _TRAILING_SAY = re.compile(
     r"|told\s+(?:reporters|journalists|the\s+press)|wrote|explained|insisted|argued|claimed)"
     r"(?:\s+(?:on|in|at|during|after|before|late|earlier|later|today|yesterday|this|last)\b[^,\x00]{0,50})?[.!?]?\s*$"
 )
+_TRAILING_WORDS = words("said says told add noted stat stressed wrote explained insisted argued claimed")
 # Layered sourcing goes to the innermost speaker: "X told Y that President Z had said ...": Z.
 _INNER_SAY = re.compile(
     r"\bthat\s+(?P<who>(?:[A-Z]|the\s)[^,;:\x00]{1,60}?)\s+(?:had\s+|has\s+|have\s+)?(?:said|told|stated|announced"
@@ -141,6 +142,14 @@ _THIS = re.compile(
 _ISSUED = re.compile(
     r"\s+(?:(?:meanwhile|also|later|earlier)\s+)?(?:issued|released|published|put\s+out)\s+(?:a|an)\s+(?:joint\s+|new\s+)?"
     r"(?:statement|communiqu[eé]|press\s+release)$"
+)
+# '"We will never give up," Olsen quipped.' / '..., shouted Olsen.': after a quotation, a subject and any verb
+# ending the sentence attribute it, whatever the verb ("quipped", "joked", "asked", "wondered")
+_WHEN_TAIL = r"(?:\s+(?:on|in|at|late|earlier|later|today|yesterday|this|last)\b[^,.;!?\x00]{0,40})?\s*[.!?]?\s*$"
+_AFTER_QUOTE = re.compile(
+    r"\s*[\"“«‘'](?:\x00|\s)*[\"”»’']\s*[,—–-]?\s*(?:(?P<who>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+)"
+    r"\s+(?P<verb>[a-z]{3,}ed)|(?P<inverted>[a-z]{3,}ed)\s+(?P<after>(?:[Tt]he\s+|[Aa]n?\s+)?[A-Za-z][^,;!?\x00]{1,60}?))"
+    + _WHEN_TAIL
 )
 # "Yang made the remarks at a press conference.": like "X said this", X's are the sentences before it
 _MADE_REMARKS = re.compile(r"\s(?:made|delivered)\s+(?:the|these|those|his|her|such)\s+(?:remarks|comments)\b")
@@ -447,6 +456,12 @@ def _masked_cue(masked: str) -> Cue | None:
                 phrase, role = role, strip_article(phrase)  # "..., said the head of the delegation, Karl Olsen."
             found.append(Cue(m.start(1), phrase, m.group(1), role))
             break
+    after_quote = _AFTER_QUOTE.match(masked) if not found and "\x00" in masked[:4] else None
+    if after_quote is not None:  # no verb of saying: '"We will never give up," Olsen quipped.'
+        who = after_quote["who"] or after_quote["after"]
+        if parse_speaker_phrase(who) is not None:
+            verb = after_quote["verb"] or after_quote["inverted"]
+            found.append(Cue(after_quote.start("who" if after_quote["who"] else "after"), who, verb))
     first_cue = min(found, key=lambda c: c.position) if found else None
     if first_cue is not None and first_cue.cue in ("reported", "reports") and " citing " in masked:
         # "Northpress reported, citing a source in the ministry, that ...": the source speaks, the outlet relays
@@ -463,20 +478,7 @@ def _a_person(phrase: str) -> bool:
 
 def _has_trailing_word(tail: str) -> bool:
     """Whether the part after a sentence's last comma holds a verb of _TRAILING_SAY (substring checks: cheap)."""
-    return (
-        "said" in tail
-        or "says" in tail
-        or "told" in tail
-        or "add" in tail
-        or "noted" in tail
-        or "stat" in tail
-        or "stressed" in tail
-        or "wrote" in tail
-        or "explained" in tail
-        or "insisted" in tail
-        or "argued" in tail
-        or "claimed" in tail
-    )
+    return any(word in tail for word in _TRAILING_WORDS)
 
 
 def _innermost(cue: Cue, after: str) -> Cue:

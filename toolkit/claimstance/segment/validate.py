@@ -78,7 +78,8 @@ PERSON_NOUNS = words(
     soldiers troops officer officers veteran veterans elder elders cleric clerics priest priests bishop bishops
     spokesmen spokeswomen organizer organiser lawyer scholar scholars professor professors historian historians
     ally prosecutor investigator businessman businessmen entrepreneur entrepreneurs employer employers union
-    unions trade-unionist protestors protestor candidates nominee nominees incumbent regime junta
+    unions trade-unionist protestors protestor candidates nominee nominees incumbent regime junta crowd crowds
+    audience
     """
 )
 """Heads of lower-case phrases that name a person or a group ("the opposition", "a senior official")."""
