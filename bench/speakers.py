@@ -98,7 +98,8 @@ _PERSON_NOUNS = _words(
     bloc coalition movement campaign court board bureau cabinet service presidency embassy administration
     kremlin candidate candidates separatist separatists rebel rebels insurgent insurgents demonstrator
     demonstrators citizen citizens refugee refugees soldier soldiers troops militant militants lawyer lawyers
-    judge judges student students worker workers villager villagers negotiator negotiators mediator mediators"""
+    judge judges student students worker workers villager villagers negotiator negotiators mediator mediators
+    crowd crowds"""
 )
 _BAD_FIRST = _words(
     """in on at by for from to with of into during after before since despite although though while whereas
@@ -128,7 +129,8 @@ def is_garbage(name: str) -> bool:
     if not tokens or len(tokens) > 12:
         return True
     lower = [t.lower().strip(".,;:'\"“”()") for t in tokens]
-    if lower[0] in _BAD_FIRST or (lower[0] in _QUANTIFIERS and len(tokens) == 1):
+    acronym = len(tokens[0]) > 1 and tokens[0].isupper()  # "US", "UN": names, not the pronoun "us"
+    if (lower[0] in _BAD_FIRST and not acronym) or (lower[0] in _QUANTIFIERS and len(tokens) == 1):
         return True
     clause = any(t in _CLAUSE_WORDS for t, token in zip(lower, tokens, strict=True) if token[:1].islower())
     if clause or all(t in _DATE_WORDS for t in lower):
