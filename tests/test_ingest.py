@@ -211,9 +211,7 @@ def test_timestamps_go_to_the_item_they_belong_to(raw: str, published: list[obje
     "noise",
     [
         "-\n- 12 March 2023 09:10",
-        "Share\nPrint",
         "—\nVideo",
-        "• Photo (12)\n• Share",
         "• • •",
         "Updated: Tuesday, 12 March 2023 | 09:10 GMT+4",
         "12.03.2023 09:10",
@@ -227,6 +225,14 @@ def test_noise_variants_separate_items_and_never_reach_the_text(noise: str) -> N
     docs = _docs(raw)
     assert [d.text for d in docs] == ["Officials said the vote was calm.", "Observers reported violations."]
     _assert_spans(raw, docs)
+
+
+@pytest.mark.parametrize("noise", ["Share\nPrint", "• Photo (12)\n• Share", "Advertisement\nPhoto"])
+def test_labels_alone_inside_prose_interrupt_the_article_and_never_reach_the_text(noise: str) -> None:
+    # A share bar or an advert in the middle of an article: the prose after it has no headline of its own
+    raw = f"Officials said the vote was calm.\n{noise}\nObservers reported violations.\n"
+    [doc] = _docs(raw)
+    assert doc.text == "Officials said the vote was calm.\nObservers reported violations."
 
 
 def test_a_headline_with_its_timestamp_under_it_opens_the_body_below() -> None:

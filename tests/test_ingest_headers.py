@@ -6,13 +6,12 @@ from datetime import date, datetime
 
 import pytest
 from claimstance.ingest import ingest_text
+from claimstance.ingest.authors import name_line, transcript_header
 from claimstance.ingest.headers import (
     agency_in_lead,
     agency_line,
     choose_title,
-    name_line,
     read_dateline,
-    transcript_header,
     year_from_page,
 )
 from claimstance.schema import Document
@@ -184,7 +183,7 @@ def test_a_header_of_headlines_and_labels_over_a_timestamp_opens_the_body() -> N
     assert doc.text.startswith("MINISTERS MEET")
 
 
-def test_a_header_naming_only_an_office_names_its_holder_when_the_text_does() -> None:
+def test_a_header_naming_only_an_office_names_its_holder_when_the_text_does_else_the_office() -> None:
     raw = (
         "Address by the President of Northland\n\n"
         "President of Northland Jane Doe addressed the nation.\n\nWe will not give up.\n"
@@ -192,7 +191,11 @@ def test_a_header_naming_only_an_office_names_its_holder_when_the_text_does() ->
     [doc] = _docs(raw)
     assert (doc.author, doc.author_role) == ("Jane Doe", "President of Northland")
     [doc] = _docs("Address by the President of Northland\n\nWe will not give up. Our door is open.\n")
-    assert doc.author is None
+    assert (doc.author, doc.author_role) == ("President of Northland", None)
+    raw = "Address by President of the Republic of Northland\n\nPresident of Northland Karl Olsen: Friends, we met.\n"
+    assert _docs(raw)[0].author == "Karl Olsen"  # the office as the text words it: the same holder
+    [doc] = _docs("Joint statement by the foreign ministers of Northland and Southland\n\nWe agreed to meet.\n")
+    assert doc.author is None  # a group in lower case is no author
 
 
 @pytest.mark.parametrize(

@@ -172,6 +172,17 @@ _LABEL_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SHORT_LABEL = re.compile(r"[\w&'’]+(?:\s+[\w&'’]+){0,3}")
 
 
+# Site furniture in sentences: audio players, reading times, cookie banners, newsletter boxes, rights lines, and
+# credit lines ("From: Foreign Office", "Source: Northpress"; ingest reads the publisher from the page itself).
+_FURNITURE = re.compile(
+    r"(?i:listen\s+to\s+(?:this\s+)?(?:article|story)\b|\d{1,3}[\s-]*min(?:ute)?s?\s+read$|reading\s+time\s*:"
+    r"|cookie\s+(?:settings|policy|preferences)$|we\s+use\s+cookies\b|accept\s+(?:all|all\s+cookies|cookies)$"
+    r"|(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the)\s+(?:\w+\s+)?newsletters?\b"
+    r"|(?:copyright|©).{0,80}all\s+rights\s+reserved\.?$|all\s+rights\s+reserved\.?$"
+    r"|from\s+\w+,\s+the\s+free\s|this\s+page\s+is\s+archived\b|(?:from|source|via)\s*:\s*[A-Z])"
+)
+
+
 class Updated(IntEnum):
     """What a timestamp says of its date: the article's (plain), an update ("Updated:"), a last change."""
 
@@ -247,7 +258,7 @@ def classify_line(line: str) -> LineClass:
     piped = _piped(rest) if "|" in rest else None
     if piped is not None:
         return piped
-    if _is_label(rest):
+    if _is_label(rest) or _FURNITURE.match(rest):
         return _WEAK
     if bullet and len(rest) <= 40 and _SHORT_LABEL.fullmatch(rest):
         return _TENTATIVE

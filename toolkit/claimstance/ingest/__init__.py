@@ -5,7 +5,9 @@ A page is read line by line and every line is classified as text, strong, weak o
 
 Items are separated by *runs* of noise (blank lines inside a run are allowed; blank lines alone never split).
 A run separates items when it holds a strong line or at least two noise lines; a single weak line between
-two paragraphs (a ``Photo`` placeholder inside an article) is dropped from the text and does not split it.
+two paragraphs (a ``Photo`` placeholder inside an article) is dropped from the text and does not split it, and
+neither does a run of labels alone (``Share`` / ``Print``) between an article's prose and more prose with no
+headline of its own.
 A short hyphen-bulleted line that is not in the vocabulary (``- Gallery of the week``) counts as noise only
 inside a run that separates items; elsewhere it is text.
 
@@ -46,18 +48,18 @@ from pathlib import Path
 
 from claimstance import io
 from claimstance.errors import EmptyInputError, InputError
-from claimstance.ingest.credits import byline_line, issued_on, publisher_in_text, reporter_in_lead
+from claimstance.ingest.authors import fullest_role, header_author, name_line, split_author, transcript_header
+from claimstance.ingest.credits import header_credits, issued_on, publisher_in_text, reporter_in_lead
 from claimstance.ingest.headers import (
+    LONG_TITLE_CHARS,
     MAX_TITLE_CHARS,
-    TRANSCRIPT_START,
+    SITE_REPEATS,
     agency_in_lead,
     agency_line,
     choose_title,
-    fullest_role,
-    name_line,
+    dated_head,
     read_dateline,
-    split_author,
-    transcript_header,
+    title_cased,
     year_from_page,
 )
 from claimstance.lexicon import SHORT_LINE, LineKind, Published, Updated, classify_line
@@ -130,7 +132,11 @@ class _Run:
         noise = [line for line in self.lines if line.kind in (STRONG, WEAK)]
         if any(line.kind is STRONG for line in noise) or len(noise) >= 2:
             return True
-        # "Related", "Read more": other stories' headlines (and their dates) follow, not the article's text
+        return self.related  # "Related", "Read more": other stories' headlines (and dates) follow, not the article
+
+    @property
+    def related(self) -> bool:
+        noise = [line for line in self.lines if line.kind in (STRONG, WEAK)]
         return any(line.short is not None and line.short.lower().rstrip(":") in _OTHER_STORIES for line in noise)
 
     @property
@@ -197,11 +203,20 @@ MIN_WRAP_WIDTH = 50
 """A line at least this share of the widest line next to it, running on into the next, is hard-wrapped prose."""
 
 
+EARLY_LINES, EARLY_CHARS = 8, 80
+"""A standfirst's furniture: short lines among an item's first lines, after its lead ("Jane Doe" under a
+"Speech" label's standfirst, "March 18, 2014 17:00 The Palace, Oldtown" under a transcript's)."""
+
+
 def _is_prose(raw: str, line: _Line) -> bool:
     """Whether a text line is prose (it ends a sentence, holds a sentence end, or is long), not a headline."""
-    if line.end - line.start > MAX_TITLE_CHARS:
+    length = line.end - line.start
+    if length > LONG_TITLE_CHARS:
         return True
-    return _PROSE_END.search(raw, line.start, line.end) is not None
+    if _PROSE_END.search(raw, line.start, line.end) is not None:
+        return True
+    # long, unless a Title Case headline ends without a full stop
+    return length > MAX_TITLE_CHARS and not title_cased(raw[line.start : line.end])
 
 
 def _header_and_lead(raw: str, item: _Item) -> tuple[list[_Line], _Line | None]:
@@ -235,6 +250,8 @@ class _Item:
     drops: list[tuple[int, int]] = field(default_factory=list)
     stamp: Published | None = None
     source: str | None = None
+    above_stamp: int | None = None  # how many header lines stand above the item's first timestamp
+    early: list[str] = field(default_factory=list)  # short lines just under the lead: a date line, a name line
 
     def add(self, raw: str, line: _Line) -> None:
         self.end = line.end
@@ -244,6 +261,8 @@ class _Item:
                 self.lead = line
             elif len(self.header_lines) < MAX_HEADER_LINES:
                 self.header_lines.append(line)
+        elif self.lines <= EARLY_LINES and line.short is not None and len(line.short) <= EARLY_CHARS:
+            self.early.append(line.short)
         if self.header is None and self.lead is not None:
             self.header = transcript_header(line.short, possessive=False)
 
@@ -260,36 +279,21 @@ def _text(raw: str, item: _Item) -> str:
     return "".join(pieces)
 
 
-def _author(item: _Item, heads: list[str], title: str | None, text: str) -> tuple[str, str | None, str | None] | None:
-    """The transcript header of an item: a header line anywhere, its title, or a name under a "Remarks" title."""
-    for line in [title, *heads]:  # the title may join two lines: "Press conference" / "by X"
-        found = transcript_header(line, holder_text=text)
-        if found is not None:
-            return found
-    if item.header is not None:
-        return item.header
-    if title is not None and TRANSCRIPT_START.match(title):
-        for line in heads:
-            person = name_line(line) if line != title else None
-            if person is not None:
-                return title, person[0], person[1]
-    return None
-
-
-_PIECES = re.compile(r"\s+[|•·]\s+")
-"""What separates a byline from its date on one line: "By Jane Doe | 2 September 2024"."""
-
-
 def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     text = _text(raw, item)
     header_lines, lead_line = _header_and_lead(raw, item)
     heads = [line.short for line in header_lines if line.short]
-    title = choose_title(heads) if item.lines > 1 else None
+    above = [line.short for line in header_lines[: item.above_stamp] if line.short] if item.above_stamp else []
+    title = choose_title(above) if above and item.lines > 1 else None
+    if title is None and item.lines > 1 and len(above) < len(heads):
+        title = choose_title(heads)
     author = role = None
-    found = _author(item, heads, title, text)
+    found = header_author(title, heads, text, item.header, item.early)
     if found is not None:
         header, author, role = found
         title = title or header
+        if title is not None and author is not None and (name_line(title) or ("",))[0] == author:
+            title = None  # "Jane Doe" / "Ambassador": the speaker's name line is no headline
         if author is not None:
             role = fullest_role(text, author, role)
     lead = raw[lead_line.start : min(item.end, lead_line.start + LEAD_CHARS)] if lead_line else ""
@@ -306,23 +310,17 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         published = dateline.published
         if published is None and dateline.month_day is not None:
             published = year_from_page(dateline.month_day, raw)
-    published = published or issued_on(text)
+    published = published or issued_on(text) or dated_head([*heads, *item.early])
     agency = dateline.agency if dateline is not None else None
     for head in heads:
         agency = agency or agency_line(head)
-    byline = dateline.author if dateline is not None else None
-    for head in heads:
-        for piece in _PIECES.split(head) if byline is None else ():  # "By Jane Doe | 2 September 2024"
-            by = byline_line(piece)
-            if by is not None:
-                byline, agency = by[0], agency or by[1]
-                stamps = [classify_line(p.strip()) for p in _PIECES.split(head) if p is not piece]
-                published = published or next((c.published for c in stamps if c.stamp and c.published), None)
-                break
+    byline, agency, stamped = header_credits(heads, dateline.author if dateline is not None else None, agency)
+    published = published or stamped
+    site = next((head for head in heads if heads.count(head) >= SITE_REPEATS and len(head.split()) <= 6), None)
     return Document(
         id=f"{Path(seed_file).stem}-d{ordinal:02d}",
         seed_file=seed_file,
-        source=agency or agency_in_lead(lead) or item.source or publisher_in_text(text, raw),
+        source=agency or agency_in_lead(lead) or item.source or site or publisher_in_text(text, raw),
         title=title,
         author=author,
         author_role=role,
@@ -354,8 +352,16 @@ def ingest_text(raw: str, seed_file: str) -> Iterator[Document]:
                 after = piece
             continue
         if item is not None and after is not None:
-            if not after.separates or _header_over_stamp(item, after):
+            first = ordinal == 0 and not kept
+            if (
+                not after.separates
+                or _header_over_stamp(item, after)
+                or (first and _standfirst_over_stamp(item, after))
+                or _prose_goes_on(raw, item, after, piece)
+            ):
                 item.drops.extend(after.drops())
+                if item.lead is None and after.stamps and item.above_stamp is None:
+                    item.above_stamp = len(item.header_lines)  # the headline comes above its date
                 item.stamp = item.stamp or next(iter(after.stamps), None)
                 after = None
             else:
@@ -391,9 +397,32 @@ def ingest_text(raw: str, seed_file: str) -> Iterator[Document]:
         yield _document(raw, last, seed_file, ordinal)
 
 
+def _prose_goes_on(raw: str, item: _Item, run: _Run, following: _Line) -> bool:
+    """Whether a run of furniture inside an article ("Share" / "Tweet", "Advertisement" / "Photo", "* * *") only
+    interrupts it: the article has prose, the text after the run is prose with no headline of its own, and the
+    run holds labels alone (no rule, timestamp or site, which end items on pages of items, and no "Related")."""
+    if item.lead is None or run.site is not None or any(line.kind is STRONG for line in run.lines):
+        return False
+    return not run.related and _is_prose(raw, following)
+
+
 def _header_over_stamp(item: _Item, run: _Run) -> bool:
     """Whether an item of headlines and labels alone opens the text after the run (headline, date, body)."""
     return item.lead is None and run.site is None
+
+
+_PUBLISHED_LABEL = re.compile(r"(?i:published|posted|first\s+published|date)\b")
+STANDFIRST_CHARS = 400
+"""A standfirst and a "From:" line under it, at most."""
+
+
+def _standfirst_over_stamp(item: _Item, run: _Run) -> bool:
+    """Whether the page's first item is a header with a one-line standfirst above a "Published 12 March 2024"
+    line (GOV.UK style: label, headline, standfirst, "From:", published date, body): it opens the text below."""
+    lead = item.lead
+    if lead is None or item.end - lead.start > STANDFIRST_CHARS or run.site is not None:
+        return False
+    return any(line.stamp and line.short and _PUBLISHED_LABEL.match(line.short) for line in run.lines)
 
 
 def _open(item: _Item, run: _Run | None, *, headers_above: bool) -> None:

@@ -14,11 +14,13 @@ Pure functions over short strings; each pattern runs only where a substring chec
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from claimstance.ingest.headers import agency_name
-from claimstance.lexicon import DATE, ROLE_WORDS, date_of
+from claimstance.ingest.authors import name_line
+from claimstance.ingest.headers import REPORTS_FOR, agency_name
+from claimstance.lexicon import DATE, ORG_HEADS, ROLE_WORDS, Published, classify_line, date_of, is_noise_line
 
 _FOLLOW = re.compile(
     r"\bFollow\s+(?:the\s+)?(?P<name>[A-Z][\w&.\-]*(?:\s+(?:&\s+)?[A-Z][\w&.\-]*){0,4})\s+on\s+"
@@ -68,7 +70,8 @@ def issued_on(text: str) -> date | None:
 _CREDIT = re.compile(
     r"^[ \t]*(?:(?:Source|Via)\s*[:\-–—]\s*(?P<source>[A-Z][\w&.'’/\- ]{1,40}?)"
     r"|(?:Copyright\s*(?:©|\([Cc]\))?|©|\([Cc]\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:The\s+)?"
-    r"(?P<owner>[A-Z][\w&.'’/\-]*(?:\s+[A-Z][\w&.'’/\-]*){0,4}?)(?:,?\s*\d{4})?(?:\.?\s+All\s+rights\b.*)?)"
+    r"(?P<owner>[A-Z][\w&.'’/\-]*(?:\s+(?:(?:of|for|and|the)\s+)?[A-Z][\w&.'’/\-]*){0,4}?)(?:,?\s*\d{4})?"
+    r"(?:\.?\s+All\s+rights\b.*)?)"
     r"[ \t]*\.?[ \t]*$",
     re.MULTILINE,
 )
@@ -84,11 +87,39 @@ _NEWSROOM_MAIL = re.compile(
 )
 
 
+# "From: Foreign, Commonwealth & Development Office and The Rt Hon Jane Doe MP", "FROM: U.S. STATE DEPARTMENT":
+# the office that issues a government page (the person after "and" is its minister)
+_FROM = re.compile(
+    r"^[ \t]*(?:From|FROM)\s*:\s*(?:the\s+)?(?P<name>[A-Z][\w&.,'’\- ]{2,80}?)(?:\s+and\s+[^\n]*)?[ \t.]*$",
+    re.MULTILINE,
+)
+
+
+# "From Wikinews, the free news source", "This article was produced by Northern News Service while ..."
+_PRODUCED_BY = re.compile(
+    r"^[ \t]*(?:From\s+(?P<free>[A-Z][\w.]*),\s+the\s+free\s|(?:This|The)\s+(?:article|story|report|item)\s+"
+    r"(?:was|is)\s+(?:produced|written|published|prepared|provided)\s+by\s+(?:the\s+)?"
+    r"(?P<by>[A-Z][\w&.'’\-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.'’\-]*){0,5}))",
+    re.MULTILINE,
+)
+
+
+_PRODUCED_HINTS = tuple(f"was {verb} by " for verb in ("produced", "written", "published", "prepared", "provided"))
+_PRODUCED_HINTS = (*_PRODUCED_HINTS, "the free ")
+
+
 @lru_cache(maxsize=8)
 def _followed(page: str) -> str | None:
     """The publisher a page's furniture names, once per page (cached: every article of a page asks; str
     hashes are cached too): "Follow the Foreign Office on Twitter", "Source: Northpress", "© 2024 Northpress"."""
     ends = page[:3000] + "\n" + page[-3000:] if len(page) > 6000 else page  # furniture is above or below
+    produced = _PRODUCED_BY.search(ends) if any(hint in ends for hint in _PRODUCED_HINTS) else None
+    if produced is not None:
+        return agency_name(produced["free"] or produced["by"])
+    top = page[:3000]
+    sender = _FROM.search(page, 0, 3000) if "From:" in top or "FROM:" in top or "From :" in top else None
+    if sender is not None and any(t.lower() in ORG_HEADS for t in sender["name"].split()):
+        return sender["name"]
     found = _FOLLOW.search(ends) if "Follow" in ends else None
     if found is not None:
         return found["name"]
@@ -136,6 +167,11 @@ _STAFF_BYLINE = re.compile(
     r"(?:(?i:by)\s+)?(?:the\s+)?(?P<outlet>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}?)\s+"
     r"(?i:staff|newsroom|news\s+desk|desk)(?:\s+(?:Report|Writer)s?|\s+and\s+agencies)?"
 )
+_OUTLET_REPORTER = re.compile(
+    rf"(?:(?i:by)\s+)?(?:(?P<who>{_NAME}),\s+)?(?:the\s+)?(?P<outlet>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){{0,2}}?)"
+    r"(?:['’]s)?\s+(?:(?i:senior|chief|special|foreign|political|diplomatic|staff)\s+)*"
+    r"(?i:correspondent|reporter|writer)(?:\s+in\s+[A-Z][\w ]{1,30})?"
+)
 _REPORTER = re.compile(
     r"\b[A-Z][\w.\-/]*['’]s\s+(?P<who>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2})(?:\s+in\s+[A-Z][\w ]{2,30}?)?"
     r"\s+(?:reports|reported|has\s+more|has\s+this\s+report)\b"
@@ -149,9 +185,14 @@ def byline_line(line: str) -> tuple[str | None, str | None] | None:
     >>> byline_line("By JANE DOE, Associated Press Writer")
     ('Jane Doe', 'Associated Press')
     """
+    line = line.lstrip("•·▪●*-–— \t")  # a bulleted byline: "• Northpress Staff"
     staff = _STAFF_BYLINE.fullmatch(line.strip())
     if staff is not None:
         return None, agency_name(staff["outlet"])  # "By Northpress Staff": the outlet, no journalist
+    reporter = _OUTLET_REPORTER.fullmatch(line.strip())
+    if reporter is not None:  # "Jane Doe, Northpress correspondent in Oldtown", "Northpress correspondent"
+        who = reporter["who"]
+        return (who.title() if who and who.isupper() else who), agency_name(reporter["outlet"])
     found = _BY_LINE.fullmatch(line.strip())
     if found is None or any(t.lower() in ROLE_WORDS for t in found["who"].split()):
         return None  # "by NATO Secretary General Jane Doe": a transcript's author, not a journalist
@@ -165,7 +206,60 @@ def byline_line(line: str) -> tuple[str | None, str | None] | None:
 def reporter_in_lead(lead: str) -> str | None:
     """The journalist a lead names as its reporter: "VOA's Jane Doe in Oldtown reports ..." -> "Jane Doe"."""
     head = lead[:600]
-    if "'s " not in head and "’s " not in head:
-        return None
-    found = _REPORTER.search(head)
+    found = _REPORTER.search(head) if "'s " in head or "’s " in head else None
+    if found is None and "report" in head and " for " in head:
+        found = REPORTS_FOR.search(head)  # "as Jane Doe reports for VOA from Oldtown"
     return found["who"] if found is not None else None
+
+
+_OUTLET = re.compile(r"[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,2}")
+
+
+def name_and_outlet(line: str) -> tuple[str, str] | None:
+    """A byline without "By": "Jane Doe | Northpress", "Jane Doe - Northpress" (a person, then an outlet)."""
+    if " | " not in line and " - " not in line and " – " not in line and " — " not in line:
+        return None
+    parts = re.split(r"\s+[|–—-]\s+", line.strip())
+    if len(parts) != 2 or _OUTLET.fullmatch(parts[1]) is None or is_noise_line(parts[1]):
+        return None
+    person = name_line(parts[0])
+    if person is None or person[1] is not None or any(t.lower() in ROLE_WORDS for t in parts[1].split()):
+        return None
+    return person[0], agency_name(parts[1])
+
+
+_PIECES = re.compile(r"\s+[|•·]\s+")
+_CREDIT_HINT = re.compile(r"(?i:by\s|staff|desk|newsroom|correspondent|reporter|writer)")
+"""What separates a byline from its date on one line: "By Jane Doe | 2 September 2024"."""
+
+
+def header_credits(
+    heads: Sequence[str], byline: str | None, agency: str | None
+) -> tuple[str | None, str | None, Published | None]:
+    """The journalist, the outlet and a date the header's byline lines give: "By Jane Doe | 2 September 2024",
+    "Jane Doe | Northpress", "By Jane Doe" / "Northpress correspondent", "Jane Doe" / "Northpress Staff Writer"."""
+    published: Published | None = None
+    for i, head in enumerate(heads):
+        pair = name_and_outlet(head) if byline is None else None
+        if pair is not None:
+            byline, agency = pair[0], agency or pair[1]
+            continue
+        if _CREDIT_HINT.search(head) is None:
+            continue  # no "By", "Staff", "correspondent" or "desk": no byline
+        pieces = _PIECES.split(head)
+        for piece in pieces:
+            by = byline_line(piece)
+            if by is None:
+                continue
+            person = name_line(heads[i - 1]) if by[0] is None and byline is None and i > 0 else None
+            if person is not None and person[1] is None:
+                byline = person[0]  # "Jane Doe" over "Northpress Staff Writer"
+            if byline is None and by[0] is not None:
+                byline = by[0]
+                stamps = [classify_line(p.strip()) for p in pieces if p is not piece]
+                published = next((c.published for c in stamps if c.stamp and c.published), None)
+            agency = agency or by[1]
+            break
+        if byline is not None and agency is not None:
+            break
+    return byline, agency, published

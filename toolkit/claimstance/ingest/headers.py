@@ -12,38 +12,36 @@ sentence, or a long one). Everything here reads those header lines and the body'
 * **Agency**: the dateline's; a header line of its own ("(Xinhua)", "Interfax News Agency"); a lead that opens
   with the agency ("ArmInfo.", "PanARMENIAN.Net -") or says it ("VOA's Jane Doe reports", "APA reported
   citing ..."). Abbreviations of wire agencies are written out ("AP" -> "Associated Press").
-* **Author of a transcript**: "Statement by X", "Press conference by X", "X's speech at ...", or a transcript
-  titled "Remarks With Y" with X's name on a line of its own under the title.
+* The author of a speech or transcript: :mod:`claimstance.ingest.authors`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from claimstance.ingest.authors import TRANSCRIPT_START, is_role_line, name_line
 from claimstance.lexicon import (
     AGENCY_WORDS,
     DATE,
     DAY_MONTH,
     FUNCTION_WORDS,
     MONTHS,
-    ORG_WORDS,
-    PARTICLES,
-    ROLE_WORDS,
-    TRANSCRIPT_HEADER,
     WIRE_AGENCIES,
     Published,
+    Updated,
+    classify_line,
     date_of,
-    is_honorific,
+    parse_published,
+    stamp_kind,
     words,
 )
 
 MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 25
-MAX_HEADER_CHARS = 240
 
 # ------------------------------------------------------------------------------------------------ datelines
 
@@ -133,6 +131,31 @@ def year_from_page(month_day: tuple[int, int], raw: str) -> date | None:
     return None  # pragma: no cover - the next year is always late enough
 
 
+_HEAD_DATE_FIRST = re.compile(rf"(?:{DATE.pattern})(?:,?\s+\d{{1,2}}:\d{{2}})?(?=,?\s|$)")
+_HEAD_DATE_LAST = re.compile(rf",\s*(?:{DATE.pattern})$")
+_STAMP_PARTS = re.compile(r"\s*[|•·]\s*")
+
+
+def dated_head(heads: Sequence[str]) -> Published | None:
+    """The date a header line gives when no stamp or dateline does: with its label ("Volume 580: debated on
+    Tuesday 13 May 2014"), beside a label ("SEPTEMBER 01, 2021•SPEECHES AND REMARKS"), before a place ("March
+    18, 2014 17:00 The Palace, Oldtown") or after a transcript's title ("Briefing by X, Oldtown, March 4, 2022")."""
+    for head in heads:
+        if not any(c.isdigit() for c in head):
+            continue  # no date without a digit
+        found = ON_DATE.search(head)
+        if found is not None:
+            return parse_published(head[found.end() :])
+        for piece in _STAMP_PARTS.split(head) if "|" in head or "•" in head or "·" in head else ():
+            stamp = classify_line(piece)
+            if stamp.stamp and stamp.published is not None and stamp.updated is Updated.PLAIN:
+                return stamp.published
+        at = _HEAD_DATE_FIRST.match(head) or _HEAD_DATE_LAST.search(head)
+        if at is not None and stamp_kind(head) is Updated.PLAIN:
+            return parse_published(at.group())
+    return None
+
+
 # ------------------------------------------------------------------------------------------------ agencies
 
 _AGENCY_LINE = re.compile(
@@ -143,12 +166,36 @@ _REPORTS = re.compile(
     r"\b(?P<name>[A-Z][\w.\-/]*)['’]s\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}(?:\s+in\s+[A-Z][\w ]{2,30}?)?"
     r"\s+(?:reports|reported|has\s+more|has\s+this\s+report)\b"
 )
+# "as Jane Doe reports for VOA from Oldtown", "according to Jane Doe, reporting for VOA from Oldtown"
+REPORTS_FOR = re.compile(
+    r"\b(?P<who>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2}),?\s+(?:reports|reported|reporting)\s+for\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){0,2})\s+(?:from|in)\s+[A-Z]"
+)
+_REPORTS_END = re.compile(
+    r",\s*(?:the\s+)?(?P<name>[A-Z][\w.\-/]*\s+(?:reports|informs)|[A-Z]{2,}[\w.\-/]*\s+reported)\.(?=\s|$)"
+)
+# "OLDTOWN (Northpress) -", "Oldtown, Northland (NPA) —": a dateline with its agency and no date
+_PLACE_AGENCY = re.compile(
+    r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}(?:,\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})?"
+    r"\s*\((?P<name>[A-Z][\w&.\-/]*(?:\s+[A-Z][\w&.\-/]*){0,3})\)\s*(?:[-–—]{1,2}|:)\s"
+)
+# "AFP, MOSCOW", "AP, OLDTOWN, Northland -": a wire's abbreviation, then the place in capitals (Taipei Times style)
+_AGENCY_CITY = re.compile(
+    r"(?P<name>[A-Z]{2,6}),\s+[A-Z][A-Z.'’\-]{2,}(?:\s+[A-Z][A-Z.'’\-]+)*(?:,\s+[A-Z][a-z]+)*(?:\s*[-–—:]|\s|$)"
+)
+# "ArmInfo: ...", "Agenda.ge: ...": an agency's name in CamelCase or with its domain, then a colon
+_AGENCY_COLON = re.compile(r"(?P<name>[A-Z][a-z]*[A-Z][\w]*|[A-Z][\w\-]*\.[a-z]{2,4}):\s+(?=[A-Z\"“])")
+_NOT_AGENCIES = words("update updated photo video exclusive breaking live watch listen read note editor")
 _CITING = re.compile(r",\s*(?P<name>[A-Z][\w.\-/]*)\s+(?:reports|reported)\s+citing\b")
+
+
+_ACRONYM_NEWS = re.compile(r"^([A-Z]{2,}(?:/[A-Z]{2,})?)\s+News$")
 
 
 def agency_name(text: str) -> str:
     """An agency as a dateline or credit names it, with wire abbreviations written out ("AP" -> ...)."""
     name = text.strip(" ()")
+    name = _ACRONYM_NEWS.sub(r"\1", name)  # "IRIN News", "VOA News": the acronym's outlet
     return WIRE_AGENCIES.get(name.lower(), name)
 
 
@@ -156,6 +203,9 @@ def agency_line(line: str, known: Sequence[str] = ()) -> str | None:
     """The agency a header line of its own names: "(Xinhua)", "Interfax News Agency", "The Associated Press"."""
     if len(line) > 40:
         return None
+    acronym = _ACRONYM_NEWS.fullmatch(line) or _AGENCY_CITY.fullmatch(line)
+    if acronym is not None:
+        return agency_name(acronym.group(1))  # "VOA News": a wire's or broadcaster's desk; "AFP, MOSCOW"
     paren = line.startswith("(") and line.endswith(")")
     tokens = line.strip("()").split()
     found = _AGENCY_LINE.fullmatch(line)
@@ -172,176 +222,43 @@ def agency_in_lead(lead: str) -> str | None:
     found = _LEAD_AGENCY.match(lead)
     if found is not None and not found["name"].isupper():
         return agency_name(found["name"])
+    capitals = lead[1:2].isupper()  # "AFP, MOSCOW": capitals first
+    found = _PLACE_AGENCY.match(lead) if "(" in lead[:80] else _AGENCY_CITY.match(lead) if capitals else None
+    if found is None and ":" in lead[:30]:
+        found = _AGENCY_COLON.match(lead)
+        found = None if found is None or found["name"].isupper() else found  # "PUTIN:" is a speaker's tag
+    if found is not None and found["name"].lower() not in _NOT_AGENCIES:
+        return agency_name(found["name"])
     head = lead[:600]
     # Substring checks first: most leads hold neither "X's Jane Doe reports" nor "X reported citing".
     possessive = ("'s " in head or "’s " in head) and ("report" in head or " has " in head)
     found = _REPORTS.search(head) if possessive else None
     if found is None and "citing" in head:
         found = _CITING.search(head)
-    return agency_name(found["name"]) if found is not None else None
-
-
-# ------------------------------------------------------------------------------------------------ authors
-
-TRANSCRIPT_START = re.compile(rf"(?i:{TRANSCRIPT_HEADER})\b")
-"""A title that opens like a transcript's: "Remarks With ...", "Press conference"."""
-_HEADER = re.compile(rf"(?=[A-Z])(?i:{TRANSCRIPT_HEADER})\s+(?:by|of)\s+(?P<who>[^\n]+?)\s*[:.]?")
-_POSSESSIVE = re.compile(
-    rf"(?:^|[-–—:”\"]\s*)(?P<who>[A-Z][^\n:”\"]{{2,100}}?)['’]s\s+(?i:{TRANSCRIPT_HEADER})\b(?:\s+(?:and|at|to|on|in|before"
-    r"|following|with)\b|\s*$)"
-)
-_WHO_END = re.compile(
-    r",|\s(?:to|at|on|with|in|during|before|after|for|regarding|about|concerning|upon|via|from|and|following)\s"
-    r"|\s[–—-]\s"
-)
-_CONNECTORS = words("of the and for")
-
-
-def split_author(who: str) -> tuple[str | None, str | None]:
-    """Split a header's "President Ilham Aliyev" into ``(name, role)``; an organisation is a name alone.
-
-    >>> split_author("President of the Republic of Azerbaijan Ilham Aliyev")
-    ('Ilham Aliyev', 'President of the Republic of Azerbaijan')
-    """
-    tokens = who.split()
-    while tokens and tokens[0].lower() == "the":
-        tokens = tokens[1:]
-    if not tokens:
-        return None, None
-    if any(t.lower().strip(".,") in ORG_WORDS for t in tokens):
-        return " ".join(tokens), None
-    i = len(tokens)
-    while i > 0:
-        token = tokens[i - 1]
-        if token.lower() in ROLE_WORDS or is_honorific(token):
-            break
-        if token[:1].isupper() or (token in PARTICLES and i - 1 > 0 and tokens[i - 2][:1].isupper()):
-            i -= 1
-            continue
-        break
-    name = tokens[i:]
-    role = tokens[:i]
-    if not name:  # "Statement by the President": a role, no name
-        return None, " ".join(role) or None
-    if role and role[-1].lower() in ("of", "the"):
-        if len(name) <= 2:  # "President of South Korea": a place ends the office, and no name follows
-            return None, " ".join(t for t in tokens if not is_honorific(t))
-        # "... of the Republic of Azerbaijan Ilham Aliyev": the place ends the role, the last two words are the name
-        role, name = role + name[:-2], name[-2:]
-    role_text = " ".join(t for t in role if not is_honorific(t)) or None
-    return " ".join(name), role_text
-
-
-def transcript_header(
-    text: str | None, *, possessive: bool = True, holder_text: str | None = None
-) -> tuple[str, str | None, str | None] | None:
-    """``(header line, author, role)`` when a short line is a transcript header ("Remarks by X", "X's speech").
-
-    The possessive form ("X's speech at ...") is tried only when ``possessive`` (on an article's header lines);
-    a header that names only an office ("Address by the President of Northland") names its holder when
-    ``holder_text`` (the document) gives one.
-    """
-    if text is None or len(text) > MAX_HEADER_CHARS:
-        return None
-    if " by " not in text and " of " not in text and (not possessive or ("'s " not in text and "’s " not in text)):
-        return None  # neither "Remarks by X" nor "X's remarks": spare the patterns
-    found = _HEADER.fullmatch(text)
-    if found is not None:
-        who = found["who"]
-    else:
-        possessive_form = _POSSESSIVE.search(text) if possessive else None
-        if possessive_form is None:
-            return None
-        who = possessive_form["who"]
-    cut = _WHO_END.search(who)
-    if cut:
-        who = who[: cut.start()]
-    name, role = split_author(who.strip(" :."))
-    if name is None and role is not None and holder_text is not None:
-        name = role_holder(holder_text, role)  # "Address by the President of Northland": who holds it
-    if name is None or not name[:1].isupper():
-        return None
-    return text, name, role
-
-
-def role_holder(text: str, role: str) -> str | None:
-    """The person a text names with ``role``: "President of Northland Jane Doe", "President Jane Doe"."""
-    office = role.split()[0]
-    for pattern in (re.escape(role), re.escape(office)):
-        found = re.search(pattern + r"\s+((?:[A-Z][a-z'’\-]+\s+){1,2}[A-Z][a-z'’\-]+)\b", text)
-        if found is not None:
-            name, _ = split_author(found.group(1))
-            if name is not None and " " in name:
-                return name
-    return None
-
-
-_PERSON_LINE = re.compile(
-    r"(?P<name>[A-Z][a-z'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’\-]+|de|van|von|al)){1,3})(?P<role>\s+.+)?"
-)
-
-
-def name_line(line: str) -> tuple[str, str | None] | None:
-    """A transcript's speaker on a line of their own, maybe with the office: "Jane Doe Secretary of State"."""
-    found = _PERSON_LINE.fullmatch(line)
-    if found is None:
-        return None
-    name_tokens = found["name"].split()
-    # The name ends where the office begins: "John Kerry Secretary of State".
-    for i, token in enumerate(name_tokens):
-        if token.lower() in ROLE_WORDS or token.lower() in FUNCTION_WORDS:
-            name_tokens = name_tokens[:i]
-            break
-    role = line[len(" ".join(name_tokens)) :].strip() or None
-    if len(name_tokens) < 2 or len(line) > 80:
-        return None
-    if role is not None and (role.split()[0].lower() not in ROLE_WORDS or len(role.split()) > 6):
-        return None
-    return " ".join(name_tokens), role
-
-
-def _mentioned_roles(text: str, name: str, limit: int = 100) -> Iterator[str]:
-    """Role phrases written just before ``name`` in ``text``: "Azerbaijani President", "President of ..."."""
-    start = 0
-    for _ in range(limit):
-        at = text.find(name, start)
-        if at < 0:
-            return
-        start = at + len(name)
-        window = text[max(0, at - 160) : at]
-        window = window[window.rfind("\n") + 1 :]
-        phrase: list[str] = []
-        for token in reversed(window.split()):
-            if token[-1] in ',.;:!?"”)' or (token[:1].isupper() and token.lower() in FUNCTION_WORDS):
-                break
-            if token[:1].isupper() or token in _CONNECTORS:
-                phrase.insert(0, token)
-                continue
-            break
-        while phrase and (phrase[0] in _CONNECTORS or is_honorific(phrase[0])):
-            phrase.pop(0)
-        if any(t.lower() in ROLE_WORDS for t in phrase):
-            yield " ".join(phrase)
-
-
-def fullest_role(text: str, name: str, role: str | None) -> str | None:
-    """The longest role the text gives next to ``name`` that agrees with the header's ``role``."""
-    best = role
-    key = set(role.lower().split()) if role else set()
-    for candidate in _mentioned_roles(text, name):
-        if key and not key <= set(candidate.lower().split()):
-            continue
-        if best is None or len(candidate) > len(best):
-            best = candidate
-    return best
+    if found is None and ("reports." in head or "informs." in head or "reported." in head):
+        found = _REPORTS_END.search(head)  # "..., Northpress reports.", "..., NPA reported."
+    if found is None and "report" in head and " for " in head:
+        found = REPORTS_FOR.search(head)  # "reports for", "reported for", "reporting for": spare the scan
+    return agency_name(found["name"].split()[0]) if found is not None else None
 
 
 # ------------------------------------------------------------------------------------------------ titles
 
 _NOT_A_TITLE = re.compile(
-    r"(?:[•·▪●*\-–—]|\d{1,2}\.\s|by\s|(?i:accessibility|skip\s+to|breaking\s+news|tags?\s*:|category\s*:"
-    r"|section\s*:|filed\s+under|home$|menu$|search$))"
+    r"(?:[•·▪●*\-–—]|\d{1,2}\.\s|\d{1,2}:\d{2}\s|by\s|(?i:accessibility|skip\s+to|breaking\s+news|tags?\s*:|category\s*:"
+    r"|section\s*:|filed\s+under|home$|menu$|search$|for\s+immediate\s+release|as\s+delivered|as\s+prepared"
+    r"|check\s+against\s+delivery|embargoed))"
 )
+# "Volume 580: debated on Tuesday 13 May 2014", "Delivered on: 11 March 2024": the date of a text, no headline
+ON_DATE = re.compile(
+    rf"\b(?i:debated|delivered|published|posted|released|issued|dated)\b(?:\s+on)?\s*:?\s*(?:\w+day,?\s+)?"
+    rf"(?={DATE.pattern})"
+)
+_DIGIT = re.compile(r"\d")
+_PLACE_LINE = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2},\s[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}")
+"""A place on a line of its own ("Washington, DC", "New York, NY", "Oldtown, Northland"): no headline."""
+SITE_REPEATS = 3
+"""A header line given this often is the site's name (a logo, a menu, a footer repeated), not a headline."""
 _TITLE_END = frozenset(".,;:–—-…")
 # A photo caption or a share bar under the headline: "... (Photo: Jane Doe/Northpress)", "Share on Facebook"
 _CAPTION = re.compile(
@@ -349,35 +266,87 @@ _CAPTION = re.compile(
 )
 
 
+LONG_TITLE_CHARS, LONG_TITLE_WORDS = 320, 50
+"""A headline in title case may run this long: "Readout of the President's Calls with President X of Y, ..."."""
+_MINOR = FUNCTION_WORDS | words("is are to")
+
+
+def title_cased(text: str) -> bool:
+    """Whether most words of a line are capitalised, as a Title Case headline's are (prose's are not)."""
+    tokens = [t for t in text.split() if t.lower() not in _MINOR]
+    return bool(tokens) and sum(t[:1].isupper() or t[:1].isdigit() for t in tokens) >= 0.8 * len(tokens)
+
+
+def _menu(text: str) -> bool:
+    """A navigation bar: many capitalised words and no function word ("Home Issues & Press Travel & ...")."""
+    tokens = text.split()
+    if len(tokens) < 8 or any(t.lower() in _MINOR for t in tokens):
+        return False
+    return "&" in tokens or len(tokens) >= 10
+
+
 def is_headline(text: str | None) -> bool:
     """Whether a short line reads like a headline (capital or quote first, no closing full stop, not too long)."""
-    if text is None or len(text) > MAX_TITLE_CHARS or len(text.split()) > MAX_TITLE_WORDS:
+    if text is None or len(text) > LONG_TITLE_CHARS or len(text.split()) > LONG_TITLE_WORDS:
+        return False
+    if (len(text) > MAX_TITLE_CHARS or len(text.split()) > MAX_TITLE_WORDS) and not title_cased(text):
+        return False
+    if _menu(text):
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“«'‘"):
         return False
     return text.rstrip("\"”»'’)]")[-1:] not in _TITLE_END and read_dateline(text) is None
 
 
+_SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}$")
+
+
+def _standfirst(headline: str, line: str) -> bool:
+    """Whether ``line`` is the standfirst under ``headline``: a longer sentence (not in Title Case) right below,
+    that tells the headline's story again (two content words in common; a section label above a headline
+    shares none)."""
+    if len(headline.split()) <= 2 or len(line.split()) < 1.5 * len(headline.split()) or title_cased(line):
+        return False
+    return len(_content_words(headline) & _content_words(line)) >= 2
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _MINOR}
+
+
 def choose_title(lines: Sequence[str]) -> str | None:
     """The headline among an article's header lines (see the module docstring), or None.
 
-    The longest headline-like line wins; a line of one or two words ("Breaking News", "Remarks") only when
+    The longest headline-like line wins (never a single word, or a line the header repeats three times: a site's
+    name); a line of two words ("Breaking News", "Remarks") only when
     there is no longer one; a line the header gives twice (the page's title and its headline) before any other:
     headlines of other stories around it (tickers, "Latest news") are given once.
     """
-    best: tuple[bool, bool, int, str] | None = None
+    best: tuple[bool, bool, bool, int, str] | None = None
+    candidates: list[tuple[int, str]] = []
     twice = {line for line in lines if lines.count(line) > 1}
+    sites = {line for line in twice if lines.count(line) >= SITE_REPEATS}
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if following.startswith("by ") and is_headline(line):
             line = f"{line} {following}"  # "Press conference" / "by NATO Secretary General ..."
-        elif not is_headline(line) or _NOT_A_TITLE.match(line):
+        elif not is_headline(line) or _NOT_A_TITLE.match(line) or (_DIGIT.search(line) and ON_DATE.search(line)):
             continue
-        if agency_line(line) is not None or name_line(line) is not None or _CAPTION.search(line):
+        if len(line.split()) < 2 or any(site in line for site in sites) or _PLACE_LINE.fullmatch(line):
+            continue  # "Rome" above a date is a dateline's place; a line given three times is the site's name
+        if agency_line(line) is not None or is_role_line(line) or _CAPTION.search(line):
             continue
         if " | " in line and all(len(part.split()) <= 4 for part in line.split(" | ")[1:]):
             line = line.split(" | ")[0]  # "Headline | Northpress News": the page title names its site
-        key = (len(line.split()) > 2, line in twice, len(line), line)
-        if best is None or key[:3] > best[:3]:
+        site = _SITE_SUFFIX.search(line) if "." in line else None
+        line = line[: site.start()] if site else line  # "Headline - northpress.com"
+        previous = candidates[-1] if candidates else None
+        candidates.append((i, line))
+        if previous is not None and previous[0] == i - 1 and _standfirst(previous[1], line):
+            continue  # "Ministers agree" / "Ministers of Northland and Southland agreed to ...": the first
+        # "Press Statement", "Jane Doe" (or a short headline in Title Case: "Northland Rejects Talks"): only alone
+        label = TRANSCRIPT_START.fullmatch(line) is not None or name_line(line) is not None
+        key = (not label, len(line.split()) > 2, line in twice, len(line), line)
+        if best is None or key[:4] > best[:4]:
             best = key
-    return best[3] if best else None
+    return best[4] if best else None

@@ -1,0 +1,161 @@
+"""The author of a speech, statement or transcript from headers no rule was written for (invented pages)."""
+
+from __future__ import annotations
+
+import pytest
+from claimstance.ingest import ingest_text
+from claimstance.ingest.authors import is_role_line, name_line, split_author, transcript_header
+from claimstance.schema import Attribution
+from claimstance.segment import segment
+
+
+def _author(raw: str) -> tuple[str | None, str | None]:
+    [doc] = ingest_text(raw, "page.txt")
+    return doc.author, doc.author_role
+
+
+@pytest.mark.parametrize(
+    ("header", "author"),
+    [
+        ("Speech of Prime Minister Karl Olsen at the National Assembly", ("Karl Olsen", "Prime Minister")),
+        ("Message from the Secretary-General on the International Day of Peace", ("Secretary-General", None)),
+        ("Press statement by the High Representative on the elections in Southland", ("High Representative", None)),
+        ("Southland: Statement by the Spokesperson on recent developments at the border", ("Spokesperson", None)),
+        ("Transcript: Foreign Minister Anna Berg's interview with Northland Radio", ("Anna Berg", "Foreign Minister")),
+        ("Comment by the Information and Press Department on X", ("Information and Press Department", None)),
+        ("Briefing by Foreign Ministry Spokeswoman Maria Doe, Oldtown", ("Maria Doe", "Foreign Ministry Spokeswoman")),
+        ("Statement by H.E. Mr. Karl Olsen, Minister for Foreign Affairs, at the general debate", ("Karl Olsen", None)),
+        ("Foreign Secretary statement following the elections in Southland", ("Foreign Secretary", None)),
+    ],
+)  # fmt: skip
+def test_a_header_names_the_author_in_the_forms_of_government_sites(
+    header: str, author: tuple[str | None, str | None]
+) -> None:
+    raw = f"{header}\n\nWe reject these claims. Our position has not changed.\n"
+    assert _author(raw) == author
+
+
+def test_the_office_named_by_the_header_resolves_to_its_holder_in_the_text() -> None:
+    raw = (
+        "Foreign Secretary's speech at the UN Security Council\n\n"
+        "Foreign Secretary Jane Doe's speech at the meeting on Northland.\n\nThank you. We cannot stand by.\n"
+    )
+    assert _author(raw) == ("Jane Doe", "Foreign Secretary")  # not "Jane Doe's"
+    raw = (
+        "Foreign Secretary statement following the elections\n\n"
+        "Foreign Secretary Jane Doe said today the vote was a sham. We will not recognise it.\n"
+    )
+    assert _author(raw) == ("Jane Doe", "Foreign Secretary")
+
+
+def test_no_author_from_a_capitals_headline_a_framed_quotation_or_a_group() -> None:
+    assert _author("NORTHLAND SPOKESMAN SLAMS SOUTHLAND MINISTER’S REMARKS\n\nThe spokesman said so.\n") == (None, None)
+    raw = "Elections 2020: Foreign Office statement\n\nA Foreign Office spokesperson said:\n\nWe are concerned.\n"
+    assert _author(raw) == (None, None)  # the frame names the speaker of the words below it
+    raw = "Joint statement by the foreign ministers of Northland and Southland\n\nWe agreed to meet.\n"
+    assert _author(raw) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("header", "author"),
+    [
+        ("Opening remarks\nJane Doe\nSecretary-General\nOldtown, 3 April 2019\n", ("Jane Doe", "Secretary-General")),
+        ("Aid Convoy\nPress Statement\nJohn Roe\nDepartment Spokesperson\n", ("John Roe", "Department Spokesperson")),
+        ("Secretary Doe Meets the Press\nREMARKS\nJANE DOE, SECRETARY OF STATE\n", ("Jane Doe", "Secretary Of State")),
+    ],
+)  # fmt: skip
+def test_a_name_line_under_a_transcript_label_is_the_author_and_the_line_below_its_office(
+    header: str, author: tuple[str, str]
+) -> None:
+    raw = f"{header}\nThe United States condemns the attack. We call on all parties to respect the ceasefire.\n"
+    assert _author(raw) == author
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.title not in ("Secretary-General", "Department Spokesperson")  # an office is no headline
+    own = [u.speaker for u in segment(doc) if u.text.startswith("We call")]
+    assert [(s.name, s.attribution) for s in own] == [(author[0], Attribution.AUTHOR)]
+
+
+def test_role_lines_and_name_lines() -> None:
+    assert is_role_line("Secretary of State")
+    assert is_role_line("Minister for Foreign Affairs of the Republic of Northland")
+    assert is_role_line("Assistant Secretary and Department Spokesperson, Bureau of Public Affairs")
+    assert not is_role_line("President Carter Visits Southland")  # a headline that opens with an office
+    assert name_line("JANE DOE, SECRETARY OF STATE") == ("Jane Doe", "Secretary Of State")
+    assert name_line("Oldtown, Northland") is None
+    assert split_author("Foreign Ministry Spokeswoman Maria Doe") == ("Maria Doe", "Foreign Ministry Spokeswoman")
+    assert split_author("Ministry of Foreign Affairs of Northland") == (
+        "Ministry of Foreign Affairs of Northland",
+        None,
+    )
+    found = transcript_header("Remarks by President Carter and Prime Minister Olsen Before Their Meeting")
+    assert found is not None and found[1:] == ("Carter", "President")  # the first of two speakers
+
+
+def test_the_one_person_tagged_in_a_transcript_is_its_author() -> None:
+    raw = (
+        "Meeting with ambassadors of foreign states\nJuly 1, 2016, 13:30, Oldtown\n\n"
+        "President of Northland Karl Olsen: Good afternoon, colleagues. We have always stood for dialogue.\n\n"
+        "Our partners, unfortunately, prefer confrontation. We regret this.\n"
+    )
+    assert _author(raw) == ("Karl Olsen", "President of Northland")
+    [doc] = ingest_text(raw, "page.txt")
+    assert {u.speaker.name for u in segment(doc) if u.text.startswith(("We regret", "Our partners"))} == {"Karl Olsen"}
+    two = raw + "\nAnna Berg: Thank you, Mr President. We share this view entirely.\n"
+    assert _author(two) == (None, None)  # two tagged speakers: a meeting, no one author
+    news = "Karl Olsen: we will never give up\n\nOldtown President Karl Olsen said on Monday he would not resign.\n"
+    assert _author(news) == (None, None)  # a headline's "X: claim" is no turn
+    late = "Olsen vows to fight on\n\n" + "Critics called the speech empty. Protests went on.\n\n" * 5
+    late += "Karl Olsen: We will never give up, whatever they say about us.\n"
+    assert _author(late) == (None, None)  # a tag deep in a report makes no transcript of it
+
+
+def test_a_person_after_an_office_of_an_institution_is_the_author() -> None:
+    header = "Statement by the Spokesperson of the Ministry of Foreign Affairs of Northland Anna Berg on Southland"
+    assert _author(f"{header}\n\nWe urge restraint.\n") == (
+        "Anna Berg",
+        "Spokesperson of the Ministry of Foreign Affairs of Northland",
+    )
+
+
+def test_a_speech_header_under_a_blog_intro_still_names_the_author() -> None:
+    raw = (
+        "Le blog de Jean\n1234 - Le discours de M. Olsen\n"
+        "Voici le texte intégral du discours prononcé hier par le président. Bonne lecture.\n"
+        "Address by President of the Republic of Northland\n"
+        "Members of parliament, good afternoon. We have gathered here today. Anna Berg: thank you, it is clear.\n"
+        "President of Northland Karl Olsen opened the session.\n"
+    )
+    assert _author(raw) == ("Karl Olsen", "President of the Republic of Northland")
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Statement by the President sparks outrage",
+        "Remarks by Northland minister anger Southland",
+        "Opposition statement on the elections",
+        "Northland Foreign Ministry statement angers Southland",
+        "Speech of the year: Olsen wins praise",
+    ],
+)
+def test_a_news_headline_about_a_statement_names_no_author(headline: str) -> None:
+    raw = f"{headline}\n\nPresident Karl Olsen spoke on Monday. The opposition said his words were false.\n"
+    assert _author(raw) == (None, None)  # else the whole report would be given to one speaker
+
+
+@pytest.mark.parametrize(
+    ("header", "author"),
+    [
+        ("Embassy comment on the statement by the Northland Foreign Ministry", ("Embassy", None)),
+        ("Full text of Prime Minister Karl Olsen's speech at the Assembly", ("Karl Olsen", "Prime Minister")),
+        ("The Embassy's Press Officer replies to a media question on sanctions", ("Embassy Press Officer", None)),
+        ("Embassy Spokesperson Jane Doe answers media questions on the talks", ("Jane Doe", "Embassy Spokesperson")),
+        ("Minister Karl Olsen comments on the elections", (None, None)),  # a news headline
+        ("Northland minister replies to questions from lawmakers", (None, None)),
+    ],
+)  # fmt: skip
+def test_an_embassy_comment_and_a_spokespersons_answers_to_media_questions(
+    header: str, author: tuple[str | None, str | None]
+) -> None:
+    raw = f"{header}\n\nQuestion: What about the sanctions?\n\nAnswer: We reject these claims. Our position is clear.\n"
+    assert _author(raw) == author

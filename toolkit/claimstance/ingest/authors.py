@@ -1,0 +1,457 @@
+"""Who speaks in a speech, statement or transcript: the author its header names (pure).
+
+* **"Kind by X"**: "Statement by President Jane Doe", "Speech of Prime Minister X at ...", "Message from the
+  Secretary-General", "Press conference by NATO Secretary General X, following ..."; a label before it
+  ("Southland: Statement by ...", "Transcript: ...") is passed over.
+* **"X's kind"**: "Jane Doe's speech at the Party Congress", "Transcript: Foreign Minister X's interview".
+* **"Office kind"**: "Foreign Secretary statement following ...", "...: Foreign Office statement": an office or
+  institution, then the kind.
+* **Name lines**: a transcript label or title ("Remarks", "Press Statement", "Opening remarks", "Remarks With
+  ...") with the speaker's name on a line of its own ("Jane Doe" / "Secretary of State", "JANE DOE, SECRETARY OF
+  STATE").
+
+An office without a name ("Address by the President of Northland") is resolved to the one holder the text
+names ("President of Northland Karl Olsen"); a capitalised office the text gives no holder for ("Statement by
+the Spokesperson") is the author itself. A group in lower case ("the foreign ministers of ...") is no author.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from claimstance.lexicon import (
+    FUNCTION_WORDS,
+    ORG_HEADS,
+    ORG_WORDS,
+    PARTICLES,
+    ROLE_WORDS,
+    TRANSCRIPT_HEADER,
+    is_honorific,
+    words,
+)
+
+MAX_HEADER_CHARS = 240
+TRANSCRIPT_START = re.compile(rf"(?i:{TRANSCRIPT_HEADER})\b")
+"""A title that opens like a transcript's: "Remarks With ...", "Press conference"."""
+_KIND = rf"(?:transcript\s+of\s+(?:the\s+)?)?{TRANSCRIPT_HEADER}"
+_HEADER = re.compile(rf"(?=[A-Z])(?i:{_KIND})\s+(?:by|of|from)\s+(?P<who>[^\n]+?)\s*[:.]?")
+_POSSESSIVE = re.compile(
+    rf"(?:^|[-–—:”\"]\s*)(?:(?:Full\s+)?[Tt]ext\s+of\s+)?(?P<who>[A-Z][^\n:”\"]{{2,100}}?)['’]s\s+(?i:{TRANSCRIPT_HEADER})\b"
+    r"(?:\s+(?:and|at|to|on|in|before|following|with|regarding|concerning)\b|\s*$)"
+)
+# "The Embassy's Press Officer replies to a media question regarding ...": a spokesperson's answers
+_REPLIES = re.compile(
+    r"^(?:The\s+)?(?P<who>[A-Z][\w'’.\-]*(?:\s+(?:of|the|[A-Z][\w'’.\-]*)){0,8})\s+(?:replies|answers|responds)(?:\s+to)?\s+"
+    r"(?:a\s+|the\s+)?(?:media|journalists?['’]?s?|press|reporters?['’]?s?)\s+questions?\b"
+)
+# "Foreign Secretary statement following ...", "Azerbaijan elections: Foreign Office statement"
+_OFFICE_KIND = re.compile(
+    r"(?:^|:\s+)(?P<who>[A-Z][\w'’\-]*(?:\s+(?:&|of|the|[A-Z][\w'’\-]*)){0,6})\s+"
+    r"(?i:statement|remarks|speech|address|message|comments?)"
+    r"(?:\s+(?:on|following|after|at|to|in|about|regarding|concerning|for)\b|\s*$)"
+)
+_LABEL = re.compile(r"[A-Z][^:\n]{0,40}:\s+(?=[A-Z])")
+"""A label before a header: "Southland: Statement by ...", "Transcript: ..."."""
+_WHO_END = re.compile(
+    r",|\s(?:to|at|on|with|in|during|before|after|for|regarding|about|concerning|upon|via|from|and|following)\s"
+    r"|\s[–—-]\s"
+)
+_CONNECTORS = words("of the and for")
+_ROLE_CONNECTORS = words("of the and for on to")
+_KIND_WORDS = words("statement speech remarks address message interview briefing declaration comment comments")
+_OFFICE_WORDS = (ROLE_WORDS | ORG_HEADS) - words("press joint opening closing final official")
+"""What makes "X statement" an office's: "Foreign Secretary statement", not "Press statement"."""
+_ROLE_OR_ORG = ROLE_WORDS | ORG_HEADS
+_OFFICE_KINDS = ("statement", "remarks", "speech", "address", "message", "comment")
+_KINDS = (*_OFFICE_KINDS, "interview", "briefing", "declaration", "comment", "conference", "question")
+_OFFICE_HEADS = words(
+    """secretary minister president premier chancellor spokesman spokeswoman spokesperson ambassador envoy
+    representative commissioner office ministry department embassy mission government presidency kremlin
+    council commission committee secretariat delegation"""
+)
+"""What ends an office that issues statements: "Foreign Secretary statement", "Foreign Office statement"."""
+_PHRASE_WORDS = ROLE_WORDS | PARTICLES | words("of the and for to on")
+"""The lower-case words a speaker phrase may hold: "the foreign minister of Northland"."""
+_EXCELLENCY = re.compile(r"H\.?\s?E\.?")
+
+
+def _honorific(token: str) -> bool:
+    return is_honorific(token) or _EXCELLENCY.fullmatch(token) is not None
+
+
+def split_author(who: str) -> tuple[str | None, str | None]:
+    """Split a header's "President Ilham Aliyev" into ``(name, role)``; an organisation is a name alone.
+
+    >>> split_author("President of the Republic of Azerbaijan Ilham Aliyev")
+    ('Ilham Aliyev', 'President of the Republic of Azerbaijan')
+    """
+    tokens = who.split()
+    while tokens and tokens[0].lower() == "the":
+        tokens = tokens[1:]
+    if not tokens:
+        return None, None
+    if any(t.lower().strip(".,") in ORG_WORDS for t in tokens):
+        person = _person_after_office(tokens)
+        return person if person is not None else (" ".join(tokens), None)
+    i = len(tokens)
+    while i > 0:
+        token = tokens[i - 1]
+        if token.lower() in ROLE_WORDS or _honorific(token):
+            break
+        if token[:1].isupper() or (token in PARTICLES and i - 1 > 0 and tokens[i - 2][:1].isupper()):
+            i -= 1
+            continue
+        break
+    name = tokens[i:]
+    role = tokens[:i]
+    if not name:  # "Statement by the President": a role, no name
+        return None, " ".join(role) or None
+    if role and role[-1].lower() in ("of", "the"):
+        if len(name) <= 2:  # "President of South Korea": a place ends the office, and no name follows
+            return None, " ".join(t for t in tokens if not _honorific(t))
+        # "... of the Republic of Azerbaijan Ilham Aliyev": the place ends the role, the last two words are the name
+        role, name = role + name[:-2], name[-2:]
+    role_text = " ".join(t for t in role if not _honorific(t)) or None
+    return " ".join(name), role_text
+
+
+def _person_after_office(tokens: list[str]) -> tuple[str, str | None] | None:
+    """A person after an office that names an institution: "Foreign Ministry Spokeswoman Maria Doe",
+    "Spokesperson of the Ministry of Northland Anna Berg" (after a place, the last two words are the name)."""
+    start = len(tokens)
+    while start > 0 and tokens[start - 1][:1].isupper() and tokens[start - 1].lower() not in _OFFICE_WORDS:
+        start -= 1
+    name = tokens[start:]
+    if start > 0 and tokens[start - 1] == "of" and len(name) >= 3:
+        start, name = len(tokens) - 2, tokens[-2:]  # "... of Northland Anna Berg"
+    elif start == 0 or tokens[start - 1].lower() not in ROLE_WORDS:
+        return None
+    if not 2 <= len(name) <= 3:
+        return None
+    role = " ".join(t for t in tokens[:start] if not _honorific(t))
+    return " ".join(name), role or None
+
+
+def _who(text: str) -> str:
+    """The speaker phrase of a header up to where the occasion starts ("... at the general debate")."""
+    cut = _WHO_END.search(text)
+    while cut is not None and cut.group().strip() == "and":
+        before, after = text[: cut.start()], text[cut.end() :]
+        tail = _WHO_END.search(after)
+        joined = after[: tail.start()] if tail else after
+        if any(t.lower() in ORG_WORDS for t in before.split()) or not joined.split():
+            break
+        if joined.split()[-1].lower() not in ORG_WORDS:
+            break
+        # "the Information and Press Department": one institution, not two speakers
+        cut = _WHO_END.search(text, cut.end() + (tail.start() if tail else len(after)))
+        if cut is None:
+            return text
+    return text[: cut.start()] if cut else text
+
+
+def transcript_header(
+    text: str | None, *, possessive: bool = True, holder_text: str | None = None
+) -> tuple[str, str | None, str | None] | None:
+    """``(header line, author, role)`` when a short line is a transcript header ("Remarks by X", "X's speech").
+
+    The possessive form ("X's speech at ...") is tried only when ``possessive`` (on an article's header lines);
+    a header that names only an office ("Address by the President of Northland") names its holder when
+    ``holder_text`` (the document) gives one, and is the office itself when it is capitalised ("Statement by
+    the Spokesperson").
+    """
+    if text is None or len(text) > MAX_HEADER_CHARS:
+        return None
+    lower = text.lower()
+    if not any(kind in lower for kind in _KINDS):
+        return None  # every header names its kind ("Remarks by X", "X's speech", "Office statement")
+    for line in _unlabelled(text):
+        found = _header_author(line, possessive=possessive, holder_text=holder_text)
+        if found is not None:
+            return text, found[0], found[1]
+    return None
+
+
+def _unlabelled(text: str) -> Iterator[str]:
+    yield text
+    label = _LABEL.match(text)
+    if label is not None:
+        yield text[label.end() :]
+
+
+def _header_author(text: str, *, possessive: bool, holder_text: str | None) -> tuple[str, str | None] | None:
+    has_by = " by " in text or " of " in text or " from " in text
+    has_own = possessive and ("'s " in text or "’s " in text)
+    lower = text.lower()
+    kinds = holder_text is not None and any(kind in lower for kind in _OFFICE_KINDS)
+    office = _OFFICE_KIND.search(text) if kinds else None
+    if not has_by and not has_own and office is None and "question" not in lower:
+        return None  # neither "Remarks by X" nor "X's remarks": spare the patterns
+    found = _HEADER.fullmatch(text) if has_by else None
+    if found is not None:
+        who = found["who"]
+    elif has_own and (own := _POSSESSIVE.search(text)) is not None:
+        who = own["who"]
+    elif (reply := _REPLIES.match(text)) is not None:
+        who = reply["who"].replace("'s ", " ").replace("’s ", " ")  # "The Embassy's Press Officer"
+    elif office is not None and _office_statement(office["who"], holder_text or ""):
+        who = office["who"]
+    else:
+        return None
+    who = _who(who).strip(" :.")
+    if any(t[:1].islower() and t not in _PHRASE_WORDS for t in who.split()):
+        return None  # "Statement by the President sparks outrage": a headline's verb, no speaker
+    name, role = split_author(who)
+    if name is None and role is not None and holder_text is not None:
+        name = role_holder(holder_text, role)  # "Address by the President of Northland": who holds it
+        alone = _office_alone(who) if name is None else None
+        if alone is not None:
+            return alone, None
+    if name is None or not name[:1].isupper():
+        return None
+    return name, role
+
+
+_FRAMED = re.compile(r"\b(?:said|says|stated|added)\s*:\s*$", re.MULTILINE)
+
+
+def _office_statement(who: str, text: str) -> bool:
+    """Whether "X statement" is an office's own statement: X ends in an office or institution ("Foreign
+    Secretary", "Foreign Office"; not a capitals headline), and the text does not frame the words as a quotation
+    ("A spokesperson said:"), which names their speaker itself."""
+    tokens = who.split()
+    if who.isupper() or tokens[-1].lower() not in _OFFICE_HEADS:
+        return False
+    return _FRAMED.search(text, 0, 3000) is None
+
+
+def _office_alone(who: str) -> str | None:
+    """A capitalised office with no holder: "the Spokesperson", "the High Representative" (not "the ministers")."""
+    office = who.removeprefix("the ").strip()
+    tokens = office.split()
+    if not tokens or not tokens[0][:1].isupper() or tokens[0].lower() not in _ROLE_OR_ORG:
+        return None
+    if tokens[-1].lower() not in ROLE_WORDS and "of" not in tokens:
+        return None  # "Embassy Press Officer", "High Representative", "President of Northland"; not "Embassy"
+    if tokens[-1].lower().endswith("s") and tokens[-1].lower().rstrip("s") in ROLE_WORDS:
+        return None  # "the Foreign Ministers of ...": a group
+    return office
+
+
+def role_holder(text: str, role: str) -> str | None:
+    """The person a text names with ``role``: "President of Northland Jane Doe", "President Jane Doe"."""
+    office = role.split()[0]
+    for pattern in (re.escape(role), re.escape(office)):
+        found = re.search(pattern + r"[ \t]+((?:[A-Z][a-z'’\-]+[ \t]+){1,2}[A-Z][a-z\-]+)(?:['’]s)?\b", text)
+        if found is not None:
+            name, _ = split_author(found.group(1))
+            if name is not None and " " in name:
+                return name
+    # "President of Russia Vladimir Putin" for "President of the Russian Federation": the office, a place, a name
+    for found in re.finditer(re.escape(office) + r"((?:[ \t]+(?:of|the|[A-Z][a-z'’\-]+)){3,8})", text):
+        name, _ = split_author(office + found.group(1))
+        if name is not None and " " in name:
+            return name
+    return None
+
+
+_NAME_WORD = r"(?:[A-Z][a-z]+|[A-Z](?=['’]))(?:['’\-]?[A-Z][a-z]+)*"
+"""A capitalised name: "Doe", "McCormack", "O’Brien", "Jean-Luc" (not "UN", not "Doe’s")."""
+_PERSON_LINE = re.compile(
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD}|de|van|von|al)){{1,3}})(?P<role>\s+.+)?"
+)
+
+
+def name_line(line: str) -> tuple[str, str | None] | None:
+    """A transcript's speaker on a line of their own, maybe with the office: "Jane Doe Secretary of State",
+    "JANE DOE, SECRETARY OF STATE"."""
+    if "," in line:
+        person, _, office = line.partition(",")
+        if line.isupper():
+            person, office = person.title(), office.title()
+        named = name_line(person.strip())
+        if named is None or named[1] is not None or not is_role_line(office.strip()):
+            return None
+        return named[0], office.strip()
+    found = _PERSON_LINE.fullmatch(line)
+    if found is None:
+        return None
+    name_tokens = found["name"].split()
+    if any(t.endswith(("'s", "’s")) or t.lower() in _KIND_WORDS for t in name_tokens):
+        return None  # "Secretary’s Calls Discussing Gaza", "Daily Briefing": a headline, a label
+    # The name ends where the office begins: "John Kerry Secretary of State".
+    for i, token in enumerate(name_tokens):
+        if token.lower() in ROLE_WORDS or token.lower() in FUNCTION_WORDS:
+            name_tokens = name_tokens[:i]
+            break
+    role = line[len(" ".join(name_tokens)) :].strip() or None
+    if len(name_tokens) < 2 or len(line) > 80:
+        return None
+    if role is not None and (role.split()[0].lower() not in ROLE_WORDS or len(role.split()) > 6):
+        return None
+    return " ".join(name_tokens), role
+
+
+def is_role_line(line: str) -> bool:
+    """Whether a short line names an office alone: "Secretary of State", "Department Spokesperson",
+    "Minister for Foreign Affairs of Northland", "Assistant Secretary, Bureau of Public Affairs"."""
+    first = line.split(",")[0]
+    tokens = first.replace("-", " ").split()
+    lead = next((k for k, t in enumerate(tokens[:3]) if t.lower() in _ROLE_OR_ORG), None)
+    if lead is None or len(line) > 100 or not all(t[:1].isupper() for t in tokens[:lead]):
+        return False  # a country or nationality may come first: "U.S. Permanent Representative to the UN"
+    tokens = tokens[lead:]
+    if not any(t.lower() in ROLE_WORDS for t in tokens):
+        return False
+    place = False  # after "of": a place or institution in capitals ("of the Republic of Northland")
+    for token in tokens:
+        lower = token.lower()
+        if lower in ("of", "to"):
+            place = True
+        elif lower in _ROLE_CONNECTORS or lower in ROLE_WORDS or lower in ORG_HEADS:
+            continue
+        elif not (place and token[:1].isupper()):
+            return False
+    return True
+
+
+_DELIVERY = re.compile(r"(?i:as\s+delivered|as\s+prepared(?:\s+for\s+delivery)?|check\s+against\s+delivery)")
+_LABEL_LINE = re.compile(rf"(?:[A-Z]\w*\s+)?(?i:{TRANSCRIPT_HEADER})")
+
+
+def _label_line(line: str) -> bool:
+    """A transcript's label on a line of its own: "Remarks", "Press Statement", "Daily Press Briefing",
+    "Speech", or a speech's delivery note ("As Delivered")."""
+    return len(line) <= 40 and (_LABEL_LINE.fullmatch(line) is not None or _DELIVERY.fullmatch(line) is not None)
+
+
+def name_under_label(title: str | None, heads: Sequence[str]) -> tuple[str, str | None] | None:
+    """The speaker a transcript's header gives on a name line under its label or title, with the office on the
+    same line or the next ("Remarks" / "Jane Doe" / "Secretary of State")."""
+    labelled = title is not None and TRANSCRIPT_START.match(title) is not None
+    label = next((i for i, line in enumerate(heads) if _label_line(line) or (labelled and line == title)), None)
+    if label is None:
+        return None
+    if _DELIVERY.fullmatch(heads[label]):
+        label = -1  # "Jane Doe" / "Ambassador" / "AS DELIVERED": the note comes under the name
+    for i, line in enumerate(heads[label + 1 :], start=label + 1):  # the name comes under the label
+        person = name_line(line)
+        if person is None:
+            continue
+        following = heads[i + 1] if i + 1 < len(heads) else ""
+        if person[1] is None and is_role_line(following):
+            return person[0], following
+        return person
+    return None
+
+
+def _mentioned_roles(text: str, name: str, limit: int = 100) -> Iterator[str]:
+    """Role phrases written just before ``name`` in ``text``: "Azerbaijani President", "President of ..."."""
+    start = 0
+    for _ in range(limit):
+        at = text.find(name, start)
+        if at < 0:
+            return
+        start = at + len(name)
+        window = text[max(0, at - 160) : at]
+        window = window[window.rfind("\n") + 1 :]
+        phrase: list[str] = []
+        for token in reversed(window.split()):
+            if token[-1] in ',.;:!?"”)' or (token[:1].isupper() and token.lower() in FUNCTION_WORDS):
+                break
+            if token.lower() in _KIND_WORDS:
+                break  # "Speech of Prime Minister X": the header's kind is no part of the office
+            if token[:1].isupper() or token in _CONNECTORS:
+                phrase.insert(0, token)
+                continue
+            break
+        while phrase and (phrase[0] in _CONNECTORS or _honorific(phrase[0])):
+            phrase.pop(0)
+        if any(t.lower() in ROLE_WORDS for t in phrase):
+            yield " ".join(phrase)
+
+
+def fullest_role(text: str, name: str, role: str | None) -> str | None:
+    """The longest role the text gives next to ``name`` that agrees with the header's ``role``."""
+    best = role
+    key = set(role.lower().split()) if role else set()
+    for candidate in _mentioned_roles(text, name):
+        if key and not key <= set(candidate.lower().split()):
+            continue
+        if best is None or len(candidate) > len(best):
+            best = candidate
+    return best
+
+
+def header_author(
+    title: str | None,
+    heads: Sequence[str],
+    text: str,
+    lead_header: tuple[str, str | None, str | None] | None,
+    early: Sequence[str] = (),
+) -> tuple[str | None, str | None, str | None] | None:
+    """``(header, author, role)`` of an article's header: a header line anywhere (the title first), the first
+    line of prose (``lead_header``), or a name line under a transcript label or title."""
+    for line in [title, *heads]:  # the title may join two lines: "Press conference" / "by X"
+        found = transcript_header(line, holder_text=text)
+        if found is not None:
+            return found
+    if lead_header is not None:
+        return lead_header
+    for line in early:  # a blog's intro above the speech: "Address by President of Northland" below it
+        found = transcript_header(line, possessive=False, holder_text=text)
+        if found is not None:
+            return title, found[1], found[2]
+    person = name_under_label(title, [*heads, *early]) or _attributable(text) or _only_tag(text)
+    if person is not None:
+        return title, person[0], person[1]
+    return None
+
+
+_ATTRIBUTABLE = re.compile(
+    r"\b(?:is|are)\s+attributable\s+to\s+(?:the\s+)?(?P<who>[A-Z][^:\n]{2,80}?)\s*:", re.MULTILINE
+)
+
+
+def _attributable(text: str) -> tuple[str, str | None] | None:
+    """A readout's speaker: "The following is attributable to Spokesperson Jane Doe:"."""
+    found = _ATTRIBUTABLE.search(text, 0, 1500) if text.find("attributable", 0, 1500) >= 0 else None
+    if found is None:
+        return None
+    name, role = split_author(_who(found["who"]))
+    return (name, role) if name is not None and " " in name else None
+
+
+_TAG = re.compile(r"(?P<who>[A-Z][\w'’.\-]*(?:[ \t]+(?:of|the|[A-Z][\w'’.\-]*)){1,8}):[ \t]+(?P<said>.*)")
+_FIRST_TAG_LINES = 5
+"""A single speaker's transcript opens with the tag: within this many lines of the text (headline, date, ...)."""
+_SAID_END = re.compile(r"[.!?…][\"”»’']?$")
+
+
+def _only_tag(text: str) -> tuple[str, str | None] | None:
+    """The one person whose tag opens paragraphs of the text ("President of Northland Karl Olsen: Friends, ..."),
+    as a transcript of one speaker writes it (kremlin.ru style); two tagged persons, or a tag on a headline
+    (no sentence after it), name no author."""
+    found: dict[str, str | None] = {}
+    if text.find(": ", 0, 20000) < 0:
+        return None
+    lines = [line for line in text[:20000].split("\n") if line.strip()]
+    for number, line in enumerate(lines):
+        colon = line.find(": ", 0, 120)
+        tag = _TAG.match(line) if colon > 3 and line[:1].isupper() else None  # most lines hold no tag: spare it
+        if tag is None:
+            continue
+        said = tag["said"]
+        if len(said) < 30 or _SAID_END.search(said) is None:
+            continue  # "Karl Olsen: we will never give up" is a headline, not a turn
+        name, role = split_author(tag["who"])
+        tokens = name.split() if name else []
+        if not 2 <= len(tokens) <= 3 or any(
+            not t[:1].isupper() or t.isupper() or t.lower() in _OFFICE_WORDS for t in tokens
+        ):
+            continue
+        if not found and number >= _FIRST_TAG_LINES:
+            return None  # a tag deep in a report ("Key quote - Jane Doe: ...") makes no transcript of it
+        found.setdefault(" ".join(tokens), role)
+    return next(iter(found.items())) if len(found) == 1 else None
