@@ -179,7 +179,10 @@ _FURNITURE = re.compile(
     r"|cookie\s+(?:settings|policy|preferences)$|we\s+use\s+cookies\b|accept\s+(?:all|all\s+cookies|cookies)$"
     r"|(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the)\s+(?:\w+\s+)?newsletters?\b"
     r"|(?:copyright|©).{0,80}all\s+rights\s+reserved\.?$|all\s+rights\s+reserved\.?$"
-    r"|from\s+\w+,\s+the\s+free\s|this\s+page\s+is\s+archived\b|(?:from|source|via)\s*:\s*[A-Z])"
+    r"|from\s+\w+,\s+the\s+free\s|this\s+page\s+is\s+archived\b|(?:from|source|via)\s*:\s*[A-Z]"
+    # a government page's field labels alone ("Published" / "12 March 2024") and its delivery notes
+    r"|(?:published|first\s+published|last\s+updated|delivered\s+on|from)\s*:?$"
+    r"|.{0,40}\((?:transcript\s+of\s+the\s+speech|original\s+script|speaker['’]s\s+notes)\b[^()]*\)$)"
 )
 
 

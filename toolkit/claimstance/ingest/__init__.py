@@ -418,11 +418,14 @@ STANDFIRST_CHARS = 400
 
 def _standfirst_over_stamp(item: _Item, run: _Run) -> bool:
     """Whether the page's first item is a header with a one-line standfirst above a "Published 12 March 2024"
-    line (GOV.UK style: label, headline, standfirst, "From:", published date, body): it opens the text below."""
-    lead = item.lead
+    line, the label maybe on a line of its own (GOV.UK: label, headline, standfirst, "From:", date, body), or
+    above a date and a time on lines of their own (kremlin.ru: "March 18, 2014" / "15:50"): it opens the text."""
+    lead, shown = item.lead, [line for line in run.lines if line.kind is not BLANK]
     if lead is None or item.end - lead.start > STANDFIRST_CHARS or run.site is not None:
         return False
-    return any(line.stamp and line.short and _PUBLISHED_LABEL.match(line.short) for line in run.lines)
+    if len(shown) >= 2 and all(line.stamp for line in shown):
+        return True
+    return any(line.short and _PUBLISHED_LABEL.match(line.short) for line in shown if line.stamp or line.kind is WEAK)
 
 
 def _open(item: _Item, run: _Run | None, *, headers_above: bool) -> None:

@@ -1,0 +1,113 @@
+"""Authors and documents in the house styles of government transcripts and releases (invented pages)."""
+
+from __future__ import annotations
+
+import pytest
+from claimstance.ingest import ingest_text
+from claimstance.ingest.authors import name_line
+from claimstance.ingest.styles import from_line_person, fuller_name
+from claimstance.segment import segment
+
+_BODY = "\n\nTHE PRESIDENT: Hello, everybody. We had a good day today. The economy is growing.\n"
+
+
+@pytest.mark.parametrize(
+    ("title", "author"),
+    [
+        ("Remarks by President Smith Before Marine One Departure", ("Smith", "President")),
+        ("Remarks by President Smith In Press Availability", ("Smith", "President")),
+        ("Remarks by Vice President Anna Berg At a Campaign Event", ("Anna Berg", "Vice President")),
+        ("Remarks by President Smith and President Berg of Northland Before Bilateral Meeting", ("Smith", "President")),
+    ],
+)  # fmt: skip
+def test_a_title_case_header_ends_the_author_where_its_occasion_begins(title: str, author: tuple[str, str]) -> None:
+    [doc] = ingest_text(f"{title}\nNOVEMBER 10, 2026•SPEECHES AND REMARKS\n\nSouth Lawn{_BODY}", "page.txt")
+    assert (doc.author, doc.author_role) == author
+    turn = [u.speaker.name for u in segment(doc) if u.text == "We had a good day today."]
+    assert turn == [author[0]]  # "THE PRESIDENT:" resolves through the header's author
+
+
+@pytest.mark.parametrize("line", ["Via Teleconference", "Oval Office", "South Lawn", "Presidential Palace"])
+def test_a_place_or_medium_line_is_no_speakers_name_line(line: str) -> None:
+    assert name_line(line) is None
+    assert name_line("Peter Hall") == ("Peter Hall", None)  # a surname that is also a noun stays a name
+
+
+def test_a_briefing_by_an_anonymous_official_names_no_author() -> None:
+    raw = (
+        "Briefing With Senior State Department Official On the Secretary's Upcoming Travel\n"
+        "Special Briefing\nSenior State Department Official\nVia Teleconference\nMarch 3, 2026\n\n"
+        "MODERATOR: Thank you, everyone, for joining us today.\n\n"
+        "SENIOR STATE DEPARTMENT OFFICIAL: Thanks so much. The Secretary will travel to Oldtown next week.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.author is None
+    speakers = {u.text: u.speaker.name for u in segment(doc)}
+    assert speakers["The Secretary will travel to Oldtown next week."] == "senior state department official"
+
+
+def test_a_surname_alone_is_written_out_as_the_page_names_its_one_holder() -> None:
+    assert fuller_name("President Joseph R. Smith spoke today.", "Smith") == "Joseph R. Smith"
+    assert fuller_name("Jane Smith met John Smith.", "Smith") == "Smith"  # two people of that name: no guess
+    assert fuller_name("The Smith Institute said.", "Smith") == "Smith"
+    raw = (
+        "Secretary Doe's Remarks to the Press\nRemarks\nJane Doe, Secretary of State\nOldtown, Northland\n"
+        "March 4, 2026\n\nSECRETARY DOE: Thank you very much. We made real progress.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.author == "Jane Doe"
+
+
+_GOVUK = (
+    "{label}\n{title}\n{standfirst}\nFrom:\n{origin}\nPublished\n12 March 2026\nDelivered on\n"
+    "11 March 2026 (Transcript of the speech, exactly as it was delivered)\n\n"
+    "Thank you very much. It is a pleasure to be in Oldtown. The UK stands with Northland.\n\n"
+    "We will not be deterred.\n"
+)
+
+
+def test_a_govuk_speech_is_one_document_by_the_person_its_from_line_names() -> None:
+    raw = _GOVUK.format(
+        label="Speech",
+        title="Foreign Secretary's speech at the Northland Security Conference",
+        standfirst="The Foreign Secretary set out the UK's support for Northland at the annual security conference.",
+        origin="Foreign, Commonwealth & Development Office and The Rt Hon Jane Doe MP",
+    )
+    [doc] = ingest_text(raw, "page.txt")  # before: two documents, cut at "Published" / "12 March 2026"
+    assert (doc.author, doc.author_role) == ("Jane Doe", "Foreign Secretary")
+    assert doc.title == "Foreign Secretary's speech at the Northland Security Conference"
+    assert str(doc.published) == "2026-03-12"
+    speakers = {u.text: u.speaker.name for u in segment(doc)}
+    assert speakers["We will not be deterred."] == "Jane Doe"
+
+
+def test_a_govuk_press_release_or_a_from_line_of_two_people_names_no_author() -> None:
+    origin = "Foreign, Commonwealth & Development Office and The Rt Hon Jane Doe MP"
+    assert from_line_person(["Press release", "UK condemns the vote"], [origin]) is None
+    assert from_line_person(["Speech", "UK statement"], ["Foreign Office, Jane Doe and Karl Smith MP"]) is None
+    assert from_line_person(["Speech", "UK statement"], ["Cabinet Office and Prime Minister's Office"]) is None
+    assert from_line_person(["Speech", "UK statement"], [origin]) == "Jane Doe"
+
+
+def test_an_office_with_its_remit_before_statement_is_its_holders() -> None:
+    raw = (
+        "Statement\nMinister for Europe statement on the Northland elections\n"
+        "Minister for Europe Karl Smith has issued a statement on the parliamentary elections in Northland.\n"
+        "From:\nForeign, Commonwealth & Development Office and Karl Smith MP\nPublished\n2 November 2026\n\n"
+        "Irregularities were reported. We urge the authorities to address them.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert (doc.author, doc.author_role) == ("Karl Smith", "Minister for Europe")
+
+
+def test_a_kremlin_transcript_header_with_date_and_time_lines_opens_the_text_below() -> None:
+    raw = (
+        "Address by President of the Russian Federation\n"
+        "Vladimir Putin addressed State Duma deputies and Federation Council members in the Kremlin.\n"
+        "March 18, 2026\n15:50\nThe Kremlin, Moscow\n\n"
+        "President of Russia Vladimir Putin: Members of the Federation Council, good afternoon.\n\n"
+        "We have gathered here today in connection with an issue of vital significance. This is not true.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")  # before: two documents, the header's and the speech's
+    assert (doc.author, doc.title) == ("Vladimir Putin", "Address by President of the Russian Federation")
+    assert str(doc.published) == "2026-03-18"
