@@ -111,3 +111,51 @@ def test_a_kremlin_transcript_header_with_date_and_time_lines_opens_the_text_bel
     [doc] = ingest_text(raw, "page.txt")  # before: two documents, the header's and the speech's
     assert (doc.author, doc.title) == ("Vladimir Putin", "Address by President of the Russian Federation")
     assert str(doc.published) == "2026-03-18"
+
+
+@pytest.mark.parametrize(
+    ("header", "owner"),
+    [
+        ("Seventy-ninth Session,\n12th Meeting (PM)\n\nAssembly Adopts Text\n", "United Nations"),
+        ("Ukraine\nVolume 612: debated on Tuesday 13 May 2026\n", "Hansard"),
+        ("Statement from President Smith\nMARCH 5, 2026•STATEMENTS AND RELEASES\n", "The White House"),
+        ("Remarks With Foreign Minister Berg\nJane Doe\nSecretary of State\nOldtown\n", "U.S. Department of State"),
+        ("Call\nOffice of the Spokesperson\n\nThe below is attributable to X:\n", "U.S. Department of State"),
+        ("Meeting\nMarch 18, 2026\n\nPresident of Russia Vladimir Putin: Good afternoon.\n", "The Kremlin"),
+    ],
+)  # fmt: skip
+def test_a_page_in_a_government_house_style_is_that_offices(header: str, owner: str) -> None:
+    [doc] = ingest_text(f"{header}\nWe discussed the situation in the region. We agreed to meet again soon.\n", "p.txt")
+    assert doc.source == owner
+
+
+def test_no_house_style_names_no_office() -> None:
+    raw = "Northland votes\nBy Jane Doe\n\nOLDTOWN - Voters went to the polls on Sunday. The count began at dusk.\n"
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.source is None  # "Secretary of State" in a sentence, a meeting in prose: no house style
+
+
+def test_a_place_line_ending_in_a_full_stop_stays_in_the_header() -> None:
+    raw = (
+        "Secretary Smith With Northland Foreign Minister Anna Berg Before Their Meeting\nRemarks\n"
+        "Antony Smith, Secretary of State\nWashington, D.C.\nMarch 9, 2026\n\n"
+        "SECRETARY SMITH: Well, good afternoon, everyone. We have a lot to discuss.\n\n"
+        "FOREIGN MINISTER BERG: Thank you, Tony. We are grateful for your support.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")  # before: two documents, cut under "Washington, D.C." (taken for prose)
+    assert (doc.author, doc.source) == ("Antony Smith", "U.S. Department of State")
+    speakers = {u.text: u.speaker.name for u in segment(doc)}
+    assert speakers["We have a lot to discuss."] == "Antony Smith"
+    assert speakers["We are grateful for your support."] == "Anna Berg"
+
+
+def test_an_answer_to_a_media_question_is_the_spokespersons() -> None:
+    raw = (
+        "Answer by Foreign Ministry Spokeswoman Maria Ivanova to a media question on the situation in Northland\n\n"
+        "Question: How would you comment on the statements by Southland officials?\n\n"
+        "Answer: We regard these statements as provocative. They do not help the peace process.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert (doc.author, doc.author_role) == ("Maria Ivanova", "Foreign Ministry Spokeswoman")
+    speakers = {u.text: u.speaker.name for u in segment(doc)}
+    assert speakers["They do not help the peace process."] == "Maria Ivanova"  # before: the questioner's

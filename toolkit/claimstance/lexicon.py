@@ -327,7 +327,8 @@ FUNCTION_WORDS = words(
 """Lower-case function words (and sentence openers) that are never part of a name or a role phrase."""
 TRANSCRIPT_HEADER = (
     r"(?:(?:opening|closing|welcoming|keynote|joint|press|video|televised|inaugural|official|final)\s+)?"
-    r"(?:statement|speech|remarks|address|message|interview|briefing|declaration|comments?|press\s+conference)"
+    r"(?:statement|speech|remarks|address|message|interview|briefing|declaration|comments?|press\s+conference"
+    r"|answers?)"
 )
 """What opens a transcript's header: "Statement", "Opening remarks", "Joint press conference" (a lower-case
 pattern fragment: compile it case-insensitively)."""

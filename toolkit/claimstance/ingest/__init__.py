@@ -62,6 +62,7 @@ from claimstance.ingest.headers import (
     title_cased,
     year_from_page,
 )
+from claimstance.ingest.styles import PLACE_LINE, house_source
 from claimstance.lexicon import SHORT_LINE, LineKind, Published, Updated, classify_line
 from claimstance.schema import Document
 
@@ -214,7 +215,7 @@ def _is_prose(raw: str, line: _Line) -> bool:
     if length > LONG_TITLE_CHARS:
         return True
     if _PROSE_END.search(raw, line.start, line.end) is not None:
-        return True
+        return line.short is None or PLACE_LINE.fullmatch(line.short) is None  # "Washington, D.C." is a place
     # long, unless a Title Case headline ends without a full stop
     return length > MAX_TITLE_CHARS and not title_cased(raw[line.start : line.end])
 
@@ -317,10 +318,11 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     byline, agency, stamped = header_credits(heads, dateline.author if dateline is not None else None, agency)
     published = published or stamped
     site = next((head for head in heads if heads.count(head) >= SITE_REPEATS and len(head.split()) <= 6), None)
+    agency = agency or agency_in_lead(lead) or house_source(raw, item.start)  # the office whose style the page has
     return Document(
         id=f"{Path(seed_file).stem}-d{ordinal:02d}",
         seed_file=seed_file,
-        source=agency or agency_in_lead(lead) or item.source or site or publisher_in_text(text, raw),
+        source=agency or item.source or site or publisher_in_text(text, raw),
         title=title,
         author=author,
         author_role=role,
@@ -417,14 +419,12 @@ STANDFIRST_CHARS = 400
 
 
 def _standfirst_over_stamp(item: _Item, run: _Run) -> bool:
-    """Whether the page's first item is a header with a one-line standfirst above a "Published 12 March 2024"
-    line, the label maybe on a line of its own (GOV.UK: label, headline, standfirst, "From:", date, body), or
-    above a date and a time on lines of their own (kremlin.ru: "March 18, 2014" / "15:50"): it opens the text."""
+    """Whether a header and one-line standfirst stand above "Published" and a date (GOV.UK) or a date and a time."""
     lead, shown = item.lead, [line for line in run.lines if line.kind is not BLANK]
     if lead is None or item.end - lead.start > STANDFIRST_CHARS or run.site is not None:
         return False
     if len(shown) >= 2 and all(line.stamp for line in shown):
-        return True
+        return True  # kremlin.ru: "March 18, 2014" / "15:50" on lines of their own
     return any(line.short and _PUBLISHED_LABEL.match(line.short) for line in shown if line.stamp or line.kind is WEAK)
 
 

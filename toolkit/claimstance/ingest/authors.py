@@ -67,7 +67,7 @@ _OFFICE_WORDS = (ROLE_WORDS | ORG_HEADS) - words("press joint opening closing fi
 """What makes "X statement" an office's: "Foreign Secretary statement", not "Press statement"."""
 _ROLE_OR_ORG = ROLE_WORDS | ORG_HEADS
 _OFFICE_KINDS = ("statement", "remarks", "speech", "address", "message", "comment")
-_KINDS = (*_OFFICE_KINDS, "interview", "briefing", "declaration", "comment", "conference", "question")
+_KINDS = (*_OFFICE_KINDS, "interview", "briefing", "declaration", "comment", "conference", "question", "answer")
 _OFFICE_HEADS = words(
     """secretary minister president premier chancellor spokesman spokeswoman spokesperson ambassador envoy
     representative commissioner office ministry department embassy mission government presidency kremlin

@@ -24,6 +24,7 @@ from datetime import date
 from functools import lru_cache
 
 from claimstance.ingest.authors import TRANSCRIPT_START, is_role_line, name_line
+from claimstance.ingest.styles import PLACE_LINE
 from claimstance.lexicon import (
     AGENCY_WORDS,
     DATE,
@@ -255,8 +256,6 @@ ON_DATE = re.compile(
     rf"(?={DATE.pattern})"
 )
 _DIGIT = re.compile(r"\d")
-_PLACE_LINE = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2},\s[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}")
-"""A place on a line of its own ("Washington, DC", "New York, NY", "Oldtown, Northland"): no headline."""
 SITE_REPEATS = 3
 """A header line given this often is the site's name (a logo, a menu, a footer repeated), not a headline."""
 _TITLE_END = frozenset(".,;:–—-…")
@@ -332,7 +331,7 @@ def choose_title(lines: Sequence[str]) -> str | None:
             line = f"{line} {following}"  # "Press conference" / "by NATO Secretary General ..."
         elif not is_headline(line) or _NOT_A_TITLE.match(line) or (_DIGIT.search(line) and ON_DATE.search(line)):
             continue
-        if len(line.split()) < 2 or any(site in line for site in sites) or _PLACE_LINE.fullmatch(line):
+        if len(line.split()) < 2 or any(site in line for site in sites) or PLACE_LINE.fullmatch(line):
             continue  # "Rome" above a date is a dateline's place; a line given three times is the site's name
         if agency_line(line) is not None or is_role_line(line) or _CAPTION.search(line):
             continue

@@ -15,6 +15,9 @@ from collections.abc import Sequence
 
 from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, is_honorific, words
 
+PLACE_LINE = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2},\s[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}")
+"""A place on a line of its own ("Washington, DC", "New York, NY", "Oldtown, Northland"): no headline."""
+
 _GIVEN = r"(?:[A-Z][a-z'’\-]+|[A-Z]\.)"
 _NOT_GIVEN = ROLE_WORDS | FUNCTION_WORDS | ORG_HEADS | words("mr mrs ms dr madam sir dame lord")
 
@@ -60,4 +63,35 @@ def from_line_person(heads: Sequence[str], lines: Sequence[str]) -> str | None:
                 persons.append(found["name"])
         if persons:
             return persons[0] if len(persons) == 1 else None
+    return None
+
+
+_HOUSE_MARKS = (
+    # a meeting's record or a document symbol of UN meetings coverage: "14th Meeting (AM)", "GA/12452"
+    (re.compile(r"^\d+(?:st|nd|rd|th)\s+Meeting\s+\((?:AM|PM|Night)\)|^(?:GA|SC|SG/SM|ECOSOC)/\d{3,5}\b", re.M),
+     "United Nations"),
+    (re.compile(r"^Volume\s+\d+:\s+debated\s+on\b", re.M), "Hansard"),
+    # whitehouse.gov's date-and-section line, its press office
+    (re.compile(r"•\s*(?:SPEECHES AND REMARKS|STATEMENTS AND RELEASES|PRESS BRIEFINGS)\b"
+                r"|^(?:Office of the Press Secretary|THE WHITE HOUSE)[ \t]*$", re.M), "The White House"),
+    # state.gov's press office and the offices under a transcript's title
+    (re.compile(r"^(?:Office of the Spokesperson|(?:[A-Z][\w.’'-]*,?\s+){0,4}Secretary of State"
+                r"|(?:Deputy\s+)?Department\s+Spokesperson|Senior State Department Official)[ \t]*$", re.M),
+     "U.S. Department of State"),
+    (re.compile(r"^President\s+of\s+Russia\s+[A-Z][\w-]+\s+[A-Z][\w-]+:", re.M), "The Kremlin"),
+)  # fmt: skip
+HOUSE_CHARS = 2000
+"""The markers of a house style stand in a page's header and first turns."""
+
+
+def house_source(raw: str, start: int = 0) -> str | None:
+    """The government office whose house style the head of a page shows (its header's markers), or None:
+    "14th Meeting (AM)" (the UN's meetings coverage), "Volume 580: debated on ..." (Hansard), "MARCH 5,
+    2026•STATEMENTS AND RELEASES" (the White House), "Office of the Spokesperson" or an office line "Secretary
+    of State" under a transcript's title (the State Department), "President of Russia X Y:" (the Kremlin); a
+    repost keeps the office whose text it is."""
+    head = raw[start : start + HOUSE_CHARS]
+    for pattern, owner in _HOUSE_MARKS:
+        if pattern.search(head) is not None:
+            return owner
     return None

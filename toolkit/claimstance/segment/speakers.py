@@ -249,6 +249,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
 def _inline_turn(unit: UnitSpan, ctx: _Context, transcript: bool) -> Turn | None:
     """The turn a tag at the head of a paragraph opens ("Vladimir Putin: Good afternoon ..."), or None."""
     who = inline_tag(ctx.text, unit, transcript)
+    if who == "Answer" and ctx.author is not None and ctx.author.name is not None:
+        return Turn(ctx.author.model_copy(update={"cue": ":"}), "tag", unit.paragraph)  # a Q&A's answer: the author's
     speaker = inline_speaker(who, ctx.index) if who is not None else None
     return (
         Turn(speaker, "tag", unit.paragraph) if speaker is not None and check_name(speaker.name or "") is None else None

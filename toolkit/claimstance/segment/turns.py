@@ -186,7 +186,7 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     if tag is None:
         return None
     who = tag["who"]
-    if who.lower() in _INLINE_NOUNS or (transcript and _CHAIR.fullmatch(who)):
+    if who.lower() in _INLINE_NOUNS or who == "Answer" or (transcript and _CHAIR.fullmatch(who)):
         return who
     parsed = parse_speaker_phrase(who)
     titled = parsed is not None and (parsed.role is not None or is_honorific(who.split()[0]))
