@@ -159,3 +159,14 @@ def test_an_answer_to_a_media_question_is_the_spokespersons() -> None:
     assert (doc.author, doc.author_role) == ("Maria Ivanova", "Foreign Ministry Spokeswoman")
     speakers = {u.text: u.speaker.name for u in segment(doc)}
     assert speakers["They do not help the peace process."] == "Maria Ivanova"  # before: the questioner's
+
+
+def test_a_headline_over_its_date_stays_apart_from_the_first_paragraph() -> None:
+    raw = (
+        "Joseph Smith\nReadout of the President's Call with President Berg of Northland\nMarch 20, 2026\n\n"
+        "The President spoke today with President Anna Berg of Northland. The President reaffirmed his support.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")  # before: the headline and the first sentence made one unit
+    units = {u.text: u.speaker.name for u in segment(doc)}
+    assert "The President spoke today with President Anna Berg of Northland." in units
+    assert units["The President reaffirmed his support."] == "President"  # not Anna Berg, whom he called

@@ -290,6 +290,13 @@ def is_noise_line(line: str) -> bool:
     return classify_line(line).kind >= LineKind.STRONG
 
 
+OTHER_STORIES = frozenset(
+    ["related", "read more", "read also", "see also", "more news", "latest news", "most read", "recommended",
+     "related articles", "related news", "related stories", "more on this story", "also read"]
+)  # fmt: skip
+"""Labels over other stories' headlines ("Related", "Read more"): what follows is not the article."""
+
+
 # ------------------------------------------------------------------------------------------------ roles and names
 
 HONORIFICS = words("mr mrs ms dr prof sir madam his her excellency majesty highness")
