@@ -36,6 +36,7 @@ from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.cues import TRIGGER, Cue, find_cue, headline_colon, headline_cue
 from claimstance.segment.names import NameIndex, SpeakerPhrase, is_plain, parse_speaker_phrase, strip_article
 from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
+from claimstance.segment.standfirst import past_standfirst
 from claimstance.segment.turns import (
     Turn,
     after_opening,
@@ -100,7 +101,7 @@ def _statement_start(document: Document, units: Sequence[UnitSpan]) -> int | Non
         if unit.kind is UnitKind.HEADING:
             heading = document.text[unit.start : unit.end]
             if surname in heading or _STATEMENT_HEADER.match(heading):
-                return i + 1
+                return past_standfirst(document.text, units, i + 1, surname)
     return 0
 
 
