@@ -410,7 +410,7 @@ def header_author(
     line of prose (``lead_header``), a name line under a transcript label or title, or a GOV.UK speech's
     "From:" line; a surname alone is written out as the page gives it (:mod:`claimstance.ingest.styles`)."""
     found = _any_header_author(title, heads, text, lead_header, early)
-    person = from_line_person(heads, [*heads, *early, *text[:1500].split("\n")[:15]])
+    person = from_line_person(heads, [*heads, *early], text)
     if person is not None and (found is None or found[1] is None or _office_only(found[1])):
         return (found[0] if found else title), person, (found[1] if found else None)
     if found is None or found[1] is None:

@@ -46,12 +46,12 @@ _PERSON = re.compile(
 )
 
 
-def from_line_person(heads: Sequence[str], lines: Sequence[str]) -> str | None:
-    """The one person a GOV.UK speech's "From:" line names beside its departments, when the header's label
-    says "Speech"; several persons, or none, name nobody."""
+def from_line_person(heads: Sequence[str], lines: Sequence[str], text: str = "") -> str | None:
+    """The one person a GOV.UK speech's "From:" line (among ``lines`` and the first lines of ``text``) names
+    beside its departments, when the header's label says "Speech"; several persons, or none, name nobody."""
     if not any(head.lower() in _SPEECH_LABEL for head in heads[:3]):
         return None
-    for line in lines:
+    for line in [*lines, *text[:1500].split("\n")[:15]]:
         parts = [part.strip() for part in _FROM_PART.split(line) if part.strip()]
         if len(parts) < 2 or not any(t.lower() in ORG_HEADS for part in parts for t in part.split()):
             continue  # the line names a department: "Foreign, Commonwealth & Development Office and ..."
@@ -68,17 +68,21 @@ def from_line_person(heads: Sequence[str], lines: Sequence[str]) -> str | None:
 
 _HOUSE_MARKS = (
     # a meeting's record or a document symbol of UN meetings coverage: "14th Meeting (AM)", "GA/12452"
-    (re.compile(r"^\d+(?:st|nd|rd|th)\s+Meeting\s+\((?:AM|PM|Night)\)|^(?:GA|SC|SG/SM|ECOSOC)/\d{3,5}\b", re.M),
+    (("Meeting (", "GA/", "SC/", "SG/SM/", "ECOSOC/"),
+     re.compile(r"^\d+(?:st|nd|rd|th)\s+Meeting\s+\((?:AM|PM|Night)\)|^(?:GA|SC|SG/SM|ECOSOC)/\d{3,5}\b", re.M),
      "United Nations"),
-    (re.compile(r"^Volume\s+\d+:\s+debated\s+on\b", re.M), "Hansard"),
+    (("debated on",), re.compile(r"^Volume\s+\d+:\s+debated\s+on\b", re.M), "Hansard"),
     # whitehouse.gov's date-and-section line, its press office
-    (re.compile(r"•\s*(?:SPEECHES AND REMARKS|STATEMENTS AND RELEASES|PRESS BRIEFINGS)\b"
+    (("•", "Office of the Press Secretary", "THE WHITE HOUSE"),
+     re.compile(r"•\s*(?:SPEECHES AND REMARKS|STATEMENTS AND RELEASES|PRESS BRIEFINGS)\b"
                 r"|^(?:Office of the Press Secretary|THE WHITE HOUSE)[ \t]*$", re.M), "The White House"),
     # state.gov's press office and the offices under a transcript's title
-    (re.compile(r"^(?:Office of the Spokesperson|(?:[A-Z][\w.’'-]*,?\s+){0,4}Secretary of State"
+    (("Office of the Spokesperson", "Secretary of State", "Department Spokesperson", "State Department Official"),
+     re.compile(r"^(?:Office of the Spokesperson|(?:[A-Z][\w.’'-]*,?\s+){0,4}Secretary of State"
                 r"|(?:Deputy\s+)?Department\s+Spokesperson|Senior State Department Official)[ \t]*$", re.M),
      "U.S. Department of State"),
-    (re.compile(r"^President\s+of\s+Russia\s+[A-Z][\w-]+\s+[A-Z][\w-]+:", re.M), "The Kremlin"),
+    (("President of Russia",), re.compile(r"^President\s+of\s+Russia\s+[A-Z][\w-]+\s+[A-Z][\w-]+:", re.M),
+     "The Kremlin"),
 )  # fmt: skip
 HOUSE_CHARS = 2000
 """The markers of a house style stand in a page's header and first turns."""
@@ -91,7 +95,7 @@ def house_source(raw: str, start: int = 0) -> str | None:
     of State" under a transcript's title (the State Department), "President of Russia X Y:" (the Kremlin); a
     repost keeps the office whose text it is."""
     head = raw[start : start + HOUSE_CHARS]
-    for pattern, owner in _HOUSE_MARKS:
-        if pattern.search(head) is not None:
+    for marks, pattern, owner in _HOUSE_MARKS:
+        if any(mark in head for mark in marks) and pattern.search(head) is not None:
             return owner
     return None
