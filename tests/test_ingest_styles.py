@@ -170,3 +170,15 @@ def test_a_headline_over_its_date_stays_apart_from_the_first_paragraph() -> None
     units = {u.text: u.speaker.name for u in segment(doc)}
     assert "The President spoke today with President Anna Berg of Northland." in units
     assert units["The President reaffirmed his support."] == "President"  # not Anna Berg, whom he called
+
+
+def test_a_reposts_fields_are_furniture_and_its_topic_label_no_speaker() -> None:
+    raw = (
+        "Northland/Southland: Statement by the Spokesperson on recent developments at the border\n"
+        "Format: News and Press Release\nSource: EEAS\nPosted: 14 Sep 2026\nOriginally published: 14 Sep 2026\n\n"
+        "The European Union is deeply concerned by the fighting at the border. The attacks are unacceptable.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert (doc.author, doc.source) == ("Spokesperson", "EEAS")
+    names = {u.speaker.name for u in segment(doc)}
+    assert "Format" not in names and "Northland/Southland" not in names  # before: both were speakers

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, words
+from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, TRANSCRIPT_HEADER, words
 from claimstance.segment.names import BE, PRONOUNS, is_name_token, is_plain, parse_speaker_phrase, strip_article
 from claimstance.segment.spans import Span, mask_quotes
 
@@ -400,6 +400,9 @@ def _innermost(cue: Cue, after: str) -> Cue:
     return Cue(cue.position, inner["who"], f"{cue.cue} that {inner.group().split()[-1]}")
 
 
+_TRANSCRIPT_AFTER = re.compile(rf":\s+(?i:{TRANSCRIPT_HEADER})\s+(?:by|of|from)\b")
+
+
 def headline_colon(line: str) -> int | None:
     """Where the colon of an "X: claim" headline is, if the part before it names a speaker; else None."""
     m = _HEADLINE.match(line)
@@ -417,6 +420,8 @@ def headline_colon(line: str) -> int | None:
         return None  # "Turnout: 37%." is a label and a figure, not a surname's headline
     if tokens[0].lower() in _HEADLINE_LABELS:
         return None
+    if _TRANSCRIPT_AFTER.match(line, m.end(1)) is not None:
+        return None  # "Northland: Statement by the Spokesperson on ...": a topic before a transcript's header
     return m.end(1)
 
 
