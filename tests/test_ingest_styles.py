@@ -182,3 +182,14 @@ def test_a_reposts_fields_are_furniture_and_its_topic_label_no_speaker() -> None
     assert (doc.author, doc.source) == ("Spokesperson", "EEAS")
     names = {u.speaker.name for u in segment(doc)}
     assert "Format" not in names and "Northland/Southland" not in names  # before: both were speakers
+
+
+def test_a_breadcrumb_is_no_headline() -> None:
+    raw = (
+        "Home » UK Government » Foreign Secretary statement following the Northland elections\n"
+        "Foreign Secretary statement following the Northland elections\n"
+        "Posted on March 19, 2026 by Breaking News Team\n\n"
+        "Foreign Secretary Jane Doe said:\n\nThe elections were held in a climate of repression.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.title == "Foreign Secretary statement following the Northland elections"

@@ -284,14 +284,17 @@ def _menu(text: str) -> bool:
     return "&" in tokens or len(tokens) >= 10
 
 
+_BREADCRUMB = re.compile(r"\s[»›]\s|^Home\s+[>/]\s")
+
+
 def is_headline(text: str | None) -> bool:
     """Whether a short line reads like a headline (capital or quote first, no closing full stop, not too long)."""
     if text is None or len(text) > LONG_TITLE_CHARS or len(text.split()) > LONG_TITLE_WORDS:
         return False
     if (len(text) > MAX_TITLE_CHARS or len(text.split()) > MAX_TITLE_WORDS) and not title_cased(text):
         return False
-    if _menu(text):
-        return False
+    if _menu(text) or _BREADCRUMB.search(text) is not None:
+        return False  # "Home » UK Government » Foreign Secretary statement ...": the page's place in its site
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“«'‘"):
         return False
     return text.rstrip("\"”»'’)]")[-1:] not in _TITLE_END and read_dateline(text) is None
