@@ -336,7 +336,7 @@ FUNCTION_WORDS = words(
 TRANSCRIPT_HEADER = (
     r"(?:(?:opening|closing|welcoming|keynote|joint|press|video|televised|inaugural|official|final)\s+)?"
     r"(?:statement|speech|remarks|address|message|interview|briefing|declaration|comments?|press\s+conference"
-    r"|answers?)"
+    r"|answers?|press\s+(?:gaggle|availability))"
 )
 """What opens a transcript's header: "Statement", "Opening remarks", "Joint press conference" (a lower-case
 pattern fragment: compile it case-insensitively)."""

@@ -58,7 +58,8 @@ _WHO_END = re.compile(
     r",|\s(?:to|at|on|with|in|during|before|after|for|regarding|about|concerning|upon|via|from|and|following)\s"
     r"|\s[–—-]\s"
     # a Title Case header capitalises the occasion: "Remarks by President Smith Before Marine One Departure"
-    r"|\s(?:Before|After|At|On|In|During|Following|With|Upon|Via|Regarding|About|Concerning|Ahead\s+of)\s"
+    r"|\s(?:Before|After|At|On|In|During|Following|With|Upon|Via|Regarding|About|Concerning|Ahead\s+of|Aboard"
+    r"|En\s+Route|aboard|en\s+route)\s"
 )
 _CONNECTORS = words("of the and for")
 _ROLE_CONNECTORS = words("of the and for on to")
@@ -67,7 +68,17 @@ _OFFICE_WORDS = (ROLE_WORDS | ORG_HEADS) - words("press joint opening closing fi
 """What makes "X statement" an office's: "Foreign Secretary statement", not "Press statement"."""
 _ROLE_OR_ORG = ROLE_WORDS | ORG_HEADS
 _OFFICE_KINDS = ("statement", "remarks", "speech", "address", "message", "comment")
-_KINDS = (*_OFFICE_KINDS, "interview", "briefing", "declaration", "comment", "conference", "question", "answer")
+_KINDS = (
+    *_OFFICE_KINDS,
+    "interview",
+    "briefing",
+    "declaration",
+    "conference",
+    "question",
+    "answer",
+    "gaggle",
+    "availab",
+)
 _OFFICE_HEADS = words(
     """secretary minister president premier chancellor spokesman spokeswoman spokesperson ambassador envoy
     representative commissioner office ministry department embassy mission government presidency kremlin
