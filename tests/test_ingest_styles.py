@@ -195,3 +195,12 @@ def test_a_breadcrumb_is_no_headline() -> None:
     )
     [doc] = ingest_text(raw, "page.txt")
     assert doc.title == "Foreign Secretary statement following the Northland elections"
+
+
+def test_read_the_full_transcript_of_x_speech_names_x() -> None:
+    raw = (
+        "Read the full transcript of Prime Minister Berg's speech to parliament\nNorthpress\n12 March 2026\n\n"
+        "Mr Speaker, honourable members. We meet at a time of great danger.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert (doc.author, doc.author_role) == ("Berg", "Prime Minister")

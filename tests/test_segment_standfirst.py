@@ -32,3 +32,24 @@ def test_words_under_the_header_that_do_not_tell_of_the_author_stay_the_authors(
     )
     assert speakers["We reject these claims."] == ("Karl Olsen", Attribution.AUTHOR)
     assert speakers["The border is ours."] == ("Karl Olsen", Attribution.AUTHOR)
+
+
+def test_a_lead_in_to_the_full_text_is_the_outlets() -> None:
+    speakers = _speakers(
+        "Full text: President Olsen's address to the nation\nBy Jane Doe\nMarch 12, 2026\n\n"
+        "Here is the full text of the address President Karl Olsen delivered on Sunday evening:\n\n"
+        "My fellow citizens. Tonight I speak to you at a difficult hour. Our land is ours.\n"
+    )
+    lead_in = "Here is the full text of the address President Karl Olsen delivered on Sunday evening:"
+    assert speakers[lead_in][0] is None  # before: the author's
+    assert speakers["Our land is ours."] == ("Karl Olsen", Attribution.AUTHOR)
+
+
+def test_a_standfirst_reporting_the_authors_stand_stays_the_authors() -> None:
+    speakers = _speakers(
+        "Speech\n\nSouthland is undermining peace: UK statement to the OSCE\n\n"
+        "Ambassador John Roe condemns Southland holding elections on the territory of Northland.\n\n"
+        "John Roe\n\nThank you, Mr Chair. Once again we must raise Southland's aggression.\n"
+    )
+    standfirst = "Ambassador John Roe condemns Southland holding elections on the territory of Northland."
+    assert speakers[standfirst][0] == "John Roe"

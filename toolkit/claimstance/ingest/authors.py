@@ -38,7 +38,7 @@ TRANSCRIPT_START = re.compile(rf"(?i:{TRANSCRIPT_HEADER})\b")
 _KIND = rf"(?:transcript\s+of\s+(?:the\s+)?)?{TRANSCRIPT_HEADER}"
 _HEADER = re.compile(rf"(?=[A-Z])(?i:{_KIND})\s+(?:by|of|from)\s+(?P<who>[^\n]+?)\s*[:.]?")
 _POSSESSIVE = re.compile(
-    rf"(?:^|[-–—:”\"]\s*)(?:(?:Full\s+)?[Tt]ext\s+of\s+)?(?P<who>[A-Z][^\n:”\"]{{2,100}}?)['’]s\s+(?i:{TRANSCRIPT_HEADER})\b"
+    rf"(?:^|[-–—:”\"]\s*)(?:(?:Read\s+)?(?:the\s+)?(?:[Ff]ull\s+)?(?:[Tt]ext|[Tt]ranscript)\s+of\s+)?(?P<who>[A-Z][^\n:”\"]{{2,100}}?)['’]s\s+(?i:{TRANSCRIPT_HEADER})\b"
     r"(?:\s+(?:and|at|to|on|in|before|following|with|regarding|concerning)\b|\s*$)"
 )
 # "The Embassy's Press Officer replies to a media question regarding ...": a spokesperson's answers
