@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from claimstance.ingest import ingest_text
 from claimstance.ingest.authors import name_line
-from claimstance.ingest.styles import from_line_person, fuller_name
+from claimstance.ingest.styles import from_line_person, fuller_institution, fuller_name
 from claimstance.segment import segment
 
 _BODY = "\n\nTHE PRESIDENT: Hello, everybody. We had a good day today. The economy is growing.\n"
@@ -204,3 +204,13 @@ def test_read_the_full_transcript_of_x_speech_names_x() -> None:
     )
     [doc] = ingest_text(raw, "page.txt")
     assert (doc.author, doc.author_role) == ("Berg", "Prime Minister")
+
+
+def test_an_institution_named_alone_is_written_out_as_the_page_names_it() -> None:
+    raw = (
+        "Embassy of Northland in London\nPress release\nStatement by the Embassy on the recent provocations\n"
+        "14 April 2026\n\nThe Embassy is deeply concerned by the statements of Southland officials.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.author == "Embassy of Northland"
+    assert fuller_institution("The Embassy of Northland and the Embassy of Southland met.", "Embassy") == "Embassy"

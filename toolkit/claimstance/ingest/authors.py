@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from claimstance.ingest.styles import from_line_person, fuller_name
+from claimstance.ingest.styles import from_line_person, fuller_institution, fuller_name
 from claimstance.lexicon import (
     FUNCTION_WORDS,
     ORG_HEADS,
@@ -426,7 +426,7 @@ def header_author(
         return (found[0] if found else title), person, (found[1] if found else None)
     if found is None or found[1] is None:
         return found
-    return found[0], fuller_name(text, found[1]), found[2]
+    return found[0], fuller_institution(text, fuller_name(text, found[1])), found[2]
 
 
 def _office_only(author: str) -> bool:

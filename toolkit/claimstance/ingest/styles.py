@@ -38,6 +38,18 @@ def fuller_name(text: str, name: str) -> str:
     return max(found, key=len) if len(firsts) == 1 else name
 
 
+def fuller_institution(text: str, name: str) -> str:
+    """An institution named alone ("the Embassy", "the Ministry") written out as the page names it once: "Embassy
+    of Northland" (from "Embassy of Northland in London"); several, or none, leave ``name`` as it is."""
+    if " " in name or name.lower() not in ORG_HEADS:
+        return name
+    found = {
+        m.group()
+        for m in re.finditer(rf"\b{re.escape(name)}\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}}", text)
+    }
+    return found.pop() if len(found) == 1 else name
+
+
 _SPEECH_LABEL = frozenset(["speech", "oral statement to parliament", "written statement to parliament"])
 _POST_NOMINALS = words("mp cmg kcmg gcmg obe mbe cbe qc kc pc msp ms")
 _FROM_PART = re.compile(r",\s+|\s+and\s+")
