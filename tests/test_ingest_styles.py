@@ -214,3 +214,15 @@ def test_an_institution_named_alone_is_written_out_as_the_page_names_it() -> Non
     [doc] = ingest_text(raw, "page.txt")
     assert doc.author == "Embassy of Northland"
     assert fuller_institution("The Embassy of Northland and the Embassy of Southland met.", "Embassy") == "Embassy"
+
+
+def test_a_blog_reposts_labels_line_is_furniture() -> None:
+    raw = (
+        "Monday, March 2, 2026\nSecretary Smith's Remarks at the Northland Donors Conference\nRemarks\nAntony Smith\n"
+        "Secretary of State\nOldtown, Northland\nMarch 2, 2026\n\n"
+        "SECRETARY SMITH: Thank you all for being here. The United States pledges new aid.\n\n"
+        "Posted by Brandt at 9:12 AM\nLabels: NORTHLAND\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert (doc.author, doc.source) == ("Antony Smith", "U.S. Department of State")
+    assert "Labels: NORTHLAND" not in {u.text for u in segment(doc)}  # before: a claim of the author's

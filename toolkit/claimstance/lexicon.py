@@ -182,7 +182,7 @@ _FURNITURE = re.compile(
     r"|from\s+\w+,\s+the\s+free\s|this\s+page\s+is\s+archived\b|(?:from|source|via)\s*:\s*[A-Z]"
     # a government page's field labels alone ("Published" / "12 March 2024") and its delivery notes
     r"|(?:published|first\s+published|last\s+updated|delivered\s+on|from)\s*:?$"
-    r"|(?:format|content\s+format|countr(?:y|ies)|themes?|disaster\s+types?|language)\s*:\s*[A-Z]"
+    r"|(?:format|content\s+format|countr(?:y|ies)|themes?|disaster\s+types?|language|labels)\s*:\s*[A-Z]"
     r"|.{0,40}\((?:transcript\s+of\s+the\s+speech|original\s+script|speaker['’]s\s+notes)\b[^()]*\)$)"
 )
 
