@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from claimstance.ingest import ingest_text
+from claimstance.segment import segment
 from claimstance.segment.names import NameIndex, parse_speaker_phrase
 
 
@@ -64,3 +66,20 @@ def test_the_president_of_a_readout_is_not_the_leader_he_called() -> None:
     assert index.only_holder("president") is None  # before: Anna Berg, whom the President called
     alone = NameIndex("President Anna Berg of Northland arrived. The President said the talks went well.\n")
     assert alone.only_holder("president") == ("Anna Berg", "President")
+
+
+def test_the_representative_of_a_country_is_one_person_whom_he_said_goes_on_with() -> None:
+    parsed = parse_speaker_phrase("the representative of Southland")
+    assert parsed is not None and parsed.person and parsed.name == "representative of Southland"
+    party = parse_speaker_phrase("the Democratic Party of Northland")
+    assert party is not None and not party.person
+    raw = (
+        "Assembly Adopts Resolution on Northland\nGA/12999\n27 March 2026\n\n"
+        "Assembly President Anna Berg opened the meeting. She said the vote would be recorded.\n\n"
+        "Speaking in explanation of vote, the representative of Southland said the resolution was one-sided. "
+        "He said the people of the region had expressed their will freely.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    speakers = {u.text: u.speaker.name for u in segment(doc)}
+    said = "He said the people of the region had expressed their will freely."
+    assert speakers[said] == "representative of Southland"  # before: nobody's (or the last person named)

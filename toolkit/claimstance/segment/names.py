@@ -124,6 +124,10 @@ def strip_article(phrase: str) -> str:
     return _ARTICLE.sub("", phrase)
 
 
+_SEAT_HOLDERS = frozenset(["representative", "delegate", "ambassador", "observer", "envoy", "speaker"])
+"""Who speaks for a country or body in a meeting's record ("the representative of Northland")."""
+
+
 @lru_cache(maxsize=8192)
 def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
     """Split a speaker noun phrase into name and role, or None if it names nobody (cached: a pure function).
@@ -183,7 +187,9 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
         if article and first_proper > 1 and all(t.islower() and t not in _LINKS for t in tokens[1:first_proper]):
             # "the ruling Unity Party of Northland": a descriptor, then the organisation's name
             return SpeakerPhrase(" ".join(tokens[first_proper:]), " ".join(tokens[1:first_proper]), False, acronym)
-        return SpeakerPhrase(strip_article(np) if article else np, None, person=False)
+        # "the representative of Northland" (a meeting's record): one person, whom "he said" goes on with
+        holder = article and tokens[i - 2].lower() in _SEAT_HOLDERS
+        return SpeakerPhrase(strip_article(np) if article else np, None, person=holder)
     if name_tokens and i > 1 and tokens[i - 1].lower() in _LINKS:
         # "the Organisation for Security and Co-operation in Europe", "protesters in Oldtown": the place ends
         # the phrase, it is not the speaker
