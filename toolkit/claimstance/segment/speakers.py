@@ -35,6 +35,7 @@ from claimstance.lexicon import TRANSCRIPT_HEADER
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.cues import TRIGGER, Cue, find_cue, headline_colon, headline_cue
 from claimstance.segment.names import NameIndex, SpeakerPhrase, is_plain, parse_speaker_phrase, strip_article
+from claimstance.segment.sides import own_sides, speaks_for
 from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
 from claimstance.segment.standfirst import past_standfirst
 from claimstance.segment.turns import (
@@ -148,6 +149,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     author = Speaker(name=document.author, role=document.author_role, attribution=Attribution.AUTHOR)
     ctx.author = author
     statement_from = _statement_start(document, units)
+    sides = own_sides(document)  # "The UK calls on ..." in a UK statement is the author's own voice
     speakers: list[Speaker] = []
     backward: list[int] = []
     quoted_before: list[int] = []
@@ -205,7 +207,10 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             cued, cue = _party(speech_report(text[unit.sentence[0] : unit.sentence[1]]), Attribution.REPORTED, ctx)
         lead_in = text[unit.sentence[1] - 1] == ":" and _LEAD_IN.search(text, *unit.sentence) is not None
         if own is not None:
-            speakers.append(cued if cued is not None and reports_another(cued, cue, own, text, unit) else own)
+            reported = (
+                cued is not None and reports_another(cued, cue, own, text, unit) and not speaks_for(cued.name, sides)
+            )
+            speakers.append(cued if reported else own)
             if text[unit.sentence[1] - 1] == ":" and speakers[-1] is cued and cued is not None:
                 quoting = cued.model_copy(update={"attribution": Attribution.DIRECT_QUOTE})
             previous = _Previous()
