@@ -26,7 +26,7 @@ def own_sides(document: Document) -> frozenset[str]:
     """The sides a statement says it speaks for: the issuer its title names ("UK statement", "on behalf of the
     EU") and the country before the author's office or the page's institution ("U.S. Permanent
     Representative"). Topics the title names ("Northland: Statement by ...") are no side."""
-    sides = set()
+    sides: set[str] = set()
     title = document.title or ""
     for pattern in (_ISSUER, _BEHALF):
         sides.update(side_key(found["side"]) for found in pattern.finditer(title))

@@ -207,10 +207,9 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             cued, cue = _party(speech_report(text[unit.sentence[0] : unit.sentence[1]]), Attribution.REPORTED, ctx)
         lead_in = text[unit.sentence[1] - 1] == ":" and _LEAD_IN.search(text, *unit.sentence) is not None
         if own is not None:
-            reported = (
-                cued is not None and reports_another(cued, cue, own, text, unit) and not speaks_for(cued.name, sides)
-            )
-            speakers.append(cued if reported else own)
+            if cued is not None and speaks_for(cued.name, sides):
+                cued = None  # "The EU reiterates ..." in a statement on behalf of the EU: the author's own voice
+            speakers.append(cued if cued is not None and reports_another(cued, cue, own, text, unit) else own)
             if text[unit.sentence[1] - 1] == ":" and speakers[-1] is cued and cued is not None:
                 quoting = cued.model_copy(update={"attribution": Attribution.DIRECT_QUOTE})
             previous = _Previous()
