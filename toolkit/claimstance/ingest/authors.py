@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from claimstance.ingest.styles import from_line_person, fuller_institution, fuller_name
+from claimstance.ingest.styles import NOT_FIRST, VENUE_WORDS, from_line_person, fuller_institution, fuller_name
 from claimstance.lexicon import (
     FUNCTION_WORDS,
     ORG_HEADS,
@@ -279,14 +279,6 @@ _PERSON_LINE = re.compile(
 )
 
 
-_VENUE_WORDS = ORG_HEADS | words(
-    """teleconference telephone videoconference video phone call conference room lawn garden house building
-    palace residence hotel airport headquarters tarmac chamber theater theatre auditorium"""
-)
-"""Words of a place or medium line under a transcript's title ("Via Teleconference", "Oval Office")."""
-_NOT_FIRST = FUNCTION_WORDS | words("via aboard")
-
-
 def name_line(line: str) -> tuple[str, str | None] | None:
     """A transcript's speaker on a line of their own, maybe with the office: "Jane Doe Secretary of State",
     "JANE DOE, SECRETARY OF STATE"."""
@@ -304,7 +296,7 @@ def name_line(line: str) -> tuple[str, str | None] | None:
     name_tokens = found["name"].split()
     if any(t.endswith(("'s", "’s")) or t.lower() in _KIND_WORDS for t in name_tokens):
         return None  # "Secretary’s Calls Discussing Gaza", "Daily Briefing": a headline, a label
-    if name_tokens[0].lower() in _NOT_FIRST or any(t.lower() in _VENUE_WORDS for t in name_tokens):
+    if name_tokens[0].lower() in NOT_FIRST or any(t.lower() in VENUE_WORDS for t in name_tokens):
         return None  # "Via Teleconference", "Oval Office", "South Lawn": where or how it was said, not who
     # The name ends where the office begins: "John Kerry Secretary of State".
     for i, token in enumerate(name_tokens):

@@ -18,6 +18,13 @@ from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, is_honori
 PLACE_LINE = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2},\s[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}")
 """A place on a line of its own ("Washington, DC", "New York, NY", "Oldtown, Northland"): no headline."""
 
+VENUE_WORDS = ORG_HEADS | words(
+    """teleconference telephone videoconference video phone call conference room lawn garden house building
+    palace residence hotel airport headquarters tarmac chamber theater theatre auditorium"""
+)
+"""Words of a place or medium line under a transcript's title ("Via Teleconference", "Oval Office")."""
+NOT_FIRST = FUNCTION_WORDS | words("via aboard")
+
 _GIVEN = r"(?:[A-Z][a-z'’\-]+|[A-Z]\.)"
 _NOT_GIVEN = ROLE_WORDS | FUNCTION_WORDS | ORG_HEADS | words("mr mrs ms dr madam sir dame lord")
 
