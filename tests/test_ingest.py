@@ -248,7 +248,7 @@ def test_a_headline_with_its_timestamp_under_it_opens_the_body_below() -> None:
     assert (second.title, second.published, second.text) == (
         "Headline B",
         datetime(2024, 9, 2, 15),
-        "Headline B\nBody B.",
+        "Headline B\n\nBody B.",  # the blank line under the stamp keeps the headline apart from the body
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from claimstance.segment.cues import find_cue
-from claimstance.segment.headlines import headline_cue
+from claimstance.segment.headlines import headline_colon, headline_cue
 from claimstance.segment.spans import quote_spans
 
 
@@ -78,3 +78,9 @@ def test_a_tag_label_and_a_headline_in_capitals_name_nobody_but_an_acronym_does(
     assert headline_cue("Tag: Foreign Office") is None
     cue = headline_cue("PRESS RELEASE : UK announces new sanctions")
     assert cue is not None and cue.phrase == "UK"
+
+
+def test_a_topic_before_a_transcripts_header_names_no_speaker() -> None:
+    assert headline_colon("Northland/Southland: Statement by the Spokesperson on the border") is None
+    assert headline_colon("Northland: Remarks of the High Representative at the press conference") is None
+    assert headline_colon("Olsen: Statements by Southland are lies") is not None  # a claim about statements

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from claimstance.segment.names import parse_speaker_phrase
+from claimstance.ingest import ingest_text
+from claimstance.segment import segment
+from claimstance.segment.names import NameIndex, parse_speaker_phrase
 
 
 @pytest.mark.parametrize(
@@ -53,3 +55,27 @@ def test_an_institution_named_after_a_place_stays_whole() -> None:
     for phrase in ("Bank of England", "United States of America"):
         parsed = parse_speaker_phrase(phrase)
         assert parsed is not None and (parsed.name, parsed.person) == (phrase, False)
+
+
+def test_the_president_of_a_readout_is_not_the_leader_he_called() -> None:
+    text = (
+        "Readout of the President's Call with President Berg of Northland\n\n"
+        "The President spoke today with President Anna Berg of Northland. The President reaffirmed his support.\n"
+    )
+    index = NameIndex(text)
+    assert index.only_holder("president") is None  # before: Anna Berg, whom the President called
+    alone = NameIndex("President Anna Berg of Northland arrived. The President said the talks went well.\n")
+    assert alone.only_holder("president") == ("Anna Berg", "President")
+
+
+def test_the_representative_of_a_country_is_the_office_whom_he_said_goes_on_with() -> None:
+    raw = (
+        "Assembly Adopts Resolution on Northland\nGA/12999\n27 March 2026\n\n"
+        "Assembly President Anna Berg opened the meeting. She said the vote would be recorded.\n\n"
+        "Speaking in explanation of vote, the representative of Southland said the resolution was one-sided. "
+        "He said the people of the region had expressed their will freely.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    speakers = {u.text: u.speaker.name for u in segment(doc)}
+    said = "He said the people of the region had expressed their will freely."
+    assert speakers[said] == "representative of Southland"  # before: nobody's (or the last person named)

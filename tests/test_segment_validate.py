@@ -54,3 +54,9 @@ def test_people_organisations_and_groups_pass(name: str) -> None:
 )
 def test_fragments_dates_documents_and_lower_case_phrases_are_refused(name: str, reason: str) -> None:
     assert check_name(name) == reason
+
+
+def test_a_possessive_is_no_speaker() -> None:
+    assert check_name("Southland's") == "clause fragment"  # "Southland's claims have no basis": a noun, no verb
+    assert check_name("Northland’s") == "clause fragment"
+    assert check_name("Anna Berg") is None

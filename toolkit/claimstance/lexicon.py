@@ -179,7 +179,11 @@ _FURNITURE = re.compile(
     r"|cookie\s+(?:settings|policy|preferences)$|we\s+use\s+cookies\b|accept\s+(?:all|all\s+cookies|cookies)$"
     r"|(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the)\s+(?:\w+\s+)?newsletters?\b"
     r"|(?:copyright|©).{0,80}all\s+rights\s+reserved\.?$|all\s+rights\s+reserved\.?$"
-    r"|from\s+\w+,\s+the\s+free\s|this\s+page\s+is\s+archived\b|(?:from|source|via)\s*:\s*[A-Z])"
+    r"|from\s+\w+,\s+the\s+free\s|this\s+page\s+is\s+archived\b|(?:from|source|via)\s*:\s*[A-Z]"
+    # a government page's field labels alone ("Published" / "12 March 2024") and its delivery notes
+    r"|(?:published|first\s+published|last\s+updated|delivered\s+on|from)\s*:?$"
+    r"|(?:format|content\s+format|countr(?:y|ies)|themes?|disaster\s+types?|language|labels)\s*:\s*[A-Z]"
+    r"|.{0,40}\((?:transcript\s+of\s+the\s+speech|original\s+script|speaker['’]s\s+notes)\b[^()]*\)$)"
 )
 
 
@@ -287,6 +291,13 @@ def is_noise_line(line: str) -> bool:
     return classify_line(line).kind >= LineKind.STRONG
 
 
+OTHER_STORIES = frozenset(
+    ["related", "read more", "read also", "see also", "more news", "latest news", "most read", "recommended",
+     "related articles", "related news", "related stories", "more on this story", "also read"]
+)  # fmt: skip
+"""Labels over other stories' headlines ("Related", "Read more"): what follows is not the article."""
+
+
 # ------------------------------------------------------------------------------------------------ roles and names
 
 HONORIFICS = words("mr mrs ms dr prof sir madam his her excellency majesty highness")
@@ -324,7 +335,8 @@ FUNCTION_WORDS = words(
 """Lower-case function words (and sentence openers) that are never part of a name or a role phrase."""
 TRANSCRIPT_HEADER = (
     r"(?:(?:opening|closing|welcoming|keynote|joint|press|video|televised|inaugural|official|final)\s+)?"
-    r"(?:statement|speech|remarks|address|message|interview|briefing|declaration|comments?|press\s+conference)"
+    r"(?:statement|speech|remarks|address|message|interview|briefing|declaration|comments?|press\s+conference"
+    r"|answers?|press\s+(?:gaggle|availability))"
 )
 """What opens a transcript's header: "Statement", "Opening remarks", "Joint press conference" (a lower-case
 pattern fragment: compile it case-insensitively)."""

@@ -70,7 +70,8 @@ from claimstance.ingest.headers import (
     title_cased,
     year_from_page,
 )
-from claimstance.ingest.lines import STRONG, Line, Run, runs_and_text
+from claimstance.ingest.lines import BLANK, STRONG, WEAK, Line, Run, runs_and_text
+from claimstance.ingest.styles import PLACE_LINE, house_source
 from claimstance.lexicon import Published
 from claimstance.schema import Document
 
@@ -101,7 +102,7 @@ def _is_prose(raw: str, line: Line) -> bool:
     if length > LONG_TITLE_CHARS:
         return True
     if _PROSE_END.search(raw, line.start, line.end) is not None:
-        return True
+        return line.short is None or PLACE_LINE.fullmatch(line.short) is None  # "Washington, D.C." is a place
     # long, unless a Title Case headline ends without a full stop
     return length > MAX_TITLE_CHARS and not title_cased(raw[line.start : line.end])
 
@@ -207,10 +208,11 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     if title is not None and byline is not None and (name_line(title) or ("",))[0] == byline:
         title = None  # "Jane Doe" over "Northpress Staff Writer": a byline is no headline
     site = next((head for head in heads if is_site_line(head, heads)), None)
+    agency = agency or agency_in_lead(lead) or house_source(raw, item.start)  # the office whose style the page has
     return Document(
         id=f"{Path(seed_file).stem}-d{ordinal:02d}",
         seed_file=seed_file,
-        source=agency or agency_in_lead(lead) or item.source or site or publisher_in_text(text, raw),
+        source=agency or item.source or site or publisher_in_text(text, raw),
         title=title,
         author=author,
         author_role=role,
@@ -308,12 +310,13 @@ STANDFIRST_CHARS = 400
 
 
 def _standfirst_over_stamp(item: _Item, run: Run) -> bool:
-    """Whether the page's first item is a header with a one-line standfirst above a "Published 12 March 2024"
-    line (GOV.UK style: label, headline, standfirst, "From:", published date, body): it opens the text below."""
-    lead = item.lead
+    """Whether a header and one-line standfirst stand above "Published" and a date (GOV.UK) or a date and a time."""
+    lead, shown = item.lead, [line for line in run.lines if line.kind is not BLANK]
     if lead is None or item.end - lead.start > STANDFIRST_CHARS or run.site is not None:
         return False
-    return any(line.stamp and line.short and _PUBLISHED_LABEL.match(line.short) for line in run.lines)
+    if len(shown) >= 2 and all(line.stamp for line in shown):
+        return True  # kremlin.ru: "March 18, 2014" / "15:50" on lines of their own
+    return any(line.short and _PUBLISHED_LABEL.match(line.short) for line in shown if line.stamp or line.kind is WEAK)
 
 
 def _open(item: _Item, run: Run | None, *, headers_above: bool) -> None:

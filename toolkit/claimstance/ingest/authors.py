@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from claimstance.ingest.styles import NOT_FIRST, VENUE_WORDS, from_line_person, fuller_institution, fuller_name
 from claimstance.lexicon import (
     FUNCTION_WORDS,
     ORG_HEADS,
@@ -37,7 +38,7 @@ TRANSCRIPT_START = re.compile(rf"(?i:{TRANSCRIPT_HEADER})\b")
 _KIND = rf"(?:transcript\s+of\s+(?:the\s+)?)?{TRANSCRIPT_HEADER}"
 _HEADER = re.compile(rf"(?=[A-Z])(?i:{_KIND})\s+(?:by|of|from)\s+(?P<who>[^\n]+?)\s*[:.]?")
 _POSSESSIVE = re.compile(
-    rf"(?:^|[-–—:”\"]\s*)(?:(?:Full\s+)?[Tt]ext\s+of\s+)?(?P<who>[A-Z][^\n:”\"]{{2,100}}?)['’]s\s+(?i:{TRANSCRIPT_HEADER})\b"
+    rf"(?:^|[-–—:”\"]\s*)(?:(?:Read\s+)?(?:the\s+)?(?:[Ff]ull\s+)?(?:[Tt]ext|[Tt]ranscript)\s+of\s+)?(?P<who>[A-Z][^\n:”\"]{{2,100}}?)['’]s\s+(?i:{TRANSCRIPT_HEADER})\b"
     r"(?:\s+(?:and|at|to|on|in|before|following|with|regarding|concerning)\b|\s*$)"
 )
 # "The Embassy's Press Officer replies to a media question regarding ...": a spokesperson's answers
@@ -47,7 +48,7 @@ _REPLIES = re.compile(
 )
 # "Foreign Secretary statement following ...", "Azerbaijan elections: Foreign Office statement"
 _OFFICE_KIND = re.compile(
-    r"(?:^|:\s+)(?P<who>[A-Z][\w'’\-]*(?:\s+(?:&|of|the|[A-Z][\w'’\-]*)){0,6})\s+"
+    r"(?:^|:\s+)(?P<who>[A-Z][\w'’\-]*(?:\s+(?:&|of|the|for|[A-Z][\w'’\-]*)){0,6})\s+"
     r"(?i:statement|remarks|speech|address|message|comments?)"
     r"(?:\s+(?:on|following|after|at|to|in|about|regarding|concerning|for)\b|\s*$)"
 )
@@ -56,6 +57,9 @@ _LABEL = re.compile(r"[A-Z][^:\n]{0,40}:\s+(?=[A-Z])")
 _WHO_END = re.compile(
     r",|\s(?:to|at|on|with|in|during|before|after|for|regarding|about|concerning|upon|via|from|and|following)\s"
     r"|\s[–—-]\s"
+    # a Title Case header capitalises the occasion: "Remarks by President Smith Before Marine One Departure"
+    r"|\s(?:Before|After|At|On|In|During|Following|With|Upon|Via|Regarding|About|Concerning|Ahead\s+of|Aboard"
+    r"|En\s+Route|aboard|en\s+route)\s"
 )
 _CONNECTORS = words("of the and for")
 _ROLE_CONNECTORS = words("of the and for on to")
@@ -64,7 +68,17 @@ _OFFICE_WORDS = (ROLE_WORDS | ORG_HEADS) - words("press joint opening closing fi
 """What makes "X statement" an office's: "Foreign Secretary statement", not "Press statement"."""
 _ROLE_OR_ORG = ROLE_WORDS | ORG_HEADS
 _OFFICE_KINDS = ("statement", "remarks", "speech", "address", "message", "comment")
-_KINDS = (*_OFFICE_KINDS, "interview", "briefing", "declaration", "comment", "conference", "question")
+_KINDS = (
+    *_OFFICE_KINDS,
+    "interview",
+    "briefing",
+    "declaration",
+    "conference",
+    "question",
+    "answer",
+    "gaggle",
+    "availab",
+)
 _OFFICE_HEADS = words(
     """secretary minister president premier chancellor spokesman spokeswoman spokesperson ambassador envoy
     representative commissioner office ministry department embassy mission government presidency kremlin
@@ -107,8 +121,8 @@ def split_author(who: str) -> tuple[str | None, str | None]:
     role = tokens[:i]
     if not name:  # "Statement by the President": a role, no name
         return None, " ".join(role) or None
-    if role and role[-1].lower() in ("of", "the"):
-        if len(name) <= 2:  # "President of South Korea": a place ends the office, and no name follows
+    if role and role[-1].lower() in ("of", "the", "for"):
+        if len(name) <= 2:  # "President of South Korea", "Minister for Europe": a place ends the office, no name
             return None, " ".join(t for t in tokens if not _honorific(t))
         # "... of the Republic of Azerbaijan Ilham Aliyev": the place ends the role, the last two words are the name
         role, name = role + name[:-2], name[-2:]
@@ -196,10 +210,11 @@ def _header_author(text: str, *, possessive: bool, holder_text: str | None) -> t
     elif (reply := _REPLIES.match(text)) is not None:
         who = reply["who"].replace("'s ", " ").replace("’s ", " ")  # "The Embassy's Press Officer"
     elif office is not None and _office_statement(office["who"], holder_text or ""):
-        who = office["who"]
+        who = office["who"]  # the pattern ends it: "Minister for Europe" keeps its remit
+        found = office
     else:
         return None
-    who = _who(who).strip(" :.")
+    who = (who if found is office else _who(who)).strip(" :.")
     if any(t[:1].islower() and t not in _PHRASE_WORDS for t in who.split()):
         return None  # "Statement by the President sparks outrage": a headline's verb, no speaker
     name, role = split_author(who)
@@ -221,7 +236,8 @@ def _office_statement(who: str, text: str) -> bool:
     Secretary", "Foreign Office"; not a capitals headline), and the text does not frame the words as a quotation
     ("A spokesperson said:"), which names their speaker itself."""
     tokens = who.split()
-    if who.isupper() or tokens[-1].lower() not in _OFFICE_HEADS:
+    remit = next((i for i, t in enumerate(tokens) if t in ("for", "of")), len(tokens))  # "Minister for Europe"
+    if who.isupper() or remit == 0 or tokens[remit - 1].lower() not in _OFFICE_HEADS:
         return False
     return _FRAMED.search(text, 0, 3000) is None
 
@@ -280,6 +296,8 @@ def name_line(line: str) -> tuple[str, str | None] | None:
     name_tokens = found["name"].split()
     if any(t.endswith(("'s", "’s")) or t.lower() in _KIND_WORDS for t in name_tokens):
         return None  # "Secretary’s Calls Discussing Gaza", "Daily Briefing": a headline, a label
+    if name_tokens[0].lower() in NOT_FIRST or any(t.lower() in VENUE_WORDS for t in name_tokens):
+        return None  # "Via Teleconference", "Oval Office", "South Lawn": where or how it was said, not who
     # The name ends where the office begins: "John Kerry Secretary of State".
     for i, token in enumerate(name_tokens):
         if token.lower() in ROLE_WORDS or token.lower() in FUNCTION_WORDS:
@@ -398,7 +416,29 @@ def header_author(
     early: Sequence[str] = (),
 ) -> tuple[str | None, str | None, str | None] | None:
     """``(header, author, role)`` of an article's header: a header line anywhere (the title first), the first
-    line of prose (``lead_header``), or a name line under a transcript label or title."""
+    line of prose (``lead_header``), a name line under a transcript label or title, or a GOV.UK speech's
+    "From:" line; a surname alone is written out as the page gives it (:mod:`claimstance.ingest.styles`)."""
+    found = _any_header_author(title, heads, text, lead_header, early)
+    person = from_line_person(heads, [*heads, *early], text)
+    if person is not None and (found is None or found[1] is None or _office_only(found[1])):
+        return (found[0] if found else title), person, (found[1] if found else None)
+    if found is None or found[1] is None:
+        return found
+    return found[0], fuller_institution(text, fuller_name(text, found[1])), found[2]
+
+
+def _office_only(author: str) -> bool:
+    """Whether an author is an office with no holder ("Foreign Secretary", "the Spokesperson")."""
+    return all(t.lower() in _ROLE_OR_ORG or t.lower() in _ROLE_CONNECTORS for t in author.split())
+
+
+def _any_header_author(
+    title: str | None,
+    heads: Sequence[str],
+    text: str,
+    lead_header: tuple[str, str | None, str | None] | None,
+    early: Sequence[str],
+) -> tuple[str | None, str | None, str | None] | None:
     for line in [title, *heads]:  # the title may join two lines: "Press conference" / "by X"
         found = transcript_header(line, holder_text=text)
         if found is not None:

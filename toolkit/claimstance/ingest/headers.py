@@ -24,6 +24,7 @@ from datetime import date
 from functools import lru_cache
 
 from claimstance.ingest.authors import TRANSCRIPT_START, is_role_line, name_line
+from claimstance.ingest.styles import PLACE_LINE
 from claimstance.lexicon import (
     AGENCY_WORDS,
     DATE,
@@ -297,14 +298,17 @@ def _menu(text: str) -> bool:
     return "&" in tokens or len(tokens) >= 10
 
 
+_BREADCRUMB = re.compile(r"\s[»›]\s|^Home\s+[>/]\s")
+
+
 def is_headline(text: str | None) -> bool:
     """Whether a short line reads like a headline (capital or quote first, no closing full stop, not too long)."""
     if text is None or len(text) > LONG_TITLE_CHARS or len(text.split()) > LONG_TITLE_WORDS:
         return False
     if (len(text) > MAX_TITLE_CHARS or len(text.split()) > MAX_TITLE_WORDS) and not title_cased(text):
         return False
-    if _menu(text):
-        return False
+    if _menu(text) or _BREADCRUMB.search(text) is not None:
+        return False  # "Home » UK Government » Foreign Secretary statement ...": the page's place in its site
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“«'‘"):
         return False
     return text.rstrip("\"”»'’)]")[-1:] not in _TITLE_END and read_dateline(text) is None
@@ -330,7 +334,7 @@ def choose_title(lines: Sequence[str]) -> str | None:
             line = f"{line} {following}"  # "Press conference" / "by NATO Secretary General ..."
         elif not is_headline(line) or _NOT_A_TITLE.match(line) or (_DIGIT.search(line) and ON_DATE.search(line)):
             continue
-        if len(line.split()) < 2 or any(site in line for site in sites) or _PLACE_LINE.fullmatch(line):
+        if len(line.split()) < 2 or any(site in line for site in sites) or PLACE_LINE.fullmatch(line):
             continue  # "Rome" above a date is a dateline's place; a line given three times is the site's name
         if agency_line(line) is not None or is_role_line(line) or _CAPTION.search(line) or _BYLINE_TAIL.search(line):
             continue

@@ -6,14 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from claimstance.lexicon import SHORT_LINE, LineKind, Published, Updated, classify_line
+from claimstance.lexicon import OTHER_STORIES, SHORT_LINE, LineKind, Published, Updated, classify_line
 
 # ------------------------------------------------------------------------------------------------ lines
 
-_OTHER_STORIES = frozenset(
-    ["related", "read more", "read also", "see also", "more news", "latest news", "most read", "recommended",
-     "related articles", "related news", "related stories", "more on this story", "also read"]
-)  # fmt: skip
 TEXT, BLANK, STRONG, WEAK, TENTATIVE = LineKind.TEXT, LineKind.BLANK, LineKind.STRONG, LineKind.WEAK, LineKind.TENTATIVE
 
 
@@ -79,7 +75,7 @@ class Run:
     @property
     def related(self) -> bool:
         noise = [line for line in self.lines if line.kind in (STRONG, WEAK)]
-        return any(line.short is not None and line.short.lower().rstrip(":") in _OTHER_STORIES for line in noise)
+        return any(line.short is not None and line.short.lower().rstrip(":") in OTHER_STORIES for line in noise)
 
     @property
     def site(self) -> str | None:
@@ -87,11 +83,14 @@ class Run:
         return sites[-1] if sites else None
 
     def drops(self) -> Iterator[tuple[int, int]]:
-        """Spans of the noise lines, each with the blank lines after it (for a run kept inside an item)."""
+        """Spans of the noise lines, each with the blank lines after it (for a run kept inside an item); a noise
+        line right under a text line keeps one blank line ("Headline" / "March 20, 2026" / "" / body)."""
         for i, line in enumerate(self.lines):
             if line.kind in (STRONG, WEAK):
-                following = (n.line_start for n in self.lines[i + 1 :] if n.kind != BLANK)
-                yield line.line_start, next(following, self.next_start)
+                after = next((k for k in range(i + 1, len(self.lines)) if self.lines[k].kind != BLANK), len(self.lines))
+                end = self.lines[after].line_start if after < len(self.lines) else self.next_start
+                under = all(n.kind != BLANK for n in self.lines[:i]) and after > i + 1
+                yield line.line_start, end - 1 if under else end
 
 
 def runs_and_text(raw: str) -> Iterator[Line | Run]:

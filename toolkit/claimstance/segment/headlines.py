@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from claimstance.lexicon import ORG_HEADS, words
+from claimstance.lexicon import ORG_HEADS, TRANSCRIPT_HEADER, words
 from claimstance.segment.cues import SPEECH_VERBS, STANCE_VERBS, Cue, trim_np
 from claimstance.segment.names import is_name_token, is_plain
 
@@ -29,6 +29,7 @@ _LABEL = re.compile(
 _TRAILING_SPEAKER = re.compile(r"(?::|\s[-–—])\s+(?P<who>[^:\-–—]{2,40})$")  # "...: Southland FM", "... - Anna Berg"
 _FULL_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}")
 _SUBJECT_ADVERBS = re.compile(r"\s+(?:once\s+again|again|also|still|now|too)$")
+_TRANSCRIPT_AFTER = re.compile(rf":\s+(?i:{TRANSCRIPT_HEADER})\s+(?:by|of|from)\b")
 
 
 def headline_colon(line: str) -> int | None:
@@ -48,6 +49,8 @@ def headline_colon(line: str) -> int | None:
         return None  # "Turnout: 37%." is a label and a figure, not a surname's headline
     if tokens[0].lower() in _HEADLINE_LABELS:
         return None
+    if _TRANSCRIPT_AFTER.match(line, m.end(1)) is not None:
+        return None  # "Northland: Statement by the Spokesperson on ...": a topic before a transcript's header
     return m.end(1)
 
 

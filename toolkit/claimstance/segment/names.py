@@ -350,7 +350,16 @@ class NameIndex:
         """The one person the text titles with ``role_word`` ("Foreign Minister Jeyhun Bayramov") and whose title
         holds every qualifier ("foreign"), if just one."""
         found = [e for e, around in self._holders(role_word).values() if all(q in around for q in qualifiers)]
-        return found[0] if len(found) == 1 else None
+        if len(found) != 1 or (not qualifiers and self._met_by_the(role_word, found[0][0])):
+            return None
+        return found[0]
+
+    def _met_by_the(self, role_word: str, name: str) -> bool:
+        """Whether the text sets "the President" apart from this holder: "the President's call with President
+        Anna Berg of Northland", "The President spoke today with President Berg" (a readout's two leaders)."""
+        role, surname = re.escape(role_word), re.escape(name.split()[-1])
+        meeting = rf"\b(?i:the\s+{role})(?:['’]s)?\s[^.\n]{{0,60}}?\bwith\s+(?i:{role})\s+"
+        return re.search(meeting + rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}{surname}\b", self.text) is not None
 
     def _given_names(self, surname: str) -> Iterator[str]:
         """The capitalised words just before each whole-word ``surname`` in the text ("Mohamed Kamel" Amr)."""

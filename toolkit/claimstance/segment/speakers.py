@@ -37,7 +37,9 @@ from claimstance.segment.cues import TRIGGER, Cue, find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
 from claimstance.segment.names import NameIndex, SpeakerPhrase, parse_speaker_phrase, person_named, strip_article
 from claimstance.segment.runs import give_back, mostly_quote, opened_before
+from claimstance.segment.sides import own_sides, speaks_for
 from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
+from claimstance.segment.standfirst import past_standfirst
 from claimstance.segment.turns import (
     Turn,
     after_opening,
@@ -100,7 +102,7 @@ def _statement_start(document: Document, units: Sequence[UnitSpan]) -> int | Non
         if unit.kind is UnitKind.HEADING:
             heading = document.text[unit.start : unit.end]
             if surname in heading or _STATEMENT_HEADER.match(heading):
-                return i + 1
+                return past_standfirst(document.text, units, i + 1, surname)
     return 0
 
 
@@ -150,6 +152,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     ctx.author = author
     statement_from = _statement_start(document, units)
     tags = recurring_tags(text)
+    sides = own_sides(document)  # "The UK calls on ..." in a UK statement is the author's own voice
     speakers: list[Speaker] = []
     backward: list[int] = []
     quoted_before: list[int] = []
@@ -220,6 +223,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             cued, cue = _party(speech_report(text[unit.sentence[0] : unit.sentence[1]]), Attribution.REPORTED, ctx)
         lead_in = text[unit.sentence[1] - 1] == ":" and _LEAD_IN.search(text, *unit.sentence) is not None
         if own is not None:
+            if cued is not None and speaks_for(cued.name, sides):
+                cued = None  # "The EU reiterates ..." in a statement on behalf of the EU: the author's own voice
             speakers.append(cued if cued is not None and reports_another(cued, cue, own, text, unit) else own)
             if text[unit.sentence[1] - 1] == ":" and speakers[-1] is cued and cued is not None:
                 quoting = cued.model_copy(update={"attribution": Attribution.DIRECT_QUOTE})

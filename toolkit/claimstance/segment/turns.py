@@ -201,7 +201,7 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     if tag is None:
         return None
     who = tag["who"]
-    if transcript and _CHAIR.fullmatch(who):
+    if who == "Answer" or (transcript and _CHAIR.fullmatch(who)):
         return who
     if who.lower() in _INLINE_NOUNS:  # a lone "Question: ..." with nothing after it to answer is no turn
         end = text.find("\n", tag.end())

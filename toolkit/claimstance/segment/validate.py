@@ -109,6 +109,8 @@ def check_name(name: str) -> str | None:
         return "clause fragment"  # "the people I met", "speaking in Oldtown on Monday", "signed by Olsen"
     if tokens[0][:1].isdigit():
         return "clause fragment"  # "05 The interior ministry": a time stamp taken in
+    if tokens[-1].endswith("'s"):
+        return "clause fragment"  # "Southland's" (claims have no basis): a possessive, its noun taken for a verb
     if all(t in _DATE_WORDS for t in lower):
         return "date"
     # "the resolutions of the Security Council": the head, before the first preposition, is a text

@@ -1,0 +1,55 @@
+"""A transcript's standfirst is the site's narration, not the author's words (invented kremlin.ru-style pages)."""
+
+from __future__ import annotations
+
+from claimstance.ingest import ingest_text
+from claimstance.schema import Attribution
+from claimstance.segment import segment
+
+
+def _speakers(raw: str) -> dict[str, tuple[str | None, Attribution]]:
+    [doc] = ingest_text(raw, "page.txt")
+    return {u.text: (u.speaker.name, u.speaker.attribution) for u in segment(doc)}
+
+
+def test_a_standfirst_that_tells_of_the_author_is_narration() -> None:
+    speakers = _speakers(
+        "Address by President of the Russian Federation\n"
+        "Vladimir Putin addressed State Duma deputies and Federation Council members in the Kremlin.\n"
+        "March 18, 2026\n15:50\nThe Kremlin, Moscow\n\n"
+        "President of Russia Vladimir Putin: Members of the Federation Council, good afternoon.\n\n"
+        "We have gathered here today in connection with an issue of vital significance. This is not true.\n"
+    )
+    standfirst = "Vladimir Putin addressed State Duma deputies and Federation Council members in the Kremlin."
+    assert speakers[standfirst][0] != "Vladimir Putin"  # before: the author's own words
+    assert speakers["This is not true."] == ("Vladimir Putin", Attribution.AUTHOR)
+
+
+def test_words_under_the_header_that_do_not_tell_of_the_author_stay_the_authors() -> None:
+    speakers = _speakers(
+        "Statement by President Karl Olsen\n\nWe reject these claims. Our position has not changed.\n\n"
+        "Oldtown\n\nThe border is ours.\n"
+    )
+    assert speakers["We reject these claims."] == ("Karl Olsen", Attribution.AUTHOR)
+    assert speakers["The border is ours."] == ("Karl Olsen", Attribution.AUTHOR)
+
+
+def test_a_lead_in_to_the_full_text_is_the_outlets() -> None:
+    speakers = _speakers(
+        "Full text: President Olsen's address to the nation\nBy Jane Doe\nMarch 12, 2026\n\n"
+        "Here is the full text of the address President Karl Olsen delivered on Sunday evening:\n\n"
+        "My fellow citizens. Tonight I speak to you at a difficult hour. Our land is ours.\n"
+    )
+    lead_in = "Here is the full text of the address President Karl Olsen delivered on Sunday evening:"
+    assert speakers[lead_in][0] is None  # before: the author's
+    assert speakers["Our land is ours."] == ("Karl Olsen", Attribution.AUTHOR)
+
+
+def test_a_standfirst_reporting_the_authors_stand_stays_the_authors() -> None:
+    speakers = _speakers(
+        "Speech\n\nSouthland is undermining peace: UK statement to the OSCE\n\n"
+        "Ambassador John Roe condemns Southland holding elections on the territory of Northland.\n\n"
+        "John Roe\n\nThank you, Mr Chair. Once again we must raise Southland's aggression.\n"
+    )
+    standfirst = "Ambassador John Roe condemns Southland holding elections on the territory of Northland."
+    assert speakers[standfirst][0] == "John Roe"

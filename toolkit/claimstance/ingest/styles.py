@@ -1,0 +1,120 @@
+"""House styles of government speeches and transcripts: who their headers name (pure).
+
+* **A surname alone** in a title ("Remarks by President Smith Before Marine One Departure", "Secretary Doe's
+  Remarks") is the person the page names in full ("President Joseph Smith", a name line "Jane Doe"), when it
+  names one person of that surname.
+* **GOV.UK speeches**: a page labelled "Speech" (or "Oral statement to Parliament") whose "From:" line names one
+  person beside its departments ("Foreign, Commonwealth & Development Office and The Rt Hon Jane Doe MP") is
+  that person's; an office its title names ("Foreign Secretary's speech at ...") is that person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, is_honorific, words
+
+PLACE_LINE = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2},\s[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}")
+"""A place on a line of its own ("Washington, DC", "New York, NY", "Oldtown, Northland"): no headline."""
+
+VENUE_WORDS = ORG_HEADS | words(
+    """teleconference telephone videoconference video phone call conference room lawn garden house building
+    palace residence hotel airport headquarters tarmac chamber theater theatre auditorium"""
+)
+"""Words of a place or medium line under a transcript's title ("Via Teleconference", "Oval Office")."""
+NOT_FIRST = FUNCTION_WORDS | words("via aboard")
+
+_GIVEN = r"(?:[A-Z][a-z'’\-]+|[A-Z]\.)"
+_NOT_GIVEN = ROLE_WORDS | FUNCTION_WORDS | ORG_HEADS | words("mr mrs ms dr madam sir dame lord")
+
+
+def fuller_name(text: str, name: str) -> str:
+    """``name`` written out when it is a surname alone and the text gives one person of that surname in full
+    ("Smith" -> "Joseph R. Smith"); else ``name`` itself."""
+    if " " in name or not name[:1].isupper():
+        return name
+    found: set[str] = set()
+    for match in re.finditer(rf"((?:{_GIVEN}[ \t]+){{1,3}}){re.escape(name)}\b(?!['’]?[ \t]*[A-Z][a-z])", text):
+        given = match.group(1).split()
+        while given and (given[0].lower().rstrip(".") in _NOT_GIVEN or is_honorific(given[0])):
+            given = given[1:]  # "President Joseph Smith": the office is no given name
+        if given and given[0][:1].isupper() and not given[0].endswith("."):
+            found.add(" ".join([*given, name]))
+    firsts = {candidate.split()[0] for candidate in found}
+    return max(found, key=len) if len(firsts) == 1 else name
+
+
+def fuller_institution(text: str, name: str) -> str:
+    """An institution named alone ("the Embassy", "the Ministry") written out as the page names it once: "Embassy
+    of Northland" (from "Embassy of Northland in London"); several, or none, leave ``name`` as it is."""
+    if " " in name or name.lower() not in ORG_HEADS:
+        return name
+    found = {
+        m.group()
+        for m in re.finditer(rf"\b{re.escape(name)}\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}}", text)
+    }
+    return found.pop() if len(found) == 1 else name
+
+
+_SPEECH_LABEL = frozenset(["speech", "oral statement to parliament", "written statement to parliament"])
+_POST_NOMINALS = words("mp cmg kcmg gcmg obe mbe cbe qc kc pc msp ms")
+_FROM_PART = re.compile(r",\s+|\s+and\s+")
+_PERSON = re.compile(
+    r"(?:The\s+)?(?:Rt\.?\s+Hon\.?\s+)?(?P<name>(?:(?:Sir|Dame|Lord|Baroness|Lady)\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3})"
+)
+
+
+def from_line_person(heads: Sequence[str], lines: Sequence[str], text: str = "") -> str | None:
+    """The one person a GOV.UK speech's "From:" line (among ``lines`` and the first lines of ``text``) names
+    beside its departments, when the header's label says "Speech"; several persons, or none, name nobody."""
+    if not any(head.lower() in _SPEECH_LABEL for head in heads[:3]):
+        return None
+    for line in [*lines, *text[:1500].split("\n")[:15]]:
+        parts = [part.strip() for part in _FROM_PART.split(line) if part.strip()]
+        if len(parts) < 2 or not any(t.lower() in ORG_HEADS for part in parts for t in part.split()):
+            continue  # the line names a department: "Foreign, Commonwealth & Development Office and ..."
+        persons = []
+        for part in parts:
+            tokens = [t for t in part.split() if t.lower().strip(".") not in _POST_NOMINALS]
+            found = _PERSON.fullmatch(" ".join(tokens))
+            if found is not None and not any(t.lower() in ORG_HEADS | ROLE_WORDS for t in tokens):
+                persons.append(found["name"])
+        if persons:
+            return persons[0] if len(persons) == 1 else None
+    return None
+
+
+_HOUSE_MARKS = (
+    # a meeting's record or a document symbol of UN meetings coverage: "14th Meeting (AM)", "GA/12452"
+    (("Meeting (", "GA/", "SC/", "SG/SM/", "ECOSOC/"),
+     re.compile(r"^\d+(?:st|nd|rd|th)\s+Meeting\s+\((?:AM|PM|Night)\)|^(?:GA|SC|SG/SM|ECOSOC)/\d{3,5}\b", re.M),
+     "United Nations"),
+    (("debated on",), re.compile(r"^Volume\s+\d+:\s+debated\s+on\b", re.M), "Hansard"),
+    # whitehouse.gov's date-and-section line, its press office
+    (("•", "Office of the Press Secretary", "THE WHITE HOUSE"),
+     re.compile(r"•\s*(?:SPEECHES AND REMARKS|STATEMENTS AND RELEASES|PRESS BRIEFINGS)\b"
+                r"|^(?:Office of the Press Secretary|THE WHITE HOUSE)[ \t]*$", re.M), "The White House"),
+    # state.gov's press office and the offices under a transcript's title
+    (("Office of the Spokesperson", "Secretary of State", "Department Spokesperson", "State Department Official"),
+     re.compile(r"^(?:Office of the Spokesperson|(?:[A-Z][\w.’'-]*,?\s+){0,4}Secretary of State"
+                r"|(?:Deputy\s+)?Department\s+Spokesperson|Senior State Department Official)[ \t]*$", re.M),
+     "U.S. Department of State"),
+    (("President of Russia",), re.compile(r"^President\s+of\s+Russia\s+[A-Z][\w-]+\s+[A-Z][\w-]+:", re.M),
+     "The Kremlin"),
+)  # fmt: skip
+HOUSE_CHARS = 2000
+"""The markers of a house style stand in a page's header and first turns."""
+
+
+def house_source(raw: str, start: int = 0) -> str | None:
+    """The government office whose house style the head of a page shows (its header's markers), or None:
+    "14th Meeting (AM)" (the UN's meetings coverage), "Volume 580: debated on ..." (Hansard), "MARCH 5,
+    2026•STATEMENTS AND RELEASES" (the White House), "Office of the Spokesperson" or an office line "Secretary
+    of State" under a transcript's title (the State Department), "President of Russia X Y:" (the Kremlin); a
+    repost keeps the office whose text it is."""
+    head = raw[start : start + HOUSE_CHARS]
+    for marks, pattern, owner in _HOUSE_MARKS:
+        if any(mark in head for mark in marks) and pattern.search(head) is not None:
+            return owner
+    return None

@@ -1,0 +1,38 @@
+"""Where a transcript's own words begin under its header: past a standfirst that tells of the author (pure)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from claimstance.schema import UnitKind
+from claimstance.segment.spans import UnitSpan
+
+STANDFIRST_UNITS = 3
+"""A standfirst is a sentence or three between the transcript's header and the next heading."""
+
+
+def past_standfirst(text: str, units: Sequence[UnitSpan], start: int, surname: str) -> int:
+    """The first unit of the author's own words, from ``start`` (just under the header): past a standfirst of one
+    paragraph that names the author in the third person and the heading under it ("Address by the President" /
+    "Vladimir Putin addressed the Federal Assembly." / "The Kremlin, Moscow" / "Members of the Council, ...").
+    The standfirst, or a lead-in that ends in a colon ("Here is the full text of the address X delivered:"), is
+    the site's narration, not the author's words."""
+    paragraph = None
+    for i in range(start, min(len(units), start + STANDFIRST_UNITS + 1)):
+        unit = units[i]
+        if unit.kind is UnitKind.HEADING:
+            if paragraph is not None:
+                return i + 1
+            continue  # more of the header: a byline, a place, a date
+        if paragraph is None:
+            said = text[unit.start : unit.end]
+            if surname not in said or re.search(rf"\b{re.escape(surname)}\s+[a-z]+s\b", said) is not None:
+                # the words under the header are the author's, or report the author's stand in the present
+                # tense ("Ambassador X condemns ...", as GOV.UK's standfirsts do): the author's either way
+                return start
+            paragraph = unit.paragraph
+        elif unit.paragraph != paragraph:
+            # "Here is the full text of the address X delivered on Sunday:": a lead-in, then the speech
+            return i if text[units[i - 1].start : units[i - 1].end].rstrip().endswith(":") else start
+    return start
