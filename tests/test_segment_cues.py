@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from claimstance.segment.cues import find_cue
 from claimstance.segment.headlines import headline_cue
@@ -78,3 +80,15 @@ def test_a_tag_label_and_a_headline_in_capitals_name_nobody_but_an_acronym_does(
     assert headline_cue("Tag: Foreign Office") is None
     cue = headline_cue("PRESS RELEASE : UK announces new sanctions")
     assert cue is not None and cue.phrase == "UK"
+
+
+def test_a_quotation_before_a_long_run_of_blanks_is_read_in_linear_time() -> None:
+    """A page that pads a line with thousands of blanks after a quotation must not stall segmentation."""
+    sentence = "“We will win,”" + " " * 10_000 + "x"
+    started = time.perf_counter()
+    assert find_cue(sentence, quote_spans(sentence)) is None
+    assert time.perf_counter() - started < 0.05
+    padded = "“We will win,” Olsen quipped" + " " * 10_000 + "x"
+    started = time.perf_counter()
+    assert find_cue(padded, quote_spans(padded)) is None
+    assert time.perf_counter() - started < 0.05

@@ -194,6 +194,12 @@ def test_a_named_subjects_manner_and_a_colon_open_their_quotation() -> None:
     assert names('The message was clear: "We will win this fight."\n') == [None]
 
 
+def test_a_quotation_after_a_colon_that_a_cue_attributes_is_the_cues() -> None:
+    # the colon opens the quotation, but "one voter said" names its speaker: not the sentence's first word
+    assert names('Turnout was high: "It was a festival," one voter said.\n') == ["one voter"]
+    assert names('Olsen was defiant: "We will win," Berg said of him.\n') == ["Berg"]
+
+
 def test_as_x_put_it_in_news_is_xs() -> None:
     assert names('As Olsen put it: "The border will reopen on Friday."\n') == ["Olsen"]
 
