@@ -82,6 +82,14 @@ def test_a_tag_label_and_a_headline_in_capitals_name_nobody_but_an_acronym_does(
     assert cue is not None and cue.phrase == "UK"
 
 
+@pytest.mark.parametrize("site", ["Sunday Times", "Kyiv Post", "Northland Herald", "Daily Mail"])
+def test_an_outlet_after_a_headlines_dash_is_the_page_title_not_a_speaker(site: str) -> None:
+    # "Headline - Site" is how pages title themselves; "... - Anna Berg" names a speaker
+    assert headline_cue(f"Voters head to the polls - {site}") is None
+    cue = headline_cue("Voters head to the polls - Anna Berg")
+    assert cue is not None and cue.phrase == "Anna Berg"
+
+
 def test_a_quotation_before_a_long_run_of_blanks_is_read_in_linear_time() -> None:
     """A page that pads a line with thousands of blanks after a quotation must not stall segmentation."""
     sentence = "“We will win,”" + " " * 10_000 + "x"
