@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from claimstance.lexicon import FUNCTION_WORDS, ROLE_WORDS, TRANSCRIPT_HEADER
+from claimstance.lexicon import FIRST_PERSON, FUNCTION_WORDS, ROLE_WORDS, TRANSCRIPT_HEADER
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.cues import TRIGGER, Cue, find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
@@ -62,7 +62,6 @@ _PASSIVE = re.compile(
     r"\b(?:[Ii]t|[Tt]his)\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?(noted|stressed|emphasi[sz]ed|underlined"
     r"|said|stated|announced|reported|mentioned|pointed\s+out|underscored|recalled)\b"
 )
-_FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll)|[Oo]ur|[Mm]y|us|me)\b")
 _THE_DOCUMENT = re.compile(
     r"the\s+(?:joint\s+|new\s+)?(?:statement|report|press\s+release|release|communiqu[eé]|declaration|letter|readout"
     r"|text|document|resolution|message)",
@@ -455,10 +454,10 @@ def _own_voice(ctx: _Context, paragraph: int) -> bool:
 
 def _first_person(text: str, sentence: Span, quotes: Sequence[Span]) -> bool:
     """Whether a sentence speaks in the first person outside its quotation marks."""
-    if _FIRST_PERSON.search(text, max(0, sentence[0] - 1), sentence[1]) is None:
+    if FIRST_PERSON.search(text, max(0, sentence[0] - 1), sentence[1]) is None:
         return False  # no first person at all: nothing to mask
     masked = mask_quotes(text[sentence[0] : sentence[1]], quotes, sentence[0])
-    return _FIRST_PERSON.search(masked) is not None
+    return FIRST_PERSON.search(masked) is not None
 
 
 def _continued(text: str, unit: UnitSpan, quotes: Sequence[Span], previous: _Previous, ctx: _Context) -> Speaker | None:
