@@ -75,8 +75,8 @@ _SPEECH_REPORTS = (
         rf"^{_WHO}\s+(?:would\s+have|wants|want|would\s+like)\s+(?:us|the\s+world|everyone|you)\s+"
         r"(?:to\s+)?believe\b"
     ),
-    # "In the words of the Secretary-General, ...", "Let me quote the High Commissioner: ..."
-    re.compile(r"^(?:[Ii]n\s+the\s+words\s+of|[Ll]et\s+me\s+quote|[Tt]o\s+quote)\s+(?P<who>[^,:;]{2,80}?)\s*[,:]"),
+    # "In the words of the Secretary-General, ...", "To quote the High Commissioner: ..." ("Let me quote X:": cues)
+    re.compile(r"^(?:[Ii]n\s+the\s+words\s+of|[Tt]o\s+quote)\s+(?P<who>[^,:;]{2,80}?)\s*[,:]"),
     # "The Northland Government claim that ...": a collective noun with a plural verb
     re.compile(rf"^{_WHO}\s+(?:claim|assert|allege|argue|insist|maintain|contend)\s+that\b"),
 )
