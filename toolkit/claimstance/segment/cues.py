@@ -31,7 +31,7 @@ _AUX = words(
     formally personally initially subsequently quickly immediately swiftly promptly specifically particularly
     notably proudly cautiously emphatically unequivocally frankly candidly directly even"""
 )
-_PROGRESSIVE = words("is are was were")
+_PROGRESSIVE = words("am is are was were")
 # "Northland's president on Tuesday rejected ...": when the subject spoke is no part of who spoke
 _WHEN = re.compile(
     r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|earlier|later"

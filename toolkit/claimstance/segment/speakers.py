@@ -425,6 +425,8 @@ def _cued_speaker(
         cue = Cue(cue.position, after_opening(cue.phrase, cue.cue), cue.cue, cue.role, cue.backward, cue.capitals)
     parsed = parse_speaker_phrase(cue.phrase) if cue is not None else None
     same = previous.speaker if previous.paragraph == unit.paragraph else None
+    if parsed is not None and parsed.name in ("i", "we") and kind is Attribution.REPORTED:
+        return None, None  # "I think that ...", "We believe that ...": the text's own voice, no report of another
     if cue is not None and parsed is not None:
         if cue.cue == ":":
             kind = Attribution.REPORTED
