@@ -82,6 +82,7 @@ _ISSUED_BY = re.compile(
     r"(?:statement|communiqu[eé]|press\s+release|letter|message)"
 )
 _BREAKS = re.compile(r"\n\s*")
+_LATER_TAG = re.compile(r"\n(?:[A-Z][\w.'’-]*[ \t]+){0,6}[A-Z][\w'’-]*(?:[ \t]+\([^()\n]{1,40}\)){0,2}:[ \t]")
 _CROWD = re.compile(
     r"\b(?:callers|residents|voters|protesters|witnesses|observers|officials|diplomats|experts|analysts|delegates"
     r"|lawmakers|deputies|members|participants|speakers|students|workers|villagers|citizens|women|men|people)\b",
@@ -267,9 +268,11 @@ def _inline_turn(unit: UnitSpan, ctx: _Context, transcript: bool) -> Turn | None
     """The turn a tag at the head of a paragraph opens ("Vladimir Putin: Good afternoon ..."), or None."""
     who = inline_tag(ctx.text, unit, transcript)
     speaker = tag_speaker(who, ctx.index, ctx.author) if who is not None else None
-    return (
-        Turn(speaker, "tag", unit.paragraph) if speaker is not None and check_name(speaker.name or "") is None else None
-    )
+    if speaker is None or check_name(speaker.name or "") is not None:
+        return None
+    # a lone tag (a statement a news report reproduces) holds its paragraph; where tags recur, each runs to the next
+    runs = transcript or _LATER_TAG.search(ctx.text, unit.end) is not None
+    return Turn(speaker, "tag" if runs else "paragraph", unit.paragraph)
 
 
 def _party(found: tuple[str, str] | None, kind: Attribution, ctx: _Context) -> tuple[Speaker | None, Cue | None]:
