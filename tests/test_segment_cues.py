@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from claimstance.segment.cues import find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
@@ -84,3 +86,23 @@ def test_a_topic_before_a_transcripts_header_names_no_speaker() -> None:
     assert headline_colon("Northland/Southland: Statement by the Spokesperson on the border") is None
     assert headline_colon("Northland: Remarks of the High Representative at the press conference") is None
     assert headline_colon("Olsen: Statements by Southland are lies") is not None  # a claim about statements
+
+
+@pytest.mark.parametrize("site", ["Sunday Times", "Kyiv Post", "Northland Herald", "Daily Mail"])
+def test_an_outlet_after_a_headlines_dash_is_the_page_title_not_a_speaker(site: str) -> None:
+    # "Headline - Site" is how pages title themselves; "... - Anna Berg" names a speaker
+    assert headline_cue(f"Voters head to the polls - {site}") is None
+    cue = headline_cue("Voters head to the polls - Anna Berg")
+    assert cue is not None and cue.phrase == "Anna Berg"
+
+
+def test_a_quotation_before_a_long_run_of_blanks_is_read_in_linear_time() -> None:
+    """A page that pads a line with thousands of blanks after a quotation must not stall segmentation."""
+    sentence = "“We will win,”" + " " * 10_000 + "x"
+    started = time.perf_counter()
+    assert find_cue(sentence, quote_spans(sentence)) is None
+    assert time.perf_counter() - started < 0.05
+    padded = "“We will win,” Olsen quipped" + " " * 10_000 + "x"
+    started = time.perf_counter()
+    assert find_cue(padded, quote_spans(padded)) is None
+    assert time.perf_counter() - started < 0.05

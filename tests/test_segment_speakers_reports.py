@@ -6,7 +6,7 @@ gives one."""
 from __future__ import annotations
 
 import pytest
-from claimstance.schema import ClaimUnit, Document, UnitKind
+from claimstance.schema import Attribution, ClaimUnit, Document, UnitKind
 from claimstance.segment import segment
 
 
@@ -18,6 +18,22 @@ def names(text: str, **fields: object) -> list[str | None]:
 
 
 # ------------------------------------------------------------------------------ verbs that report a position
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I think that the vote will be close.",
+        "We believe that the count must be open.",
+        "I am convinced that reform will come.",
+        "We feared that the talks would fail.",
+    ],
+)
+def test_the_authors_own_belief_in_the_first_person_stays_the_authors(sentence: str) -> None:
+    # an opinion piece's "I think that ...": the new verbs of belief must not give the author's view away
+    text = f"Why the vote matters\n\n{sentence}\n"
+    units = list(segment(Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text)))
+    assert [u.speaker.attribution for u in units if u.kind is UnitKind.CLAIM] == [Attribution.AUTHOR]
 
 
 @pytest.mark.parametrize(
@@ -192,6 +208,12 @@ def test_a_named_subjects_manner_and_a_colon_open_their_quotation() -> None:
     assert names(text) == ["Olsen", "Olsen"]
     assert names('Olsen\'s reply was blunt: "We will never accept this."\n') == ["Olsen"]
     assert names('The message was clear: "We will win this fight."\n') == [None]
+
+
+def test_a_quotation_after_a_colon_that_a_cue_attributes_is_the_cues() -> None:
+    # the colon opens the quotation, but "one voter said" names its speaker: not the sentence's first word
+    assert names('Turnout was high: "It was a festival," one voter said.\n') == ["one voter"]
+    assert names('Olsen was defiant: "We will win," Berg said of him.\n') == ["Berg"]
 
 
 def test_as_x_put_it_in_news_is_xs() -> None:

@@ -38,6 +38,16 @@ def test_a_name_heading_a_paragraph_opens_a_turn_that_runs_to_the_next_tag() -> 
     assert {u.speaker.attribution for u in claims(text)} == {Attribution.AUTHOR}
 
 
+def test_a_lone_tag_in_a_news_report_opens_a_turn_for_its_paragraph_only() -> None:
+    # a statement a report reproduces under its author's name; the reporter's narration below stays the outlet's
+    text = (
+        "Crowds gathered in Oldtown on Monday.\n\n"
+        "Karl Olsen: We will not accept this. I have asked our lawyers to go to court.\n\n"
+        "The commission is expected to publish final figures on Friday.\n"
+    )
+    assert names(text) == [None, "Karl Olsen", "Karl Olsen", None]
+
+
 def test_a_turn_tagged_inline_keeps_a_reported_party_to_its_sentence() -> None:
     text = (
         "Karl Olsen: We discussed the border. The Southland government claims the river is theirs. "

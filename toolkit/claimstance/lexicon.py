@@ -333,6 +333,10 @@ FUNCTION_WORDS = words(
     today yesterday earlier later speaking dear what which who whom whose both all some many most other another"""
 )
 """Lower-case function words (and sentence openers) that are never part of a name or a role phrase."""
+FIRST_PERSON = re.compile(r"(?:^|[\s(“\"‘«—])(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll)|[Oo]ur|[Mm]y|us|me)\b")
+"""A word of the speaker's own person ("I", "we're", "our", "me"; "us" in lower case only, not "US"), after a
+blank, a bracket, a dash or an opening quotation mark."""
+
 TRANSCRIPT_HEADER = (
     r"(?:(?:opening|closing|welcoming|keynote|joint|press|video|televised|inaugural|official|final)\s+)?"
     r"(?:statement|speech|remarks|address|message|interview|briefing|declaration|comments?|press\s+conference"

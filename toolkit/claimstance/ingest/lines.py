@@ -67,6 +67,7 @@ class Run:
 
     @property
     def separates(self) -> bool:
+        """Whether the run ends one item and opens the next: a strong noise line, two weak ones, or a related list."""
         noise = [line for line in self.lines if line.kind in (STRONG, WEAK)]
         if any(line.kind is STRONG for line in noise) or len(noise) >= 2:
             return True
@@ -74,11 +75,13 @@ class Run:
 
     @property
     def related(self) -> bool:
+        """Whether a noise line of the run heads other stories ("Related", "Read more")."""
         noise = [line for line in self.lines if line.kind in (STRONG, WEAK)]
         return any(line.short is not None and line.short.lower().rstrip(":") in OTHER_STORIES for line in noise)
 
     @property
     def site(self) -> str | None:
+        """The site the run's last site line names ("northpress.com"), or None."""
         sites = [line.site for line in self.lines if line.site]
         return sites[-1] if sites else None
 

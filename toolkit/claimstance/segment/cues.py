@@ -31,7 +31,7 @@ _AUX = words(
     formally personally initially subsequently quickly immediately swiftly promptly specifically particularly
     notably proudly cautiously emphatically unequivocally frankly candidly directly even"""
 )
-_PROGRESSIVE = words("is are was were")
+_PROGRESSIVE = words("am is are was were")
 # "Northland's president on Tuesday rejected ...": when the subject spoke is no part of who spoke
 _WHEN = re.compile(
     r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|earlier|later"
@@ -145,9 +145,10 @@ _ISSUED = re.compile(
 )
 # '"We will never give up," Olsen quipped.' / '..., shouted Olsen.': after a quotation, a subject and any verb
 # ending the sentence attribute it, whatever the verb ("quipped", "joked", "asked", "wondered")
-_WHEN_TAIL = r"(?:\s+(?:on|in|at|late|earlier|later|today|yesterday|this|last)\b[^,.;!?\x00]{0,40})?\s*[.!?]?\s*$"
+# each run of blanks has one way to match ("\s*(?:[.!?]\s*)?", not "\s*[.!?]?\s*"): no quadratic backtracking
+_WHEN_TAIL = r"(?:\s+(?:on|in|at|late|earlier|later|today|yesterday|this|last)\b[^,.;!?\x00]{0,40})?\s*(?:[.!?]\s*)?$"
 _AFTER_QUOTE = re.compile(
-    r"\s*[\"“«‘'](?:\x00|\s)*[\"”»’']\s*[,—–-]?\s*(?:(?P<who>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+)"
+    r"\s*[\"“«‘'](?:\x00|\s)*[\"”»’']\s*(?:[,—–-]\s*)?(?:(?P<who>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+)"
     r"\s+(?P<verb>[a-z]{3,}ed)|(?P<inverted>[a-z]{3,}ed)\s+(?P<after>(?:[Tt]he\s+|[Aa]n?\s+)?[A-Za-z][^,;!?\x00]{1,60}?))"
     + _WHEN_TAIL
 )
@@ -393,9 +394,6 @@ def _masked_cue(masked: str) -> Cue | None:
         phrase = trim_np(masked[m.end() :])
         if phrase:
             found.append(Cue(m.start(), phrase, "a statement by"))
-    colon_quote = _COLON_QUOTE.match(masked) if ": " in masked else None
-    if colon_quote is not None and _ends_with_name(colon_quote["who"]):
-        found.append(Cue(0, colon_quote["who"], colon_quote["how"]))
     remarks = _MADE_REMARKS.search(masked) if " remarks" in masked or " comments" in masked else None
     made_by = _subject_before(masked, remarks.start() + 1, progressive=False) if remarks is not None else None
     if remarks is not None and made_by is not None and _a_person(made_by[0]):
@@ -456,6 +454,10 @@ def _masked_cue(masked: str) -> Cue | None:
                 phrase, role = role, strip_article(phrase)  # "..., said the head of the delegation, Karl Olsen."
             found.append(Cue(m.start(1), phrase, m.group(1), role))
             break
+    # only where no verb attributes the quotation: 'Turnout was high: "...," one voter said.' is the voter's
+    colon_quote = _COLON_QUOTE.match(masked) if not found and ": " in masked else None
+    if colon_quote is not None and _ends_with_name(colon_quote["who"]):
+        found.append(Cue(0, colon_quote["who"], colon_quote["how"]))
     after_quote = _AFTER_QUOTE.match(masked) if not found and "\x00" in masked[:4] else None
     if after_quote is not None:  # no verb of saying: '"We will never give up," Olsen quipped.'
         who = after_quote["who"] or after_quote["after"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from claimstance.lexicon import ORG_HEADS, TRANSCRIPT_HEADER, words
+from claimstance.lexicon import AGENCY_WORDS, ORG_HEADS, TRANSCRIPT_HEADER, words
 from claimstance.segment.cues import SPEECH_VERBS, STANCE_VERBS, Cue, trim_np
 from claimstance.segment.names import is_name_token, is_plain
 
@@ -28,6 +28,11 @@ _LABEL = re.compile(
 )
 _TRAILING_SPEAKER = re.compile(r"(?::|\s[-–—])\s+(?P<who>[^:\-–—]{2,40})$")  # "...: Southland FM", "... - Anna Berg"
 _FULL_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}")
+_OUTLET_HEADS = AGENCY_WORDS | words(
+    "times post news herald journal mail telegraph guardian independent express tribune gazette observer monitor"
+    " standard chronicle daily weekly online"
+)
+"""Last words of a newspaper's name: "Headline - Sunday Times" is how a page titles itself, no speaker."""
 _SUBJECT_ADVERBS = re.compile(r"\s+(?:once\s+again|again|also|still|now|too)$")
 _TRANSCRIPT_AFTER = re.compile(rf":\s+(?i:{TRANSCRIPT_HEADER})\s+(?:by|of|from)\b")
 
@@ -70,6 +75,7 @@ def headline_cue(line: str) -> Cue | None:
     who = trailing["who"].strip() if trailing is not None else ""
     dashed = trailing is not None and not trailing.group().startswith(":")
     person = dashed and _FULL_NAME.fullmatch(who) is not None and not any(is_plain(t) for t in who.split())
+    person = person and who.split()[-1].lower() not in _OUTLET_HEADS
     if trailing is not None and (_role_of_someone(who.split()) or person):  # "... - Anna Berg"
         return Cue(trailing.start(), who, ":")
     verb = _HEADLINE_VERB.search(line)

@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from claimstance.lexicon import FUNCTION_WORDS, ROLE_WORDS, TRANSCRIPT_HEADER
+from claimstance.lexicon import FIRST_PERSON, FUNCTION_WORDS, ROLE_WORDS, TRANSCRIPT_HEADER
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.cues import TRIGGER, Cue, find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
@@ -64,7 +64,6 @@ _PASSIVE = re.compile(
     r"\b(?:[Ii]t|[Tt]his)\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?(noted|stressed|emphasi[sz]ed|underlined"
     r"|said|stated|announced|reported|mentioned|pointed\s+out|underscored|recalled)\b"
 )
-_FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll)|[Oo]ur|[Mm]y|us|me)\b")
 _THE_DOCUMENT = re.compile(
     r"the\s+(?:joint\s+|new\s+)?(?:statement|report|press\s+release|release|communiqu[eé]|declaration|letter|readout"
     r"|text|document|resolution|message)",
@@ -85,6 +84,7 @@ _ISSUED_BY = re.compile(
     r"(?:statement|communiqu[eé]|press\s+release|letter|message)"
 )
 _BREAKS = re.compile(r"\n\s*")
+_LATER_TAG = re.compile(r"\n(?:[A-Z][\w.'’-]*[ \t]+){0,6}[A-Z][\w'’-]*(?:[ \t]+\([^()\n]{1,40}\)){0,2}:[ \t]")
 _CROWD = re.compile(
     r"\b(?:callers|residents|voters|protesters|witnesses|observers|officials|diplomats|experts|analysts|delegates"
     r"|lawmakers|deputies|members|participants|speakers|students|workers|villagers|citizens|women|men|people)\b",
@@ -273,9 +273,11 @@ def _inline_turn(unit: UnitSpan, ctx: _Context, transcript: bool) -> Turn | None
     """The turn a tag at the head of a paragraph opens ("Vladimir Putin: Good afternoon ..."), or None."""
     who = inline_tag(ctx.text, unit, transcript)
     speaker = tag_speaker(who, ctx.index, ctx.author) if who is not None else None
-    return (
-        Turn(speaker, "tag", unit.paragraph) if speaker is not None and check_name(speaker.name or "") is None else None
-    )
+    if speaker is None or check_name(speaker.name or "") is not None:
+        return None
+    # a lone tag (a statement a news report reproduces) holds its paragraph; where tags recur, each runs to the next
+    runs = transcript or _LATER_TAG.search(ctx.text, unit.end) is not None
+    return Turn(speaker, "tag" if runs else "paragraph", unit.paragraph)
 
 
 def _party(found: tuple[str, str] | None, kind: Attribution, ctx: _Context) -> tuple[Speaker | None, Cue | None]:
@@ -431,6 +433,8 @@ def _cued_speaker(
         cue = Cue(cue.position, after_opening(cue.phrase, cue.cue), cue.cue, cue.role, cue.backward, cue.capitals)
     parsed = parse_speaker_phrase(cue.phrase) if cue is not None else None
     same = previous.speaker if previous.paragraph == unit.paragraph else None
+    if parsed is not None and parsed.name in ("i", "we") and kind is Attribution.REPORTED:
+        return None, None  # "I think that ...", "We believe that ...": the text's own voice, no report of another
     if cue is not None and parsed is not None:
         if cue.cue == ":":
             kind = Attribution.REPORTED
@@ -460,10 +464,10 @@ def _own_voice(ctx: _Context, paragraph: int) -> bool:
 
 def _first_person(text: str, sentence: Span, quotes: Sequence[Span]) -> bool:
     """Whether a sentence speaks in the first person outside its quotation marks."""
-    if _FIRST_PERSON.search(text, max(0, sentence[0] - 1), sentence[1]) is None:
+    if FIRST_PERSON.search(text, max(0, sentence[0] - 1), sentence[1]) is None:
         return False  # no first person at all: nothing to mask
     masked = mask_quotes(text[sentence[0] : sentence[1]], quotes, sentence[0])
-    return _FIRST_PERSON.search(masked) is not None
+    return FIRST_PERSON.search(masked) is not None
 
 
 def _continued(text: str, unit: UnitSpan, quotes: Sequence[Span], previous: _Previous, ctx: _Context) -> Speaker | None:

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-from claimstance.lexicon import is_honorific, words
+from claimstance.lexicon import FIRST_PERSON, is_honorific, words
 from claimstance.schema import Attribution, Speaker
 from claimstance.segment.cues import Cue
 from claimstance.segment.names import NameIndex, is_plain, parse_speaker_phrase
@@ -75,8 +75,8 @@ _SPEECH_REPORTS = (
         rf"^{_WHO}\s+(?:would\s+have|wants|want|would\s+like)\s+(?:us|the\s+world|everyone|you)\s+"
         r"(?:to\s+)?believe\b"
     ),
-    # "In the words of the Secretary-General, ...", "Let me quote the High Commissioner: ..."
-    re.compile(r"^(?:[Ii]n\s+the\s+words\s+of|[Ll]et\s+me\s+quote|[Tt]o\s+quote)\s+(?P<who>[^,:;]{2,80}?)\s*[,:]"),
+    # "In the words of the Secretary-General, ...", "To quote the High Commissioner: ..." ("Let me quote X:": cues)
+    re.compile(r"^(?:[Ii]n\s+the\s+words\s+of|[Tt]o\s+quote)\s+(?P<who>[^,:;]{2,80}?)\s*[,:]"),
     # "The Northland Government claim that ...": a collective noun with a plural verb
     re.compile(rf"^{_WHO}\s+(?:claim|assert|allege|argue|insist|maintain|contend)\s+that\b"),
 )
@@ -107,7 +107,6 @@ _AS_SAID = re.compile(r"\s*(?:[Aa]nd\s+|[Bb]ut\s+)?[Aa]s\s")
 _SAID = frozenset(["said", "says", "told", "added", "stated", "noted", "declared", "announced"])
 _VAGUE = frozenset(["many", "some", "most", "several", "others", "few"])
 """Quantifiers that report an unnamed crowd ("Many say ..."): in a speech, such a sentence is not the author's."""
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Oo]ur|[Mm]y|me|us)\b")
 
 
 @dataclass
@@ -215,7 +214,7 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     said = text[tag.end() : end if end >= 0 else len(text)]
     asks = said.rstrip().endswith("?")
     # a headline "Karl Olsen: We will never give up" is one sentence; a turn runs on
-    runs_on = _SENTENCE_BREAK.search(said) is not None and _FIRST_PERSON.search(said) is not None
+    runs_on = _SENTENCE_BREAK.search(said) is not None and FIRST_PERSON.search(said) is not None
     return who if transcript or asks or runs_on else None
 
 
