@@ -103,6 +103,8 @@ _HOUSE_MARKS = (
     (("President of Russia",), re.compile(r"^President\s+of\s+Russia\s+[A-Z][\w-]+\s+[A-Z][\w-]+:", re.M),
      "The Kremlin"),
 )  # fmt: skip
+_ANY_MARK = re.compile("|".join(re.escape(mark) for marks, _, _ in _HOUSE_MARKS for mark in marks))
+"""Any of the markers (one search: most pages show none)."""
 HOUSE_CHARS = 2000
 """The markers of a house style stand in a page's header and first turns."""
 
@@ -114,6 +116,8 @@ def house_source(raw: str, start: int = 0) -> str | None:
     of State" under a transcript's title (the State Department), "President of Russia X Y:" (the Kremlin); a
     repost keeps the office whose text it is."""
     head = raw[start : start + HOUSE_CHARS]
+    if _ANY_MARK.search(head) is None:
+        return None
     for marks, pattern, owner in _HOUSE_MARKS:
         if any(mark in head for mark in marks) and pattern.search(head) is not None:
             return owner
