@@ -44,8 +44,9 @@ def words(text: str) -> frozenset[str]:
 def by_first_letter(alternation: str) -> str:
     """The words of a regex alternation regrouped under their first letters (``said|says|[Aa]ccording`` ->
     ``s(?:aid|ays)|A(?:ccording)|a(?:ccording)``): the engine then tries one branch a letter at each offset,
-    not every word. It matches where the alternation matches (``(?:a|b)X`` is spread to ``aX|bX``); only the
-    order of the words changes, so which one a search reports may differ."""
+    not every word. It matches what the alternation matches, in the same order (``(?:a|b)X`` is spread to
+    ``aX|bX``; words under one letter keep their order, and words of two letters never start at one offset),
+    when every branch starts with a letter; a branch that does not is tried last."""
     grouped: dict[str, list[str]] = {}
     kept: list[str] = []
     pending = _top_level(alternation)

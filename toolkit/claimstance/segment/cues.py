@@ -78,7 +78,7 @@ TRIGGER = re.compile(rf"\b(?:{_TRIGGER_WORDS})\b")
 _PARTICIPLE = re.compile(r",\s*(?:also\s+)?$")
 # "..., announced by the Foreign Secretary today": a passive with its agent.
 _BY_AGENT = re.compile(r"\b(?:announced|said|stated|confirmed|declared|reported|denied)\s+by\s+(?=[A-Za-z])")
-_VERB = re.compile(rf"\b(?<!-)(?:{SPEECH_VERBS}|{STANCE_VERBS})\b")  # not "a self-declared state"
+_VERB = re.compile(rf"\b(?<!-)(?:{by_first_letter(f'{SPEECH_VERBS}|{STANCE_VERBS}')})\b")  # not "self-declared"
 _INVERTED = re.compile(
     r"(?:^|[,\x00”\"»:]\s*(?:[-–—]\s*)?)(said|says|added|noted|stressed|wrote|continued|concluded|explained"
     r"|insisted|warned|emphasi[sz]ed)\s+(?=\S)"
