@@ -1,8 +1,312 @@
-"""Tests for claimstance.segment.turns: the tags that open an interview's turns."""
+"""Speakers in speeches, transcripts, readouts and statements to international bodies (issue 15, fourth round).
+
+Every text is invented, in the styles of press-conference transcripts, government readouts and press releases,
+and statements to the UN or OSCE that report another side's words and argue against them. The rule: the
+author's own sentences are the author's, a sentence reporting another party is that party's for that sentence
+only, and each transcript turn is its speaker's."""
 
 from __future__ import annotations
 
+from collections import Counter
+
+from claimstance.schema import Attribution, ClaimUnit, Document, UnitKind
+from claimstance.segment import segment
 from claimstance.segment.turns import line_tag, recurring_tags
+from claimstance.segment.validate import check_name
+
+
+def claims(text: str, **fields: object) -> list[ClaimUnit]:
+    values: dict[str, object] = {"id": "t-d0", "seed_file": "t.txt", "raw_start": 0, "raw_end": len(text)}
+    values.update(fields)
+    units = segment(Document(text=text, **values))  # type: ignore[arg-type]
+    return [u for u in units if u.kind is not UnitKind.HEADING]
+
+
+def names(text: str, **fields: object) -> list[str | None]:
+    return [u.speaker.name for u in claims(text, **fields)]
+
+
+# ------------------------------------------------------------------------------ turns tagged inline
+
+
+def test_a_name_heading_a_paragraph_opens_a_turn_that_runs_to_the_next_tag() -> None:
+    text = (
+        "President Karl Olsen: Good afternoon. We had a useful day of talks. I thanked my colleague for coming.\n"
+        "We agreed to meet again in the spring.\n"
+        "President Anna Berg: Thank you. Our trade has grown this year. We expect more.\n"
+    )
+    assert names(text) == ["Karl Olsen"] * 4 + ["Anna Berg"] * 3
+    assert {u.speaker.attribution for u in claims(text)} == {Attribution.AUTHOR}
+
+
+def test_a_turn_tagged_inline_keeps_a_reported_party_to_its_sentence() -> None:
+    text = (
+        "Karl Olsen: We discussed the border. The Southland government claims the river is theirs. "
+        "We reject this. Our maps are clear.\n"
+    )
+    assert names(text) == ["Karl Olsen", "Southland government", "Karl Olsen", "Karl Olsen"]
+
+
+def test_a_questioner_tagged_inline_has_the_turn_until_the_answer() -> None:
+    text = (
+        "Question: Will you meet the opposition? When?\n"
+        "Karl Olsen: I will meet them next week. We have nothing to hide.\n"
+    )
+    assert names(text) == ["questioner", "questioner", "Karl Olsen", "Karl Olsen"]
+
+
+def test_a_headline_with_a_colon_opens_no_turn() -> None:
+    # a news headline "Name: claim" and the report below it: the report stays the outlet's
+    text = "Karl Olsen: talks have failed\n\nThe talks in Oldtown ended on Monday without an agreement.\n"
+    assert names(text)[1] is None
+    # a label and a figure, an organisation before a colon: no person, no turn beyond the headline's sentence
+    text = "Turnout: 37 percent. The count went on through the night.\nOldtown Council: The vote was fair. We agree.\n"
+    assert names(text) == [None, None, "Oldtown Council", None]
+
+
+# ------------------------------------------------------------------------------ tags in capitals
+
+
+def test_a_tag_in_capitals_resolves_to_the_name_as_the_page_writes_it() -> None:
+    text = (
+        "Daily Press Briefing\n\nJohn McAllister, Spokesman\n\nMR. MCALLISTER: Good morning. The Secretary made "
+        "several calls yesterday. We expect more today.\n\nQUESTION: Who did she call?\n"
+    )
+    got = names(text)
+    assert got[:3] == ["John McAllister"] * 3
+    assert got[-1] == "questioner"
+
+
+def test_memo_fields_are_no_speakers_tags() -> None:
+    text = (
+        "FROM:\nNORTHLAND MISSION TO THE UNITED NATIONS\n\nSUBJECT:\nRemarks at the General Assembly\n\n"
+        "We are deeply concerned by the situation. The resolution before us is one-sided.\n"
+    )
+    assert {u.speaker.name for u in claims(text)} == {None}
+    assert all(u.speaker.attribution is not Attribution.UNATTRIBUTED for u in claims(text))
+
+
+# ------------------------------------------------------------------------------ readouts and press releases
+
+
+def test_a_readout_attributable_to_a_spokesperson_is_theirs_and_the_secretary_is_resolved() -> None:
+    text = (
+        "Office of the Spokesperson\n\nThe following is attributable to Spokesperson Jane Q. Doe:\n\n"
+        "Secretary Peter K. Hall spoke with Northland's Foreign Minister Anna Berg today. The Secretary "
+        "underscored the importance of the partnership. The Secretary urged restraint on the border.\n"
+    )
+    assert names(text) == [None, "Jane Q. Doe", "Peter K. Hall", "Peter K. Hall"]
+
+
+def test_a_knight_named_by_his_given_name_is_resolved_to_his_full_name() -> None:
+    text = (
+        "The Minister for Europe, Sir Peter Hall, is visiting Oldtown.\n\nAhead of the visit, Sir Peter said:\n\n"
+        "I am pleased to be here again. We support the reforms.\n"
+    )
+    assert names(text)[-2:] == ["Peter Hall", "Peter Hall"]
+
+
+# ------------------------------------------------------------------------------ statements to international bodies
+
+
+def test_a_statement_to_a_council_keeps_its_authors_sentences_around_another_sides_words() -> None:
+    text = (
+        "Thank you, Madam Chair.\n\nAs we have said many times in this room, the attack was unprovoked. "
+        "Now, in the regions it claims to have annexed, Northland is holding elections. "
+        "The Northland delegation asserted last week that the vote was free. This is simply untrue. "
+        "Many of us highlighted the abuses in the occupied regions. Many say the vote changes nothing.\n"
+    )
+    got = names(text, author="Jane Doe")
+    assert got == ["Jane Doe", "Jane Doe", "Jane Doe", "Northland delegation", "Jane Doe", "Jane Doe", None]
+
+
+def test_sentence_adverbs_and_norms_are_no_speakers() -> None:
+    assert check_name("Now") == "clause fragment"
+    assert check_name("Therefore") == "clause fragment"
+    assert check_name("Russian standards and Russian prices") == "norm or measure"
+    assert check_name("Northland law") == "norm or measure"
+    assert check_name("Northland lawmakers") is None
+    assert check_name("Northland Law Society") is None
+
+
+def test_according_to_a_norm_in_a_speech_stays_the_authors() -> None:
+    rejected: Counter[str] = Counter()
+    text = "We drafted a decision. All supplies will be made according to Northland standards and Northland prices.\n"
+    document = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text, author="Karl Olsen")
+    got = [u.speaker.name for u in segment(document, rejected=rejected)]
+    assert got == ["Karl Olsen", "Karl Olsen"]
+
+
+def test_arguing_against_another_side_is_the_authors_own_claim() -> None:
+    text = (
+        "Contrary to what the Northland delegation asserted, the vote was not free. "
+        "The so-called authorities announced a turnout of 80 percent. Nobody believes this figure.\n"
+    )
+    assert names(text, author="Jane Doe") == ["Jane Doe", "the so-called authorities", "Jane Doe"]
+    assert check_name("Nobody") == "clause fragment"
+
+
+def test_an_opening_adverbial_without_a_comma_is_no_part_of_the_speaker() -> None:
+    text = "Following the meeting the Foreign Secretary said:\n\nWe stand with Southland. The attack must stop.\n"
+    assert names(text) == [None, "Foreign Secretary", "Foreign Secretary"]
+
+
+def test_a_pronoun_in_a_turn_never_takes_an_article_for_a_name() -> None:
+    text = (
+        "QUESTION: The Northland foreign minister said yesterday that the talks were dead. Do you agree?\n\n"
+        "MR. HALL: No, we don't. The Secretary spoke with him this morning. He told her that Northland remains "
+        "committed. We take him at his word.\n"
+    )
+    got = names(text)
+    assert got[0] == "Northland foreign minister"
+    assert got[1] == "questioner"
+    assert "The Northland" not in got
+    assert got[2:4] == ["Hall", "Hall"] and got[-1] == "Hall"
+
+
+def test_a_modifier_whose_head_was_taken_for_a_verb_is_no_group() -> None:
+    assert check_name("All member") == "clause fragment"
+    assert check_name("All parties") is None
+    text = "We are disappointed. All member states should evaluate these resolutions on their merits.\n"
+    assert names(text, author="Jane Doe") == ["Jane Doe", "Jane Doe"]
+
+
+def test_a_speech_reports_another_party_in_ways_news_does_not() -> None:
+    text = (
+        "We heard the distinguished delegate of Northland claim that observers were welcome. That is untrue. "
+        "The Northland Federation would have us believe that the referendum was legitimate. It was not. "
+        "In the words of the Secretary-General, this is a moment of peril. We agree. "
+        "The Northland Government claim that the elections were fair. They were not. "
+        "Some claim that sanctions do not work. They do. We claim that the law is on our side.\n"
+    )
+    assert names(text, author="Jane Doe") == [
+        "distinguished delegate of Northland",
+        "Jane Doe",
+        "Northland Federation",
+        "Jane Doe",
+        "Secretary-General",
+        "Jane Doe",
+        "Northland Government",
+        "Jane Doe",
+        None,
+        "Jane Doe",
+        "Jane Doe",
+    ]
+
+
+def test_once_turns_run_any_name_heading_a_paragraph_is_a_new_turn() -> None:
+    text = (
+        "Karl Olsen: Colleagues, good afternoon. We have discussed many issues today.\n\n"
+        "Peter Hall: Last question, please.\n\nAnna Berg: Thank you. Our position has not changed.\n"
+    )
+    assert names(text) == ["Karl Olsen", "Karl Olsen", "Peter Hall", "Anna Berg", "Anna Berg"]
+
+
+def test_a_tag_that_names_an_office_and_nobody_is_said_as_the_tag_says_it() -> None:
+    text = (
+        "MODERATOR: Thank you all for joining.\n\nSENIOR STATE DEPARTMENT OFFICIAL: Thanks. We believe the "
+        "ceasefire is holding.\n"
+    )
+    assert names(text) == ["moderator", "senior state department official", "senior state department official"]
+
+
+def test_a_quotation_set_out_below_another_partys_lead_in_in_a_speech_is_theirs_alone() -> None:
+    text = (
+        "Madam President, the Northland minister said last week:\n\n“We will never withdraw. The land is ours.”\n\n"
+        "That tells you everything. We will not accept it.\n"
+    )
+    units = claims(text, author="Jane Doe")
+    assert units[0].speaker.name == "Northland minister"
+    quoted = [u for u in units if u.text.startswith("“")]
+    assert quoted and all(u.speaker.name == "Northland minister" for u in quoted)
+    assert quoted[0].speaker.attribution is Attribution.DIRECT_QUOTE
+    assert [u.speaker.name for u in units][-2:] == ["Jane Doe", "Jane Doe"]
+
+
+def test_a_title_and_surname_heading_a_paragraph_is_a_turn() -> None:
+    text = (
+        "Secretary Hall: Thank you very much. Let me say a word about the talks. Foreign Minister Berg told me "
+        "that Northland wants peace. I believe her.\n\nForeign Minister Berg: Thank you, Peter. It is true.\n"
+    )
+    assert names(text) == ["Hall", "Hall", "Berg", "Hall", "Berg", "Berg"]
+
+
+def test_an_office_and_a_titled_name_joined_by_and_speak_together() -> None:
+    text = "The President and Prime Minister Berg condemned the attack.\n"
+    assert names(text) == ["President and Prime Minister Berg"]
+
+
+def test_a_news_headline_in_the_first_person_opens_no_turn() -> None:
+    text = (
+        "Karl Olsen: We will never give up our lands\n\n"
+        "OLDTOWN, March 3 - The president of Northland spoke at a rally on Tuesday. Thousands attended.\n"
+    )
+    got = names(text)
+    assert got[0] == "Karl Olsen"
+    assert "Karl Olsen" not in got[1:]
+
+
+def test_an_opening_adverbial_is_dropped_only_before_the_subject() -> None:
+    text = "After the vote the opposition leader said the count was rigged.\n"
+    assert names(text) == ["the opposition leader"]
+    text = "After a meeting with Berg the minister said the talks went well.\n"
+    assert "Berg" not in names(text)
+
+
+def test_a_meetings_record_gives_each_delegate_and_the_chair_their_turn() -> None:
+    text = (
+        "Mr. Hall (Northland): I thank the President for convening this meeting. We reject the report.\n\n"
+        "Ms. Berg (Southland) (spoke in French): The delegation of Northland has once again distorted the facts. "
+        "Our troops are not there.\n\n"
+        "The President: I now give the floor to the representative of Eastland.\n"
+    )
+    assert names(text) == ["Hall", "Hall", "Berg", "Berg", "the President"]
+
+
+def test_a_title_of_a_country_before_the_name_and_an_interpreters_note_are_no_part_of_it() -> None:
+    text = (
+        "Prime Minister of Northland Karl Olsen (retranslated): Thank you. We had productive talks.\n\n"
+        "President of Southland Anna Berg: Colleagues, thank you. I agree with what Mr Olsen said.\n"
+    )
+    assert names(text) == ["Karl Olsen", "Karl Olsen", "Anna Berg", "Anna Berg"]
+
+
+def test_an_interjection_is_no_speaker() -> None:
+    text = "MR HALL: Good afternoon. We have a few things at the top.\n\nMR HALL: Sorry, say again?\n"
+    assert names(text) == ["Hall", "Hall", "Hall"]
+    assert check_name("Sorry") == "clause fragment"
+
+
+def test_a_statements_title_that_states_its_claim_is_the_authors() -> None:
+    text = (
+        "Northland's referendum is a sham: UK statement to the OSCE\n\nJane Doe\n\n"
+        "Thank you, Madam Chair. The vote was not free.\n"
+    )
+    document = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text, author="Jane Doe")
+    units = list(segment(document))
+    assert units[0].kind is UnitKind.HEADING
+    assert units[0].speaker.name == "Jane Doe"
+    # a title naming a place or a label, not a claim, stays the outlet's
+    text = "Ukraine: UK statement\n\nJane Doe\n\nThank you, Madam Chair.\n"
+    document = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text, author="Jane Doe")
+    assert next(iter(segment(document))).speaker.name is None
+
+
+def test_a_readouts_shared_position_is_the_leaders() -> None:
+    text = (
+        "The President spoke today with Prime Minister Anna Berg of Southland. All of the leaders agreed on the "
+        "need for Northland to withdraw. The two leaders agreed to meet again in May. The President made clear "
+        "that the attack was unacceptable.\n"
+    )
+    assert names(text) == [None, "the leaders", None, "President"]
+
+
+def test_the_minister_of_a_press_release_is_the_one_its_lead_names_with_the_office() -> None:
+    text = (
+        "The UK's Minister for Europe, Sir Peter Hall, is visiting Oldtown. He met Prime Minister Olsen.\n\n"
+        "Following the meeting the Minister said:\n\nWe support the reforms. We will keep helping.\n"
+    )
+    assert names(text)[-2:] == ["Peter Hall", "Peter Hall"]
 
 
 def test_recurring_tags_counts_the_first_line_and_lines_after_breaks() -> None:

@@ -79,7 +79,6 @@ _KINDS = (
     "gaggle",
     "availab",
 )
-_ANY_KIND = re.compile("|".join(_KINDS))  # one search, not a substring test a kind
 _OFFICE_HEADS = words(
     """secretary minister president premier chancellor spokesman spokeswoman spokesperson ambassador envoy
     representative commissioner office ministry department embassy mission government presidency kremlin
@@ -179,7 +178,7 @@ def transcript_header(
     if text is None or len(text) > MAX_HEADER_CHARS:
         return None
     lower = text.lower()
-    if _ANY_KIND.search(lower) is None:
+    if not any(kind in lower for kind in _KINDS):
         return None  # every header names its kind ("Remarks by X", "X's speech", "Office statement")
     for line in _unlabelled(text):
         found = _header_author(line, possessive=possessive, holder_text=holder_text)
