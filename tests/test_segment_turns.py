@@ -11,6 +11,7 @@ from collections import Counter
 
 from claimstance.schema import Attribution, ClaimUnit, Document, UnitKind
 from claimstance.segment import segment
+from claimstance.segment.turns import line_tag, recurring_tags
 from claimstance.segment.validate import check_name
 
 
@@ -316,3 +317,17 @@ def test_the_minister_of_a_press_release_is_the_one_its_lead_names_with_the_offi
         "Following the meeting the Minister said:\n\nWe support the reforms. We will keep helping.\n"
     )
     assert names(text)[-2:] == ["Peter Hall", "Peter Hall"]
+
+
+def test_recurring_tags_counts_the_first_line_and_lines_after_breaks() -> None:
+    text = (
+        "Anna Berg: Thank you for coming.\n"
+        "Question: Will the border open?\n"
+        "Anna Berg: Not this year.\n"
+        "Question: Why not?\n"
+        "Note: the interview was edited.\n"
+        "SPEAKER: Thank you.\nSPEAKER: Goodbye."
+    )
+    assert recurring_tags(text) == frozenset({"Anna Berg", "Question"})  # once, or in capitals: no turn
+    assert line_tag(text, 0, recurring_tags(text)) == "Anna Berg"
+    assert recurring_tags("No tags in this text.") == frozenset()

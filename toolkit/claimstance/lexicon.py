@@ -28,6 +28,7 @@ function words that are never part of a name, and the words that open a transcri
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import IntEnum
@@ -38,6 +39,59 @@ Published = date | datetime
 def words(text: str) -> frozenset[str]:
     """The whitespace-separated words of ``text`` as a set (for the word lists below)."""
     return frozenset(text.split())
+
+
+def by_first_letter(alternation: str) -> str:
+    """The words of a regex alternation regrouped under their first letters (``said|says|[Aa]ccording`` ->
+    ``s(?:aid|ays)|A(?:ccording)|a(?:ccording)``): the engine then tries one branch a letter at each offset,
+    not every word. It matches what the alternation matches, in the same order (``(?:a|b)X`` is spread to
+    ``aX|bX``; words under one letter keep their order, and words of two letters never start at one offset),
+    when every branch starts with a letter; a branch that does not is tried last."""
+    grouped: dict[str, list[str]] = {}
+    kept: list[str] = []
+    pending = _top_level(alternation)
+    while pending:
+        branch = pending.pop(0)
+        close = _group_end(branch) if branch.startswith("(?:") else -1
+        if close > 0 and not branch[close + 1 :].startswith(("?", "*", "+", "{")):
+            pending[:0] = [inner + branch[close + 1 :] for inner in _top_level(branch[3:close])]
+        elif re.match(r"\[[A-Za-z]+\]", branch):
+            letters = branch[1 : branch.index("]")]
+            pending[:0] = [letter + branch[len(letters) + 2 :] for letter in letters]
+        elif branch[:1].isalpha() and branch[1:2] not in ("?", "*", "+", "{"):
+            grouped.setdefault(branch[0], []).append(branch[1:])
+        else:
+            kept.append(branch)
+    return "|".join([f"{letter}(?:{'|'.join(rests)})" for letter, rests in grouped.items()] + kept)
+
+
+def _top_level(alternation: str) -> list[str]:
+    """The branches of a regex alternation (its ``|`` outside groups, classes and escapes)."""
+    cuts = [i for i, depth in _depths(alternation) if depth == 0 and alternation[i] == "|"]
+    return [alternation[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(alternation)], strict=True)]
+
+
+def _group_end(branch: str) -> int:
+    """Where the group that opens ``branch`` closes."""
+    return next(i for i, depth in _depths(branch) if depth == 0 and branch[i] == ")")
+
+
+def _depths(pattern: str) -> Iterator[tuple[int, int]]:
+    """The offsets of a regex's characters outside escapes and classes, each with its group depth after it."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        else:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            yield i, depth
+        i += 1
 
 
 # ------------------------------------------------------------------------------------------------ dates

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, is_honorific, words
 
@@ -107,12 +108,27 @@ HOUSE_CHARS = 2000
 """The markers of a house style stand in a page's header and first turns."""
 
 
+@lru_cache(maxsize=8)
+def _marks_at(raw: str) -> tuple[tuple[int, int], ...]:
+    """Where a page shows any house marker, each occurrence's start and end (once a page, cached: every item of
+    a page asks; str hashes are cached too)."""
+    found: list[tuple[int, int]] = []
+    for mark in (mark for marks, _, _ in _HOUSE_MARKS for mark in marks):
+        at = raw.find(mark)
+        while at >= 0:
+            found.append((at, at + len(mark)))
+            at = raw.find(mark, at + 1)
+    return tuple(found)
+
+
 def house_source(raw: str, start: int = 0) -> str | None:
     """The government office whose house style the head of a page shows (its header's markers), or None:
     "14th Meeting (AM)" (the UN's meetings coverage), "Volume 580: debated on ..." (Hansard), "MARCH 5,
     2026•STATEMENTS AND RELEASES" (the White House), "Office of the Spokesperson" or an office line "Secretary
     of State" under a transcript's title (the State Department), "President of Russia X Y:" (the Kremlin); a
     repost keeps the office whose text it is."""
+    if not any(start <= at and end <= start + HOUSE_CHARS for at, end in _marks_at(raw)):
+        return None  # most pages: no marker at all
     head = raw[start : start + HOUSE_CHARS]
     for marks, pattern, owner in _HOUSE_MARKS:
         if any(mark in head for mark in marks) and pattern.search(head) is not None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-from claimstance.lexicon import FUNCTION_WORDS, ROLE_WORDS, words
+from claimstance.lexicon import FUNCTION_WORDS, ROLE_WORDS, by_first_letter, words
 from claimstance.segment.names import BE, PRONOUNS, is_name_token, is_plain, parse_speaker_phrase, strip_article
 from claimstance.segment.spans import Span, mask_quotes
 from claimstance.segment.validate import PERSON_NOUNS, check_name
@@ -69,15 +69,16 @@ STANCE_VERBS = (
     r"|lambasted|ruled\s+out|rules\s+out|downplayed|played\s+down|voiced|voices|raised\s+concerns?"
     r"|(?:called|calls|calling)(?=\s+(?:it|this|that|them)\s|\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+[\"“‘«])"
 )
-TRIGGER = re.compile(
-    rf"\b(?:{SPEECH_VERBS}|{STANCE_VERBS}|[Aa]ccording|statement|release|readout|communiqu|quoted|continued"
-    r"|mentioned|recalled|quote)\b"
+_TRIGGER_WORDS = by_first_letter(  # grouped: a search tries a few branches at each word, not all of them
+    rf"{SPEECH_VERBS}|{STANCE_VERBS}|[Aa]ccording|statement|release|readout|communiqu|quoted|continued"
+    r"|mentioned|recalled|quote"
 )
+TRIGGER = re.compile(rf"\b(?:{_TRIGGER_WORDS})\b")
 """Any word a cue needs: a sentence without one has no cue."""
 _PARTICIPLE = re.compile(r",\s*(?:also\s+)?$")
 # "..., announced by the Foreign Secretary today": a passive with its agent.
 _BY_AGENT = re.compile(r"\b(?:announced|said|stated|confirmed|declared|reported|denied)\s+by\s+(?=[A-Za-z])")
-_VERB = re.compile(rf"\b(?<!-)(?:{SPEECH_VERBS}|{STANCE_VERBS})\b")  # not "a self-declared state"
+_VERB = re.compile(rf"\b(?<!-)(?:{by_first_letter(f'{SPEECH_VERBS}|{STANCE_VERBS}')})\b")  # not "self-declared"
 _INVERTED = re.compile(
     r"(?:^|[,\x00”\"»:]\s*(?:[-–—]\s*)?)(said|says|added|noted|stressed|wrote|continued|concluded|explained"
     r"|insisted|warned|emphasi[sz]ed)\s+(?=\S)"

@@ -16,6 +16,8 @@ OPENING_QUOTE = re.compile(r"[“\"«‘']{1,2}\S")
 
 def mostly_quote(text: str, span: Span, quotes: Sequence[Span]) -> bool:
     """Whether the sentence ``span`` is a direct quote: a quotation of some words, wholly quoted, or left open."""
+    if not quotes:  # most sentences: only a quotation left open can make them one
+        return OPENING_QUOTE.match(text, span[0], span[1]) is not None
     if any(len(text[a:b].split()) >= QUOTE_MIN_WORDS for a, b in quotes if a >= span[0] and b <= span[1]):
         return True
     if any(a == span[0] and b >= span[1] - 1 for a, b in quotes):

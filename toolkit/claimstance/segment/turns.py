@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 from typing import Literal
 
 from claimstance.lexicon import FIRST_PERSON, is_honorific, words
@@ -49,6 +50,8 @@ _TAG_NOUNS = {
 }
 # "Question: ...", "Anna Berg: ...": a tag at a line's start, in mixed case (capitals are headings of their own)
 _LINE_TAG = re.compile(r"^([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)", re.MULTILINE)
+_TAG_AFTER_BREAK = re.compile(_LINE_TAG.pattern.replace("^", "\n", 1))
+""":data:`_LINE_TAG` after a line break (a search for a character, not a test at every offset)."""
 _ATTRIBUTABLE = re.compile(r"\b(?:is\s+|are\s+)?attributable\s+to\s+(?P<who>[A-Z][^:]{2,80}?)\s*:\s*$")
 """A readout's frame: "The following is attributable to Spokesperson Jane Doe:" (the block below is hers)."""
 _AGREES = re.compile(r"\s*(?:I|We)\s+(?:fully\s+|entirely\s+|also\s+)?(?:agree|concur)\s+with\b")
@@ -223,7 +226,8 @@ def recurring_tags(text: str) -> frozenset[str]:
     press conference's turns. A tag used once is a headline's "X: claim" or a label."""
     if ":" not in text:
         return frozenset()
-    counts = Counter(m[1] for m in _LINE_TAG.finditer(text) if not m[1].isupper())
+    found = chain([_LINE_TAG.match(text)], _TAG_AFTER_BREAK.finditer(text))  # the same tags as a finditer
+    counts = Counter(m[1] for m in found if m is not None and not m[1].isupper())
     return frozenset(tag for tag, n in counts.items() if n >= 2)
 
 
