@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from claimstance.ingest import ingest_text
-from claimstance.ingest.authors import is_role_line, name_line, split_author, transcript_header
+from claimstance.ingest.authors import split_author, transcript_header
+from claimstance.ingest.namelines import is_role_line, name_line
 from claimstance.schema import Attribution
 from claimstance.segment import segment
 

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 from claimstance.ingest import ingest_text
-from claimstance.ingest.authors import name_line, transcript_header
+from claimstance.ingest.authors import transcript_header
 from claimstance.ingest.headers import (
     agency_in_lead,
     agency_line,
@@ -14,6 +14,7 @@ from claimstance.ingest.headers import (
     read_dateline,
     year_from_page,
 )
+from claimstance.ingest.namelines import name_line
 from claimstance.schema import Document
 
 

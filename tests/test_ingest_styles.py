@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from claimstance.ingest import ingest_text
-from claimstance.ingest.authors import name_line
+from claimstance.ingest.namelines import name_line
 from claimstance.ingest.styles import from_line_person, fuller_institution, fuller_name
 from claimstance.segment import segment
 

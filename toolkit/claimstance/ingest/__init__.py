@@ -48,15 +48,7 @@ from pathlib import Path
 
 from claimstance import io
 from claimstance.errors import EmptyInputError, InputError
-from claimstance.ingest.authors import (
-    fullest_role,
-    header_author,
-    is_label_line,
-    name_line,
-    opens_turn,
-    split_author,
-    transcript_header,
-)
+from claimstance.ingest.authors import fullest_role, header_author, opens_turn, split_author, transcript_header
 from claimstance.ingest.credits import header_credits, issued_on, publisher_in_text, reporter_in_lead
 from claimstance.ingest.headers import (
     LONG_TITLE_CHARS,
@@ -71,6 +63,7 @@ from claimstance.ingest.headers import (
     year_from_page,
 )
 from claimstance.ingest.lines import BLANK, STRONG, WEAK, Line, Run, runs_and_text
+from claimstance.ingest.namelines import is_label_line, name_line
 from claimstance.ingest.styles import PLACE_LINE, house_source
 from claimstance.lexicon import Published
 from claimstance.schema import Document

@@ -20,7 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from claimstance.ingest.styles import NOT_FIRST, VENUE_WORDS, from_line_person, fuller_institution, fuller_name
+from claimstance.ingest.namelines import (
+    KIND_WORDS,
+    ROLE_CONNECTORS,
+    ROLE_OR_ORG,
+    name_under_label,
+)
+from claimstance.ingest.styles import from_line_person, fuller_institution, fuller_name
 from claimstance.lexicon import (
     FUNCTION_WORDS,
     ORG_HEADS,
@@ -33,7 +39,6 @@ from claimstance.lexicon import (
 )
 
 MAX_HEADER_CHARS = 240
-TRANSCRIPT_START = re.compile(rf"(?i:{TRANSCRIPT_HEADER})\b")
 """A title that opens like a transcript's: "Remarks With ...", "Press conference"."""
 _KIND = rf"(?:transcript\s+of\s+(?:the\s+)?)?{TRANSCRIPT_HEADER}"
 _HEADER = re.compile(rf"(?=[A-Z])(?i:{_KIND})\s+(?:by|of|from)\s+(?P<who>[^\n]+?)\s*[:.]?")
@@ -62,11 +67,8 @@ _WHO_END = re.compile(
     r"|En\s+Route|aboard|en\s+route)\s"
 )
 _CONNECTORS = words("of the and for")
-_ROLE_CONNECTORS = words("of the and for on to")
-_KIND_WORDS = words("statement speech remarks address message interview briefing declaration comment comments")
 _OFFICE_WORDS = (ROLE_WORDS | ORG_HEADS) - words("press joint opening closing final official")
 """What makes "X statement" an office's: "Foreign Secretary statement", not "Press statement"."""
-_ROLE_OR_ORG = ROLE_WORDS | ORG_HEADS
 _OFFICE_KINDS = ("statement", "remarks", "speech", "address", "message", "comment")
 _KINDS = (
     *_OFFICE_KINDS,
@@ -246,7 +248,7 @@ def _office_alone(who: str) -> str | None:
     """A capitalised office with no holder: "the Spokesperson", "the High Representative" (not "the ministers")."""
     office = who.removeprefix("the ").strip()
     tokens = office.split()
-    if not tokens or not tokens[0][:1].isupper() or tokens[0].lower() not in _ROLE_OR_ORG:
+    if not tokens or not tokens[0][:1].isupper() or tokens[0].lower() not in ROLE_OR_ORG:
         return None
     if tokens[-1].lower() not in ROLE_WORDS and "of" not in tokens:
         return None  # "Embassy Press Officer", "High Representative", "President of Northland"; not "Embassy"
@@ -272,104 +274,6 @@ def role_holder(text: str, role: str) -> str | None:
     return None
 
 
-_NAME_WORD = r"(?:[A-Z][a-z]+|[A-Z](?=['’]))(?:['’\-]?[A-Z][a-z]+)*"
-"""A capitalised name: "Doe", "McCormack", "O’Brien", "Jean-Luc" (not "UN", not "Doe’s")."""
-_PERSON_LINE = re.compile(
-    rf"(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD}|de|van|von|al)){{1,3}})(?P<role>\s+.+)?"
-)
-
-
-def name_line(line: str) -> tuple[str, str | None] | None:
-    """A transcript's speaker on a line of their own, maybe with the office: "Jane Doe Secretary of State",
-    "JANE DOE, SECRETARY OF STATE"."""
-    if "," in line:
-        person, _, office = line.partition(",")
-        if line.isupper():
-            person, office = person.title(), office.title()
-        named = name_line(person.strip())
-        if named is None or named[1] is not None or not is_role_line(office.strip()):
-            return None
-        return named[0], office.strip()
-    found = _PERSON_LINE.fullmatch(line)
-    if found is None:
-        return None
-    name_tokens = found["name"].split()
-    if any(t.endswith(("'s", "’s")) or t.lower() in _KIND_WORDS for t in name_tokens):
-        return None  # "Secretary’s Calls Discussing Gaza", "Daily Briefing": a headline, a label
-    if name_tokens[0].lower() in NOT_FIRST or any(t.lower() in VENUE_WORDS for t in name_tokens):
-        return None  # "Via Teleconference", "Oval Office", "South Lawn": where or how it was said, not who
-    # The name ends where the office begins: "John Kerry Secretary of State".
-    for i, token in enumerate(name_tokens):
-        if token.lower() in ROLE_WORDS or token.lower() in FUNCTION_WORDS:
-            name_tokens = name_tokens[:i]
-            break
-    role = line[len(" ".join(name_tokens)) :].strip() or None
-    if len(name_tokens) < 2 or len(line) > 80:
-        return None
-    if role is not None and (role.split()[0].lower() not in ROLE_WORDS or len(role.split()) > 6):
-        return None
-    return " ".join(name_tokens), role
-
-
-def is_role_line(line: str) -> bool:
-    """Whether a short line names an office alone: "Secretary of State", "Department Spokesperson",
-    "Minister for Foreign Affairs of Northland", "Assistant Secretary, Bureau of Public Affairs"."""
-    first = line.split(",")[0]
-    tokens = first.replace("-", " ").split()
-    lead = next((k for k, t in enumerate(tokens[:3]) if t.lower() in _ROLE_OR_ORG), None)
-    if lead is None or len(line) > 100 or not all(t[:1].isupper() for t in tokens[:lead]):
-        return False  # a country or nationality may come first: "U.S. Permanent Representative to the UN"
-    tokens = tokens[lead:]
-    if not any(t.lower() in ROLE_WORDS for t in tokens):
-        return False
-    place = False  # after "of": a place or institution in capitals ("of the Republic of Northland")
-    for k, token in enumerate(tokens):
-        lower = token.lower()
-        if lower in ("of", "to"):
-            if not place and len(tokens) - k - 1 > _PLACE_WORDS:
-                return False  # "President of Northland Receives Delegation of ...": a Title Case headline
-            place = True
-        elif lower in _ROLE_CONNECTORS or lower in ROLE_WORDS or lower in ORG_HEADS:
-            continue
-        elif not (place and token[:1].isupper()):
-            return False
-    return True
-
-
-_PLACE_WORDS = 5
-"""An office's place or institution ("of the Republic of Northland") is at most this many words."""
-
-
-_DELIVERY = re.compile(r"(?i:as\s+delivered|as\s+prepared(?:\s+for\s+delivery)?|check\s+against\s+delivery)")
-_LABEL_LINE = re.compile(rf"(?:[A-Z]\w*\s+)?(?i:{TRANSCRIPT_HEADER})")
-
-
-def is_label_line(line: str) -> bool:
-    """A transcript's label on a line of its own: "Remarks", "Press Statement", "Daily Press Briefing",
-    "Speech", or a speech's delivery note ("As Delivered")."""
-    return len(line) <= 40 and (_LABEL_LINE.fullmatch(line) is not None or _DELIVERY.fullmatch(line) is not None)
-
-
-def name_under_label(title: str | None, heads: Sequence[str]) -> tuple[str, str | None] | None:
-    """The speaker a transcript's header gives on a name line under its label or title, with the office on the
-    same line or the next ("Remarks" / "Jane Doe" / "Secretary of State")."""
-    labelled = title is not None and TRANSCRIPT_START.match(title) is not None
-    label = next((i for i, line in enumerate(heads) if is_label_line(line) or (labelled and line == title)), None)
-    if label is None:
-        return None
-    if _DELIVERY.fullmatch(heads[label]):
-        label = -1  # "Jane Doe" / "Ambassador" / "AS DELIVERED": the note comes under the name
-    for i, line in enumerate(heads[label + 1 :], start=label + 1):  # the name comes under the label
-        person = name_line(line)
-        if person is None:
-            continue
-        following = heads[i + 1] if i + 1 < len(heads) else ""
-        if person[1] is None and is_role_line(following):
-            return person[0], following
-        return person
-    return None
-
-
 def _mentioned_roles(text: str, name: str, limit: int = 100) -> Iterator[str]:
     """Role phrases written just before ``name`` in ``text``: "Azerbaijani President", "President of ..."."""
     start = 0
@@ -384,7 +288,7 @@ def _mentioned_roles(text: str, name: str, limit: int = 100) -> Iterator[str]:
         for token in reversed(window.split()):
             if token[-1] in ',.;:!?"”)' or (token[:1].isupper() and token.lower() in FUNCTION_WORDS):
                 break
-            if token.lower() in _KIND_WORDS:
+            if token.lower() in KIND_WORDS:
                 break  # "Speech of Prime Minister X": the header's kind is no part of the office
             if token[:1].isupper() or token in _CONNECTORS:
                 phrase.insert(0, token)
@@ -429,7 +333,7 @@ def header_author(
 
 def _office_only(author: str) -> bool:
     """Whether an author is an office with no holder ("Foreign Secretary", "the Spokesperson")."""
-    return all(t.lower() in _ROLE_OR_ORG or t.lower() in _ROLE_CONNECTORS for t in author.split())
+    return all(t.lower() in ROLE_OR_ORG or t.lower() in ROLE_CONNECTORS for t in author.split())
 
 
 def _any_header_author(

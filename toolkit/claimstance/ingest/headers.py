@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from claimstance.ingest.authors import TRANSCRIPT_START, is_role_line, name_line
+from claimstance.ingest.namelines import TRANSCRIPT_START, is_role_line, name_line
 from claimstance.ingest.styles import PLACE_LINE
 from claimstance.lexicon import (
     AGENCY_WORDS,
