@@ -318,3 +318,20 @@ def seed_documents() -> list[Document]:
 
 
 # ---- end of seed documents block ------------------------------------------------------------------------
+
+
+# ---- Speakers of an invented text's claim units (segment rules) ------------------------------------------
+
+from claimstance.schema import UnitKind  # noqa: E402
+from claimstance.segment import segment  # noqa: E402
+
+
+def claim_speaker_names(text: str, **fields: object) -> list[str | None]:
+    """The speaker name of each claim unit ``segment`` cuts from ``text`` (None: nobody's but the outlet's)."""
+    values: dict[str, object] = {"id": "t-d0", "seed_file": "t.txt", "raw_start": 0, "raw_end": len(text)}
+    values.update(fields)
+    units: list[ClaimUnit] = list(segment(Document(text=text, **values)))  # type: ignore[arg-type]
+    return [u.speaker.name for u in units if u.kind is UnitKind.CLAIM]
+
+
+# ---- end of claim speakers block --------------------------------------------------------------------------

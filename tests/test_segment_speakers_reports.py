@@ -6,16 +6,9 @@ gives one."""
 from __future__ import annotations
 
 import pytest
-from claimstance.schema import Attribution, ClaimUnit, Document, UnitKind
+from claimstance.schema import Attribution, Document, UnitKind
 from claimstance.segment import segment
-
-
-def names(text: str, **fields: object) -> list[str | None]:
-    values: dict[str, object] = {"id": "t-d0", "seed_file": "t.txt", "raw_start": 0, "raw_end": len(text)}
-    values.update(fields)
-    units: list[ClaimUnit] = list(segment(Document(text=text, **values)))  # type: ignore[arg-type]
-    return [u.speaker.name for u in units if u.kind is UnitKind.CLAIM]
-
+from conftest import claim_speaker_names as names
 
 # ------------------------------------------------------------------------------ verbs that report a position
 

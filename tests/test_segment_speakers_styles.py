@@ -5,17 +5,11 @@ that unseen pages hold, and precision comes first: a name only where the text gi
 from __future__ import annotations
 
 import pytest
-from claimstance.schema import Attribution, ClaimUnit, Document, UnitKind
+from claimstance.schema import Attribution, Document
 from claimstance.segment import segment
+from conftest import claim_speaker_names as names
 
 A = Attribution
-
-
-def names(text: str, **fields: object) -> list[str | None]:
-    values: dict[str, object] = {"id": "t-d0", "seed_file": "t.txt", "raw_start": 0, "raw_end": len(text)}
-    values.update(fields)
-    units: list[ClaimUnit] = list(segment(Document(text=text, **values)))  # type: ignore[arg-type]
-    return [u.speaker.name for u in units if u.kind is UnitKind.CLAIM]
 
 
 # ------------------------------------------------------------------------ people merely mentioned: no name
