@@ -177,7 +177,6 @@ class Page:
     sentences: list[GoldSentence]
     doc_gold: dict[str, object]
     missing: int = 0
-    open_licence: bool = True  # False where the page's .meta.json marks a LICENCE DOUBT
 
 
 def _read_jsonl(path: Path) -> list[dict[str, object]]:
@@ -237,7 +236,6 @@ def load_pages(data: Path) -> list[Page]:
         raw = io.read_text(path)
         sentences = by_file.get(path.name, [])
         page = Page(path.name, half, str(meta.get("kind", "news")), raw, sentences, documents.get(path.name, {}))
-        page.open_licence = "LICENCE DOUBT" not in json.dumps(meta)
         page.missing = _locate(raw, sentences)
         pages.append(page)
     return pages
@@ -520,11 +518,9 @@ def main() -> None:
         help="also count, over the first-person speeches (*.txt) in DIR, the claim units given a name not the author's",
     )
     args = parser.parse_args()
-    scores = {"dev": Score(), "former test": Score(), "test": Score(), "test, open licence": Score()}
+    scores = {"dev": Score(), "former test": Score(), "test": Score()}
     for page in load_pages(args.data):
         score_page(scores[page.half], page)
-        if page.half == "test" and page.open_licence:
-            score_page(scores["test, open licence"], page)
     scores["seeds"] = score_seeds()
     report(scores)
     if args.speeches:
