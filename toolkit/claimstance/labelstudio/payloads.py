@@ -182,7 +182,7 @@ Row = TypeVar("Row", TaskId, TaskUpdate, TaskRow)
 
 class TaskPage(TypedDict, Generic[Row]):
     """One page of the data manager's task list, ``GET /api/tasks/?page=...``: its rows, and how many tasks
-    the whole (filtered) list holds (Label Studio 1.23.2 always sends ``total``; older servers may not)."""
+    the whole (filtered) list holds (Label Studio 1.23.2 always sends ``total``; see :mod:`.task_list`)."""
 
     tasks: list[Row]
     total: NotRequired[int | None]

@@ -4,7 +4,8 @@ A push lists the tasks of a project (ids, data, annotation counts) to plan its b
 and update times, all of them or only those a filter ``query`` selects. Both read the rows of
 :func:`task_rows`.
 
-Where the list ends, in Label Studio 1.23.2: every page carries ``total``, the number of tasks the whole
+Where the list ends, in Label Studio 1.23.2 (``/api/tasks/`` is the data manager's ``TaskListAPI``:
+``tasks/urls.py:15``, ``tasks/api.py:178``): every page carries ``total``, the number of tasks the whole
 (filtered) list holds (``data_manager/api.py:308-316``); a page past the last is a 404
 (``rest_framework/pagination.py:201-207``), and an empty project has one empty page (Django's paginator
 allows an empty first page). A page may hold fewer rows than asked without being the last: a server started
@@ -48,7 +49,7 @@ def task_rows(
             "page_size": page_size,
             "include": include,
             "fields": "task_only",
-            "resolve_uri": "false",  # the rows are read, not shown: no storage links to sign
+            "resolve_uri": "false",  # the rows are read, not shown: no storage URL to turn into a proxy link
         }
         if query:
             params["query"] = query
