@@ -20,8 +20,9 @@ from claimstance import api, labelstudio, layout
 from claimstance.labelstudio import incremental, labels_to_result
 from claimstance.pull import read_annotations, update_annotations, update_changed
 from claimstance.schema import Annotation, AnnotationLabels, StanceElectionFairness, StanceTerritorialIntegrity
-from conftest import FAKE_URL, FakeServer, LabelStudioServer
+from conftest import FAKE_URL, FakeServer, LabelStudioServer, recorded
 from test_labelstudio_integration import make_units, push
+from test_labelstudio_task_list import replay
 
 STANCES = list(StanceTerritorialIntegrity)
 
@@ -146,6 +147,62 @@ def test_an_incremental_pull_exports_only_tasks_whose_update_it_has_not_seen(fak
     assert again.changed == set() and len(views) == 1  # nothing new: no view, no export
     assert len(fake.calls("POST", "/api/projects/5/exports/")) == 1
     assert again.state["started_at"] == state["started_at"]
+
+
+def _previous(task_ids: list[int]) -> incremental.PullState:
+    """The state of a pull of ``task_ids`` that began before every update ``tasks_listing.json`` lists."""
+    return incremental.PullState(
+        version=incremental.STATE_VERSION,
+        url=FAKE_URL,
+        project_id=5,
+        config_sha256=hashlib.sha256(b"<View/>").hexdigest(),
+        started_at="2026-11-30T17:00:00.000000Z",
+        task_ids=task_ids,
+        file_sha256="",
+    )
+
+
+@pytest.mark.parametrize("total", [True, False], ids=["total", "no-total"])
+def test_every_page_of_the_updated_tasks_is_read_though_each_is_short(
+    fake: FakeServer, tmp_path: Path, total: bool
+) -> None:
+    # The pull asks 1,000 tasks a page; this server sends two (TASK_API_PAGE_SIZE_MAX=2): with a total the
+    # list ends there, without one at the 404 past the last page. Stopping at the short first page would
+    # leave task 3's new annotations out of the pull.
+    listing = recorded("tasks_listing.json")
+    views = _listing_server(fake, [])
+    fake.on("GET", "/api/tasks/", replay(listing["updated_pages"], total=total))
+    with fake.connect() as conn:
+        changes = incremental.pull_changes(
+            "p", previous=_previous([1, 2, 3]), annotations=tmp_path / "p.jsonl", connection=conn
+        )
+    assert changes.changed == {1, 2, 3} and changes.gone == set()
+    assert [v["selected_items"] for v in views] == [{"all": False, "included": [1, 2, 3]}]  # type: ignore[index]
+    asked = fake.calls("GET", "/api/tasks/")
+    assert [r.url.params["page"] for r in asked] == (["1", "2"] if total else ["1", "2", "3"])
+    query = json.loads(asked[0].url.params["query"])["filters"]["items"][0]
+    assert query["filter"] == "filter:tasks:updated_at" and query["value"] == "2026-11-30T16:58:00.000000Z"
+    assert {(r.url.params["query"], r.url.params["include"]) for r in asked} == {
+        (asked[0].url.params["query"], "id,updated_at")
+    }  # every page of the same filtered list
+    latest = max(row["updated_at"] for page in listing["updated_pages"] for row in page["tasks"])
+    assert changes.state["started_at"] == latest
+
+
+def test_a_project_emptied_since_the_last_pull_marks_every_task_gone(fake: FakeServer, tmp_path: Path) -> None:
+    empty = recorded("tasks_listing.json")["empty_project_page"]
+    views = _listing_server(fake, [])
+    project = {"id": 5, "title": "p", "label_config": "<View/>", "maximum_annotations": 1, "task_number": 0}
+    fake.on("GET", "/api/projects/", {"results": [project]})
+    fake.on("GET", "/api/tasks/", replay([empty]))
+    with fake.connect() as conn:
+        changes = incremental.pull_changes(
+            "p", previous=_previous([1, 2, 3]), annotations=tmp_path / "p.jsonl", connection=conn
+        )
+    assert changes.changed == set() and changes.gone == {1, 2, 3} and views == []
+    assert changes.state["task_ids"] == []
+    asked = fake.calls("GET", "/api/tasks/")  # the updated tasks, then every id: one empty page each
+    assert [(r.url.params["page"], r.url.params["include"]) for r in asked] == [("1", "id,updated_at"), ("1", "id")]
 
 
 # ---- against the real server ---------------------------------------------------------------------------

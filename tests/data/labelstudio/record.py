@@ -100,9 +100,31 @@ def main(url: str) -> None:
             "task_ids": sorted(ids.values()),
         },
     }
+    payloads["tasks_listing.json"] = listings(http, pid)
     assert same_config(labelstudio.annotation_config(), payloads["project_detail.json"]["label_config"])
     for name, payload in payloads.items():
         (HERE / name).write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def listings(http: httpx.Client, pid: int) -> dict[str, object]:
+    """The data manager's task list as a pull pages it: the tasks updated since 2000 (ids and times, two a
+    page: the pages, then the 404 past the last), every task id, and the one page of an empty project."""
+    since = {"filter": "filter:tasks:updated_at", "operator": "greater", "type": "Datetime"}
+    query = {"filters": {"conjunction": "and", "items": [{**since, "value": "2000-01-01T00:00:00.000000Z"}]}}
+    params = {"project": pid, "page_size": 2, "include": "id,updated_at", "fields": "task_only"}
+    updated = [http.get("api/tasks/", params={**params, "page": n, "query": json.dumps(query)}) for n in (1, 2, 3)]
+    ids = http.get("api/tasks/", params={**params, "page": 1, "page_size": 1000, "include": "id"}).json()
+    empty = http.post("api/projects/", json={"title": "recorded-empty"}).json()["id"]
+    nothing = http.get("api/tasks/", params={**params, "project": empty, "page": 1, "include": "id"}).json()
+    http.delete(f"api/projects/{empty}/")
+    past = updated[2]
+    return {
+        "query": query,
+        "updated_pages": [page.json() for page in updated[:2]],
+        "past_the_end": {"status": past.status_code, "body": past.json()},
+        "ids_page": ids,
+        "empty_project_page": nothing,
+    }
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import IO, NotRequired, TypeVar
+from typing import IO, NotRequired
 
 from pydantic import TypeAdapter, ValidationError
 from typing_extensions import TypedDict
@@ -43,9 +43,10 @@ from claimstance.config import ServerSettings
 from claimstance.errors import LabelStudioError
 from claimstance.labelstudio.client import Connection, connected
 from claimstance.labelstudio.export import CHUNK_SIZE, iter_export
-from claimstance.labelstudio.payloads import PROJECT_SUMMARIES_PAGE, ProjectSummary
+from claimstance.labelstudio.payloads import PROJECT_SUMMARIES_PAGE, TASK_IDS_PAGE, TASK_UPDATES_PAGE, ProjectSummary
 from claimstance.labelstudio.projects import projects_titled, read_team_settings
 from claimstance.labelstudio.results import parse_export
+from claimstance.labelstudio.task_list import task_rows
 from claimstance.labelstudio.users import list_users
 from claimstance.schema import Annotation
 
@@ -98,30 +99,8 @@ class _View(TypedDict):
     data: NotRequired[dict[str, object] | None]
 
 
-class _Row(TypedDict):
-    id: int
-
-
-class _Page(TypedDict):
-    tasks: list[_Row]
-    total: NotRequired[int | None]
-
-
-class _Updated(TypedDict):
-    id: int
-    updated_at: str
-
-
-class _UpdatedPage(TypedDict):
-    total: int
-    tasks: list[_Updated]
-
-
 EXPORT = TypeAdapter(_Export)
 CREATED = TypeAdapter(_Created)
-PAGE = TypeAdapter(_Page)
-UPDATED_PAGE = TypeAdapter(_UpdatedPage)
-LIST_PAGE = 1000
 PROJECT_FIELDS = "id,title,label_config,maximum_annotations,show_collab_predictions,task_number"
 """Only what a pull needs: Label Studio then counts the tasks and nothing else (the whole project detail
 counts annotations, predictions and more: about 1 s on 100,000 tasks)."""
@@ -244,7 +223,7 @@ def _edge_id(conn: Connection, project_id: int, ordering: str) -> int | None:
         "fields": "task_only",
         "query": json.dumps({"ordering": [ordering]}),
     }
-    body = conn.find("api/tasks/", params, "finding the task id range", PAGE)
+    body = conn.find("api/tasks/", params, "finding the task id range", TASK_IDS_PAGE)
     return body["tasks"][0]["id"] if body and body["tasks"] else None
 
 
@@ -311,8 +290,8 @@ def _updated_since(conn: Connection, project_id: int, since: str) -> dict[int, s
     """Task id -> ``updated_at`` of the tasks updated after ``since`` (ids and times only: a cheap query)."""
     query = json.dumps({"filters": _all_of([_filter("updated_at", "greater", "Datetime", since)])})
     what = "listing the tasks updated since the last pull"
-    pages = _pages(conn, project_id, "id,updated_at", what, UPDATED_PAGE, query)
-    return {row["id"]: row["updated_at"] for body in pages for row in body["tasks"]}
+    rows = task_rows(conn, project_id, "id,updated_at", TASK_UPDATES_PAGE, what=what, query=query)
+    return {row["id"]: row["updated_at"] for row in rows}
 
 
 def _all_of(items: list[dict[str, object]]) -> dict[str, object]:
@@ -334,39 +313,8 @@ def _exported(conn: Connection, project_id: int, ids: list[int], chunk: int) -> 
 
 def _all_ids(conn: Connection, project_id: int) -> set[int]:
     """Every task id of the project (ids only: a page of 1,000 is a few kilobytes)."""
-    return {
-        row["id"]
-        for body in _pages(conn, project_id, "id", "listing the project's task ids", PAGE)
-        for row in body["tasks"]
-    }
-
-
-_Listing = TypeVar("_Listing", _Page, _UpdatedPage)
-
-
-def _pages(
-    conn: Connection, project_id: int, include: str, what: str, page_type: TypeAdapter[_Listing], query: str = ""
-) -> Iterator[_Listing]:
-    """The data manager's task list, ``LIST_PAGE`` tasks (only the ``include`` fields) a page, up to the last."""
-    page = 1
-    while True:
-        params: dict[str, str | int] = {
-            "project": project_id,
-            "page": page,
-            "page_size": LIST_PAGE,
-            "include": include,
-            "fields": "task_only",
-        }
-        if query:
-            params["query"] = query
-        body = conn.find("api/tasks/", params, what, page_type)
-        if body is None or not body["tasks"]:  # past the last page Label Studio answers 404
-            return
-        yield body
-        total = body.get("total")
-        if len(body["tasks"]) < LIST_PAGE or (total is not None and page * LIST_PAGE >= total):
-            return
-        page += 1
+    rows = task_rows(conn, project_id, "id", TASK_IDS_PAGE, what="listing the project's task ids")
+    return {row["id"] for row in rows}
 
 
 def _recording(tasks: Iterator[object], state: PullState, after: datetime) -> Iterator[object]:

@@ -13,7 +13,7 @@ only in that spelling. Fields the server may leave out are ``NotRequired``; unkn
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal, NotRequired
+from typing import Generic, Literal, NotRequired, TypeVar
 
 from pydantic import TypeAdapter
 from typing_extensions import TypedDict
@@ -143,6 +143,19 @@ class ProjectDetail(TypedDict):
     evaluate_predictions_automatically: NotRequired[bool | None]
 
 
+class TaskId(TypedDict):
+    """One task of ``GET /api/tasks/?include=id``: a pull's list of the project's task ids."""
+
+    id: int
+
+
+class TaskUpdate(TypedDict):
+    """One task of ``GET /api/tasks/?include=id,updated_at``: when a task last changed (server's clock)."""
+
+    id: int
+    updated_at: str
+
+
 class TaskRow(TypedDict):
     """One task of ``GET /api/tasks/`` with the fields a push asks for."""
 
@@ -164,8 +177,14 @@ class ProjectSummariesPage(TypedDict):
     next: NotRequired[str | None]
 
 
-class TasksPage(TypedDict):
-    tasks: list[TaskRow]
+Row = TypeVar("Row", TaskId, TaskUpdate, TaskRow)
+
+
+class TaskPage(TypedDict, Generic[Row]):
+    """One page of the data manager's task list, ``GET /api/tasks/?page=...``: its rows, and how many tasks
+    the whole (filtered) list holds (Label Studio 1.23.2 always sends ``total``; see :mod:`.task_list`)."""
+
+    tasks: list[Row]
     total: NotRequired[int | None]
 
 
@@ -205,7 +224,9 @@ class Invite(TypedDict):
 PROJECTS_PAGE = TypeAdapter(ProjectsPage)
 PROJECT_DETAIL = TypeAdapter(ProjectDetail)
 PROJECT_SUMMARIES_PAGE = TypeAdapter(ProjectSummariesPage)
-TASKS_PAGE = TypeAdapter(TasksPage)
+TASKS_PAGE = TypeAdapter(TaskPage[TaskRow])
+TASK_IDS_PAGE = TypeAdapter(TaskPage[TaskId])
+TASK_UPDATES_PAGE = TypeAdapter(TaskPage[TaskUpdate])
 TASK_DETAIL = TypeAdapter(TaskDetail)
 IMPORT_RESPONSE = TypeAdapter(ImportResponse)
 PREDICTIONS_IMPORTED = TypeAdapter(PredictionsImported)

@@ -39,11 +39,10 @@ from claimstance.labelstudio.payloads import (
     TaskRow,
 )
 from claimstance.labelstudio.plan import BatchPlan, Conflict, TaskIndex, batches, index_tasks, plan_batch
+from claimstance.labelstudio.task_list import PAGE_SIZE, task_rows
 from claimstance.labelstudio.tasks import checked_tasks, document_speakers, guidelines_html, unit_tasks
 from claimstance.schema import AnnotationLabels, ClaimUnit
 
-LIST_PAGE_SIZE = 1000
-"""Tasks per page when listing a project: measured fastest on Label Studio 1.23 (see docs/performance.md)."""
 TASK_FIELDS = "id,data,total_annotations,cancelled_annotations,total_predictions"
 DEFAULT_BATCH_SIZE = 5000
 """Units per import call: each call costs Label Studio ~0.1-0.3 s on top of its per-task work, so 1,000-unit
@@ -220,29 +219,10 @@ def _ensure_project(
 
 
 def list_tasks(
-    conn: Connection, project_id: int, fields: str = TASK_FIELDS, *, page_size: int = LIST_PAGE_SIZE
+    conn: Connection, project_id: int, fields: str = TASK_FIELDS, *, page_size: int = PAGE_SIZE
 ) -> Iterator[TaskRow]:
     """Stream a project's tasks (selected fields only), ``page_size`` per call, in id order."""
-    page, seen = 1, 0
-    while True:
-        params: dict[str, str | int] = {
-            "project": project_id,
-            "page": page,
-            "page_size": page_size,
-            "include": fields,
-            "fields": "task_only",
-            "resolve_uri": "false",
-        }
-        # Past the last page Label Studio answers 404 (the SDK's iter_pages() raises there): stop instead.
-        body = conn.find("api/tasks/", params, "listing tasks", TASKS_PAGE)
-        if body is None:
-            return
-        rows = body["tasks"]
-        yield from rows
-        seen += len(rows)
-        if len(rows) < page_size or seen >= (body.get("total") or 0):
-            return
-        page += 1
+    return task_rows(conn, project_id, fields, TASKS_PAGE, page_size=page_size)
 
 
 def task_ids(
