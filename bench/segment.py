@@ -105,6 +105,7 @@ PATHOLOGICAL = {
     '"A.A.A..."': "A.",
     '"A. A. A. ..."': "A. ",
     '"U.S.U.S.U.S..."': "U.S.",
+    '\'"A." "A." ...\'': '"A." ',
     "a quotation, then blanks": None,
 }
 """Lines a scraped page may hold, each segmented against news text of the same length (the ratio is printed)."""

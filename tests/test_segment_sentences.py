@@ -134,3 +134,10 @@ def test_a_ten_thousand_character_run_of_initials_stays_one_sentence_after_the_o
     assert cut[1].startswith(line[:100]) and "".join(cut).replace(" ", "") == text.replace(" ", "")
     if run != "U.S.":  # pysbd restores "U.S." only as a word of its own; the fast path keeps the run whole
         assert cut == sentences(text, fast=False) == ["The talks resumed on Monday.", f"{line} He left."]
+
+
+def test_a_ten_thousand_character_line_of_quoted_initials_is_one_sentence_between_its_neighbours() -> None:
+    # Each stop was checked against every quotation of the line (2,500 x 2,500); one sweep now.
+    line = ('"A." ' * 2500)[:10_000].rstrip()
+    text = f"The talks resumed on Monday. {line} He left."
+    assert sentences(text) == sentences(text, fast=False) == ["The talks resumed on Monday.", line, "He left."]

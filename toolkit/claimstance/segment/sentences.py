@@ -226,12 +226,19 @@ def _needs_pysbd(text: str, start: int, end: int) -> bool:
     stops = [m.start() for m in _STOP_INSIDE.finditer(text, start, body_end)]
     if not stops:
         return False
-    protected = _protected(text, start, end) if _PROTECTING.search(text, start, end) else []
+    # Quotations and brackets by their opening mark: a stop is inside one when the furthest close of those
+    # opened before it lies beyond it (stops come in order, so one sweep: a line of quotes stays linear).
+    protected = sorted(_protected(text, start, end)) if _PROTECTING.search(text, start, end) else []
+    opened = 0
+    furthest_close = -1
     inert_through = -1
     for i in stops:
         if i <= inert_through:
             continue  # a stop of a multi-period word already found inert whole: same word, same answer
-        if any(a < i < b for a, b in protected):
+        while opened < len(protected) and protected[opened][0] < i:
+            furthest_close = max(furthest_close, protected[opened][1])
+            opened += 1
+        if furthest_close > i:
             # masked inside a quotation, unless it ends one before a capital: '... court." He'
             after_quote = text[i + 2 : i + 3]
             if not (text[i + 1 : i + 2] in "\"'“”" and after_quote in (" ", "\n") and text[i + 3 : i + 4].isupper()):
