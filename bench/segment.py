@@ -7,6 +7,8 @@ The corpus is written to a temporary folder as seed-like text files: varied copi
 shuffled with a fixed seed) of the two seeds and of invented news items in the same style, with the
 abbreviations, numbers and quotations real news has. Every measurement runs in a fresh process so that
 peak memory (max RSS) belongs to that measurement alone. Prints a table; nothing is timed in the tests.
+Its last rows time pathological 10,000-character lines ("A.A.A..." and the like) against news text of
+the same length: segmentation must stay linear in what a scraped page may hold.
 """
 
 from __future__ import annotations
@@ -101,6 +103,30 @@ def build_corpus(folder: Path, size_mb: float, seed: int = 7) -> tuple[int, int]
     return files, written
 
 
+PATHOLOGICAL = {
+    '"A.A.A..."': "A.",
+    '"A. A. A. ..."': "A. ",
+    '"U.S.U.S.U.S..."': "U.S.",
+    '\'"A." "A." ...\'': '"A." ',
+    "a quotation, then blanks": None,
+}
+"""Lines a scraped page may hold, each segmented against news text of the same length (the ratio is printed)."""
+
+
+def pathological_texts(length: int = 10_000, repeats: int = 5) -> dict[str, list[str]]:
+    """Texts of ``length`` characters per case, ``repeats`` of each, each different (no cache hit)."""
+    rng = random.Random(11)
+    news = " ".join(_fill(rng.choice(ITEMS), rng).replace("\n", " ") for _ in range(4 * length // 500 + 4))
+    cases: dict[str, list[str]] = {"news text": []}
+    for k in range(repeats):
+        lead = f"The talks resumed {'again ' * k}on Monday. "  # a digit before the stop would hide the run
+        cases["news text"].append((lead + news[k * 97 :])[:length])
+        for name, run in PATHOLOGICAL.items():
+            line = (run * length)[: length - len(lead) - 9] if run else '"We will win," ' + " " * length
+            cases.setdefault(name, []).append((lead + line)[: length - 9] + " He left.")
+    return cases
+
+
 # ------------------------------------------------------------------------------------------- child runs
 
 
@@ -141,6 +167,17 @@ def child(mode: str, folder: Path, limit_mb: float, workers: int) -> dict[str, f
         for document in docs:
             chars += len(document.text.encode("utf-8"))
             units += len(segmenter.segment(document.text))
+    elif mode == "pathological":
+        from claimstance.segment import segment
+
+        best: dict[str, float] = {}
+        for name, texts in pathological_texts().items():
+            for k, text in enumerate(texts):
+                document = Document(id=f"p{k}", seed_file="p.txt", text=text, raw_start=0, raw_end=len(text))
+                started = time.perf_counter()
+                units += sum(1 for _ in segment(document))
+                best[name] = min(best.get(name, float("inf")), time.perf_counter() - started)
+        return best
     elif mode == "agreement":
         from claimstance.segment.units import unit_spans
 
@@ -228,6 +265,11 @@ def main() -> None:
             f"{agreement['documents']:.0f}"
             f" documents (first {min(5.0, args.size_mb):g} MB)"
         )
+        lines = run_child("pathological", folder, 0)
+        print("\npathological lines (10,000 characters, best of 5) against news text of the same length:")
+        for name in PATHOLOGICAL:
+            print(f"  {name:<30} {lines[name] * 1000:8.1f} ms  {lines[name] / lines['news text']:6.2f}x")
+        print(f"  {'news text':<30} {lines['news text'] * 1000:8.1f} ms")
     finally:
         if args.corpus is None:
             shutil.rmtree(folder, ignore_errors=True)

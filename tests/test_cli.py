@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
 import pytest
+from claimstance import api, labelstudio
 from claimstance.cli import main
+from claimstance.labelstudio import PushReport
+from claimstance.labelstudio.users import NewAnnotator
 from claimstance.schema import SCHEMA_VERSION, Document
 
 
@@ -190,3 +194,43 @@ def test_push_annotators_0_pushes_one_shared_project_whatever_the_study_says(
     code, _, err = run(["push", "units.jsonl", "--overlap", "2", "--annotators", "0"], capsys)
     # the shared push reads the units (and finds none) instead of planning passes for 1 annotator
     assert code == 2 and "needs at least" not in err and "units.jsonl: no ClaimUnit records" in err
+
+
+# ---- annotator e-mails are never printed ---------------------------------------------------------------------
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def test_the_demo_names_its_annotator_by_id_and_pseudonym_and_points_to_the_login_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    login = tmp_path / "var" / "label-studio" / "credentials.json"
+    summary = api.DemoSummary(
+        url="http://127.0.0.1:8089",
+        project="claimstance-demo",
+        annotator_id=3,
+        annotator_pseudonym="annotator-0123456789",
+        login_file=login,
+        documents=6,
+        units=66,
+        push=PushReport(project="claimstance-demo", project_id=1, created=66),
+        dataset=tmp_path / "var" / "demo" / "dataset",
+        dataset_rows={"units": {"train": 66}},
+    )
+    monkeypatch.setattr(api, "demo", lambda **_: summary)
+    run(["init", str(tmp_path)], capsys)
+    code, out, err = run(["demo", "--study", str(tmp_path)], capsys)
+    assert code == 0 and not EMAIL.search(out + err)
+    assert "user 3, annotator-0123456789" in out and f"demo_email and demo_password in {login}" in out
+
+
+def test_annotators_add_hands_over_the_password_and_names_the_account_by_id_and_pseudonym(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    email = "jane.doe@uni.example.org"
+    new = NewAnnotator(7, email, labelstudio.pseudonym(email), "s3cret-once-only-24chars", "http://127.0.0.1:8089")
+    monkeypatch.setattr(api, "add_annotator", lambda *_a, **_k: new)
+    code, out, err = run(["annotators", "add", email], capsys)
+    assert code == 0 and not EMAIL.search(out + err) and "jane" not in out + err
+    assert out == f"log in at http://127.0.0.1:8089 with your e-mail address and password {new.password}\n"
+    assert f"user 7, {labelstudio.pseudonym(email)}" in err and new.password not in err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import stat
 import subprocess
@@ -11,16 +12,17 @@ from pathlib import Path
 
 import httpx
 import pytest
-from claimstance import config
+from claimstance import cli, config, labelstudio
 from claimstance.errors import LabelStudioError
 from claimstance.labelstudio import credentials, server
-from conftest import logs_in
+from conftest import LabelStudioServer, logs_in
 from pydantic import SecretStr
 
 # What earlier versions published in config.py and api.py (tests are the one place these may stay).
 PUBLISHED_TOKEN = "c1a1e5ba5e0000000000000000000000000000aa"
 PUBLISHED_ADMIN_PASSWORD = "claimstance-local-admin"
 PUBLISHED_DEMO_PASSWORD = "annotate-claims"
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def _clear(values: credentials.Credentials) -> tuple[str, ...]:
@@ -172,3 +174,42 @@ def test_a_folder_made_with_the_published_constants_is_rotated_and_refuses_them(
         assert logs_in(info.url, config.DEMO_ANNOTATOR_EMAIL, new.demo_password.get_secret_value())
     finally:
         server.stop(data)
+
+
+def test_a_file_from_before_the_demo_e_mail_was_kept_gains_it_with_nothing_else_changed(tmp_path: Path) -> None:
+    made = credentials.ensure(tmp_path)
+    stored = json.loads(credentials.path(tmp_path).read_text(encoding="utf-8"))
+    del stored["demo_email"]  # what earlier versions wrote
+    credentials.path(tmp_path).write_text(json.dumps(stored), encoding="utf-8")
+    assert credentials.demo_login(tmp_path) == credentials.path(tmp_path)
+    again = json.loads(credentials.path(tmp_path).read_text(encoding="utf-8"))
+    assert again == {**stored, "demo_email": config.DEMO_ANNOTATOR_EMAIL}
+    assert stat.S_IMODE(credentials.path(tmp_path).stat().st_mode) == 0o600
+    assert credentials.local(tmp_path) == made
+
+
+@pytest.mark.integration
+def test_the_demo_prints_no_e_mail_and_its_annotator_logs_in_with_the_credentials_file(
+    label_studio: LabelStudioServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    label_studio.ensure_running()
+    study = tmp_path / "study"
+    cli.main(["init", str(study)])
+    for seed in (REPO_ROOT / "seeds").glob("*.txt"):
+        (study / "seeds" / seed.name).write_bytes(seed.read_bytes())
+    monkeypatch.setenv("CLAIMSTANCE_LS_DATA_DIR", str(label_studio.data_dir))
+    monkeypatch.setenv("CLAIMSTANCE_LS_BIN", str(BINARY))
+    capfd.readouterr()
+
+    cli.main(["demo", "--study", str(study), "--port", str(label_studio.port)])
+    out, err = capfd.readouterr()
+    login = credentials.path(label_studio.data_dir)
+    stored = json.loads(login.read_text(encoding="utf-8"))
+    assert not EMAIL.search(out + err), out + err
+    assert stored["demo_password"] not in out + err
+    assert f"in {login}" in out and labelstudio.pseudonym(stored["demo_email"]) in out
+    assert stat.S_IMODE(login.stat().st_mode) == 0o600
+    assert logs_in(label_studio.url, stored["demo_email"], stored["demo_password"])

@@ -41,6 +41,15 @@ def test_a_new_annotator_s_password_is_only_in_what_add_returns(fake: FakeServer
     assert users.masked("annotator.one@example.org") == "a***@example.org"
 
 
+def test_a_refused_account_is_reported_without_the_e_mail(fake: FakeServer) -> None:
+    fake.on("GET", "/api/users/", recorded("users.json"))
+    fake.on("POST", "/api/users/", {"detail": "refused"}, status=400)
+    with pytest.raises(LabelStudioError) as caught:
+        users.create_user("jane.doe@uni.example.org", connection=fake.connect())
+    assert "jane" not in str(caught.value) and "@" not in str(caught.value)
+    assert "creating an annotator account" in str(caught.value)
+
+
 @pytest.mark.integration
 def test_an_annotator_s_password_appears_only_in_the_line_for_the_lead(
     label_studio: LabelStudioServer, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
@@ -56,8 +65,9 @@ def test_an_annotator_s_password_appears_only_in_the_line_for_the_lead(
     out, err = capfd.readouterr()
     [line] = out.splitlines()
     password = line.rsplit(" ", 1)[1]
-    assert line == f"log in at {label_studio.url} as {email} with password {password}" and len(password) >= 16
-    assert password not in err
+    assert line == f"log in at {label_studio.url} with your e-mail address and password {password}"
+    assert len(password) >= 16 and password not in err and email not in out + err
+    assert labelstudio.pseudonym(email) in err
     assert logs_in(label_studio.url, email, password)
 
     cli.main(["annotators", "list"])

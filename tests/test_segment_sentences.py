@@ -121,3 +121,23 @@ def test_fast_path_draws_pysbds_boundaries_across_hard_line_breaks(pieces: list[
     # A hard-wrapped paragraph holds newlines where the page broke its lines: pysbd reads them as spaces.
     text = "".join(sentence + gap for sentence, gap in pieces).rstrip()
     assert split_sentences(text, fast=True) == split_sentences(text, fast=False)
+
+
+@pytest.mark.parametrize("run", ["A.", "A. ", "U.S."])
+def test_a_ten_thousand_character_run_of_initials_stays_one_sentence_after_the_one_before_it(run: str) -> None:
+    # A scraped page can hold such a line; each of its 5,000 stops once re-read the whole run (5 s a line).
+    # Its speed is measured in bench/segment.py (pathological lines against news text of the same length).
+    line = (run * 5000)[:10_000].rstrip()
+    text = f"The talks resumed on Monday. {line} He left."
+    cut = sentences(text)
+    assert cut[0] == "The talks resumed on Monday."
+    assert cut[1].startswith(line[:100]) and "".join(cut).replace(" ", "") == text.replace(" ", "")
+    if run != "U.S.":  # pysbd restores "U.S." only as a word of its own; the fast path keeps the run whole
+        assert cut == sentences(text, fast=False) == ["The talks resumed on Monday.", f"{line} He left."]
+
+
+def test_a_ten_thousand_character_line_of_quoted_initials_is_one_sentence_between_its_neighbours() -> None:
+    # Each stop was checked against every quotation of the line (2,500 x 2,500); one sweep now.
+    line = ('"A." ' * 2500)[:10_000].rstrip()
+    text = f"The talks resumed on Monday. {line} He left."
+    assert sentences(text) == sentences(text, fast=False) == ["The talks resumed on Monday.", line, "He left."]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -101,8 +101,10 @@ class DemoSummary:
 
     url: str
     project: str
-    annotator_email: str
-    annotator_password: str = field(repr=False)
+    annotator_id: int
+    annotator_pseudonym: str
+    login_file: Path
+    """Where the demo annotator's e-mail and password are (``demo_email``, ``demo_password``): never printed."""
     documents: int
     units: int
     push: PushReport
@@ -118,7 +120,8 @@ def demo(
     Starts the server (or reuses it), ingests and segments the seeds, suggests labels with the keyword
     baseline, creates a demo annotator, pushes the units with their pre-annotations (idempotent: a second run
     creates nothing), and publishes the dataset from ``annotations/`` into ``var/demo/dataset``. The demo
-    annotator's password is generated with the server's credentials and returned to be printed.
+    annotator's password is generated with the server's credentials and kept with its e-mail in their
+    (owner-only) file: the summary names the account by user id and pseudonym and says where that file is.
     """
     from claimstance import labelstudio
 
@@ -136,7 +139,8 @@ def demo(
     n_units = segment(work / "documents.jsonl", work / "units.jsonl")
     predict(work / "units.jsonl", work / "predictions.jsonl")
     say("creating the demo annotator")
-    labelstudio.create_user(DEMO_ANNOTATOR_EMAIL, password=password, settings=settings)
+    annotator = labelstudio.create_user(secrets.demo_email, password=password, settings=settings)
+    login_file = labelstudio.credentials.demo_login(info.data_dir)
     say(f"pushing units to project {DEMO_PROJECT!r}")
     pushed = push(
         work / "units.jsonl",
@@ -156,8 +160,9 @@ def demo(
     return DemoSummary(
         url=info.url,
         project=DEMO_PROJECT,
-        annotator_email=DEMO_ANNOTATOR_EMAIL,
-        annotator_password=password,
+        annotator_id=annotator,
+        annotator_pseudonym=labelstudio.pseudonym(secrets.demo_email),
+        login_file=login_file,
         documents=n_docs,
         units=n_units,
         push=pushed,

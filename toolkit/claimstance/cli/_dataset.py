@@ -97,7 +97,7 @@ def check_dataset(folders: tuple[Path, ...]) -> None:
 @click.option("--port", type=int, help="port of the local Label Studio [default: 8089]")
 @STUDY
 def demo(stop: bool, port: int | None) -> None:
-    """Run everything on seeds/ with a local Label Studio; print the login and the load_dataset line."""
+    """Run everything on seeds/ with a local Label Studio; print the login file, the load_dataset line."""
     study = _study()
     if stop:
         stopped = api.stop_server(config.data_dir(root=study.root))
@@ -116,7 +116,8 @@ def demo(stop: bool, port: int | None) -> None:
                 "",
                 "Annotators:",
                 f"  open {summary.url}/projects/{p.project_id}/data",
-                f"  log in as {summary.annotator_email} / {summary.annotator_password}",
+                f"  log in as the demo annotator (user {summary.annotator_id}, {summary.annotator_pseudonym}):"
+                f" the e-mail and password are demo_email and demo_password in {summary.login_file}",
                 f"  guidelines: {summary.push.guidelines_version} (under 'Instructions' in the labeling view)",
                 "",
                 "Researchers:",

@@ -105,8 +105,8 @@ def annotators_add(email: str, url: str | None) -> None:
     annotator under another e-mail.
     """
     new = api.add_annotator(email, settings=config.server_settings(url=url))
-    err_console.print(f"annotator added (user {new.id}); give them this line, it is not shown again:")
-    click.echo(f"log in at {new.login_url} as {new.email} with password {new.password}")
+    err_console.print(f"annotator added (user {new.id}, {new.pseudonym}); give them this line, it is not shown again:")
+    click.echo(f"log in at {new.login_url} with your e-mail address and password {new.password}")
 
 
 @annotators.command("list")

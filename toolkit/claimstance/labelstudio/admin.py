@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from claimstance.config import DEMO_ANNOTATOR_EMAIL
 from claimstance.errors import LabelStudioError, ServerUnavailableError
 from claimstance.labelstudio import admin_script
 from claimstance.labelstudio.admin_script import RESULT_PREFIX
@@ -81,7 +80,7 @@ def rotate(credentials: Credentials, *, python: Path, env: Mapping[str, str], cw
         "admin_email": credentials.admin_email,
         "admin_password": credentials.admin_password.get_secret_value(),
         "api_token": credentials.api_token.get_secret_value(),
-        "demo_email": DEMO_ANNOTATOR_EMAIL,
+        "demo_email": credentials.demo_email,
         "demo_password": credentials.demo_password.get_secret_value(),
     }
     run("rotate", request, python=python, env=env, cwd=cwd)

@@ -2,7 +2,8 @@
 
 On the first start of a data folder the admin password, its legacy API token, Django's ``SECRET_KEY`` and
 the demo annotator's password are drawn from :mod:`secrets` and written to ``credentials.json`` (mode
-0600, atomically). The CLI reads them from there, so nobody types them and none is in the source.
+0600, atomically), with the demo annotator's e-mail beside its password. The CLI reads them from there, so
+nobody types them, none is in the source and no command prints them.
 
 A data folder made before this file existed (admin and token were constants published in the source) is
 *legacy*: its credentials are generated the same way and marked ``rotation_pending`` until the server's
@@ -53,6 +54,8 @@ class Credentials(BaseModel):
     api_token: SecretStr
     secret_key: SecretStr
     demo_password: SecretStr
+    demo_email: str = config.DEMO_ANNOTATOR_EMAIL
+    """The demo annotator's login, kept beside its password (files written before it lack it: the default)."""
     rotation_pending: bool = False
 
     def secret_values(self) -> list[str]:
@@ -143,6 +146,18 @@ def ensure(directory: Path) -> Credentials:
     created = generate(rotation_pending=is_legacy(directory))
     write(directory, created)
     return created
+
+
+def demo_login(directory: Path) -> Path:
+    """The file holding the demo annotator's e-mail and password (``demo_email``, ``demo_password``).
+
+    A file written before the e-mail was kept there gains it (rewritten owner-only, nothing else changed),
+    so the demo can point to the file instead of printing the login.
+    """
+    found = local(directory)
+    if "demo_email" not in found.model_fields_set:
+        write(directory, found)
+    return path(directory)
 
 
 def rotated(directory: Path, credentials: Credentials) -> Credentials:

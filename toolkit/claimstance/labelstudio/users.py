@@ -29,11 +29,13 @@ class NewAnnotator:
 
     id: int
     email: str
+    pseudonym: str
+    """What the dataset and the lead's messages call the account (never its e-mail)."""
     password: str
     login_url: str
 
     def __repr__(self) -> str:
-        return f"NewAnnotator(id={self.id}, password='***', login_url={self.login_url!r})"
+        return f"NewAnnotator(id={self.id}, pseudonym={self.pseudonym!r}, password='***', login_url={self.login_url!r})"
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ def _create_user(
         _sign_up(conn, email, password)
         return next(uid for uid, known in list_users(connection=conn).items() if known.lower() == email.lower())
     created = conn.call(
-        f"creating user {email}",
+        "creating an annotator account",
         lambda: conn.sdk.users.create(
             username=email,
             email=email,
@@ -98,7 +100,7 @@ def _create_user(
         ),
         idempotent=False,
     )
-    return required_id(created.id, f"user {email}")
+    return required_id(created.id, "the new annotator account")
 
 
 def _sign_up(conn: Connection, email: str, password: str) -> None:
@@ -122,9 +124,9 @@ def _sign_up(conn: Connection, email: str, password: str) -> None:
             headers = {"Referer": url, "Cookie": f"csrftoken={csrf}"}
             return checked(browser.post(url, data=form, headers=headers))
 
-    if conn.call(f"signing up user {email}", submit, idempotent=False) != 302:  # the form shown again: refused
+    if conn.call("signing up an annotator", submit, idempotent=False) != 302:  # the form shown again: refused
         raise LabelStudioError(
-            f"Label Studio refused to sign up user {email}",
+            f"Label Studio refused to sign up annotator {pseudonym(email)}",
             hint="Label Studio wants a password of 8 to 64 characters, unlike the e-mail",
         )
 
@@ -147,7 +149,7 @@ def add_annotator(
                 hint="its password is not shown again; deactivate it and add the annotator under another e-mail",
             )
         uid = _create_user(conn, email, password=password, first_name=None, last_name=None)
-        return NewAnnotator(uid, email, password, _login_url(conn.settings.url))
+        return NewAnnotator(uid, email, pseudonym(email), password, _login_url(conn.settings.url))
 
 
 def _login_url(url: str) -> str:

@@ -226,15 +226,26 @@ def _needs_pysbd(text: str, start: int, end: int) -> bool:
     stops = [m.start() for m in _STOP_INSIDE.finditer(text, start, body_end)]
     if not stops:
         return False
-    protected = _protected(text, start, end) if _PROTECTING.search(text, start, end) else []
+    # Quotations and brackets by their opening mark: a stop is inside one when the furthest close of those
+    # opened before it lies beyond it (stops come in order, so one sweep: a line of quotes stays linear).
+    protected = sorted(_protected(text, start, end)) if _PROTECTING.search(text, start, end) else []
+    opened = 0
+    furthest_close = -1
+    inert_through = -1
     for i in stops:
-        if any(a < i < b for a, b in protected):
+        if i <= inert_through:
+            continue  # a stop of a multi-period word already found inert whole: same word, same answer
+        while opened < len(protected) and protected[opened][0] < i:
+            furthest_close = max(furthest_close, protected[opened][1])
+            opened += 1
+        if furthest_close > i:
             # masked inside a quotation, unless it ends one before a capital: '... court." He'
             after_quote = text[i + 2 : i + 3]
             if not (text[i + 1 : i + 2] in "\"'“”" and after_quote in (" ", "\n") and text[i + 3 : i + 4].isupper()):
                 continue
             return True
-        if not _inert_stop(text, i, start):
+        inert_through = _inert_stop(text, i, start)
+        if inert_through < 0:
             return True
     return False
 
@@ -250,14 +261,17 @@ _AFTER_NUMBER_ABBREVIATION = re.compile(r"\s\d|\s+\(")
 _RESTORED_MULTI = frozenset(["U.S", "U.K", "E.U", "U.S.A", "i.v", "I.V"])
 
 
-def _inert_stop(text: str, i: int, start: int) -> bool:
-    """A full stop pysbd never cuts at, given what follows: "Mr. X", "No. 23", "2.5", "U.N.", "E. Smith".
+def _inert_stop(text: str, i: int, start: int) -> int:
+    """Whether pysbd never cuts at this full stop, given what follows: "Mr. X", "No. 23", "2.5", "U.N.", "E. Smith".
 
+    -1 if it may cut; else the last stop known inert along with it: ``i``, or the last stop of the
+    multi-period word ``i`` is in, as all that word's stops get the same answer (a caller that skips them
+    stays linear on a line like "A.A.A...", where each stop would otherwise re-read the whole word).
     Mirrors pysbd's own masking rules (abbreviations, initials, multi-period abbreviations, numbers); the
     property test comparing the fast path with pysbd everywhere keeps the two in step.
     """
     if text[i] != ".":
-        return False
+        return -1
     after = text[i + 1 : i + 2]
     j = i
     while j > start and (text[j - 1].isascii() and (text[j - 1].isalpha() or text[j - 1] == ".")):
@@ -275,32 +289,34 @@ def _inert_stop(text: str, i: int, start: int) -> bool:
             whole_end += 2
         word = text[j:whole_end]
         if before.isalnum() or not _MULTI_PERIOD.fullmatch(word):
-            return False
+            return -1
         rest = text[whole_end + 1 : whole_end + 40]
         if word.lower() in ("a.m", "p.m"):
-            return not _SPACE_CAPITAL.match(rest)
-        if word in _RESTORED_MULTI:
-            return not _BEFORE_STARTER.match(rest)
-        return True
+            inert = not _SPACE_CAPITAL.match(rest)
+        elif word in _RESTORED_MULTI:
+            inert = not _BEFORE_STARTER.match(rest)
+        else:
+            inert = True
+        return whole_end if inert else -1
     if token and token[0].isdigit():
-        return False
+        return -1
     prev = text[i - 1] if i > start else " "
     if prev.isascii() and prev.isalnum() and after.isascii() and after.isalnum():
         # pysbd masks a period between two alphanumerics ("site.az", "2.5"); a lone letter may be a list marker
-        return prev.isdigit() or (i - 2 >= start and text[i - 2].isascii() and text[i - 2].isalnum())
+        return i if prev.isdigit() or (i - 2 >= start and text[i - 2].isascii() and text[i - 2].isalnum()) else -1
     if not token or not (before.isspace() or j == start) or "." in token:
-        return False
+        return -1
     if len(token) == 1 and token.isupper() and token != "I":
-        return bool(_AFTER_INITIAL.match(text, i + 1))  # an initial: "Jonas E. Smith"
+        return i if _AFTER_INITIAL.match(text, i + 1) else -1  # an initial: "Jonas E. Smith"
     lowered = token.lower()
     follows = text[i + 1 : i + 6]
     if lowered in _PREPOSITIVE:
-        return bool(_AFTER_PREPOSITIVE.match(follows))
+        return i if _AFTER_PREPOSITIVE.match(follows) else -1
     if lowered in _NUMBER_ABBREVIATIONS:
-        return bool(_AFTER_NUMBER_ABBREVIATION.match(follows))
+        return i if _AFTER_NUMBER_ABBREVIATION.match(follows) else -1
     if lowered in _ABBREVIATIONS:
-        return bool(_AFTER_PLAIN_ABBREVIATION.match(follows))
-    return False
+        return i if _AFTER_PLAIN_ABBREVIATION.match(follows) else -1
+    return -1
 
 
 def _pysbd_ends(text: str, start: int, end: int) -> list[int]:
