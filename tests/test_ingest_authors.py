@@ -178,3 +178,23 @@ def test_a_speech_with_its_tag_under_a_blog_intro_and_a_date_line_is_one_documen
     assert (doc.author, doc.author_role) == ("Karl Olsen", "President of Northland")
     own = {u.speaker.name for u in segment(doc) if u.text.startswith(("I am sure", "Our country"))}
     assert own == {"Karl Olsen"}
+
+
+def test_a_title_that_says_an_office_gives_a_speech_names_it_when_the_speech_itself_follows() -> None:
+    speech = (
+        "Good morning everyone.\n\nNorthland's build-up shows no sign of slowing.\n\n"
+        "When President Olsen spoke in Oldtown ten years ago, he said that the border was \u201cfinal\u201d.\n\n"
+        "We stand with Southland. I urge Northland to talk.\n"
+    )
+    raw = f"Home Secretary gives keynote speech in Southland: 3 March 2021\n\n{speech}"
+    assert _author(raw) == ("Home Secretary", None)
+    [doc] = ingest_text(raw, "page.txt")
+    by_start = {u.text[:12]: u.speaker.name for u in segment(doc) if u.kind.value == "claim"}
+    assert by_start["Northland's "] == "Home Secretary"
+    assert by_start["When Preside"] == "Olsen"  # the "he" of the clause's subject: his words, not the author's
+    assert by_start["We stand wit"] == "Home Secretary"
+    report = (
+        "Minister Karl Olsen delivers speech on trade\n\n"
+        "Minister Karl Olsen said on Monday that our tariffs were too high. We asked his office for comment.\n"
+    )
+    assert _author(report) == (None, None)  # a report of the speech names its speaker under the title

@@ -57,6 +57,14 @@ _OFFICE_KIND = re.compile(
     r"(?i:statement|remarks|speech|address|message|comments?)"
     r"(?:\s+(?:on|following|after|at|to|in|about|regarding|concerning|for)\b|\s*$)"
 )
+# "Foreign Secretary gives keynote speech in Northland", "Jane Doe delivers address to the nation"
+_DELIVERS = re.compile(
+    r"(?:^|:\s+)(?P<who>[A-Z][\w'’.\-]*(?:\s+(?:&|of|the|for|[A-Z][\w'’.\-]*)){0,6})\s+"
+    r"(?:gives|delivers|makes)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?i:speech|address|statement|remarks|lecture)\b"
+)
+_LEAD_CHARS = 800
+"""How far into the text a report of the speech would name its speaker ("X said in a speech ...")."""
 _LABEL = re.compile(r"[A-Z][^:\n]{0,40}:\s+(?=[A-Z])")
 """A label before a header: "Southland: Statement by ...", "Transcript: ..."."""
 _WHO_END = re.compile(
@@ -202,6 +210,9 @@ def _header_author(text: str, *, possessive: bool, holder_text: str | None) -> t
     lower = text.lower()
     kinds = holder_text is not None and any(kind in lower for kind in _OFFICE_KINDS)
     office = _OFFICE_KIND.search(text) if kinds else None
+    delivers = _DELIVERS.search(text) if holder_text is not None and " " in text else None
+    if delivers is not None and _speech_below(delivers["who"], text, holder_text or ""):
+        return _office_or_holder(delivers["who"], holder_text or "")
     if not has_by and not has_own and office is None and "question" not in lower:
         return None  # neither "Remarks by X" nor "X's remarks": spare the patterns
     found = _HEADER.fullmatch(text) if has_by else None
@@ -228,6 +239,28 @@ def _header_author(text: str, *, possessive: bool, holder_text: str | None) -> t
     if name is None or not name[:1].isupper():
         return None
     return name, role
+
+
+def _speech_below(who: str, title: str, text: str) -> bool:
+    """Whether the text under a "X gives speech ..." title is the speech itself: it speaks in the first person and
+    does not name its speaker near its head, as a report of the speech would ("X said in the speech ...")."""
+    at = text.find(title)
+    body = text[at + len(title) : at + len(title) + _LEAD_CHARS] if at >= 0 else text[:_LEAD_CHARS]
+    last = who.split()[-1]
+    return _FIRST_PERSON.search(body) is not None and re.search(rf"\b{re.escape(last)}\b", body) is None
+
+
+def _office_or_holder(who: str, text: str) -> tuple[str, str | None] | None:
+    """The person ``who`` names, the holder the text gives an office alone, or the capitalised office itself."""
+    name, role = split_author(who)
+    if name is None and role is not None:
+        name = role_holder(text, role)
+        if name is None:
+            tokens = who.split()
+            titled = len(tokens) <= 3 and all(t[:1].isupper() for t in tokens) and tokens[-1].lower() in ROLE_WORDS
+            alone = _office_alone(who) or (who if titled else None)  # "Home Secretary", "Health Minister"
+            return (alone, None) if alone is not None else None
+    return (name, role) if name is not None and name[:1].isupper() else None
 
 
 _FRAMED = re.compile(r"\b(?:said|says|stated|added)\s*:\s*$", re.MULTILINE)

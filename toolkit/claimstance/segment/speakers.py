@@ -45,6 +45,7 @@ from claimstance.segment.turns import (
     after_opening,
     attributable_to,
     block_goes_on,
+    clause_subject,
     heading_turn,
     inline_tag,
     line_tag,
@@ -362,10 +363,12 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
         # "The representative of Northland said ... He called for ...": the office that spoke just before
         entry = (previous.name, previous.role)
     if parsed.name in ("he", "she") and previous is None:
+        # "When President Olsen spoke here, he said ...": the subject of the clause the sentence opens with; else
         # "Hashim Thaci also addressed the Council. He told reporters ...": the person the sentence before names
-        named = person_named(ctx.previous_sentence)
+        subject = clause_subject(ctx.text, ctx.position)
+        named = subject or person_named(ctx.previous_sentence)
         person = ctx.index.resolve(SpeakerPhrase(named, None, True)) if named and check_name(named) is None else None
-        if person is not None and " " in person[0]:  # a surname only where the text gives the full name
+        if person is not None and (" " in person[0] or subject):  # a surname alone where the text gives no more
             entry = person
         elif entry is None and ctx.office is not None and _near(ctx.text, ctx.office[2], ctx.position):
             entry = ctx.office[:2]  # "The representative of Northland said ... . ... . He called for ..."

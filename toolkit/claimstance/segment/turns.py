@@ -255,6 +255,20 @@ def tag_speaker(who: str, index: NameIndex, author: Speaker | None, full_name: b
     return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
 
 
+_CLAUSE_SUBJECT = re.compile(
+    r"(?:When|After|Before|As|While|Once|Although|Though|Since)\s+(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
+    r"\s+(?:spoke|addressed|wrote|appeared|came|met|visited|took|was|had|stood)\b[^,;]{0,120},\s+(?:he|she)\s"
+)
+
+
+def clause_subject(text: str, start: int) -> str | None:
+    """The person a sentence's opening clause names as its subject, whom the "he" after it is: "When President
+    Olsen spoke here in 2010, he said ..." -> "Olsen"; None otherwise."""
+    found = _CLAUSE_SUBJECT.match(text, start, start + 300) if text[start : start + 1].isupper() else None
+    parsed = parse_speaker_phrase(found["who"]) if found is not None else None
+    return parsed.name if parsed is not None and parsed.person else None
+
+
 def attributable_to(sentence: str) -> tuple[str, str] | None:
     """Who a readout's frame names ("The below is attributable to Spokesperson Jane Doe:"), or None."""
     found = _ATTRIBUTABLE.search(sentence) if sentence.endswith(":") else None
