@@ -331,3 +331,19 @@ def test_recurring_tags_counts_the_first_line_and_lines_after_breaks() -> None:
     assert recurring_tags(text) == frozenset({"Anna Berg", "Question"})  # once, or in capitals: no turn
     assert line_tag(text, 0, recurring_tags(text)) == "Anna Berg"
     assert recurring_tags("No tags in this text.") == frozenset()
+
+
+# ------------------------------------------------------------------------------ fifth round
+
+
+def test_a_capitals_tag_after_a_date_stamp_opens_the_transcripts_turn() -> None:
+    text = (
+        "date 2021-03-04 MINISTER OLSEN: Welcome to our friends from Southland. We are committed to these talks.\n\n"
+        "Northland supports a lasting settlement. And I\u2019d simply say that the talks will go on.\n\n"
+        "Thank you.\n"
+    )
+    assert set(names(text)) == {"Olsen"}  # the stamp does not hide the tag; "I'd simply" is no speaker
+    text = text.replace("date 2021-03-04", "March 4, 2021")
+    assert set(names(text)) == {"Olsen"}
+    plain = "2021-03-04 Talks resumed in Oldtown on Monday. Officials gave no details.\n"
+    assert set(names(plain)) == {None}  # a stamp before narration opens no turn

@@ -55,8 +55,10 @@ from claimstance.segment.turns import (
     recurring_tags,
     reports_another,
     speech_report,
+    stamped_tag,
     states_claim,
     tag_speaker,
+    turn_speaker,
 )
 from claimstance.segment.validate import PERSON_NOUNS, check_name
 
@@ -91,6 +93,8 @@ _CROWD = re.compile(
     r"|lawmakers|deputies|members|participants|speakers|students|workers|villagers|citizens|women|men|people)\b",
     re.IGNORECASE,
 )
+_I_WOULD = re.compile(r"(?:[Aa]nd\s+|[Ss]o\s+|[Bb]ut\s+)?(?:I|[Ww]e)['’](?:d|ll|ve|m|re)\b")
+"""A first person with its verb cut short ("And I'd simply say that ..."): the speaker's own voice, no name."""
 _IRREGULAR = {"women": "woman", "men": "man", "people": "person", "witnesses": "witness", "deputies": "deputy"}
 
 
@@ -272,6 +276,10 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
 
 def _inline_turn(unit: UnitSpan, ctx: _Context, transcript: bool) -> Turn | None:
     """The turn a tag at the head of a paragraph opens ("Vladimir Putin: Good afternoon ..."), or None."""
+    stamped = stamped_tag(ctx.text, unit)  # "2022-11-08 SECRETARY DOE: ...": the transcript's first turn
+    if stamped is not None:
+        speaker = turn_speaker(stamped, ctx.index, ctx.author)
+        return Turn(speaker, "tag", unit.paragraph) if speaker is not None else None
     who = inline_tag(ctx.text, unit, transcript)
     speaker = tag_speaker(who, ctx.index, ctx.author) if who is not None else None
     if speaker is None or check_name(speaker.name or "") is not None:
@@ -436,7 +444,8 @@ def _cued_speaker(
         cue = Cue(cue.position, after_opening(cue.phrase, cue.cue), cue.cue, cue.role, cue.backward, cue.capitals)
     parsed = parse_speaker_phrase(cue.phrase) if cue is not None else None
     same = previous.speaker if previous.paragraph == unit.paragraph else None
-    if parsed is not None and parsed.name in ("i", "we") and kind is Attribution.REPORTED:
+    first = parsed is not None and (parsed.name in ("i", "we") or _I_WOULD.match(cue.phrase if cue else "") is not None)
+    if first and kind is Attribution.REPORTED:
         return None, None  # "I think that ...", "We believe that ...": the text's own voice, no report of another
     if cue is not None and parsed is not None:
         if cue.cue == ":":

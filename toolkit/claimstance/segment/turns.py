@@ -221,6 +221,26 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     return who if transcript or asks or runs_on else None
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_STAMPED_TAG = re.compile(
+    r"(?i:(?:date|posted|published)[:\s]+)?"
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
+    r"(?:[ \t]+\d{1,2}:\d{2})?[ \t]+(?P<tag>" + TURN_LABEL.pattern.removesuffix(r"(?=\s|$)") + r")[ \t]+(?=\S)"
+)
+"""A transcript's first tag after a date stamp on its line, as a republished page runs them together: "date
+2022-11-08 SECRETARY DOE: Welcome ...", "November 8, 2022 MR. OLSEN: Thank you."."""
+
+
+def stamped_tag(text: str, unit: UnitSpan) -> str | None:
+    """The tag in capitals after a date stamp at the head of a paragraph ("2022-11-08 SECRETARY DOE: ..."), or
+    None."""
+    start = unit.sentence[0]
+    if (start > 0 and text[start - 1] != "\n") or not text[start : start + 1].isalnum():
+        return None
+    found = _STAMPED_TAG.match(text, start, unit.sentence[1])
+    return found["tag"].removesuffix(":") if found is not None else None
+
+
 def recurring_tags(text: str) -> frozenset[str]:
     """The mixed-case tags that open two lines or more of a page ("Question:", "Anna Berg:"): an interview or a
     press conference's turns. A tag used once is a headline's "X: claim" or a label."""
