@@ -198,3 +198,20 @@ def test_a_title_that_says_an_office_gives_a_speech_names_it_when_the_speech_its
         "Minister Karl Olsen said on Monday that our tariffs were too high. We asked his office for comment.\n"
     )
     assert _author(report) == (None, None)  # a report of the speech names its speaker under the title
+
+
+def test_the_authors_tag_starts_the_statement_and_a_short_reply_tag_of_another_person_opens_their_turn() -> None:
+    raw = (
+        "Meeting with Prime Minister of Southland Anna Berg\n\nMay 2, 2019, Oldtown\n\n"
+        "Karl Olsen and Anna Berg discussed trade and the border talks.\n\n"
+        "President of Northland Karl Olsen: Madam Prime Minister, I am glad to see you.\n\n"
+        "Our trade is growing, and we expect more this year. Welcome.\n\n"
+        "Prime Minister of Southland Anna Berg: Thank you, Mr President.\n\n"
+        "I agree that our relations are developing well. We want the talks to go on.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.author == "Karl Olsen"
+    said = {u.text[:12]: u.speaker.name for u in segment(doc) if u.kind.value == "claim"}
+    assert said["Karl Olsen a"] is None or said["Karl Olsen a"] == doc.source  # the site's standfirst
+    assert said["Our trade is"] == "Karl Olsen"
+    assert said["I agree that"] == "Anna Berg"  # the reply's tag is short, but the author's tag opened turns

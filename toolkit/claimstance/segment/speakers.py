@@ -87,7 +87,9 @@ _ISSUED_BY = re.compile(
     r"(?:statement|communiqu[eé]|press\s+release|letter|message)"
 )
 _BREAKS = re.compile(r"\n\s*")
-_LATER_TAG = re.compile(r"\n(?:[A-Z][\w.'’-]*[ \t]+){0,6}[A-Z][\w'’-]*(?:[ \t]+\([^()\n]{1,40}\)){0,2}:[ \t]")
+_LATER_TAG = re.compile(
+    r"\n(?:(?:[A-Z][\w.'’-]*|of|the)[ \t]+){0,6}[A-Z][\w'’-]*(?:[ \t]+\([^()\n]{1,40}\)){0,2}:[ \t]"
+)
 _CROWD = re.compile(
     r"\b(?:callers|residents|voters|protesters|witnesses|observers|officials|diplomats|experts|analysts|delegates"
     r"|lawmakers|deputies|members|participants|speakers|students|workers|villagers|citizens|women|men|people)\b",
@@ -103,11 +105,16 @@ def _statement_start(document: Document, units: Sequence[UnitSpan]) -> int | Non
     if not document.author:
         return None
     surname = document.author.split()[-1]
+    author = Speaker(name=document.author, attribution=Attribution.AUTHOR)
     for i, unit in enumerate(units):
         if unit.kind is UnitKind.HEADING:
             heading = document.text[unit.start : unit.end]
             if surname in heading or _STATEMENT_HEADER.match(heading):
                 return past_standfirst(document.text, units, i + 1, surname)
+    for i, unit in enumerate(units):  # a transcript the header does not title: from the author's first tag on
+        opens = unit.kind is UnitKind.CLAIM and unit.start == unit.sentence[0]
+        if opens and _author_tag(document.text, unit.start, author):
+            return i
     return 0
 
 
@@ -280,13 +287,22 @@ def _inline_turn(unit: UnitSpan, ctx: _Context, transcript: bool) -> Turn | None
     if stamped is not None:
         speaker = turn_speaker(stamped, ctx.index, ctx.author)
         return Turn(speaker, "tag", unit.paragraph) if speaker is not None else None
-    who = inline_tag(ctx.text, unit, transcript)
+    # the author's own tag ("President of Northland Karl Olsen: Thank you.") is a turn however short its line
+    who = inline_tag(ctx.text, unit, transcript or _author_tag(ctx.text, unit.sentence[0], ctx.author))
     speaker = tag_speaker(who, ctx.index, ctx.author) if who is not None else None
     if speaker is None or check_name(speaker.name or "") is not None:
         return None
     # a lone tag (a statement a news report reproduces) holds its paragraph; where tags recur, each runs to the next
     runs = transcript or _LATER_TAG.search(ctx.text, unit.end) is not None
     return Turn(speaker, "tag" if runs else "paragraph", unit.paragraph)
+
+
+def _author_tag(text: str, start: int, author: Speaker | None) -> bool:
+    """Whether the line at ``start`` opens with a tag that names the document's author ("... Karl Olsen: ...")."""
+    if author is None or not author.name:
+        return False
+    colon = text.find(": ", start, start + 120)
+    return colon > 0 and "\n" not in text[start:colon] and author.name.split()[-1] in text[start:colon]
 
 
 def _party(found: tuple[str, str] | None, kind: Attribution, ctx: _Context) -> tuple[Speaker | None, Cue | None]:
