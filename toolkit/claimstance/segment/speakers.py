@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from claimstance.lexicon import FIRST_PERSON, FUNCTION_WORDS, ROLE_WORDS, TRANSCRIPT_HEADER
+from claimstance.lexicon import FIRST_PERSON, FUNCTION_WORDS, ROLE_WORDS
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.cues import TRIGGER, Cue, find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
@@ -39,13 +39,14 @@ from claimstance.segment.names import NameIndex, SpeakerPhrase, parse_speaker_ph
 from claimstance.segment.runs import give_back, mostly_quote, opened_before
 from claimstance.segment.sides import own_sides, speaks_for
 from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
-from claimstance.segment.standfirst import past_standfirst
+from claimstance.segment.standfirst import author_tag, statement_start
 from claimstance.segment.turns import (
     Turn,
     after_opening,
     attributable_to,
     block_goes_on,
     clause_subject,
+    first_person,
     heading_turn,
     inline_tag,
     line_tag,
@@ -55,14 +56,12 @@ from claimstance.segment.turns import (
     recurring_tags,
     reports_another,
     speech_report,
-    stamped_tag,
+    stamped_turn,
     states_claim,
     tag_speaker,
-    turn_speaker,
 )
 from claimstance.segment.validate import PERSON_NOUNS, check_name
 
-_STATEMENT_HEADER = re.compile(rf"{TRANSCRIPT_HEADER}\b", re.IGNORECASE)
 _PASSIVE = re.compile(
     r"\b(?:[Ii]t|[Tt]his)\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?(noted|stressed|emphasi[sz]ed|underlined"
     r"|said|stated|announced|reported|mentioned|pointed\s+out|underscored|recalled)\b"
@@ -95,27 +94,7 @@ _CROWD = re.compile(
     r"|lawmakers|deputies|members|participants|speakers|students|workers|villagers|citizens|women|men|people)\b",
     re.IGNORECASE,
 )
-_I_WOULD = re.compile(r"(?:[Aa]nd\s+|[Ss]o\s+|[Bb]ut\s+)?(?:I|[Ww]e)['’](?:d|ll|ve|m|re)\b")
-"""A first person with its verb cut short ("And I'd simply say that ..."): the speaker's own voice, no name."""
 _IRREGULAR = {"women": "woman", "men": "man", "people": "person", "witnesses": "witness", "deputies": "deputy"}
-
-
-def _statement_start(document: Document, units: Sequence[UnitSpan]) -> int | None:
-    """Index of the first unit of the author's own statement, or None when the document has no author."""
-    if not document.author:
-        return None
-    surname = document.author.split()[-1]
-    author = Speaker(name=document.author, attribution=Attribution.AUTHOR)
-    for i, unit in enumerate(units):
-        if unit.kind is UnitKind.HEADING:
-            heading = document.text[unit.start : unit.end]
-            if surname in heading or _STATEMENT_HEADER.match(heading):
-                return past_standfirst(document.text, units, i + 1, surname)
-    for i, unit in enumerate(units):  # a transcript the header does not title: from the author's first tag on
-        opens = unit.kind is UnitKind.CLAIM and unit.start == unit.sentence[0]
-        if opens and _author_tag(document.text, unit.start, author):
-            return i
-    return 0
 
 
 @dataclass
@@ -162,7 +141,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     narrator = Speaker(name=document.source, attribution=Attribution.AUTHOR)
     author = Speaker(name=document.author, role=document.author_role, attribution=Attribution.AUTHOR)
     ctx.author = author
-    statement_from = _statement_start(document, units)
+    statement_from = statement_start(document, units)
     tags = recurring_tags(text)
     sides = own_sides(document)  # "The UK calls on ..." in a UK statement is the author's own voice
     speakers: list[Speaker] = []
@@ -283,26 +262,17 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
 
 def _inline_turn(unit: UnitSpan, ctx: _Context, transcript: bool) -> Turn | None:
     """The turn a tag at the head of a paragraph opens ("Vladimir Putin: Good afternoon ..."), or None."""
-    stamped = stamped_tag(ctx.text, unit)  # "2022-11-08 SECRETARY DOE: ...": the transcript's first turn
+    stamped = stamped_turn(ctx.text, unit, ctx.index, ctx.author)  # "2022-11-08 SECRETARY DOE: ...": a first turn
     if stamped is not None:
-        speaker = turn_speaker(stamped, ctx.index, ctx.author)
-        return Turn(speaker, "tag", unit.paragraph) if speaker is not None else None
-    # the author's own tag ("President of Northland Karl Olsen: Thank you.") is a turn however short its line
-    who = inline_tag(ctx.text, unit, transcript or _author_tag(ctx.text, unit.sentence[0], ctx.author))
+        return stamped
+    own = author_tag(ctx.text, unit.sentence[0], ctx.author.name if ctx.author else None)
+    who = inline_tag(ctx.text, unit, transcript or own)  # the author's own tag is a turn however short its line
     speaker = tag_speaker(who, ctx.index, ctx.author) if who is not None else None
     if speaker is None or check_name(speaker.name or "") is not None:
         return None
     # a lone tag (a statement a news report reproduces) holds its paragraph; where tags recur, each runs to the next
     runs = transcript or _LATER_TAG.search(ctx.text, unit.end) is not None
     return Turn(speaker, "tag" if runs else "paragraph", unit.paragraph)
-
-
-def _author_tag(text: str, start: int, author: Speaker | None) -> bool:
-    """Whether the line at ``start`` opens with a tag that names the document's author ("... Karl Olsen: ...")."""
-    if author is None or not author.name:
-        return False
-    colon = text.find(": ", start, start + 120)
-    return colon > 0 and "\n" not in text[start:colon] and author.name.split()[-1] in text[start:colon]
 
 
 def _party(found: tuple[str, str] | None, kind: Attribution, ctx: _Context) -> tuple[Speaker | None, Cue | None]:
@@ -460,8 +430,8 @@ def _cued_speaker(
         cue = Cue(cue.position, after_opening(cue.phrase, cue.cue), cue.cue, cue.role, cue.backward, cue.capitals)
     parsed = parse_speaker_phrase(cue.phrase) if cue is not None else None
     same = previous.speaker if previous.paragraph == unit.paragraph else None
-    first = parsed is not None and (parsed.name in ("i", "we") or _I_WOULD.match(cue.phrase if cue else "") is not None)
-    if first and kind is Attribution.REPORTED:
+    mine = cue is not None and parsed is not None and first_person(parsed.name, cue.phrase)
+    if mine and kind is Attribution.REPORTED:
         return None, None  # "I think that ...", "We believe that ...": the text's own voice, no report of another
     if cue is not None and parsed is not None:
         if cue.cue == ":":

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from claimstance.schema import UnitKind
+from claimstance.lexicon import TRANSCRIPT_HEADER
+from claimstance.schema import Document, UnitKind
 from claimstance.segment.spans import UnitSpan
 
+_STATEMENT_HEADER = re.compile(rf"{TRANSCRIPT_HEADER}\b", re.IGNORECASE)
 STANDFIRST_UNITS = 3
 """A standfirst is a sentence or three between the transcript's header and the next heading."""
 
@@ -36,3 +38,29 @@ def past_standfirst(text: str, units: Sequence[UnitSpan], start: int, surname: s
             # "Here is the full text of the address X delivered on Sunday:": a lead-in, then the speech
             return i if text[units[i - 1].start : units[i - 1].end].rstrip().endswith(":") else start
     return start
+
+
+def statement_start(document: Document, units: Sequence[UnitSpan]) -> int | None:
+    """Index of the first unit of the author's own statement, or None when the document has no author: past the
+    heading that names the author or the statement (and its standfirst), else from the author's own first tag
+    ("President of Northland Karl Olsen: ...") in a transcript its header does not title, else the start."""
+    if not document.author:
+        return None
+    surname = document.author.split()[-1]
+    for i, unit in enumerate(units):
+        if unit.kind is UnitKind.HEADING:
+            heading = document.text[unit.start : unit.end]
+            if surname in heading or _STATEMENT_HEADER.match(heading):
+                return past_standfirst(document.text, units, i + 1, surname)
+    for i, unit in enumerate(units):
+        opens = unit.kind is UnitKind.CLAIM and unit.start == unit.sentence[0]
+        if opens and author_tag(document.text, unit.start, document.author):
+            return i
+    return 0
+
+
+def author_tag(text: str, start: int, author: str | None) -> bool:
+    """Whether the line at ``start`` opens with a tag that names the document's author ("... Karl Olsen: ...")."""
+    colon = text.find(": ", start, start + 120) if author else -1
+    tag = text[start:colon] if colon > 0 else "\n"
+    return author is not None and "\n" not in tag and author.split()[-1] in tag

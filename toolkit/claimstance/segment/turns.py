@@ -241,6 +241,22 @@ def stamped_tag(text: str, unit: UnitSpan) -> str | None:
     return found["tag"].removesuffix(":") if found is not None else None
 
 
+def stamped_turn(text: str, unit: UnitSpan, index: NameIndex, author: Speaker | None) -> Turn | None:
+    """The turn a tag after a date stamp opens (:func:`stamped_tag`), or None."""
+    tag = stamped_tag(text, unit)
+    speaker = turn_speaker(tag, index, author) if tag is not None else None
+    return Turn(speaker, "tag", unit.paragraph) if speaker is not None else None
+
+
+_I_WOULD = re.compile(r"(?:[Aa]nd\s+|[Ss]o\s+|[Bb]ut\s+)?(?:I|[Ww]e)['’](?:d|ll|ve|m|re)\b")
+
+
+def first_person(name: str, phrase: str) -> bool:
+    """Whether a cue's speaker is the text's own first person: "I", "we", or one with its verb cut short ("And I'd
+    simply say that ...")."""
+    return name in ("i", "we") or _I_WOULD.match(phrase) is not None
+
+
 def recurring_tags(text: str) -> frozenset[str]:
     """The mixed-case tags that open two lines or more of a page ("Question:", "Anna Berg:"): an interview or a
     press conference's turns. A tag used once is a headline's "X: claim" or a label."""
