@@ -347,3 +347,14 @@ def test_a_capitals_tag_after_a_date_stamp_opens_the_transcripts_turn() -> None:
     assert set(names(text)) == {"Olsen"}
     plain = "2021-03-04 Talks resumed in Oldtown on Monday. Officials gave no details.\n"
     assert set(names(plain)) == {None}  # a stamp before narration opens no turn
+
+
+def test_a_question_that_reports_a_claim_is_the_askers() -> None:
+    text = (
+        "QUESTION: Minister, is the truce over, as the rebels are claiming?\n\n"
+        "MINISTER OLSEN: No. The rebels say many things. The truce holds.\n"
+    )
+    said = {u.text[:12]: u.speaker.name for u in claims(text)}
+    assert said["Minister, is"] == "questioner"
+    assert said["The rebels s"] == "the rebels"  # an answer's report of another party is still theirs
+    assert said["The truce ho"] == "Olsen"

@@ -364,6 +364,8 @@ def reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, uni
         return False  # "As X said, ...": the author agrees; the claim is the author's
     if cue is not None and cue.cue == ":" and own.cue == ":":
         return False  # "Question: Will you ...": a turn's own tag, not a report
+    if text[unit.sentence[0] : unit.sentence[1]].rstrip(" \n”\"’'»)").endswith("?"):
+        return False  # "Is the truce dead, as the rebels claim?": the asker's question asserts nothing of theirs
     if cue is not None and (_SPEAKER_AND_I.search(cue.phrase) is not None or _author_among(cue.phrase)):
         return False  # "My colleague and I stressed ...", "Many of us said ...": the author is among them
     if cue is not None and _OUR_SIDE.match(cue.phrase) is not None:
