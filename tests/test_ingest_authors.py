@@ -215,3 +215,23 @@ def test_the_authors_tag_starts_the_statement_and_a_short_reply_tag_of_another_p
     assert said["Karl Olsen a"] is None or said["Karl Olsen a"] == doc.source  # the site's standfirst
     assert said["Our trade is"] == "Karl Olsen"
     assert said["I agree that"] == "Anna Berg"  # the reply's tag is short, but the author's tag opened turns
+
+
+def test_a_header_after_a_kicker_sentence_names_the_author_and_the_quoted_speech_follows_a_standfirst() -> None:
+    raw = (
+        "Politics\n\n"
+        "Peace has a price. Prime Minister Karl Olsen's speech at the National Assembly\n\n"
+        "Prime Minister Karl Olsen made a speech in the National Assembly on the border clashes.\n\n"
+        '"You know from the news that the clashes went on overnight. And Southland is trying to present these '
+        "attacks as a response to provocations. We must record that this is false.\n\n"
+        "Our soldiers fought bravely. I thank them.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert (doc.author, doc.author_role) == ("Karl Olsen", "Prime Minister")
+    said = {u.text[:12]: u.speaker.name for u in segment(doc) if u.kind.value == "claim"}
+    assert said["Prime Minist"] in (None, doc.source)  # the site's standfirst, not the speech
+    assert said['"You know fr'] == "Karl Olsen"
+    assert said["And Southlan"] == "Southland"  # the claim the speech reports to reject
+    assert said["We must reco"] == said["Our soldiers"] == "Karl Olsen"
+    report = "Peace has a price. Karl Olsen's speech at the Assembly\n\nKarl Olsen spoke for an hour. He was cheered.\n"
+    assert _author(report) == (None, None)  # no first person below: a report of the speech

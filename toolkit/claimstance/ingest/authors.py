@@ -382,6 +382,9 @@ def _any_header_author(
             return found
     if lead_header is not None:
         return lead_header
+    kicked = _kicked_header(text)
+    if kicked is not None:
+        return kicked
     for line in early:  # a blog's intro above the speech: "Address by President of Northland" below it
         found = transcript_header(line, possessive=False, holder_text=text)
         if found is not None:
@@ -389,6 +392,23 @@ def _any_header_author(
     person = name_under_label(title, [*heads, *early]) or _attributable(text) or _only_tag(text)
     if person is not None:
         return title, person[0], person[1]
+    return None
+
+
+_KICKER = re.compile(r"[^\n]*?[a-z]{2}[.!?]\s+(?=[A-Z])")
+_KICKER_LINES = 4
+
+
+def _kicked_header(text: str) -> tuple[str, str | None, str | None] | None:
+    """A header after a kicker sentence on one of the first lines ("Stress has a context. Prime Minister Karl
+    Olsen's speech at the Assembly"), read as a header when the speech below speaks in the first person."""
+    lines = [line.strip() for line in text[:2000].split("\n") if line.strip()][:_KICKER_LINES]
+    for line in lines:
+        kicker = _KICKER.match(line) if len(line) <= MAX_HEADER_CHARS and line[-1] not in ".!?:" else None
+        found = transcript_header(line[kicker.end() :], holder_text=text) if kicker is not None else None
+        below = text[text.find(line) + len(line) :][:1500]
+        if found is not None and found[1] is not None and _FIRST_PERSON.search(below) is not None:
+            return line, found[1], found[2]
     return None
 
 

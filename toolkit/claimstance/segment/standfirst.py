@@ -10,6 +10,7 @@ from claimstance.schema import Document, UnitKind
 from claimstance.segment.spans import UnitSpan
 
 _STATEMENT_HEADER = re.compile(rf"{TRANSCRIPT_HEADER}\b", re.IGNORECASE)
+_OPENING_MARKS = frozenset('“"«')
 STANDFIRST_UNITS = 3
 """A standfirst is a sentence or three between the transcript's header and the next heading."""
 
@@ -35,8 +36,10 @@ def past_standfirst(text: str, units: Sequence[UnitSpan], start: int, surname: s
                 return start
             paragraph = unit.paragraph
         elif unit.paragraph != paragraph:
-            # "Here is the full text of the address X delivered on Sunday:": a lead-in, then the speech
-            return i if text[units[i - 1].start : units[i - 1].end].rstrip().endswith(":") else start
+            # "Here is the full text of the address X delivered on Sunday:": a lead-in, then the speech; or a
+            # standfirst, then the speech in quotation marks ('X spoke in parliament.' / '"Today we ...')
+            lead_in = text[units[i - 1].start : units[i - 1].end].rstrip().endswith(":")
+            return i if lead_in or text[unit.start : unit.start + 1] in _OPENING_MARKS else start
     return start
 
 
@@ -52,6 +55,11 @@ def statement_start(document: Document, units: Sequence[UnitSpan]) -> int | None
             heading = document.text[unit.start : unit.end]
             if surname in heading or _STATEMENT_HEADER.match(heading):
                 return past_standfirst(document.text, units, i + 1, surname)
+    titled = _past_title(document, units)
+    if titled is not None:  # a title the segmenter read as prose ("Stress has a context. X's speech at ...")
+        first, after = titled
+        start = past_standfirst(document.text, units, after, surname)
+        return start if start > after else first  # a title that quotes the speech is the author's words
     for i, unit in enumerate(units):
         opens = unit.kind is UnitKind.CLAIM and unit.start == unit.sentence[0]
         if opens and author_tag(document.text, unit.start, document.author):
@@ -64,3 +72,16 @@ def author_tag(text: str, start: int, author: str | None) -> bool:
     colon = text.find(": ", start, start + 120) if author else -1
     tag = text[start:colon] if colon > 0 else "\n"
     return author is not None and "\n" not in tag and author.split()[-1] in tag
+
+
+def _past_title(document: Document, units: Sequence[UnitSpan]) -> tuple[int, int] | None:
+    """The first unit of the document's title and the first after it, where the title was cut into claims, not
+    a heading; else None."""
+    at = document.text.find(document.title) if document.title else -1
+    if at < 0 or document.title is None:
+        return None
+    end = at + len(document.title)
+    inside = [i for i, unit in enumerate(units) if at <= unit.start < end]
+    if not any(units[i].kind is UnitKind.CLAIM for i in inside):
+        return None
+    return inside[0], inside[-1] + 1

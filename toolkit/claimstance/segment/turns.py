@@ -80,12 +80,19 @@ _SPEECH_REPORTS = (
     ),
     # "In the words of the Secretary-General, ...", "To quote the High Commissioner: ..." ("Let me quote X:": cues)
     re.compile(r"^(?:[Ii]n\s+the\s+words\s+of|[Tt]o\s+quote)\s+(?P<who>[^,:;]{2,80}?)\s*[,:]"),
+    # "And Northland is trying to present these attacks as a response ...": a claim the speech reports to reject
+    re.compile(
+        rf"^(?:(?:And|But|Yet|Now)\s+)?{_WHO}\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+)?trying\s+to\s+"
+        r"(?:present|portray|claim|convince|persuade|show|prove|depict|argue)\b"
+    ),
     # "The Northland Government claim that ...": a collective noun with a plural verb
     re.compile(rf"^{_WHO}\s+(?:claim|assert|allege|argue|insist|maintain|contend)\s+that\b"),
 )
 """How a speaker reports another party that the news cues miss: perception verbs, "would have us believe",
 "in the words of", and a collective subject with a plural verb ("The Government claim that")."""
-_SPEECH_TRIGGER = re.compile(r"hear|listened|believe|words\s+of|quote|claim|assert|allege|argu|insist|maintain|contend")
+_SPEECH_TRIGGER = re.compile(
+    r"hear|listened|believe|words\s+of|quote|claim|assert|allege|argu|insist|maintain|contend|trying"
+)
 """A cheap test before :data:`_SPEECH_REPORTS` (no word boundaries: twice as fast, and the patterns decide)."""
 _FIRST_PERSON_WHO = frozenset(["i", "we", "you"])
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s+[A-Z“\"]")
