@@ -235,3 +235,17 @@ def test_a_header_after_a_kicker_sentence_names_the_author_and_the_quoted_speech
     assert said["We must reco"] == said["Our soldiers"] == "Karl Olsen"
     report = "Peace has a price. Karl Olsen's speech at the Assembly\n\nKarl Olsen spoke for an hour. He was cheered.\n"
     assert _author(report) == (None, None)  # no first person below: a report of the speech
+
+
+def test_a_statement_by_an_office_is_its_holders_whose_contact_block_signs_it() -> None:
+    raw = (
+        "Statements by the Spokesperson\n\n"
+        "The clashes on the Northland border are dangerous. We call on both sides to pull back.\n\n"
+        "Jane DOE(link sends e-mail)\n\nLead Spokesperson for Foreign Affairs\n\n+32 (0)2 000 00 00\n\n"
+        "Karl ROE(link sends e-mail)\n\nPress Officer for Foreign Affairs\n"
+    )
+    assert _author(raw) == ("Jane Doe", "Lead Spokesperson for Foreign Affairs")
+    [doc] = ingest_text(raw, "page.txt")
+    assert {u.speaker.name for u in segment(doc) if u.text.startswith(("The clashes", "We call"))} == {"Jane Doe"}
+    unsigned = raw.split("Jane DOE")[0]
+    assert _author(unsigned) == ("Spokesperson", None)  # no contact block: the office itself

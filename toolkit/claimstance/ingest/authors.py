@@ -40,7 +40,7 @@ from claimstance.lexicon import (
 
 MAX_HEADER_CHARS = 240
 """A title that opens like a transcript's: "Remarks With ...", "Press conference"."""
-_KIND = rf"(?:transcript\s+of\s+(?:the\s+)?)?{TRANSCRIPT_HEADER}"
+_KIND = rf"(?:transcript\s+of\s+(?:the\s+)?)?{TRANSCRIPT_HEADER}s?"  # "Statements by the Spokesperson"
 _HEADER = re.compile(rf"(?=[A-Z])(?i:{_KIND})\s+(?:by|of|from)\s+(?P<who>[^\n]+?)\s*[:.]?")
 _POSSESSIVE = re.compile(
     rf"(?:^|[-–—:”\"]\s*)(?:(?:Read\s+)?(?:the\s+)?(?:[Ff]ull\s+)?(?:[Tt]ext|[Tt]ranscript)\s+of\s+)?(?P<who>[A-Z][^\n:”\"]{{2,100}}?)['’]s\s+(?i:{TRANSCRIPT_HEADER})\b"
@@ -361,7 +361,33 @@ def header_author(
         return (found[0] if found else title), person, (found[1] if found else None)
     if found is None or found[1] is None:
         return found
+    signed = _signed_by(text, found[1]) if _office_only(found[1]) else None
+    if signed is not None:  # "Statement by the Spokesperson" signed "Jane DOE" / "Lead Spokesperson for ..."
+        return found[0], signed[0], signed[1]
     return found[0], fuller_institution(text, fuller_name(text, found[1])), found[2]
+
+
+_SIGNATURE = re.compile(
+    r"(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+(?P<last>[A-Z][A-Za-z'’\-]+)[ \t]*(?:\([^()\n]{0,40}\))?"
+)
+_SIGNATURE_CHARS = 2000
+
+
+def _signed_by(text: str, office: str) -> tuple[str, str] | None:
+    """The holder of ``office`` a press release's contact block names at its foot: a name line ("Jane DOE(link
+    sends e-mail)") over a line with the office ("Lead Spokesperson for Foreign Affairs")."""
+    head = office.split()[-1].lower()
+    lines = [line.strip() for line in text[-_SIGNATURE_CHARS:].split("\n") if line.strip()]
+    for k, line in enumerate(lines[:-1]):
+        found = _SIGNATURE.fullmatch(line) if len(line) <= 60 else None
+        role = lines[k + 1]
+        if found is None or len(role) > 100 or not role[:1].isupper() or head not in role.lower().split()[:3]:
+            continue
+        if any(t.lower() in ROLE_OR_ORG or t.lower() in FUNCTION_WORDS for t in (found["first"], found["last"])):
+            continue  # "Press Officer": an office, no name
+        last = found["last"].title() if found["last"].isupper() else found["last"]
+        return f"{found['first']} {last}", role
+    return None
 
 
 def _office_only(author: str) -> bool:
