@@ -25,6 +25,7 @@ from claimstance.ingest.namelines import (
     ROLE_CONNECTORS,
     ROLE_OR_ORG,
     name_under_label,
+    signed_by,
 )
 from claimstance.ingest.styles import from_line_person, fuller_institution, fuller_name
 from claimstance.lexicon import (
@@ -361,33 +362,10 @@ def header_author(
         return (found[0] if found else title), person, (found[1] if found else None)
     if found is None or found[1] is None:
         return found
-    signed = _signed_by(text, found[1]) if _office_only(found[1]) else None
+    signed = signed_by(text, found[1]) if _office_only(found[1]) else None
     if signed is not None:  # "Statement by the Spokesperson" signed "Jane DOE" / "Lead Spokesperson for ..."
         return found[0], signed[0], signed[1]
     return found[0], fuller_institution(text, fuller_name(text, found[1])), found[2]
-
-
-_SIGNATURE = re.compile(
-    r"(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+(?P<last>[A-Z][A-Za-z'’\-]+)[ \t]*(?:\([^()\n]{0,40}\))?"
-)
-_SIGNATURE_CHARS = 2000
-
-
-def _signed_by(text: str, office: str) -> tuple[str, str] | None:
-    """The holder of ``office`` a press release's contact block names at its foot: a name line ("Jane DOE(link
-    sends e-mail)") over a line with the office ("Lead Spokesperson for Foreign Affairs")."""
-    head = office.split()[-1].lower()
-    lines = [line.strip() for line in text[-_SIGNATURE_CHARS:].split("\n") if line.strip()]
-    for k, line in enumerate(lines[:-1]):
-        found = _SIGNATURE.fullmatch(line) if len(line) <= 60 else None
-        role = lines[k + 1]
-        if found is None or len(role) > 100 or not role[:1].isupper() or head not in role.lower().split()[:3]:
-            continue
-        if any(t.lower() in ROLE_OR_ORG or t.lower() in FUNCTION_WORDS for t in (found["first"], found["last"])):
-            continue  # "Press Officer": an office, no name
-        last = found["last"].title() if found["last"].isupper() else found["last"]
-        return f"{found['first']} {last}", role
-    return None
 
 
 def _office_only(author: str) -> bool:

@@ -1,5 +1,6 @@
 """Lines of a transcript's header that name its speaker, an office or a label (pure): "Jane Doe" / "Secretary of
-State", "JANE DOE, SECRETARY OF STATE", "Remarks", "As Delivered"."""
+State", "JANE DOE, SECRETARY OF STATE", "Remarks", "As Delivered"; and the contact block that signs a press
+release ("Jane DOE" / "Lead Spokesperson")."""
 
 from __future__ import annotations
 
@@ -111,4 +112,27 @@ def name_under_label(title: str | None, heads: Sequence[str]) -> tuple[str, str 
         if person[1] is None and is_role_line(following):
             return person[0], following
         return person
+    return None
+
+
+_SIGNATURE = re.compile(
+    r"(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+(?P<last>[A-Z][A-Za-z'’\-]+)[ \t]*(?:\([^()\n]{0,40}\))?"
+)
+_SIGNATURE_CHARS = 2000
+
+
+def signed_by(text: str, office: str) -> tuple[str, str] | None:
+    """The holder of ``office`` a press release's contact block names at its foot: a name line ("Jane DOE(link
+    sends e-mail)") over a line with the office ("Lead Spokesperson for Foreign Affairs")."""
+    head = office.split()[-1].lower()
+    lines = [line.strip() for line in text[-_SIGNATURE_CHARS:].split("\n") if line.strip()]
+    for k, line in enumerate(lines[:-1]):
+        found = _SIGNATURE.fullmatch(line) if len(line) <= 60 else None
+        role = lines[k + 1]
+        if found is None or len(role) > 100 or not role[:1].isupper() or head not in role.lower().split()[:3]:
+            continue
+        if any(t.lower() in ROLE_OR_ORG or t.lower() in FUNCTION_WORDS for t in (found["first"], found["last"])):
+            continue  # "Press Officer": an office, no name
+        last = found["last"].title() if found["last"].isupper() else found["last"]
+        return f"{found['first']} {last}", role
     return None
