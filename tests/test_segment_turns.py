@@ -358,3 +358,16 @@ def test_a_question_that_reports_a_claim_is_the_askers() -> None:
     assert said["Minister, is"] == "questioner"
     assert said["The rebels s"] == "the rebels"  # an answer's report of another party is still theirs
     assert said["The truce ho"] == "Olsen"
+
+
+def test_a_text_the_speaker_reads_out_below_a_lead_in_is_its_authors() -> None:
+    text = (
+        "MINISTER OLSEN: We took several decisions today. On Southland, I read you the text as agreed by the "
+        "heads of state and government that goes as follows:\n\n"
+        "\u201cWe recognise the reforms made by Southland. We commend its people.\u201d\n\n"
+        "That is the position of all of us. I think it is fair.\n"
+    )
+    said = {u.text[:12]: u.speaker.name for u in claims(text)}
+    assert said["\u201cWe recognis"] == "the heads of state and government"
+    assert said["On Southland"] == said["That is the "] == said["I think it i"] == "Olsen"  # the reader's own
+    assert check_name("heads of state and government") is None

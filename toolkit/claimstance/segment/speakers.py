@@ -52,6 +52,7 @@ from claimstance.segment.turns import (
     line_tag,
     may_report,
     opens_quote,
+    read_out,
     readout_cue,
     recurring_tags,
     reports_another,
@@ -188,6 +189,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         if quoting is not None:  # a speech's "X said last week:" and the quotation below it: X's words
             speakers.append(quoting)
             continue
+        if own is not None and text[unit.sentence[1] - 1] == ":" and (read := read_out(text, *unit.sentence)):
+            quoting = _party(read, Attribution.DIRECT_QUOTE, ctx)[0]  # "I read you the text agreed by X:"
         at_line_start = unit.sentence[0] == 0 or text[unit.sentence[0] - 1] == "\n"
         if (
             own is not None

@@ -312,6 +312,20 @@ def clause_subject(text: str, start: int) -> str | None:
     return parsed.name if parsed is not None and parsed.person else None
 
 
+_READ_OUT = re.compile(
+    r"\b(?:text|statement|declaration|communiqu[eé]|letter|message|resolution|wording)\b[^:]{0,80}?\b"
+    r"(?:agreed|adopted|issued|signed|approved|written|sent|drafted)\s+by\s+(?P<who>[^:,;]{2,80}?)"
+    r"(?:\s+(?:that|which)\s+(?:goes|reads|runs|says)(?:\s+as\s+follows)?)?\s*:$"
+)
+
+
+def read_out(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """Who wrote a text a speaker reads out below a lead-in ("I read you the text as agreed by the heads of
+    state that goes as follows:"): the quotation below is theirs, not the speaker's; None otherwise."""
+    found = _READ_OUT.search(text, start, end) if text.find(" by ", start, end) >= 0 else None
+    return (found["who"], "read out") if found is not None else None
+
+
 def attributable_to(sentence: str) -> tuple[str, str] | None:
     """Who a readout's frame names ("The below is attributable to Spokesperson Jane Doe:"), or None."""
     found = _ATTRIBUTABLE.search(sentence) if sentence.endswith(":") else None
