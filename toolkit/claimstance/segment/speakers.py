@@ -265,8 +265,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
 
 def _inline_turn(unit: UnitSpan, ctx: _Context, transcript: bool) -> Turn | None:
     """The turn a tag at the head of a paragraph opens ("Vladimir Putin: Good afternoon ..."), or None."""
-    stamped = stamped_turn(ctx.text, unit, ctx.index, ctx.author)  # "2022-11-08 SECRETARY DOE: ...": a first turn
-    if stamped is not None:
+    if (stamped := stamped_turn(ctx.text, unit, ctx.index, ctx.author)) is not None:  # "2022-11-08 SECRETARY DOE:"
         return stamped
     own = author_tag(ctx.text, unit.sentence[0], ctx.author.name if ctx.author else None)
     who = inline_tag(ctx.text, unit, transcript or own)  # the author's own tag is a turn however short its line
