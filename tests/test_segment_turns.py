@@ -371,3 +371,16 @@ def test_a_text_the_speaker_reads_out_below_a_lead_in_is_its_authors() -> None:
     assert said["\u201cWe recognis"] == "the heads of state and government"
     assert said["On Southland"] == said["That is the "] == said["I think it i"] == "Olsen"  # the reader's own
     assert check_name("heads of state and government") is None
+
+
+def test_a_statements_issuer_acting_in_its_own_name_and_a_report_set_against_the_authors_view_are_the_authors() -> None:
+    fields = {"author": "Jane Doe", "author_role": "Lead Spokesperson"}
+    text = (
+        "The clashes on the border are dangerous. The Union urges both sides to pull back. "
+        "Northland said the clashes were provoked. The Council declared this principle long ago, but our partners "
+        "refuse to apply it.\n"
+    )
+    said = {u.text[:12]: u.speaker.name for u in claims(text, **fields)}
+    assert said["The Union ur"] == "Jane Doe"  # the issuer in its own name, in the present
+    assert said["Northland sa"] == "Northland"  # a party the statement reports
+    assert said["The Council "] == "Jane Doe"  # reported, then set against the author's own side

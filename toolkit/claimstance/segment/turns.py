@@ -119,6 +119,16 @@ _VAGUE = frozenset(["many", "some", "most", "several", "others", "few"])
 """Quantifiers that report an unnamed crowd ("Many say ..."): in a speech, such a sentence is not the author's."""
 
 
+_PERFORMS = re.compile(
+    r"(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s+(?:also\s+|further\s+|strongly\s+|firmly\s+)?"
+    r"(?:urges|calls\s+(?:on|upon)|welcomes|condemns|commends|deplores|reiterates\s+its|stands\s+ready|is\s+ready"
+    r"|remains\s+(?:committed|ready))\b"
+)
+"""A statement's issuer acting in its own name, in the present ("The Union urges ...", "The Council stands ready
+..."): reported parties are given a verb of saying ("Northland said", "X claims that")."""
+_BUT_OURS = re.compile(r",\s+(?:but|yet|while|whereas)\s+(?:(?:I|we)\b|(?:our|my)\s)")
+
+
 @dataclass
 class Turn:
     """Whose own words run on: a transcript tag's speaker (until the next tag), an "X said:" block's (until the
@@ -391,6 +401,10 @@ def reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, uni
         return False  # "My colleague and I stressed ...", "Many of us said ...": the author is among them
     if cue is not None and _OUR_SIDE.match(cue.phrase) is not None:
         return False  # "Our government considers that ...": the author's side is the author
+    if own.cue != ":" and _PERFORMS.match(text, unit.sentence[0], unit.sentence[1]) is not None:
+        return False  # "The Union urges both sides to ...": a statement's issuer acting in its own name
+    if _BUT_OURS.search(text, unit.sentence[0], unit.sentence[1]) is not None:
+        return False  # "X declared this long ago, but our partners refuse it": the author sets X against their view
     if cued.attribution is Attribution.UNATTRIBUTED:
         return cue is not None and cue.phrase.split()[0].lower() in _VAGUE
     return cued.name is not None and cued.name != own.name
