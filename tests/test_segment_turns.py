@@ -384,3 +384,14 @@ def test_a_statements_issuer_acting_in_its_own_name_and_a_report_set_against_the
     assert said["The Union ur"] == "Jane Doe"  # the issuer in its own name, in the present
     assert said["Northland sa"] == "Northland"  # a party the statement reports
     assert said["The Council "] == "Jane Doe"  # reported, then set against the author's own side
+
+
+def test_a_releases_office_acting_in_the_present_is_the_holder_the_release_names() -> None:
+    text = (
+        "The Home Secretary condemns the attacks, the arrests of opposition voices and the closure of newspapers.\n\n"
+        "Home Secretary Jane Doe said:\n\n"
+        "These arrests show the depth of repression. We will not stay silent.\n"
+    )
+    said = {u.text[:12]: u.speaker.name for u in claims(text)}
+    assert said["The Home Sec"] == "Jane Doe"  # not "voices", not the outlet
+    assert said["These arrest"] == "Jane Doe"

@@ -107,6 +107,12 @@ _READOUT = re.compile(
     r"\s+(?:also\s+|further\s+)?(?P<verb>agreed\s+(?:on|that)|made\s+(?:it\s+)?clear\s+that)\b"
 )
 """A readout's position: "The leaders agreed on the need for ...", "The President made clear that ..."."""
+_OFFICE_ACTS = re.compile(
+    r"(?P<who>The\s+(?:[A-Z][a-z]+\s+){0,2}(?:Secretary|Minister|President|Chancellor|Spokesperson|Spokesman"
+    r"|Spokeswoman|Ambassador|Secretary-General|Representative))\s+(?:also\s+|strongly\s+|firmly\s+)?"
+    r"(?P<verb>condemns|welcomes|urges|calls\s+on|commends|deplores|regrets|reiterates)\b"
+)
+"""A release's office acting in the present: "The Foreign Secretary condemns ..." (its holder's, where named)."""
 _OUR_SIDE = re.compile(
     r"(?:[Oo]ur|[Mm]y)\s+(?:own\s+)?(?:government|country|nation|people|party|delegation|side|administration|ministry"
     r"|state|team|position)\b"
@@ -419,6 +425,7 @@ def readout_cue(sentence: str) -> Cue | None:
     """The cue of a readout's position ("The leaders agreed that ...", "The Secretary made clear that ..."; "agreed
     to meet" is an act), or None."""
     found = _READOUT.match(sentence) if "agreed" in sentence or "clear" in sentence else None
+    found = found or (_OFFICE_ACTS.match(sentence) if sentence.startswith("The ") else None)
     if found is None:
         return None
     who = re.sub(r"^All\s+(?:of\s+)?[Tt]he", "the", found["who"])  # "All of the leaders" are the leaders
