@@ -11,6 +11,7 @@ from claimstance.segment.spans import UnitSpan
 
 _STATEMENT_HEADER = re.compile(rf"{TRANSCRIPT_HEADER}\b", re.IGNORECASE)
 _OPENING_MARKS = frozenset('“"«')
+_FRAME = re.compile(r"\battributable\s+to\b[^:]*:$")
 STANDFIRST_UNITS = 3
 """A standfirst is a sentence or three between the transcript's header and the next heading."""
 
@@ -64,6 +65,8 @@ def statement_start(document: Document, units: Sequence[UnitSpan]) -> int | None
         opens = unit.kind is UnitKind.CLAIM and unit.start == unit.sentence[0]
         if opens and author_tag(document.text, unit.start, document.author):
             return i
+        if opens and document.text[unit.sentence[1] - 1] == ":" and _FRAME.search(document.text, *unit.sentence):
+            return i + 1  # "The below is attributable to Spokesperson X:": the site's frame, then X's words
     return 0
 
 
