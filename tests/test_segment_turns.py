@@ -395,3 +395,14 @@ def test_a_releases_office_acting_in_the_present_is_the_holder_the_release_names
     said = {u.text[:12]: u.speaker.name for u in claims(text)}
     assert said["The Home Sec"] == "Jane Doe"  # not "voices", not the outlet
     assert said["These arrest"] == "Jane Doe"
+
+
+def test_a_he_after_a_crowd_nobody_named_is_the_person_named_before() -> None:
+    text = (
+        "Assembly President Karl Olsen said the debate had been useful. Many criticised the United Nations itself. "
+        "\u201cThis is part of the job,\u201d he said. Another said the debate was too long. He said it should "
+        "be shorter.\n"
+    )
+    said = {u.text[:12]: u.speaker.name for u in claims(text)}
+    assert said["\u201cThis is par"] == "Karl Olsen"  # "Many" is no "he": the person named before is
+    assert said["He said it s"] is None  # after "Another said", "he" is that unnamed one, as before

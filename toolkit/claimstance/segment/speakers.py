@@ -51,6 +51,7 @@ from claimstance.segment.turns import (
     inline_tag,
     line_tag,
     may_report,
+    one_unnamed,
     opens_quote,
     read_out,
     readout_cue,
@@ -210,7 +211,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             by_sentence[unit.sentence] = _cued_speaker(unit, quotes, ctx, previous)
             ctx.previous_sentence = text[unit.sentence[0] : unit.sentence[1]]
             found, found_cue = by_sentence[unit.sentence]
-            ctx.unnamed = found_cue is not None and found is not None and found.name is None
+            ctx.unnamed = found is not None and found.name is None and one_unnamed(found_cue)  # not "Many"
         cued, cue = by_sentence[unit.sentence]
         theirs = cued is not None and own is not None and reports_another(cued, cue, own, text, unit)
         if own is not None and not theirs and may_report(text, *unit.sentence):  # "We heard X claim that": X's

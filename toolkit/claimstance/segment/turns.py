@@ -392,6 +392,13 @@ def speech_report(sentence: str) -> tuple[str, str] | None:
     return None
 
 
+def one_unnamed(cue: Cue | None) -> bool:
+    """Whether a cue whose speaker could not be named names one person ("Another said ..."), whom a "he" after
+    it may be; a crowd ("Many criticised ...") is no "he"."""
+    words = cue.phrase.split() if cue is not None else []
+    return cue is not None and (not words or words[0].lower() not in _VAGUE)
+
+
 def reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, unit: UnitSpan) -> bool:
     """Whether an author's (or turn speaker's) sentence reports a third party rather than their own view.
 
