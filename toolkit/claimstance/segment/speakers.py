@@ -362,8 +362,7 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
     if parsed.name in ("he", "she") and previous is None:
         # "When President Olsen spoke here, he said ...": the subject of the clause the sentence opens with; else
         # "Hashim Thaci also addressed the Council. He told reporters ...": the person the sentence before names
-        subject = clause_subject(ctx.text, ctx.position)
-        named = subject or person_named(ctx.previous_sentence)
+        named = (subject := clause_subject(ctx.text, ctx.position)) or person_named(ctx.previous_sentence)
         person = ctx.index.resolve(SpeakerPhrase(named, None, True)) if named and check_name(named) is None else None
         if person is not None and (" " in person[0] or subject):  # a surname alone where the text gives no more
             entry = person
