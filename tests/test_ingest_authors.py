@@ -198,6 +198,11 @@ def test_a_title_that_says_an_office_gives_a_speech_names_it_when_the_speech_its
         "Minister Karl Olsen said on Monday that our tariffs were too high. We asked his office for comment.\n"
     )
     assert _author(report) == (None, None)  # a report of the speech names its speaker under the title
+    quoting = (
+        "Home Secretary delivers speech on trade\n\n"
+        "Britain's top interior official warned on Monday: \u201cWe will not stand by.\u201d Critics disagreed.\n"
+    )
+    assert _author(quoting) == (None, None)  # the first person only inside a report's quotation
 
 
 def test_the_authors_tag_starts_the_statement_and_a_short_reply_tag_of_another_person_opens_their_turn() -> None:

@@ -243,12 +243,17 @@ def _header_author(text: str, *, possessive: bool, holder_text: str | None) -> t
 
 
 def _speech_below(who: str, title: str, text: str) -> bool:
-    """Whether the text under a "X gives speech ..." title is the speech itself: it speaks in the first person and
-    does not name its speaker near its head, as a report of the speech would ("X said in the speech ...")."""
+    """Whether the text under a "X gives speech ..." title is the speech itself: it speaks in the first person (not
+    only in quotations) and does not name its speaker near its head, as a report of the speech would ("X said in
+    the speech ...")."""
     at = text.find(title)
     body = text[at + len(title) : at + len(title) + _LEAD_CHARS] if at >= 0 else text[:_LEAD_CHARS]
     last = who.split()[-1]
-    return _FIRST_PERSON.search(body) is not None and re.search(rf"\b{re.escape(last)}\b", body) is None
+    unquoted = _QUOTED.sub(" ", body)  # a report quotes the speech's "we"; the speech itself says it
+    return _FIRST_PERSON.search(unquoted) is not None and re.search(rf"\b{re.escape(last)}\b", body) is None
+
+
+_QUOTED = re.compile(r"[“\"][^”\"\n]*[”\"]")
 
 
 def _office_or_holder(who: str, text: str) -> tuple[str, str | None] | None:
