@@ -406,3 +406,8 @@ def test_a_he_after_a_crowd_nobody_named_is_the_person_named_before() -> None:
     said = {u.text[:12]: u.speaker.name for u in claims(text)}
     assert said["\u201cThis is par"] == "Karl Olsen"  # "Many" is no "he": the person named before is
     assert said["He said it s"] is None  # after "Another said", "he" is that unnamed one, as before
+
+
+def test_a_datelines_place_in_capitals_after_a_date_opens_no_turn() -> None:
+    text = "March 4, 2021 OLDTOWN: The talks resumed on Monday. Officials gave no details.\n"
+    assert set(names(text)) == {None}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import Literal
 
-from claimstance.lexicon import FIRST_PERSON, is_honorific, words
+from claimstance.lexicon import FIRST_PERSON, ROLE_WORDS, is_honorific, words
 from claimstance.schema import Attribution, Speaker
 from claimstance.segment.cues import Cue
 from claimstance.segment.names import NameIndex, is_plain, parse_speaker_phrase
@@ -261,7 +261,10 @@ def stamped_tag(text: str, unit: UnitSpan) -> str | None:
     if (start > 0 and text[start - 1] != "\n") or not text[start : start + 1].isalnum():
         return None
     found = _STAMPED_TAG.match(text, start, unit.sentence[1])
-    return found["tag"].removesuffix(":") if found is not None else None
+    words = found["tag"].removesuffix(":").split() if found is not None else []
+    # a person's tag has an office or a title ("SECRETARY DOE", "MR. OLSEN"); "WASHINGTON:" is a dateline's place
+    person = any(w.lower() in ROLE_WORDS or is_honorific(w) or w.lower() in _TAG_NOUNS for w in words)
+    return " ".join(words) if person else None
 
 
 def stamped_turn(text: str, unit: UnitSpan, index: NameIndex, author: Speaker | None) -> Turn | None:
