@@ -378,12 +378,13 @@ def test_a_statements_issuer_acting_in_its_own_name_and_a_report_set_against_the
     text = (
         "The clashes on the border are dangerous. The Union urges both sides to pull back. "
         "Northland said the clashes were provoked. The Council declared this principle long ago, but our partners "
-        "refuse to apply it.\n"
+        "refuse to apply it. Southland calls on the world to look away.\n"
     )
     said = {u.text[:12]: u.speaker.name for u in claims(text, **fields)}
     assert said["The Union ur"] == "Jane Doe"  # the issuer in its own name, in the present
     assert said["Northland sa"] == "Northland"  # a party the statement reports
     assert said["The Council "] == "Jane Doe"  # reported, then set against the author's own side
+    assert said["Southland ca"] == "Southland"  # a country acting is a party the statement reports
 
 
 def test_a_releases_office_acting_in_the_present_is_the_holder_the_release_names() -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import Literal
 
-from claimstance.lexicon import FIRST_PERSON, ROLE_WORDS, is_honorific, words
+from claimstance.lexicon import FIRST_PERSON, ORG_HEADS, ROLE_WORDS, is_honorific, words
 from claimstance.schema import Attribution, Speaker
 from claimstance.segment.cues import Cue
 from claimstance.segment.names import NameIndex, is_plain, parse_speaker_phrase
@@ -126,7 +126,7 @@ _VAGUE = frozenset(["many", "some", "most", "several", "others", "few"])
 
 
 _PERFORMS = re.compile(
-    r"(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s+(?:also\s+|further\s+|strongly\s+|firmly\s+)?"
+    r"(?:The\s+)?(?P<who>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+(?:also\s+|further\s+|strongly\s+|firmly\s+)?"
     r"(?:urges|calls\s+(?:on|upon)|welcomes|condemns|commends|deplores|reiterates\s+its|stands\s+ready|is\s+ready"
     r"|remains\s+(?:committed|ready))\b"
 )
@@ -395,6 +395,13 @@ def speech_report(sentence: str) -> tuple[str, str] | None:
     return None
 
 
+def _institution(name: str) -> bool:
+    """Whether a subject is an institution or union that issues statements ("the European Union", "the EU"), not
+    a country a statement may report ("Northland calls on ...")."""
+    tokens = name.split()
+    return tokens[-1].lower() in ORG_HEADS or (len(tokens) == 1 and 2 <= len(name) <= 5 and name.isupper())
+
+
 def one_unnamed(cue: Cue | None) -> bool:
     """Whether a cue whose speaker could not be named names one person ("Another said ..."), whom a "he" after
     it may be; a crowd ("Many criticised ...") is no "he"."""
@@ -417,7 +424,8 @@ def reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, uni
         return False  # "My colleague and I stressed ...", "Many of us said ...": the author is among them
     if cue is not None and _OUR_SIDE.match(cue.phrase) is not None:
         return False  # "Our government considers that ...": the author's side is the author
-    if own.cue != ":" and _PERFORMS.match(text, unit.sentence[0], unit.sentence[1]) is not None:
+    performs = _PERFORMS.match(text, unit.sentence[0], unit.sentence[1]) if own.cue != ":" else None
+    if performs is not None and _institution(performs["who"]):
         return False  # "The Union urges both sides to ...": a statement's issuer acting in its own name
     if _BUT_OURS.search(text, unit.sentence[0], unit.sentence[1]) is not None:
         return False  # "X declared this long ago, but our partners refuse it": the author sets X against their view
