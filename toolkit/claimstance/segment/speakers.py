@@ -39,7 +39,7 @@ from claimstance.segment.names import NameIndex, SpeakerPhrase, parse_speaker_ph
 from claimstance.segment.runs import give_back, mostly_quote, opened_before
 from claimstance.segment.sides import own_sides, speaks_for
 from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
-from claimstance.segment.standfirst import author_tag, statement_start
+from claimstance.segment.standfirst import statement_start
 from claimstance.segment.turns import (
     Turn,
     after_opening,
@@ -48,17 +48,16 @@ from claimstance.segment.turns import (
     clause_subject,
     first_person,
     heading_turn,
-    inline_tag,
     line_tag,
     may_report,
     one_unnamed,
     opens_quote,
+    paragraph_turn,
     read_out,
     readout_cue,
     recurring_tags,
     reports_another,
     speech_report,
-    stamped_turn,
     states_claim,
     tag_speaker,
 )
@@ -88,9 +87,6 @@ _ISSUED_BY = re.compile(
     r"(?:statement|communiqu[eé]|press\s+release|letter|message)"
 )
 _BREAKS = re.compile(r"\n\s*")
-_LATER_TAG = re.compile(
-    r"\n(?:(?:[A-Z][\w.'’-]*|of|the)[ \t]+){0,6}[A-Z][\w'’-]*(?:[ \t]+\([^()\n]{1,40}\)){0,2}:[ \t]"
-)
 _CROWD = re.compile(
     r"\b(?:callers|residents|voters|protesters|witnesses|observers|officials|diplomats|experts|analysts|delegates"
     r"|lawmakers|deputies|members|participants|speakers|students|workers|villagers|citizens|women|men|people)\b",
@@ -180,7 +176,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             and unit.start == unit.sentence[0]
             and (unit.start == 0 or text[unit.start - 1] == "\n")
         ):
-            turn = _inline_turn(unit, ctx, turn is not None and turn.scope == "tag") or turn
+            turn = paragraph_turn(text, unit, ctx.index, ctx.author, turn is not None and turn.scope == "tag") or turn
         in_statement = statement_from is not None and i >= statement_from
         own = turn.speaker if turn is not None else (author if in_statement else None)
         if unit.kind is not UnitKind.CLAIM:
@@ -262,20 +258,6 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             if speakers[j] == narrator:
                 speakers[j] = speakers[i]
     return [_validated(speaker, narrator, ctx) for speaker in speakers]
-
-
-def _inline_turn(unit: UnitSpan, ctx: _Context, transcript: bool) -> Turn | None:
-    """The turn a tag at the head of a paragraph opens ("Vladimir Putin: Good afternoon ..."), or None."""
-    if (stamped := stamped_turn(ctx.text, unit, ctx.index, ctx.author)) is not None:  # "2022-11-08 SECRETARY DOE:"
-        return stamped
-    own = author_tag(ctx.text, unit.sentence[0], ctx.author.name if ctx.author else None)
-    who = inline_tag(ctx.text, unit, transcript or own)  # the author's own tag is a turn however short its line
-    speaker = tag_speaker(who, ctx.index, ctx.author) if who is not None else None
-    if speaker is None or check_name(speaker.name or "") is not None:
-        return None
-    # a lone tag (a statement a news report reproduces) holds its paragraph; where tags recur, each runs to the next
-    runs = transcript or _LATER_TAG.search(ctx.text, unit.end) is not None
-    return Turn(speaker, "tag" if runs else "paragraph", unit.paragraph)
 
 
 def _party(found: tuple[str, str] | None, kind: Attribution, ctx: _Context) -> tuple[Speaker | None, Cue | None]:

@@ -20,6 +20,8 @@ from claimstance.schema import Attribution, Speaker
 from claimstance.segment.cues import Cue
 from claimstance.segment.names import NameIndex, is_plain, parse_speaker_phrase
 from claimstance.segment.spans import TURN_LABEL, UnitSpan
+from claimstance.segment.standfirst import author_tag
+from claimstance.segment.validate import check_name
 
 _SPEAKING_TAG = re.compile(
     r"[\[(](?P<who>[A-Z][^,\])]{1,40}),\s*(?:speaking|said|says|talking|addressing)\b[^\])]*[\])]"
@@ -281,6 +283,27 @@ def first_person(name: str, phrase: str) -> bool:
     """Whether a cue's speaker is the text's own first person: "I", "we", or one with its verb cut short ("And I'd
     simply say that ...")."""
     return name in ("i", "we") or _I_WOULD.match(phrase) is not None
+
+
+_LATER_TAG = re.compile(
+    r"\n(?:(?:[A-Z][\w.'’-]*|of|the)[ \t]+){0,6}[A-Z][\w'’-]*(?:[ \t]+\([^()\n]{1,40}\)){0,2}:[ \t]"
+)
+
+
+def paragraph_turn(
+    text: str, unit: UnitSpan, index: NameIndex, author: Speaker | None, transcript: bool
+) -> Turn | None:
+    """The turn a tag at the head of a paragraph opens ("Vladimir Putin: Good afternoon ..."), or None."""
+    if (stamped := stamped_turn(text, unit, index, author)) is not None:  # "2022-11-08 SECRETARY DOE: ..."
+        return stamped
+    own = author_tag(text, unit.sentence[0], author.name if author else None)
+    who = inline_tag(text, unit, transcript or own)  # the author's own tag is a turn however short its line
+    speaker = tag_speaker(who, index, author) if who is not None else None
+    if speaker is None or check_name(speaker.name or "") is not None:
+        return None
+    # a lone tag (a statement a news report reproduces) holds its paragraph; where tags recur, each runs to the next
+    runs = transcript or _LATER_TAG.search(text, unit.end) is not None
+    return Turn(speaker, "tag" if runs else "paragraph", unit.paragraph)
 
 
 def recurring_tags(text: str) -> frozenset[str]:
