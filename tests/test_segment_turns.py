@@ -412,3 +412,14 @@ def test_a_he_after_a_crowd_nobody_named_is_the_person_named_before() -> None:
 def test_a_datelines_place_in_capitals_after_a_date_opens_no_turn() -> None:
     text = "March 4, 2021 OLDTOWN: The talks resumed on Monday. Officials gave no details.\n"
     assert set(names(text)) == {None}
+
+
+def test_a_questioner_putting_the_answerers_words_to_them_reports_the_answerer() -> None:
+    text = (
+        "MINISTER OLSEN: We will see.\n\n"
+        "QUESTION: You said yesterday that the border would stay closed. Did you mean all of it?\n\n"
+        "MINISTER OLSEN: No, I said the crossings matter.\n"
+    )
+    said = {u.text[:12]: (u.speaker.name, u.speaker.attribution) for u in claims(text)}
+    assert said["You said yes"] == ("Olsen", Attribution.REPORTED)  # the answerer's claim, put to them
+    assert said["Did you mean"] == ("questioner", Attribution.AUTHOR)  # the question stays the asker's

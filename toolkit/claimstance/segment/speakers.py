@@ -57,6 +57,7 @@ from claimstance.segment.turns import (
     readout_cue,
     recurring_tags,
     reports_another,
+    says_you,
     speech_report,
     states_claim,
     tag_speaker,
@@ -144,6 +145,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     sides = own_sides(document)  # "The UK calls on ..." in a UK statement is the author's own voice
     speakers: list[Speaker] = []
     backward: list[int] = []
+    put_to: list[int] = []  # a questioner's "You said yesterday that ...": the answerer's claim, put to them
     quoted_before: list[int] = []
     previous = _Previous()
     turn: Turn | None = None
@@ -213,6 +215,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         if own is not None and not theirs and may_report(text, *unit.sentence):  # "We heard X claim that": X's
             cued, cue = _party(speech_report(text[unit.sentence[0] : unit.sentence[1]]), Attribution.REPORTED, ctx)
         lead_in = text[unit.sentence[1] - 1] == ":" and _LEAD_IN.search(text, *unit.sentence) is not None
+        if own is not None and own.name == "questioner" and says_you(text, *unit.sentence):
+            put_to.append(i)
         if own is not None:
             if cued is not None and speaks_for(cued.name, sides):
                 cued = None  # "The EU reiterates ..." in a statement on behalf of the EU: the author's own voice
@@ -251,6 +255,9 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         attributed = speaker.attribution in (Attribution.REPORTED, Attribution.DIRECT_QUOTE)
         headline = cue is not None and cue.cue == ":"  # "X: claim" is a headline: nothing runs on from it
         previous = _Previous(speaker, unit.paragraph) if attributed and not headline else _Previous()
+    for i in put_to:
+        answerer = next((s for s in speakers[i + 1 :] if s.cue == ":" and s.name != "questioner"), None)
+        speakers[i] = answerer.model_copy(update={"attribution": Attribution.REPORTED}) if answerer else speakers[i]
     for i in backward:
         give_back(text, units, speakers, i, narrator)
     for i in quoted_before:

@@ -425,6 +425,23 @@ def _institution(name: str) -> bool:
     return tokens[-1].lower() in ORG_HEADS or (len(tokens) == 1 and 2 <= len(name) <= 5 and name.isupper())
 
 
+_YOU_SAID = re.compile(
+    r"(?:(?:But|And|Now|Sir|Mr\.?\s+\w+),?\s+)?[Yy]ou(?:\s+have|['’]ve)?\s+(?:said|told|stated|claimed|argued|suggested"
+    r"|insisted)\b"
+)
+
+
+def _asks(sentence: str) -> bool:
+    """Whether a sentence is a question (its quotation marks and brackets aside)."""
+    return sentence.rstrip(" \n”\"’'»)").endswith("?")
+
+
+def says_you(text: str, start: int, end: int) -> bool:
+    """Whether a questioner's sentence puts the answerer's own words to them ("You said yesterday that ..."): a
+    claim that is the answerer's, not a question (which stays the asker's)."""
+    return _YOU_SAID.match(text, start, end) is not None and not _asks(text[start:end])
+
+
 def one_unnamed(cue: Cue | None) -> bool:
     """Whether a cue whose speaker could not be named names one person ("Another said ..."), whom a "he" after
     it may be; a crowd ("Many criticised ...") is no "he"."""
@@ -441,7 +458,7 @@ def reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, uni
         return False  # "As X said, ...": the author agrees; the claim is the author's
     if cue is not None and cue.cue == ":" and own.cue == ":":
         return False  # "Question: Will you ...": a turn's own tag, not a report
-    if text[unit.sentence[0] : unit.sentence[1]].rstrip(" \n”\"’'»)").endswith("?"):
+    if _asks(text[unit.sentence[0] : unit.sentence[1]]):
         return False  # "Is the truce dead, as the rebels claim?": the asker's question asserts nothing of theirs
     if cue is not None and (_SPEAKER_AND_I.search(cue.phrase) is not None or _author_among(cue.phrase)):
         return False  # "My colleague and I stressed ...", "Many of us said ...": the author is among them
