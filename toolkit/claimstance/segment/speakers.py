@@ -37,7 +37,7 @@ from claimstance.segment.cues import TRIGGER, Cue, find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
 from claimstance.segment.names import NameIndex, SpeakerPhrase, parse_speaker_phrase, person_named, strip_article
 from claimstance.segment.runs import give_back, mostly_quote, opened_before
-from claimstance.segment.sides import own_sides, speaks_for
+from claimstance.segment.sides import own_sides, principal, speaks_for
 from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
 from claimstance.segment.standfirst import statement_start
 from claimstance.segment.turns import (
@@ -137,6 +137,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     ctx = _Context(text, NameIndex(text), rejected)
     if document.author:
         ctx.index.register((document.author, document.author_role), person=True)
+    if (office := principal(document.title)) is not None:  # a readout's bare "the President" is its principal
+        ctx.index.by_alias[office] = (office, None)
     narrator = Speaker(name=document.source, attribution=Attribution.AUTHOR)
     author = Speaker(name=document.author, role=document.author_role, attribution=Attribution.AUTHOR)
     ctx.author = author
