@@ -254,3 +254,21 @@ def test_a_statement_by_an_office_is_its_holders_whose_contact_block_signs_it() 
     assert {u.speaker.name for u in segment(doc) if u.text.startswith(("The clashes", "We call"))} == {"Jane Doe"}
     unsigned = raw.split("Jane DOE")[0]
     assert _author(unsigned) == ("Spokesperson", None)  # no contact block: the office itself
+
+
+def test_a_first_person_statement_with_no_header_naming_its_author_is_its_signers() -> None:
+    body = (
+        "We are deeply concerned by the clashes on the border between Northland and Southland this week.\n\n"
+        "Our government calls on both sides to return to the talks and to respect the ceasefire they signed.\n\n"
+        "We stand ready to help, and I will travel to the region next week to meet both foreign ministers.\n\n"
+    )
+    raw = f"Clashes on the Northland border\n\n{body}Anna Berg\nMinister for Foreign Affairs\n"
+    assert _author(raw) == ("Anna Berg", "Minister for Foreign Affairs")
+    news = (
+        "Clashes on the Northland border\n\n"
+        "Fighting broke out on the border between Northland and Southland this week, officials said on Monday.\n\n"
+        "The government of Northland called on both sides to return to the talks, according to a statement.\n\n"
+        "Diplomats said a ceasefire could be agreed within days, though neither side has commented so far.\n\n"
+        "Anna Berg\nSenior Correspondent\n"
+    )
+    assert _author(news) == (None, None)  # a report in the third person: its sign-off is a byline, no speaker

@@ -253,6 +253,12 @@ def _speech_below(who: str, title: str, text: str) -> bool:
     return _FIRST_PERSON.search(unquoted) is not None and re.search(rf"\b{re.escape(last)}\b", body) is None
 
 
+def _speaks_itself(text: str) -> bool:
+    """Whether most of the text's first paragraphs speak in the first person outside quotations: a statement."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text[:4000]) if len(p) > 80][:6]
+    return _first_person([_QUOTED.sub(" ", p) for p in paragraphs])
+
+
 _QUOTED = re.compile(r"[“\"][^”\"\n]*[”\"]")
 
 
@@ -365,6 +371,9 @@ def header_author(
     person = from_line_person(heads, [*heads, *early], text)
     if person is not None and (found is None or found[1] is None or _office_only(found[1])):
         return (found[0] if found else title), person, (found[1] if found else None)
+    if found is None and _speaks_itself(text):  # no header names its author: the block that signs it may
+        signed = signed_by(text, None)
+        return (title, signed[0], signed[1]) if signed is not None else None
     if found is None or found[1] is None:
         return found
     signed = signed_by(text, found[1]) if _office_only(found[1]) else None

@@ -121,15 +121,16 @@ _SIGNATURE = re.compile(
 _SIGNATURE_CHARS = 2000
 
 
-def signed_by(text: str, office: str) -> tuple[str, str] | None:
+def signed_by(text: str, office: str | None) -> tuple[str, str] | None:
     """The holder of ``office`` a press release's contact block names at its foot: a name line ("Jane DOE(link
-    sends e-mail)") over a line with the office ("Lead Spokesperson for Foreign Affairs")."""
-    head = office.split()[-1].lower()
+    sends e-mail)") over a line with the office ("Lead Spokesperson for Foreign Affairs"); any office when
+    ``office`` is None ("Minister for Foreign Affairs")."""
+    heads = {office.split()[-1].lower()} if office else ROLE_WORDS
     lines = [line.strip() for line in text[-_SIGNATURE_CHARS:].split("\n") if line.strip()]
     for k, line in enumerate(lines[:-1]):
         found = _SIGNATURE.fullmatch(line) if len(line) <= 60 else None
         role = lines[k + 1]
-        if found is None or len(role) > 100 or not role[:1].isupper() or head not in role.lower().split()[:3]:
+        if found is None or len(role) > 100 or not role[:1].isupper() or heads.isdisjoint(role.lower().split()[:3]):
             continue
         if any(t.lower() in ROLE_OR_ORG or t.lower() in FUNCTION_WORDS for t in (found["first"], found["last"])):
             continue  # "Press Officer": an office, no name
