@@ -21,11 +21,15 @@ import re
 from collections.abc import Iterator, Sequence
 
 from claimstance.ingest.namelines import (
+    FIRST_PERSON_WORD,
     KIND_WORDS,
+    QUOTED,
     ROLE_CONNECTORS,
     ROLE_OR_ORG,
+    first_person,
     name_under_label,
     signed_by,
+    speaks_itself,
 )
 from claimstance.ingest.styles import from_line_person, fuller_institution, fuller_name
 from claimstance.lexicon import (
@@ -249,17 +253,8 @@ def _speech_below(who: str, title: str, text: str) -> bool:
     at = text.find(title)
     body = text[at + len(title) : at + len(title) + _LEAD_CHARS] if at >= 0 else text[:_LEAD_CHARS]
     last = who.split()[-1]
-    unquoted = _QUOTED.sub(" ", body)  # a report quotes the speech's "we"; the speech itself says it
-    return _FIRST_PERSON.search(unquoted) is not None and re.search(rf"\b{re.escape(last)}\b", body) is None
-
-
-def _speaks_itself(text: str) -> bool:
-    """Whether most of the text's first paragraphs speak in the first person outside quotations: a statement."""
-    paragraphs = [p for p in re.split(r"\n\s*\n", text[:4000]) if len(p) > 80][:6]
-    return _first_person([_QUOTED.sub(" ", p) for p in paragraphs])
-
-
-_QUOTED = re.compile(r"[“\"][^”\"\n]*[”\"]")
+    unquoted = QUOTED.sub(" ", body)  # a report quotes the speech's "we"; the speech itself says it
+    return FIRST_PERSON_WORD.search(unquoted) is not None and re.search(rf"\b{re.escape(last)}\b", body) is None
 
 
 def _office_or_holder(who: str, text: str) -> tuple[str, str | None] | None:
@@ -371,7 +366,7 @@ def header_author(
     person = from_line_person(heads, [*heads, *early], text)
     if person is not None and (found is None or found[1] is None or _office_only(found[1])):
         return (found[0] if found else title), person, (found[1] if found else None)
-    if found is None and _speaks_itself(text):  # no header names its author: the block that signs it may
+    if found is None and speaks_itself(text):  # no header names its author: the block that signs it may
         signed = signed_by(text, None)
         return (title, signed[0], signed[1]) if signed is not None else None
     if found is None or found[1] is None:
@@ -425,7 +420,7 @@ def _kicked_header(text: str) -> tuple[str, str | None, str | None] | None:
         kicker = _KICKER.match(line) if len(line) <= MAX_HEADER_CHARS and line[-1] not in ".!?:" else None
         found = transcript_header(line[kicker.end() :], holder_text=text) if kicker is not None else None
         below = text[text.find(line) + len(line) :][:1500]
-        if found is not None and found[1] is not None and _FIRST_PERSON.search(below) is not None:
+        if found is not None and found[1] is not None and FIRST_PERSON_WORD.search(below) is not None:
             return line, found[1], found[2]
     return None
 
@@ -467,7 +462,7 @@ def _only_tag(text: str) -> tuple[str, str | None] | None:
         if person is None:
             continue
         tokens, role = person
-        if not found and number >= _FIRST_TAG_LINES and not _first_person(lines[number : number + 10]):
+        if not found and number >= _FIRST_TAG_LINES and not first_person(lines[number : number + 10]):
             return None  # a tag deep in a report ("Key quote - Jane Doe: ...") makes no transcript of it
         found.setdefault(" ".join(tokens), role)
     return next(iter(found.items())) if len(found) == 1 else None
@@ -492,13 +487,3 @@ def opens_turn(line: str) -> bool:
     """Whether a line opens a person's turn in a transcript: "President of Northland Karl Olsen: Friends, ..."."""
     tag = _TAG.match(line) if line[:1].isupper() and line.find(": ", 0, 120) > 3 else None
     return tag is not None and _tagged_person(tag) is not None
-
-
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
-
-
-def _first_person(paragraphs: Sequence[str]) -> bool:
-    """Whether most paragraphs from a tag on speak in the first person, as a speech under a blog's intro does."""
-    return len(paragraphs) >= 3 and sum(_FIRST_PERSON.search(p) is not None for p in paragraphs) >= 0.6 * len(
-        paragraphs
-    )

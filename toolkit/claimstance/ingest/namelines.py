@@ -1,6 +1,6 @@
 """Lines of a transcript's header that name its speaker, an office or a label (pure): "Jane Doe" / "Secretary of
 State", "JANE DOE, SECRETARY OF STATE", "Remarks", "As Delivered"; and the contact block that signs a press
-release ("Jane DOE" / "Lead Spokesperson")."""
+release ("Jane DOE" / "Lead Spokesperson"); whether a text speaks in the first person."""
 
 from __future__ import annotations
 
@@ -137,3 +137,21 @@ def signed_by(text: str, office: str | None) -> tuple[str, str] | None:
         last = found["last"].title() if found["last"].isupper() else found["last"]
         return f"{found['first']} {last}", role
     return None
+
+
+FIRST_PERSON_WORD = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
+QUOTED = re.compile(r"[“\"][^”\"\n]*[”\"]")
+"""A quotation on one line: a report quotes a speech's "we", a speech says it."""
+
+
+def first_person(paragraphs: Sequence[str]) -> bool:
+    """Whether most paragraphs from a tag on speak in the first person, as a speech under a blog's intro does."""
+    return len(paragraphs) >= 3 and sum(FIRST_PERSON_WORD.search(p) is not None for p in paragraphs) >= 0.6 * len(
+        paragraphs
+    )
+
+
+def speaks_itself(text: str) -> bool:
+    """Whether most of the text's first paragraphs speak in the first person outside quotations: a statement."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text[:4000]) if len(p) > 80][:6]
+    return first_person([QUOTED.sub(" ", p) for p in paragraphs])
