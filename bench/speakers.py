@@ -102,7 +102,7 @@ _PERSON_NOUNS = _words(
     kremlin candidate candidates separatist separatists rebel rebels insurgent insurgents demonstrator
     demonstrators citizen citizens refugee refugees soldier soldiers troops militant militants lawyer lawyers
     judge judges student students worker workers villager villagers negotiator negotiators mediator mediators
-    crowd crowds"""
+    crowd crowds heads"""
 )
 _BAD_FIRST = _words(
     """in on at by for from to with of into during after before since despite although though while whereas

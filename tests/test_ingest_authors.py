@@ -178,3 +178,97 @@ def test_a_speech_with_its_tag_under_a_blog_intro_and_a_date_line_is_one_documen
     assert (doc.author, doc.author_role) == ("Karl Olsen", "President of Northland")
     own = {u.speaker.name for u in segment(doc) if u.text.startswith(("I am sure", "Our country"))}
     assert own == {"Karl Olsen"}
+
+
+def test_a_title_that_says_an_office_gives_a_speech_names_it_when_the_speech_itself_follows() -> None:
+    speech = (
+        "Good morning everyone.\n\nNorthland's build-up shows no sign of slowing.\n\n"
+        "When President Olsen spoke in Oldtown ten years ago, he said that the border was \u201cfinal\u201d.\n\n"
+        "We stand with Southland. I urge Northland to talk.\n"
+    )
+    raw = f"Home Secretary gives keynote speech in Southland: 3 March 2021\n\n{speech}"
+    assert _author(raw) == ("Home Secretary", None)
+    [doc] = ingest_text(raw, "page.txt")
+    by_start = {u.text[:12]: u.speaker.name for u in segment(doc) if u.kind.value == "claim"}
+    assert by_start["Northland's "] == "Home Secretary"
+    assert by_start["When Preside"] == "Olsen"  # the "he" of the clause's subject: his words, not the author's
+    assert by_start["We stand wit"] == "Home Secretary"
+    report = (
+        "Minister Karl Olsen delivers speech on trade\n\n"
+        "Minister Karl Olsen said on Monday that our tariffs were too high. We asked his office for comment.\n"
+    )
+    assert _author(report) == (None, None)  # a report of the speech names its speaker under the title
+    quoting = (
+        "Home Secretary delivers speech on trade\n\n"
+        "Britain's top interior official warned on Monday: \u201cWe will not stand by.\u201d Critics disagreed.\n"
+    )
+    assert _author(quoting) == (None, None)  # the first person only inside a report's quotation
+
+
+def test_the_authors_tag_starts_the_statement_and_a_short_reply_tag_of_another_person_opens_their_turn() -> None:
+    raw = (
+        "Meeting with Prime Minister of Southland Anna Berg\n\nMay 2, 2019, Oldtown\n\n"
+        "Karl Olsen and Anna Berg discussed trade and the border talks.\n\n"
+        "President of Northland Karl Olsen: Madam Prime Minister, I am glad to see you.\n\n"
+        "Our trade is growing, and we expect more this year. Welcome.\n\n"
+        "Prime Minister of Southland Anna Berg: Thank you, Mr President.\n\n"
+        "I agree that our relations are developing well. We want the talks to go on.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.author == "Karl Olsen"
+    said = {u.text[:12]: u.speaker.name for u in segment(doc) if u.kind.value == "claim"}
+    assert said["Karl Olsen a"] is None or said["Karl Olsen a"] == doc.source  # the site's standfirst
+    assert said["Our trade is"] == "Karl Olsen"
+    assert said["I agree that"] == "Anna Berg"  # the reply's tag is short, but the author's tag opened turns
+
+
+def test_a_header_after_a_kicker_sentence_names_the_author_and_the_quoted_speech_follows_a_standfirst() -> None:
+    raw = (
+        "Politics\n\n"
+        "Peace has a price. Prime Minister Karl Olsen's speech at the National Assembly\n\n"
+        "Prime Minister Karl Olsen made a speech in the National Assembly on the border clashes.\n\n"
+        '"You know from the news that the clashes went on overnight. And Southland is trying to present these '
+        "attacks as a response to provocations. We must record that this is false.\n\n"
+        "Our soldiers fought bravely. I thank them.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert (doc.author, doc.author_role) == ("Karl Olsen", "Prime Minister")
+    said = {u.text[:12]: u.speaker.name for u in segment(doc) if u.kind.value == "claim"}
+    assert said["Prime Minist"] in (None, doc.source)  # the site's standfirst, not the speech
+    assert said['"You know fr'] == "Karl Olsen"
+    assert said["And Southlan"] == "Southland"  # the claim the speech reports to reject
+    assert said["We must reco"] == said["Our soldiers"] == "Karl Olsen"
+    report = "Peace has a price. Karl Olsen's speech at the Assembly\n\nKarl Olsen spoke for an hour. He was cheered.\n"
+    assert _author(report) == (None, None)  # no first person below: a report of the speech
+
+
+def test_a_statement_by_an_office_is_its_holders_whose_contact_block_signs_it() -> None:
+    raw = (
+        "Statements by the Spokesperson\n\n"
+        "The clashes on the Northland border are dangerous. We call on both sides to pull back.\n\n"
+        "Jane DOE(link sends e-mail)\n\nLead Spokesperson for Foreign Affairs\n\n+32 (0)2 000 00 00\n\n"
+        "Karl ROE(link sends e-mail)\n\nPress Officer for Foreign Affairs\n"
+    )
+    assert _author(raw) == ("Jane Doe", "Lead Spokesperson for Foreign Affairs")
+    [doc] = ingest_text(raw, "page.txt")
+    assert {u.speaker.name for u in segment(doc) if u.text.startswith(("The clashes", "We call"))} == {"Jane Doe"}
+    unsigned = raw.split("Jane DOE")[0]
+    assert _author(unsigned) == ("Spokesperson", None)  # no contact block: the office itself
+
+
+def test_a_first_person_statement_with_no_header_naming_its_author_is_its_signers() -> None:
+    body = (
+        "We are deeply concerned by the clashes on the border between Northland and Southland this week.\n\n"
+        "Our government calls on both sides to return to the talks and to respect the ceasefire they signed.\n\n"
+        "We stand ready to help, and I will travel to the region next week to meet both foreign ministers.\n\n"
+    )
+    raw = f"Clashes on the Northland border\n\n{body}Anna Berg\nMinister for Foreign Affairs\n"
+    assert _author(raw) == ("Anna Berg", "Minister for Foreign Affairs")
+    news = (
+        "Clashes on the Northland border\n\n"
+        "Fighting broke out on the border between Northland and Southland this week, officials said on Monday.\n\n"
+        "The government of Northland called on both sides to return to the talks, according to a statement.\n\n"
+        "Diplomats said a ceasefire could be agreed within days, though neither side has commented so far.\n\n"
+        "Anna Berg\nSenior Correspondent\n"
+    )
+    assert _author(news) == (None, None)  # a report in the third person: its sign-off is a byline, no speaker

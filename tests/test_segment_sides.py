@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from claimstance.ingest import ingest_text
+from claimstance.schema import Document
 from claimstance.segment import segment
-from claimstance.segment.sides import own_sides, side_key, speaks_for
+from claimstance.segment.sides import own_sides, principal, side_key, speaks_for
 
 
 def _speakers(raw: str) -> dict[str, str | None]:
@@ -39,3 +40,17 @@ def test_the_country_before_the_authors_office_is_their_side() -> None:
     )
     assert speakers["The United States condemns Southland's aggression."] == "Jane Roe"
     assert speakers["Southland claims that it acts in self-defence."] == "Southland"
+
+
+def test_a_readouts_bare_office_is_its_principal_not_the_party_of_the_same_office_it_called() -> None:
+    title = "Readout of the President's Call with President Karl Olsen of Northland"
+    assert principal(title) == "President"
+    assert principal("Readout of the President's Call with Prime Minister Anna Berg") is None
+    text = (
+        f"{title}\n\nThe President spoke today with President Karl Olsen of Northland. President Olsen noted the "
+        "shelling of the border. The President noted the urgency of humanitarian aid.\n"
+    )
+    doc = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text, title=title)
+    said = {u.text[:12]: u.speaker.name for u in segment(doc) if u.kind.value == "claim"}
+    assert said["President Ol"] == "Karl Olsen"
+    assert said["The Presiden"] == "President"  # the readout's own President, not Olsen

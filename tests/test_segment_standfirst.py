@@ -53,3 +53,12 @@ def test_a_standfirst_reporting_the_authors_stand_stays_the_authors() -> None:
     )
     standfirst = "Ambassador John Roe condemns Southland holding elections on the territory of Northland."
     assert speakers[standfirst][0] == "John Roe"
+
+
+def test_the_frame_that_attributes_a_readout_to_its_spokesperson_is_the_sites_not_the_spokespersons() -> None:
+    speakers = _speakers(
+        "Office of the Spokesperson\n\nThe below is attributable to Spokesperson Jane Doe:\n\n"
+        "The Secretary spoke with the Prime Minister of Northland today. We support the talks.\n"
+    )
+    assert speakers["The below is attributable to Spokesperson Jane Doe:"][0] != "Jane Doe"
+    assert speakers["We support the talks."][0] == "Jane Doe"

@@ -331,3 +331,95 @@ def test_recurring_tags_counts_the_first_line_and_lines_after_breaks() -> None:
     assert recurring_tags(text) == frozenset({"Anna Berg", "Question"})  # once, or in capitals: no turn
     assert line_tag(text, 0, recurring_tags(text)) == "Anna Berg"
     assert recurring_tags("No tags in this text.") == frozenset()
+
+
+# ------------------------------------------------------------------------------ fifth round
+
+
+def test_a_capitals_tag_after_a_date_stamp_opens_the_transcripts_turn() -> None:
+    text = (
+        "date 2021-03-04 MINISTER OLSEN: Welcome to our friends from Southland. We are committed to these talks.\n\n"
+        "Northland supports a lasting settlement. And I\u2019d simply say that the talks will go on.\n\n"
+        "Thank you.\n"
+    )
+    assert set(names(text)) == {"Olsen"}  # the stamp does not hide the tag; "I'd simply" is no speaker
+    text = text.replace("date 2021-03-04", "March 4, 2021")
+    assert set(names(text)) == {"Olsen"}
+    plain = "2021-03-04 Talks resumed in Oldtown on Monday. Officials gave no details.\n"
+    assert set(names(plain)) == {None}  # a stamp before narration opens no turn
+
+
+def test_a_question_that_reports_a_claim_is_the_askers() -> None:
+    text = (
+        "QUESTION: Minister, is the truce over, as the rebels are claiming?\n\n"
+        "MINISTER OLSEN: No. The rebels say many things. The truce holds.\n"
+    )
+    said = {u.text[:12]: u.speaker.name for u in claims(text)}
+    assert said["Minister, is"] == "questioner"
+    assert said["The rebels s"] == "the rebels"  # an answer's report of another party is still theirs
+    assert said["The truce ho"] == "Olsen"
+
+
+def test_a_text_the_speaker_reads_out_below_a_lead_in_is_its_authors() -> None:
+    text = (
+        "MINISTER OLSEN: We took several decisions today. On Southland, I read you the text as agreed by the "
+        "heads of state and government that goes as follows:\n\n"
+        "\u201cWe recognise the reforms made by Southland. We commend its people.\u201d\n\n"
+        "That is the position of all of us. I think it is fair.\n"
+    )
+    said = {u.text[:12]: u.speaker.name for u in claims(text)}
+    assert said["\u201cWe recognis"] == "the heads of state and government"
+    assert said["On Southland"] == said["That is the "] == said["I think it i"] == "Olsen"  # the reader's own
+    assert check_name("heads of state and government") is None
+
+
+def test_a_statements_issuer_acting_in_its_own_name_and_a_report_set_against_the_authors_view_are_the_authors() -> None:
+    fields = {"author": "Jane Doe", "author_role": "Lead Spokesperson"}
+    text = (
+        "The clashes on the border are dangerous. The Union urges both sides to pull back. "
+        "Northland said the clashes were provoked. The Council declared this principle long ago, but our partners "
+        "refuse to apply it. Southland calls on the world to look away.\n"
+    )
+    said = {u.text[:12]: u.speaker.name for u in claims(text, **fields)}
+    assert said["The Union ur"] == "Jane Doe"  # the issuer in its own name, in the present
+    assert said["Northland sa"] == "Northland"  # a party the statement reports
+    assert said["The Council "] == "Jane Doe"  # reported, then set against the author's own side
+    assert said["Southland ca"] == "Southland"  # a country acting is a party the statement reports
+
+
+def test_a_releases_office_acting_in_the_present_is_the_holder_the_release_names() -> None:
+    text = (
+        "The Home Secretary condemns the attacks, the arrests of opposition voices and the closure of newspapers.\n\n"
+        "Home Secretary Jane Doe said:\n\n"
+        "These arrests show the depth of repression. We will not stay silent.\n"
+    )
+    said = {u.text[:12]: u.speaker.name for u in claims(text)}
+    assert said["The Home Sec"] == "Jane Doe"  # not "voices", not the outlet
+    assert said["These arrest"] == "Jane Doe"
+
+
+def test_a_he_after_a_crowd_nobody_named_is_the_person_named_before() -> None:
+    text = (
+        "Assembly President Karl Olsen said the debate had been useful. Many criticised the United Nations itself. "
+        "\u201cThis is part of the job,\u201d he said. Another said the debate was too long. He said it should "
+        "be shorter.\n"
+    )
+    said = {u.text[:12]: u.speaker.name for u in claims(text)}
+    assert said["\u201cThis is par"] == "Karl Olsen"  # "Many" is no "he": the person named before is
+    assert said["He said it s"] is None  # after "Another said", "he" is that unnamed one, as before
+
+
+def test_a_datelines_place_in_capitals_after_a_date_opens_no_turn() -> None:
+    text = "March 4, 2021 OLDTOWN: The talks resumed on Monday. Officials gave no details.\n"
+    assert set(names(text)) == {None}
+
+
+def test_a_questioner_putting_the_answerers_words_to_them_reports_the_answerer() -> None:
+    text = (
+        "MINISTER OLSEN: We will see.\n\n"
+        "QUESTION: You said yesterday that the border would stay closed. Did you mean all of it?\n\n"
+        "MINISTER OLSEN: No, I said the crossings matter.\n"
+    )
+    said = {u.text[:12]: (u.speaker.name, u.speaker.attribution) for u in claims(text)}
+    assert said["You said yes"] == ("Olsen", Attribution.REPORTED)  # the answerer's claim, put to them
+    assert said["Did you mean"] == ("questioner", Attribution.AUTHOR)  # the question stays the asker's

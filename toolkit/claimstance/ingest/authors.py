@@ -21,10 +21,15 @@ import re
 from collections.abc import Iterator, Sequence
 
 from claimstance.ingest.namelines import (
+    FIRST_PERSON_WORD,
     KIND_WORDS,
+    QUOTED,
     ROLE_CONNECTORS,
     ROLE_OR_ORG,
+    first_person,
     name_under_label,
+    signed_by,
+    speaks_itself,
 )
 from claimstance.ingest.styles import from_line_person, fuller_institution, fuller_name
 from claimstance.lexicon import (
@@ -40,7 +45,7 @@ from claimstance.lexicon import (
 
 MAX_HEADER_CHARS = 240
 """A title that opens like a transcript's: "Remarks With ...", "Press conference"."""
-_KIND = rf"(?:transcript\s+of\s+(?:the\s+)?)?{TRANSCRIPT_HEADER}"
+_KIND = rf"(?:transcript\s+of\s+(?:the\s+)?)?{TRANSCRIPT_HEADER}s?"  # "Statements by the Spokesperson"
 _HEADER = re.compile(rf"(?=[A-Z])(?i:{_KIND})\s+(?:by|of|from)\s+(?P<who>[^\n]+?)\s*[:.]?")
 _POSSESSIVE = re.compile(
     rf"(?:^|[-–—:”\"]\s*)(?:(?:Read\s+)?(?:the\s+)?(?:[Ff]ull\s+)?(?:[Tt]ext|[Tt]ranscript)\s+of\s+)?(?P<who>[A-Z][^\n:”\"]{{2,100}}?)['’]s\s+(?i:{TRANSCRIPT_HEADER})\b"
@@ -57,6 +62,14 @@ _OFFICE_KIND = re.compile(
     r"(?i:statement|remarks|speech|address|message|comments?)"
     r"(?:\s+(?:on|following|after|at|to|in|about|regarding|concerning|for)\b|\s*$)"
 )
+# "Foreign Secretary gives keynote speech in Northland", "Jane Doe delivers address to the nation"
+_DELIVERS = re.compile(
+    r"(?:^|:\s+)(?P<who>[A-Z][\w'’.\-]*(?:\s+(?:&|of|the|for|[A-Z][\w'’.\-]*)){0,6})\s+"
+    r"(?:gives|delivers|makes)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?i:speech|address|statement|remarks|lecture)\b"
+)
+_LEAD_CHARS = 800
+"""How far into the text a report of the speech would name its speaker ("X said in a speech ...")."""
 _LABEL = re.compile(r"[A-Z][^:\n]{0,40}:\s+(?=[A-Z])")
 """A label before a header: "Southland: Statement by ...", "Transcript: ..."."""
 _WHO_END = re.compile(
@@ -202,6 +215,9 @@ def _header_author(text: str, *, possessive: bool, holder_text: str | None) -> t
     lower = text.lower()
     kinds = holder_text is not None and any(kind in lower for kind in _OFFICE_KINDS)
     office = _OFFICE_KIND.search(text) if kinds else None
+    delivers = _DELIVERS.search(text) if holder_text is not None and " " in text else None
+    if delivers is not None and _speech_below(delivers["who"], text, holder_text or ""):
+        return _office_or_holder(delivers["who"], holder_text or "")
     if not has_by and not has_own and office is None and "question" not in lower:
         return None  # neither "Remarks by X" nor "X's remarks": spare the patterns
     found = _HEADER.fullmatch(text) if has_by else None
@@ -228,6 +244,30 @@ def _header_author(text: str, *, possessive: bool, holder_text: str | None) -> t
     if name is None or not name[:1].isupper():
         return None
     return name, role
+
+
+def _speech_below(who: str, title: str, text: str) -> bool:
+    """Whether the text under a "X gives speech ..." title is the speech itself: it speaks in the first person (not
+    only in quotations) and does not name its speaker near its head, as a report of the speech would ("X said in
+    the speech ...")."""
+    at = text.find(title)
+    body = text[at + len(title) : at + len(title) + _LEAD_CHARS] if at >= 0 else text[:_LEAD_CHARS]
+    last = who.split()[-1]
+    unquoted = QUOTED.sub(" ", body)  # a report quotes the speech's "we"; the speech itself says it
+    return FIRST_PERSON_WORD.search(unquoted) is not None and re.search(rf"\b{re.escape(last)}\b", body) is None
+
+
+def _office_or_holder(who: str, text: str) -> tuple[str, str | None] | None:
+    """The person ``who`` names, the holder the text gives an office alone, or the capitalised office itself."""
+    name, role = split_author(who)
+    if name is None and role is not None:
+        name = role_holder(text, role)
+        if name is None:
+            tokens = who.split()
+            titled = len(tokens) <= 3 and all(t[:1].isupper() for t in tokens) and tokens[-1].lower() in ROLE_WORDS
+            alone = _office_alone(who) or (who if titled else None)  # "Home Secretary", "Health Minister"
+            return (alone, None) if alone is not None else None
+    return (name, role) if name is not None and name[:1].isupper() else None
 
 
 _FRAMED = re.compile(r"\b(?:said|says|stated|added)\s*:\s*$", re.MULTILINE)
@@ -326,8 +366,14 @@ def header_author(
     person = from_line_person(heads, [*heads, *early], text)
     if person is not None and (found is None or found[1] is None or _office_only(found[1])):
         return (found[0] if found else title), person, (found[1] if found else None)
+    if found is None and speaks_itself(text):  # no header names its author: the block that signs it may
+        signed = signed_by(text, None)
+        return (title, signed[0], signed[1]) if signed is not None else None
     if found is None or found[1] is None:
         return found
+    signed = signed_by(text, found[1]) if _office_only(found[1]) else None
+    if signed is not None:  # "Statement by the Spokesperson" signed "Jane DOE" / "Lead Spokesperson for ..."
+        return found[0], signed[0], signed[1]
     return found[0], fuller_institution(text, fuller_name(text, found[1])), found[2]
 
 
@@ -349,6 +395,9 @@ def _any_header_author(
             return found
     if lead_header is not None:
         return lead_header
+    kicked = _kicked_header(text)
+    if kicked is not None:
+        return kicked
     for line in early:  # a blog's intro above the speech: "Address by President of Northland" below it
         found = transcript_header(line, possessive=False, holder_text=text)
         if found is not None:
@@ -356,6 +405,23 @@ def _any_header_author(
     person = name_under_label(title, [*heads, *early]) or _attributable(text) or _only_tag(text)
     if person is not None:
         return title, person[0], person[1]
+    return None
+
+
+_KICKER = re.compile(r"[^\n]*?[a-z]{2}[.!?]\s+(?=[A-Z])")
+_KICKER_LINES = 4
+
+
+def _kicked_header(text: str) -> tuple[str, str | None, str | None] | None:
+    """A header after a kicker sentence on one of the first lines ("Stress has a context. Prime Minister Karl
+    Olsen's speech at the Assembly"), read as a header when the speech below speaks in the first person."""
+    lines = [line.strip() for line in text[:2000].split("\n") if line.strip()][:_KICKER_LINES]
+    for line in lines:
+        kicker = _KICKER.match(line) if len(line) <= MAX_HEADER_CHARS and line[-1] not in ".!?:" else None
+        found = transcript_header(line[kicker.end() :], holder_text=text) if kicker is not None else None
+        below = text[text.find(line) + len(line) :][:1500]
+        if found is not None and found[1] is not None and FIRST_PERSON_WORD.search(below) is not None:
+            return line, found[1], found[2]
     return None
 
 
@@ -396,7 +462,7 @@ def _only_tag(text: str) -> tuple[str, str | None] | None:
         if person is None:
             continue
         tokens, role = person
-        if not found and number >= _FIRST_TAG_LINES and not _first_person(lines[number : number + 10]):
+        if not found and number >= _FIRST_TAG_LINES and not first_person(lines[number : number + 10]):
             return None  # a tag deep in a report ("Key quote - Jane Doe: ...") makes no transcript of it
         found.setdefault(" ".join(tokens), role)
     return next(iter(found.items())) if len(found) == 1 else None
@@ -421,13 +487,3 @@ def opens_turn(line: str) -> bool:
     """Whether a line opens a person's turn in a transcript: "President of Northland Karl Olsen: Friends, ..."."""
     tag = _TAG.match(line) if line[:1].isupper() and line.find(": ", 0, 120) > 3 else None
     return tag is not None and _tagged_person(tag) is not None
-
-
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
-
-
-def _first_person(paragraphs: Sequence[str]) -> bool:
-    """Whether most paragraphs from a tag on speak in the first person, as a speech under a blog's intro does."""
-    return len(paragraphs) >= 3 and sum(_FIRST_PERSON.search(p) is not None for p in paragraphs) >= 0.6 * len(
-        paragraphs
-    )

@@ -1,5 +1,6 @@
 """Lines of a transcript's header that name its speaker, an office or a label (pure): "Jane Doe" / "Secretary of
-State", "JANE DOE, SECRETARY OF STATE", "Remarks", "As Delivered"."""
+State", "JANE DOE, SECRETARY OF STATE", "Remarks", "As Delivered"; and the contact block that signs a press
+release ("Jane DOE" / "Lead Spokesperson"); whether a text speaks in the first person."""
 
 from __future__ import annotations
 
@@ -112,3 +113,45 @@ def name_under_label(title: str | None, heads: Sequence[str]) -> tuple[str, str 
             return person[0], following
         return person
     return None
+
+
+_SIGNATURE = re.compile(
+    r"(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+(?P<last>[A-Z][A-Za-z'’\-]+)[ \t]*(?:\([^()\n]{0,40}\))?"
+)
+_SIGNATURE_CHARS = 2000
+
+
+def signed_by(text: str, office: str | None) -> tuple[str, str] | None:
+    """The holder of ``office`` a press release's contact block names at its foot: a name line ("Jane DOE(link
+    sends e-mail)") over a line with the office ("Lead Spokesperson for Foreign Affairs"); any office when
+    ``office`` is None ("Minister for Foreign Affairs")."""
+    heads = {office.split()[-1].lower()} if office else ROLE_WORDS
+    lines = [line.strip() for line in text[-_SIGNATURE_CHARS:].split("\n") if line.strip()]
+    for k, line in enumerate(lines[:-1]):
+        found = _SIGNATURE.fullmatch(line) if len(line) <= 60 else None
+        role = lines[k + 1]
+        if found is None or len(role) > 100 or not role[:1].isupper() or heads.isdisjoint(role.lower().split()[:3]):
+            continue
+        if any(t.lower() in ROLE_OR_ORG or t.lower() in FUNCTION_WORDS for t in (found["first"], found["last"])):
+            continue  # "Press Officer": an office, no name
+        last = found["last"].title() if found["last"].isupper() else found["last"]
+        return f"{found['first']} {last}", role
+    return None
+
+
+FIRST_PERSON_WORD = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
+QUOTED = re.compile(r"[“\"][^”\"\n]*[”\"]")
+"""A quotation on one line: a report quotes a speech's "we", a speech says it."""
+
+
+def first_person(paragraphs: Sequence[str]) -> bool:
+    """Whether most paragraphs from a tag on speak in the first person, as a speech under a blog's intro does."""
+    return len(paragraphs) >= 3 and sum(FIRST_PERSON_WORD.search(p) is not None for p in paragraphs) >= 0.6 * len(
+        paragraphs
+    )
+
+
+def speaks_itself(text: str) -> bool:
+    """Whether most of the text's first paragraphs speak in the first person outside quotations: a statement."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text[:4000]) if len(p) > 80][:6]
+    return first_person([QUOTED.sub(" ", p) for p in paragraphs])

@@ -41,3 +41,17 @@ def own_sides(document: Document) -> frozenset[str]:
 def speaks_for(name: str | None, sides: frozenset[str]) -> bool:
     """Whether a speaker a sentence names is the statement's own side ("The UK notes ..." in a UK statement)."""
     return name is not None and bool(sides) and side_key(name) in sides
+
+
+_READOUT_OF = re.compile(
+    r"Readout\s+of\s+(?:the\s+)?(?P<office>(?:Vice\s+)?President|Secretary|Prime\s+Minister|Chancellor)['’]s\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:Calls?|Meetings?|Conversations?)\s+with\s+(?P<other>.+)"
+)
+
+
+def principal(title: str | None) -> str | None:
+    """The office a readout's title is about when the party it met holds the same office ("Readout of the
+    President's Call with President Olsen of Northland" -> "President"): the bare "the President" of the readout
+    is then its principal, never that party, whom the readout names."""
+    found = _READOUT_OF.search(title) if title and "Readout" in title else None
+    return found["office"] if found is not None and found["office"] in found["other"] else None

@@ -31,35 +31,39 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from claimstance.lexicon import FIRST_PERSON, FUNCTION_WORDS, ROLE_WORDS, TRANSCRIPT_HEADER
+from claimstance.lexicon import FIRST_PERSON, FUNCTION_WORDS, ROLE_WORDS
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.cues import TRIGGER, Cue, find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
 from claimstance.segment.names import NameIndex, SpeakerPhrase, parse_speaker_phrase, person_named, strip_article
 from claimstance.segment.runs import give_back, mostly_quote, opened_before
-from claimstance.segment.sides import own_sides, speaks_for
+from claimstance.segment.sides import own_sides, principal, speaks_for
 from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
-from claimstance.segment.standfirst import past_standfirst
+from claimstance.segment.standfirst import statement_start
 from claimstance.segment.turns import (
     Turn,
     after_opening,
     attributable_to,
     block_goes_on,
+    clause_subject,
+    first_person,
     heading_turn,
-    inline_tag,
     line_tag,
     may_report,
+    one_unnamed,
     opens_quote,
+    paragraph_turn,
+    read_out,
     readout_cue,
     recurring_tags,
     reports_another,
+    says_you,
     speech_report,
     states_claim,
     tag_speaker,
 )
 from claimstance.segment.validate import PERSON_NOUNS, check_name
 
-_STATEMENT_HEADER = re.compile(rf"{TRANSCRIPT_HEADER}\b", re.IGNORECASE)
 _PASSIVE = re.compile(
     r"\b(?:[Ii]t|[Tt]his)\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?(noted|stressed|emphasi[sz]ed|underlined"
     r"|said|stated|announced|reported|mentioned|pointed\s+out|underscored|recalled)\b"
@@ -84,26 +88,12 @@ _ISSUED_BY = re.compile(
     r"(?:statement|communiqu[eé]|press\s+release|letter|message)"
 )
 _BREAKS = re.compile(r"\n\s*")
-_LATER_TAG = re.compile(r"\n(?:[A-Z][\w.'’-]*[ \t]+){0,6}[A-Z][\w'’-]*(?:[ \t]+\([^()\n]{1,40}\)){0,2}:[ \t]")
 _CROWD = re.compile(
     r"\b(?:callers|residents|voters|protesters|witnesses|observers|officials|diplomats|experts|analysts|delegates"
     r"|lawmakers|deputies|members|participants|speakers|students|workers|villagers|citizens|women|men|people)\b",
     re.IGNORECASE,
 )
 _IRREGULAR = {"women": "woman", "men": "man", "people": "person", "witnesses": "witness", "deputies": "deputy"}
-
-
-def _statement_start(document: Document, units: Sequence[UnitSpan]) -> int | None:
-    """Index of the first unit of the author's own statement, or None when the document has no author."""
-    if not document.author:
-        return None
-    surname = document.author.split()[-1]
-    for i, unit in enumerate(units):
-        if unit.kind is UnitKind.HEADING:
-            heading = document.text[unit.start : unit.end]
-            if surname in heading or _STATEMENT_HEADER.match(heading):
-                return past_standfirst(document.text, units, i + 1, surname)
-    return 0
 
 
 @dataclass
@@ -147,14 +137,17 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     ctx = _Context(text, NameIndex(text), rejected)
     if document.author:
         ctx.index.register((document.author, document.author_role), person=True)
+    if (office := principal(document.title)) is not None:  # a readout's bare "the President" is its principal
+        ctx.index.by_alias[office] = (office, None)
     narrator = Speaker(name=document.source, attribution=Attribution.AUTHOR)
     author = Speaker(name=document.author, role=document.author_role, attribution=Attribution.AUTHOR)
     ctx.author = author
-    statement_from = _statement_start(document, units)
+    statement_from = statement_start(document, units)
     tags = recurring_tags(text)
     sides = own_sides(document)  # "The UK calls on ..." in a UK statement is the author's own voice
     speakers: list[Speaker] = []
     backward: list[int] = []
+    put_to: list[int] = []  # a questioner's "You said yesterday that ...": the answerer's claim, put to them
     quoted_before: list[int] = []
     previous = _Previous()
     turn: Turn | None = None
@@ -187,7 +180,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             and unit.start == unit.sentence[0]
             and (unit.start == 0 or text[unit.start - 1] == "\n")
         ):
-            turn = _inline_turn(unit, ctx, turn is not None and turn.scope == "tag") or turn
+            turn = paragraph_turn(text, unit, ctx.index, ctx.author, turn is not None and turn.scope == "tag") or turn
         in_statement = statement_from is not None and i >= statement_from
         own = turn.speaker if turn is not None else (author if in_statement else None)
         if unit.kind is not UnitKind.CLAIM:
@@ -197,6 +190,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         if quoting is not None:  # a speech's "X said last week:" and the quotation below it: X's words
             speakers.append(quoting)
             continue
+        if own is not None and text[unit.sentence[1] - 1] == ":" and (read := read_out(text, *unit.sentence)):
+            quoting = _party(read, Attribution.DIRECT_QUOTE, ctx)[0]  # "I read you the text agreed by X:"
         at_line_start = unit.sentence[0] == 0 or text[unit.sentence[0] - 1] == "\n"
         if (
             own is not None
@@ -216,12 +211,14 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             by_sentence[unit.sentence] = _cued_speaker(unit, quotes, ctx, previous)
             ctx.previous_sentence = text[unit.sentence[0] : unit.sentence[1]]
             found, found_cue = by_sentence[unit.sentence]
-            ctx.unnamed = found_cue is not None and found is not None and found.name is None
+            ctx.unnamed = found is not None and found.name is None and one_unnamed(found_cue)  # not "Many"
         cued, cue = by_sentence[unit.sentence]
         theirs = cued is not None and own is not None and reports_another(cued, cue, own, text, unit)
         if own is not None and not theirs and may_report(text, *unit.sentence):  # "We heard X claim that": X's
             cued, cue = _party(speech_report(text[unit.sentence[0] : unit.sentence[1]]), Attribution.REPORTED, ctx)
         lead_in = text[unit.sentence[1] - 1] == ":" and _LEAD_IN.search(text, *unit.sentence) is not None
+        if own is not None and own.name == "questioner" and says_you(text, *unit.sentence):
+            put_to.append(i)
         if own is not None:
             if cued is not None and speaks_for(cued.name, sides):
                 cued = None  # "The EU reiterates ..." in a statement on behalf of the EU: the author's own voice
@@ -260,6 +257,9 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         attributed = speaker.attribution in (Attribution.REPORTED, Attribution.DIRECT_QUOTE)
         headline = cue is not None and cue.cue == ":"  # "X: claim" is a headline: nothing runs on from it
         previous = _Previous(speaker, unit.paragraph) if attributed and not headline else _Previous()
+    for i in put_to:
+        answerer = next((s for s in speakers[i + 1 :] if s.cue == ":" and s.name != "questioner"), None)
+        speakers[i] = answerer.model_copy(update={"attribution": Attribution.REPORTED}) if answerer else speakers[i]
     for i in backward:
         give_back(text, units, speakers, i, narrator)
     for i in quoted_before:
@@ -267,17 +267,6 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             if speakers[j] == narrator:
                 speakers[j] = speakers[i]
     return [_validated(speaker, narrator, ctx) for speaker in speakers]
-
-
-def _inline_turn(unit: UnitSpan, ctx: _Context, transcript: bool) -> Turn | None:
-    """The turn a tag at the head of a paragraph opens ("Vladimir Putin: Good afternoon ..."), or None."""
-    who = inline_tag(ctx.text, unit, transcript)
-    speaker = tag_speaker(who, ctx.index, ctx.author) if who is not None else None
-    if speaker is None or check_name(speaker.name or "") is not None:
-        return None
-    # a lone tag (a statement a news report reproduces) holds its paragraph; where tags recur, each runs to the next
-    runs = transcript or _LATER_TAG.search(ctx.text, unit.end) is not None
-    return Turn(speaker, "tag" if runs else "paragraph", unit.paragraph)
 
 
 def _party(found: tuple[str, str] | None, kind: Attribution, ctx: _Context) -> tuple[Speaker | None, Cue | None]:
@@ -362,10 +351,11 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
         # "The representative of Northland said ... He called for ...": the office that spoke just before
         entry = (previous.name, previous.role)
     if parsed.name in ("he", "she") and previous is None:
+        # "When President Olsen spoke here, he said ...": the subject of the clause the sentence opens with; else
         # "Hashim Thaci also addressed the Council. He told reporters ...": the person the sentence before names
-        named = person_named(ctx.previous_sentence)
+        named = (subject := clause_subject(ctx.text, ctx.position)) or person_named(ctx.previous_sentence)
         person = ctx.index.resolve(SpeakerPhrase(named, None, True)) if named and check_name(named) is None else None
-        if person is not None and " " in person[0]:  # a surname only where the text gives the full name
+        if person is not None and (" " in person[0] or subject):  # a surname alone where the text gives no more
             entry = person
         elif entry is None and ctx.office is not None and _near(ctx.text, ctx.office[2], ctx.position):
             entry = ctx.office[:2]  # "The representative of Northland said ... . ... . He called for ..."
@@ -428,12 +418,13 @@ def _cued_speaker(
     at_line_start = unit.sentence[0] == 0 or text[unit.sentence[0] - 1] == "\n"
     colon = headline_colon(sentence) if at_line_start else None
     cue = Cue(0, sentence[:colon], ":") if colon is not None else find_cue(sentence, quotes, unit.sentence[0])
-    cue = cue or readout_cue(sentence)
+    cue = readout_cue(sentence) or cue  # the subject that opens the sentence comes first
     if cue is not None and after_opening(cue.phrase, cue.cue) != cue.phrase:
         cue = Cue(cue.position, after_opening(cue.phrase, cue.cue), cue.cue, cue.role, cue.backward, cue.capitals)
     parsed = parse_speaker_phrase(cue.phrase) if cue is not None else None
     same = previous.speaker if previous.paragraph == unit.paragraph else None
-    if parsed is not None and parsed.name in ("i", "we") and kind is Attribution.REPORTED:
+    mine = cue is not None and parsed is not None and first_person(parsed.name, cue.phrase)
+    if mine and kind is Attribution.REPORTED:
         return None, None  # "I think that ...", "We believe that ...": the text's own voice, no report of another
     if cue is not None and parsed is not None:
         if cue.cue == ":":

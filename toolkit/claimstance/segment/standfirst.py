@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from claimstance.schema import UnitKind
+from claimstance.lexicon import TRANSCRIPT_HEADER
+from claimstance.schema import Document, UnitKind
 from claimstance.segment.spans import UnitSpan
 
+_STATEMENT_HEADER = re.compile(rf"{TRANSCRIPT_HEADER}\b", re.IGNORECASE)
+_OPENING_MARKS = frozenset('“"«')
+_FRAME = re.compile(r"\battributable\s+to\b[^:]*:$")
 STANDFIRST_UNITS = 3
 """A standfirst is a sentence or three between the transcript's header and the next heading."""
 
@@ -33,6 +37,54 @@ def past_standfirst(text: str, units: Sequence[UnitSpan], start: int, surname: s
                 return start
             paragraph = unit.paragraph
         elif unit.paragraph != paragraph:
-            # "Here is the full text of the address X delivered on Sunday:": a lead-in, then the speech
-            return i if text[units[i - 1].start : units[i - 1].end].rstrip().endswith(":") else start
+            # "Here is the full text of the address X delivered on Sunday:": a lead-in, then the speech; or a
+            # standfirst, then the speech in quotation marks ('X spoke in parliament.' / '"Today we ...')
+            lead_in = text[units[i - 1].start : units[i - 1].end].rstrip().endswith(":")
+            return i if lead_in or text[unit.start : unit.start + 1] in _OPENING_MARKS else start
     return start
+
+
+def statement_start(document: Document, units: Sequence[UnitSpan]) -> int | None:
+    """Index of the first unit of the author's own statement, or None when the document has no author: past the
+    heading that names the author or the statement (and its standfirst), else from the author's own first tag
+    ("President of Northland Karl Olsen: ...") in a transcript its header does not title, else the start."""
+    if not document.author:
+        return None
+    surname = document.author.split()[-1]
+    for i, unit in enumerate(units):
+        if unit.kind is UnitKind.HEADING:
+            heading = document.text[unit.start : unit.end]
+            if surname in heading or _STATEMENT_HEADER.match(heading):
+                return past_standfirst(document.text, units, i + 1, surname)
+    titled = _past_title(document, units)
+    if titled is not None:  # a title the segmenter read as prose ("Stress has a context. X's speech at ...")
+        first, after = titled
+        start = past_standfirst(document.text, units, after, surname)
+        return start if start > after else first  # a title that quotes the speech is the author's words
+    for i, unit in enumerate(units):
+        opens = unit.kind is UnitKind.CLAIM and unit.start == unit.sentence[0]
+        if opens and author_tag(document.text, unit.start, document.author):
+            return i
+        if opens and document.text[unit.sentence[1] - 1] == ":" and _FRAME.search(document.text, *unit.sentence):
+            return i + 1  # "The below is attributable to Spokesperson X:": the site's frame, then X's words
+    return 0
+
+
+def author_tag(text: str, start: int, author: str | None) -> bool:
+    """Whether the line at ``start`` opens with a tag that names the document's author ("... Karl Olsen: ...")."""
+    colon = text.find(": ", start, start + 120) if author else -1
+    tag = text[start:colon] if colon > 0 else "\n"
+    return author is not None and "\n" not in tag and author.split()[-1] in tag
+
+
+def _past_title(document: Document, units: Sequence[UnitSpan]) -> tuple[int, int] | None:
+    """The first unit of the document's title and the first after it, where the title was cut into claims, not
+    a heading; else None."""
+    at = document.text.find(document.title) if document.title else -1
+    if at < 0 or document.title is None:
+        return None
+    end = at + len(document.title)
+    inside = [i for i, unit in enumerate(units) if at <= unit.start < end]
+    if not any(units[i].kind is UnitKind.CLAIM for i in inside):
+        return None
+    return inside[0], inside[-1] + 1

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import Literal
 
-from claimstance.lexicon import FIRST_PERSON, is_honorific, words
+from claimstance.lexicon import FIRST_PERSON, ORG_HEADS, ROLE_WORDS, is_honorific, words
 from claimstance.schema import Attribution, Speaker
 from claimstance.segment.cues import Cue
 from claimstance.segment.names import NameIndex, is_plain, parse_speaker_phrase
 from claimstance.segment.spans import TURN_LABEL, UnitSpan
+from claimstance.segment.standfirst import author_tag
+from claimstance.segment.validate import check_name
 
 _SPEAKING_TAG = re.compile(
     r"[\[(](?P<who>[A-Z][^,\])]{1,40}),\s*(?:speaking|said|says|talking|addressing)\b[^\])]*[\])]"
@@ -80,12 +82,19 @@ _SPEECH_REPORTS = (
     ),
     # "In the words of the Secretary-General, ...", "To quote the High Commissioner: ..." ("Let me quote X:": cues)
     re.compile(r"^(?:[Ii]n\s+the\s+words\s+of|[Tt]o\s+quote)\s+(?P<who>[^,:;]{2,80}?)\s*[,:]"),
+    # "And Northland is trying to present these attacks as a response ...": a claim the speech reports to reject
+    re.compile(
+        rf"^(?:(?:And|But|Yet|Now)\s+)?{_WHO}\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+)?trying\s+to\s+"
+        r"(?:present|portray|claim|convince|persuade|show|prove|depict|argue)\b"
+    ),
     # "The Northland Government claim that ...": a collective noun with a plural verb
     re.compile(rf"^{_WHO}\s+(?:claim|assert|allege|argue|insist|maintain|contend)\s+that\b"),
 )
 """How a speaker reports another party that the news cues miss: perception verbs, "would have us believe",
 "in the words of", and a collective subject with a plural verb ("The Government claim that")."""
-_SPEECH_TRIGGER = re.compile(r"hear|listened|believe|words\s+of|quote|claim|assert|allege|argu|insist|maintain|contend")
+_SPEECH_TRIGGER = re.compile(
+    r"hear|listened|believe|words\s+of|quote|claim|assert|allege|argu|insist|maintain|contend|trying"
+)
 """A cheap test before :data:`_SPEECH_REPORTS` (no word boundaries: twice as fast, and the patterns decide)."""
 _FIRST_PERSON_WHO = frozenset(["i", "we", "you"])
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s+[A-Z“\"]")
@@ -100,6 +109,12 @@ _READOUT = re.compile(
     r"\s+(?:also\s+|further\s+)?(?P<verb>agreed\s+(?:on|that)|made\s+(?:it\s+)?clear\s+that)\b"
 )
 """A readout's position: "The leaders agreed on the need for ...", "The President made clear that ..."."""
+_OFFICE_ACTS = re.compile(
+    r"(?P<who>The\s+(?:[A-Z][a-z]+\s+){0,2}(?:Secretary|Minister|President|Chancellor|Spokesperson|Spokesman"
+    r"|Spokeswoman|Ambassador|Secretary-General|Representative))\s+(?:also\s+|strongly\s+|firmly\s+)?"
+    r"(?P<verb>condemns|welcomes|urges|calls\s+on|commends|deplores|regrets|reiterates)\b"
+)
+"""A release's office acting in the present: "The Foreign Secretary condemns ..." (its holder's, where named)."""
 _OUR_SIDE = re.compile(
     r"(?:[Oo]ur|[Mm]y)\s+(?:own\s+)?(?:government|country|nation|people|party|delegation|side|administration|ministry"
     r"|state|team|position)\b"
@@ -110,6 +125,16 @@ _AS_SAID = re.compile(r"\s*(?:[Aa]nd\s+|[Bb]ut\s+)?[Aa]s\s")
 _SAID = frozenset(["said", "says", "told", "added", "stated", "noted", "declared", "announced"])
 _VAGUE = frozenset(["many", "some", "most", "several", "others", "few"])
 """Quantifiers that report an unnamed crowd ("Many say ..."): in a speech, such a sentence is not the author's."""
+
+
+_PERFORMS = re.compile(
+    r"(?:The\s+)?(?P<who>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+(?:also\s+|further\s+|strongly\s+|firmly\s+)?"
+    r"(?:urges|calls\s+(?:on|upon)|welcomes|condemns|commends|deplores|reiterates\s+its|stands\s+ready|is\s+ready"
+    r"|remains\s+(?:committed|ready))\b"
+)
+"""A statement's issuer acting in its own name, in the present ("The Union urges ...", "The Council stands ready
+..."): reported parties are given a verb of saying ("Northland said", "X claims that")."""
+_BUT_OURS = re.compile(r",\s+(?:but|yet|while|whereas)\s+(?:(?:I|we)\b|(?:our|my)\s)")
 
 
 @dataclass
@@ -221,6 +246,66 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     return who if transcript or asks or runs_on else None
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_STAMPED_TAG = re.compile(
+    r"(?i:(?:date|posted|published)[:\s]+)?"
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
+    r"(?:[ \t]+\d{1,2}:\d{2})?[ \t]+(?P<tag>" + TURN_LABEL.pattern.removesuffix(r"(?=\s|$)") + r")[ \t]+(?=\S)"
+)
+"""A transcript's first tag after a date stamp on its line, as a republished page runs them together: "date
+2022-11-08 SECRETARY DOE: Welcome ...", "November 8, 2022 MR. OLSEN: Thank you."."""
+
+
+def stamped_tag(text: str, unit: UnitSpan) -> str | None:
+    """The tag in capitals after a date stamp at the head of a paragraph ("2022-11-08 SECRETARY DOE: ..."), or
+    None."""
+    start = unit.sentence[0]
+    if (start > 0 and text[start - 1] != "\n") or not text[start : start + 1].isalnum():
+        return None
+    found = _STAMPED_TAG.match(text, start, unit.sentence[1])
+    words = found["tag"].removesuffix(":").split() if found is not None else []
+    # a person's tag has an office or a title ("SECRETARY DOE", "MR. OLSEN"); "WASHINGTON:" is a dateline's place
+    person = any(w.lower() in ROLE_WORDS or is_honorific(w) or w.lower() in _TAG_NOUNS for w in words)
+    return " ".join(words) if person else None
+
+
+def stamped_turn(text: str, unit: UnitSpan, index: NameIndex, author: Speaker | None) -> Turn | None:
+    """The turn a tag after a date stamp opens (:func:`stamped_tag`), or None."""
+    tag = stamped_tag(text, unit)
+    speaker = turn_speaker(tag, index, author) if tag is not None else None
+    return Turn(speaker, "tag", unit.paragraph) if speaker is not None else None
+
+
+_I_WOULD = re.compile(r"(?:[Aa]nd\s+|[Ss]o\s+|[Bb]ut\s+)?(?:I|[Ww]e)['’](?:d|ll|ve|m|re)\b")
+
+
+def first_person(name: str, phrase: str) -> bool:
+    """Whether a cue's speaker is the text's own first person: "I", "we", or one with its verb cut short ("And I'd
+    simply say that ...")."""
+    return name in ("i", "we") or _I_WOULD.match(phrase) is not None
+
+
+_LATER_TAG = re.compile(
+    r"\n(?:(?:[A-Z][\w.'’-]*|of|the)[ \t]+){0,6}[A-Z][\w'’-]*(?:[ \t]+\([^()\n]{1,40}\)){0,2}:[ \t]"
+)
+
+
+def paragraph_turn(
+    text: str, unit: UnitSpan, index: NameIndex, author: Speaker | None, transcript: bool
+) -> Turn | None:
+    """The turn a tag at the head of a paragraph opens ("Vladimir Putin: Good afternoon ..."), or None."""
+    if (stamped := stamped_turn(text, unit, index, author)) is not None:  # "2022-11-08 SECRETARY DOE: ..."
+        return stamped
+    own = author_tag(text, unit.sentence[0], author.name if author else None)
+    who = inline_tag(text, unit, transcript or own)  # the author's own tag is a turn however short its line
+    speaker = tag_speaker(who, index, author) if who is not None else None
+    if speaker is None or check_name(speaker.name or "") is not None:
+        return None
+    # a lone tag (a statement a news report reproduces) holds its paragraph; where tags recur, each runs to the next
+    runs = transcript or _LATER_TAG.search(text, unit.end) is not None
+    return Turn(speaker, "tag" if runs else "paragraph", unit.paragraph)
+
+
 def recurring_tags(text: str) -> frozenset[str]:
     """The mixed-case tags that open two lines or more of a page ("Question:", "Anna Berg:"): an interview or a
     press conference's turns. A tag used once is a headline's "X: claim" or a label."""
@@ -253,6 +338,34 @@ def tag_speaker(who: str, index: NameIndex, author: Speaker | None, full_name: b
     if entry is None or (full_name and " " not in entry[0]):
         return None
     return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
+
+
+_CLAUSE_SUBJECT = re.compile(
+    r"(?:When|After|Before|As|While|Once|Although|Though|Since)\s+(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
+    r"\s+(?:spoke|addressed|wrote|appeared|came|met|visited|took|was|had|stood)\b[^,;]{0,120},\s+(?:he|she)\s"
+)
+
+
+def clause_subject(text: str, start: int) -> str | None:
+    """The person a sentence's opening clause names as its subject, whom the "he" after it is: "When President
+    Olsen spoke here in 2010, he said ..." -> "Olsen"; None otherwise."""
+    found = _CLAUSE_SUBJECT.match(text, start, start + 300) if text[start : start + 1].isupper() else None
+    parsed = parse_speaker_phrase(found["who"]) if found is not None else None
+    return parsed.name if parsed is not None and parsed.person else None
+
+
+_READ_OUT = re.compile(
+    r"\b(?:text|statement|declaration|communiqu[eé]|letter|message|resolution|wording)\b[^:]{0,80}?\b"
+    r"(?:agreed|adopted|issued|signed|approved|written|sent|drafted)\s+by\s+(?P<who>[^:,;]{2,80}?)"
+    r"(?:\s+(?:that|which)\s+(?:goes|reads|runs|says)(?:\s+as\s+follows)?)?\s*:$"
+)
+
+
+def read_out(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """Who wrote a text a speaker reads out below a lead-in ("I read you the text as agreed by the heads of
+    state that goes as follows:"): the quotation below is theirs, not the speaker's; None otherwise."""
+    found = _READ_OUT.search(text, start, end) if text.find(" by ", start, end) >= 0 else None
+    return (found["who"], "read out") if found is not None else None
 
 
 def attributable_to(sentence: str) -> tuple[str, str] | None:
@@ -305,6 +418,37 @@ def speech_report(sentence: str) -> tuple[str, str] | None:
     return None
 
 
+def _institution(name: str) -> bool:
+    """Whether a subject is an institution or union that issues statements ("the European Union", "the EU"), not
+    a country a statement may report ("Northland calls on ...")."""
+    tokens = name.split()
+    return tokens[-1].lower() in ORG_HEADS or (len(tokens) == 1 and 2 <= len(name) <= 5 and name.isupper())
+
+
+_YOU_SAID = re.compile(
+    r"(?:(?:But|And|Now|Sir|Mr\.?\s+\w+),?\s+)?[Yy]ou(?:\s+have|['’]ve)?\s+(?:said|told|stated|claimed|argued|suggested"
+    r"|insisted)\b"
+)
+
+
+def _asks(sentence: str) -> bool:
+    """Whether a sentence is a question (its quotation marks and brackets aside)."""
+    return sentence.rstrip(" \n”\"’'»)").endswith("?")
+
+
+def says_you(text: str, start: int, end: int) -> bool:
+    """Whether a questioner's sentence puts the answerer's own words to them ("You said yesterday that ..."): a
+    claim that is the answerer's, not a question (which stays the asker's)."""
+    return _YOU_SAID.match(text, start, end) is not None and not _asks(text[start:end])
+
+
+def one_unnamed(cue: Cue | None) -> bool:
+    """Whether a cue whose speaker could not be named names one person ("Another said ..."), whom a "he" after
+    it may be; a crowd ("Many criticised ...") is no "he"."""
+    words = cue.phrase.split() if cue is not None else []
+    return cue is not None and (not words or words[0].lower() not in _VAGUE)
+
+
 def reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, unit: UnitSpan) -> bool:
     """Whether an author's (or turn speaker's) sentence reports a third party rather than their own view.
 
@@ -314,10 +458,17 @@ def reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, uni
         return False  # "As X said, ...": the author agrees; the claim is the author's
     if cue is not None and cue.cue == ":" and own.cue == ":":
         return False  # "Question: Will you ...": a turn's own tag, not a report
+    if _asks(text[unit.sentence[0] : unit.sentence[1]]):
+        return False  # "Is the truce dead, as the rebels claim?": the asker's question asserts nothing of theirs
     if cue is not None and (_SPEAKER_AND_I.search(cue.phrase) is not None or _author_among(cue.phrase)):
         return False  # "My colleague and I stressed ...", "Many of us said ...": the author is among them
     if cue is not None and _OUR_SIDE.match(cue.phrase) is not None:
         return False  # "Our government considers that ...": the author's side is the author
+    performs = _PERFORMS.match(text, unit.sentence[0], unit.sentence[1]) if own.cue != ":" else None
+    if performs is not None and _institution(performs["who"]):
+        return False  # "The Union urges both sides to ...": a statement's issuer acting in its own name
+    if _BUT_OURS.search(text, unit.sentence[0], unit.sentence[1]) is not None:
+        return False  # "X declared this long ago, but our partners refuse it": the author sets X against their view
     if cued.attribution is Attribution.UNATTRIBUTED:
         return cue is not None and cue.phrase.split()[0].lower() in _VAGUE
     return cued.name is not None and cued.name != own.name
@@ -332,6 +483,7 @@ def readout_cue(sentence: str) -> Cue | None:
     """The cue of a readout's position ("The leaders agreed that ...", "The Secretary made clear that ..."; "agreed
     to meet" is an act), or None."""
     found = _READOUT.match(sentence) if "agreed" in sentence or "clear" in sentence else None
+    found = found or (_OFFICE_ACTS.match(sentence) if sentence.startswith("The ") else None)
     if found is None:
         return None
     who = re.sub(r"^All\s+(?:of\s+)?[Tt]he", "the", found["who"])  # "All of the leaders" are the leaders

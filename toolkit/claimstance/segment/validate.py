@@ -68,7 +68,7 @@ PERSON_NOUNS = words(
     spokesman spokeswoman spokesperson president premier chairman chairwoman secretary ambassador envoy questioner
     moderator correspondent parliamentarian oppositionist alliance department office agency organization
     organisation union bloc coalition movement campaign court board bureau cabinet service presidency embassy
-    administration kremlin head chief director general commander governor mayor senator lawyer lawyers prosecutor
+    administration kremlin head heads chief director general commander governor mayor senator lawyer lawyers prosecutor
     prosecutors judge judges student students worker workers doctor doctors citizen citizens villager villagers
     man men woman women group groups faction factions candidate candidates challenger challengers rival rivals
     rebel rebels separatist separatists insurgent insurgents militant militants demonstrator demonstrators
