@@ -53,6 +53,7 @@ from claimstance.ingest.credits import header_credits, issued_on, publisher_in_t
 from claimstance.ingest.headers import (
     LONG_TITLE_CHARS,
     MAX_TITLE_CHARS,
+    above_player,
     agency_in_lead,
     agency_line,
     choose_title,
@@ -164,11 +165,12 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     text = _text(raw, item)
     header_lines, lead_line = _header_and_lead(raw, item)
     heads = [line.short for line in header_lines if line.short]
+    titles = [line.short for line in header_lines if line.short and not above_player(raw, line.end)]
     above = [line.short for line in header_lines[: item.above_stamp] if line.short] if item.above_stamp else []
     above = above if any(is_label_line(line) for line in above) else []  # a transcript's header block
     title = choose_title(above) if above and item.lines > 1 else None
     if title is None and item.lines > 1 and len(above) < len(heads):
-        title = choose_title(heads)
+        title = choose_title(titles)
     author = role = None
     found = header_author(title, heads, text, item.header, item.early)
     if found is not None:

@@ -24,7 +24,7 @@ from datetime import date
 from functools import lru_cache
 
 from claimstance.ingest.namelines import TRANSCRIPT_START, is_role_line, name_line
-from claimstance.ingest.styles import PLACE_LINE
+from claimstance.ingest.styles import PLACE_LINE, VENUE_WORDS
 from claimstance.lexicon import (
     AGENCY_WORDS,
     DATE,
@@ -248,8 +248,16 @@ def agency_in_lead(lead: str) -> str | None:
 _NOT_A_TITLE = re.compile(
     r"(?:[•·▪●*\-–—]|\d{1,2}\.\s|\d{1,2}:\d{2}\s|by\s|(?i:accessibility|skip\s+to|breaking\s+news|tags?\s*:|category\s*:"
     r"|section\s*:|filed\s+under|home$|menu$|search$|for\s+immediate\s+release|as\s+delivered|as\s+prepared"
-    r"|check\s+against\s+delivery|embargoed))"
+    r"|check\s+against\s+delivery|embargoed"
+    # a site's own furniture: skip links, a government banner, a blog's label listing, a wiki's review notice
+    r"|jump\s+to\s+(?:content|navigation|main)|an\s+official\s+website\s+of\b|(?:official|secure)\s+(?:\.gov\s+)?"
+    r"websites\s+use\b|showing\s+posts\s+(?:with|for)\b"
+    r"|the\s+page\s+has\s+not\s+been\s+checked|page\s+version\s+status"
+    # a section of a site's releases: "Statements by the Spokesperson", "Speeches, interviews, articles"
+    r"|(?:statements|speeches|press\s+releases|releases|readouts|briefings|messages|interviews|transcripts)\b(?!\s*:)))"
 )
+# A media player's line under a video's title: "|| 0:00:00", "0:00 / 2:41"
+_PLAYER = re.compile(r"[|\s▶►]*\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 # "Volume 580: debated on Tuesday 13 May 2014", "Delivered on: 11 March 2024": the date of a text, no headline
 ON_DATE = re.compile(
     rf"\b(?i:debated|delivered|published|posted|released|issued|dated)\b(?:\s+on)?\s*:?\s*(?:\w+day,?\s+)?"
@@ -298,6 +306,23 @@ def _menu(text: str) -> bool:
     return "&" in tokens or len(tokens) >= 10
 
 
+def above_player(raw: str, end: int) -> bool:
+    """Whether the line ending at ``end`` stands right above a media player's time ("|| 0:00:00"): a video's
+    title, not the article's headline."""
+    start = raw.find("\n", end) + 1
+    if start == 0:
+        return False
+    stop = raw.find("\n", start)
+    return _PLAYER.fullmatch(raw[start : stop if stop >= 0 else len(raw)].strip()) is not None
+
+
+def _venue(text: str) -> bool:
+    """A place on a line of its own, as a transcript gives it under its title ("Oval Office", "South Lawn",
+    "East Room"): two or three capitalised words, the last a venue's."""
+    tokens = text.split()
+    return 2 <= len(tokens) <= 3 and tokens[-1].lower() in VENUE_WORDS and all(t[:1].isupper() for t in tokens)
+
+
 _BREADCRUMB = re.compile(r"\s[»›]\s|^Home\s+[>/]\s")
 
 
@@ -334,15 +359,19 @@ def choose_title(lines: Sequence[str]) -> str | None:
             line = f"{line} {following}"  # "Press conference" / "by NATO Secretary General ..."
         elif not is_headline(line) or _NOT_A_TITLE.match(line) or (_DIGIT.search(line) and ON_DATE.search(line)):
             continue
+        if _venue(line):
+            continue  # "Oval Office" above a time: where it was said
         if len(line.split()) < 2 or any(site in line for site in sites) or PLACE_LINE.fullmatch(line):
             continue  # "Rome" above a date is a dateline's place; a line given three times is the site's name
-        if agency_line(line) is not None or is_role_line(line) or _CAPTION.search(line) or _BYLINE_TAIL.search(line):
+        role = is_role_line(line) and TRANSCRIPT_START.match(line) is None  # "ADDRESS BY PRESIDENT OF ..." is a title
+        if agency_line(line) is not None or role or _CAPTION.search(line) or _BYLINE_TAIL.search(line):
             continue
         if " | " in line and all(len(part.split()) <= 4 for part in line.split(" | ")[1:]):
             line = line.split(" | ")[0]  # "Headline | Northpress News": the page title names its site
         site = _SITE_SUFFIX.search(line) if "." in line else None
         line = line[: site.start()] if site else line  # "Headline - northpress.com"
-        if name_line(line) is not None:
+        person = name_line(line)
+        if person is not None and (person[1] is None or title_cased(person[1])):
             continue  # "Jane Doe": a byline's or speaker's name line (a short Title Case headline is lost with it)
         # "Press Statement", or a long Title Case line: only when no other line is a headline
         label = TRANSCRIPT_START.fullmatch(line) is not None or len(line) > MAX_TITLE_CHARS
