@@ -58,3 +58,40 @@ def test_a_videos_title_above_its_player_is_no_headline() -> None:
         "Officials in the breakaway region of Oldtown say most voters backed secession in the ballot.\n"
     )
     assert _docs(raw)[0].title == "Oldtown Votes to Leave the Union"
+
+
+# ------------------------------------------------------------------------------------------------ sources
+
+_BODY = "The minister said the talks would resume next week in the capital.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("furniture", "source"),
+    [
+        ("Find the Ministry of Trade on Twitter, Facebook & Instagram.", "Ministry of Trade"),
+        ("Contact the NTO Communication Team via email in the first instance.", "NTO"),
+        ("Contact the Northpress press office for interviews.", "Northpress"),
+        (
+            "Jane Doe, Remarks on the Port Deal Online by John Roe and Ann Poe, The Northland Papers Project "
+            "https://papers.example.org/node/12",
+            "The Northland Papers Project",
+        ),
+        ("FROM:  NORTHLAND FOREIGN MINISTRY", "Northland Foreign Ministry"),
+    ],
+)
+def test_the_page_names_its_publisher_in_its_furniture(furniture: str, source: str) -> None:
+    assert _docs(f"Talks to resume next week\n\n{_BODY}{furniture}\n")[0].source == source
+
+
+def test_a_photo_credit_with_a_copyright_sign_in_the_header_names_the_outlet() -> None:
+    raw = f"Minister rejects the appeal\n\n© Northpress | Jane Doe, Foreign Minister\n\n{_BODY}"
+    assert _docs(raw)[0].source == "Northpress"
+
+
+def test_a_site_naming_itself_outranks_the_house_style_it_shows() -> None:
+    raw = (
+        "Official website of the President of Northland\n\nMeeting with the Prime Minister\n\n"
+        "The President met the Prime Minister to discuss the budget and the harvest.\n\n"
+        "President of Northland Karl Olsen: Good afternoon, colleagues. Let us begin with the budget.\n"
+    )
+    assert _docs(raw)[0].source == "Official website of the President of Northland"

@@ -49,7 +49,7 @@ from pathlib import Path
 from claimstance import io
 from claimstance.errors import EmptyInputError, InputError
 from claimstance.ingest.authors import fullest_role, header_author, opens_turn, split_author, transcript_header
-from claimstance.ingest.credits import header_credits, issued_on, publisher_in_text, reporter_in_lead
+from claimstance.ingest.credits import header_credits, issued_on, publisher_in_text, publisher_named, reporter_in_lead
 from claimstance.ingest.headers import (
     LONG_TITLE_CHARS,
     MAX_TITLE_CHARS,
@@ -203,11 +203,13 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     if title is not None and byline is not None and (name_line(title) or ("",))[0] == byline:
         title = None  # "Jane Doe" over "Northpress Staff Writer": a byline is no headline
     site = next((head for head in heads if is_site_line(head, heads)), None)
-    agency = agency or agency_in_lead(lead) or house_source(raw, item.start)  # the office whose style the page has
+    agency = agency or agency_in_lead(lead)
+    # the page naming itself comes before the office whose house style it shows
+    named = agency or item.source or site or publisher_named(raw) or house_source(raw, item.start)
     return Document(
         id=f"{Path(seed_file).stem}-d{ordinal:02d}",
         seed_file=seed_file,
-        source=agency or item.source or site or publisher_in_text(text, raw),
+        source=named or publisher_in_text(text, raw),
         title=title,
         author=author,
         author_role=role,
