@@ -111,7 +111,9 @@ _CONTACT = re.compile(
     r"(?i:(?:press|media|news|communications?)\s+(?:team|office|desk)|press\s+office|newsroom)\b"
 )
 # "Official website of the President of Northland": a site's name for itself on a line of its own
-_OFFICIAL_SITE = re.compile(r"^[ \t]*(?P<name>(?:The\s+)?[Oo]fficial\s+(?:web\s?site|portal)\s+of\s+[^\n]{3,80}?)[ \t]*$", re.M)
+_OFFICIAL_SITE = re.compile(
+    r"^[ \t]*(?P<name>(?:The\s+)?[Oo]fficial\s+(?:web\s?site|portal)\s+of\s+[^\n]{3,80}?)[ \t]*$", re.MULTILINE
+)
 # An archive's citation line: "Jane Doe, Remarks on ... Online by John Roe and Ann Poe, The Northland Papers Project
 # https://...": the archive whose page it is
 _CITATION = re.compile(
