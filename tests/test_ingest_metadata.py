@@ -3,6 +3,8 @@ earlier rounds got wrong on pages no rule was written for; every page here is in
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from claimstance.ingest import ingest_text
 from claimstance.ingest.headers import choose_title
@@ -95,3 +97,37 @@ def test_a_site_naming_itself_outranks_the_house_style_it_shows() -> None:
         "President of Northland Karl Olsen: Good afternoon, colleagues. Let us begin with the budget.\n"
     )
     assert _docs(raw)[0].source == "Official website of the President of Northland"
+
+
+def test_for_an_outlet_a_reporter_reports_names_both() -> None:
+    raw = (
+        "Opposition calls off its boycott\n\nTwo opposition parties backed down on Friday. For Northpress, Jane da Doe "
+        "reports that the coalition has split.\n\nThe largest party says it will take part in the ballot.\n"
+    )
+    doc = _docs(raw)[0]
+    assert (doc.source, doc.byline) == ("Northpress", "Jane da Doe")
+
+
+def test_a_dateline_that_opens_the_paragraph_after_a_standfirst_names_the_agency() -> None:
+    raw = (
+        "The ministry is concerned about the blockade. Its spokesperson said so at a briefing on Tuesday.\n\n"
+        "OLDTOWN, JANUARY 25, NORTHPRESS: Asked about the talks, the spokesperson said they would go on.\n"
+    )
+    assert _docs(raw)[0].source == "Northpress"  # a name set in capitals is written as a name
+
+
+@pytest.mark.parametrize(
+    ("credit", "source"),
+    [
+        ("Voice of Northland (Oldtown, NL)", "Voice of Northland"),
+        ("Northland Public Radio, Oldtown,", "Northland Public Radio"),
+    ],
+)
+def test_a_reposts_credit_line_names_the_outlet(credit: str, source: str) -> None:
+    raw = f"Minister rules out handing over the valley\n\n{credit}\n\n{_BODY}"
+    assert _docs(raw)[0].source == source
+
+
+def test_a_monitoring_date_line_with_a_two_digit_year_dates_the_item() -> None:
+    raw = f"Minister rules out handing over the valley\n\nNorthland Public Radio, Oldtown,\n13 May 04\n\n{_BODY}"
+    assert _docs(raw)[0].published == date(2004, 5, 13)

@@ -189,6 +189,11 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         dateline = read_dateline(opening)
         if dateline is not None:
             break
+    if dateline is None and lead_line is not None and item.stamp is None:
+        # a standfirst, then the body's dateline: "OLDTOWN, MARCH 3, NORTHPRESS: ..." opens the second paragraph
+        second = len(raw) - len(raw[lead_line.end : item.end].lstrip())
+        if second < item.end:
+            dateline = read_dateline(raw[second : min(item.end, second + LEAD_CHARS)])
     published = item.stamp
     if published is None and dateline is not None:
         published = dateline.published

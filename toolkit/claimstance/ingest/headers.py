@@ -137,6 +137,12 @@ _HEAD_DATE_LAST = re.compile(rf",\s*(?:{DATE.pattern})$")
 _STAMP_PARTS = re.compile(r"\s*[|•·]\s*")
 
 
+# "13 May 04": a monitoring service's date line, the year in two digits
+_SHORT_YEAR = re.compile(r"(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]{3,9}\.?)\s+(?P<y>\d{2})")
+SHORT_YEAR_PIVOT = 50
+"""A two-digit year below this is of the 2000s, else of the 1900s."""
+
+
 def dated_head(heads: Sequence[str]) -> Published | None:
     """The date a header line gives when no stamp or dateline does: with its label ("Volume 580: debated on
     Tuesday 13 May 2014"), beside a label ("SEPTEMBER 01, 2021•SPEECHES AND REMARKS"), before a place ("March
@@ -144,6 +150,13 @@ def dated_head(heads: Sequence[str]) -> Published | None:
     for head in heads:
         if not any(c.isdigit() for c in head):
             continue  # no date without a digit
+        short = _SHORT_YEAR.fullmatch(head)
+        if short is not None and short["m"].lower().rstrip(".") in MONTHS:
+            year = int(short["y"]) + (2000 if int(short["y"]) < SHORT_YEAR_PIVOT else 1900)
+            try:
+                return date(year, MONTHS[short["m"].lower().rstrip(".")], int(short["d"]))
+            except ValueError:
+                continue
         found = ON_DATE.search(head)
         if found is not None:
             return parse_published(head[found.end() :])
@@ -172,6 +185,11 @@ REPORTS_FOR = re.compile(
     r"\b(?P<who>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2}),?\s+(?:reports|reported|reporting)\s+for\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){0,2})\s+(?:from|in)\s+[A-Z]"
 )
+# "For Northpress, Jane da Doe reports that ...": the outlet first, then its reporter
+FOR_REPORTS = re.compile(
+    r"\bFor\s+(?:the\s+)?(?P<name>[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){0,2}),\s+"
+    r"(?P<who>[A-Z][\w'’\-]+(?:\s+(?:(?:da|de|del|van|von|al|bin)\s+)?[A-Z][\w'’\-]+){1,2})\s+(?:reports|reported)\b"
+)
 _REPORTS_END = re.compile(
     r",\s*(?:the\s+)?(?P<name>[A-Z][\w.\-/]*\s+(?:reports|informs)|[A-Z]{2,}[\w.\-/]*\s+reported)\.(?=\s|$)"
 )
@@ -194,10 +212,33 @@ _ACRONYM_NEWS = re.compile(r"^([A-Z]{2,}(?:/[A-Z]{2,})?)\s+News$")
 
 
 def agency_name(text: str) -> str:
-    """An agency as a dateline or credit names it, with wire abbreviations written out ("AP" -> ...)."""
+    """An agency as a dateline or credit names it, with wire abbreviations written out ("AP" -> ...); a long
+    name in capitals ("NORTHPRESS:") is written as a name, an acronym ("NPA") as it is."""
     name = text.strip(" ()")
     name = _ACRONYM_NEWS.sub(r"\1", name)  # "IRIN News", "VOA News": the acronym's outlet
+    if name.isupper() and " " not in name and sum(c.isalpha() for c in name) >= LONG_CAPITALS:
+        name = name.capitalize()
     return WIRE_AGENCIES.get(name.lower(), name)
+
+
+LONG_CAPITALS = 7
+"""A word in capitals this long is a name set in capitals ("NORTHPRESS"), not an acronym ("UNICEF")."""
+_OUTLET_WORDS = r"[A-Z][\w&.\-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)*[A-Z][\w&.\-]*){0,5}"
+# "Voice of Northland (Oldtown, NL)": a repost's credit, the outlet and its seat
+_OUTLET_SEAT = re.compile(rf"(?P<name>{_OUTLET_WORDS})\s+\((?P<seat>[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){{0,3}})\)")
+# "Public Television of Northland, Oldtown,": a monitoring service's source line, the broadcaster and its city
+_BROADCASTER_CITY = re.compile(rf"(?P<name>{_OUTLET_WORDS}),\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?,?")
+
+
+def _outlet_line(line: str) -> str | None:
+    """The outlet a repost's credit line names: "Voice of Northland (Oldtown, NL)", "Northland Radio, Oldtown,"."""
+    seat = _OUTLET_SEAT.fullmatch(line) if line.endswith(")") else None
+    if seat is not None and len(seat["name"].split()) >= 2 and name_line(seat["name"]) is None:
+        return seat["name"]
+    found = _BROADCASTER_CITY.fullmatch(line) if "," in line else None
+    if found is not None and any(t.lower() in AGENCY_WORDS for t in found["name"].split()):
+        return found["name"]
+    return None
 
 
 def agency_line(line: str, known: Sequence[str] = ()) -> str | None:
@@ -207,6 +248,9 @@ def agency_line(line: str, known: Sequence[str] = ()) -> str | None:
     acronym = _ACRONYM_NEWS.fullmatch(line) or _AGENCY_CITY.fullmatch(line)
     if acronym is not None:
         return agency_name(acronym.group(1))  # "VOA News": a wire's or broadcaster's desk; "AFP, MOSCOW"
+    outlet = _outlet_line(line) if not line.startswith("(") else None
+    if outlet is not None:
+        return outlet
     paren = line.startswith("(") and line.endswith(")")
     tokens = line.strip("()").split()
     found = _AGENCY_LINE.fullmatch(line)
@@ -240,6 +284,8 @@ def agency_in_lead(lead: str) -> str | None:
         found = _REPORTS_END.search(head)  # "..., Northpress reports.", "..., NPA reported."
     if found is None and "report" in head and " for " in head:
         found = REPORTS_FOR.search(head)  # "reports for", "reported for", "reporting for": spare the scan
+    if found is None and "For " in head and "report" in head:
+        found = FOR_REPORTS.search(head)
     return agency_name(found["name"].split()[0]) if found is not None else None
 
 
