@@ -131,3 +131,28 @@ def test_a_reposts_credit_line_names_the_outlet(credit: str, source: str) -> Non
 def test_a_monitoring_date_line_with_a_two_digit_year_dates_the_item() -> None:
     raw = f"Minister rules out handing over the valley\n\nNorthland Public Radio, Oldtown,\n13 May 04\n\n{_BODY}"
     assert _docs(raw)[0].published == date(2004, 5, 13)
+
+
+def test_a_kremlin_speaker_tag_in_capitals_shows_the_house_style() -> None:
+    raw = (
+        "ADDRESS BY THE PRESIDENT\nMarch 3, 2021\n\nPRESIDENT OF RUSSIA KARL OLSEN:\n"
+        "Good afternoon, colleagues. We have gathered here today to discuss the budget.\n"
+    )
+    assert _docs(raw)[0].source == "The Kremlin"
+
+
+def test_a_desk_credit_under_the_lead_names_the_outlet() -> None:
+    raw = (
+        "Oldtown Votes to Leave the Union\n\nMarch 3, 2021 8:15 PM\n"
+        "Officials in the breakaway region of Oldtown say most voters backed secession in the ballot.\n"
+        "NPA News\nThe regional assembly has applied to join its neighbour, officials said on Monday.\n"
+    )
+    assert _docs(raw)[0].source == "NPA"
+
+
+def test_a_broadcaster_the_story_was_told_in_an_interview_is_the_outlet_when_nothing_else_names_one() -> None:
+    raw = (
+        "Talks stall over the border\n\nThe foreign minister called the border the hardest issue and, in an "
+        "interview with Radio Northland, said the neighbour had blocked the talks.\n"
+    )
+    assert _docs(raw)[0].source == "Radio Northland"

@@ -210,7 +210,8 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     site = next((head for head in heads if is_site_line(head, heads)), None)
     agency = agency or agency_in_lead(lead)
     # the page naming itself comes before the office whose house style it shows
-    named = agency or item.source or site or publisher_named(raw) or house_source(raw, item.start)
+    under = next((found for found in map(agency_line, item.early) if found), None)  # "VOA News" under the lead
+    named = agency or item.source or site or under or publisher_named(raw) or house_source(raw, item.start)
     return Document(
         id=f"{Path(seed_file).stem}-d{ordinal:02d}",
         seed_file=seed_file,

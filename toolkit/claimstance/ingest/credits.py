@@ -41,7 +41,8 @@ _RECEIVERS = (
         "interview",
         re.compile(
             r"\b(?:[Ii]n\s+an?\s+(?P<name>[A-Z][A-Z/\-]{1,7})\s+interview|interview\s+with\s+"
-            r"(?:the\s+)?(?P<with>[A-Z][A-Z/\-]{1,7})\b(?!\s+[A-Z]))"
+            r"(?:the\s+)?(?P<with>[A-Z][A-Z/\-]{1,7}\b(?!\s+[A-Z])|(?P<outlet>Voice|Radio)\s+(?:of\s+)?[A-Z][\w\-]+"
+            r"(?:\s+[A-Z][\w\-]+){0,2}))"
         ),
     ),
     ("correspondent", re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<name>[A-Z][\w\-]+)\s+correspondent\b")),
