@@ -3,7 +3,7 @@ earlier rounds got wrong on pages no rule was written for; every page here is in
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from claimstance.ingest import ingest_text
@@ -156,3 +156,32 @@ def test_a_broadcaster_the_story_was_told_in_an_interview_is_the_outlet_when_not
         "interview with Radio Northland, said the neighbour had blocked the talks.\n"
     )
     assert _docs(raw)[0].source == "Radio Northland"
+
+
+# ------------------------------------------------------------------------------------------------ dates
+
+
+def test_a_reposted_wire_story_is_dated_by_its_dateline_not_the_reposts_stamp() -> None:
+    raw = (
+        "Ministry rejects the reports\n\n09:47, March 02, 2021\n\n"
+        "OLDTOWN, March 1 (Northpress) -- A ministry spokesman rejected the reports on Monday.\n"
+    )
+    assert _docs(raw)[0].published == date(2021, 3, 1)
+    # a year's turn: a story of 31 December reposted on 1 January
+    turn = raw.replace("March 02, 2021", "January 01, 2022").replace("March 1", "Dec. 31")
+    assert _docs(turn)[0].published == date(2021, 12, 31)
+
+
+def test_a_dateline_weeks_before_the_stamp_leaves_the_stamp() -> None:
+    raw = (
+        "Ministry rejects the reports\n\n09:47, March 22, 2021\n\n"
+        "OLDTOWN, March 1 (Northpress) -- A ministry spokesman rejected the reports on Monday.\n"
+    )
+    assert _docs(raw)[0].published == datetime(2021, 3, 22, 9, 47)
+
+
+def test_a_section_label_before_a_timestamp_and_a_title_ending_in_a_date_date_the_item() -> None:
+    label = "Ministers agree on the border\n\nNorthland Materials 25 March 2019 14:12 (UTC +04:00)\n" + _BODY
+    assert _docs(label)[0].published == datetime(2019, 3, 25, 14, 12)
+    titled = "Foreign Minister gives keynote speech in Oldtown: 17 February 2022\n\n" + _BODY
+    assert _docs(titled)[0].published == date(2022, 2, 17)

@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 from claimstance import io
@@ -53,6 +54,7 @@ from claimstance.ingest.credits import header_credits, issued_on, publisher_in_t
 from claimstance.ingest.headers import (
     LONG_TITLE_CHARS,
     MAX_TITLE_CHARS,
+    Dateline,
     above_player,
     agency_in_lead,
     agency_line,
@@ -115,8 +117,8 @@ def _header_and_lead(raw: str, item: _Item) -> tuple[list[Line], Line | None]:
         last = heads[-1]
         adjacent = raw.count("\n", last.end, lead.start) == 1
         text = raw[last.start : last.end]
-        if not adjacent or len(text) < WRAPPED * width or text.isupper():
-            break
+        if not adjacent or len(text) < WRAPPED * width or text.isupper() or dated_head([text]) is not None:
+            break  # a line in capitals, or one that gives a date ("Politics 25 March 2019 14:12"), runs on into nothing
         lead = heads.pop()
     return heads, lead
 
@@ -200,6 +202,8 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         if published is None and dateline.month_day is not None:
             published = year_from_page(dateline.month_day, raw)
     published = published or issued_on(text) or dated_head([*heads, *item.early])
+    if published is not None and dateline is not None and dateline.agency is not None:
+        published = _wire_date(dateline, published)
     agency = dateline.agency if dateline is not None else None
     for head in heads:
         agency = agency or agency_line(head)
@@ -225,6 +229,27 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         raw_start=item.start,
         raw_end=item.end,
     )
+
+
+WIRE_DAYS = 3
+"""A repost's timestamp comes at most this many days after the wire story its dateline dates."""
+
+
+def _wire_date(dateline: Dateline, stamp: Published) -> Published:
+    """The date of a wire story a page reposts: its dateline's ("OLDTOWN, Feb. 1 (Northpress) --", the year from
+    the repost's stamp), when the repost's stamp comes a day or few later; else the stamp."""
+    day = stamp.date() if isinstance(stamp, datetime) else stamp
+    own = dateline.published
+    if own is None and dateline.month_day is not None:
+        month, on = dateline.month_day
+        try:
+            own = date(day.year - (month > day.month), month, on)  # a story of 31 December reposted on 1 January
+        except ValueError:
+            return stamp
+    own_day = own.date() if isinstance(own, datetime) else own
+    if own_day is None or not 0 < (day - own_day).days <= WIRE_DAYS:
+        return stamp
+    return own_day
 
 
 def ingest_text(raw: str, seed_file: str) -> Iterator[Document]:
