@@ -133,7 +133,8 @@ def year_from_page(month_day: tuple[int, int], raw: str) -> date | None:
 
 
 _HEAD_DATE_FIRST = re.compile(rf"(?:{DATE.pattern})(?:,?\s+\d{{1,2}}:\d{{2}})?(?=,?\s|$)")
-_HEAD_DATE_LAST = re.compile(rf"[,:]\s*(?:{DATE.pattern})$")  # "Briefing by X, Oldtown, March 4, 2022", "Speech: 4 March 2022"
+# "Briefing by X, Oldtown, March 4, 2022", "Speech in Oldtown: 4 March 2022"
+_HEAD_DATE_LAST = re.compile(rf"[,:]\s*(?:{DATE.pattern})$")
 _SECTION_BEFORE = re.compile(r"(?:[A-Z][\w&'’\-]*\s+){1,3}(?=\d)")
 """A section's label before a timestamp on one line: "Northland Materials 25 March 2019 14:12 (UTC +04:00)"."""
 _STAMP_PARTS = re.compile(r"\s*[|•·]\s*")
@@ -167,9 +168,9 @@ def dated_head(heads: Sequence[str]) -> Published | None:
             if stamp.stamp and stamp.published is not None and stamp.updated is Updated.PLAIN:
                 return stamp.published
         label = _SECTION_BEFORE.match(head)
-        stamp = classify_line(head[label.end() :]) if label is not None else None
-        if stamp is not None and stamp.stamp and stamp.published is not None and stamp.updated is Updated.PLAIN:
-            return stamp.published
+        labelled = classify_line(head[label.end() :]) if label is not None else None
+        if labelled is not None and labelled.stamp and labelled.published and labelled.updated is Updated.PLAIN:
+            return labelled.published
         at = _HEAD_DATE_FIRST.match(head) or _HEAD_DATE_LAST.search(head)
         if at is not None and stamp_kind(head) is Updated.PLAIN:
             return parse_published(at.group())
