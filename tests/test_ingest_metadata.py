@@ -185,3 +185,13 @@ def test_a_section_label_before_a_timestamp_and_a_title_ending_in_a_date_date_th
     assert _docs(label)[0].published == datetime(2019, 3, 25, 14, 12)
     titled = "Foreign Minister gives keynote speech in Oldtown: 17 February 2022\n\n" + _BODY
     assert _docs(titled)[0].published == date(2022, 2, 17)
+
+
+def test_a_publishers_short_name_is_written_out_as_the_page_gives_it() -> None:
+    raw = (
+        "Elections: Foreign Office statement\n\nThe Foreign & Trade Office has commented on the preliminary "
+        "findings of the observers.\n\nFollow the Foreign Office on Twitter\n"
+    )
+    assert _docs(raw)[0].source == "Foreign & Trade Office"
+    alone = raw.replace("The Foreign & Trade Office", "The ministry")
+    assert _docs(alone)[0].source == "Foreign Office"

@@ -165,8 +165,27 @@ def _followed(page: str) -> str | None:
 
 def publisher_named(page: str) -> str | None:
     """The publisher a page's furniture names in so many words ("From: X", "Follow X on Twitter", "© X"): the
-    page naming itself, which outranks a guess from its house style."""
-    return _followed(page)
+    page naming itself, which outranks a guess from its house style; a short form written out as the page's
+    text gives it in full ("Foreign Office" -> "Foreign & Colonial Office")."""
+    name = _followed(page)
+    return fullest_form(name, page) if name is not None else None
+
+
+def fullest_form(name: str, page: str) -> str:
+    """``name`` in the one longer form the head of ``page`` gives: the same first and last word with up to three
+    capitalised words (or "&", "and") between them; several longer forms, or none, leave ``name`` as it is."""
+    tokens = name.split()
+    if len(tokens) < 2 or tokens[0] == tokens[-1]:
+        return name
+    between = r"(?:(?:[A-Z][\w'’\-]*|&|and)\s+){1,3}"
+    pattern = rf"\b{re.escape(tokens[0])}\s+{between}{re.escape(tokens[-1])}\b"
+    found = {" ".join(m.group().split()) for m in re.finditer(pattern, page[:FULLEST_CHARS])}
+    found.discard(name)
+    return found.pop() if len(found) == 1 else name
+
+
+FULLEST_CHARS = 3000
+"""A publisher's full name is looked for in a page's head (its standfirst and first paragraphs)."""
 
 
 def publisher_in_text(text: str, page: str = "") -> str | None:
