@@ -25,7 +25,6 @@ def _docs(raw: str) -> list[Document]:
         "An official website of the Northland Government Here's how you know",
         "Official websites use .gov",
         "Showing posts with label OLDTOWN. Show all posts",
-        "The page has not been checked",
         "Statements by the Spokesperson",
         "Speeches, interviews, articles",
     ],
@@ -195,3 +194,43 @@ def test_a_publishers_short_name_is_written_out_as_the_page_gives_it() -> None:
     assert _docs(raw)[0].source == "Foreign & Trade Office"
     alone = raw.replace("The Foreign & Trade Office", "The ministry")
     assert _docs(alone)[0].source == "Foreign Office"
+
+
+# ------------------------------------------------------------------------------------------------ documents
+
+
+def test_a_wikis_review_notice_above_the_date_opens_no_document_of_its_own() -> None:
+    raw = (
+        "From Examplewiki, the free news source you can write!\nPage version status\nThe page has not been checked\n"
+        "There are no reviewed versions of this page, so it may not have been checked for adherence to standards.\n"
+        "Friday, February 11, 2005\nOLDTOWN — Opposition groups took to the streets of the capital on Thursday.\n"
+    )
+    docs = _docs(raw)
+    assert len(docs) == 1 and docs[0].title is None and docs[0].published == date(2005, 2, 11)
+
+
+def test_an_email_alerts_preamble_above_the_release_opens_no_document_of_its_own() -> None:
+    raw = (
+        " date 2022-03-15 (NEWSWIRE) – You are subscribed to Press Releases for the Northland Foreign Ministry. "
+        "This information has recently been updated, and is now available.\n\n03/14/2022 08:17 PM EDT\n\n"
+        "Office of the Spokesperson\n\nThe Foreign Minister spoke with the Prime Minister of Southland today.\n"
+    )
+    docs = _docs(raw)
+    assert len(docs) == 1 and docs[0].published == datetime(2022, 3, 14, 20, 17)
+
+
+def test_a_world_clock_and_a_ticker_above_the_article_are_furniture() -> None:
+    gap = " " * 40
+    raw = (
+        f"28 June 2022\nOldtown: 15:46\nNewtown: 13:46\n\nConsular queries:\n\n"
+        f"1,577 days have passed since the incident - no credible answer from the authorities{gap}"
+        f"1,569 days have passed since the arrest - no credible answer from the authorities{gap}\n\n"
+        "SPEECHES, INTERVIEWS, ARTICLES\n\n11.06.2022\n\nForeign Minister's statement at a news conference\n\n"
+        "The meeting of foreign ministers has come to an end. The participants adopted a statement.\n"
+    )
+    docs = _docs(raw)
+    assert len(docs) == 1
+    assert (docs[0].title, docs[0].published) == (
+        "Foreign Minister's statement at a news conference",
+        date(2022, 6, 11),
+    )

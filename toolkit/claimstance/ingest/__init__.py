@@ -95,12 +95,28 @@ EARLY_LINES, EARLY_CHARS = 8, 80
 def _is_prose(raw: str, line: Line) -> bool:
     """Whether a text line is prose (it ends a sentence, holds a sentence end, or is long), not a headline."""
     length = line.end - line.start
+    if length > MAX_TITLE_CHARS and _columns(raw, line):
+        return False
     if length > LONG_TITLE_CHARS:
         return True
     if _PROSE_END.search(raw, line.start, line.end) is not None:
         return line.short is None or PLACE_LINE.fullmatch(line.short) is None  # "Washington, D.C." is a place
     # long, unless a Title Case headline ends without a full stop
     return length > MAX_TITLE_CHARS and not title_cased(raw[line.start : line.end])
+
+
+_COLUMN_GAP = re.compile(r" {12,}")
+"""Columns laid out with spaces: a ticker's items on one line, each with a wide gap after it."""
+
+
+def _columns(raw: str, line: Line) -> bool:
+    """Whether a long line is a ticker's or a table's columns set apart by wide gaps, each headline-like (no
+    sentence end): "1,577 days since the incident - no answer<many spaces>1,569 days since ... - no answer"."""
+    text = raw[line.start : line.end]
+    if "            " not in text:
+        return False
+    pieces = _COLUMN_GAP.split(text)
+    return len(pieces) > 1 and all(len(p) <= MAX_TITLE_CHARS and _PROSE_END.search(p) is None for p in pieces)
 
 
 def _header_and_lead(raw: str, item: _Item) -> tuple[list[Line], Line | None]:

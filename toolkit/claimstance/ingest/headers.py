@@ -302,10 +302,9 @@ _NOT_A_TITLE = re.compile(
     r"(?:[•·▪●*\-–—]|\d{1,2}\.\s|\d{1,2}:\d{2}\s|by\s|(?i:accessibility|skip\s+to|breaking\s+news|tags?\s*:|category\s*:"
     r"|section\s*:|filed\s+under|home$|menu$|search$|for\s+immediate\s+release|as\s+delivered|as\s+prepared"
     r"|check\s+against\s+delivery|embargoed"
-    # a site's own furniture: skip links, a government banner, a blog's label listing, a wiki's review notice
+    # a site's own furniture: skip links, a government banner, a blog's label listing
     r"|jump\s+to\s+(?:content|navigation|main)|an\s+official\s+website\s+of\b|(?:official|secure)\s+(?:\.gov\s+)?"
     r"websites\s+use\b|showing\s+posts\s+(?:with|for)\b"
-    r"|the\s+page\s+has\s+not\s+been\s+checked|page\s+version\s+status"
     # a section of a site's releases: "Statements by the Spokesperson", "Speeches, interviews, articles"
     r"|(?:statements|speeches|press\s+releases|releases|readouts|briefings|messages|interviews|transcripts)\b(?!\s*:)))"
 )
