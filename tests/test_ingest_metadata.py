@@ -234,3 +234,14 @@ def test_a_world_clock_and_a_ticker_above_the_article_are_furniture() -> None:
         "Foreign Minister's statement at a news conference",
         date(2022, 6, 11),
     )
+
+
+def test_a_headline_with_a_kicker_sentence_is_the_title_and_a_wrapped_line_is_prose() -> None:
+    headline = "Tension has a cause. The Prime Minister's speech in Parliament"
+    raw = f"Politics\n\n{headline}\n\nThe Prime Minister spoke in Parliament about the border on Tuesday.\n"
+    assert _docs(raw)[0].title == headline
+    wrapped = (
+        "Talks resume\n\nThe talks failed in May. The minister said the two sides\n"
+        "would meet again in the capital next week.\n"
+    )
+    assert _docs(wrapped)[0].title == "Talks resume"

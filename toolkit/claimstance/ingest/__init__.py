@@ -100,9 +100,25 @@ def _is_prose(raw: str, line: Line) -> bool:
     if length > LONG_TITLE_CHARS:
         return True
     if _PROSE_END.search(raw, line.start, line.end) is not None:
+        if length <= MAX_TITLE_CHARS and _kicker(raw, line):
+            return False
         return line.short is None or PLACE_LINE.fullmatch(line.short) is None  # "Washington, D.C." is a place
     # long, unless a Title Case headline ends without a full stop
     return length > MAX_TITLE_CHARS and not title_cased(raw[line.start : line.end])
+
+
+_SENTENCE_END = frozenset(".!?…:;,\"”»'’)]")
+
+
+def _kicker(raw: str, line: Line) -> bool:
+    """Whether a short line that holds a sentence end is a headline with a kicker ("Tension has a cause. The Prime
+    Minister's speech in Parliament"): it does not end a sentence and a blank line sets it apart (a hard-wrapped
+    line runs on into the next line; a headline stands alone)."""
+    if raw[line.end - 1] in _SENTENCE_END or not raw[line.end - 1].isalnum():
+        return False
+    newline = raw.find("\n", line.end)
+    after = raw.find("\n", newline + 1) if newline >= 0 else -1
+    return newline >= 0 and not raw[newline + 1 : after if after >= 0 else len(raw)].strip()
 
 
 _COLUMN_GAP = re.compile(r" {12,}")
