@@ -245,3 +245,8 @@ def test_a_headline_with_a_kicker_sentence_is_the_title_and_a_wrapped_line_is_pr
         "would meet again in the capital next week.\n"
     )
     assert _docs(wrapped)[0].title == "Talks resume"
+
+
+@pytest.mark.parametrize("line", ["Press Freedom, Oldtown", "Ministers Meet (Geneva)"])
+def test_a_line_that_looks_like_a_credit_without_its_form_names_no_outlet(line: str) -> None:
+    assert _docs(f"{line}\n\n{_BODY}")[0].source is None  # no comma after the city, no region in the brackets

@@ -231,10 +231,11 @@ def agency_name(text: str) -> str:
 LONG_CAPITALS = 7
 """A word in capitals this long is a name set in capitals ("NORTHPRESS"), not an acronym ("UNICEF")."""
 _OUTLET_WORDS = r"[A-Z][\w&.\-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)*[A-Z][\w&.\-]*){0,5}"
-# "Voice of Northland (Oldtown, NL)": a repost's credit, the outlet and its seat
-_OUTLET_SEAT = re.compile(rf"(?P<name>{_OUTLET_WORDS})\s+\((?P<seat>[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){{0,3}})\)")
-# "Public Television of Northland, Oldtown,": a monitoring service's source line, the broadcaster and its city
-_BROADCASTER_CITY = re.compile(rf"(?P<name>{_OUTLET_WORDS}),\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?,?")
+# "Voice of Northland (Oldtown, NL)": a repost's credit, the outlet and its seat (city and region)
+_OUTLET_SEAT = re.compile(rf"(?P<name>{_OUTLET_WORDS})\s+\((?P<seat>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,\s+[A-Z][\w.]*)\)")
+# "Public Television of Northland, Oldtown,": a monitoring service's source line, the broadcaster and its city, a
+# comma after it (the date follows on the next line)
+_BROADCASTER_CITY = re.compile(rf"(?P<name>{_OUTLET_WORDS}),\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?,")
 
 
 def _outlet_line(line: str) -> str | None:
