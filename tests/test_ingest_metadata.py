@@ -250,3 +250,12 @@ def test_a_headline_with_a_kicker_sentence_is_the_title_and_a_wrapped_line_is_pr
 @pytest.mark.parametrize("line", ["Press Freedom, Oldtown", "Ministers Meet (Geneva)"])
 def test_a_line_that_looks_like_a_credit_without_its_form_names_no_outlet(line: str) -> None:
     assert _docs(f"{line}\n\n{_BODY}")[0].source is None  # no comma after the city, no region in the brackets
+
+
+@pytest.mark.parametrize("headline", ["Messages of support pour in for flood victims", "Interviews show voters are split"])
+def test_a_headline_opening_with_a_plural_kind_is_no_section_name(headline: str) -> None:
+    assert choose_title([headline]) == headline
+
+
+def test_a_short_headline_ending_in_an_institution_is_no_venue() -> None:
+    assert choose_title(["Parliament Dissolves Cabinet"]) == "Parliament Dissolves Cabinet"

@@ -24,7 +24,7 @@ from datetime import date
 from functools import lru_cache
 
 from claimstance.ingest.namelines import TRANSCRIPT_START, is_role_line, name_line
-from claimstance.ingest.styles import PLACE_LINE, VENUE_WORDS
+from claimstance.ingest.styles import PLACE_LINE
 from claimstance.lexicon import (
     AGENCY_WORDS,
     DATE,
@@ -305,9 +305,14 @@ _NOT_A_TITLE = re.compile(
     r"|check\s+against\s+delivery|embargoed"
     # a site's own furniture: skip links, a government banner, a blog's label listing
     r"|jump\s+to\s+(?:content|navigation|main)|an\s+official\s+website\s+of\b|(?:official|secure)\s+(?:\.gov\s+)?"
-    r"websites\s+use\b|showing\s+posts\s+(?:with|for)\b"
-    # a section of a site's releases: "Statements by the Spokesperson", "Speeches, interviews, articles"
-    r"|(?:statements|speeches|press\s+releases|releases|readouts|briefings|messages|interviews|transcripts)\b(?!\s*:)))"
+    r"websites\s+use\b|showing\s+posts\s+(?:with|for)\b))"
+)
+_SECTIONS = r"(?i:statements|speeches|press\s+releases|releases|readouts|briefings|messages|interviews|transcripts|articles)"
+# A section of a site's releases: "Statements by the Spokesperson", "SPEECHES, INTERVIEWS, ARTICLES", "Statements and
+# messages of the Prime Minister" (kinds in the plural, then at most whose they are)
+_SECTION = re.compile(
+    rf"{_SECTIONS}(?:\s*(?:,|and|&)\s*{_SECTIONS})*"
+    r"(?:\s+(?i:by|of|from)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w.]*){0,5})?"
 )
 # A media player's line under a video's title: "|| 0:00:00", "0:00 / 2:41"
 _PLAYER = re.compile(r"[|\s▶►]*\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?")
@@ -373,7 +378,10 @@ def _venue(text: str) -> bool:
     """A place on a line of its own, as a transcript gives it under its title ("Oval Office", "South Lawn",
     "East Room"): two or three capitalised words, the last a venue's."""
     tokens = text.split()
-    return 2 <= len(tokens) <= 3 and tokens[-1].lower() in VENUE_WORDS and all(t[:1].isupper() for t in tokens)
+    return 2 <= len(tokens) <= 3 and tokens[-1].lower() in _VENUES and all(t[:1].isupper() for t in tokens)
+
+
+_VENUES = words("office room lawn garden house building palace residence hotel airport tarmac hall chamber auditorium")
 
 
 _BREADCRUMB = re.compile(r"\s[»›]\s|^Home\s+[>/]\s")
@@ -412,8 +420,8 @@ def choose_title(lines: Sequence[str]) -> str | None:
             line = f"{line} {following}"  # "Press conference" / "by NATO Secretary General ..."
         elif not is_headline(line) or _NOT_A_TITLE.match(line) or (_DIGIT.search(line) and ON_DATE.search(line)):
             continue
-        if _venue(line):
-            continue  # "Oval Office" above a time: where it was said
+        if _venue(line) or _SECTION.fullmatch(line):
+            continue  # "Oval Office" above a time: where it was said; a section's name
         if len(line.split()) < 2 or any(site in line for site in sites) or PLACE_LINE.fullmatch(line):
             continue  # "Rome" above a date is a dateline's place; a line given three times is the site's name
         role = is_role_line(line) and TRANSCRIPT_START.match(line) is None  # "ADDRESS BY PRESIDENT OF ..." is a title
