@@ -252,7 +252,7 @@ def test_a_line_that_looks_like_a_credit_without_its_form_names_no_outlet(line: 
     assert _docs(f"{line}\n\n{_BODY}")[0].source is None  # no comma after the city, no region in the brackets
 
 
-@pytest.mark.parametrize("headline", ["Messages of support pour in for flood victims", "Interviews show voters are split"])
+@pytest.mark.parametrize("headline", ["Messages of support pour in for the victims", "Interviews show voters split"])
 def test_a_headline_opening_with_a_plural_kind_is_no_section_name(headline: str) -> None:
     assert choose_title([headline]) == headline
 

@@ -307,7 +307,9 @@ _NOT_A_TITLE = re.compile(
     r"|jump\s+to\s+(?:content|navigation|main)|an\s+official\s+website\s+of\b|(?:official|secure)\s+(?:\.gov\s+)?"
     r"websites\s+use\b|showing\s+posts\s+(?:with|for)\b))"
 )
-_SECTIONS = r"(?i:statements|speeches|press\s+releases|releases|readouts|briefings|messages|interviews|transcripts|articles)"
+_SECTIONS = (
+    r"(?i:statements|speeches|press\s+releases|releases|readouts|briefings|messages|interviews|transcripts|articles)"
+)
 # A section of a site's releases: "Statements by the Spokesperson", "SPEECHES, INTERVIEWS, ARTICLES", "Statements and
 # messages of the Prime Minister" (kinds in the plural, then at most whose they are)
 _SECTION = re.compile(
