@@ -259,3 +259,8 @@ def test_a_headline_opening_with_a_plural_kind_is_no_section_name(headline: str)
 
 def test_a_short_headline_ending_in_an_institution_is_no_venue() -> None:
     assert choose_title(["Parliament Dissolves Cabinet"]) == "Parliament Dissolves Cabinet"
+
+
+def test_an_update_stamp_after_a_label_dates_nothing() -> None:
+    raw = "Ministers agree on the border\n\nLast Update 25 March 2019 14:12\n" + _BODY
+    assert _docs(raw)[0].published is None

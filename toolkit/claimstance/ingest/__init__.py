@@ -118,7 +118,7 @@ def _kicker(raw: str, line: Line) -> bool:
         return False
     newline = raw.find("\n", line.end)
     after = raw.find("\n", newline + 1) if newline >= 0 else -1
-    return newline >= 0 and not raw[newline + 1 : after if after >= 0 else len(raw)].strip()
+    return after >= 0 and not raw[newline + 1 : after].strip()
 
 
 _COLUMN_GAP = re.compile(r" {12,}")

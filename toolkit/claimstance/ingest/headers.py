@@ -168,7 +168,9 @@ def dated_head(heads: Sequence[str]) -> Published | None:
             if stamp.stamp and stamp.published is not None and stamp.updated is Updated.PLAIN:
                 return stamp.published
         label = _SECTION_BEFORE.match(head)
-        labelled = classify_line(head[label.end() :]) if label is not None else None
+        labelled = (
+            classify_line(head[label.end() :]) if label is not None and stamp_kind(head) is Updated.PLAIN else None
+        )
         if labelled is not None and labelled.stamp and labelled.published and labelled.updated is Updated.PLAIN:
             return labelled.published
         at = _HEAD_DATE_FIRST.match(head) or _HEAD_DATE_LAST.search(head)
