@@ -236,7 +236,8 @@ _FURNITURE = re.compile(
     r"|from\s+\w+,\s+the\s+free\s|this\s+page\s+is\s+archived\b|(?:from|source|via)\s*:\s*[A-Z]"
     # a wiki's review notice, an e-mail alert's preamble, a world clock ("Oldtown: 15:46")
     r"|page\s+version\s+status$|the\s+page\s+has\s+not\s+been\s+checked$|there\s+are\s+no\s+reviewed\s+versions\b"
-    r"|.{0,80}\byou\s+are\s+subscribed\s+to\b.{0,120}\bthis\s+information\s+has\s+recently\s+been\s+updated\b|[A-Z][\w.'’\- ]{1,30}:\s*\d{1,2}:\d{2}$"
+    r"|.{0,80}\byou\s+are\s+subscribed\s+to\b.{0,120}\bthis\s+information\s+has\s+recently\s+been\s+updated\b"
+    r"|[A-Z][\w.'’\- ]{1,30}:\s*\d{1,2}:\d{2}$"
     # a government page's field labels alone ("Published" / "12 March 2024") and its delivery notes
     r"|(?:published|first\s+published|last\s+updated|delivered\s+on|from)\s*:?$"
     r"|(?:format|content\s+format|countr(?:y|ies)|themes?|disaster\s+types?|language|labels)\s*:\s*[A-Z]"
