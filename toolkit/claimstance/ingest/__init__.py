@@ -81,6 +81,7 @@ MAX_HEADER_LINES = 15
 LEAD_CHARS = 600
 _MAY_NAME_AGENCY = re.compile(r"[(/]|,[^,]*,")
 _PROSE_END = re.compile(r"[.!?…][\"”»'’)\]]*$|[a-z]{2}[.!?][\"”]?\s+[A-Z]")
+_NON_BLANK = re.compile(r"\S")
 WRAPPED = 0.7
 MIN_WRAP_WIDTH = 50
 """Wire copy is wrapped at 60 to 80 characters; lines narrower than this are no wrapped prose."""
@@ -225,9 +226,9 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
             break
     if dateline is None and lead_line is not None and item.stamp is None:
         # a standfirst, then the body's dateline: "OLDTOWN, MARCH 3, NORTHPRESS: ..." opens the second paragraph
-        second = len(raw) - len(raw[lead_line.end : item.end].lstrip())
-        if second < item.end:
-            dateline = read_dateline(raw[second : min(item.end, second + LEAD_CHARS)])
+        second = _NON_BLANK.search(raw, lead_line.end, item.end)
+        if second is not None:
+            dateline = read_dateline(raw[second.start() : min(item.end, second.start() + LEAD_CHARS)])
     published = item.stamp
     if published is None and dateline is not None:
         published = dateline.published
@@ -246,8 +247,14 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     site = next((head for head in heads if is_site_line(head, heads)), None)
     agency = agency or agency_in_lead(lead)
     # the page naming itself comes before the office whose house style it shows
-    under = next((found for found in map(agency_line, item.early) if found), None)  # "VOA News" under the lead
-    named = agency or item.source or site or under or publisher_named(raw) or house_source(raw, item.start)
+    named = (
+        agency
+        or item.source
+        or site
+        or next((found for found in map(agency_line, item.early) if found), None)  # "NPA News" under the lead
+        or publisher_named(raw)
+        or house_source(raw, item.start)
+    )
     return Document(
         id=f"{Path(seed_file).stem}-d{ordinal:02d}",
         seed_file=seed_file,
