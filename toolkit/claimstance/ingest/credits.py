@@ -3,7 +3,8 @@
 * **Byline**: "By JANE DOE, Associated Press Writer" (the journalist, and the agency after the name), "By
   Northpress Staff" (the outlet, no journalist), or the reporter a lead names ("VOA's Jane Doe reports").
 * **Publisher**: what the page's furniture names ("Follow the Foreign Office on Twitter", "Source: X", "© 2024
-  X", a newsroom's address "news@northpress.com"), a standfirst's "The press release issued by X", or the
+  X", a newsroom's address "news@northpress.com", "Contact the X Team", "Official website of X", an archive's
+  citation line; it outranks a house-style guess), a standfirst's "The press release issued by X", or the
   outlet the body says it was told or sent the news ("received by IRIN", "told VOA", "an Interfax
   correspondent reported").
 * **Release date**: a standfirst's "issued on 29 September 2023".
