@@ -5,8 +5,9 @@ twice), a byline, timestamps, a dateline; the body starts at the first line of p
 sentence, or a long one). Everything here reads those header lines and the body's first lines (pure).
 
 * **Title**: the longest headline-like header line: no bullet, breadcrumb, byline, dateline, label ("Tag:"),
-  agency or section name, site furniture ("Jump to content"), venue ("Oval Office") or video title; a line of one or two words only when a "by ..." line completes it ("Press
-  conference" / "by NATO Secretary General ..."). No header line, no title.
+  agency or section name, site furniture ("Jump to content"), venue ("Oval Office") or video title; a line of
+  one or two words only when a "by ..." line completes it ("Press conference" / "by NATO Secretary General
+  ..."). No header line, no title.
 * **Dateline**: "PLACE, DATE (Agency) –", "PLACE, DAY MONTH, AGENCY.", "Place, City, Date / Agency Author /":
   its date (a day and month alone get their year from the page), its agency and author.
 * **Agency**: the dateline's; a header line of its own ("(Xinhua)", "Interfax News Agency"); a lead that opens
