@@ -264,3 +264,9 @@ def test_a_short_headline_ending_in_an_institution_is_no_venue() -> None:
 def test_an_update_stamp_after_a_label_dates_nothing() -> None:
     raw = "Ministers agree on the border\n\nLast Update 25 March 2019 14:12\n" + _BODY
     assert _docs(raw)[0].published is None
+
+
+def test_for_a_country_its_president_reported_names_no_outlet() -> None:
+    raw = "Harvest up\n\nFor Northland, President Karl Olsen reported a record harvest on Monday.\n"
+    doc = _docs(raw)[0]
+    assert (doc.source, doc.byline) == (None, None)

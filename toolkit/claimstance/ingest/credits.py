@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from claimstance.ingest.headers import FOR_REPORTS, REPORTS_FOR, agency_name
+from claimstance.ingest.headers import REPORTS_FOR, agency_name, for_reporter
 from claimstance.ingest.namelines import name_line
 from claimstance.lexicon import DATE, ORG_HEADS, ROLE_WORDS, Published, classify_line, date_of, is_noise_line
 
@@ -265,7 +265,7 @@ def reporter_in_lead(lead: str) -> str | None:
     if found is None and "report" in head and " for " in head:
         found = REPORTS_FOR.search(head)  # "as Jane Doe reports for VOA from Oldtown"
     if found is None and "For " in head and "report" in head:
-        found = FOR_REPORTS.search(head)  # "For VOA, Jane da Doe reports that ..."
+        found = for_reporter(head)  # "For VOA, Jane da Doe reports that ..."
     return found["who"] if found is not None else None
 
 

@@ -32,6 +32,7 @@ from claimstance.lexicon import (
     DAY_MONTH,
     FUNCTION_WORDS,
     MONTHS,
+    ROLE_WORDS,
     WIRE_AGENCIES,
     Published,
     Updated,
@@ -200,6 +201,15 @@ FOR_REPORTS = re.compile(
     r"\bFor\s+(?:the\s+)?(?P<name>[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){0,2}),\s+"
     r"(?P<who>[A-Z][\w'’\-]+(?:\s+(?:(?:da|de|del|van|von|al|bin)\s+)?[A-Z][\w'’\-]+){1,2})\s+(?:reports|reported)\b"
 )
+
+
+def for_reporter(text: str) -> re.Match[str] | None:
+    """ "For Northpress, Jane Doe reports ...": the outlet and its reporter; "For Northland, President Karl Olsen
+    reported ..." names a country and its president, no outlet."""
+    found = FOR_REPORTS.search(text)
+    return found if found is not None and found["who"].split()[0].lower() not in ROLE_WORDS else None
+
+
 _REPORTS_END = re.compile(
     r",\s*(?:the\s+)?(?P<name>[A-Z][\w.\-/]*\s+(?:reports|informs)|[A-Z]{2,}[\w.\-/]*\s+reported)\.(?=\s|$)"
 )
@@ -296,7 +306,7 @@ def agency_in_lead(lead: str) -> str | None:
     if found is None and "report" in head and " for " in head:
         found = REPORTS_FOR.search(head)  # "reports for", "reported for", "reporting for": spare the scan
     if found is None and "For " in head and "report" in head:
-        found = FOR_REPORTS.search(head)
+        found = for_reporter(head)
     return agency_name(found["name"].split()[0]) if found is not None else None
 
 
