@@ -228,7 +228,7 @@ def test_credit_lines_are_furniture_so_a_speech_under_them_keeps_its_author() ->
         "AS DELIVERED\nWe are deeply concerned about the situation. The talks must resume.\n"
     )
     doc = _doc(raw)
-    assert "FROM" not in doc.text and doc.source == "NORTHLAND FOREIGN MINISTRY"
+    assert "FROM" not in doc.text and doc.source == "Northland Foreign Ministry"  # written as a name is
     speakers = {u.speaker.name for u in segment(doc) if u.text.startswith(("We are", "The talks"))}
     assert speakers == {"Jane McDoe"}  # not "FROM", a tag that would take the turn
 

@@ -79,7 +79,7 @@ def test_a_dateline_gives_date_and_agency() -> None:
 
 def test_a_day_and_month_take_their_year_from_the_page() -> None:
     found = read_dateline("OLDTOWN, APRIL 9, NORTHPRESS. The talks failed.")
-    assert found is not None and found.month_day == (4, 9) and found.agency == "NORTHPRESS"
+    assert found is not None and found.month_day == (4, 9) and found.agency == "Northpress"
     assert year_from_page((4, 9), "as agreed on November 9, 2020 and January 11, 2021") == date(2021, 4, 9)
     assert year_from_page((1, 5), "the vote of December 20, 2020") == date(2021, 1, 5)
     assert year_from_page((4, 9), "no full date anywhere") is None

@@ -234,10 +234,20 @@ _FURNITURE = re.compile(
     r"|(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the)\s+(?:\w+\s+)?newsletters?\b"
     r"|(?:copyright|©).{0,80}all\s+rights\s+reserved\.?$|all\s+rights\s+reserved\.?$"
     r"|from\s+\w+,\s+the\s+free\s|this\s+page\s+is\s+archived\b|(?:from|source|via)\s*:\s*[A-Z]"
+    # a wiki's review notice, a world clock ("Oldtown: 15:46")
+    r"|page\s+version\s+status$|the\s+page\s+has\s+not\s+been\s+checked$|there\s+are\s+no\s+reviewed\s+versions\b"
+    r"|[A-Z][\w.'’\- ]{1,30}:\s*\d{1,2}:\d{2}$"
     # a government page's field labels alone ("Published" / "12 March 2024") and its delivery notes
     r"|(?:published|first\s+published|last\s+updated|delivered\s+on|from)\s*:?$"
     r"|(?:format|content\s+format|countr(?:y|ies)|themes?|disaster\s+types?|language|labels)\s*:\s*[A-Z]"
     r"|.{0,40}\((?:transcript\s+of\s+the\s+speech|original\s+script|speaker['’]s\s+notes)\b[^()]*\)$)"
+)
+
+
+# An e-mail alert's preamble on a repost: "You are subscribed to Press Releases for X. This information has recently
+# been updated, and is now available." (looked for only where "subscribed" is)
+_ALERT = re.compile(
+    r"(?i:\byou\s+are\s+subscribed\s+to\b.{0,120}\bthis\s+information\s+has\s+recently\s+been\s+updated\b)"
 )
 
 
@@ -316,7 +326,7 @@ def classify_line(line: str) -> LineClass:
     piped = _piped(rest) if "|" in rest else None
     if piped is not None:
         return piped
-    if _is_label(rest) or _FURNITURE.match(rest):
+    if _is_label(rest) or _FURNITURE.match(rest) or ("subscribed" in rest and _ALERT.search(rest, 0, 200)):
         return _WEAK
     if bullet and len(rest) <= 40 and _SHORT_LABEL.fullmatch(rest):
         return _TENTATIVE

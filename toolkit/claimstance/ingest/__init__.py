@@ -44,15 +44,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 from claimstance import io
 from claimstance.errors import EmptyInputError, InputError
 from claimstance.ingest.authors import fullest_role, header_author, opens_turn, split_author, transcript_header
-from claimstance.ingest.credits import header_credits, issued_on, publisher_in_text, reporter_in_lead
+from claimstance.ingest.credits import header_credits, issued_on, publisher_in_text, publisher_named, reporter_in_lead
 from claimstance.ingest.headers import (
     LONG_TITLE_CHARS,
     MAX_TITLE_CHARS,
+    Dateline,
+    above_player,
     agency_in_lead,
     agency_line,
     choose_title,
@@ -78,6 +81,7 @@ MAX_HEADER_LINES = 15
 LEAD_CHARS = 600
 _MAY_NAME_AGENCY = re.compile(r"[(/]|,[^,]*,")
 _PROSE_END = re.compile(r"[.!?…][\"”»'’)\]]*$|[a-z]{2}[.!?][\"”]?\s+[A-Z]")
+_NON_BLANK = re.compile(r"\S")
 WRAPPED = 0.7
 MIN_WRAP_WIDTH = 50
 """Wire copy is wrapped at 60 to 80 characters; lines narrower than this are no wrapped prose."""
@@ -92,12 +96,44 @@ EARLY_LINES, EARLY_CHARS = 8, 80
 def _is_prose(raw: str, line: Line) -> bool:
     """Whether a text line is prose (it ends a sentence, holds a sentence end, or is long), not a headline."""
     length = line.end - line.start
+    if length > MAX_TITLE_CHARS and _columns(raw, line):
+        return False
     if length > LONG_TITLE_CHARS:
         return True
     if _PROSE_END.search(raw, line.start, line.end) is not None:
+        if length <= MAX_TITLE_CHARS and _kicker(raw, line):
+            return False
         return line.short is None or PLACE_LINE.fullmatch(line.short) is None  # "Washington, D.C." is a place
     # long, unless a Title Case headline ends without a full stop
     return length > MAX_TITLE_CHARS and not title_cased(raw[line.start : line.end])
+
+
+_SENTENCE_END = frozenset(".!?…:;,\"”»'’)]")
+
+
+def _kicker(raw: str, line: Line) -> bool:
+    """Whether a short line that holds a sentence end is a headline with a kicker ("Tension has a cause. The Prime
+    Minister's speech in Parliament"): it does not end a sentence and a blank line sets it apart (a hard-wrapped
+    line runs on into the next line; a headline stands alone)."""
+    if raw[line.end - 1] in _SENTENCE_END or not raw[line.end - 1].isalnum():
+        return False
+    newline = raw.find("\n", line.end)
+    after = raw.find("\n", newline + 1) if newline >= 0 else -1
+    return after >= 0 and not raw[newline + 1 : after].strip()
+
+
+_COLUMN_GAP = re.compile(r" {12,}")
+"""Columns laid out with spaces: a ticker's items on one line, each with a wide gap after it."""
+
+
+def _columns(raw: str, line: Line) -> bool:
+    """Whether a long line is a ticker's or a table's columns set apart by wide gaps, each headline-like (no
+    sentence end): "1,577 days since the incident - no answer<many spaces>1,569 days since ... - no answer"."""
+    text = raw[line.start : line.end]
+    if "            " not in text:
+        return False
+    pieces = _COLUMN_GAP.split(text)
+    return len(pieces) > 1 and all(len(p) <= MAX_TITLE_CHARS and _PROSE_END.search(p) is None for p in pieces)
 
 
 def _header_and_lead(raw: str, item: _Item) -> tuple[list[Line], Line | None]:
@@ -114,8 +150,8 @@ def _header_and_lead(raw: str, item: _Item) -> tuple[list[Line], Line | None]:
         last = heads[-1]
         adjacent = raw.count("\n", last.end, lead.start) == 1
         text = raw[last.start : last.end]
-        if not adjacent or len(text) < WRAPPED * width or text.isupper():
-            break
+        if not adjacent or len(text) < WRAPPED * width or text.isupper() or dated_head([text]) is not None:
+            break  # a line in capitals, or one that gives a date ("Politics 25 March 2019 14:12"), runs on into nothing
         lead = heads.pop()
     return heads, lead
 
@@ -164,11 +200,12 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     text = _text(raw, item)
     header_lines, lead_line = _header_and_lead(raw, item)
     heads = [line.short for line in header_lines if line.short]
+    titles = [line.short for line in header_lines if line.short and not above_player(raw, line.end)]
     above = [line.short for line in header_lines[: item.above_stamp] if line.short] if item.above_stamp else []
     above = above if any(is_label_line(line) for line in above) else []  # a transcript's header block
     title = choose_title(above) if above and item.lines > 1 else None
     if title is None and item.lines > 1 and len(above) < len(heads):
-        title = choose_title(heads)
+        title = choose_title(titles)
     author = role = None
     found = header_author(title, heads, text, item.header, item.early)
     if found is not None:
@@ -187,12 +224,19 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         dateline = read_dateline(opening)
         if dateline is not None:
             break
+    if dateline is None and lead_line is not None and item.stamp is None:
+        # a standfirst, then the body's dateline: "OLDTOWN, MARCH 3, NORTHPRESS: ..." opens the second paragraph
+        second = _NON_BLANK.search(raw, lead_line.end, item.end)
+        if second is not None:
+            dateline = read_dateline(raw[second.start() : min(item.end, second.start() + LEAD_CHARS)])
     published = item.stamp
     if published is None and dateline is not None:
         published = dateline.published
         if published is None and dateline.month_day is not None:
             published = year_from_page(dateline.month_day, raw)
     published = published or issued_on(text) or dated_head([*heads, *item.early])
+    if published is not None and dateline is not None and dateline.agency is not None:
+        published = _wire_date(dateline, published)
     agency = dateline.agency if dateline is not None else None
     for head in heads:
         agency = agency or agency_line(head)
@@ -201,11 +245,20 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     if title is not None and byline is not None and (name_line(title) or ("",))[0] == byline:
         title = None  # "Jane Doe" over "Northpress Staff Writer": a byline is no headline
     site = next((head for head in heads if is_site_line(head, heads)), None)
-    agency = agency or agency_in_lead(lead) or house_source(raw, item.start)  # the office whose style the page has
+    agency = agency or agency_in_lead(lead)
+    # the page naming itself comes before the office whose house style it shows
+    named = (
+        agency
+        or item.source
+        or site
+        or next((found for found in map(agency_line, item.early) if found), None)  # "NPA News" under the lead
+        or publisher_named(raw)
+        or house_source(raw, item.start)
+    )
     return Document(
         id=f"{Path(seed_file).stem}-d{ordinal:02d}",
         seed_file=seed_file,
-        source=agency or item.source or site or publisher_in_text(text, raw),
+        source=named or publisher_in_text(text, raw),
         title=title,
         author=author,
         author_role=role,
@@ -215,6 +268,27 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         raw_start=item.start,
         raw_end=item.end,
     )
+
+
+WIRE_DAYS = 3
+"""A repost's timestamp comes at most this many days after the wire story its dateline dates."""
+
+
+def _wire_date(dateline: Dateline, stamp: Published) -> Published:
+    """The date of a wire story a page reposts: its dateline's ("OLDTOWN, Feb. 1 (Northpress) --", the year from
+    the repost's stamp), when the repost's stamp comes a day or few later; else the stamp."""
+    day = stamp.date() if isinstance(stamp, datetime) else stamp
+    own = dateline.published
+    if own is None and dateline.month_day is not None:
+        month, on = dateline.month_day
+        try:
+            own = date(day.year - (month > day.month), month, on)  # a story of 31 December reposted on 1 January
+        except ValueError:
+            return stamp
+    own_day = own.date() if isinstance(own, datetime) else own
+    if own_day is None or not 0 < (day - own_day).days <= WIRE_DAYS:
+        return stamp
+    return own_day
 
 
 def ingest_text(raw: str, seed_file: str) -> Iterator[Document]:

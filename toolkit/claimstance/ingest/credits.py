@@ -3,7 +3,8 @@
 * **Byline**: "By JANE DOE, Associated Press Writer" (the journalist, and the agency after the name), "By
   Northpress Staff" (the outlet, no journalist), or the reporter a lead names ("VOA's Jane Doe reports").
 * **Publisher**: what the page's furniture names ("Follow the Foreign Office on Twitter", "Source: X", "© 2024
-  X", a newsroom's address "news@northpress.com"), a standfirst's "The press release issued by X", or the
+  X", a newsroom's address "news@northpress.com", "Contact the X Team", "Official website of X", an archive's
+  citation line; it outranks a house-style guess), a standfirst's "The press release issued by X", or the
   outlet the body says it was told or sent the news ("received by IRIN", "told VOA", "an Interfax
   correspondent reported").
 * **Release date**: a standfirst's "issued on 29 September 2023".
@@ -18,12 +19,12 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from claimstance.ingest.headers import REPORTS_FOR, agency_name
+from claimstance.ingest.headers import REPORTS_FOR, agency_name, for_reporter
 from claimstance.ingest.namelines import name_line
 from claimstance.lexicon import DATE, ORG_HEADS, ROLE_WORDS, Published, classify_line, date_of, is_noise_line
 
 _FOLLOW = re.compile(
-    r"\bFollow\s+(?:the\s+)?(?P<name>[A-Z][\w&.\-]*(?:\s+(?:&\s+)?[A-Z][\w&.\-]*){0,4})\s+on\s+"
+    r"\b(?:Follow|Find)\s+(?:the\s+)?(?P<name>[A-Z][\w&.\-]*(?:\s+(?:&\s+|of\s+)?[A-Z][\w&.\-]*){0,4})\s+on\s+"
     r"(?:Twitter|Facebook|Instagram|YouTube|LinkedIn|Telegram|X)\b"
 )
 _ISSUED_BY = re.compile(
@@ -41,7 +42,8 @@ _RECEIVERS = (
         "interview",
         re.compile(
             r"\b(?:[Ii]n\s+an?\s+(?P<name>[A-Z][A-Z/\-]{1,7})\s+interview|interview\s+with\s+"
-            r"(?:the\s+)?(?P<with>[A-Z][A-Z/\-]{1,7})\b(?!\s+[A-Z]))"
+            r"(?:the\s+)?(?P<with>[A-Z][A-Z/\-]{1,7}\b(?!\s+[A-Z])|(?P<outlet>Voice|Radio)\s+(?:of\s+)?[A-Z][\w\-]+"
+            r"(?:\s+[A-Z][\w\-]+){0,2}))"
         ),
     ),
     ("correspondent", re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<name>[A-Z][\w\-]+)\s+correspondent\b")),
@@ -71,7 +73,7 @@ _CREDIT = re.compile(
     r"^[ \t]*(?:(?:Source|Via)\s*[:\-–—]\s*(?P<source>[A-Z][\w&.'’/\- ]{1,40}?)"
     r"|(?:Copyright\s*(?:©|\([Cc]\))?|©|\([Cc]\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:The\s+)?"
     r"(?P<owner>[A-Z][\w&.'’/\-]*(?:\s+(?:(?:of|for|and|the)\s+)?[A-Z][\w&.'’/\-]*){0,4}?)(?:,?\s*\d{4})?"
-    r"(?:\.?\s+All\s+rights\b.*)?)"
+    r"(?:\.?\s+All\s+rights\b.*|\s+\|\s+[^\n]*)?)"  # "© Northpress | Jane Doe, Foreign Minister": a photo's credit
     r"[ \t]*\.?[ \t]*$",
     re.MULTILINE,
 )
@@ -104,8 +106,30 @@ _PRODUCED_BY = re.compile(
 )
 
 
+# "Contact the FCDO Communication Team", "Contact the Northpress newsroom": the office or outlet that answers for
+# the page
+_CONTACT = re.compile(
+    r"\bContact\s+the\s+(?P<name>[A-Z][\w&.\-]*(?:\s+(?:&\s+|of\s+)?[A-Z][\w&.\-]*){0,4}?)\s+"
+    r"(?i:(?:press|media|news|communications?)\s+(?:team|office|desk)|press\s+office|newsroom)\b"
+)
+# "Official website of the President of Northland": a site's name for itself on a line of its own
+_OFFICIAL_SITE = re.compile(
+    r"^[ \t]*(?P<name>(?:The\s+)?[Oo]fficial\s+(?:web\s?site|portal)\s+of\s+[^\n]{3,80}?)[ \t]*$", re.MULTILINE
+)
+# An archive's citation line: "Jane Doe, Remarks on ... Online by John Roe and Ann Poe, The Northland Papers Project
+# https://...": the archive whose page it is
+_CITATION = re.compile(
+    r"\bOnline\s+by\s+[A-Z][^,\n]{2,80},\s+(?P<name>(?:The\s+)?[A-Z][\w&.'’\-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.'’\-]*){0,5})"
+    r"\s+https?://"
+)
+
 _PRODUCED_HINTS = tuple(f"was {verb} by " for verb in ("produced", "written", "published", "prepared", "provided"))
 _PRODUCED_HINTS = (*_PRODUCED_HINTS, "the free ")
+
+
+def _title_case(name: str) -> str:
+    """A name given in capitals, as a name is written: "U.S. STATE DEPARTMENT" -> "U.S. State Department"."""
+    return " ".join(w if "." in w or len(w) <= 2 else w.capitalize() for w in name.split())
 
 
 @lru_cache(maxsize=8)
@@ -119,8 +143,14 @@ def _followed(page: str) -> str | None:
     top = page[:3000]
     sender = _FROM.search(page, 0, 3000) if "From:" in top or "FROM:" in top or "From :" in top else None
     if sender is not None and any(t.lower() in ORG_HEADS for t in sender["name"].split()):
-        return sender["name"]
-    found = _FOLLOW.search(ends) if "Follow" in ends else None
+        name = sender["name"]
+        return _title_case(name) if name.isupper() else name  # "FROM: U.S. STATE DEPARTMENT"
+    own = _OFFICIAL_SITE.search(top) if "fficial" in top else None
+    if own is not None:
+        return own["name"]
+    found = _FOLLOW.search(ends) if "Follow" in ends or "Find" in ends else None
+    found = found or (_CONTACT.search(ends) if "Contact the" in ends else None)
+    found = found or (_CITATION.search(ends) if "Online by" in ends else None)
     if found is not None:
         return found["name"]
     mail = _NEWSROOM_MAIL.search(ends) if "@" in ends else None
@@ -132,6 +162,31 @@ def _followed(page: str) -> str | None:
             if name and name.lower() not in ("all", "all rights"):
                 return agency_name(name.strip().rstrip("."))
     return None
+
+
+def publisher_named(page: str) -> str | None:
+    """The publisher a page's furniture names in so many words ("From: X", "Follow X on Twitter", "© X"): the
+    page naming itself, which outranks a guess from its house style; a short form written out as the page's
+    text gives it in full ("Foreign Office" -> "Foreign & Colonial Office")."""
+    name = _followed(page)
+    return fullest_form(name, page) if name is not None else None
+
+
+def fullest_form(name: str, page: str) -> str:
+    """``name`` in the one longer form the head of ``page`` gives: the same first and last word with up to three
+    capitalised words (or "&", "and") between them; several longer forms, or none, leave ``name`` as it is."""
+    tokens = name.split()
+    if len(tokens) < 2 or tokens[0] == tokens[-1]:
+        return name
+    between = r"(?:(?:[A-Z][\w'’\-]*|&|and)\s+){1,3}"
+    pattern = rf"\b{re.escape(tokens[0])}\s+{between}{re.escape(tokens[-1])}\b"
+    found = {" ".join(m.group().split()) for m in re.finditer(pattern, page[:FULLEST_CHARS])}
+    found.discard(name)
+    return found.pop() if len(found) == 1 else name
+
+
+FULLEST_CHARS = 3000
+"""A publisher's full name is looked for in a page's head (its standfirst and first paragraphs)."""
 
 
 def publisher_in_text(text: str, page: str = "") -> str | None:
@@ -209,6 +264,8 @@ def reporter_in_lead(lead: str) -> str | None:
     found = _REPORTER.search(head) if "'s " in head or "’s " in head else None
     if found is None and "report" in head and " for " in head:
         found = REPORTS_FOR.search(head)  # "as Jane Doe reports for VOA from Oldtown"
+    if found is None and "For " in head and "report" in head:
+        found = for_reporter(head)  # "For VOA, Jane da Doe reports that ..."
     return found["who"] if found is not None else None
 
 

@@ -5,8 +5,9 @@ twice), a byline, timestamps, a dateline; the body starts at the first line of p
 sentence, or a long one). Everything here reads those header lines and the body's first lines (pure).
 
 * **Title**: the longest headline-like header line: no bullet, breadcrumb, byline, dateline, label ("Tag:"),
-  agency or section name; a line of one or two words only when a "by ..." line completes it ("Press
-  conference" / "by NATO Secretary General ..."). No header line, no title.
+  agency or section name, site furniture ("Jump to content"), venue ("Oval Office") or video title; a line of
+  one or two words only when a "by ..." line completes it ("Press conference" / "by NATO Secretary General
+  ..."). No header line, no title.
 * **Dateline**: "PLACE, DATE (Agency) –", "PLACE, DAY MONTH, AGENCY.", "Place, City, Date / Agency Author /":
   its date (a day and month alone get their year from the page), its agency and author.
 * **Agency**: the dateline's; a header line of its own ("(Xinhua)", "Interfax News Agency"); a lead that opens
@@ -31,6 +32,7 @@ from claimstance.lexicon import (
     DAY_MONTH,
     FUNCTION_WORDS,
     MONTHS,
+    ROLE_WORDS,
     WIRE_AGENCIES,
     Published,
     Updated,
@@ -133,8 +135,17 @@ def year_from_page(month_day: tuple[int, int], raw: str) -> date | None:
 
 
 _HEAD_DATE_FIRST = re.compile(rf"(?:{DATE.pattern})(?:,?\s+\d{{1,2}}:\d{{2}})?(?=,?\s|$)")
-_HEAD_DATE_LAST = re.compile(rf",\s*(?:{DATE.pattern})$")
+# "Briefing by X, Oldtown, March 4, 2022", "Speech in Oldtown: 4 March 2022"
+_HEAD_DATE_LAST = re.compile(rf"[,:]\s*(?:{DATE.pattern})$")
+_SECTION_BEFORE = re.compile(r"(?:[A-Z][\w&'’\-]*\s+){1,3}(?=\d)")
+"""A section's label before a timestamp on one line: "Northland Materials 25 March 2019 14:12 (UTC +04:00)"."""
 _STAMP_PARTS = re.compile(r"\s*[|•·]\s*")
+
+
+# "13 May 04": a monitoring service's date line, the year in two digits
+_SHORT_YEAR = re.compile(r"(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]{3,9}\.?)\s+(?P<y>\d{2})")
+SHORT_YEAR_PIVOT = 50
+"""A two-digit year below this is of the 2000s, else of the 1900s."""
 
 
 def dated_head(heads: Sequence[str]) -> Published | None:
@@ -144,6 +155,13 @@ def dated_head(heads: Sequence[str]) -> Published | None:
     for head in heads:
         if not any(c.isdigit() for c in head):
             continue  # no date without a digit
+        short = _SHORT_YEAR.fullmatch(head)
+        if short is not None and short["m"].lower().rstrip(".") in MONTHS:
+            year = int(short["y"]) + (2000 if int(short["y"]) < SHORT_YEAR_PIVOT else 1900)
+            try:
+                return date(year, MONTHS[short["m"].lower().rstrip(".")], int(short["d"]))
+            except ValueError:
+                continue
         found = ON_DATE.search(head)
         if found is not None:
             return parse_published(head[found.end() :])
@@ -151,6 +169,12 @@ def dated_head(heads: Sequence[str]) -> Published | None:
             stamp = classify_line(piece)
             if stamp.stamp and stamp.published is not None and stamp.updated is Updated.PLAIN:
                 return stamp.published
+        label = _SECTION_BEFORE.match(head)
+        labelled = (
+            classify_line(head[label.end() :]) if label is not None and stamp_kind(head) is Updated.PLAIN else None
+        )
+        if labelled is not None and labelled.stamp and labelled.published and labelled.updated is Updated.PLAIN:
+            return labelled.published
         at = _HEAD_DATE_FIRST.match(head) or _HEAD_DATE_LAST.search(head)
         if at is not None and stamp_kind(head) is Updated.PLAIN:
             return parse_published(at.group())
@@ -172,6 +196,20 @@ REPORTS_FOR = re.compile(
     r"\b(?P<who>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2}),?\s+(?:reports|reported|reporting)\s+for\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){0,2})\s+(?:from|in)\s+[A-Z]"
 )
+# "For Northpress, Jane da Doe reports that ...": the outlet first, then its reporter
+FOR_REPORTS = re.compile(
+    r"\bFor\s+(?:the\s+)?(?P<name>[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){0,2}),\s+"
+    r"(?P<who>[A-Z][\w'’\-]+(?:\s+(?:(?:da|de|del|van|von|al|bin)\s+)?[A-Z][\w'’\-]+){1,2})\s+(?:reports|reported)\b"
+)
+
+
+def for_reporter(text: str) -> re.Match[str] | None:
+    """ "For Northpress, Jane Doe reports ...": the outlet and its reporter; "For Northland, President Karl Olsen
+    reported ..." names a country and its president, no outlet."""
+    found = FOR_REPORTS.search(text)
+    return found if found is not None and found["who"].split()[0].lower() not in ROLE_WORDS else None
+
+
 _REPORTS_END = re.compile(
     r",\s*(?:the\s+)?(?P<name>[A-Z][\w.\-/]*\s+(?:reports|informs)|[A-Z]{2,}[\w.\-/]*\s+reported)\.(?=\s|$)"
 )
@@ -194,10 +232,34 @@ _ACRONYM_NEWS = re.compile(r"^([A-Z]{2,}(?:/[A-Z]{2,})?)\s+News$")
 
 
 def agency_name(text: str) -> str:
-    """An agency as a dateline or credit names it, with wire abbreviations written out ("AP" -> ...)."""
+    """An agency as a dateline or credit names it, with wire abbreviations written out ("AP" -> ...); a long
+    name in capitals ("NORTHPRESS:") is written as a name, an acronym ("NPA") as it is."""
     name = text.strip(" ()")
     name = _ACRONYM_NEWS.sub(r"\1", name)  # "IRIN News", "VOA News": the acronym's outlet
+    if name.isupper() and " " not in name and sum(c.isalpha() for c in name) >= LONG_CAPITALS:
+        name = name.capitalize()
     return WIRE_AGENCIES.get(name.lower(), name)
+
+
+LONG_CAPITALS = 7
+"""A word in capitals this long is a name set in capitals ("NORTHPRESS"), not an acronym ("UNICEF")."""
+_OUTLET_WORDS = r"[A-Z][\w&.\-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)*[A-Z][\w&.\-]*){0,5}"
+# "Voice of Northland (Oldtown, NL)": a repost's credit, the outlet and its seat (city and region)
+_OUTLET_SEAT = re.compile(rf"(?P<name>{_OUTLET_WORDS})\s+\((?P<seat>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,\s+[A-Z][\w.]*)\)")
+# "Public Television of Northland, Oldtown,": a monitoring service's source line, the broadcaster and its city, a
+# comma after it (the date follows on the next line)
+_BROADCASTER_CITY = re.compile(rf"(?P<name>{_OUTLET_WORDS}),\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?,")
+
+
+def _outlet_line(line: str) -> str | None:
+    """The outlet a repost's credit line names: "Voice of Northland (Oldtown, NL)", "Northland Radio, Oldtown,"."""
+    seat = _OUTLET_SEAT.fullmatch(line) if line.endswith(")") else None
+    if seat is not None and len(seat["name"].split()) >= 2 and name_line(seat["name"]) is None:
+        return seat["name"]
+    found = _BROADCASTER_CITY.fullmatch(line) if "," in line else None
+    if found is not None and any(t.lower() in AGENCY_WORDS for t in found["name"].split()):
+        return found["name"]
+    return None
 
 
 def agency_line(line: str, known: Sequence[str] = ()) -> str | None:
@@ -207,6 +269,9 @@ def agency_line(line: str, known: Sequence[str] = ()) -> str | None:
     acronym = _ACRONYM_NEWS.fullmatch(line) or _AGENCY_CITY.fullmatch(line)
     if acronym is not None:
         return agency_name(acronym.group(1))  # "VOA News": a wire's or broadcaster's desk; "AFP, MOSCOW"
+    outlet = _outlet_line(line) if not line.startswith("(") else None
+    if outlet is not None:
+        return outlet
     paren = line.startswith("(") and line.endswith(")")
     tokens = line.strip("()").split()
     found = _AGENCY_LINE.fullmatch(line)
@@ -240,6 +305,8 @@ def agency_in_lead(lead: str) -> str | None:
         found = _REPORTS_END.search(head)  # "..., Northpress reports.", "..., NPA reported."
     if found is None and "report" in head and " for " in head:
         found = REPORTS_FOR.search(head)  # "reports for", "reported for", "reporting for": spare the scan
+    if found is None and "For " in head and "report" in head:
+        found = for_reporter(head)
     return agency_name(found["name"].split()[0]) if found is not None else None
 
 
@@ -248,8 +315,22 @@ def agency_in_lead(lead: str) -> str | None:
 _NOT_A_TITLE = re.compile(
     r"(?:[•·▪●*\-–—]|\d{1,2}\.\s|\d{1,2}:\d{2}\s|by\s|(?i:accessibility|skip\s+to|breaking\s+news|tags?\s*:|category\s*:"
     r"|section\s*:|filed\s+under|home$|menu$|search$|for\s+immediate\s+release|as\s+delivered|as\s+prepared"
-    r"|check\s+against\s+delivery|embargoed))"
+    r"|check\s+against\s+delivery|embargoed"
+    # a site's own furniture: skip links, a government banner, a blog's label listing
+    r"|jump\s+to\s+(?:content|navigation|main)|an\s+official\s+website\s+of\b|(?:official|secure)\s+(?:\.gov\s+)?"
+    r"websites\s+use\b|showing\s+posts\s+(?:with|for)\b))"
 )
+_SECTIONS = (
+    r"(?i:statements|speeches|press\s+releases|releases|readouts|briefings|messages|interviews|transcripts|articles)"
+)
+# A section of a site's releases: "Statements by the Spokesperson", "SPEECHES, INTERVIEWS, ARTICLES", "Statements and
+# messages of the Prime Minister" (kinds in the plural, then at most whose they are)
+_SECTION = re.compile(
+    rf"{_SECTIONS}(?:\s*(?:,|and|&)\s*{_SECTIONS})*"
+    r"(?:\s+(?i:by|of|from)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w.]*){0,5})?"
+)
+# A media player's line under a video's title: "|| 0:00:00", "0:00 / 2:41"
+_PLAYER = re.compile(r"[|\s▶►]*\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 # "Volume 580: debated on Tuesday 13 May 2014", "Delivered on: 11 March 2024": the date of a text, no headline
 ON_DATE = re.compile(
     rf"\b(?i:debated|delivered|published|posted|released|issued|dated)\b(?:\s+on)?\s*:?\s*(?:\w+day,?\s+)?"
@@ -298,6 +379,26 @@ def _menu(text: str) -> bool:
     return "&" in tokens or len(tokens) >= 10
 
 
+def above_player(raw: str, end: int) -> bool:
+    """Whether the line ending at ``end`` stands right above a media player's time ("|| 0:00:00"): a video's
+    title, not the article's headline."""
+    start = raw.find("\n", end) + 1
+    if start == 0:
+        return False
+    stop = raw.find("\n", start)
+    return _PLAYER.fullmatch(raw[start : stop if stop >= 0 else len(raw)].strip()) is not None
+
+
+def _venue(text: str) -> bool:
+    """A place on a line of its own, as a transcript gives it under its title ("Oval Office", "South Lawn",
+    "East Room"): two or three capitalised words, the last a venue's."""
+    tokens = text.split()
+    return 2 <= len(tokens) <= 3 and tokens[-1].lower() in _VENUES and all(t[:1].isupper() for t in tokens)
+
+
+_VENUES = words("office room lawn garden house building palace residence hotel airport tarmac hall chamber auditorium")
+
+
 _BREADCRUMB = re.compile(r"\s[»›]\s|^Home\s+[>/]\s")
 
 
@@ -334,15 +435,19 @@ def choose_title(lines: Sequence[str]) -> str | None:
             line = f"{line} {following}"  # "Press conference" / "by NATO Secretary General ..."
         elif not is_headline(line) or _NOT_A_TITLE.match(line) or (_DIGIT.search(line) and ON_DATE.search(line)):
             continue
+        if _venue(line) or _SECTION.fullmatch(line):
+            continue  # "Oval Office" above a time: where it was said; a section's name
         if len(line.split()) < 2 or any(site in line for site in sites) or PLACE_LINE.fullmatch(line):
             continue  # "Rome" above a date is a dateline's place; a line given three times is the site's name
-        if agency_line(line) is not None or is_role_line(line) or _CAPTION.search(line) or _BYLINE_TAIL.search(line):
+        role = is_role_line(line) and TRANSCRIPT_START.match(line) is None  # "ADDRESS BY PRESIDENT OF ..." is a title
+        if agency_line(line) is not None or role or _CAPTION.search(line) or _BYLINE_TAIL.search(line):
             continue
         if " | " in line and all(len(part.split()) <= 4 for part in line.split(" | ")[1:]):
             line = line.split(" | ")[0]  # "Headline | Northpress News": the page title names its site
         site = _SITE_SUFFIX.search(line) if "." in line else None
         line = line[: site.start()] if site else line  # "Headline - northpress.com"
-        if name_line(line) is not None:
+        person = name_line(line)
+        if person is not None and (person[1] is None or title_cased(person[1])):
             continue  # "Jane Doe": a byline's or speaker's name line (a short Title Case headline is lost with it)
         # "Press Statement", or a long Title Case line: only when no other line is a headline
         label = TRANSCRIPT_START.fullmatch(line) is not None or len(line) > MAX_TITLE_CHARS

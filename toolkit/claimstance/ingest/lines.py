@@ -3,12 +3,16 @@ items): each line classified once (:func:`claimstance.lexicon.classify_line`), l
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from claimstance.lexicon import OTHER_STORIES, SHORT_LINE, LineKind, Published, Updated, classify_line
 
 # ------------------------------------------------------------------------------------------------ lines
+
+_CLOCK = re.compile(r"[A-Z][\w.'’\- ]{1,30}:\s*\d{1,2}:\d{2}")
+"""A world clock's line: "Oldtown: 15:46"."""
 
 TEXT, BLANK, STRONG, WEAK, TENTATIVE = LineKind.TEXT, LineKind.BLANK, LineKind.STRONG, LineKind.WEAK, LineKind.TENTATIVE
 
@@ -61,9 +65,18 @@ class Run:
 
     def __post_init__(self) -> None:
         dated = [line for line in self.lines if line.stamp and line.published is not None] if self.lines else []
+        if dated and any(line.short and _CLOCK.fullmatch(line.short) for line in self.lines):
+            dated = [line for line in dated if not self._above_clock(line)]
         plain = [line.published for line in dated if line.updated is Updated.PLAIN and line.published is not None]
         updated = [line.published for line in dated if line.updated is Updated.UPDATED and line.published is not None]
         self.stamps = plain or updated
+
+    def _above_clock(self, line: Line) -> bool:
+        """Whether a date line heads a world clock ("28 June 2022" / "Oldtown: 15:46" / "Newtown: 13:46"): the
+        site's today, not the article's date."""
+        at = self.lines.index(line)
+        following = next((n for n in self.lines[at + 1 :] if n.kind is not BLANK), None)
+        return following is not None and following.short is not None and _CLOCK.fullmatch(following.short) is not None
 
     @property
     def separates(self) -> bool:

@@ -101,7 +101,10 @@ _HOUSE_MARKS = (
      re.compile(r"^(?:Office of the Spokesperson|(?:[A-Z][\w.’'-]*,?\s+){0,4}Secretary of State"
                 r"|(?:Deputy\s+)?Department\s+Spokesperson|Senior State Department Official)[ \t]*$", re.M),
      "U.S. Department of State"),
-    (("President of Russia",), re.compile(r"^President\s+of\s+Russia\s+[A-Z][\w-]+\s+[A-Z][\w-]+:", re.M),
+    # kremlin.ru's speaker tags, in capitals on reposts: "PRESIDENT OF RUSSIA VLADIMIR PUTIN:"
+    (("President of Russia", "PRESIDENT OF RUSSIA"),
+     re.compile(r"^(?:President\s+of\s+Russia\s+[A-Z][\w-]+\s+[A-Z][\w-]+|PRESIDENT\s+OF\s+RUSSIA\s+[A-Z-]+\s+[A-Z-]+):",
+                re.M),
      "The Kremlin"),
 )  # fmt: skip
 HOUSE_CHARS = 2000
