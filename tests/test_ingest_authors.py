@@ -272,3 +272,21 @@ def test_a_first_person_statement_with_no_header_naming_its_author_is_its_signer
         "Anna Berg\nSenior Correspondent\n"
     )
     assert _author(news) == (None, None)  # a report in the third person: its sign-off is a byline, no speaker
+
+
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "Media contact\nJane Doe\nPress Secretary\n+1 555 0100\n",
+        "For more information:\nKarl Smith\nHead of Press Office\n",
+        "Karl Smith\nCommunications Officer, Ministry of Foreign Affairs\n",
+    ],
+)
+def test_a_first_person_release_is_not_its_media_contacts(contact: str) -> None:
+    body = (
+        "We welcome the ceasefire agreed today between the parties. Our ministry has long called for an end to it.\n\n"
+        "We urge both sides to respect the agreement and to return to talks. Our envoy will travel there next week.\n\n"
+        "We thank our partners for their work. I am confident that peace can hold if everyone plays their part.\n\n"
+    )
+    raw = f"Ministry welcomes the ceasefire\n\n{body}{contact}"
+    assert _author(raw) == (None, None)

@@ -270,3 +270,19 @@ def test_for_a_country_its_president_reported_names_no_outlet() -> None:
     raw = "Harvest up\n\nFor Northland, President Karl Olsen reported a record harvest on Monday.\n"
     doc = _docs(raw)[0]
     assert (doc.source, doc.byline) == (None, None)
+
+
+def test_a_headline_ending_in_a_venue_word_is_a_title_when_no_time_follows() -> None:
+    raw = (
+        "Olsen Leaves Office\n\n"
+        "OLDTOWN, March 3 (Northpress) - Prime Minister Karl Olsen resigned on Tuesday after a vote of no confidence.\n"
+    )
+    assert _docs(raw)[0].title == "Olsen Leaves Office"
+
+
+def test_for_a_country_a_person_reported_names_no_outlet() -> None:
+    raw = (
+        "Talks resume in Oldtown\n\n"
+        "For Northland, Karl Olsen reported progress on the border question, while Southland said little.\n"
+    )
+    assert _docs(raw)[0].source is None

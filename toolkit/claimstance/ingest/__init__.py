@@ -63,6 +63,7 @@ from claimstance.ingest.headers import (
     is_site_line,
     read_dateline,
     title_cased,
+    venue_line,
     year_from_page,
 )
 from claimstance.ingest.lines import BLANK, STRONG, WEAK, Line, Run, runs_and_text
@@ -200,8 +201,18 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     text = _text(raw, item)
     header_lines, lead_line = _header_and_lead(raw, item)
     heads = [line.short for line in header_lines if line.short]
-    titles = [line.short for line in header_lines if line.short and not above_player(raw, line.end)]
-    above = [line.short for line in header_lines[: item.above_stamp] if line.short] if item.above_stamp else []
+    # a video's title, and a venue over a transcript's time ("Oval Office"), are no headline
+    venues = {line.start for line in header_lines if venue_line(raw, line.start, line.end)}
+    titles = [
+        line.short
+        for line in header_lines
+        if line.short and line.start not in venues and not above_player(raw, line.end)
+    ]
+    above = (
+        [line.short for line in header_lines[: item.above_stamp] if line.short and line.start not in venues]
+        if item.above_stamp
+        else []
+    )
     above = above if any(is_label_line(line) for line in above) else []  # a transcript's header block
     title = choose_title(above) if above and item.lines > 1 else None
     if title is None and item.lines > 1 and len(above) < len(heads):

@@ -196,10 +196,12 @@ REPORTS_FOR = re.compile(
     r"\b(?P<who>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2}),?\s+(?:reports|reported|reporting)\s+for\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){0,2})\s+(?:from|in)\s+[A-Z]"
 )
-# "For Northpress, Jane da Doe reports that ...": the outlet first, then its reporter
+# "For Northpress, Jane da Doe reports that ...": the outlet first, then its reporter, who reports in the present
+# (a past "reported" is news: "For Northland, Karl Olsen reported progress") unless it says from where
 FOR_REPORTS = re.compile(
     r"\bFor\s+(?:the\s+)?(?P<name>[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){0,2}),\s+"
-    r"(?P<who>[A-Z][\w'’\-]+(?:\s+(?:(?:da|de|del|van|von|al|bin)\s+)?[A-Z][\w'’\-]+){1,2})\s+(?:reports|reported)\b"
+    r"(?P<who>[A-Z][\w'’\-]+(?:\s+(?:(?:da|de|del|van|von|al|bin)\s+)?[A-Z][\w'’\-]+){1,2})\s+"
+    r"(?:reports\b|reported\s+from\s+[A-Z])"
 )
 
 
@@ -389,11 +391,21 @@ def above_player(raw: str, end: int) -> bool:
     return _PLAYER.fullmatch(raw[start : stop if stop >= 0 else len(raw)].strip()) is not None
 
 
-def _venue(text: str) -> bool:
-    """A place on a line of its own, as a transcript gives it under its title ("Oval Office", "South Lawn",
-    "East Room"): two or three capitalised words, the last a venue's."""
-    tokens = text.split()
-    return 2 <= len(tokens) <= 3 and tokens[-1].lower() in _VENUES and all(t[:1].isupper() for t in tokens)
+_CLOCK_TIME = re.compile(r"\s*\d{1,2}:\d{2}\b")
+
+
+def venue_line(raw: str, start: int, end: int) -> bool:
+    """Whether the line ``raw[start:end]`` is a place over a transcript's time ("Oval Office" / "4:10 P.M. EST"): two
+    or three capitalised words, the last a venue's, and a time on the next line of text; a headline may end in such
+    a word ("Olsen Leaves Office") and no time comes under it."""
+    tokens = raw[start:end].split()
+    if not (2 <= len(tokens) <= 3 and tokens[-1].lower() in _VENUES and all(t[:1].isupper() for t in tokens)):
+        return False
+    below = _NEXT_TEXT.search(raw, end)
+    return below is not None and _CLOCK_TIME.match(raw, below.start()) is not None
+
+
+_NEXT_TEXT = re.compile(r"\S")
 
 
 _VENUES = words("office room lawn garden house building palace residence hotel airport tarmac hall chamber auditorium")
@@ -435,8 +447,8 @@ def choose_title(lines: Sequence[str]) -> str | None:
             line = f"{line} {following}"  # "Press conference" / "by NATO Secretary General ..."
         elif not is_headline(line) or _NOT_A_TITLE.match(line) or (_DIGIT.search(line) and ON_DATE.search(line)):
             continue
-        if _venue(line) or _SECTION.fullmatch(line):
-            continue  # "Oval Office" above a time: where it was said; a section's name
+        if _SECTION.fullmatch(line):
+            continue  # a section's name
         if len(line.split()) < 2 or any(site in line for site in sites) or PLACE_LINE.fullmatch(line):
             continue  # "Rome" above a date is a dateline's place; a line given three times is the site's name
         role = is_role_line(line) and TRANSCRIPT_START.match(line) is None  # "ADDRESS BY PRESIDENT OF ..." is a title

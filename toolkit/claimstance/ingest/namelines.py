@@ -119,18 +119,31 @@ _SIGNATURE = re.compile(
     r"(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+(?P<last>[A-Z][A-Za-z'’\-]+)[ \t]*(?:\([^()\n]{0,40}\))?"
 )
 _SIGNATURE_CHARS = 2000
+_CONTACT_LABEL = re.compile(
+    r"(?i:(?:media|press)\s+(?:contacts?|enquiries|inquiries)|contacts?|enquiries|inquiries"
+    r"|for\s+(?:more|further)\s+information|more\s+information)\b[^\n]{0,30}"
+)
+# Who answers a release's press calls ("Press Secretary", "Head of Press Office"): a statement with no header naming
+# its author is the office's, not theirs
+_PRESS_STAFF = words("press media communications communication information")
 
 
 def signed_by(text: str, office: str | None) -> tuple[str, str] | None:
     """The holder of ``office`` a press release's contact block names at its foot: a name line ("Jane DOE(link
     sends e-mail)") over a line with the office ("Lead Spokesperson for Foreign Affairs"); any office when
-    ``office`` is None ("Minister for Foreign Affairs")."""
+    ``office`` is None ("Minister for Foreign Affairs"), but no press officer's and no name under a contact
+    label ("Media contact", "For more information"): they answer calls about the release, they did not make it."""
     heads = {office.split()[-1].lower()} if office else ROLE_WORDS
     lines = [line.strip() for line in text[-_SIGNATURE_CHARS:].split("\n") if line.strip()]
     for k, line in enumerate(lines[:-1]):
         found = _SIGNATURE.fullmatch(line) if len(line) <= 60 else None
         role = lines[k + 1]
         if found is None or len(role) > 100 or not role[:1].isupper() or heads.isdisjoint(role.lower().split()[:3]):
+            continue
+        if office is None and (
+            (k > 0 and _CONTACT_LABEL.fullmatch(lines[k - 1].rstrip(":")))
+            or not _PRESS_STAFF.isdisjoint(role.lower().split())
+        ):
             continue
         if any(t.lower() in ROLE_OR_ORG or t.lower() in FUNCTION_WORDS for t in (found["first"], found["last"])):
             continue  # "Press Officer": an office, no name
