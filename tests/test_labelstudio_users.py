@@ -50,6 +50,17 @@ def test_a_refused_account_is_reported_without_the_e_mail(fake: FakeServer) -> N
     assert "creating an annotator account" in str(caught.value)
 
 
+def test_a_refusal_that_echoes_the_e_mail_is_reported_by_pseudonym(fake: FakeServer) -> None:
+    fake.on("GET", "/api/users/", recorded("users.json"))
+    echoed = {"validation_errors": {"email": ["Jane.Doe@uni.example.org is not allowed on this server"]}}
+    fake.on("POST", "/api/users/", echoed, status=400)
+    with pytest.raises(LabelStudioError) as caught:
+        users.create_user("jane.doe@uni.example.org", connection=fake.connect())
+    assert "@" not in str(caught.value)
+    assert labelstudio.pseudonym("jane.doe@uni.example.org") in str(caught.value)
+    assert "is not allowed on this server" in str(caught.value)  # the server's reason is kept
+
+
 @pytest.mark.integration
 def test_an_annotator_s_password_appears_only_in_the_line_for_the_lead(
     label_studio: LabelStudioServer, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]

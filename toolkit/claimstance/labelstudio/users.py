@@ -8,7 +8,10 @@ change). Listings name annotators by pseudonym and a masked e-mail, never the ad
 
 from __future__ import annotations
 
+import contextlib
+import re
 import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +64,24 @@ def list_users(*, settings: ServerSettings | None = None, connection: Connection
     return {user.id: user.email for user in users if user.id is not None and user.email}
 
 
+@contextlib.contextmanager
+def _unnamed(email: str) -> Iterator[None]:
+    """Errors while making ``email``'s account name it by pseudonym: a server's refusal may quote the address
+    ("x@y is not allowed"), and a claimstance error is printed and logged."""
+    try:
+        yield
+    except LabelStudioError as exc:
+        address = re.compile(re.escape(email), re.IGNORECASE)
+        if not any(address.search(part or "") for part in (exc.message, exc.hint, exc.detail)):
+            raise
+        named = pseudonym(email)
+        raise type(exc)(
+            address.sub(named, exc.message),
+            hint=address.sub(named, exc.hint) if exc.hint else None,
+            detail=address.sub(named, exc.detail) if exc.detail else None,
+        ) from None
+
+
 def create_user(
     email: str,
     *,
@@ -76,7 +97,7 @@ def create_user(
     link (Label Studio Community ignores a password sent to its users API). An existing account is kept as
     it is, password included.
     """
-    with connected(settings, connection) as conn:
+    with connected(settings, connection) as conn, _unnamed(email):
         return _create_user(conn, email, password=password, first_name=first_name, last_name=last_name)
 
 
@@ -142,7 +163,7 @@ def add_annotator(
         raise LabelStudioError("an annotator is added by e-mail address", hint="e.g. claimstance annotators add EMAIL")
     password = secrets.token_urlsafe(18)  # 24 characters: Label Studio wants 8 to 64
     config.register_secret(password)
-    with connected(settings, connection) as conn:
+    with connected(settings, connection) as conn, _unnamed(email):
         if any(known.lower() == email.lower() for known in list_users(connection=conn).values()):
             raise LabelStudioError(
                 "this e-mail already has an account on the server",
