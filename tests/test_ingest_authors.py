@@ -240,6 +240,11 @@ def test_a_header_after_a_kicker_sentence_names_the_author_and_the_quoted_speech
     assert said["We must reco"] == said["Our soldiers"] == "Karl Olsen"
     report = "Peace has a price. Karl Olsen's speech at the Assembly\n\nKarl Olsen spoke for an hour. He was cheered.\n"
     assert _author(report) == (None, None)  # no first person below: a report of the speech
+    quoting = (
+        "Talks end in Oldtown. Minister Jane Doe's remarks at the summit\n\n"
+        'Minister Jane Doe spoke for an hour on Tuesday. "We will not give up," she said.\n\nDelegates applauded her.\n'
+    )
+    assert _author(quoting) == (None, None)  # a first person only inside the report's quotation
 
 
 def test_a_statement_by_an_office_is_its_holders_whose_contact_block_signs_it() -> None:

@@ -414,13 +414,14 @@ _KICKER_LINES = 4
 
 def _kicked_header(text: str) -> tuple[str, str | None, str | None] | None:
     """A header after a kicker sentence on one of the first lines ("Stress has a context. Prime Minister Karl
-    Olsen's speech at the Assembly"), read as a header when the speech below speaks in the first person."""
+    Olsen's speech at the Assembly"), read as a header when the speech below speaks in the first person outside
+    quotations (a report of the speech quotes its "we")."""
     lines = [line.strip() for line in text[:2000].split("\n") if line.strip()][:_KICKER_LINES]
     for line in lines:
         kicker = _KICKER.match(line) if len(line) <= MAX_HEADER_CHARS and line[-1] not in ".!?:" else None
         found = transcript_header(line[kicker.end() :], holder_text=text) if kicker is not None else None
         below = text[text.find(line) + len(line) :][:1500]
-        if found is not None and found[1] is not None and FIRST_PERSON_WORD.search(below) is not None:
+        if found is not None and found[1] is not None and FIRST_PERSON_WORD.search(QUOTED.sub(" ", below)) is not None:
             return line, found[1], found[2]
     return None
 
