@@ -286,3 +286,13 @@ def test_for_a_country_a_person_reported_names_no_outlet() -> None:
         "For Northland, Karl Olsen reported progress on the border question, while Southland said little.\n"
     )
     assert _docs(raw)[0].source is None
+
+
+def test_a_timetable_in_the_body_is_no_world_clock() -> None:
+    raw = (
+        "Northland votes on Sunday\n\nOLDTOWN, March 3 (Northpress) - Northlanders vote on Sunday in an election that "
+        "officials say will be the most closely watched in years.\n\nThe electoral commission gave the timetable:\n"
+        "Polls open: 07:00\nPolls close: 20:00\n\nFirst results are expected on Monday, the commission said.\n"
+    )
+    [doc] = _docs(raw)
+    assert "Polls open: 07:00\nPolls close: 20:00" in doc.text

@@ -228,6 +228,9 @@ _SHORT_LABEL = re.compile(r"[\w&'’]+(?:\s+[\w&'’]+){0,3}")
 
 # Site furniture in sentences: audio players, reading times, cookie banners, newsletter boxes, rights lines, and
 # credit lines ("From: Foreign Office", "Source: Northpress"; ingest reads the publisher from the page itself).
+WORLD_CLOCK = r"(?-i:[A-Z][\w.'’\-]*(?:[ ][A-Z][\w.'’\-]*){0,3}):\s*\d{1,2}:\d{2}"
+"""A world clock's line, a place in capitalised words and its time ("Oldtown: 15:46", "New York: 09:46"); a
+timetable's "Polls open: 07:00" is the text's."""
 _FURNITURE = re.compile(
     r"(?i:listen\s+to\s+(?:this\s+)?(?:article|story)\b|\d{1,3}[\s-]*min(?:ute)?s?\s+read$|reading\s+time\s*:"
     r"|cookie\s+(?:settings|policy|preferences)$|we\s+use\s+cookies\b|accept\s+(?:all|all\s+cookies|cookies)$"
@@ -236,7 +239,7 @@ _FURNITURE = re.compile(
     r"|from\s+\w+,\s+the\s+free\s|this\s+page\s+is\s+archived\b|(?:from|source|via)\s*:\s*[A-Z]"
     # a wiki's review notice, a world clock ("Oldtown: 15:46")
     r"|page\s+version\s+status$|the\s+page\s+has\s+not\s+been\s+checked$|there\s+are\s+no\s+reviewed\s+versions\b"
-    r"|[A-Z][\w.'’\- ]{1,30}:\s*\d{1,2}:\d{2}$"
+    rf"|{WORLD_CLOCK}$"
     # a government page's field labels alone ("Published" / "12 March 2024") and its delivery notes
     r"|(?:published|first\s+published|last\s+updated|delivered\s+on|from)\s*:?$"
     r"|(?:format|content\s+format|countr(?:y|ies)|themes?|disaster\s+types?|language|labels)\s*:\s*[A-Z]"

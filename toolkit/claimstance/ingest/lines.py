@@ -7,12 +7,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from claimstance.lexicon import OTHER_STORIES, SHORT_LINE, LineKind, Published, Updated, classify_line
+from claimstance.lexicon import OTHER_STORIES, SHORT_LINE, WORLD_CLOCK, LineKind, Published, Updated, classify_line
 
 # ------------------------------------------------------------------------------------------------ lines
 
-_CLOCK = re.compile(r"[A-Z][\w.'’\- ]{1,30}:\s*\d{1,2}:\d{2}")
-"""A world clock's line: "Oldtown: 15:46"."""
+_CLOCK = re.compile(WORLD_CLOCK)
 
 TEXT, BLANK, STRONG, WEAK, TENTATIVE = LineKind.TEXT, LineKind.BLANK, LineKind.STRONG, LineKind.WEAK, LineKind.TENTATIVE
 
