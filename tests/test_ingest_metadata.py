@@ -296,3 +296,11 @@ def test_a_timetable_in_the_body_is_no_world_clock() -> None:
     )
     [doc] = _docs(raw)
     assert "Polls open: 07:00\nPolls close: 20:00" in doc.text
+
+
+def test_a_from_line_in_capitals_writes_its_small_words_small() -> None:
+    raw = (
+        "FROM: MINISTRY OF FOREIGN AFFAIRS OF THE REPUBLIC OF NORTHLAND\n\nMinistry rejects the claims\n\n"
+        "The ministry on Monday rejected the claims made by Southland about the border incident last week.\n"
+    )
+    assert _docs(raw)[0].source == "Ministry of Foreign Affairs of the Republic of Northland"

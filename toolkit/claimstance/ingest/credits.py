@@ -127,9 +127,17 @@ _PRODUCED_HINTS = tuple(f"was {verb} by " for verb in ("produced", "written", "p
 _PRODUCED_HINTS = (*_PRODUCED_HINTS, "the free ")
 
 
+_SMALL_WORDS = frozenset(["of", "the", "and", "for", "on", "in", "to", "at"])
+
+
 def _title_case(name: str) -> str:
-    """A name given in capitals, as a name is written: "U.S. STATE DEPARTMENT" -> "U.S. State Department"."""
-    return " ".join(w if "." in w or len(w) <= 2 else w.capitalize() for w in name.split())
+    """A name given in capitals, as a name is written: "U.S. STATE DEPARTMENT" -> "U.S. State Department",
+    "MINISTRY OF FOREIGN AFFAIRS" -> "Ministry of Foreign Affairs" (a short word that is no small word is an
+    acronym: "UN", "EU")."""
+    return " ".join(
+        w.lower() if k and w.lower() in _SMALL_WORDS else w if "." in w or len(w) <= 2 else w.capitalize()
+        for k, w in enumerate(name.split())
+    )
 
 
 @lru_cache(maxsize=8)
