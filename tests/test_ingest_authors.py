@@ -295,3 +295,17 @@ def test_a_first_person_release_is_not_its_media_contacts(contact: str) -> None:
     )
     raw = f"Ministry welcomes the ceasefire\n\n{body}{contact}"
     assert _author(raw) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("title", "author"),
+    [
+        ("The Minister makes a statement on the budget", ("Minister", None)),
+        ("The Foreign Secretary gives speech in Oldtown", ("Foreign Secretary", None)),
+    ],
+)
+def test_an_office_that_gives_the_speech_is_named_without_its_article(
+    title: str, author: tuple[str | None, str | None]
+) -> None:
+    body = "Thank you all. We are concerned by the fighting. Our position is clear and we will keep to it.\n"
+    assert _author(f"{title}\n\n{body}") == author

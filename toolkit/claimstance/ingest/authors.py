@@ -263,9 +263,9 @@ def _office_or_holder(who: str, text: str) -> tuple[str, str | None] | None:
     if name is None and role is not None:
         name = role_holder(text, role)
         if name is None:
-            tokens = who.split()
+            tokens = who.split()[1:] if who.startswith("The ") else who.split()  # "The Minister makes ..."
             titled = len(tokens) <= 3 and all(t[:1].isupper() for t in tokens) and tokens[-1].lower() in ROLE_WORDS
-            alone = _office_alone(who) or (who if titled else None)  # "Home Secretary", "Health Minister"
+            alone = _office_alone(who) or (" ".join(tokens) if titled else None)  # "Home Secretary", "Health Minister"
             return (alone, None) if alone is not None else None
     return (name, role) if name is not None and name[:1].isupper() else None
 
