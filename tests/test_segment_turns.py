@@ -423,3 +423,20 @@ def test_a_questioner_putting_the_answerers_words_to_them_reports_the_answerer()
     said = {u.text[:12]: (u.speaker.name, u.speaker.attribution) for u in claims(text)}
     assert said["You said yes"] == ("Olsen", Attribution.REPORTED)  # the answerer's claim, put to them
     assert said["Did you mean"] == ("questioner", Attribution.AUTHOR)  # the question stays the asker's
+
+
+def test_a_party_trying_to_do_something_is_the_speakers_claim_and_one_trying_to_present_it_is_theirs() -> None:
+    text = (
+        "Dear deputies, we meet at a hard time. Our soldiers hold the line.\n\n"
+        "Southland is trying to persuade its neighbours to close the border. Southland is trying to show strength "
+        "before the talks. And Southland is trying to portray our soldiers as aggressors. Southland is trying to "
+        "convince the world that we started the war.\n"
+    )
+    said = {
+        u.text[:30]: (u.speaker.name, u.speaker.attribution)
+        for u in claims(text, author="Karl Olsen", author_role="President")
+    }
+    assert said["Southland is trying to persuad"] == ("Karl Olsen", Attribution.AUTHOR)  # an act, no claim of theirs
+    assert said["Southland is trying to show st"] == ("Karl Olsen", Attribution.AUTHOR)
+    assert said["And Southland is trying to por"] == ("Southland", Attribution.REPORTED)  # their version, reported
+    assert said["Southland is trying to convinc"] == ("Southland", Attribution.REPORTED)

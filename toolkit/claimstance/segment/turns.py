@@ -82,10 +82,11 @@ _SPEECH_REPORTS = (
     ),
     # "In the words of the Secretary-General, ...", "To quote the High Commissioner: ..." ("Let me quote X:": cues)
     re.compile(r"^(?:[Ii]n\s+the\s+words\s+of|[Tt]o\s+quote)\s+(?P<who>[^,:;]{2,80}?)\s*[,:]"),
-    # "And Northland is trying to present these attacks as a response ...": a claim the speech reports to reject
+    # "And Northland is trying to present these attacks as a response ...": a claim the speech reports to reject;
+    # "trying to persuade X to ...", "trying to show strength" are acts, and only "... that" gives their claim
     re.compile(
         rf"^(?:(?:And|But|Yet|Now)\s+)?{_WHO}\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+)?trying\s+to\s+"
-        r"(?:present|portray|claim|convince|persuade|show|prove|depict|argue)\b"
+        r"(?:present|portray|claim|depict|argue|(?:convince|persuade|show|prove)\b[^.;:!?]{0,80}?\bthat)\b"
     ),
     # "The Northland Government claim that ...": a collective noun with a plural verb
     re.compile(rf"^{_WHO}\s+(?:claim|assert|allege|argue|insist|maintain|contend)\s+that\b"),
