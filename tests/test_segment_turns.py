@@ -440,3 +440,16 @@ def test_a_party_trying_to_do_something_is_the_speakers_claim_and_one_trying_to_
     assert said["Southland is trying to show st"] == ("Karl Olsen", Attribution.AUTHOR)
     assert said["And Southland is trying to por"] == ("Southland", Attribution.REPORTED)  # their version, reported
     assert said["Southland is trying to convinc"] == ("Southland", Attribution.REPORTED)
+
+
+def test_an_office_acting_in_a_news_sentence_that_names_who_said_it_is_that_sources() -> None:
+    text = (
+        "OLDTOWN, March 3 (Northpress) - Tension rose in Northland on Tuesday after the disputed vote.\n\n"
+        "The President urges calm and will address the nation tonight, his spokesman Karl Roe told reporters.\n\n"
+        "The leaders agreed that the border would stay open, officials said.\n\n"
+        "The Foreign Minister welcomes the observers and urges both sides to accept the result.\n"
+    )
+    said = {u.text[:20]: u.speaker.name for u in claims(text, source="Northpress")}
+    assert said["The President urges "] == "Karl Roe"  # the sentence says who said it
+    assert said["The leaders agreed t"] == "officials"
+    assert said["The Foreign Minister"] == "Foreign Minister"  # no one else named: the office's own act

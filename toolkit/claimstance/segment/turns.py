@@ -480,12 +480,20 @@ def states_claim(heading: str) -> bool:
     return ":" in heading and _STATEMENT_TITLE.fullmatch(heading) is not None
 
 
+_SAID_AT_END = re.compile(
+    r",\s+(?:according\s+to\s+[^,]{2,80}|[^,]{2,80}?\s+(?:said|says|told\s+[\w ]{1,30}?|added|stated|announced))"
+    r"\s*[.!]?[”\"’]?\s*$"
+)
+"""A news sentence's closing attribution: "..., his spokesman told reporters.", "..., officials said."."""
+
+
 def readout_cue(sentence: str) -> Cue | None:
     """The cue of a readout's position ("The leaders agreed that ...", "The Secretary made clear that ..."; "agreed
-    to meet" is an act), or None."""
+    to meet" is an act), or None; None too where the sentence ends saying who said it ("The President urges calm,
+    his spokesman said."): that source is its speaker, as in any news sentence."""
     found = _READOUT.match(sentence) if "agreed" in sentence or "clear" in sentence else None
     found = found or (_OFFICE_ACTS.match(sentence) if sentence.startswith("The ") else None)
-    if found is None:
+    if found is None or ("," in sentence and _SAID_AT_END.search(sentence, found.end()) is not None):
         return None
     who = re.sub(r"^All\s+(?:of\s+)?[Tt]he", "the", found["who"])  # "All of the leaders" are the leaders
     return Cue(found.start("verb"), who, found["verb"].split()[0])
