@@ -304,3 +304,9 @@ def test_a_from_line_in_capitals_writes_its_small_words_small() -> None:
         "The ministry on Monday rejected the claims made by Southland about the border incident last week.\n"
     )
     assert _docs(raw)[0].source == "Ministry of Foreign Affairs of the Republic of Northland"
+
+
+@pytest.mark.parametrize("headline", ["Vote Postponed To 4 May 2025", "Talks Resume 25 March 2025"])
+def test_a_headline_naming_a_day_does_not_date_the_page(headline: str) -> None:
+    raw = f"{headline}\n\nThe electoral commission of Northland set the date on Tuesday, officials said.\n"
+    assert _docs(raw)[0].published is None  # the day the news is about; a section's stamp has a time

@@ -139,6 +139,8 @@ _HEAD_DATE_FIRST = re.compile(rf"(?:{DATE.pattern})(?:,?\s+\d{{1,2}}:\d{{2}})?(?
 _HEAD_DATE_LAST = re.compile(rf"[,:]\s*(?:{DATE.pattern})$")
 _SECTION_BEFORE = re.compile(r"(?:[A-Z][\w&'’\-]*\s+){1,3}(?=\d)")
 """A section's label before a timestamp on one line: "Northland Materials 25 March 2019 14:12 (UTC +04:00)"."""
+_CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}\b")
+"""A time of day: a stamp's, where a headline's "Talks Resume 25 March 2025" names the day the news is about."""
 _STAMP_PARTS = re.compile(r"\s*[|•·]\s*")
 
 
@@ -169,7 +171,7 @@ def dated_head(heads: Sequence[str]) -> Published | None:
             stamp = classify_line(piece)
             if stamp.stamp and stamp.published is not None and stamp.updated is Updated.PLAIN:
                 return stamp.published
-        label = _SECTION_BEFORE.match(head)
+        label = _SECTION_BEFORE.match(head) if _CLOCK_TIME.search(head) else None
         labelled = (
             classify_line(head[label.end() :]) if label is not None and stamp_kind(head) is Updated.PLAIN else None
         )
@@ -389,9 +391,6 @@ def above_player(raw: str, end: int) -> bool:
         return False
     stop = raw.find("\n", start)
     return _PLAYER.fullmatch(raw[start : stop if stop >= 0 else len(raw)].strip()) is not None
-
-
-_CLOCK_TIME = re.compile(r"\s*\d{1,2}:\d{2}\b")
 
 
 def venue_line(raw: str, start: int, end: int) -> bool:
