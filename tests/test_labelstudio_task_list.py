@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
+from claimstance.errors import LabelStudioError
 from claimstance.labelstudio import projects
 from conftest import FakeServer, Responder, recorded, recorded_units
 
@@ -83,3 +85,18 @@ def test_an_empty_project_is_one_empty_page_and_every_unit_is_imported(fake: Fak
     report = _repush(fake, tmp_path)
     assert (report.created, report.unchanged) == (3, 0)
     assert _pages_asked(fake) == ["1"]
+
+
+def test_a_server_that_ignores_the_page_number_is_an_error_not_an_endless_listing(
+    fake: FakeServer, tmp_path: Path
+) -> None:
+    # Without a total only an empty page or a 404 ends the list; a server (or proxy) that drops the page
+    # parameter would send page 1 for ever, and the push would never finish.
+    fake.recorded_project()
+    first = {k: v for k, v in recorded("tasks_page.json").items() if k != "total"}
+    fake.on("GET", "/api/tasks/", lambda request: httpx.Response(200, json=first))
+    with pytest.raises(LabelStudioError, match="page 2 repeats page 1") as caught:
+        _repush(fake, tmp_path)
+    assert "\n" not in str(caught.value)
+    assert _pages_asked(fake) == ["1", "2"]
+    assert not [r for r in fake.requests if r.method != "GET"]

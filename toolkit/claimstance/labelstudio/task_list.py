@@ -12,7 +12,9 @@ allows an empty first page). A page may hold fewer rows than asked without being
 with ``TASK_API_PAGE_SIZE_MAX`` cuts every page to that size (``core/settings/base.py:556``,
 ``data_manager/api.py:245``). So the list ends once the rows read reach ``total``, at an empty page, or at a
 404; never at a short page. A page without ``total`` (from some other server) says nothing about the end:
-the pages are read until an empty one or a 404, at the cost of one request more.
+the pages are read until an empty one or a 404, at the cost of one request more; a page that repeats the
+one before (a server or proxy that drops the ``page`` parameter) stops the listing with an error, where
+it would otherwise never end.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections.abc import Iterator
 
 from pydantic import TypeAdapter
 
+from claimstance.errors import LabelStudioError
 from claimstance.labelstudio.client import Connection
 from claimstance.labelstudio.payloads import Row, TaskPage
 
@@ -41,7 +44,7 @@ def task_rows(
     """Stream a project's tasks, only the ``include`` fields (validated by ``page_type``), ``page_size`` a
     request, in the list's order (by id unless ``query`` orders it), up to the last; ``query`` is the data
     manager's JSON query (filters, ordering). ``what`` names the listing in errors."""
-    page, seen = 1, 0
+    page, seen, previous = 1, 0, None
     while True:
         params: dict[str, str | int] = {
             "project": project_id,
@@ -57,6 +60,12 @@ def task_rows(
         body = conn.find("api/tasks/", params, what, page_type)
         if body is None or not body["tasks"]:
             return
+        if body["tasks"] == previous:
+            raise LabelStudioError(
+                f"{what}: Label Studio's page {page} repeats page {page - 1} of project {project_id}",
+                hint="the server or a proxy in front of it ignores the 'page' parameter of /api/tasks/",
+            )
+        previous = body["tasks"]
         yield from body["tasks"]
         seen += len(body["tasks"])
         total = body.get("total")
