@@ -16,9 +16,10 @@ from functools import lru_cache
 from itertools import chain
 
 from claimstance.lexicon import FUNCTION_WORDS, ROLE_WORDS, by_first_letter, words
+from claimstance.segment.clauses import after_clause, sentence_subject
 from claimstance.segment.names import BE, PRONOUNS, is_name_token, is_plain, parse_speaker_phrase, strip_article
 from claimstance.segment.spans import Span, mask_quotes
-from claimstance.segment.validate import PERSON_NOUNS, check_name
+from claimstance.segment.validate import LOOSE_PREPOSITIONS, check_name
 
 _APPOSITIVE_START = words("a an the who which whose speaking")
 _ADVERBIAL = words("in for however meanwhile also though too moreover furthermore therefore nevertheless")
@@ -247,6 +248,7 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
     relative = _RELATIVE.search(subject) if " who " in subject or "ed by " in subject else None
     if relative is not None:
         subject = subject[: relative.start()]
+    subject = after_clause(subject)  # "The talks resumed on Monday and Berg said": Berg
     role = None
     first = subject.split()[0].lower()
     if first in _ADVERBIAL and len(segments) >= 2 and len(subject.split()) <= 4:
@@ -324,26 +326,6 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
     if subject.split()[-1].lower() in BE:
         return None
     return subject, role
-
-
-def _sentence_subject(masked: str) -> str | None:
-    """The noun phrase a sentence opens with, up to its verb: "Three callers asked ..., saying ..."."""
-    tokens: list[str] = []
-    for token in masked.split():
-        bare = token.strip(",;:()")
-        after_of = bool(tokens) and tokens[-1].lower() == "of"  # "Tens of thousands of protesters"
-        # "Opposition candidates are calling ...", "Thousands of opposition supporters": a noun of people ends the
-        # subject
-        people = bare in PERSON_NOUNS and (len(tokens) == 1 or tokens[-2:-1] == ["of"])
-        lower_word = bare[:1].islower() and bare.lower() not in ("of", "the", "and") and not people
-        ends = token.startswith("(") or (lower_word and not after_of)
-        determiner = len(tokens) == 1 and tokens[0].lower() in ("the", "a", "an", "one", "two", "three", "some")
-        if tokens and ends and not determiner:
-            break
-        tokens.append(bare)
-        if token.endswith(","):
-            break
-    return " ".join(tokens) if 0 < len(tokens) <= 6 else None
 
 
 def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | None:
@@ -426,11 +408,16 @@ def _masked_cue(masked: str) -> Cue | None:
         participle = verb.endswith("ing") and _PARTICIPLE.search(masked, max(0, m.start() - 12), m.start()) is not None
         subject: tuple[str, str | None] | None = None
         if participle:  # "Three callers asked about ..., saying ...": the sentence's subject speaks
-            opening = _sentence_subject(masked)
+            opening = sentence_subject(masked)
             subject = (opening, None) if opening else None
         else:
             progressive = verb.endswith("ing") or verb in _CONVICTION
             subject = _subject_before(masked, m.start(), progressive=progressive)
+        if subject and subject[0] not in PRONOUNS and check_name(subject[0]) is not None:  # a clause, no subject
+            if masked[: m.start()].rstrip().endswith(","):
+                continue  # "..., said the Defence Ministry": the inverted cue below names the speaker
+            loose = verb.endswith("ing") and subject[0].split()[0] in LOOSE_PREPOSITIONS  # "Olsen ... saying that"
+            subject = (sentence_subject(masked) or subject[0], None) if loose else subject
         if subject and parse_speaker_phrase(subject[0]) is not None:
             backward = summing is not None or _THIS.match(after) is not None
             said = _innermost(Cue(m.start(), subject[0], cue, subject[1], backward=backward), after)

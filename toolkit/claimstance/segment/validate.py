@@ -14,6 +14,7 @@ A name is refused, with the reason counted, when it is
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 
 from claimstance.lexicon import words
 
@@ -23,6 +24,10 @@ _OPENERS = words(
     thirdly finally also which who whom whose that this these those it its he she they we i you me us him them there
     here what many some most several such other another each every any no not let only just even still
     including besides unlike like everyone everybody nobody anyone anybody someone somebody now thus hence"""
+) | (
+    LOOSE_PREPOSITIONS := words(
+        "between among amid amidst against about toward towards within without via regarding concerning upon throughout"
+    )
 )
 _ADVERBS = words(
     """now thus therefore hence indeed instead again perhaps clearly certainly obviously naturally unfortunately
@@ -45,6 +50,8 @@ _CLAUSE_WORDS = words(
     """is are was were be been being has have had will would could should can may might must did does do it he she
     they we i you me us him them which who that released issued published said says told"""
 )
+_TO_NOUN = words("the a an his her its their our this that these those")
+"""Words after "to" in a name ("Ambassador to the UN"); any other lower-case word after it is a verb."""
 _DATE_WORDS = words(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow january february march
     april may june july august september october november december week month year morning evening night last
@@ -102,6 +109,8 @@ def check_name(name: str) -> str | None:
         return "norm or measure"
     if any(t in _CLAUSE_WORDS for t, token in zip(lower, tokens, strict=True) if token[:1].islower()):
         return "clause fragment"
+    if any(t == "to" and u[:1].islower() and u not in _TO_NOUN for t, u in pairwise(tokens)):
+        return "clause fragment"  # "Northland continued to mass troops": an infinitive, a clause's verb
     acronym = len(tokens[-1]) > 1 and tokens[-1].isupper()  # "US", "the UN": names, not "us"
     if (lower[-1] in _OPENERS and not acronym) or lower[-1] in _PREPOSITIONS or lower[-1] in ("the", "a", "an"):
         return "clause fragment"  # "Tens of": a phrase cut off before its head

@@ -1,0 +1,67 @@
+"""Clauses that a cue's subject phrase takes in before the speaker's name (news reporting, fifth round).
+
+"The talks resumed on Monday and Berg said ...": the words before "and" are a clause of their own, and the
+speaker is the name after it. A clause is told by a finite verb: a form of "be" or "have", or a past form
+ending in "-ed" that is followed by a preposition, a day or nothing ("resumed on Monday", "ended").
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimstance.lexicon import words
+from claimstance.segment.names import BE
+from claimstance.segment.validate import PERSON_NOUNS
+
+_AFTER_VERB = words(
+    """on in at to for from with after before over during by into across against monday tuesday wednesday thursday
+    friday saturday sunday today yesterday"""
+)
+_AND = re.compile(r"\s+and\s+")
+
+
+def _a_clause(phrase: str) -> bool:
+    """Whether ``phrase`` holds a finite verb in lower case (see the module docstring)."""
+    tokens = phrase.split()
+    for k, token in enumerate(tokens):
+        if not token[:1].islower():
+            continue
+        if token in BE:
+            return True
+        after = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
+        if k > 0 and token.endswith("ed") and (not after or after in _AFTER_VERB):
+            return True
+    return False
+
+
+def after_clause(subject: str) -> str:
+    """The subject phrase without a clause joined to it by "and": "The talks resumed on Monday and Berg" ->
+    "Berg"; a phrase of names ("Serbia and Russia", "the president and his allies") is kept whole."""
+    if " and " not in subject:
+        return subject
+    parts = _AND.split(subject)
+    right = parts[-1]
+    left = subject[: len(subject) - len(right)]
+    if (right[:1].isupper() or right.split()[0] in ("the", "a", "an")) and _a_clause(left):
+        return right
+    return subject
+
+
+def sentence_subject(masked: str) -> str | None:
+    """The noun phrase a sentence opens with, up to its verb: "Three callers asked ..., saying ..."."""
+    tokens: list[str] = []
+    for token in masked.split():
+        bare = token.strip(",;:()")
+        after_of = bool(tokens) and tokens[-1].lower() == "of"  # "Tens of thousands of protesters"
+        # "Opposition candidates are calling ...", "Thousands of opposition supporters": a noun of people ends the
+        # subject
+        people = bare in PERSON_NOUNS and (len(tokens) == 1 or tokens[-2:-1] == ["of"])
+        lower_word = bare[:1].islower() and bare.lower() not in ("of", "the", "and") and not people
+        ends = token.startswith("(") or (lower_word and not after_of)
+        determiner = len(tokens) == 1 and tokens[0].lower() in ("the", "a", "an", "one", "two", "three", "some")
+        if tokens and ends and not determiner:
+            break
+        tokens.append(bare)
+        if token.endswith(","):
+            break
+    return " ".join(tokens) if 0 < len(tokens) <= 6 else None
