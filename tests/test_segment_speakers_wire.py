@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from claimstance.schema import Document, UnitKind
+from claimstance.segment import segment
 from conftest import claim_speaker_names as names
 
 
@@ -21,3 +23,25 @@ def test_a_phrase_opening_with_a_preposition_is_no_speaker() -> None:
         "the talks “must go on”.\n"
     )
     assert names(text) == ["Olsen"]
+
+
+def headline_speakers(text: str) -> list[str | None]:
+    document = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text, source="Outlet")
+    return [u.speaker.name for u in segment(document) if u.kind is UnitKind.HEADING]
+
+
+def test_calls_for_after_a_determiner_or_adjective_is_a_noun_not_a_stance_verb() -> None:
+    assert names("Northland keeps ignoring all calls for lifting the blockade.\n") == [None]
+    assert headline_speakers("Council Closes Session Amid Fierce Calls for Budget Reform\n\nIt closed today.\n") == [
+        "Outlet"
+    ]
+
+
+def test_a_headline_aside_between_commas_leaves_the_speaker_before_it() -> None:
+    text = "Chamber Speaker, with Eye on Youth, Vows to Prioritize Jobs, ‘Act Faster’ on Housing\n\nIt closed.\n"
+    assert headline_speakers(text) == ["Chamber Speaker"]
+
+
+def test_a_place_before_a_title_case_headline_is_a_topic_not_a_speaker() -> None:
+    text = "Northland: Border Residents Continue Vote On Joining Northland, Southland\n\nVoting went on.\n"
+    assert headline_speakers(text) == ["Outlet"]

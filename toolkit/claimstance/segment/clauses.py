@@ -65,3 +65,17 @@ def sentence_subject(masked: str) -> str | None:
         if token.endswith(","):
             break
     return " ".join(tokens) if 0 < len(tokens) <= 6 else None
+
+
+_NOUN_BEFORE = words(
+    """all the its their his her our these those such many several numerous repeated renewed growing fresh new
+    recent earlier international public urgent loud fierce clarion further no any some mounting"""
+)
+"""Words that make a stance verb's form a noun: "all calls for a ceasefire", "Fierce Calls for Reform"."""
+
+
+def a_noun(text: str, verb_start: int) -> bool:
+    """Whether the verb form at ``verb_start`` ("calls", "demands", "vows") is a noun: a determiner or an
+    adjective of number or manner stands before it."""
+    before = text[max(0, verb_start - 30) : verb_start].split()
+    return bool(before) and before[-1].lower() in _NOUN_BEFORE

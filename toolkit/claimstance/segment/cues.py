@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import chain
 
 from claimstance.lexicon import FUNCTION_WORDS, ROLE_WORDS, by_first_letter, words
-from claimstance.segment.clauses import after_clause, sentence_subject
+from claimstance.segment.clauses import a_noun, after_clause, sentence_subject
 from claimstance.segment.names import BE, PRONOUNS, is_name_token, is_plain, parse_speaker_phrase, strip_article
 from claimstance.segment.spans import Span, mask_quotes
 from claimstance.segment.validate import LOOSE_PREPOSITIONS, check_name
@@ -401,8 +401,8 @@ def _masked_cue(masked: str) -> Cue | None:
         after = masked[m.end() :]
         if after[:6] == " that " and _THAT_OBJECT.match(after):
             continue
-        if after.startswith((" nothing", " little about")):
-            continue  # "Olsen said nothing about the talks": no claim to report
+        if after.startswith((" nothing", " little about")) or (verb[:5] == "calls" and a_noun(masked, m.start())):
+            continue  # "Olsen said nothing about the talks": no claim to report; "all calls for": a noun
         statement = _IN_A_STATEMENT.match(after)
         cue = f"{verb} in a statement" if statement else verb
         participle = verb.endswith("ing") and _PARTICIPLE.search(masked, max(0, m.start() - 12), m.start()) is not None

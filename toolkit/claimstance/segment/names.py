@@ -392,6 +392,8 @@ class NameIndex:
             for given_text in self._given_names(name):
                 given = given_text.split()
                 titled = [k for k, word in enumerate(given) if is_plain(word) or word.lower() in FUNCTION_WORDS]
+                if titled and given[titled[-1]].lower() in FUNCTION_WORDS and given[titled[-1]] != "The":
+                    continue  # "Vote On Joining Northland": a headline's title case, no given name
                 given = given[titled[-1] + 1 :] if titled else given  # "Northland President John" Carter
                 if given:
                     full = " ".join([*given, name])
