@@ -45,3 +45,22 @@ def test_a_headline_aside_between_commas_leaves_the_speaker_before_it() -> None:
 def test_a_place_before_a_title_case_headline_is_a_topic_not_a_speaker() -> None:
     text = "Northland: Border Residents Continue Vote On Joining Northland, Southland\n\nVoting went on.\n"
     assert headline_speakers(text) == ["Outlet"]
+
+
+def test_a_progressive_call_on_names_its_subject() -> None:
+    text = "The Ministry of Foreign Affairs of Northland is calling on the international community to act.\n"
+    assert names(text) == ["Ministry of Foreign Affairs of Northland"]
+
+
+def test_an_organisations_statement_or_website_speaks_for_the_organisation() -> None:
+    text = (
+        "Southland troops are posing a threat to peace in the region,” read the Ministry statement.\n\n"
+        "Information on the Southland Ministry of Defence’s website noted the drills involved heavy weapons.\n\n"
+        'A Royal Palace statement called the vote illegal and said it broke the law. It also said the vote "will '
+        'never be recognized by Northland."\n'
+    )
+    assert names(text) == ["Ministry", "Southland Ministry of Defence", "Royal Palace", "Royal Palace"]
+
+
+def test_replying_with_a_statement_reports_no_claim() -> None:
+    assert names("Northland replied with its own statement on the web.\n") == [None]

@@ -18,6 +18,11 @@ _AFTER_VERB = words(
     friday saturday sunday today yesterday"""
 )
 _AND = re.compile(r"\s+and\s+")
+# "the Ministry statement", "A White House statement", "Information on the Defence Ministry's website": the issuer
+ISSUER_DOCUMENT = re.compile(
+    r"(?:.+?\s(?:on|from)\s+(?:the\s+)?|(?:[Tt]he|[Aa]n?)\s+)?(?!(?:The|An?)\s)(?P<who>[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,5}?)"
+    r"(?:['’]s?)?\s+(?:statement|communiqu[eé]|press\s+release|readout|website|web\s+site)"
+)
 
 
 def _a_clause(phrase: str) -> bool:
@@ -79,3 +84,15 @@ def a_noun(text: str, verb_start: int) -> bool:
     adjective of number or manner stands before it."""
     before = text[max(0, verb_start - 30) : verb_start].split()
     return bool(before) and before[-1].lower() in _NOUN_BEFORE
+
+
+def coordinated_subject(masked: str) -> str | None:
+    """The subject of a sentence whose verb of saying is the second of two ("A Palace statement called the vote
+    illegal and said ..."): the words before the first past-tense verb, if a short noun phrase; else None."""
+    tokens = masked.split()
+    for k, token in enumerate(tokens[:9]):
+        if k > 1 and token[:1].islower() and token.endswith("ed") and tokens[k - 1].lower() not in ("the", "a", "an"):
+            return " ".join(tokens[:k])
+        if not token[:1].isalpha():
+            return None
+    return None

@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import chain
 
 from claimstance.lexicon import FUNCTION_WORDS, ROLE_WORDS, by_first_letter, words
-from claimstance.segment.clauses import a_noun, after_clause, sentence_subject
+from claimstance.segment.clauses import a_noun, after_clause, coordinated_subject, sentence_subject
 from claimstance.segment.names import BE, PRONOUNS, is_name_token, is_plain, parse_speaker_phrase, strip_article
 from claimstance.segment.spans import Span, mask_quotes
 from claimstance.segment.validate import LOOSE_PREPOSITIONS, check_name
@@ -66,7 +66,8 @@ STANCE_VERBS = (
     r"rejected|rejects|accused|accuses|blamed|blames|demanded|demands|denounced|denounces|vowed|vows"
     r"|called\s+(?:on|for)|calls\s+(?:on|for)|congratulated|suggested|suggests|complained|complains|proposed"
     r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|accusing|demanding|complaining|scoffed"
-    r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts"
+    r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts|blaming"
+    r"|calling\s+(?:on|for)"
     r"|lambasted|ruled\s+out|rules\s+out|downplayed|played\s+down|voiced|voices|raised\s+concerns?"
     r"|(?:called|calls|calling)(?=\s+(?:it|this|that|them)\s|\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+[\"“‘«])"
 )
@@ -82,7 +83,7 @@ _BY_AGENT = re.compile(r"\b(?:announced|said|stated|confirmed|declared|reported|
 _VERB = re.compile(rf"\b(?<!-)(?:{by_first_letter(f'{SPEECH_VERBS}|{STANCE_VERBS}')})\b")  # not "self-declared"
 _INVERTED = re.compile(
     r"(?:^|[,\x00”\"»:]\s*(?:[-–—]\s*)?)(said|says|added|noted|stressed|wrote|continued|concluded|explained"
-    r"|insisted|warned|emphasi[sz]ed)\s+(?=\S)"
+    r"|insisted|warned|emphasi[sz]ed|(?<=[”\"»]\s)read)\s+(?=\S)"
 )
 # "Northland rejected the plan, Foreign Minister Anna Berg said on Monday.": the verb that ends the sentence
 # after a comma says whose the whole sentence is, whatever verb the reported clause has.
@@ -401,8 +402,9 @@ def _masked_cue(masked: str) -> Cue | None:
         after = masked[m.end() :]
         if after[:6] == " that " and _THAT_OBJECT.match(after):
             continue
-        if after.startswith((" nothing", " little about")) or (verb[:5] == "calls" and a_noun(masked, m.start())):
-            continue  # "Olsen said nothing about the talks": no claim to report; "all calls for": a noun
+        nothing = after.startswith((" nothing", " little about", " with "))  # "replied with a statement"
+        if nothing or (verb[:5] == "calls" and a_noun(masked, m.start())):
+            continue  # "Olsen said nothing about the talks": no claim reported; "all calls for": a noun
         statement = _IN_A_STATEMENT.match(after)
         cue = f"{verb} in a statement" if statement else verb
         participle = verb.endswith("ing") and _PARTICIPLE.search(masked, max(0, m.start() - 12), m.start()) is not None
@@ -411,8 +413,10 @@ def _masked_cue(masked: str) -> Cue | None:
             opening = sentence_subject(masked)
             subject = (opening, None) if opening else None
         else:
-            progressive = verb.endswith("ing") or verb in _CONVICTION
+            progressive = verb.split()[0].endswith("ing") or verb in _CONVICTION
             subject = _subject_before(masked, m.start(), progressive=progressive)
+            if subject is None and masked[: m.start()].endswith(" and "):  # "X called it illegal and said"
+                subject = (coordinated_subject(masked) or "", None)
         if subject and subject[0] not in PRONOUNS and check_name(subject[0]) is not None:  # a clause, no subject
             if masked[: m.start()].rstrip().endswith(","):
                 continue  # "..., said the Defence Ministry": the inverted cue below names the speaker

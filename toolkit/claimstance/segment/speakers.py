@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 from claimstance.lexicon import FIRST_PERSON, FUNCTION_WORDS, ROLE_WORDS, TRANSCRIPT_HEADER
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
+from claimstance.segment.clauses import ISSUER_DOCUMENT
 from claimstance.segment.cues import TRIGGER, Cue, find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
 from claimstance.segment.names import NameIndex, SpeakerPhrase, parse_speaker_phrase, person_named, strip_article
@@ -328,10 +329,10 @@ def _in_capitals(cue: Cue, ctx: _Context) -> Cue | None:
 
 def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, previous: Speaker | None) -> Speaker:
     """The speaker a parsed phrase names, resolved in the document and validated (unattributed if refused)."""
-    owned = _OWNED_DOCUMENT.fullmatch(parsed.name) if not parsed.person and "s " in parsed.name else None
-    issuing = parse_speaker_phrase(owned["who"]) if owned is not None else None
-    if issuing is not None:  # "the ministry's statement read: ...": the ministry
-        parsed = issuing
+    owned = None if parsed.person else _OWNED_DOCUMENT.fullmatch(parsed.name) or ISSUER_DOCUMENT.fullmatch(cue.phrase)
+    issuing = parse_speaker_phrase(owned["who"].removesuffix("’s").removesuffix("'s")) if owned is not None else None
+    if issuing is not None and owned is not None:  # "the ministry's statement read: ...": the ministry, a body
+        parsed = issuing if owned.re is _OWNED_DOCUMENT else SpeakerPhrase(issuing.name, issuing.role, False)
     elif not parsed.person and _THE_DOCUMENT.fullmatch(parsed.name):
         # "the statement said": the speaker is whoever issued it: the speaker before, the one the sentence before
         # says issued it ("The ministry issued a statement on Monday."), else the last organisation named
