@@ -64,3 +64,26 @@ def test_an_organisations_statement_or_website_speaks_for_the_organisation() -> 
 
 def test_replying_with_a_statement_reports_no_claim() -> None:
     assert names("Northland replied with its own statement on the web.\n") == [None]
+
+
+def test_a_dateline_is_no_part_of_the_subject_of_a_participle() -> None:
+    text = "OLDTOWN, Northland: Thousands of opposition supporters marched on Sunday, demanding a rerun of the vote.\n"
+    assert names(text) == ["Thousands of opposition supporters"]
+
+
+def test_a_relative_clause_after_a_sentence_opening_and_leaves_the_name_before_it() -> None:
+    text = "And Southland President Karl Olsen, whose country has close ties with Northland, congratulated Berg.\n"
+    assert names(text) == ["Karl Olsen"]
+
+
+def test_supporters_of_a_person_are_a_group_not_the_person() -> None:
+    text = "Supporters of the opposition candidate Karl Olsen allege that the vote was rigged.\n"
+    assert names(text) == ["supporters of the opposition candidate Karl Olsen"]
+
+
+def test_a_verb_in_a_subordinate_clause_leaves_the_sentence_to_its_main_verb() -> None:
+    text = (
+        "Karl Olsen closed the session today. While speakers had praised the council, he said some had noted that "
+        "the region was changing fast.\n"
+    )
+    assert names(text) == [None, "Karl Olsen"]

@@ -18,6 +18,13 @@ _AFTER_VERB = words(
     friday saturday sunday today yesterday"""
 )
 _AND = re.compile(r"\s+and\s+")
+DATELINE = re.compile(
+    r"[A-Z]{2,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([^()]{1,40}\)\s*)?[:–—-]\s+"
+)
+"""A dateline opening a sentence: "OLDTOWN, Northland:", "OLDTOWN (Agency) –"."""
+SUBORDINATORS = frozenset(words("while although though whereas because if unless when"))
+"""Words that open a subordinate clause: its verb of saying is not the sentence's ("While speakers had praised
+the plan, he said ...")."""
 # "the Ministry statement", "A White House statement", "Information on the Defence Ministry's website": the issuer
 ISSUER_DOCUMENT = re.compile(
     r"(?:.+?\s(?:on|from)\s+(?:the\s+)?|(?:[Tt]he|[Aa]n?)\s+)?(?!(?:The|An?)\s)(?P<who>[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,5}?)"
@@ -55,7 +62,8 @@ def after_clause(subject: str) -> str:
 def sentence_subject(masked: str) -> str | None:
     """The noun phrase a sentence opens with, up to its verb: "Three callers asked ..., saying ..."."""
     tokens: list[str] = []
-    for token in masked.split():
+    dateline = DATELINE.match(masked)  # "OLDTOWN, Northland: Thousands of supporters protested ..., demanding"
+    for token in masked[dateline.end() if dateline else 0 :].split():
         bare = token.strip(",;:()")
         after_of = bool(tokens) and tokens[-1].lower() == "of"  # "Tens of thousands of protesters"
         # "Opposition candidates are calling ...", "Thousands of opposition supporters": a noun of people ends the

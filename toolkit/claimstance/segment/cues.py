@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import chain
 
 from claimstance.lexicon import FUNCTION_WORDS, ROLE_WORDS, by_first_letter, words
-from claimstance.segment.clauses import a_noun, after_clause, coordinated_subject, sentence_subject
+from claimstance.segment.clauses import SUBORDINATORS, a_noun, after_clause, coordinated_subject, sentence_subject
 from claimstance.segment.names import BE, PRONOUNS, is_name_token, is_plain, parse_speaker_phrase, strip_article
 from claimstance.segment.spans import Span, mask_quotes
 from claimstance.segment.validate import LOOSE_PREPOSITIONS, check_name
@@ -260,6 +260,7 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
             return None
         first = subject.split()[0].lower()
     previous = segments[-2] if len(segments) >= 2 else ""
+    previous = previous[4:] if previous[:4] in ("And ", "But ") else previous  # "And Olsen, whose ..., said"
     # "Rahida Rahimova, a member of the commission, told ..." / "Lavrov, Russia's foreign minister, said ...";
     # not "In a statement issued on Monday, the Foreign Ministry said": there the subject names its speaker.
     # "Olsen, he said, had no plan": a pronoun is the subject, never an appositive of the name before it
@@ -422,6 +423,8 @@ def _masked_cue(masked: str) -> Cue | None:
                 continue  # "..., said the Defence Ministry": the inverted cue below names the speaker
             loose = verb.endswith("ing") and subject[0].split()[0] in LOOSE_PREPOSITIONS  # "Olsen ... saying that"
             subject = (sentence_subject(masked) or subject[0], None) if loose else subject
+        if subject and subject[0].split()[0].lower() in SUBORDINATORS:
+            continue  # "While speakers had praised the plan, he said ...": the main clause's verb
         if subject and parse_speaker_phrase(subject[0]) is not None:
             backward = summing is not None or _THIS.match(after) is not None
             said = _innermost(Cue(m.start(), subject[0], cue, subject[1], backward=backward), after)

@@ -68,6 +68,7 @@ _LEADING_CONJ = re.compile(
 _INITIAL = re.compile(r"[A-Z]\.")
 _GIVEN = re.compile(r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+){1,3})$")
 _LINKS = words("of for from at in on to with and the")
+_FOLLOWERS = words("supporters followers members allies relatives lawyers friends backers loyalists")
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 _ROLE_HEADS = words(
     """president minister premier chairman chairwoman chair speaker secretary secretary-general ambassador envoy
@@ -146,6 +147,8 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
         return None
     if len(tokens) == 1 and tokens[0].lower() in PRONOUNS:
         return SpeakerPhrase(tokens[0].lower(), None, person=False)
+    if len(tokens) > 2 and tokens[1] == "of" and tokens[0].lower() in _FOLLOWERS:  # "Supporters of Karl Olsen"
+        return SpeakerPhrase(_lower_first(np), None, person=False)
     if "and" in tokens:
         both = _coordinated(tokens)
         if both is not None:
