@@ -87,3 +87,12 @@ def test_a_verb_in_a_subordinate_clause_leaves_the_sentence_to_its_main_verb() -
         "the region was changing fast.\n"
     )
     assert names(text) == [None, "Karl Olsen"]
+
+
+def test_a_cue_inside_a_quotation_left_open_is_the_speakers_own_words() -> None:
+    text = (
+        "The Freedom Party said the vote was stolen.\n\n"
+        "Karl Olsen, a youth spokesman, dismissed the claims.\n\n"
+        '"That has been the story all along," he said. "They said we would rig the vote, then they said they had\n'
+    )
+    assert names(text) == ["Freedom Party", "Karl Olsen", "Karl Olsen", "Karl Olsen"]

@@ -332,6 +332,8 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
 
 def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | None:
     """The first reporting cue of a sentence outside its quotations, with the phrase naming the speaker."""
+    if sentence[:1] in '“"«' and not any(a == offset for a, _ in quotes):
+        return None  # a quotation left open to the sentence's end: '"They said we would lose': its words, no cue
     return _masked_cue(mask_quotes(sentence, quotes, offset))
 
 
