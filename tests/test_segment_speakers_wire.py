@@ -96,3 +96,24 @@ def test_a_cue_inside_a_quotation_left_open_is_the_speakers_own_words() -> None:
         '"That has been the story all along," he said. "They said we would rig the vote, then they said they had\n'
     )
     assert names(text) == ["Freedom Party", "Karl Olsen", "Karl Olsen", "Karl Olsen"]
+
+
+def test_a_statement_posted_on_a_bodys_website_is_the_bodys_and_so_is_the_statement_after_it() -> None:
+    text = (
+        "A statement posted on the Northland Ministry of Information website this week claims the commission had "
+        "failed. The statement accused Southland of raising 'irrelevant excuses' for its delay.\n"
+    )
+    assert names(text) == ["Northland Ministry of Information", "Northland Ministry of Information"]
+
+
+def test_a_participle_of_regret_after_a_comma_reports_the_sentences_subject() -> None:
+    text = "The Border Commission has sent its report to the council, regretting that it could not finish its work.\n"
+    assert names(text) == ["Border Commission"]
+
+
+def test_the_outlets_own_correspondent_reporting_is_no_speaker() -> None:
+    text = (
+        "For Radio North, Anna Berg reports that cracks have emerged within the opposition.\n\n"
+        "But as Radio North’s Anna Berg reports from Oldtown, the voters said they were happy.\n"
+    )
+    assert names(text) == [None, "the voters"]

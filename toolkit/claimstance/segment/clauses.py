@@ -104,3 +104,23 @@ def coordinated_subject(masked: str) -> str | None:
         if not token[:1].isalpha():
             return None
     return None
+
+
+_FOR_OUTLET = re.compile(r"\s*For\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s*,")
+_ON_SITE = re.compile(r"\s+on\s+(?:the\s+)?[A-Z][^,;:\x00]{2,80}?\s(?:website|web\s+site|site|account|page)\b")
+
+
+def not_a_speakers(subject: str, masked: str, verb: str, after: str) -> bool:
+    """Whether a verb of saying and its subject name no speaker of the sentence: the verb of a subordinate clause
+    ("While speakers had praised the plan, he said ..."), or "X reports" of the outlet's own correspondent ("For
+    Radio North, Anna Berg reports that ...", "as Radio North's Anna Berg reports from Oldtown, ...")."""
+    if subject and subject.split()[0].lower() in SUBORDINATORS:
+        return True
+    return verb in ("reports", "reported") and (_FOR_OUTLET.match(masked) is not None or after.startswith(" from "))
+
+
+def posted_on(subject: str, after: str) -> str | None:
+    """ "A statement posted on the Northland Ministry website claims ...": the document with the site it was
+    posted on, whose owner speaks; None when ``after`` names no site."""
+    site = _ON_SITE.match(after)
+    return f"{subject} posted{site.group()}" if site is not None else None

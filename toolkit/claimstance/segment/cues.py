@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import chain
 
 from claimstance.lexicon import FUNCTION_WORDS, ROLE_WORDS, by_first_letter, words
-from claimstance.segment.clauses import SUBORDINATORS, a_noun, after_clause, coordinated_subject, sentence_subject
+from claimstance.segment import clauses
 from claimstance.segment.names import BE, PRONOUNS, is_name_token, is_plain, parse_speaker_phrase, strip_article
 from claimstance.segment.spans import Span, mask_quotes
 from claimstance.segment.validate import LOOSE_PREPOSITIONS, check_name
@@ -56,7 +56,8 @@ SPEECH_VERBS = (
     r"|(?:agreed|agrees|observed|indicated|signalled|signaled|hinted|revealed|disclosed|estimated|felt|believed"
     r"|believe|think|thinks|considers|consider|considered|objected|responded|clarified|specified|informed"
     r"|mentioned|feared|fears|hoped|hopes|doubted|doubts|charged|repeated|forecast|speculated|recalled|recalls"
-    r"|reminded|reminds|countered|commented|reports|claim|argue|insist|maintain|allege|assert|contend|warn|convinced|confident|certain|concerned|worried)(?=\s+that\b)"
+    r"|reminded|reminds|countered|commented|reports|claim|argue|insist|maintain|allege|assert|contend|warn|convinced"
+    r"|confident|certain|concerned|worried|regretting)(?=\s+that\b)"
 )
 # "X is convinced that ...": an adjective of conviction after "is", like a progressive's participle
 _SAYING = re.compile(r"said|says|told|tells|stated|added|noted|explained")
@@ -249,7 +250,7 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
     relative = _RELATIVE.search(subject) if " who " in subject or "ed by " in subject else None
     if relative is not None:
         subject = subject[: relative.start()]
-    subject = after_clause(subject)  # "The talks resumed on Monday and Berg said": Berg
+    subject = clauses.after_clause(subject)  # "The talks resumed on Monday and Berg said": Berg
     role = None
     first = subject.split()[0].lower()
     if first in _ADVERBIAL and len(segments) >= 2 and len(subject.split()) <= 4:
@@ -406,27 +407,29 @@ def _masked_cue(masked: str) -> Cue | None:
         if after[:6] == " that " and _THAT_OBJECT.match(after):
             continue
         nothing = after.startswith((" nothing", " little about", " with "))  # "replied with a statement"
-        if nothing or (verb[:5] == "calls" and a_noun(masked, m.start())):
+        if nothing or (verb[:5] == "calls" and clauses.a_noun(masked, m.start())):
             continue  # "Olsen said nothing about the talks": no claim reported; "all calls for": a noun
         statement = _IN_A_STATEMENT.match(after)
         cue = f"{verb} in a statement" if statement else verb
         participle = verb.endswith("ing") and _PARTICIPLE.search(masked, max(0, m.start() - 12), m.start()) is not None
         subject: tuple[str, str | None] | None = None
         if participle:  # "Three callers asked about ..., saying ...": the sentence's subject speaks
-            opening = sentence_subject(masked)
+            opening = clauses.sentence_subject(masked)
             subject = (opening, None) if opening else None
         else:
             progressive = verb.split()[0].endswith("ing") or verb in _CONVICTION
             subject = _subject_before(masked, m.start(), progressive=progressive)
             if subject is None and masked[: m.start()].endswith(" and "):  # "X called it illegal and said"
-                subject = (coordinated_subject(masked) or "", None)
+                subject = (clauses.coordinated_subject(masked) or "", None)
         if subject and subject[0] not in PRONOUNS and check_name(subject[0]) is not None:  # a clause, no subject
             if masked[: m.start()].rstrip().endswith(","):
                 continue  # "..., said the Defence Ministry": the inverted cue below names the speaker
             loose = verb.endswith("ing") and subject[0].split()[0] in LOOSE_PREPOSITIONS  # "Olsen ... saying that"
-            subject = (sentence_subject(masked) or subject[0], None) if loose else subject
-        if subject and subject[0].split()[0].lower() in SUBORDINATORS:
-            continue  # "While speakers had praised the plan, he said ...": the main clause's verb
+            subject = (clauses.sentence_subject(masked) or subject[0], None) if loose else subject
+        if clauses.not_a_speakers(subject[0] if subject else "", masked, verb, after):
+            continue  # "While speakers had praised the plan, he said ...", "For Radio North, Anna Berg reports"
+        if verb == "posted" and subject and check_name(subject[0]) == "document":
+            subject = (clauses.posted_on(subject[0], after) or "", None)  # "A statement posted on X's website claims"
         if subject and parse_speaker_phrase(subject[0]) is not None:
             backward = summing is not None or _THIS.match(after) is not None
             said = _innermost(Cue(m.start(), subject[0], cue, subject[1], backward=backward), after)

@@ -124,7 +124,8 @@ def check_name(name: str) -> str | None:
         return "date"
     # "the resolutions of the Security Council": the head, before the first preposition, is a text
     cut = next((k for k, t in enumerate(lower) if k > 0 and t in _PREPOSITIONS), len(lower))
-    if lower[-1] in DOCUMENT_NOUNS or lower[cut - 1] in DOCUMENT_NOUNS:
+    proper_tail = cut < len(lower) and tokens[-1][:1].isupper()  # "Ministry of Information": a body's name
+    if (lower[-1] in DOCUMENT_NOUNS and not proper_tail) or lower[cut - 1] in DOCUMENT_NOUNS:
         return "document"
     if any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:]) or tokens[0][:1].isupper():
         return None  # a proper name, maybe after a descriptor: "the main opposition Civic Platform"
