@@ -117,3 +117,12 @@ def test_the_outlets_own_correspondent_reporting_is_no_speaker() -> None:
         "But as Radio North’s Anna Berg reports from Oldtown, the voters said they were happy.\n"
     )
     assert names(text) == [None, "the voters"]
+
+
+def test_a_trailing_said_that_closes_its_paragraph_takes_the_paraphrase_before_it() -> None:
+    text = (
+        "Karl Olsen, the Northland envoy, met reporters on Monday.\n\n"
+        "There is still work to be done. Northland will help as much as it can, Olsen said.\n\n"
+        "The talks resume on Friday. Southland will not attend, Olsen said. The envoy then left for Oldtown.\n"
+    )
+    assert names(text) == [None, "Karl Olsen", "Karl Olsen", None, "Karl Olsen", None]

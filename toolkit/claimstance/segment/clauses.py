@@ -25,6 +25,10 @@ DATELINE = re.compile(
 SUBORDINATORS = frozenset(words("while although though whereas because if unless when"))
 """Words that open a subordinate clause: its verb of saying is not the sentence's ("While speakers had praised
 the plan, he said ...")."""
+OWNED_DOCUMENT = re.compile(
+    r"(?:[Tt]he\s+)?(?P<who>.+?)['’]s?\s+(?:joint\s+|written\s+)?(?:statement|letter|message|communiqu[eé]|readout"
+    r"|press\s+release)"
+)
 # "the Ministry statement", "A White House statement", "Information on the Defence Ministry's website": the issuer
 ISSUER_DOCUMENT = re.compile(
     r"(?:.+?\s(?:on|from)\s+(?:the\s+)?|(?:[Tt]he|[Aa]n?)\s+)?(?!(?:The|An?)\s)(?P<who>[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,5}?)"

@@ -180,7 +180,8 @@ class Cue:
     """A reporting cue found in a sentence: where, the phrase naming the speaker, the cue words, a role.
 
     ``backward`` marks "X said this": the cue sums up what the sentences before it said; ``capitals`` a
-    headline in capitals, whose subject the body has to name.
+    headline in capitals, whose subject the body has to name; ``trailing`` a sentence-final "..., X said.",
+    which sums up its paragraph's sentences before it when it closes the paragraph.
     """
 
     position: int
@@ -189,6 +190,7 @@ class Cue:
     role: str | None = None
     backward: bool = False
     capitals: bool = False
+    trailing: bool = False
 
 
 def trim_np(fragment: str) -> str:
@@ -431,8 +433,8 @@ def _masked_cue(masked: str) -> Cue | None:
         if verb == "posted" and subject and check_name(subject[0]) == "document":
             subject = (clauses.posted_on(subject[0], after) or "", None)  # "A statement posted on X's website claims"
         if subject and parse_speaker_phrase(subject[0]) is not None:
-            backward = summing is not None or _THIS.match(after) is not None
-            said = _innermost(Cue(m.start(), subject[0], cue, subject[1], backward=backward), after)
+            backward = summing is not None or _THIS.match(after) is not None or m is first
+            said = _innermost(Cue(m.start(), subject[0], cue, subject[1], backward, trailing=m is first), after)
             if pronoun_said and not (_SAYING.fullmatch(verb) and _a_person(said.phrase)):
                 continue  # "Northland rejected the plan, he said.": he said it
             found.append(said)
