@@ -126,3 +126,14 @@ def test_a_trailing_said_that_closes_its_paragraph_takes_the_paraphrase_before_i
         "The talks resume on Friday. Southland will not attend, Olsen said. The envoy then left for Oldtown.\n"
     )
     assert names(text) == [None, "Karl Olsen", "Karl Olsen", None, "Karl Olsen", None]
+
+
+def test_present_tense_stances_of_news_and_press_releases() -> None:
+    text = (
+        "The Foreign Secretary condemns the violence against opposition voices.\n\n"
+        "Foreign Secretary Anna Berg said the vote was flawed.\n\n"
+        "Alliance Secretary General Karl Olsen hopes Northland can soon join the alliance.\n\n"
+        "Other opposition parties insist on an election boycott.\n\n"
+        "The hopes of millions were dashed.\n"
+    )
+    assert names(text) == ["Anna Berg", "Anna Berg", "Karl Olsen", "Other opposition parties", None]

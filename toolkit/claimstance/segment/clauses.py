@@ -89,6 +89,8 @@ _NOUN_BEFORE = words(
     recent earlier international public urgent loud fierce clarion further no any some mounting"""
 )
 """Words that make a stance verb's form a noun: "all calls for a ceasefire", "Fierce Calls for Reform"."""
+NOUNS_TOO = frozenset(("calls", "hopes", "demands", "vows", "claims"))
+"""Verb forms that are plural nouns as well ("the hopes of millions")."""
 
 
 def a_noun(text: str, verb_start: int) -> bool:

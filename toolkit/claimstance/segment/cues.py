@@ -68,7 +68,7 @@ STANCE_VERBS = (
     r"|called\s+(?:on|for)|calls\s+(?:on|for)|congratulated|suggested|suggests|complained|complains|proposed"
     r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|accusing|demanding|complaining|scoffed"
     r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts|blaming"
-    r"|calling\s+(?:on|for)"
+    r"|calling\s+(?:on|for)|condemns|welcomes|praises|criticizes|criticises|hopes|insists?\s+on"
     r"|lambasted|ruled\s+out|rules\s+out|downplayed|played\s+down|voiced|voices|raised\s+concerns?"
     r"|(?:called|calls|calling)(?=\s+(?:it|this|that|them)\s|\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+[\"“‘«])"
 )
@@ -409,7 +409,7 @@ def _masked_cue(masked: str) -> Cue | None:
         if after[:6] == " that " and _THAT_OBJECT.match(after):
             continue
         nothing = after.startswith((" nothing", " little about", " with "))  # "replied with a statement"
-        if nothing or (verb[:5] == "calls" and clauses.a_noun(masked, m.start())):
+        if nothing or (verb.split()[0] in clauses.NOUNS_TOO and clauses.a_noun(masked, m.start())):
             continue  # "Olsen said nothing about the talks": no claim reported; "all calls for": a noun
         statement = _IN_A_STATEMENT.match(after)
         cue = f"{verb} in a statement" if statement else verb

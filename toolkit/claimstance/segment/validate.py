@@ -29,6 +29,7 @@ _OPENERS = words(
         "between among amid amidst against about toward towards within without via regarding concerning upon throughout"
     )
 )
+_QUANTIFIERS = words("other another")
 _ADVERBS = words(
     """now thus therefore hence indeed instead again perhaps clearly certainly obviously naturally unfortunately
     regrettably sadly yes well lastly accordingly consequently ultimately importantly notably similarly likewise
@@ -99,8 +100,9 @@ def check_name(name: str) -> str | None:
     if not tokens or len(tokens) > 12:
         return "no noun phrase"
     lower = [t.lower().strip(".,;:'\"“”()") for t in tokens]
-    if lower[0] in _OPENERS and not (len(tokens[0]) > 1 and tokens[0].isupper()):  # "US", "UN" are names
-        return "clause fragment"
+    group = lower[0] in _QUANTIFIERS and len(tokens) > 1 and tokens[-1].islower() and lower[-1] in PERSON_NOUNS
+    if lower[0] in _OPENERS and not (len(tokens[0]) > 1 and tokens[0].isupper()) and not group:
+        return "clause fragment"  # "US", "UN" are names; "other opposition parties", "another caller" are groups
     if lower[0] in _ADVERBS:
         return "clause fragment"
     if len(tokens) == 2 and lower[0] in ("all", "both") and tokens[1].islower() and lower[1] in _MODIFIERS:
