@@ -137,3 +137,15 @@ def test_present_tense_stances_of_news_and_press_releases() -> None:
         "The hopes of millions were dashed.\n"
     )
     assert names(text) == ["Anna Berg", "Anna Berg", "Karl Olsen", "Other opposition parties", None]
+
+
+def test_a_long_office_or_body_of_another_is_the_speaker_whole() -> None:
+    text = (
+        "The leader of Northland’s main opposition Freedom Forces (FF) party told Radio North he will boycott the "
+        "vote.\n\nThe observer mission from the Organization for Security and Cooperation in Europe said there "
+        "were concerns about the count.\n"
+    )
+    assert names(text) == [
+        "the leader of Northland’s main opposition Freedom Forces (FF) party",
+        "observer mission from the Organization for Security and Cooperation in Europe",
+    ]

@@ -130,3 +130,12 @@ def posted_on(subject: str, after: str) -> str | None:
     posted on, whose owner speaks; None when ``after`` names no site."""
     site = _ON_SITE.match(after)
     return f"{subject} posted{site.group()}" if site is not None else None
+
+
+def an_office_of(tokens: list[str]) -> bool:
+    """Whether a long subject phrase is one office or body of another ("The leader of Northland's main opposition
+    Freedom Party", "The observer mission from the Organization for Security and Cooperation in Europe"): an
+    article, a noun of people, then "of", "from" or "for"; at most 14 words."""
+    if len(tokens) > 14 or tokens[0].lower() not in ("the", "a", "an"):
+        return False
+    return tokens[1] in PERSON_NOUNS and any(t in ("of", "from", "for") for t in tokens[2:4])

@@ -318,6 +318,8 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
     if len(subject.split()) > 8:
         # "At a press conference in Baku on the eve of the meeting Mammadyarov said": the name ends the phrase
         tokens = subject.split()
+        if clauses.an_office_of(tokens):  # "The leader of Northland's main opposition Freedom (FP) party told"
+            return subject, None
         k = len(tokens)
         while k > 0 and is_name_token(tokens[k - 1]) and len(tokens) - k < 4:
             k -= 1
