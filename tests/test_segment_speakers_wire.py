@@ -149,3 +149,14 @@ def test_a_long_office_or_body_of_another_is_the_speaker_whole() -> None:
         "the leader of Northland’s main opposition Freedom Forces (FF) party",
         "observer mission from the Organization for Security and Cooperation in Europe",
     ]
+
+
+def test_a_second_lead_in_after_a_quoted_block_is_narration_and_frames_the_next_block() -> None:
+    text = (
+        "Karl Olsen met reporters.\n"
+        "Asked about the talks, Mr Olsen said:\n"
+        '"We work closely with our partners. We share what we know."\n'
+        "Asked whether the group still meets, Mr Olsen said:\n"
+        '"The group has not met for some time."\n'
+    )
+    assert names(text, source="Outlet") == ["Outlet", "Outlet", "Karl Olsen", "Outlet", "Karl Olsen"]

@@ -219,7 +219,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         if own is not None and not theirs and may_report(text, *unit.sentence):  # "We heard X claim that": X's
             cued, cue = _party(speech_report(text[unit.sentence[0] : unit.sentence[1]]), Attribution.REPORTED, ctx)
         lead_in = text[unit.sentence[1] - 1] == ":" and _LEAD_IN.search(text, *unit.sentence) is not None
-        if own is not None:
+        framing = lead_in and turn is not None and turn.scope == "block" and cued is not None and cued.name is not None
+        if own is not None and not framing:  # a block's next "Commenting on this, X said:" frames a new block
             if cued is not None and speaks_for(cued.name, sides):
                 cued = None  # "The EU reiterates ..." in a statement on behalf of the EU: the author's own voice
             speakers.append(cued if cued is not None and reports_another(cued, cue, own, text, unit) else own)
