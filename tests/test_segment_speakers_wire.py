@@ -160,3 +160,16 @@ def test_a_second_lead_in_after_a_quoted_block_is_narration_and_frames_the_next_
         '"The group has not met for some time."\n'
     )
     assert names(text, source="Outlet") == ["Outlet", "Outlet", "Karl Olsen", "Outlet", "Karl Olsen"]
+
+
+def test_a_bare_announced_in_an_interview_takes_the_sentence_before_it() -> None:
+    text = (
+        "Handing the land back is senseless. Northland Foreign Minister Karl Olsen announced in an interview with "
+        "Radio North.\n\n"
+        'The court met on Monday. "No appeal is possible," the commission said in its statement.\n'
+    )
+    assert names(text) == ["Karl Olsen", "Karl Olsen", None, "the commission"]
+
+
+def test_plural_offices_name_a_group() -> None:
+    assert names("The presidents announced that they will meet again.\n") == ["the presidents"]

@@ -139,3 +139,19 @@ def an_office_of(tokens: list[str]) -> bool:
     if len(tokens) > 14 or tokens[0].lower() not in ("the", "a", "an"):
         return False
     return tokens[1] in PERSON_NOUNS and any(t in ("of", "from", "for") for t in tokens[2:4])
+
+
+_BARE_VERBS = frozenset(("said", "announced", "stated", "declared", "stressed", "noted", "explained"))
+_ONLY_CIRCUMSTANCES = re.compile(
+    r"(?:\s+(?:in|at|on|during|to|with|after|before|while|when|later|earlier|today|yesterday)\b[^,;:\x00\"“”]*)?"
+    r"\s*[.!?]?\s*$"
+)
+
+
+def bare(masked: str, subject: str, verb: str, after: str) -> bool:
+    """Whether a sentence is only a subject and a verb of saying with where and when ("Foreign Minister Karl Olsen
+    announced in an interview with Radio North."): what was said is in the sentences before it, as with "X said
+    this"; not where the sentence holds a quotation ('"...," the minister said in a statement.')."""
+    if verb not in _BARE_VERBS or "\x00" in masked or not " ".join(masked.split()).startswith(subject):
+        return False
+    return _ONLY_CIRCUMSTANCES.match(after) is not None and " that " not in after

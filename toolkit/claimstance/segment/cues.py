@@ -435,7 +435,8 @@ def _masked_cue(masked: str) -> Cue | None:
         if verb == "posted" and subject and check_name(subject[0]) == "document":
             subject = (clauses.posted_on(subject[0], after) or "", None)  # "A statement posted on X's website claims"
         if subject and parse_speaker_phrase(subject[0]) is not None:
-            backward = summing is not None or _THIS.match(after) is not None or m is first
+            summed = summing is not None or _THIS.match(after) is not None or m is first
+            backward = summed or clauses.bare(masked, subject[0], verb, after)  # "X announced in an interview."
             said = _innermost(Cue(m.start(), subject[0], cue, subject[1], backward, trailing=m is first), after)
             if pronoun_said and not (_SAYING.fullmatch(verb) and _a_person(said.phrase)):
                 continue  # "Northland rejected the plan, he said.": he said it

@@ -87,7 +87,8 @@ PERSON_NOUNS = words(
     spokesmen spokeswomen organizer organiser lawyer scholar scholars professor professors historian historians
     ally prosecutor investigator businessman businessmen entrepreneur entrepreneurs employer employers union
     unions trade-unionist protestors protestor candidates nominee nominees incumbent regime junta crowd crowds
-    audience
+    audience presidents ambassadors envoys governors mayors commanders chiefs heads directors chairmen secretaries
+    spokespersons premiers
     """
 )
 """Heads of lower-case phrases that name a person or a group ("the opposition", "a senior official")."""
