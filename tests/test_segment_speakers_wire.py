@@ -173,3 +173,13 @@ def test_a_bare_announced_in_an_interview_takes_the_sentence_before_it() -> None
 
 def test_plural_offices_name_a_group() -> None:
     assert names("The presidents announced that they will meet again.\n") == ["the presidents"]
+
+
+def test_he_after_a_cue_of_many_unnamed_is_the_person_named_before() -> None:
+    text = (
+        "Council President Karl Olsen said the debate had been fruitful.\n\n"
+        "While speakers had praised the council, he said some had noted that the world was changing.  Many "
+        "criticized both other nations and the council itself.  “This is part of the job,” he said.  However, he "
+        "urged delegates to remember the rules.\n"
+    )
+    assert names(text) == ["Karl Olsen", "Karl Olsen", None, "Karl Olsen", "Karl Olsen"]

@@ -22,6 +22,8 @@ DATELINE = re.compile(
     r"[A-Z]{2,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([^()]{1,40}\)\s*)?[:–—-]\s+"
 )
 """A dateline opening a sentence: "OLDTOWN, Northland:", "OLDTOWN (Agency) –"."""
+MANY = frozenset(("Many", "Some", "Several", "Others", "Most", "Few", "All", "Both", "many", "some", "others"))
+"""Plural quantifiers a cue can take for a subject ("Many criticized ..."): a "he" after them is not theirs."""
 SUBORDINATORS = frozenset(words("while although though whereas because if unless when"))
 """Words that open a subordinate clause: its verb of saying is not the sentence's ("While speakers had praised
 the plan, he said ...")."""

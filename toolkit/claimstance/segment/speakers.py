@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from claimstance.lexicon import FIRST_PERSON, FUNCTION_WORDS, ROLE_WORDS, TRANSCRIPT_HEADER
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
-from claimstance.segment.clauses import ISSUER_DOCUMENT, OWNED_DOCUMENT
+from claimstance.segment.clauses import ISSUER_DOCUMENT, MANY, OWNED_DOCUMENT
 from claimstance.segment.cues import TRIGGER, Cue, find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
 from claimstance.segment.names import NameIndex, SpeakerPhrase, parse_speaker_phrase, person_named, strip_article
@@ -213,7 +213,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             by_sentence[unit.sentence] = _cued_speaker(unit, quotes, ctx, previous)
             ctx.previous_sentence = text[unit.sentence[0] : unit.sentence[1]]
             found, found_cue = by_sentence[unit.sentence]
-            ctx.unnamed = found_cue is not None and found is not None and found.name is None
+            ctx.unnamed = bool(found and found.name is None and found_cue and found_cue.phrase not in MANY)
         cued, cue = by_sentence[unit.sentence]
         theirs = cued is not None and own is not None and reports_another(cued, cue, own, text, unit)
         if own is not None and not theirs and may_report(text, *unit.sentence):  # "We heard X claim that": X's
