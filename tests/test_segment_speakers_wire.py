@@ -183,3 +183,11 @@ def test_he_after_a_cue_of_many_unnamed_is_the_person_named_before() -> None:
         "urged delegates to remember the rules.\n"
     )
     assert names(text) == ["Karl Olsen", "Karl Olsen", None, "Karl Olsen", "Karl Olsen"]
+
+
+def test_a_plural_possessive_is_no_verb_and_an_agencys_tail_leaves_the_sentences_own_cue() -> None:
+    text = (
+        "The appeal breaks the respect for states' sovereignty, Foreign Minister Karl Olsen said.\n\n"
+        "There is no appeal. The border stays closed, Foreign Minister Karl Olsen said, NPA reports.\n"
+    )
+    assert names(text) == ["Karl Olsen", "Karl Olsen", "Karl Olsen"]

@@ -157,3 +157,13 @@ def bare(masked: str, subject: str, verb: str, after: str) -> bool:
     if verb not in _BARE_VERBS or "\x00" in masked or not " ".join(masked.split()).startswith(subject):
         return False
     return _ONLY_CIRCUMSTANCES.match(after) is not None and " that " not in after
+
+
+_AGENCY_TAIL = re.compile(r",\s*[A-Z]{2,}[A-Za-z.-]*\s+(?:reports|reported)\.?\s*$")
+
+
+def without_agency_tail(masked: str) -> str:
+    """A sentence without the ", NPA reports." of agency copy, blanked (offsets kept): the agency relays what
+    the sentence's own cue says ("..., Foreign Minister Karl Olsen said at the meeting, NPA reports.")."""
+    tail = _AGENCY_TAIL.search(masked) if masked.endswith(("reports.", "reported.", "reports", "reported")) else None
+    return masked if tail is None else masked[: tail.start()] + " " * (len(masked) - tail.start())

@@ -339,7 +339,7 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
     """The first reporting cue of a sentence outside its quotations, with the phrase naming the speaker."""
     if sentence[:1] in '“"«' and not any(a == offset for a, _ in quotes):
         return None  # a quotation left open to the sentence's end: '"They said we would lose': its words, no cue
-    return _masked_cue(mask_quotes(sentence, quotes, offset))
+    return _masked_cue(clauses.without_agency_tail(mask_quotes(sentence, quotes, offset)))
 
 
 # News repeats its sentences (agency copy, "X said." tails, boilerplate): the cue is a pure function of the
@@ -410,7 +410,7 @@ def _masked_cue(masked: str) -> Cue | None:
         after = masked[m.end() :]
         if after[:6] == " that " and _THAT_OBJECT.match(after):
             continue
-        nothing = after.startswith((" nothing", " little about", " with "))  # "replied with a statement"
+        nothing = after.startswith((" nothing", " little about", " with ", "'", "’"))  # "replied with", "states'"
         if nothing or (verb.split()[0] in clauses.NOUNS_TOO and clauses.a_noun(masked, m.start())):
             continue  # "Olsen said nothing about the talks": no claim reported; "all calls for": a noun
         statement = _IN_A_STATEMENT.match(after)
