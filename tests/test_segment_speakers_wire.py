@@ -191,3 +191,11 @@ def test_a_plural_possessive_is_no_verb_and_an_agencys_tail_leaves_the_sentences
         "There is no appeal. The border stays closed, Foreign Minister Karl Olsen said, NPA reports.\n"
     )
     assert names(text) == ["Karl Olsen", "Karl Olsen", "Karl Olsen"]
+
+
+def test_cited_reports_a_reason_and_has_since_leaves_its_subject() -> None:
+    text = (
+        "Prime Minister Karl Olsen resigned on Monday. He cited the growing violence in the capital.\n\n"
+        "But Southland has since rejected parts of the ruling.\n"
+    )
+    assert names(text) == [None, "Karl Olsen", "Southland"]

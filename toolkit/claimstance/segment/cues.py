@@ -30,7 +30,7 @@ _AUX = words(
     had will would already meanwhile separately firmly strongly just now still rightly correctly wrongly publicly
     openly privately explicitly clearly categorically flatly angrily bluntly sharply bitterly allegedly officially
     formally personally initially subsequently quickly immediately swiftly promptly specifically particularly
-    notably proudly cautiously emphatically unequivocally frankly candidly directly even"""
+    notably proudly cautiously emphatically unequivocally frankly candidly directly even since"""
 )
 _PROGRESSIVE = words("am is are was were")
 # "Northland's president on Tuesday rejected ...": when the subject spoke is no part of who spoke
@@ -69,7 +69,7 @@ STANCE_VERBS = (
     r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|accusing|demanding|complaining|scoffed"
     r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts|blaming"
     r"|calling\s+(?:on|for)|condemns|welcomes|praises|criticizes|criticises|hopes|insists?\s+on"
-    r"|lambasted|ruled\s+out|rules\s+out|downplayed|played\s+down|voiced|voices|raised\s+concerns?"
+    r"|lambasted|cited|ruled\s+out|rules\s+out|downplayed|played\s+down|voiced|voices|raised\s+concerns?"
     r"|(?:called|calls|calling)(?=\s+(?:it|this|that|them)\s|\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+[\"“‘«])"
 )
 _TRIGGER_WORDS = by_first_letter(  # grouped: a search tries a few branches at each word, not all of them
