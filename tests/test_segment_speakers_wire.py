@@ -199,3 +199,8 @@ def test_cited_reports_a_reason_and_has_since_leaves_its_subject() -> None:
         "But Southland has since rejected parts of the ruling.\n"
     )
     assert names(text) == [None, "Karl Olsen", "Southland"]
+
+
+def test_according_to_the_outlets_correspondent_names_no_speaker() -> None:
+    text = 'The candidates called the poll a "grand deception," according to Anna Berg, reporting for Radio North.\n'
+    assert names(text) == [None]

@@ -127,6 +127,12 @@ def not_a_speakers(subject: str, masked: str, verb: str, after: str) -> bool:
     return verb in ("reports", "reported") and (_FOR_OUTLET.match(masked) is not None or after.startswith(" from "))
 
 
+def reporting_for(rest: str, phrase: str) -> bool:
+    """Whether "according to X" names the outlet's correspondent ("according to Anna Berg, reporting for Radio
+    North from Oldtown"), who relays, not a speaker."""
+    return rest[len(phrase) :].lstrip(", ").startswith(("reporting for", "reporting from", "reports for"))
+
+
 def posted_on(subject: str, after: str) -> str | None:
     """ "A statement posted on the Northland Ministry website claims ...": the document with the site it was
     posted on, whose owner speaks; None when ``after`` names no site."""

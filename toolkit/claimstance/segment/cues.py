@@ -353,7 +353,7 @@ def _masked_cue(masked: str) -> Cue | None:
         by = _DOCUMENT_BY.match(rest)
         phrase = trim_np(rest[by.end() :] if by else rest)
         phrase = _OBJECT_PRONOUNS.get(phrase, phrase)  # "According to him, ...": whoever "he" is
-        if phrase:
+        if phrase and not clauses.reporting_for(rest, phrase):  # "according to Anna Berg, reporting for VOA"
             found.append(Cue(m.start(), phrase, "according to"))
     told = "informed" in masked or "n told " in masked or "e told " in masked  # "was told by", "were informed"
     for m in _INFORMED_BY.finditer(masked) if told else ():
