@@ -202,5 +202,8 @@ def test_cited_reports_a_reason_and_has_since_leaves_its_subject() -> None:
 
 
 def test_according_to_the_outlets_correspondent_names_no_speaker() -> None:
-    text = 'The candidates called the poll a "grand deception," according to Anna Berg, reporting for Radio North.\n'
+    text = (
+        'The candidates held a news conference on Monday to denounce the poll as a "grand deception," according to '
+        "Anna Berg, reporting for Radio North.\n"
+    )
     assert names(text) == [None]
