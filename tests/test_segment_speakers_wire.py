@@ -207,3 +207,17 @@ def test_according_to_the_outlets_correspondent_names_no_speaker() -> None:
         "Anna Berg, reporting for Radio North.\n"
     )
     assert names(text) == [None]
+
+
+def test_a_trailing_said_leaves_an_event_told_before_it_to_the_outlet() -> None:
+    text = "Police fired tear gas at protesters on Monday. At least 20 people were hurt, the interior ministry said.\n"
+    assert names(text) == [None, "the interior ministry"]
+
+
+def test_a_clause_ending_in_a_past_tense_verb_before_and_is_no_part_of_the_name() -> None:
+    text = "The election ended and the opposition claimed victory.\n"
+    assert names(text) == ["the opposition"]
+
+
+def test_a_statement_by_a_body_ends_the_bodys_name_at_the_verb() -> None:
+    assert names("A statement released by the Freedom Party called the result a fraud.\n") == ["Freedom Party"]

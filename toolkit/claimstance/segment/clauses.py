@@ -11,13 +11,16 @@ import re
 
 from claimstance.lexicon import words
 from claimstance.segment.names import BE
-from claimstance.segment.validate import PERSON_NOUNS
+from claimstance.segment.validate import PERSON_NOUNS, check_name
 
 _AFTER_VERB = words(
     """on in at to for from with after before over during by into across against monday tuesday wednesday thursday
     friday saturday sunday today yesterday"""
 )
 _AND = re.compile(r"\s+and\s+")
+NAME_THEN_VERB = re.compile(r"\b[A-Z][\w'’.-]*\s+([a-z]{3,}ed)\b")
+"""A name, then a past-tense verb: where a noun phrase cut from "a statement by ..." ends ("the Freedom Party |
+called ...")."""
 DATELINE = re.compile(
     r"[A-Z]{2,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([^()]{1,40}\)\s*)?[:–—-]\s+"
 )
@@ -57,9 +60,8 @@ def after_clause(subject: str) -> str:
     "Berg"; a phrase of names ("Serbia and Russia", "the president and his allies") is kept whole."""
     if " and " not in subject:
         return subject
-    parts = _AND.split(subject)
-    right = parts[-1]
-    left = subject[: len(subject) - len(right)]
+    last = list(_AND.finditer(subject))[-1]
+    left, right = subject[: last.start()], subject[last.end() :]
     if (right[:1].isupper() or right.split()[0] in ("the", "a", "an")) and _a_clause(left):
         return right
     return subject
@@ -133,11 +135,14 @@ def reporting_for(rest: str, phrase: str) -> bool:
     return rest[len(phrase) :].lstrip(", ").startswith(("reporting for", "reporting from", "reports for"))
 
 
-def posted_on(subject: str, after: str) -> str | None:
-    """ "A statement posted on the Northland Ministry website claims ...": the document with the site it was
-    posted on, whose owner speaks; None when ``after`` names no site."""
+def posted_on(subject: tuple[str, str | None] | None, after: str) -> tuple[str, str | None] | None:
+    """The subject of "posted": for "A statement posted on the Northland Ministry website claims ...", the
+    document with the site it was posted on, whose owner speaks (no subject when ``after`` names no site); any
+    other subject as it is ("Olsen posted on his account that ...")."""
+    if subject is None or check_name(subject[0]) != "document":
+        return subject
     site = _ON_SITE.match(after)
-    return f"{subject} posted{site.group()}" if site is not None else None
+    return (f"{subject[0]} posted{site.group()}", None) if site is not None else None
 
 
 def an_office_of(tokens: list[str]) -> bool:

@@ -202,7 +202,8 @@ def trim_np(fragment: str) -> str:
         if acronym:  # "the Organization for Security and Co-operation in Europe (OSCE)": keep it whole
             return (np + acronym.group()).strip()
     np = _NP_TAIL.split(np, maxsplit=1)[0]
-    return np.strip()
+    verb = clauses.NAME_THEN_VERB.search(np)  # "a statement by the Freedom Party called the result a fraud"
+    return (np[: verb.start(1)] if verb else np).strip()
 
 
 def _ends_with_name(segment: str) -> bool:
@@ -432,8 +433,7 @@ def _masked_cue(masked: str) -> Cue | None:
             subject = (clauses.sentence_subject(masked) or subject[0], None) if loose else subject
         if clauses.not_a_speakers(subject[0] if subject else "", masked, verb, after):
             continue  # "While speakers had praised the plan, he said ...", "For Radio North, Anna Berg reports"
-        if verb == "posted" and subject and check_name(subject[0]) == "document":
-            subject = (clauses.posted_on(subject[0], after) or "", None)  # "A statement posted on X's website claims"
+        subject = clauses.posted_on(subject, after) if verb == "posted" else subject  # "... posted on X's website"
         if subject and parse_speaker_phrase(subject[0]) is not None:
             summed = summing is not None or _THIS.match(after) is not None or m is first
             backward = summed or clauses.bare(masked, subject[0], verb, after)  # "X announced in an interview."
