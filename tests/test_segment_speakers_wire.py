@@ -221,3 +221,10 @@ def test_a_clause_ending_in_a_past_tense_verb_before_and_is_no_part_of_the_name(
 
 def test_a_statement_by_a_body_ends_the_bodys_name_at_the_verb() -> None:
     assert names("A statement released by the Freedom Party called the result a fraud.\n") == ["Freedom Party"]
+
+
+def test_an_office_in_apposition_before_the_name_is_the_role_not_its_last_words() -> None:
+    text = "A spokeswoman for the Southland Foreign Ministry, Anna Berg, said no talks were planned.\n"
+    document = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text)
+    speakers = [u.speaker for u in segment(document) if u.kind is UnitKind.CLAIM]
+    assert [(s.name, s.role) for s in speakers] == [("Anna Berg", "spokeswoman for the Southland Foreign Ministry")]

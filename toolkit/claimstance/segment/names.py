@@ -295,8 +295,8 @@ class NameIndex:
                 before = self.text[max(0, at - 80) : at]
                 title: list[str] = []
                 for word in reversed(before.split() if before[-1:].isspace() else []):
-                    if not (is_plain(word) or word in ("of", "the")) or len(title) == 6:
-                        break
+                    if not (is_plain(word) or word in ("of", "the")) or len(title) == 6 or word.endswith(","):
+                        break  # "the Southland Foreign Ministry, Anna Berg": an office in apposition, no title
                     title.insert(0, word)
                 while title and not (title[0][:1].isupper() and is_plain(title[0])):
                     title.pop(0)
