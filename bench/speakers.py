@@ -102,7 +102,7 @@ _PERSON_NOUNS = _words(
     kremlin candidate candidates separatist separatists rebel rebels insurgent insurgents demonstrator
     demonstrators citizen citizens refugee refugees soldier soldiers troops militant militants lawyer lawyers
     judge judges student students worker workers villager villagers negotiator negotiators mediator mediators
-    crowd crowds heads"""
+    crowd crowds heads presidents"""
 )
 _BAD_FIRST = _words(
     """in on at by for from to with of into during after before since despite although though while whereas
@@ -138,7 +138,8 @@ def is_garbage(name: str) -> bool:
     clause = any(t in _CLAUSE_WORDS for t, token in zip(lower, tokens, strict=True) if token[:1].islower())
     if clause or all(t in _DATE_WORDS for t in lower):
         return True
-    if lower[-1] in _DOCUMENT_NOUNS:
+    proper_tail = tokens[-1][:1].isupper() and "of" in lower[1:-1]  # "Ministry of Information": a body's name
+    if lower[-1] in _DOCUMENT_NOUNS and not proper_tail:
         return True  # "a report released by the Kremlin", "the statement": a document, not who wrote it
     if any(t[:1].isupper() for t in tokens) and lower[0] not in _QUANTIFIERS:
         return False  # a name, maybe after a descriptor: "the main opposition United Democratic Force"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from claimstance.segment.cues import find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
@@ -96,13 +94,10 @@ def test_an_outlet_after_a_headlines_dash_is_the_page_title_not_a_speaker(site: 
     assert cue is not None and cue.phrase == "Anna Berg"
 
 
-def test_a_quotation_before_a_long_run_of_blanks_is_read_in_linear_time() -> None:
-    """A page that pads a line with thousands of blanks after a quotation must not stall segmentation."""
+def test_a_quotation_before_a_long_run_of_blanks_names_nobody() -> None:
+    """A page that pads a line with thousands of blanks after a quotation: no cue, whatever follows the blanks.
+    (That it is read in linear time is measured in bench/segment.py, row "a quotation, then blanks".)"""
     sentence = "“We will win,”" + " " * 10_000 + "x"
-    started = time.perf_counter()
     assert find_cue(sentence, quote_spans(sentence)) is None
-    assert time.perf_counter() - started < 0.05
     padded = "“We will win,” Olsen quipped" + " " * 10_000 + "x"
-    started = time.perf_counter()
     assert find_cue(padded, quote_spans(padded)) is None
-    assert time.perf_counter() - started < 0.05

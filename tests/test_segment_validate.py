@@ -60,3 +60,22 @@ def test_a_possessive_is_no_speaker() -> None:
     assert check_name("Southland's") == "clause fragment"  # "Southland's claims have no basis": a noun, no verb
     assert check_name("Northland’s") == "clause fragment"
     assert check_name("Anna Berg") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("between Northland and Southland", "clause fragment"),
+        ("amid the protests Olsen", "clause fragment"),
+        ("Northland continued to mass troops", "clause fragment"),
+        ("Northland Ministry of Information", None),
+        ("Ambassador to the UN Karl Olsen", None),
+        ("other opposition parties", None),
+        ("another caller", None),
+        ("some experts", "clause fragment"),
+    ],
+)
+def test_fifth_round_loose_prepositions_infinitives_bodies_named_for_a_document_and_quantified_groups(
+    name: str, reason: str | None
+) -> None:
+    assert check_name(name) == reason

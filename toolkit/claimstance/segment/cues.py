@@ -16,9 +16,10 @@ from functools import lru_cache
 from itertools import chain
 
 from claimstance.lexicon import FUNCTION_WORDS, ROLE_WORDS, by_first_letter, words
+from claimstance.segment import clauses
 from claimstance.segment.names import BE, PRONOUNS, is_name_token, is_plain, parse_speaker_phrase, strip_article
 from claimstance.segment.spans import Span, mask_quotes
-from claimstance.segment.validate import PERSON_NOUNS, check_name
+from claimstance.segment.validate import LOOSE_PREPOSITIONS, check_name
 
 _APPOSITIVE_START = words("a an the who which whose speaking")
 _ADVERBIAL = words("in for however meanwhile also though too moreover furthermore therefore nevertheless")
@@ -29,7 +30,7 @@ _AUX = words(
     had will would already meanwhile separately firmly strongly just now still rightly correctly wrongly publicly
     openly privately explicitly clearly categorically flatly angrily bluntly sharply bitterly allegedly officially
     formally personally initially subsequently quickly immediately swiftly promptly specifically particularly
-    notably proudly cautiously emphatically unequivocally frankly candidly directly even"""
+    notably proudly cautiously emphatically unequivocally frankly candidly directly even since"""
 )
 _PROGRESSIVE = words("am is are was were")
 # "Northland's president on Tuesday rejected ...": when the subject spoke is no part of who spoke
@@ -55,7 +56,8 @@ SPEECH_VERBS = (
     r"|(?:agreed|agrees|observed|indicated|signalled|signaled|hinted|revealed|disclosed|estimated|felt|believed"
     r"|believe|think|thinks|considers|consider|considered|objected|responded|clarified|specified|informed"
     r"|mentioned|feared|fears|hoped|hopes|doubted|doubts|charged|repeated|forecast|speculated|recalled|recalls"
-    r"|reminded|reminds|countered|commented|reports|claim|argue|insist|maintain|allege|assert|contend|warn|convinced|confident|certain|concerned|worried)(?=\s+that\b)"
+    r"|reminded|reminds|countered|commented|reports|claim|argue|insist|maintain|allege|assert|contend|warn|convinced"
+    r"|confident|certain|concerned|worried|regretting)(?=\s+that\b)"
 )
 # "X is convinced that ...": an adjective of conviction after "is", like a progressive's participle
 _SAYING = re.compile(r"said|says|told|tells|stated|added|noted|explained")
@@ -65,8 +67,9 @@ STANCE_VERBS = (
     r"rejected|rejects|accused|accuses|blamed|blames|demanded|demands|denounced|denounces|vowed|vows"
     r"|called\s+(?:on|for)|calls\s+(?:on|for)|congratulated|suggested|suggests|complained|complains|proposed"
     r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|accusing|demanding|complaining|scoffed"
-    r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts"
-    r"|lambasted|ruled\s+out|rules\s+out|downplayed|played\s+down|voiced|voices|raised\s+concerns?"
+    r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts|blaming"
+    r"|calling\s+(?:on|for)|condemns|welcomes|praises|criticizes|criticises|hopes|insists?\s+on"
+    r"|lambasted|cited|ruled\s+out|rules\s+out|downplayed|played\s+down|voiced|voices|raised\s+concerns?"
     r"|(?:called|calls|calling)(?=\s+(?:it|this|that|them)\s|\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+[\"“‘«])"
 )
 _TRIGGER_WORDS = by_first_letter(  # grouped: a search tries a few branches at each word, not all of them
@@ -81,7 +84,7 @@ _BY_AGENT = re.compile(r"\b(?:announced|said|stated|confirmed|declared|reported|
 _VERB = re.compile(rf"\b(?<!-)(?:{by_first_letter(f'{SPEECH_VERBS}|{STANCE_VERBS}')})\b")  # not "self-declared"
 _INVERTED = re.compile(
     r"(?:^|[,\x00”\"»:]\s*(?:[-–—]\s*)?)(said|says|added|noted|stressed|wrote|continued|concluded|explained"
-    r"|insisted|warned|emphasi[sz]ed)\s+(?=\S)"
+    r"|insisted|warned|emphasi[sz]ed|(?<=[”\"»]\s)read)\s+(?=\S)"
 )
 # "Northland rejected the plan, Foreign Minister Anna Berg said on Monday.": the verb that ends the sentence
 # after a comma says whose the whole sentence is, whatever verb the reported clause has.
@@ -177,7 +180,8 @@ class Cue:
     """A reporting cue found in a sentence: where, the phrase naming the speaker, the cue words, a role.
 
     ``backward`` marks "X said this": the cue sums up what the sentences before it said; ``capitals`` a
-    headline in capitals, whose subject the body has to name.
+    headline in capitals, whose subject the body has to name; ``trailing`` a sentence-final "..., X said.",
+    which sums up its paragraph's sentences before it when it closes the paragraph.
     """
 
     position: int
@@ -186,6 +190,7 @@ class Cue:
     role: str | None = None
     backward: bool = False
     capitals: bool = False
+    trailing: bool = False
 
 
 def trim_np(fragment: str) -> str:
@@ -197,7 +202,8 @@ def trim_np(fragment: str) -> str:
         if acronym:  # "the Organization for Security and Co-operation in Europe (OSCE)": keep it whole
             return (np + acronym.group()).strip()
     np = _NP_TAIL.split(np, maxsplit=1)[0]
-    return np.strip()
+    verb = clauses.NAME_THEN_VERB.search(np)  # "a statement by the Freedom Party called the result a fraud"
+    return (np[: verb.start(1)] if verb else np).strip()
 
 
 def _ends_with_name(segment: str) -> bool:
@@ -247,6 +253,7 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
     relative = _RELATIVE.search(subject) if " who " in subject or "ed by " in subject else None
     if relative is not None:
         subject = subject[: relative.start()]
+    subject = clauses.after_clause(subject)  # "The talks resumed on Monday and Berg said": Berg
     role = None
     first = subject.split()[0].lower()
     if first in _ADVERBIAL and len(segments) >= 2 and len(subject.split()) <= 4:
@@ -257,6 +264,7 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
             return None
         first = subject.split()[0].lower()
     previous = segments[-2] if len(segments) >= 2 else ""
+    previous = previous[4:] if previous[:4] in ("And ", "But ") else previous  # "And Olsen, whose ..., said"
     # "Rahida Rahimova, a member of the commission, told ..." / "Lavrov, Russia's foreign minister, said ...";
     # not "In a statement issued on Monday, the Foreign Ministry said": there the subject names its speaker.
     # "Olsen, he said, had no plan": a pronoun is the subject, never an appositive of the name before it
@@ -311,6 +319,8 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
     if len(subject.split()) > 8:
         # "At a press conference in Baku on the eve of the meeting Mammadyarov said": the name ends the phrase
         tokens = subject.split()
+        if clauses.an_office_of(tokens):  # "The leader of Northland's main opposition Freedom (FP) party told"
+            return subject, None
         k = len(tokens)
         while k > 0 and is_name_token(tokens[k - 1]) and len(tokens) - k < 4:
             k -= 1
@@ -326,29 +336,11 @@ def _subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[st
     return subject, role
 
 
-def _sentence_subject(masked: str) -> str | None:
-    """The noun phrase a sentence opens with, up to its verb: "Three callers asked ..., saying ..."."""
-    tokens: list[str] = []
-    for token in masked.split():
-        bare = token.strip(",;:()")
-        after_of = bool(tokens) and tokens[-1].lower() == "of"  # "Tens of thousands of protesters"
-        # "Opposition candidates are calling ...", "Thousands of opposition supporters": a noun of people ends the
-        # subject
-        people = bare in PERSON_NOUNS and (len(tokens) == 1 or tokens[-2:-1] == ["of"])
-        lower_word = bare[:1].islower() and bare.lower() not in ("of", "the", "and") and not people
-        ends = token.startswith("(") or (lower_word and not after_of)
-        determiner = len(tokens) == 1 and tokens[0].lower() in ("the", "a", "an", "one", "two", "three", "some")
-        if tokens and ends and not determiner:
-            break
-        tokens.append(bare)
-        if token.endswith(","):
-            break
-    return " ".join(tokens) if 0 < len(tokens) <= 6 else None
-
-
 def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | None:
     """The first reporting cue of a sentence outside its quotations, with the phrase naming the speaker."""
-    return _masked_cue(mask_quotes(sentence, quotes, offset))
+    if sentence[:1] in '“"«' and not any(a == offset for a, _ in quotes):
+        return None  # a quotation left open to the sentence's end: '"They said we would lose': its words, no cue
+    return _masked_cue(clauses.without_agency_tail(mask_quotes(sentence, quotes, offset)))
 
 
 # News repeats its sentences (agency copy, "X said." tails, boilerplate): the cue is a pure function of the
@@ -362,7 +354,7 @@ def _masked_cue(masked: str) -> Cue | None:
         by = _DOCUMENT_BY.match(rest)
         phrase = trim_np(rest[by.end() :] if by else rest)
         phrase = _OBJECT_PRONOUNS.get(phrase, phrase)  # "According to him, ...": whoever "he" is
-        if phrase:
+        if phrase and not clauses.reporting_for(rest, phrase):  # "according to Anna Berg, reporting for VOA"
             found.append(Cue(m.start(), phrase, "according to"))
     told = "informed" in masked or "n told " in masked or "e told " in masked  # "was told by", "were informed"
     for m in _INFORMED_BY.finditer(masked) if told else ():
@@ -419,21 +411,33 @@ def _masked_cue(masked: str) -> Cue | None:
         after = masked[m.end() :]
         if after[:6] == " that " and _THAT_OBJECT.match(after):
             continue
-        if after.startswith((" nothing", " little about")):
-            continue  # "Olsen said nothing about the talks": no claim to report
+        nothing = after.startswith((" nothing", " little about", " with ", "'", "’"))  # "replied with", "states'"
+        if nothing or (verb.split()[0] in clauses.NOUNS_TOO and clauses.a_noun(masked, m.start())):
+            continue  # "Olsen said nothing about the talks": no claim reported; "all calls for": a noun
         statement = _IN_A_STATEMENT.match(after)
         cue = f"{verb} in a statement" if statement else verb
         participle = verb.endswith("ing") and _PARTICIPLE.search(masked, max(0, m.start() - 12), m.start()) is not None
         subject: tuple[str, str | None] | None = None
         if participle:  # "Three callers asked about ..., saying ...": the sentence's subject speaks
-            opening = _sentence_subject(masked)
+            opening = clauses.sentence_subject(masked)
             subject = (opening, None) if opening else None
         else:
-            progressive = verb.endswith("ing") or verb in _CONVICTION
+            progressive = verb.split()[0].endswith("ing") or verb in _CONVICTION
             subject = _subject_before(masked, m.start(), progressive=progressive)
+            if subject is None and masked[: m.start()].endswith(" and "):  # "X called it illegal and said"
+                subject = (clauses.coordinated_subject(masked) or "", None)
+        if subject and subject[0] not in PRONOUNS and check_name(subject[0]) is not None:  # a clause, no subject
+            if masked[: m.start()].rstrip().endswith(","):
+                continue  # "..., said the Defence Ministry": the inverted cue below names the speaker
+            loose = verb.endswith("ing") and subject[0].split()[0] in LOOSE_PREPOSITIONS  # "Olsen ... saying that"
+            subject = (clauses.sentence_subject(masked) or subject[0], None) if loose else subject
+        if clauses.not_a_speakers(subject[0] if subject else "", masked, verb, after):
+            continue  # "While speakers had praised the plan, he said ...", "For Radio North, Anna Berg reports"
+        subject = clauses.posted_on(subject, after) if verb == "posted" else subject  # "... posted on X's website"
         if subject and parse_speaker_phrase(subject[0]) is not None:
-            backward = summing is not None or _THIS.match(after) is not None
-            said = _innermost(Cue(m.start(), subject[0], cue, subject[1], backward=backward), after)
+            summed = summing is not None or _THIS.match(after) is not None or m is first
+            backward = summed or clauses.bare(masked, subject[0], verb, after)  # "X announced in an interview."
+            said = _innermost(Cue(m.start(), subject[0], cue, subject[1], backward, trailing=m is first), after)
             if pronoun_said and not (_SAYING.fullmatch(verb) and _a_person(said.phrase)):
                 continue  # "Northland rejected the plan, he said.": he said it
             found.append(said)

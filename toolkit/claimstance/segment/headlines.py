@@ -6,8 +6,10 @@ import re
 from collections.abc import Sequence
 
 from claimstance.lexicon import AGENCY_WORDS, ORG_HEADS, TRANSCRIPT_HEADER, words
+from claimstance.segment.clauses import a_noun
 from claimstance.segment.cues import SPEECH_VERBS, STANCE_VERBS, Cue, trim_np
 from claimstance.segment.names import is_name_token, is_plain
+from claimstance.segment.validate import check_name
 
 _HEADLINE_LABELS = words(
     """note update photo photos video watch opinion analysis editorial exclusive breaking interview live comment read
@@ -54,6 +56,9 @@ def headline_colon(line: str) -> int | None:
         return None  # "Turnout: 37%." is a label and a figure, not a surname's headline
     if tokens[0].lower() in _HEADLINE_LABELS:
         return None
+    rest = line[m.end(1) + 1 :].split()
+    if len(tokens) == 1 and len(rest) >= 4 and sum(w[:1].isupper() for w in rest) >= 0.8 * len(rest):
+        return None  # "Northland: Border Residents Continue Vote": a topic before a title-case headline
     if _TRANSCRIPT_AFTER.match(line, m.end(1)) is not None:
         return None  # "Northland: Statement by the Spokesperson on ...": a topic before a transcript's header
     return m.end(1)
@@ -78,13 +83,15 @@ def headline_cue(line: str) -> Cue | None:
     person = person and who.split()[-1].lower() not in _OUTLET_HEADS
     if trailing is not None and (_role_of_someone(who.split()) or person):  # "... - Anna Berg"
         return Cue(trailing.start(), who, ":")
-    verb = _HEADLINE_VERB.search(line)
+    verb = next((v for v in _HEADLINE_VERB.finditer(line) if not a_noun(line, v.start())), None)
     if verb is None or verb.start() == 0:
         return None
     subject = line[: verb.start()].strip()
     if subject.endswith(","):  # "Treaty 'a betrayal', says opposition": the speaker follows the verb
         after = trim_np(line[verb.end() :].strip())
-        return Cue(verb.start(), after, verb.group().lower()) if after else None
+        if after and check_name(after) is None:
+            return Cue(verb.start(), after, verb.group().lower())
+        subject = subject.split(",")[0]  # "Chamber Speaker, with Eye on Youth, Vows to ...": the speaker before
     subject = _SUBJECT_ADVERBS.sub("", subject)  # "US again calls for ..."
     if len(subject.split()) > 6 or not subject[:1].isupper():
         return None

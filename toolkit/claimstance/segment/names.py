@@ -68,6 +68,7 @@ _LEADING_CONJ = re.compile(
 _INITIAL = re.compile(r"[A-Z]\.")
 _GIVEN = re.compile(r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+){1,3})$")
 _LINKS = words("of for from at in on to with and the")
+_FOLLOWERS = words("supporters followers members allies relatives lawyers friends backers loyalists")
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 _ROLE_HEADS = words(
     """president minister premier chairman chairwoman chair speaker secretary secretary-general ambassador envoy
@@ -146,6 +147,8 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
         return None
     if len(tokens) == 1 and tokens[0].lower() in PRONOUNS:
         return SpeakerPhrase(tokens[0].lower(), None, person=False)
+    if len(tokens) > 2 and tokens[1] == "of" and tokens[0].lower() in _FOLLOWERS:  # "Supporters of Karl Olsen"
+        return SpeakerPhrase(_lower_first(np), None, person=False)
     if "and" in tokens:
         both = _coordinated(tokens)
         if both is not None:
@@ -292,8 +295,8 @@ class NameIndex:
                 before = self.text[max(0, at - 80) : at]
                 title: list[str] = []
                 for word in reversed(before.split() if before[-1:].isspace() else []):
-                    if not (is_plain(word) or word in ("of", "the")) or len(title) == 6:
-                        break
+                    if not (is_plain(word) or word in ("of", "the")) or len(title) == 6 or word.endswith(","):
+                        break  # "the Southland Foreign Ministry, Anna Berg": an office in apposition, no title
                     title.insert(0, word)
                 while title and not (title[0][:1].isupper() and is_plain(title[0])):
                     title.pop(0)
@@ -392,6 +395,8 @@ class NameIndex:
             for given_text in self._given_names(name):
                 given = given_text.split()
                 titled = [k for k, word in enumerate(given) if is_plain(word) or word.lower() in FUNCTION_WORDS]
+                if titled and given[titled[-1]].lower() in FUNCTION_WORDS and given[titled[-1]] != "The":
+                    continue  # "Vote On Joining Northland": a headline's title case, no given name
                 given = given[titled[-1] + 1 :] if titled else given  # "Northland President John" Carter
                 if given:
                     full = " ".join([*given, name])

@@ -12,6 +12,8 @@ from claimstance.segment.spans import Span, UnitSpan
 QUOTE_MIN_WORDS = 4
 """A quotation of fewer words is a scare quote, not a direct quote."""
 OPENING_QUOTE = re.compile(r"[“\"«‘']{1,2}\S")
+# A paraphrase states or judges ("is", "will", "must"): a sentence without such a word tells an event
+_STATES = re.compile(r"\b(?:is|are|has|have|will|would|can|could|must|should|may|might|cannot|won['’]t)\b")
 
 
 def mostly_quote(text: str, span: Span, quotes: Sequence[Span]) -> bool:
@@ -26,16 +28,30 @@ def mostly_quote(text: str, span: Span, quotes: Sequence[Span]) -> bool:
     return OPENING_QUOTE.match(text, span[0], span[1]) is not None and not any(a == span[0] for a, _ in quotes)
 
 
-def give_back(text: str, units: Sequence[UnitSpan], speakers: list[Speaker], i: int, narrator: Speaker) -> None:
+def give_back(
+    text: str, units: Sequence[UnitSpan], speakers: list[Speaker], i: int, narrator: Speaker, trailing: bool = False
+) -> None:
     """ "... X said this": X's are the sentences before it in its paragraph that were left to the outlet; when
-    it opens its paragraph, a quotation in the paragraph before ('"A. B." / That is what X said.')."""
+    it opens its paragraph, a quotation in the paragraph before ('"A. B." / That is what X said.'). A trailing
+    "..., X said." (``trailing``) gives back only the sentences before it that state or judge, and only when it
+    closes its paragraph: news paraphrases a speaker for a few sentences and names them at the end."""
+    if trailing and i + 1 < len(units) and units[i + 1].paragraph == units[i].paragraph:
+        return
     j = i - 1
     while j >= 0 and units[j].paragraph == units[i].paragraph and units[j].kind is UnitKind.CLAIM:
         if speakers[j] != narrator:
             return
+        if trailing and _STATES.search(text, units[j].start, units[j].end) is None:
+            return  # "Police fired tear gas on Monday. ..., police said.": an event told, the outlet's narration
         speakers[j] = speakers[i].model_copy(update={"attribution": Attribution.REPORTED})
         j -= 1
-    if j < 0 or j != i - 1 or units[j].kind is not UnitKind.CLAIM or not OPENING_QUOTE.match(text, units[j].start):
+    if (
+        trailing
+        or j < 0
+        or j != i - 1
+        or units[j].kind is not UnitKind.CLAIM
+        or not OPENING_QUOTE.match(text, units[j].start)
+    ):
         return
     paragraph = units[j].paragraph
     while j >= 0 and units[j].paragraph == paragraph and speakers[j] == narrator:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 from claimstance.lexicon import FIRST_PERSON, FUNCTION_WORDS, ROLE_WORDS
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
+from claimstance.segment.clauses import ISSUER_DOCUMENT, OWNED_DOCUMENT
 from claimstance.segment.cues import TRIGGER, Cue, find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
 from claimstance.segment.names import NameIndex, SpeakerPhrase, parse_speaker_phrase, person_named, strip_article
@@ -77,10 +78,6 @@ _LEAD_IN = re.compile(
     r"\b(?:said|says|stated|added|noted|declared|announced|wrote|continued|reads|read)"
     r"(?:\s+(?:in\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+|written\s+)?statement|the\s+following"
     r"|in\s+particular|among\s+other\s+things|today))?\s*:\s*$"
-)
-_OWNED_DOCUMENT = re.compile(
-    r"(?:[Tt]he\s+)?(?P<who>.+?)['’]s?\s+(?:joint\s+|written\s+)?(?:statement|letter|message|communiqu[eé]|readout"
-    r"|press\s+release)"
 )
 _ISSUED_BY = re.compile(
     r"\s*(?P<who>[A-Z][^,;:.]{1,60}?)\s+(?:meanwhile\s+|separately\s+|later\s+|earlier\s+)?(?:has\s+|had\s+|also\s+)?"
@@ -217,9 +214,10 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         if own is not None and not theirs and may_report(text, *unit.sentence):  # "We heard X claim that": X's
             cued, cue = _party(speech_report(text[unit.sentence[0] : unit.sentence[1]]), Attribution.REPORTED, ctx)
         lead_in = text[unit.sentence[1] - 1] == ":" and _LEAD_IN.search(text, *unit.sentence) is not None
+        framing = lead_in and turn is not None and turn.scope == "block" and cued is not None and cued.name is not None
         if own is not None and own.name == "questioner" and says_you(text, *unit.sentence):
             put_to.append(i)
-        if own is not None:
+        if own is not None and not framing:  # a block's next "Commenting on this, X said:" frames a new block
             if cued is not None and speaks_for(cued.name, sides):
                 cued = None  # "The EU reiterates ..." in a statement on behalf of the EU: the author's own voice
             speakers.append(cued if cued is not None and reports_another(cued, cue, own, text, unit) else own)
@@ -261,7 +259,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         answerer = next((s for s in speakers[i + 1 :] if s.cue == ":" and s.name != "questioner"), None)
         speakers[i] = answerer.model_copy(update={"attribution": Attribution.REPORTED}) if answerer else speakers[i]
     for i in backward:
-        give_back(text, units, speakers, i, narrator)
+        cue_of = by_sentence[units[i].sentence][1]
+        give_back(text, units, speakers, i, narrator, trailing=cue_of is not None and cue_of.trailing)
     for i in quoted_before:
         for j in opened_before(text, units, i):
             if speakers[j] == narrator:
@@ -317,10 +316,10 @@ def _in_capitals(cue: Cue, ctx: _Context) -> Cue | None:
 
 def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, previous: Speaker | None) -> Speaker:
     """The speaker a parsed phrase names, resolved in the document and validated (unattributed if refused)."""
-    owned = _OWNED_DOCUMENT.fullmatch(parsed.name) if not parsed.person and "s " in parsed.name else None
-    issuing = parse_speaker_phrase(owned["who"]) if owned is not None else None
-    if issuing is not None:  # "the ministry's statement read: ...": the ministry
-        parsed = issuing
+    owned = None if parsed.person else OWNED_DOCUMENT.fullmatch(parsed.name) or ISSUER_DOCUMENT.fullmatch(cue.phrase)
+    issuing = parse_speaker_phrase(owned["who"].removesuffix("’s").removesuffix("'s")) if owned is not None else None
+    if issuing is not None and owned is not None:  # "the ministry's statement read: ...": the ministry, a body
+        parsed = issuing if owned.re is OWNED_DOCUMENT else SpeakerPhrase(issuing.name, issuing.role, False)
     elif not parsed.person and _THE_DOCUMENT.fullmatch(parsed.name):
         # "the statement said": the speaker is whoever issued it: the speaker before, the one the sentence before
         # says issued it ("The ministry issued a statement on Monday."), else the last organisation named

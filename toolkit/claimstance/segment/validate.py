@@ -14,6 +14,7 @@ A name is refused, with the reason counted, when it is
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 
 from claimstance.lexicon import words
 
@@ -23,7 +24,12 @@ _OPENERS = words(
     thirdly finally also which who whom whose that this these those it its he she they we i you me us him them there
     here what many some most several such other another each every any no not let only just even still
     including besides unlike like everyone everybody nobody anyone anybody someone somebody now thus hence"""
+) | (
+    LOOSE_PREPOSITIONS := words(
+        "between among amid amidst against about toward towards within without via regarding concerning upon throughout"
+    )
 )
+_QUANTIFIERS = words("other another")
 _ADVERBS = words(
     """now thus therefore hence indeed instead again perhaps clearly certainly obviously naturally unfortunately
     regrettably sadly yes well lastly accordingly consequently ultimately importantly notably similarly likewise
@@ -45,6 +51,8 @@ _CLAUSE_WORDS = words(
     """is are was were be been being has have had will would could should can may might must did does do it he she
     they we i you me us him them which who that released issued published said says told"""
 )
+_TO_NOUN = words("the a an his her its their our this that these those")
+"""Words after "to" in a name ("Ambassador to the UN"); any other lower-case word after it is a verb."""
 _DATE_WORDS = words(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow january february march
     april may june july august september october november december week month year morning evening night last
@@ -79,7 +87,8 @@ PERSON_NOUNS = words(
     spokesmen spokeswomen organizer organiser lawyer scholar scholars professor professors historian historians
     ally prosecutor investigator businessman businessmen entrepreneur entrepreneurs employer employers union
     unions trade-unionist protestors protestor candidates nominee nominees incumbent regime junta crowd crowds
-    audience
+    audience presidents ambassadors envoys governors mayors commanders chiefs heads directors chairmen secretaries
+    spokespersons premiers
     """
 )
 """Heads of lower-case phrases that name a person or a group ("the opposition", "a senior official")."""
@@ -92,8 +101,9 @@ def check_name(name: str) -> str | None:
     if not tokens or len(tokens) > 12:
         return "no noun phrase"
     lower = [t.lower().strip(".,;:'\"“”()") for t in tokens]
-    if lower[0] in _OPENERS and not (len(tokens[0]) > 1 and tokens[0].isupper()):  # "US", "UN" are names
-        return "clause fragment"
+    group = lower[0] in _QUANTIFIERS and len(tokens) > 1 and tokens[-1].islower() and lower[-1] in PERSON_NOUNS
+    if lower[0] in _OPENERS and not (len(tokens[0]) > 1 and tokens[0].isupper()) and not group:
+        return "clause fragment"  # "US", "UN" are names; "other opposition parties", "another caller" are groups
     if lower[0] in _ADVERBS:
         return "clause fragment"
     if len(tokens) == 2 and lower[0] in ("all", "both") and tokens[1].islower() and lower[1] in _MODIFIERS:
@@ -102,6 +112,8 @@ def check_name(name: str) -> str | None:
         return "norm or measure"
     if any(t in _CLAUSE_WORDS for t, token in zip(lower, tokens, strict=True) if token[:1].islower()):
         return "clause fragment"
+    if any(t == "to" and u[:1].islower() and u not in _TO_NOUN for t, u in pairwise(tokens)):
+        return "clause fragment"  # "Northland continued to mass troops": an infinitive, a clause's verb
     acronym = len(tokens[-1]) > 1 and tokens[-1].isupper()  # "US", "the UN": names, not "us"
     if (lower[-1] in _OPENERS and not acronym) or lower[-1] in _PREPOSITIONS or lower[-1] in ("the", "a", "an"):
         return "clause fragment"  # "Tens of": a phrase cut off before its head
@@ -115,7 +127,8 @@ def check_name(name: str) -> str | None:
         return "date"
     # "the resolutions of the Security Council": the head, before the first preposition, is a text
     cut = next((k for k, t in enumerate(lower) if k > 0 and t in _PREPOSITIONS), len(lower))
-    if lower[-1] in DOCUMENT_NOUNS or lower[cut - 1] in DOCUMENT_NOUNS:
+    proper_tail = cut < len(lower) and tokens[-1][:1].isupper()  # "Ministry of Information": a body's name
+    if (lower[-1] in DOCUMENT_NOUNS and not proper_tail) or lower[cut - 1] in DOCUMENT_NOUNS:
         return "document"
     if any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:]) or tokens[0][:1].isupper():
         return None  # a proper name, maybe after a descriptor: "the main opposition Civic Platform"
