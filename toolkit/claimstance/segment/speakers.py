@@ -37,30 +37,32 @@ from claimstance.segment.clauses import ISSUER_DOCUMENT, OWNED_DOCUMENT
 from claimstance.segment.cues import TRIGGER, Cue, find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
 from claimstance.segment.names import NameIndex, SpeakerPhrase, parse_speaker_phrase, person_named, strip_article
+from claimstance.segment.reports import (
+    after_opening,
+    clause_subject,
+    may_report,
+    one_unnamed,
+    opens_quote,
+    read_out,
+    readout_cue,
+    reports_another,
+    says_you,
+    speech_report,
+    states_claim,
+)
 from claimstance.segment.runs import give_back, mostly_quote, opened_before
 from claimstance.segment.sides import own_sides, principal, speaks_for
 from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
 from claimstance.segment.standfirst import statement_start
 from claimstance.segment.turns import (
     Turn,
-    after_opening,
     attributable_to,
     block_goes_on,
-    clause_subject,
     first_person,
     heading_turn,
     line_tag,
-    may_report,
-    one_unnamed,
-    opens_quote,
     paragraph_turn,
-    read_out,
-    readout_cue,
     recurring_tags,
-    reports_another,
-    says_you,
-    speech_report,
-    states_claim,
     tag_speaker,
 )
 from claimstance.segment.validate import PERSON_NOUNS, check_name
