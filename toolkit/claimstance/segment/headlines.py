@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 from claimstance.lexicon import AGENCY_WORDS, ORG_HEADS, TRANSCRIPT_HEADER, words
 from claimstance.segment.clauses import a_noun
-from claimstance.segment.cues import SPEECH_VERBS, STANCE_VERBS, Cue, trim_np
+from claimstance.segment.cues import SPEECH_VERBS, STANCE_VERBS, Cue
 from claimstance.segment.names import is_name_token, is_plain
+from claimstance.segment.subjects import trim_np
 from claimstance.segment.validate import check_name
 
 _HEADLINE_LABELS = words(

@@ -1,0 +1,199 @@
+"""The speaker's noun phrase around a reporting verb: the subject before it and the phrase after it.
+
+:func:`subject_before` walks back from a verb ("The Northland foreign minister on Tuesday said"), over
+auxiliaries, adverbs and an appositive, to the subject phrase; :func:`trim_np` cuts the phrase after "said",
+"according to" or "a statement by" where its noun phrase ends. :mod:`claimstance.segment.cues` finds the verbs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimstance.lexicon import FUNCTION_WORDS, ROLE_WORDS, words
+from claimstance.segment import clauses
+from claimstance.segment.names import BE, PRONOUNS, is_name_token, is_plain, parse_speaker_phrase, strip_article
+from claimstance.segment.validate import check_name
+
+_APPOSITIVE_START = words("a an the who which whose speaking")
+_ADVERBIAL = words("in for however meanwhile also though too moreover furthermore therefore nevertheless")
+_NOT_A_ROLE = words("who which whose in at on during while")
+_LINK_WORDS = words("in of for from at on to with by and")
+_AUX = words(
+    """also further later earlier then again once previously repeatedly reportedly recently today yesterday has have
+    had will would already meanwhile separately firmly strongly just now still rightly correctly wrongly publicly
+    openly privately explicitly clearly categorically flatly angrily bluntly sharply bitterly allegedly officially
+    formally personally initially subsequently quickly immediately swiftly promptly specifically particularly
+    notably proudly cautiously emphatically unequivocally frankly candidly directly even since"""
+)
+_PROGRESSIVE = words("am is are was were")
+# "Northland's president on Tuesday rejected ...": when the subject spoke is no part of who spoke
+_WHEN = re.compile(
+    r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|earlier|later"
+    r"|last\s+(?:week|month|year|night))$"
+)
+_DATE_LEAD = words(
+    "last next earlier later yesterday today monday tuesday wednesday thursday friday saturday sunday week month year"
+)
+_CONTRACTED_BE = re.compile(r"['’](?:re|s)$")
+_SUBJECT_DELIMS = re.compile(r"[,;:\x00“”\"«»–—]|\bthat\b|\s-\s")
+# A noun phrase ends at punctuation, but not at the stop of a title or an initial ("Dr. Marko Djuric").
+_NP_END = re.compile(
+    r"[,;:!?\x00“”\"«»()–—]|\s-\s"
+    r"|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bGen)(?<!\bSen)(?<!\bSt)(?<!\b[A-Z])\.(?:\s|$)"
+)
+_ACRONYM_AT = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+_NP_TAIL = re.compile(
+    r"\s+(?:on|in|at|during|while|after|before|to|who|which|that|when|speaking|today|yesterday|as|released"
+    r"|issued|published|said|says|stated|states|noted|added|reported|announced|declared|wrote|told|reads|read)\b"
+)
+_ISSUED = re.compile(
+    r"\s+(?:(?:meanwhile|also|later|earlier)\s+)?(?:issued|released|published|put\s+out)\s+(?:a|an)\s+(?:joint\s+|new\s+)?"
+    r"(?:statement|communiqu[eé]|press\s+release)$"
+)
+# "Voters interviewed by the agency in Oldtown said", "Diplomats who attended the meeting said": the speaker is
+# the head before the relative clause, never a name inside it.
+_RELATIVE = re.compile(r"\s(?:who\s|\w+ed\s+by\s)")
+
+
+def trim_np(fragment: str) -> str:
+    """The noun phrase at the start of ``fragment`` (after "said", "according to", "a statement by")."""
+    m = _NP_END.search(fragment)
+    np = fragment[: m.start()] if m else fragment
+    if m and m.group() == "(":
+        acronym = _ACRONYM_AT.match(fragment, m.start())
+        if acronym:  # "the Organization for Security and Co-operation in Europe (OSCE)": keep it whole
+            return (np + acronym.group()).strip()
+    np = _NP_TAIL.split(np, maxsplit=1)[0]
+    verb = clauses.NAME_THEN_VERB.search(np)  # "a statement by the Freedom Party called the result a fraud"
+    return (np[: verb.start(1)] if verb else np).strip()
+
+
+def ends_with_name(segment: str) -> bool:
+    """Whether a phrase's last word is a name ("... Minister Olsen"), not a plain word."""
+    tokens = segment.split()
+    return bool(tokens) and is_name_token(tokens[-1]) and not is_plain(tokens[-1])
+
+
+def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str, str | None] | None:
+    """The subject phrase ending just before a reporting verb, skipping auxiliaries and an appositive."""
+    left_text = masked[:verb_start].rstrip()
+    if left_text.endswith(("statement", "release", "communique", "communiqué")):
+        left_text = _ISSUED.sub("", left_text)  # "X issued a statement saying ..."
+    tokens = left_text.split()
+    while tokens and (tokens[-1].lower() in _AUX or (progressive and tokens[-1].lower() in _PROGRESSIVE)):
+        tokens.pop()
+    if tokens[-3:] == ["went", "on", "to"]:  # "He went on to say ..."
+        del tokens[-3:]
+    if progressive and tokens and _CONTRACTED_BE.search(tokens[-1]):
+        tokens[-1] = _CONTRACTED_BE.sub("", tokens[-1])  # "they’re saying"
+    if tokens and tokens[-1].lower() in BE:
+        return None  # passive: "it was noted", handled as an agentless cue
+    left = " ".join(tokens).rstrip(" ,")
+    segments = [seg.strip() for seg in _SUBJECT_DELIMS.split(left)]
+    if not segments or not segments[-1]:
+        return None
+    subject = segments[-1]
+    if subject.isdigit() and len(segments) >= 2 and segments[-2]:
+        segments.pop()  # "Carter, 71, said": an age between commas
+        subject = segments[-1]
+    if subject[:1].isdigit():  # a live blog's "14:05 The interior ministry says": the stamp is no name
+        subject = subject.partition(" ")[2]
+        if not subject:
+            return None
+    tokens = subject.split()
+    if tokens[0].lower() in _DATE_LEAD and len(tokens) > 2:  # "Last year the Southland delegation told ..."
+        k = next((k for k, t in enumerate(tokens) if t.lower() not in _DATE_LEAD), len(tokens))
+        subject = " ".join(tokens[k:])
+        if not subject:
+            return None
+    if subject.endswith(("day", "earlier", "later", "week", "month", "year", "night")):
+        subject = _WHEN.sub("", subject)
+    if subject.endswith(("'s", "’s")):
+        return None  # "giving the lie to Northland's claim that ...": the verb was a noun
+    last = subject.rsplit(" ", 1)
+    if len(last) == 2 and last[1] in ("he", "she", "it", "they", "we", "I"):
+        subject = last[1]  # "Now, in the regions it claims to have annexed, ...": the pronoun before the verb
+    relative = _RELATIVE.search(subject) if " who " in subject or "ed by " in subject else None
+    if relative is not None:
+        subject = subject[: relative.start()]
+    subject = clauses.after_clause(subject)  # "The talks resumed on Monday and Berg said": Berg
+    role = None
+    first = subject.split()[0].lower()
+    if first in _ADVERBIAL and len(segments) >= 2 and len(subject.split()) <= 4:
+        # "The deputy, in particular, noted ...": an adverbial between the subject and its verb
+        segments.pop()
+        subject = segments[-1]
+        if not subject:
+            return None
+        first = subject.split()[0].lower()
+    previous = segments[-2] if len(segments) >= 2 else ""
+    previous = previous[4:] if previous[:4] in ("And ", "But ") else previous  # "And Olsen, whose ..., said"
+    # "Rahida Rahimova, a member of the commission, told ..." / "Lavrov, Russia's foreign minister, said ...";
+    # not "In a statement issued on Monday, the Foreign Ministry said": there the subject names its speaker.
+    # "Olsen, he said, had no plan": a pronoun is the subject, never an appositive of the name before it
+    # "Jane Doe, Minister for Foreign Affairs of Northland, said": a capitalised office is an appositive too
+    titled = first in ROLE_WORDS and (" of " in subject or " for " in subject)
+    appositive = first not in PRONOUNS and (
+        first in _APPOSITIVE_START
+        or first.endswith("ing")
+        or subject[:1].islower()
+        or titled
+        or not ends_with_name(subject)
+    )
+    previous_first = previous.split()[0].lower() if previous else ""
+    names_itself = first in ("the", "a", "an") and all(
+        t[:1].isupper() or t in ("of", "and", "for", "&") for t in subject.split()[1:]
+    )
+    # "Responding, the representative of Southland said": an opening participle or adverb is no name
+    opener = len(segments) == 2 and " " not in previous and previous.lower().endswith(("ing", "ly", "ed"))
+    # "The European Union and the United States, which have both criticised the vote, said": a relative clause
+    # allows a longer name before it
+    named_before = (
+        ends_with_name(previous) and len(previous.split()) <= 6 and previous_first not in FUNCTION_WORDS and not opener
+    )
+    if first in ("who", "which") and not named_before and previous[:1].isupper() and len(previous.split()) <= 10:
+        # "The European Union and the United States, which have both criticised the vote, said": a relative
+        # clause follows a name, however long
+        opening = previous_first == "the" or previous_first not in FUNCTION_WORDS
+        named_before = opening and previous.split()[-1][:1].isupper() and check_name(previous) is None
+    if first in ("who", "which", "whose") and previous_first in ("the", "a", "an") and len(segments) >= 3:
+        # "Karl Olsen, the leader of the Freedom Party, which won 12 seats, said": back over the appositive
+        before = segments[-3]
+        if ends_with_name(before) and len(before.split()) <= 6 and before.split()[0].lower() not in FUNCTION_WORDS:
+            segments.pop()
+            previous, previous_first, named_before = before, before.split()[0].lower(), True
+    if first in ("who", "whose") and previous and not named_before and len(previous.split()) <= 5:
+        # "The deputy minister, whose department oversees the border, said": an office, then its clause
+        office = parse_speaker_phrase(previous) if previous_first in ("the", "a", "an") else None
+        named_before = office is not None and not office.person
+    if first.endswith("ing") and previous and not named_before and previous_first not in FUNCTION_WORDS:
+        # "Southland's foreign minister, speaking in Oldtown on Monday, said": the participle describes the
+        # subject before it
+        named_before = parse_speaker_phrase(previous) is not None and len(previous.split()) <= 6
+    if appositive and not names_itself and named_before:
+        if not (first.endswith("ing") or first in _NOT_A_ROLE):
+            role = strip_article(subject)
+        subject = previous
+    elif not appositive and previous_first in ("a", "an", "the") and len(previous.split()) <= 8:
+        # "A spokesman for the ministry, Peter Hall, said ...": the office, then the name in commas
+        office = parse_speaker_phrase(previous)
+        if office is not None and not office.person and len(segments) == 2:
+            role = strip_article(previous)
+    if len(subject.split()) > 8:
+        # "At a press conference in Baku on the eve of the meeting Mammadyarov said": the name ends the phrase
+        tokens = subject.split()
+        if clauses.an_office_of(tokens):  # "The leader of Northland's main opposition Freedom (FP) party told"
+            return subject, None
+        k = len(tokens)
+        while k > 0 and is_name_token(tokens[k - 1]) and len(tokens) - k < 4:
+            k -= 1
+        if k == len(tokens) or k == 0 or not tokens[k - 1][:1].islower():
+            return None
+        if tokens[k - 1] in _LINK_WORDS:
+            # "Observers from the Organization for Security and Cooperation in Europe said": a name after a
+            # preposition is no subject; the whole phrase is, unless it opens as an adverbial ("During ...")
+            return (subject, None) if tokens[0].lower() not in FUNCTION_WORDS and len(tokens) <= 12 else None
+        subject = " ".join(tokens[k:])
+    if subject.split()[-1].lower() in BE:
+        return None
+    return subject, role
