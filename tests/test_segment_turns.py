@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from claimstance.schema import Attribution, ClaimUnit, Document, UnitKind
 from claimstance.segment import segment
 from claimstance.segment.turns import line_tag, recurring_tags
@@ -423,6 +424,24 @@ def test_a_questioner_putting_the_answerers_words_to_them_reports_the_answerer()
     said = {u.text[:12]: (u.speaker.name, u.speaker.attribution) for u in claims(text)}
     assert said["You said yes"] == ("Olsen", Attribution.REPORTED)  # the answerer's claim, put to them
     assert said["Did you mean"] == ("questioner", Attribution.AUTHOR)  # the question stays the asker's
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Question: Will the ferry run?\n\nKarl Olsen: We will see.\n\nQuestion: ",
+        "Q: Will the ferry run?\n\nKarl Olsen: We will see.\n\nQ: ",
+        "Question: ",  # a tag used once
+    ],
+)
+def test_a_questioner_tagged_inline_putting_the_answerers_words_to_them_reports_the_answerer(asked: str) -> None:
+    text = asked + (
+        "You told us last week that the ferry would stop in May. Is that still true?\n\n"
+        "Karl Olsen: No, I said the timetable would change.\n"
+    )
+    said = {u.text.split(": ", 1)[-1][:12]: (u.speaker.name, u.speaker.attribution) for u in claims(text)}
+    assert said["You told us "] == ("Karl Olsen", Attribution.REPORTED)  # not "Question", not the questioner
+    assert said["Is that stil"] == ("questioner", Attribution.AUTHOR)
 
 
 def test_a_party_trying_to_do_something_is_the_speakers_claim_and_one_trying_to_present_it_is_theirs() -> None:

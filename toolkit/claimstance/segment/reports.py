@@ -15,6 +15,7 @@ from claimstance.schema import Attribution, Speaker
 from claimstance.segment.cues import Cue
 from claimstance.segment.names import parse_speaker_phrase
 from claimstance.segment.spans import UnitSpan
+from claimstance.segment.turns import after_tag
 
 _AGREES = re.compile(r"\s*(?:I|We)\s+(?:fully\s+|entirely\s+|also\s+)?(?:agree|concur)\s+with\b")
 """The author agreeing: "I agree with what Mr Olsen said" is the author's claim, not Olsen's."""
@@ -189,7 +190,9 @@ def _asks(sentence: str) -> bool:
 
 def says_you(text: str, start: int, end: int) -> bool:
     """Whether a questioner's sentence puts the answerer's own words to them ("You said yesterday that ..."): a
-    claim that is the answerer's, not a question (which stays the asker's)."""
+    claim that is the answerer's, not a question (which stays the asker's). A turn's tag heading the sentence
+    ("Question: You said ...", "Q: You said ...") is skipped."""
+    start = after_tag(text, start, end)
     return _YOU_SAID.match(text, start, end) is not None and not _asks(text[start:end])
 
 

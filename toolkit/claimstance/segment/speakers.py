@@ -171,6 +171,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             tagged_speaker = tag_speaker(tag, ctx.index, ctx.author, full_name=True)
             turn = Turn(tagged_speaker, "tag", unit.paragraph) if tagged_speaker is not None else None
             if tagged_speaker is not None:
+                if tagged_speaker.name == "questioner" and says_you(text, *unit.sentence):  # "Question: You said"
+                    put_to.append(i)
                 speakers.append(tagged_speaker)
                 previous = _Previous()
                 continue
@@ -219,6 +221,9 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         framing = lead_in and turn is not None and turn.scope == "block" and cued is not None and cued.name is not None
         if own is not None and own.name == "questioner" and says_you(text, *unit.sentence):
             put_to.append(i)
+            speakers.append(own)  # the answerer's once an answer names them; never a name read off the tag
+            previous = _Previous()
+            continue
         if own is not None and not framing:  # a block's next "Commenting on this, X said:" frames a new block
             if cued is not None and speaks_for(cued.name, sides):
                 cued = None  # "The EU reiterates ..." in a statement on behalf of the EU: the author's own voice

@@ -243,6 +243,15 @@ def line_tag(text: str, start: int, tags: frozenset[str]) -> str | None:
     return m[1] if m is not None and m[1] in tags else None
 
 
+def after_tag(text: str, start: int, end: int) -> int:
+    """Where a sentence's own words begin after a turn's tag heading its line ("Question: You said ..." -> the
+    offset of "You"); ``start`` where no tag heads it."""
+    if start > 0 and text[start - 1] != "\n":
+        return start
+    tag = _LINE_TAG.match(text, start, end) or _INLINE_TAG.match(text, start, end)
+    return tag.end() if tag is not None else start
+
+
 def tag_speaker(who: str, index: NameIndex, author: Speaker | None, full_name: bool = False) -> Speaker | None:
     """Whose turn a mixed-case tag opens: the questioner's ("Question", "Journalist"), the moderator's, the
     interviewee's ("A"), the meeting's chair ("The President"), or a person's resolved to the fullest name the
