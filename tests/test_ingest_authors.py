@@ -27,6 +27,8 @@ def _author(raw: str) -> tuple[str | None, str | None]:
         ("Briefing by Foreign Ministry Spokeswoman Maria Doe, Oldtown", ("Maria Doe", "Foreign Ministry Spokeswoman")),
         ("Statement by H.E. Mr. Karl Olsen, Minister for Foreign Affairs, at the general debate", ("Karl Olsen", None)),
         ("Foreign Secretary statement following the elections in Southland", ("Foreign Secretary", None)),
+        ("Remarks by High Representative/Vice-President Ann Berg", ("Ann Berg", "High Representative/Vice-President")),
+        ("Prepared Floor Remarks by U.S. Senator Karl Olsen of Northland", ("Karl Olsen", "U.S. Senator")),
     ],
 )  # fmt: skip
 def test_a_header_names_the_author_in_the_forms_of_government_sites(

@@ -45,7 +45,8 @@ from claimstance.lexicon import (
 
 MAX_HEADER_CHARS = 240
 """A title that opens like a transcript's: "Remarks With ...", "Press conference"."""
-_KIND = rf"(?:transcript\s+of\s+(?:the\s+)?)?{TRANSCRIPT_HEADER}s?"  # "Statements by the Spokesperson"
+# "Statements by the Spokesperson", "Prepared Floor Remarks by Senator X" (a legislator's speech on the floor)
+_KIND = rf"(?:transcript\s+of\s+(?:the\s+)?)?(?:(?:prepared|floor)\s+){{0,2}}{TRANSCRIPT_HEADER}s?"
 _HEADER = re.compile(rf"(?=[A-Z])(?i:{_KIND})\s+(?:by|of|from)\s+(?P<who>[^\n]+?)\s*[:.]?")
 _POSSESSIVE = re.compile(
     rf"(?:^|[-–—:”\"]\s*)(?:(?:Read\s+)?(?:the\s+)?(?:[Ff]ull\s+)?(?:[Tt]ext|[Tt]ranscript)\s+of\s+)?(?P<who>[A-Z][^\n:”\"]{{2,100}}?)['’]s\s+(?i:{TRANSCRIPT_HEADER})\b"
@@ -109,6 +110,11 @@ def _honorific(token: str) -> bool:
     return is_honorific(token) or _EXCELLENCY.fullmatch(token) is not None
 
 
+def _role_word(token: str) -> bool:
+    """A role word, or two offices one holder joins with a slash ("Representative/Vice-President")."""
+    return token.lower() in ROLE_WORDS or ("/" in token and token.lower().split("/")[-1] in ROLE_WORDS)
+
+
 def split_author(who: str) -> tuple[str | None, str | None]:
     """Split a header's "President Ilham Aliyev" into ``(name, role)``; an organisation is a name alone.
 
@@ -126,7 +132,7 @@ def split_author(who: str) -> tuple[str | None, str | None]:
     i = len(tokens)
     while i > 0:
         token = tokens[i - 1]
-        if token.lower() in ROLE_WORDS or _honorific(token):
+        if _role_word(token) or _honorific(token):
             break
         if token[:1].isupper() or (token in PARTICLES and i - 1 > 0 and tokens[i - 2][:1].isupper()):
             i -= 1
@@ -138,11 +144,20 @@ def split_author(who: str) -> tuple[str | None, str | None]:
         return None, " ".join(role) or None
     if role and role[-1].lower() in ("of", "the", "for"):
         if len(name) <= 2:  # "President of South Korea", "Minister for Europe": a place ends the office, no name
-            return None, " ".join(t for t in tokens if not _honorific(t))
+            return _from_place(tokens) or (None, " ".join(t for t in tokens if not _honorific(t)))
         # "... of the Republic of Azerbaijan Ilham Aliyev": the place ends the role, the last two words are the name
         role, name = role + name[:-2], name[-2:]
     role_text = " ".join(t for t in role if not _honorific(t)) or None
     return " ".join(name), role_text
+
+
+def _from_place(tokens: list[str]) -> tuple[str, str | None] | None:
+    """A holder named before the place they stand for: "Senator Jane Doe of Northland" (a legislator's seat)."""
+    if "of" not in tokens:
+        return None
+    at = len(tokens) - 1 - tokens[::-1].index("of")
+    name, role = split_author(" ".join(tokens[:at])) if at > 1 else (None, None)
+    return (name, role) if name is not None and role is not None and " " in name else None
 
 
 def _person_after_office(tokens: list[str]) -> tuple[str, str | None] | None:
