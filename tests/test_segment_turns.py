@@ -221,6 +221,14 @@ def test_a_tag_that_names_an_office_and_nobody_is_said_as_the_tag_says_it() -> N
     assert names(text) == ["moderator", "senior state department official", "senior state department official"]
 
 
+def test_unnamed_briefers_told_apart_by_a_number_keep_the_tags_words() -> None:
+    text = (
+        "SENIOR OFFICIAL ONE: Good morning. We think the vote was competitive.\n\n"
+        "SENIOR OFFICIAL TWO: I would add that the count took too long.\n"
+    )
+    assert names(text) == ["Senior Official One", "Senior Official One", "Senior Official Two"]
+
+
 def test_a_quotation_set_out_below_another_partys_lead_in_in_a_speech_is_theirs_alone() -> None:
     text = (
         "Madam President, the Northland minister said last week:\n\n“We will never withdraw. The land is ours.”\n\n"

@@ -30,6 +30,8 @@ _STAGE_HEADING = re.compile(r"[\[(][^\])]{1,60}[\])]")
 _TURN_NOUNS = {"question": "questioner", "q": "questioner", "questions": "questioner"}
 _OFFICE_TAGS = words("official officials briefer spokesperson spokesman spokeswoman participant representative")
 """Heads of a tag that names an office and no person ("SENIOR ADMINISTRATION OFFICIAL:")."""
+_COUNTS = words("one two three four five 1 2 3 4 5 #1 #2 #3")
+"""What tells unnamed briefers apart ("SENIOR OFFICIAL ONE:", "OFFICIAL #2:")."""
 _FIELDS = words(
     """from to subject date re cc bcc attention attn source sources note notes update updated editor contact
     contacts media location venue time ends end begin background tags topics photo release embargo"""
@@ -122,6 +124,9 @@ def turn_speaker(label: str, index: NameIndex, author: Speaker | None) -> Speake
     if len(words) == 1 and (words[0].lower() in _TURN_NOUNS or not index.knows(words[0].title())):
         noun = _TURN_NOUNS.get(words[0].lower(), words[0].lower())
         return Speaker(name=noun, attribution=Attribution.AUTHOR, cue=":")
+    if len(words) >= 2 and words[-1].lower() in _COUNTS and words[-2].lower() in _OFFICE_TAGS:
+        # "SENIOR STATE DEPARTMENT OFFICIAL ONE": the first of two unnamed briefers, told apart as the tag does
+        return Speaker(name=label.title(), attribution=Attribution.AUTHOR, cue=":")
     phrase = " ".join(w if is_honorific(w) and len(w) <= 3 else _as_written(w, index.text) for w in words)
     parsed = parse_speaker_phrase(phrase)
     entry = index.resolve(parsed) if parsed is not None else None
