@@ -28,6 +28,7 @@ from claimstance.ingest.namelines import (
     ROLE_OR_ORG,
     first_person,
     name_under_label,
+    pictured_speaker,
     signed_by,
     speaks_itself,
 )
@@ -418,6 +419,7 @@ def _any_header_author(
         if found is not None:
             return title, found[1], found[2]
     person = name_under_label(title, [*heads, *early]) or _attributable(text) or _only_tag(text)
+    person = person or pictured_speaker(text)
     if person is not None:
         return title, person[0], person[1]
     return None

@@ -168,3 +168,32 @@ def speaks_itself(text: str) -> bool:
     """Whether most of the text's first paragraphs speak in the first person outside quotations: a statement."""
     paragraphs = [p for p in re.split(r"\n\s*\n", text[:4000]) if len(p) > 80][:6]
     return first_person([QUOTED.sub(" ", p) for p in paragraphs])
+
+
+_PHOTO_LINE = re.compile(
+    rf"^(?:Photo\s+of\s+(?P<photo>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})\s*(?P=photo)\b"
+    rf"|(?P<portrait>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})\s+Portrait\s+(?P<office>[^\n()]{{3,120}}?)\s*"
+    rf"\((?P=portrait)\))",
+    re.MULTILINE,
+)
+"""A parliament site's speaker line: "Photo of Jane DoeJane Doe (Northtown, Independent)" (the portrait's alt
+text, then the name), "Jane Doe Portrait The Minister of State for Europe (Jane Doe)"."""
+_PHOTO_CHARS = 6000
+
+
+def pictured_speaker(text: str) -> tuple[str, str | None] | None:
+    """The one member a debate's extract pictures above their speech, with the office the line gives, when the
+    lines below speak in the first person; two members pictured (a debate of several turns) name no author."""
+    if "Photo of " not in text[:_PHOTO_CHARS] and " Portrait " not in text[:_PHOTO_CHARS]:
+        return None
+    found = list(_PHOTO_LINE.finditer(text))
+    if len({m["photo"] or m["portrait"] for m in found}) != 1:
+        return None
+    line = found[0]
+    end = text.find("\n", line.end())
+    below = [p for p in text[end if end >= 0 else len(text) :].split("\n") if p.strip()][:3]
+    if not any(FIRST_PERSON_WORD.search(QUOTED.sub(" ", p)) for p in below):
+        return None
+    office = line["office"]
+    role = office.removeprefix("The ").strip() if office else None
+    return line["photo"] or line["portrait"], role

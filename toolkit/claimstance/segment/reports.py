@@ -77,10 +77,12 @@ _OFFICE_ACTS = re.compile(
 )
 """A release's office acting in the present: "The Foreign Secretary condemns ..." (its holder's, where named)."""
 _OUR_SIDE = re.compile(
-    r"(?:[Oo]ur|[Mm]y)\s+(?:own\s+)?(?:government|country|nation|people|party|delegation|side|administration|ministry"
+    r"(?:[Oo]ur|[Mm]y)\s+(?:own\s+)?(?i:government|country|nation|people|party|delegation|side|administration|ministry"
     r"|state|team|position)\b"
+    r"|(?:[Tt]hat\s+)?[Tt]his\s+(?:House|Chamber|Parliament|Assembly|Senate|Seanad|Dáil)\b"
 )
-"""The author's own side: "Our government considers that ..." is the author's."""
+"""The author's own side: "Our government considers that ...", "My Government remains committed ..." and, in a
+debate, "That this House notes ..." (a member's motion; the House the member speaks in) are the author's."""
 _SPEAKER_AND_I = re.compile(r"\b(?:and|with)\s+(?:I|me|we|us)\b|^(?:I|We)\s+and\b")
 _AS_SAID = re.compile(r"\s*(?:[Aa]nd\s+|[Bb]ut\s+)?[Aa]s\s")
 _SAID = frozenset(["said", "says", "told", "added", "stated", "noted", "declared", "announced"])

@@ -1,0 +1,49 @@
+"""Speakers in parliamentary debates, written answers and floor remarks (issue 15, fifth round, second pass).
+
+Every text is invented, in the styles of parliament sites' debate extracts, Hansard speaker tags, the
+Congressional Record and European Parliament verbatim reports. The rule: a member's own words are the member's,
+the House they speak in and their own government included."""
+
+from __future__ import annotations
+
+from claimstance.ingest import ingest_text
+from claimstance.schema import UnitKind
+from claimstance.segment import segment
+
+
+def page_names(raw: str) -> list[str | None]:
+    return [u.speaker.name for doc in ingest_text(raw, "page.txt") for u in segment(doc) if u.kind is UnitKind.CLAIM]
+
+
+def test_the_member_a_debate_extract_pictures_speaks_the_motion_and_the_speech() -> None:
+    raw = (
+        "Harbour Dispute\n\n"
+        "Photo of Jane Doe Jane Doe Chair, Trade Committee 2:19, 8 May 2015\n\n"
+        "I beg to move,\n\nThat this House\nregrets the closure of the harbour;\n\n"
+        "The motion stands in my name. Southland has closed the harbour without warning. "
+        "Its conduct cannot be ignored any longer.\n"
+    )
+    assert set(page_names(raw)) == {"Jane Doe"}
+
+
+def test_a_minister_pictured_with_the_office_answers_in_the_first_person() -> None:
+    raw = (
+        "Relations with Southland\n\n"
+        "Karl Olsen Portrait The Minister of State for Trade (Karl Olsen)\n"
+        "- Hansard - Excerpts\n\n"
+        "I congratulate the hon. Member on securing this debate. My Government remains committed to the treaty. "
+        "The talks will resume in June.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert (doc.author, doc.author_role) == ("Karl Olsen", "Minister of State for Trade")
+    assert set(page_names(raw)) == {"Karl Olsen"}
+
+
+def test_two_members_pictured_name_no_author() -> None:
+    raw = (
+        "Harbour Dispute\n\n"
+        "Photo of Jane Doe Jane Doe Chair, Trade Committee\n\nI beg to move the motion. We must act.\n\n"
+        "Photo of Karl Olsen Karl Olsen Minister for Trade\n\nI thank the hon. Lady. We will act.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.author is None
