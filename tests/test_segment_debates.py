@@ -47,3 +47,13 @@ def test_two_members_pictured_name_no_author() -> None:
     )
     [doc] = ingest_text(raw, "page.txt")
     assert doc.author is None
+
+
+def test_a_statement_a_press_release_frames_as_the_following_is_the_ministers() -> None:
+    raw = (
+        "OLDTOWN, Northland – Jane Doe, minister of trade, today issued the following statement on the vote in "
+        "Southland:\n\n"
+        "“The regime has silenced the press. It has jailed its opponents.\n"
+        "“We will continue to press for the release of all political prisoners.\n"
+    )
+    assert page_names(raw) == [None, "Jane Doe", "Jane Doe", "Jane Doe"]  # the frame is the release's own
