@@ -57,3 +57,24 @@ def test_a_statement_a_press_release_frames_as_the_following_is_the_ministers() 
         "“We will continue to press for the release of all political prisoners.\n"
     )
     assert page_names(raw) == [None, "Jane Doe", "Jane Doe", "Jane Doe"]  # the frame is the release's own
+
+
+def test_the_congressional_records_tags_give_each_member_and_the_chair_their_turn() -> None:
+    raw = (
+        "HARBOUR RIGHTS; Congressional Record Vol. 1, No. 2\n\n"
+        "  The SPEAKER pro tempore. The Chair recognizes the gentleman from \nNorthland (Mr. Doe) for 5 minutes.\n"
+        "  Mr. DOE. Mr. Speaker, I rise today in support of the harbour \nworkers of Northland.\n"
+        "  Southland closed the harbour last month. The closure was \nunlawful.\n"
+    )
+    got = page_names(raw)
+    assert got[got.index("the Speaker pro tempore") + 1 :] == ["the Speaker pro tempore"] + ["Doe"] * 4
+
+
+def test_a_european_parliament_verbatim_tag_opens_the_members_turn() -> None:
+    raw = (
+        "Verbatim report of proceedings\n\nTrade with Southland (debate)\n\n"
+        "  Jane Doe (Group of the Greens). – Madam President, I am angry at this process. "
+        "Southland does not speak for us.\n"
+        "  Karl Olsen, on behalf of the Liberal Group. – Madam President, we welcome the deal.\n"
+    )
+    assert page_names(raw)[-5:] == ["Jane Doe"] * 3 + ["Karl Olsen"] * 2

@@ -220,6 +220,8 @@ def reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, uni
         return False  # "My colleague and I stressed ...", "Many of us said ...": the author is among them
     if cue is not None and _OUR_SIDE.match(cue.phrase) is not None:
         return False  # "Our government considers that ...": the author's side is the author
+    if cue is not None and (own.name or "").startswith("the ") and cue.phrase.startswith("The Chair"):
+        return False  # "The Chair recognizes ...": a presiding officer speaks of itself as the Chair
     performs = _PERFORMS.match(text, unit.sentence[0], unit.sentence[1]) if own.cue != ":" else None
     if performs is not None and _institution(performs["who"]):
         return False  # "The Union urges both sides to ...": a statement's issuer acting in its own name

@@ -62,6 +62,7 @@ from claimstance.segment.turns import (
     heading_turn,
     line_tag,
     paragraph_turn,
+    record_turn,
     recurring_tags,
     tag_speaker,
 )
@@ -176,6 +177,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
                 speakers.append(tagged_speaker)
                 previous = _Previous()
                 continue
+        elif unit.kind is UnitKind.CLAIM and (record := record_turn(text, unit, ctx.index)) is not None:
+            turn = record  # "  Mr. DOE. Mr. Speaker, I rise ...": the Congressional Record's turn
         elif (
             unit.kind is UnitKind.CLAIM
             and unit.start == unit.sentence[0]

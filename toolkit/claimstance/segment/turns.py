@@ -293,3 +293,39 @@ def attributable_to(sentence: str) -> tuple[str, str] | None:
         return found["who"], "attributable to"
     issued = _FOLLOWING.match(sentence) if "following" in sentence else None
     return (issued["who"], "the following statement") if issued is not None else None
+
+
+_RECORD_TAG = re.compile(
+    r"(?P<chair>The\s+(?:ACTING\s+)?(?:SPEAKER|PRESIDING\s+OFFICER|PRESIDENT|CHAIR(?:MAN|WOMAN)?)(?:\s+pro\s+tempore)?)"
+    r"|(?P<member>(?:Mr|Mrs|Ms|Miss|Dr)\.\s+[A-Z][A-Z'’-]+(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)"
+    r"|(?P<mep>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})(?:\s+\([^()\n]{1,30}\)|,\s+[^.–\n]{3,80})"
+)
+"""A tag ending in a full stop that opens a turn of a record: the Congressional Record's "Mr. DOE." and "The
+SPEAKER pro tempore.", the European Parliament's "Jane Doe (Group). – Madam President, ..."."""
+_RECORD_TAG_CHARS = 100
+
+
+def record_turn(text: str, unit: UnitSpan, index: NameIndex) -> Turn | None:
+    """The turn a record's tag opens, where the tag is a sentence of its own at the head of a line ("  Mr. DOE.
+    Mr. Speaker, I rise ..."; "Jane Doe (Group). – Madam President, ..."), or None."""
+    start, end = unit.sentence
+    if end - start > _RECORD_TAG_CHARS or text[end - 1] != "." or text[start:end].isupper():
+        return None
+    line = text.rfind("\n", 0, start) + 1
+    if text[line:start].strip() or not text[start : start + 1].isupper():
+        return None  # a tag heads its line (the record indents it)
+    found = _RECORD_TAG.fullmatch(text, start, end - 1)
+    if found is None or (found["mep"] and not text[end : end + 4].lstrip(" ").startswith(("–", "-"))):
+        return None  # the European Parliament's tag is followed by a dash: "Jane Doe (Group). – ..."
+    if found["chair"]:
+        words = found["chair"].split()
+        name = "the " + " ".join(w.title() if w.isupper() else w for w in words[1:])  # "the Speaker pro tempore"
+    else:
+        who = found["member"] or found["mep"]
+        parsed = parse_speaker_phrase(" ".join(_as_written(w, index.text) if w.isupper() else w for w in who.split()))
+        entry = index.resolve(parsed) if parsed is not None else None
+        if entry is None:
+            return None
+        name = entry[0]
+    speaker = Speaker(name=name, attribution=Attribution.AUTHOR, cue=":")
+    return Turn(speaker, "tag", unit.paragraph) if check_name(name) is None else None
