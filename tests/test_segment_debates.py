@@ -78,3 +78,16 @@ def test_a_european_parliament_verbatim_tag_opens_the_members_turn() -> None:
         "  Karl Olsen, on behalf of the Liberal Group. – Madam President, we welcome the deal.\n"
     )
     assert page_names(raw)[-5:] == ["Jane Doe"] * 3 + ["Karl Olsen"] * 2
+
+
+def test_a_joint_transcripts_tags_with_the_office_after_the_name_open_turns() -> None:
+    raw = (
+        "Joint press conference, Oldtown\n\n"
+        "Jane Doe, Northland Minister of Foreign Affairs and Trade: (TRANSLATION) We met the President yesterday. "
+        "We talked about the border.\n\n"
+        "The talks went very well.\n\n"
+        "Karl Olsen, Foreign Minister: Thank you, Minister Doe. I am pleased to be here again.\n"
+    )
+    assert page_names(raw)[-4:] == ["Jane Doe", "Jane Doe", "Karl Olsen", "Karl Olsen"]
+    headline = "Jane Doe, Minister of Trade: We will never give up\n\nThe minister spoke in Oldtown. Prices rose.\n"
+    assert page_names(headline)[-2:] == [None, None]  # a headline's tag opens no turn

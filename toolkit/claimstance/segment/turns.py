@@ -37,11 +37,15 @@ _FIELDS = words(
     contacts media location venue time ends end begin background tags topics photo release embargo"""
 )
 """Memo and press-release fields ("FROM:", "SUBJECT:", "CONTACT:"): labels, not speakers' tags."""
+_OFFICE_AFTER = r"(?:,[ \t]+[A-Z][^:\n]{2,80}?)?"
+"""A speaker's office after the name in a joint transcript's tag: "Jane Doe, Minister for Trade: ..."."""
 _INLINE_TAG = re.compile(
-    r"(?P<who>(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,6}[A-Z][\w'’-]*)(?:\s+\([^()\n]{1,40}\)){0,2}:[ \t]+(?=[A-Z“\"‘'(\[])"
+    rf"(?P<who>(?:(?:[A-Z][\w.'’-]*|of|the)\s+){{0,6}}[A-Z][\w'’-]*){_OFFICE_AFTER}(?:\s+\([^()\n]{{1,40}}\)){{0,2}}"
+    r":[ \t]+(?=[A-Z“\"‘'(\[])"
 )
 """A turn's tag at the head of a paragraph, in mixed case: "Vladimir Putin: ...", "Question: ...", "Mr. Hall
-(Northland) (spoke in French): ...", "President of Southland Anna Berg (retranslated): ..."."""
+(Northland) (spoke in French): ...", "President of Southland Anna Berg (retranslated): ...", "Jane Doe, Minister
+for Trade: ..."."""
 _CHAIR = re.compile(r"The\s+(?:Acting\s+)?(?:President|Chair|Chairman|Chairwoman|Chairperson|Speaker|Moderator)")
 """The presiding officer of a meeting's record ("The President: I give the floor to ..."), once turns run."""
 _INLINE_NOUNS = frozenset(["question", "moderator", "interpreter"])
@@ -212,7 +216,7 @@ def first_person(name: str, phrase: str) -> bool:
 
 
 _LATER_TAG = re.compile(
-    r"\n(?:(?:[A-Z][\w.'’-]*|of|the)[ \t]+){0,6}[A-Z][\w'’-]*(?:[ \t]+\([^()\n]{1,40}\)){0,2}:[ \t]"
+    rf"\n(?:(?:[A-Z][\w.'’-]*|of|the)[ \t]+){{0,6}}[A-Z][\w'’-]*{_OFFICE_AFTER}(?:[ \t]+\([^()\n]{{1,40}}\)){{0,2}}:[ \t]"
 )
 
 
