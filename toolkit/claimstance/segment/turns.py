@@ -216,7 +216,8 @@ def first_person(name: str, phrase: str) -> bool:
 
 
 _LATER_TAG = re.compile(
-    rf"\n(?:(?:[A-Z][\w.'’-]*|of|the)[ \t]+){{0,6}}[A-Z][\w'’-]*{_OFFICE_AFTER}(?:[ \t]+\([^()\n]{{1,40}}\)){{0,2}}:[ \t]"
+    rf"\n(?:(?:[A-Z][\w.'’-]*|of|the)[ \t]+){{0,6}}[A-Z][\w'’-]*{_OFFICE_AFTER}"
+    r"(?:[ \t]+\([^()\n]{1,40}\)){0,2}:[ \t]"
 )
 
 
