@@ -311,3 +311,15 @@ def test_an_office_that_gives_the_speech_is_named_without_its_article(
 ) -> None:
     body = "Thank you all. We are concerned by the fighting. Our position is clear and we will keep to it.\n"
     assert _author(f"{title}\n\n{body}") == author
+
+
+def test_an_institution_its_title_names_as_issuer_is_the_author_of_a_statement_in_the_first_person() -> None:
+    body = (
+        "Oldtown – The Northland Embassy has looked into the claims. Nothing in them changes our assessment.\n\n"
+        "We remain confident in the commission. We urge all parties to wait for the final results.\n\n"
+        "We expect every party to respect the results of these elections and to settle any dispute in court.\n"
+    )
+    assert _author("Northland Embassy Stands by its Assessment of the Vote\n\n" + body) == ("Northland Embassy", None)
+    news = body.replace("We ", "The embassy said it would ").replace("our", "its")
+    assert _author("Northland Embassy Stands by its Assessment of the Vote\n\n" + news) == (None, None)
+    assert _author("Harbour Stands Empty After the Strike\n\n" + body) == (None, None)  # no institution

@@ -27,6 +27,7 @@ from claimstance.ingest.namelines import (
     ROLE_CONNECTORS,
     ROLE_OR_ORG,
     first_person,
+    issuing_institution,
     name_under_label,
     pictured_speaker,
     signed_by,
@@ -384,7 +385,8 @@ def header_author(
         return (found[0] if found else title), person, (found[1] if found else None)
     if found is None and speaks_itself(text):  # no header names its author: the block that signs it may
         signed = signed_by(text, None)
-        return (title, signed[0], signed[1]) if signed is not None else None
+        issuer = issuing_institution(title, text) if signed is None else None  # "Northland Embassy Urges ..."
+        return (title, signed[0], signed[1]) if signed is not None else (title, issuer, None) if issuer else None
     if found is None or found[1] is None:
         return found
     signed = signed_by(text, found[1]) if _office_only(found[1]) else None

@@ -197,3 +197,22 @@ def pictured_speaker(text: str) -> tuple[str, str | None] | None:
     office = line["office"]
     role = office.removeprefix("The ").strip() if office else None
     return line["photo"] or line["portrait"], role
+
+
+_ISSUER_TITLE = re.compile(
+    r"(?P<issuer>(?:[A-Z][\w.'’-]*\s+){0,3}(?P<head>[A-Z][a-z]+))\s+"
+    r"(?:Stands|Calls|Condemns|Welcomes|Urges|Reiterates|Reaffirms|Rejects|Notes|Expresses|Regrets|Deplores)\b"
+)
+"""A statement's title naming its issuer, in the present tense: "Northland Embassy Stands by its Assessment"."""
+
+
+def issuing_institution(title: str | None, text: str) -> str | None:
+    """The institution a statement speaking in the first person ("We urge ...") names as its issuer in its
+    title ("Northland Embassy Welcomes ..."), written as the text names it in full ("The Northland Embassy in
+    Oldtown ..."); None where the title names no institution in the present tense."""
+    found = _ISSUER_TITLE.match(title or "")
+    if found is None or found["head"].lower() not in ORG_HEADS or not speaks_itself(text):
+        return None
+    head = found["head"]
+    fuller = re.search(rf"\b[Tt]he\s+(?P<org>(?:[A-Z][\w.'’-]*\s+){{1,4}}{head})\b", text[:2000])
+    return fuller["org"] if fuller is not None else found["issuer"]
