@@ -91,3 +91,16 @@ def test_a_joint_transcripts_tags_with_the_office_after_the_name_open_turns() ->
     assert page_names(raw)[-4:] == ["Jane Doe", "Jane Doe", "Karl Olsen", "Karl Olsen"]
     headline = "Jane Doe, Minister of Trade: We will never give up\n\nThe minister spoke in Oldtown. Prices rose.\n"
     assert page_names(headline)[-2:] == [None, None]  # a headline's tag opens no turn
+
+
+def test_a_written_question_is_the_askers_and_the_answer_below_it_the_offices() -> None:
+    raw = (
+        "Written answers\n\nQuestion:\n\n"
+        "12. Deputy Jane Doe asked the Minister for Trade and Industry if he has assessed the cost of the harbour "
+        "closure; and if he will make a statement on the matter.\n\n"
+        "Answer\n\n"
+        "My Department has studied the closure. The Government has no plans to reopen the harbour this year.\n\n"
+        "We will keep the matter under review.\n"
+    )
+    got = page_names(raw)
+    assert got[-5:] == ["Jane Doe", "Jane Doe"] + ["Minister for Trade and Industry"] * 3

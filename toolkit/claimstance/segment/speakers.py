@@ -157,7 +157,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     last_paragraph = -1
     for i, unit in enumerate(units):
         if turn is not None and turn.scope == "paragraph" and unit.paragraph != turn.paragraph:
-            turn = None
+            turn = turn.ended(unit.paragraph)
         if unit.kind is UnitKind.HEADING:
             turn = heading_turn(text[unit.start : unit.end], unit.paragraph, ctx.index, ctx.author, turn)
             tagged = turn is not None and turn.paragraph == unit.paragraph and turn.scope != "block"

@@ -74,6 +74,12 @@ class Turn:
     paragraph: int = -1
     bullets: bool | None = None
     """Whether a block is a list ("The ministry said:" and bullets): it then ends with the list."""
+    answerer: Speaker | None = None
+    """Who speaks after a written question's paragraph: the office it is put to."""
+
+    def ended(self, paragraph: int) -> Turn | None:
+        """The turn after this paragraph turn ends: the answerer's, after a written question; else none."""
+        return Turn(self.answerer, "tag", paragraph) if self.answerer is not None else None
 
 
 def block_goes_on(text: str, unit: UnitSpan, turn: Turn) -> Turn | None:
@@ -312,8 +318,12 @@ _RECORD_TAG_CHARS = 100
 
 def record_turn(text: str, unit: UnitSpan, index: NameIndex) -> Turn | None:
     """The turn a record's tag opens, where the tag is a sentence of its own at the head of a line ("  Mr. DOE.
-    Mr. Speaker, I rise ..."; "Jane Doe (Group). – Madam President, ..."), or None."""
+    Mr. Speaker, I rise ..."; "Jane Doe (Group). – Madam President, ..."), or a written question's (its
+    asker's, then the answerer's), or None."""
     start, end = unit.sentence
+    asked = written_question(text, unit) if unit.start == start and _ASKER.match(text, start, end) else None
+    if asked is not None:
+        return asked
     if end - start > _RECORD_TAG_CHARS or text[end - 1] != "." or text[start:end].isupper():
         return None
     line = text.rfind("\n", 0, start) + 1
@@ -334,3 +344,22 @@ def record_turn(text: str, unit: UnitSpan, index: NameIndex) -> Turn | None:
         name = entry[0]
     speaker = Speaker(name=name, attribution=Attribution.AUTHOR, cue=":")
     return Turn(speaker, "tag", unit.paragraph) if check_name(name) is None else None
+
+
+_ASKER = re.compile(r"(?:\d{1,4}\.\s+)?(?:Deputy|Senator|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+[A-Z]")
+_QUESTION = re.compile(
+    r"(?:\d{1,4}\.\s+)?(?:Deputy|Senator|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+(?P<asker>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})"
+    r"\s+asked\s+the\s+(?P<office>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|for|of|the)){0,12}?)"
+    r"\s+(?:if|whether|what|when|how|why|to|about)\s"
+)
+"""A parliament's written question: "48. Deputy Jane Doe asked the Minister for Trade if he ..."."""
+
+
+def written_question(text: str, unit: UnitSpan) -> Turn | None:
+    """The asker's turn for a written question's paragraph, then the answer's for the office it is put to."""
+    found = _QUESTION.match(text, *unit.sentence)
+    if found is None or check_name(found["asker"]) is not None or check_name(found["office"]) is not None:
+        return None
+    asker = Speaker(name=found["asker"], attribution=Attribution.AUTHOR, cue=":")
+    answerer = Speaker(name=found["office"], attribution=Attribution.AUTHOR, cue=":")
+    return Turn(asker, "paragraph", unit.paragraph, answerer=answerer)
