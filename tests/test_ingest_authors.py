@@ -323,3 +323,15 @@ def test_an_institution_its_title_names_as_issuer_is_the_author_of_a_statement_i
     news = body.replace("We ", "The embassy said it would ").replace("our", "its")
     assert _author("Northland Embassy Stands by its Assessment of the Vote\n\n" + news) == (None, None)
     assert _author("Harbour Stands Empty After the Strike\n\n" + body) == (None, None)  # no institution
+
+
+def test_the_one_person_tagged_with_a_middle_initial_is_the_author_of_the_paragraphs_below() -> None:
+    raw = (
+        "Assistant Secretary Jane Q. Doe on the Northland Vote\n\n"
+        "Assistant Secretary Jane Q. Doe: The U.S. rejects the tribunal's attempts to delay the count. "
+        "We call on it to restore credibility.\n\n"
+        "We will work with our partners to hold accountable anyone who undermines the vote.\n"
+    )
+    assert _author(raw) == ("Jane Q. Doe", "Assistant Secretary")
+    [doc] = ingest_text(raw, "page.txt")
+    assert {u.speaker.name for u in segment(doc) if u.text.startswith("We will")} == {"Jane Q. Doe"}

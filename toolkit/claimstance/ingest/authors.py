@@ -462,6 +462,8 @@ def _attributable(text: str) -> tuple[str, str | None] | None:
 _TAG = re.compile(r"(?P<who>[A-Z][\w'’.\-]*(?:[ \t]+(?:of|the|[A-Z][\w'’.\-]*)){1,8}):[ \t]+(?P<said>.*)")
 _FIRST_TAG_LINES = 5
 """A single speaker's transcript opens with the tag: within this many lines of the text (headline, date, ...)."""
+_INITIAL = re.compile(r"[A-Z]\.")
+"""A middle initial in a tag's name: "Jane Q. Doe"."""
 _SAID_END = re.compile(r"[.!?…][\"”»’']?$")
 
 
@@ -497,7 +499,7 @@ def _tagged_person(tag: re.Match[str]) -> tuple[list[str], str | None] | None:
     name, role = split_author(tag["who"])
     tokens = name.split() if name else []
     if not 2 <= len(tokens) <= 3 or any(
-        not t[:1].isupper() or t.isupper() or t.lower() in _OFFICE_WORDS for t in tokens
+        not t[:1].isupper() or (t.isupper() and not _INITIAL.fullmatch(t)) or t.lower() in _OFFICE_WORDS for t in tokens
     ):
         return None
     return tokens, role
