@@ -321,6 +321,8 @@ def record_turn(text: str, unit: UnitSpan, index: NameIndex) -> Turn | None:
     Mr. Speaker, I rise ..."; "Jane Doe (Group). – Madam President, ..."), or a written question's (its
     asker's, then the answerer's), or None."""
     start, end = unit.sentence
+    if start > 1 and text[start - 1] != "\n" and text[start - 2] not in " \t\n":
+        return None  # most sentences follow another on their line ("... said. Then ...")
     asked = written_question(text, unit) if unit.start == start and _ASKER.match(text, start, end) else None
     if asked is not None:
         return asked
