@@ -104,3 +104,14 @@ def test_a_written_question_is_the_askers_and_the_answer_below_it_the_offices() 
     )
     got = page_names(raw)
     assert got[-5:] == ["Jane Doe", "Jane Doe"] + ["Minister for Trade and Industry"] * 3
+
+
+def test_notes_to_editors_end_the_block_a_release_frames_as_its_ministers() -> None:
+    raw = (
+        "Harbour ruling: government statement\n\n"
+        "Jane Doe said:\n\n"
+        "We respect the ruling of the court today.\n\n"
+        "Notes to editors:\n\n"
+        "The court heard the case over two days in May.\n"
+    )
+    assert page_names(raw)[-3:] == ["Jane Doe", None, None]

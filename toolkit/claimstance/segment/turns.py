@@ -61,6 +61,8 @@ _TAG_AFTER_BREAK = re.compile(_LINE_TAG.pattern.replace("^", "\n", 1))
 """:data:`_LINE_TAG` after a line break (a search for a character, not a test at every offset)."""
 _ATTRIBUTABLE = re.compile(r"\b(?:is\s+|are\s+)?attributable\s+to\s+(?P<who>[A-Z][^:]{2,80}?)\s*:\s*$")
 """A readout's frame: "The following is attributable to Spokesperson Jane Doe:" (the block below is hers)."""
+_NOTES = re.compile(r"(?i:notes?\s+(?:to|for)\s+(?:editors?|journalists)|-*\s*ends\s*-*)\s*[:.]?\s*$")
+"""What closes a release's quoted block: "Notes to editors:", "ENDS"."""
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s+[A-Z“\"]")
 
 
@@ -85,6 +87,8 @@ class Turn:
 def block_goes_on(text: str, unit: UnitSpan, turn: Turn) -> Turn | None:
     """The block turn, or None where a list below "X said:" has ended (a line that is no bullet)."""
     line_start = text.rfind("\n", 0, unit.sentence[0]) + 1
+    if line_start == unit.sentence[0] and _NOTES.match(text, line_start, unit.sentence[1]) is not None:
+        return None  # "Notes to editors:" below a spokesperson's words: the release's own notes
     bullet = _BULLET.fullmatch(text, line_start, unit.sentence[0]) is not None
     if turn.bullets is None:
         turn.bullets = bullet
