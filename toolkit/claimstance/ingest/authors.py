@@ -22,26 +22,25 @@ from collections.abc import Iterator, Sequence
 
 from claimstance.ingest.namelines import (
     FIRST_PERSON_WORD,
-    KIND_WORDS,
     QUOTED,
     ROLE_CONNECTORS,
     ROLE_OR_ORG,
     first_person,
+    honorific,
     issuing_institution,
     name_under_label,
     pictured_speaker,
     signed_by,
     speaks_itself,
 )
+from claimstance.ingest.namelines import fullest_role as fullest_role  # re-exported: the ingest package uses it
 from claimstance.ingest.styles import from_line_person, fuller_institution, fuller_name
 from claimstance.lexicon import (
-    FUNCTION_WORDS,
     ORG_HEADS,
     ORG_WORDS,
     PARTICLES,
     ROLE_WORDS,
     TRANSCRIPT_HEADER,
-    is_honorific,
     words,
 )
 
@@ -82,7 +81,6 @@ _WHO_END = re.compile(
     r"|\s(?:Before|After|At|On|In|During|Following|With|Upon|Via|Regarding|About|Concerning|Ahead\s+of|Aboard"
     r"|En\s+Route|aboard|en\s+route)\s"
 )
-_CONNECTORS = words("of the and for")
 _OFFICE_WORDS = (ROLE_WORDS | ORG_HEADS) - words("press joint opening closing final official")
 """What makes "X statement" an office's: "Foreign Secretary statement", not "Press statement"."""
 _OFFICE_KINDS = ("statement", "remarks", "speech", "address", "message", "comment")
@@ -105,11 +103,6 @@ _OFFICE_HEADS = words(
 """What ends an office that issues statements: "Foreign Secretary statement", "Foreign Office statement"."""
 _PHRASE_WORDS = ROLE_WORDS | PARTICLES | words("of the and for to on")
 """The lower-case words a speaker phrase may hold: "the foreign minister of Northland"."""
-_EXCELLENCY = re.compile(r"H\.?\s?E\.?")
-
-
-def _honorific(token: str) -> bool:
-    return is_honorific(token) or _EXCELLENCY.fullmatch(token) is not None
 
 
 def _role_word(token: str) -> bool:
@@ -134,7 +127,7 @@ def split_author(who: str) -> tuple[str | None, str | None]:
     i = len(tokens)
     while i > 0:
         token = tokens[i - 1]
-        if _role_word(token) or _honorific(token):
+        if _role_word(token) or honorific(token):
             break
         if token[:1].isupper() or (token in PARTICLES and i - 1 > 0 and tokens[i - 2][:1].isupper()):
             i -= 1
@@ -146,10 +139,10 @@ def split_author(who: str) -> tuple[str | None, str | None]:
         return None, " ".join(role) or None
     if role and role[-1].lower() in ("of", "the", "for"):
         if len(name) <= 2:  # "President of South Korea", "Minister for Europe": a place ends the office, no name
-            return _from_place(tokens) or (None, " ".join(t for t in tokens if not _honorific(t)))
+            return _from_place(tokens) or (None, " ".join(t for t in tokens if not honorific(t)))
         # "... of the Republic of Azerbaijan Ilham Aliyev": the place ends the role, the last two words are the name
         role, name = role + name[:-2], name[-2:]
-    role_text = " ".join(t for t in role if not _honorific(t)) or None
+    role_text = " ".join(t for t in role if not honorific(t)) or None
     return " ".join(name), role_text
 
 
@@ -175,7 +168,7 @@ def _person_after_office(tokens: list[str]) -> tuple[str, str | None] | None:
         return None
     if not 2 <= len(name) <= 3:
         return None
-    role = " ".join(t for t in tokens[:start] if not _honorific(t))
+    role = " ".join(t for t in tokens[:start] if not honorific(t))
     return " ".join(name), role or None
 
 
@@ -329,44 +322,6 @@ def role_holder(text: str, role: str) -> str | None:
         if name is not None and " " in name:
             return name
     return None
-
-
-def _mentioned_roles(text: str, name: str, limit: int = 100) -> Iterator[str]:
-    """Role phrases written just before ``name`` in ``text``: "Azerbaijani President", "President of ..."."""
-    start = 0
-    for _ in range(limit):
-        at = text.find(name, start)
-        if at < 0:
-            return
-        start = at + len(name)
-        window = text[max(0, at - 160) : at]
-        window = window[window.rfind("\n") + 1 :]
-        phrase: list[str] = []
-        for token in reversed(window.split()):
-            if token[-1] in ',.;:!?"”)' or (token[:1].isupper() and token.lower() in FUNCTION_WORDS):
-                break
-            if token.lower() in KIND_WORDS:
-                break  # "Speech of Prime Minister X": the header's kind is no part of the office
-            if token[:1].isupper() or token in _CONNECTORS:
-                phrase.insert(0, token)
-                continue
-            break
-        while phrase and (phrase[0] in _CONNECTORS or _honorific(phrase[0])):
-            phrase.pop(0)
-        if any(t.lower() in ROLE_WORDS for t in phrase):
-            yield " ".join(phrase)
-
-
-def fullest_role(text: str, name: str, role: str | None) -> str | None:
-    """The longest role the text gives next to ``name`` that agrees with the header's ``role``."""
-    best = role
-    key = set(role.lower().split()) if role else set()
-    for candidate in _mentioned_roles(text, name):
-        if key and not key <= set(candidate.lower().split()):
-            continue
-        if best is None or len(candidate) > len(best):
-            best = candidate
-    return best
 
 
 def header_author(

@@ -1,14 +1,16 @@
 """Lines of a transcript's header that name its speaker, an office or a label (pure): "Jane Doe" / "Secretary of
 State", "JANE DOE, SECRETARY OF STATE", "Remarks", "As Delivered"; and the contact block that signs a press
-release ("Jane DOE" / "Lead Spokesperson"); whether a text speaks in the first person."""
+release ("Jane DOE" / "Lead Spokesperson"); whether a text speaks in the first person; the member a debate's
+extract pictures, the institution a statement's title names as its issuer, and the fullest office the text gives
+an author."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from claimstance.ingest.styles import NOT_FIRST, VENUE_WORDS
-from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, TRANSCRIPT_HEADER, words
+from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, TRANSCRIPT_HEADER, is_honorific, words
 
 TRANSCRIPT_START = re.compile(rf"(?i:{TRANSCRIPT_HEADER})\b")
 KIND_WORDS = words("statement speech remarks address message interview briefing declaration comment comments")
@@ -216,3 +218,50 @@ def issuing_institution(title: str | None, text: str) -> str | None:
     head = found["head"]
     fuller = re.search(rf"\b[Tt]he\s+(?P<org>(?:[A-Z][\w.'’-]*\s+){{1,4}}{head})\b", text[:2000])
     return fuller["org"] if fuller is not None else found["issuer"]
+
+
+_EXCELLENCY = re.compile(r"H\.?\s?E\.?")
+_ROLE_JOINS = words("of the and for")
+
+
+def honorific(token: str) -> bool:
+    """Whether a token is an honorific ("Mr.", "Dr", "H.E.")."""
+    return is_honorific(token) or _EXCELLENCY.fullmatch(token) is not None
+
+
+def _mentioned_roles(text: str, name: str, limit: int = 100) -> Iterator[str]:
+    """Role phrases written just before ``name`` in ``text``: "Azerbaijani President", "President of ..."."""
+    start = 0
+    for _ in range(limit):
+        at = text.find(name, start)
+        if at < 0:
+            return
+        start = at + len(name)
+        window = text[max(0, at - 160) : at]
+        window = window[window.rfind("\n") + 1 :]
+        phrase: list[str] = []
+        for token in reversed(window.split()):
+            if token[-1] in ',.;:!?"”)' or (token[:1].isupper() and token.lower() in FUNCTION_WORDS):
+                break
+            if token.lower() in KIND_WORDS:
+                break  # "Speech of Prime Minister X": the header's kind is no part of the office
+            if token[:1].isupper() or token in _ROLE_JOINS:
+                phrase.insert(0, token)
+                continue
+            break
+        while phrase and (phrase[0] in _ROLE_JOINS or honorific(phrase[0])):
+            phrase.pop(0)
+        if any(t.lower() in ROLE_WORDS for t in phrase):
+            yield " ".join(phrase)
+
+
+def fullest_role(text: str, name: str, role: str | None) -> str | None:
+    """The longest role the text gives next to ``name`` that agrees with the header's ``role``."""
+    best = role
+    key = set(role.lower().split()) if role else set()
+    for candidate in _mentioned_roles(text, name):
+        if key and not key <= set(candidate.lower().split()):
+            continue
+        if best is None or len(candidate) > len(best):
+            best = candidate
+    return best
