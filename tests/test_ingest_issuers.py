@@ -21,3 +21,25 @@ def test_a_follow_line_for_a_ministers_account_is_no_publisher() -> None:
         "Follow the Harbour Office on twitter @harbouroffice\n"
     )
     assert _first(raw).source == "Harbour Office"
+
+
+def test_a_repost_hosts_credit_line_names_the_issuing_body_and_is_no_headline() -> None:
+    raw = "Harbour and Fisheries Office\nPrintable version | E-mail this to a friend |\nHarbour talks to resume\n"
+    raw += BODY
+    doc = _first(raw)
+    assert (doc.source, doc.title) == ("Harbour and Fisheries Office", "Harbour talks to resume")
+
+
+def test_a_press_desk_line_names_its_body() -> None:
+    raw = "Harbour talks: remarks by the Commissioner\n\n12.03.2024\nNPA Press Team\n\n" + BODY
+    assert _first(raw).source == "NPA"
+
+
+def test_an_issuing_body_line_above_the_headline_alone_is_no_title() -> None:
+    raw = "Ministry of Fisheries\nThe Fisheries Minister said:\nThe quotas will hold. We will not change them.\n"
+    assert (_first(raw).title, _first(raw).source) == (None, "Ministry of Fisheries")
+
+
+def test_labels_venues_and_headlines_ending_in_an_office_word_name_no_issuer() -> None:
+    for head in ("Breaking News Office", "Tag: Harbour Office", "Office of Press Relations"):
+        assert _first(f"{head}\n\nHarbour talks to resume\n\n{BODY}").source is None

@@ -66,6 +66,7 @@ from claimstance.ingest.headers import (
     venue_line,
     year_from_page,
 )
+from claimstance.ingest.issuers import issuer_line
 from claimstance.ingest.lines import BLANK, STRONG, WEAK, Line, Run, runs_and_text
 from claimstance.ingest.namelines import is_label_line, name_line
 from claimstance.ingest.styles import PLACE_LINE, house_source
@@ -265,6 +266,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         or next((found for found in map(agency_line, item.early) if found), None)  # "NPA News" under the lead
         or publisher_named(raw)
         or house_source(raw, item.start)
+        or issuer_line(titles)
     )
     return Document(
         id=f"{Path(seed_file).stem}-d{ordinal:02d}",

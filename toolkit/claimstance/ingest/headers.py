@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from claimstance.ingest.issuers import org_line
 from claimstance.ingest.namelines import TRANSCRIPT_START, is_role_line, name_line
 from claimstance.ingest.styles import PLACE_LINE
 from claimstance.lexicon import (
@@ -322,7 +323,7 @@ _NOT_A_TITLE = re.compile(
     r"|check\s+against\s+delivery|embargoed"
     # a site's own furniture: skip links, a government banner, a blog's label listing
     r"|jump\s+to\s+(?:content|navigation|main)|an\s+official\s+website\s+of\b|(?:official|secure)\s+(?:\.gov\s+)?"
-    r"websites\s+use\b|showing\s+posts\s+(?:with|for)\b))"
+    r"websites\s+use\b|showing\s+posts\s+(?:with|for)\b|printable\s+version\b))"
 )
 _SECTIONS = (
     r"(?i:statements|speeches|press\s+releases|releases|readouts|briefings|messages|interviews|transcripts|articles)"
@@ -453,6 +454,8 @@ def choose_title(lines: Sequence[str]) -> str | None:
         role = is_role_line(line) and TRANSCRIPT_START.match(line) is None  # "ADDRESS BY PRESIDENT OF ..." is a title
         if agency_line(line) is not None or role or _CAPTION.search(line) or _BYLINE_TAIL.search(line):
             continue
+        if org_line(line) is not None:
+            continue  # "Northland Government": the issuing body's name over its release
         if " | " in line and all(len(part.split()) <= 4 for part in line.split(" | ")[1:]):
             line = line.split(" | ")[0]  # "Headline | Northpress News": the page title names its site
         site = _SITE_SUFFIX.search(line) if "." in line else None
