@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from claimstance.ingest import ingest_text
 from claimstance.schema import Document
 
@@ -43,3 +45,20 @@ def test_an_issuing_body_line_above_the_headline_alone_is_no_title() -> None:
 def test_labels_venues_and_headlines_ending_in_an_office_word_name_no_issuer() -> None:
     for head in ("Breaking News Office", "Tag: Harbour Office", "Office of Press Relations"):
         assert _first(f"{head}\n\nHarbour talks to resume\n\n{BODY}").source is None
+
+
+def test_a_parliamentary_records_credit_names_the_record() -> None:
+    speech = "Madam President, the harbour talks have failed again,\nand the fleet is idle. We must act.\n"
+    assert _first(
+        f"[Page S101]\nFrom the Northland Record Online through the Printing Office\nHarbour\n{speech}"
+    ).source == ("Northland Record")
+    provided = "Harbour dues\n\nThis information is provided by Northwatch and is not part of the record\n\n"
+    assert _first(provided + BODY).source == "Northwatch"
+    linked = "Harbour dues\n\nPhoto of Jane DoeJane Doe (Oldtown, Independent) | Hansard source\n\n"
+    assert _first(linked + BODY).source == "Hansard"
+
+
+def test_a_debate_records_heading_gives_headline_chamber_and_day() -> None:
+    raw = "Harbour Dues Bill – in the House of Burgesses at 2:19 pm on 8 January 2015.\n\n" + BODY
+    doc = _first(raw)
+    assert (doc.title, doc.source, doc.published) == ("Harbour Dues Bill", "House of Burgesses", date(2015, 1, 8))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from claimstance.lexicon import ORG_WORDS, words
+from claimstance.lexicon import DATE, ORG_WORDS, Published, parse_published, words
 
 _CONNECTORS = words("of the for and on in to")
 _DESK = re.compile(r"\s+(?i:press\s+(?:team|office|service|desk)|media\s+(?:team|office|desk)|newsroom|news\s+desk)$")
@@ -53,3 +53,46 @@ def issuer_line(heads: Sequence[str]) -> str | None:
         if found is not None:
             return found
     return None
+
+
+# ------------------------------------------------------------------------------------------------ records
+
+# A parliamentary record's credits: "From the Northland Record Online through the Printing Office", "This
+# information is provided by Northwatch and does not comprise part of the official record", a speaker's line ending
+# in a link to the official source ("Jane Doe (Oldtown, Independent) | Hansard source")
+_RECORD_CREDIT = re.compile(
+    r"\bFrom\s+the\s+(?P<online>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,4}?)\s+Online\s+(?:through|via|at)\b"
+    r"|\b(?:This|The)\s+information\s+is\s+provided\s+by\s+(?P<by>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,4})"
+    r"|\|\s*(?P<link>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s+source[ \t]*$",
+    re.MULTILINE,
+)
+_RECORD_HINTS = (" Online ", "provided by", " source")
+RECORD_CHARS = 3000
+"""A record's credit stands in its header."""
+
+
+def record_credit(page: str) -> str | None:
+    """The record or service a parliamentary page credits in its header (see :data:`_RECORD_CREDIT`)."""
+    head = page[:RECORD_CHARS]
+    if not any(hint in head for hint in _RECORD_HINTS):
+        return None
+    found = _RECORD_CREDIT.search(head)
+    return (found["online"] or found["by"] or found["link"]) if found is not None else None
+
+
+# "Bill Presented — Harbour Bill – in the House of Commons at 2:19 pm on 8 January 2015.": a debate record's
+# heading, then the chamber, the time and the day of the sitting
+_SITTING = re.compile(
+    rf"(?P<title>\S.{{2,200}}?)\s+[–—-]\s+in\s+the\s+(?P<house>[A-Z][\w'’]*(?:\s+(?:of\s+)?[A-Z][\w'’]*){{0,3}})"
+    rf"\s+at\s+\d{{1,2}}[:.]\d{{2}}\s*(?i:[ap]\.?m\.?)?\s+on\s+(?P<date>{DATE.pattern})\.?"
+)
+
+
+def sitting_line(line: str) -> tuple[str, str, Published | None] | None:
+    """A debate record's heading line: its headline, its chamber and the day of the sitting, or None."""
+    if " in the " not in line or " on " not in line:
+        return None
+    found = _SITTING.fullmatch(line.strip())
+    if found is None:
+        return None
+    return found["title"], found["house"], parse_published(found["date"])
