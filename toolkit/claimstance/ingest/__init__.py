@@ -218,8 +218,8 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     title = choose_title(above) if above and item.lines > 1 else None
     if title is None and item.lines > 1 and len(above) < len(heads):
         title = choose_title(titles)
-    opening = header_lines[0] if header_lines else lead_line
-    sitting = sitting_line(raw[opening.start : opening.end]) if opening is not None else None
+    top = header_lines[0] if header_lines else lead_line
+    sitting = sitting_line(raw[top.start : top.end]) if top is not None else None
     title = title or (sitting[0] if sitting else None)  # "Heading – in the House of X at 2:19 pm on 8 May 2015."
     author = role = None
     found = header_author(title, heads, text, item.header, item.early)
