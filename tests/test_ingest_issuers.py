@@ -62,3 +62,18 @@ def test_a_debate_records_heading_gives_headline_chamber_and_day() -> None:
     raw = "Harbour Dues Bill – in the House of Burgesses at 2:19 pm on 8 January 2015.\n\n" + BODY
     doc = _first(raw)
     assert (doc.title, doc.source, doc.published) == ("Harbour Dues Bill", "House of Burgesses", date(2015, 1, 8))
+
+
+def test_a_cookie_banner_a_players_fallback_and_a_past_governments_banner_are_no_headline() -> None:
+    cookies = (
+        "We use cookies to give you the best experience on our website.\n"
+        "Find out more on how we use cookies and how you can change your settings.\n\n"
+        "Harbour talks to resume\n\n"
+    )
+    assert _first(cookies + BODY).title == "Harbour talks to resume"
+    assert _first("Your browser doesn’t support HTML5\n" + BODY).title is None
+    banner = (
+        "Harbour talks to resume\n\nMinister: fleet sails\n\n"
+        "This was published under the 2010 to 2015 Harbour Party government\n"
+    )
+    assert _first(banner + BODY).title == "Harbour talks to resume"
