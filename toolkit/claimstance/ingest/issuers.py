@@ -39,10 +39,26 @@ def org_line(line: str) -> str | None:
     if desk is not None:
         body = line[: desk.start()]
         return body if body.split()[0][:1].isupper() else None
+    if any(_verb_like(t) for t in tokens[:-1]):
+        return None  # "Olsen Leaves Office", "Oldtown Votes to Leave the Union": a headline in Title Case
     last, first = tokens[-1].lower(), tokens[0].lower()
     if last in ORG_WORDS or (first in ORG_WORDS and tokens[1].lower() == "of"):
         return line
     return None
+
+
+_PLURALS = words(
+    """affairs nations states relations rights services forces islands ministers commons communications resources
+    emirates representatives sciences arts operations studies elections fisheries industries communities territories
+    veterans works customs"""
+)
+
+
+def _verb_like(token: str) -> bool:
+    """Whether a capitalised word may be a headline's verb ("Leaves", "Votes"): it ends in a single "s" and is no
+    plural that names an office ("Affairs", "Nations")."""
+    word = token.lower()
+    return word.endswith("s") and not word.endswith("ss") and word not in _PLURALS
 
 
 def issuer_line(heads: Sequence[str]) -> str | None:
