@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from claimstance.ingest import ingest_text
+from claimstance.ingest.headers import choose_title, dated_head
 from claimstance.schema import Document
 
 
@@ -77,3 +78,26 @@ def test_a_cookie_banner_a_players_fallback_and_a_past_governments_banner_are_no
         "This was published under the 2010 to 2015 Harbour Party government\n"
     )
     assert _first(banner + BODY).title == "Harbour talks to resume"
+
+
+def test_a_records_dated_heading_numbered_section_and_remarks_label_are_no_headline() -> None:
+    lines = [
+        "Harbour dues",
+        "Northland Assembly Debate, Thursday - 7 November 2019",
+        "Questions (48)",
+        "Léim ar aghaidh chuig an bpríomhábhar",
+    ]
+    assert choose_title(lines) == "Harbour dues"
+    remarks = ["Doe on the Harbour Vote", "Prepared Floor Remarks by Senator Jane Doe of Oldtown"]
+    assert choose_title(remarks) == "Doe on the Harbour Vote"
+
+
+def test_a_page_title_citing_its_record_keeps_the_headline() -> None:
+    assert choose_title(["HARBOUR DUES; Northland Record Vol. 166, No. 159"]) == "HARBOUR DUES"
+
+
+def test_a_records_chamber_and_day_or_day_and_place_date_the_text() -> None:
+    assert dated_head(["(House of Burgesses - September 15, 2020)"]) == date(2020, 9, 15)
+    assert dated_head(["Wednesday, 5 April 2017 - Oldtown Revised edition"]) == date(2017, 4, 5)
+    raw = "HARBOUR DUES\n(House of Burgesses - September 15, 2020)\n\n" + BODY
+    assert _first(raw).published == date(2020, 9, 15)
