@@ -101,3 +101,28 @@ def test_a_records_chamber_and_day_or_day_and_place_date_the_text() -> None:
     assert dated_head(["Wednesday, 5 April 2017 - Oldtown Revised edition"]) == date(2017, 4, 5)
     raw = "HARBOUR DUES\n(House of Burgesses - September 15, 2020)\n\n" + BODY
     assert _first(raw).published == date(2020, 9, 15)
+
+
+def test_a_dateline_naming_its_outlet_by_domain_runs_on_with_no_dash() -> None:
+    raw = "Oldtown, NL (North.News) The following is attributable to the Spokesperson:\n\n" + BODY
+    assert _first(raw).source == "North.News"
+
+
+def test_a_release_whose_bare_dateline_hands_over_to_its_issuer_names_it() -> None:
+    release = (
+        "Embassy stands by its assessment\n\nOldtown – The Northland Embassy is in receipt of the claims made by the "
+        "opposition.\n\nBased on our observations of the count, we see no grounds for them.\n"
+    )
+    assert _first(release).source == "Northland Embassy"
+    statement = (
+        "OLDTOWN, NL – The Northland government’s Minister for Fisheries, Jane Doe, said:\n\nWe welcome the vote.\n"
+    )
+    assert _first(statement).source == "Northland government"
+
+
+def test_a_news_lead_about_a_government_names_no_issuer() -> None:
+    news = (
+        "Talks stall\n\nOLDTOWN – The Northland government said on Monday the talks had stalled.\n\n"
+        "“We will not sign,” a minister told reporters.\n"
+    )
+    assert _first(news).source is None

@@ -66,7 +66,7 @@ from claimstance.ingest.headers import (
     venue_line,
     year_from_page,
 )
-from claimstance.ingest.issuers import issuer_line, record_credit, sitting_line
+from claimstance.ingest.issuers import domain_dateline, issuer_in_lead, issuer_line, record_credit, sitting_line
 from claimstance.ingest.lines import BLANK, STRONG, WEAK, Line, Run, runs_and_text
 from claimstance.ingest.namelines import is_label_line, name_line
 from claimstance.ingest.styles import PLACE_LINE, house_source
@@ -260,7 +260,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     if title is not None and byline is not None and (name_line(title) or ("",))[0] == byline:
         title = None  # "Jane Doe" over "Northpress Staff Writer": a byline is no headline
     site = next((head for head in heads if is_site_line(head, heads)), None)
-    agency = agency or agency_in_lead(lead)
+    agency = agency or agency_in_lead(lead) or domain_dateline(raw[top.start : top.end] if top else lead)
     # the page naming itself comes before the office whose house style it shows
     named = (
         agency
@@ -272,6 +272,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         or record_credit(raw)
         or (sitting[1] if sitting else None)
         or issuer_line(titles)
+        or issuer_in_lead(raw, [line.start for line in (top, lead_line) if line], item.end)
     )
     return Document(
         id=f"{Path(seed_file).stem}-d{ordinal:02d}",

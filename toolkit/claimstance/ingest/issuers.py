@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from claimstance.lexicon import DATE, ORG_WORDS, Published, parse_published, words
+from claimstance.lexicon import DATE, FIRST_PERSON, ORG_WORDS, Published, parse_published, words
 
 _CONNECTORS = words("of the for and on in to")
 _DESK = re.compile(r"\s+(?i:press\s+(?:team|office|service|desk)|media\s+(?:team|office|desk)|newsroom|news\s+desk)$")
@@ -112,3 +112,40 @@ def sitting_line(line: str) -> tuple[str, str, Published | None] | None:
     if found is None:
         return None
     return found["title"], found["house"], parse_published(found["date"])
+
+
+# ------------------------------------------------------------------------------------------------ leads
+
+_PLACE = r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2}(?:,\s*[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2})?"
+# "Oldtown, NL (North.News) The following ...": a dateline whose outlet, a name with its domain, runs on into the
+# lead with no dash
+_DOMAIN_DATELINE = re.compile(rf"{_PLACE}\s*\((?P<name>[A-Z][\w\-]*\.[A-Za-z]{{2,6}})\)\s+(?=[A-Z\"“])")
+# "Oldtown – The Northland Embassy is in receipt of ...", "OLDTOWN, NL – The Northland government’s Minister ...":
+# a release whose bare dateline hands over to the body issuing it
+_ISSUER_LEAD = re.compile(
+    rf"{_PLACE}\s+[–—-]{{1,2}}\s+The\s+(?P<name>(?:[A-Z][\w.'’\-]*\s+){{1,4}}?(?P<head>[A-Za-z]+))(?:['’]s\s|\s+[a-z])"
+)
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+ISSUER_LEAD_CHARS = 1500
+"""A release speaks for its issuer in the first person within its first paragraphs."""
+
+
+def domain_dateline(lead: str) -> str | None:
+    """The outlet a dateline names by its domain-like name, the lead running on with no dash (``_DOMAIN_DATELINE``)."""
+    found = _DOMAIN_DATELINE.match(lead) if "(" in lead[:80] else None
+    return found["name"] if found is not None else None
+
+
+def issuer_in_lead(raw: str, starts: Sequence[int], end: int) -> str | None:
+    """The body a release's first line or lead names right after a bare dateline ("Oldtown – The Northland Embassy
+    is ...", from one of ``starts`` to ``end`` in ``raw``), when the release then speaks in the first person outside
+    quotation marks ("Based on our observations"); a news story's "The Northland government said" speaks of the
+    body, not for it."""
+    for start in starts:
+        text = raw[start : min(end, start + ISSUER_LEAD_CHARS)]
+        found = _ISSUER_LEAD.match(text) if " The " in text[:60] else None
+        if found is None or found["head"].lower() not in ORG_WORDS:
+            continue
+        if FIRST_PERSON.search(_QUOTED.sub(" ", text), found.end()) is not None:
+            return found["name"]
+    return None
