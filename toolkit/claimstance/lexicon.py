@@ -234,6 +234,9 @@ timetable's "Polls open: 07:00" is the text's."""
 _FURNITURE = re.compile(
     r"(?i:listen\s+to\s+(?:this\s+)?(?:article|story)\b|\d{1,3}[\s-]*min(?:ute)?s?\s+read$|reading\s+time\s*:"
     r"|cookie\s+(?:settings|policy|preferences)$|we\s+use\s+cookies\b|accept\s+(?:all|all\s+cookies|cookies)$"
+    # a cookie banner's second line, a video player's fallback, GOV.UK's banner over a past government's pages
+    r"|find\s+out\s+more\s+(?:on|about)\s+how\s+we\s+use\s+cookies\b|your\s+browser\s+does(?:n['’]t|\s+not)\s+support\b"
+    r"|this\s+was\s+published\s+under\s+the\s+\d{4}\s+to\s+\d{4}\b"
     r"|(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the)\s+(?:\w+\s+)?newsletters?\b"
     r"|(?:copyright|©).{0,80}all\s+rights\s+reserved\.?$|all\s+rights\s+reserved\.?$"
     r"|from\s+\w+,\s+the\s+free\s|this\s+page\s+is\s+archived\b|(?:from|source|via)\s*:\s*[A-Z]"

@@ -66,6 +66,7 @@ from claimstance.ingest.headers import (
     venue_line,
     year_from_page,
 )
+from claimstance.ingest.issuers import domain_dateline, issuer_in_lead, issuer_line, record_credit, sitting_line
 from claimstance.ingest.lines import BLANK, STRONG, WEAK, Line, Run, runs_and_text
 from claimstance.ingest.namelines import is_label_line, name_line
 from claimstance.ingest.styles import PLACE_LINE, house_source
@@ -217,6 +218,9 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     title = choose_title(above) if above and item.lines > 1 else None
     if title is None and item.lines > 1 and len(above) < len(heads):
         title = choose_title(titles)
+    top = header_lines[0] if header_lines else lead_line
+    sitting = sitting_line(raw[top.start : top.end]) if top is not None else None
+    title = title or (sitting[0] if sitting else None)  # "Heading – in the House of X at 2:19 pm on 8 May 2015."
     author = role = None
     found = header_author(title, heads, text, item.header, item.early)
     if found is not None:
@@ -245,7 +249,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         published = dateline.published
         if published is None and dateline.month_day is not None:
             published = year_from_page(dateline.month_day, raw)
-    published = published or issued_on(text) or dated_head([*heads, *item.early])
+    published = published or issued_on(text) or dated_head([*heads, *item.early]) or (sitting[2] if sitting else None)
     if published is not None and dateline is not None and dateline.agency is not None:
         published = _wire_date(dateline, published)
     agency = dateline.agency if dateline is not None else None
@@ -256,7 +260,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     if title is not None and byline is not None and (name_line(title) or ("",))[0] == byline:
         title = None  # "Jane Doe" over "Northpress Staff Writer": a byline is no headline
     site = next((head for head in heads if is_site_line(head, heads)), None)
-    agency = agency or agency_in_lead(lead)
+    agency = agency or agency_in_lead(lead) or domain_dateline(raw[top.start : top.end] if top else lead)
     # the page naming itself comes before the office whose house style it shows
     named = (
         agency
@@ -265,6 +269,10 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         or next((found for found in map(agency_line, item.early) if found), None)  # "NPA News" under the lead
         or publisher_named(raw)
         or house_source(raw, item.start)
+        or record_credit(raw)
+        or (sitting[1] if sitting else None)
+        or issuer_line(titles)
+        or issuer_in_lead(raw, [line.start for line in (top, lead_line) if line], item.end)
     )
     return Document(
         id=f"{Path(seed_file).stem}-d{ordinal:02d}",

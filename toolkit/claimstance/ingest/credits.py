@@ -21,11 +21,11 @@ from functools import lru_cache
 
 from claimstance.ingest.headers import REPORTS_FOR, agency_name, for_reporter
 from claimstance.ingest.namelines import name_line
-from claimstance.lexicon import DATE, ORG_HEADS, ROLE_WORDS, Published, classify_line, date_of, is_noise_line
+from claimstance.lexicon import DATE, ORG_HEADS, ROLE_WORDS, Published, classify_line, date_of, is_noise_line, words
 
 _FOLLOW = re.compile(
     r"\b(?:Follow|Find)\s+(?:the\s+)?(?P<name>[A-Z][\w&.\-]*(?:\s+(?:&\s+|of\s+)?[A-Z][\w&.\-]*){0,4})\s+on\s+"
-    r"(?:Twitter|Facebook|Instagram|YouTube|LinkedIn|Telegram|X)\b"
+    r"(?i:twitter|facebook|instagram|youtube|linkedin|telegram|x)\b"
 )
 _ISSUED_BY = re.compile(
     r"^[ \t]*(?:The\s+)?(?:press|news)\s+release\s+(?:was\s+)?(?:issued|published)\s+by\s+(?:the\s+)?"
@@ -156,7 +156,7 @@ def _followed(page: str) -> str | None:
     own = _OFFICIAL_SITE.search(top) if "fficial" in top else None
     if own is not None:
         return own["name"]
-    found = _FOLLOW.search(ends) if "Follow" in ends or "Find" in ends else None
+    found = _followed_office(ends) if "Follow" in ends or "Find" in ends else None
     found = found or (_CONTACT.search(ends) if "Contact the" in ends else None)
     found = found or (_CITATION.search(ends) if "Online by" in ends else None)
     if found is not None:
@@ -170,6 +170,20 @@ def _followed(page: str) -> str | None:
             if name and name.lower() not in ("all", "all rights"):
                 return agency_name(name.strip().rstrip("."))
     return None
+
+
+def _followed_office(ends: str) -> re.Match[str] | None:
+    """The first "Follow X on Twitter" line whose X is an office or outlet: "Follow the Foreign Secretary on
+    Twitter" and "Follow Foreign Office Minister Jane Doe on Twitter" name a person (an office word in the
+    name), the page's office comes after them ("Follow the Foreign Office on Twitter")."""
+    for found in _FOLLOW.finditer(ends):
+        if not any(t.lower() in _OFFICE_HOLDERS for t in found["name"].split()):
+            return found
+    return None
+
+
+_OFFICE_HOLDERS = words("minister secretary president ambassador spokesperson spokesman spokeswoman envoy commissioner")
+"""Words that make a "Follow X on Twitter" line a person's account ("Foreign Office" stays an office)."""
 
 
 def publisher_named(page: str) -> str | None:

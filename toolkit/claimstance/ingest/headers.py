@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from claimstance.ingest.issuers import org_line
 from claimstance.ingest.namelines import TRANSCRIPT_START, is_role_line, name_line
 from claimstance.ingest.styles import PLACE_LINE
 from claimstance.lexicon import (
@@ -137,6 +138,10 @@ def year_from_page(month_day: tuple[int, int], raw: str) -> date | None:
 _HEAD_DATE_FIRST = re.compile(rf"(?:{DATE.pattern})(?:,?\s+\d{{1,2}}:\d{{2}})?(?=,?\s|$)")
 # "Briefing by X, Oldtown, March 4, 2022", "Speech in Oldtown: 4 March 2022"
 _HEAD_DATE_LAST = re.compile(rf"[,:]\s*(?:{DATE.pattern})$")
+# "(House of Burgesses - September 15, 2020)": a record's chamber and day; "Wednesday, 5 April 2017 - Oldtown Revised
+# edition": a record's day and place
+_CHAMBER_DAY = re.compile(rf"\([A-Z][\w'’ ]{{2,60}}?\s+[-–—]\s+(?P<day>{DATE.pattern})\)$")
+_DAY_PLACE = re.compile(rf"(?:\w+day,?\s+)?(?P<day>{DATE.pattern})\s+[-–—]\s+[A-Z]")
 _SECTION_BEFORE = re.compile(r"(?:[A-Z][\w&'’\-]*\s+){1,3}(?=\d)")
 """A section's label before a timestamp on one line: "Northland Materials 25 March 2019 14:12 (UTC +04:00)"."""
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}\b")
@@ -177,6 +182,9 @@ def dated_head(heads: Sequence[str]) -> Published | None:
         )
         if labelled is not None and labelled.stamp and labelled.published and labelled.updated is Updated.PLAIN:
             return labelled.published
+        record = _CHAMBER_DAY.match(head) or _DAY_PLACE.match(head)
+        if record is not None:
+            return parse_published(record["day"])
         at = _HEAD_DATE_FIRST.match(head) or _HEAD_DATE_LAST.search(head)
         if at is not None and stamp_kind(head) is Updated.PLAIN:
             return parse_published(at.group())
@@ -322,7 +330,12 @@ _NOT_A_TITLE = re.compile(
     r"|check\s+against\s+delivery|embargoed"
     # a site's own furniture: skip links, a government banner, a blog's label listing
     r"|jump\s+to\s+(?:content|navigation|main)|an\s+official\s+website\s+of\b|(?:official|secure)\s+(?:\.gov\s+)?"
-    r"websites\s+use\b|showing\s+posts\s+(?:with|for)\b))"
+    r"websites\s+use\b|showing\s+posts\s+(?:with|for)\b|printable\s+version\b"
+    # the skip link of a bilingual Irish site, a record's dated heading ("Northland Assembly Debate, Thursday - 7
+    # November 2019"), a speech's label before its speaker ("Prepared Floor Remarks by Senator Jane Doe")
+    rf"|léim\s+ar\s+aghaidh\b|.{{0,60}}\b(?:debates?|proceedings|sitting)\s*[,\-–—]\s*(?:\w+day\s*[,\-–—]?\s*)?{DATE.pattern}$"
+    r"|(?:(?:prepared|floor|opening|closing|keynote)\s+)+remarks\s+(?:by|of)\s"
+    r"|(?:questions|ceisteanna|written\s+answers|oral\s+answers)\s*\(\d+\)$))"  # a record's numbered section
 )
 _SECTIONS = (
     r"(?i:statements|speeches|press\s+releases|releases|readouts|briefings|messages|interviews|transcripts|articles)"
@@ -426,6 +439,7 @@ def is_headline(text: str | None) -> bool:
     return text.rstrip("\"”»'’)]")[-1:] not in _TITLE_END and read_dateline(text) is None
 
 
+_VOLUME = re.compile(r";\s+[A-Z][\w ]{2,60}?\s+Vol\.\s*\d+(?:,\s*No\.\s*\d+)?$")
 _SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}$")
 
 
@@ -453,6 +467,9 @@ def choose_title(lines: Sequence[str]) -> str | None:
         role = is_role_line(line) and TRANSCRIPT_START.match(line) is None  # "ADDRESS BY PRESIDENT OF ..." is a title
         if agency_line(line) is not None or role or _CAPTION.search(line) or _BYLINE_TAIL.search(line):
             continue
+        if org_line(line) is not None:
+            continue  # "Northland Government": the issuing body's name over its release
+        line = _VOLUME.sub("", line)  # "HEADLINE; Northland Record Vol. 166, No. 159": the page title cites its record
         if " | " in line and all(len(part.split()) <= 4 for part in line.split(" | ")[1:]):
             line = line.split(" | ")[0]  # "Headline | Northpress News": the page title names its site
         site = _SITE_SUFFIX.search(line) if "." in line else None

@@ -1,0 +1,128 @@
+"""Document metadata on parliamentary records, embassy and EU pages, and reposts (issue 15, fifth round)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claimstance.ingest import ingest_text
+from claimstance.ingest.headers import choose_title, dated_head
+from claimstance.schema import Document
+
+
+def _first(raw: str) -> Document:
+    return next(iter(ingest_text(raw, "page.txt")))
+
+
+BODY = "The minister said the talks would resume next week. Both sides welcomed the plan.\n"
+
+
+def test_a_follow_line_for_a_ministers_account_is_no_publisher() -> None:
+    raw = (
+        "Minister meets harbour negotiators\n\n"
+        + BODY
+        + "\nFurther information\n\nFollow Harbour Office Minister Jane Doe on twitter @janedoe\n\n"
+        "Follow the Harbour Office on twitter @harbouroffice\n"
+    )
+    assert _first(raw).source == "Harbour Office"
+
+
+def test_a_repost_hosts_credit_line_names_the_issuing_body_and_is_no_headline() -> None:
+    raw = "Harbour and Fisheries Office\nPrintable version | E-mail this to a friend |\nHarbour talks to resume\n"
+    raw += BODY
+    doc = _first(raw)
+    assert (doc.source, doc.title) == ("Harbour and Fisheries Office", "Harbour talks to resume")
+
+
+def test_a_press_desk_line_names_its_body() -> None:
+    raw = "Harbour talks: remarks by the Commissioner\n\n12.03.2024\nNPA Press Team\n\n" + BODY
+    assert _first(raw).source == "NPA"
+
+
+def test_an_issuing_body_line_above_the_headline_alone_is_no_title() -> None:
+    raw = "Ministry of Fisheries\nThe Fisheries Minister said:\nThe quotas will hold. We will not change them.\n"
+    assert (_first(raw).title, _first(raw).source) == (None, "Ministry of Fisheries")
+
+
+def test_labels_venues_and_headlines_ending_in_an_office_word_name_no_issuer() -> None:
+    for head in ("Breaking News Office", "Tag: Harbour Office", "Office of Press Relations"):
+        assert _first(f"{head}\n\nHarbour talks to resume\n\n{BODY}").source is None
+
+
+def test_a_parliamentary_records_credit_names_the_record() -> None:
+    speech = "Madam President, the harbour talks have failed again,\nand the fleet is idle. We must act.\n"
+    assert _first(
+        f"[Page S101]\nFrom the Northland Record Online through the Printing Office\nHarbour\n{speech}"
+    ).source == ("Northland Record")
+    provided = "Harbour dues\n\nThis information is provided by Northwatch and is not part of the record\n\n"
+    assert _first(provided + BODY).source == "Northwatch"
+    linked = "Harbour dues\n\nPhoto of Jane DoeJane Doe (Oldtown, Independent) | Hansard source\n\n"
+    assert _first(linked + BODY).source == "Hansard"
+
+
+def test_a_debate_records_heading_gives_headline_chamber_and_day() -> None:
+    raw = "Harbour Dues Bill – in the House of Burgesses at 2:19 pm on 8 January 2015.\n\n" + BODY
+    doc = _first(raw)
+    assert (doc.title, doc.source, doc.published) == ("Harbour Dues Bill", "House of Burgesses", date(2015, 1, 8))
+
+
+def test_a_cookie_banner_a_players_fallback_and_a_past_governments_banner_are_no_headline() -> None:
+    cookies = (
+        "We use cookies to give you the best experience on our website.\n"
+        "Find out more on how we use cookies and how you can change your settings.\n\n"
+        "Harbour talks to resume\n\n"
+    )
+    assert _first(cookies + BODY).title == "Harbour talks to resume"
+    assert _first("Your browser doesn’t support HTML5\n" + BODY).title is None
+    banner = (
+        "Harbour talks to resume\n\nMinister: fleet sails\n\n"
+        "This was published under the 2010 to 2015 Harbour Party government\n"
+    )
+    assert _first(banner + BODY).title == "Harbour talks to resume"
+
+
+def test_a_records_dated_heading_numbered_section_and_remarks_label_are_no_headline() -> None:
+    lines = [
+        "Harbour dues",
+        "Northland Assembly Debate, Thursday - 7 November 2019",
+        "Questions (48)",
+        "Léim ar aghaidh chuig an bpríomhábhar",
+    ]
+    assert choose_title(lines) == "Harbour dues"
+    remarks = ["Doe on the Harbour Vote", "Prepared Floor Remarks by Senator Jane Doe of Oldtown"]
+    assert choose_title(remarks) == "Doe on the Harbour Vote"
+
+
+def test_a_page_title_citing_its_record_keeps_the_headline() -> None:
+    assert choose_title(["HARBOUR DUES; Northland Record Vol. 166, No. 159"]) == "HARBOUR DUES"
+
+
+def test_a_records_chamber_and_day_or_day_and_place_date_the_text() -> None:
+    assert dated_head(["(House of Burgesses - September 15, 2020)"]) == date(2020, 9, 15)
+    assert dated_head(["Wednesday, 5 April 2017 - Oldtown Revised edition"]) == date(2017, 4, 5)
+    raw = "HARBOUR DUES\n(House of Burgesses - September 15, 2020)\n\n" + BODY
+    assert _first(raw).published == date(2020, 9, 15)
+
+
+def test_a_dateline_naming_its_outlet_by_domain_runs_on_with_no_dash() -> None:
+    raw = "Oldtown, NL (North.News) The following is attributable to the Spokesperson:\n\n" + BODY
+    assert _first(raw).source == "North.News"
+
+
+def test_a_release_whose_bare_dateline_hands_over_to_its_issuer_names_it() -> None:
+    release = (
+        "Embassy stands by its assessment\n\nOldtown – The Northland Embassy is in receipt of the claims made by the "
+        "opposition.\n\nBased on our observations of the count, we see no grounds for them.\n"
+    )
+    assert _first(release).source == "Northland Embassy"
+    statement = (
+        "OLDTOWN, NL – The Northland government’s Minister for Fisheries, Jane Doe, said:\n\nWe welcome the vote.\n"
+    )
+    assert _first(statement).source == "Northland government"
+
+
+def test_a_news_lead_about_a_government_names_no_issuer() -> None:
+    news = (
+        "Talks stall\n\nOLDTOWN – The Northland government said on Monday the talks had stalled.\n\n"
+        "“We will not sign,” a minister told reporters.\n"
+    )
+    assert _first(news).source is None

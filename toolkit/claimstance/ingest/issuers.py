@@ -1,0 +1,151 @@
+"""The body that issues a page, where no dateline, byline or site line names an outlet (issue 15, fifth round).
+
+* **An organisation's name on a line of its own** in the header ("Northland Government", "Office of the Harbour
+  Commissioner", "Ministry of Fisheries Press Team"): a repost host's credit for the issuing body, or the
+  issuing site's own name above its headline; a desk's name gives its body ("NPA Press Team" -> "NPA"). Such a
+  line is no headline either.
+
+Pure functions over short strings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from claimstance.lexicon import DATE, FIRST_PERSON, ORG_WORDS, Published, parse_published, words
+
+_CONNECTORS = words("of the for and on in to")
+_DESK = re.compile(r"\s+(?i:press\s+(?:team|office|service|desk)|media\s+(?:team|office|desk)|newsroom|news\s+desk)$")
+# "Office of the Press Secretary", "Office of Press Relations", "Office of the Spokesperson": a desk with no body
+_DESK_ONLY = re.compile(r"(?i:office\s+of\s+(?:the\s+)?(?:press|media|spokesperson|spokesman|communications?)\b)")
+MAX_ISSUER_WORDS = 9
+_NOT_NAMES = words("breaking news latest home menu search")
+
+
+def org_line(line: str) -> str | None:
+    """The organisation a header line names and nothing else, or None: every word capitalised (or a connector:
+    "of", "the", "and", "&"), and an organisation's word at its end ("Harbour Office") or at its start before
+    "of" ("Ministry of Fisheries"); a desk's name gives its body. "Office of the Press Secretary" names a desk,
+    no body."""
+    tokens = line.split()
+    if any(t.lower() in _NOT_NAMES for t in tokens):
+        return None  # "Breaking News Office": a site's label
+    if not 2 <= len(tokens) <= MAX_ISSUER_WORDS or ":" in line or line[-1] in ".,;!?" or _DESK_ONLY.match(line):
+        return None  # "Tag: Harbour Office" is a label
+    if not all(t[:1].isupper() or t.lower() in _CONNECTORS or t == "&" for t in tokens):
+        return None
+    desk = _DESK.search(line)
+    if desk is not None:
+        body = line[: desk.start()]
+        return body if body.split()[0][:1].isupper() else None
+    if any(_verb_like(t) for t in tokens[:-1]):
+        return None  # "Olsen Leaves Office", "Oldtown Votes to Leave the Union": a headline in Title Case
+    last, first = tokens[-1].lower(), tokens[0].lower()
+    if last in ORG_WORDS or (first in ORG_WORDS and tokens[1].lower() == "of"):
+        return line
+    return None
+
+
+_PLURALS = words(
+    """affairs nations states relations rights services forces islands ministers commons communications resources
+    emirates representatives sciences arts operations studies elections fisheries industries communities territories
+    veterans works customs"""
+)
+
+
+def _verb_like(token: str) -> bool:
+    """Whether a capitalised word may be a headline's verb ("Leaves", "Votes"): it ends in a single "s" and is no
+    plural that names an office ("Affairs", "Nations")."""
+    word = token.lower()
+    return word.endswith("s") and not word.endswith("ss") and word not in _PLURALS
+
+
+def issuer_line(heads: Sequence[str]) -> str | None:
+    """The issuing body the first organisation line among an article's header lines names (see :func:`org_line`);
+    the caller leaves out venues ("Oval Office" over a transcript's time)."""
+    for head in heads:
+        found = org_line(head)
+        if found is not None:
+            return found
+    return None
+
+
+# ------------------------------------------------------------------------------------------------ records
+
+# A parliamentary record's credits: "From the Northland Record Online through the Printing Office", "This
+# information is provided by Northwatch and does not comprise part of the official record", a speaker's line ending
+# in a link to the official source ("Jane Doe (Oldtown, Independent) | Hansard source")
+_RECORD_CREDIT = re.compile(
+    r"\bFrom\s+the\s+(?P<online>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,4}?)\s+Online\s+(?:through|via|at)\b"
+    r"|\b(?:This|The)\s+information\s+is\s+provided\s+by\s+(?P<by>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,4})"
+    r"|\|\s*(?P<link>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s+source[ \t]*$",
+    re.MULTILINE,
+)
+_RECORD_HINTS = (" Online ", "provided by", " source")
+RECORD_CHARS = 3000
+"""A record's credit stands in its header."""
+
+
+def record_credit(page: str) -> str | None:
+    """The record or service a parliamentary page credits in its header (see :data:`_RECORD_CREDIT`)."""
+    head = page[:RECORD_CHARS]
+    if not any(hint in head for hint in _RECORD_HINTS):
+        return None
+    found = _RECORD_CREDIT.search(head)
+    return (found["online"] or found["by"] or found["link"]) if found is not None else None
+
+
+# "Bill Presented — Harbour Bill – in the House of Commons at 2:19 pm on 8 January 2015.": a debate record's
+# heading, then the chamber, the time and the day of the sitting
+_SITTING = re.compile(
+    rf"(?P<title>\S.{{2,200}}?)\s+[–—-]\s+in\s+the\s+(?P<house>[A-Z][\w'’]*(?:\s+(?:of\s+)?[A-Z][\w'’]*){{0,3}})"
+    rf"\s+at\s+\d{{1,2}}[:.]\d{{2}}\s*(?i:[ap]\.?m\.?)?\s+on\s+(?P<date>{DATE.pattern})\.?"
+)
+
+
+def sitting_line(line: str) -> tuple[str, str, Published | None] | None:
+    """A debate record's heading line: its headline, its chamber and the day of the sitting, or None."""
+    if " in the " not in line or " on " not in line:
+        return None
+    found = _SITTING.fullmatch(line.strip())
+    if found is None:
+        return None
+    return found["title"], found["house"], parse_published(found["date"])
+
+
+# ------------------------------------------------------------------------------------------------ leads
+
+_PLACE = r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2}(?:,\s*[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2})?"
+# "Oldtown, NL (North.News) The following ...": a dateline whose outlet, a name with its domain, runs on into the
+# lead with no dash
+_DOMAIN_DATELINE = re.compile(rf"{_PLACE}\s*\((?P<name>[A-Z][\w\-]*\.[A-Za-z]{{2,6}})\)\s+(?=[A-Z\"“])")
+# "Oldtown – The Northland Embassy is in receipt of ...", "OLDTOWN, NL – The Northland government’s Minister ...":
+# a release whose bare dateline hands over to the body issuing it
+_ISSUER_LEAD = re.compile(
+    rf"{_PLACE}\s+[–—-]{{1,2}}\s+The\s+(?P<name>(?:[A-Z][\w.'’\-]*\s+){{1,4}}?(?P<head>[A-Za-z]+))(?:['’]s\s|\s+[a-z])"
+)
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+ISSUER_LEAD_CHARS = 1500
+"""A release speaks for its issuer in the first person within its first paragraphs."""
+
+
+def domain_dateline(lead: str) -> str | None:
+    """The outlet a dateline names by its domain-like name, the lead running on with no dash (``_DOMAIN_DATELINE``)."""
+    found = _DOMAIN_DATELINE.match(lead) if "(" in lead[:80] else None
+    return found["name"] if found is not None else None
+
+
+def issuer_in_lead(raw: str, starts: Sequence[int], end: int) -> str | None:
+    """The body a release's first line or lead names right after a bare dateline ("Oldtown – The Northland Embassy
+    is ...", from one of ``starts`` to ``end`` in ``raw``), when the release then speaks in the first person outside
+    quotation marks ("Based on our observations"); a news story's "The Northland government said" speaks of the
+    body, not for it."""
+    for start in starts:
+        text = raw[start : min(end, start + ISSUER_LEAD_CHARS)]
+        found = _ISSUER_LEAD.match(text) if " The " in text[:60] else None
+        if found is None or found["head"].lower() not in ORG_WORDS:
+            continue
+        if FIRST_PERSON.search(_QUOTED.sub(" ", text), found.end()) is not None:
+            return found["name"]
+    return None
