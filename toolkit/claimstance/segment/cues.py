@@ -134,6 +134,12 @@ _COLON_QUOTE = re.compile(
     r"|reaction|tone))?\s+(?P<how>(?:was|were|is|are|remained|sounded)\s+(?:(?:more|less|very|equally)\s+)?[a-z]+):"
     r"\s*[\"“«‘]"
 )
+# "New Zealand is sending observers to the vote said Foreign Minister Anna Berg.": a release's inverted verb
+# with no comma before it, its speaker's name closing the sentence (capitalised words only: not "said Russia would")
+_FINAL_SAID = re.compile(
+    r"[\w)]\s+(said|says|added|stated)\s+(?P<who>(?:[A-Z][\w.'’-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,5}[A-Z][\w'’-]+)"
+    r"\s*[.!]?\s*$"
+)
 _STATEMENT_BEFORE = re.compile(r"(?:,|\bin|\bto|^)\s*(?:[Aa]|[Aa]n|[Tt]he)?\s*(?:joint\s+|new\s+|separate\s+)?$")
 
 
@@ -278,6 +284,9 @@ def _masked_cue(masked: str) -> Cue | None:
                 phrase, role = role, strip_article(phrase)  # "..., said the head of the delegation, Karl Olsen."
             found.append(Cue(m.start(1), phrase, m.group(1), role))
             break
+    final = _FINAL_SAID.search(masked) if not found and masked[-1:] != ":" else None
+    if final is not None and ends_with_name(final["who"]) and check_name(final["who"]) is None:
+        found.append(Cue(final.start(1), final["who"], final[1]))
     # only where no verb attributes the quotation: 'Turnout was high: "...," one voter said.' is the voter's
     colon_quote = _COLON_QUOTE.match(masked) if not found and ": " in masked else None
     if colon_quote is not None and ends_with_name(colon_quote["who"]):

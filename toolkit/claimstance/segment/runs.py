@@ -28,6 +28,13 @@ def mostly_quote(text: str, span: Span, quotes: Sequence[Span]) -> bool:
     return OPENING_QUOTE.match(text, span[0], span[1]) is not None and not any(a == span[0] for a, _ in quotes)
 
 
+def inside_open_quote(text: str, start: int) -> bool:
+    """Whether a sentence starting at ``start`` lies inside a quotation opened earlier in its paragraph and not
+    closed before it ('"The team leaves today. It will stay a month.': the second sentence is quoted too)."""
+    opened = text.rfind("\n", 0, start) + 1
+    return start > opened and OPENING_QUOTE.match(text, opened) is not None and _unbalanced(text[opened:start])
+
+
 def give_back(
     text: str, units: Sequence[UnitSpan], speakers: list[Speaker], i: int, narrator: Speaker, trailing: bool = False
 ) -> None:

@@ -50,7 +50,7 @@ from claimstance.segment.reports import (
     speech_report,
     states_claim,
 )
-from claimstance.segment.runs import give_back, mostly_quote, opened_before
+from claimstance.segment.runs import give_back, inside_open_quote, mostly_quote, opened_before
 from claimstance.segment.sides import own_sides, principal, speaks_for
 from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
 from claimstance.segment.standfirst import statement_start
@@ -479,7 +479,7 @@ def _continued(text: str, unit: UnitSpan, quotes: Sequence[Span], previous: _Pre
     """
     if previous.speaker is None or previous.speaker.name is None:
         return None
-    quoted = mostly_quote(text, unit.sentence, quotes)
+    quoted = mostly_quote(text, unit.sentence, quotes) or inside_open_quote(text, unit.sentence[0])
     first_person = (
         previous.speaker.attribution is Attribution.DIRECT_QUOTE
         and _first_person(text, unit.sentence, quotes)

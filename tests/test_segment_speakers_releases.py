@@ -1,0 +1,49 @@
+"""Speaker attribution in releases and news items of the fourth batch's kinds (issue 15): one invented text
+per rule."""
+
+from __future__ import annotations
+
+from claimstance.schema import Attribution, ClaimUnit, Document, UnitKind
+from claimstance.segment import segment
+from claimstance.segment.cues import find_cue
+
+A = Attribution
+
+
+def claims(text: str, **fields: object) -> list[tuple[str | None, Attribution]]:
+    values: dict[str, object] = {"id": "t-d0", "seed_file": "t.txt", "raw_start": 0, "raw_end": len(text)}
+    values.update(fields)
+    units: list[ClaimUnit] = list(segment(Document(text=text, **values)))  # type: ignore[arg-type]
+    return [(u.speaker.name, u.speaker.attribution) for u in units if u.kind is UnitKind.CLAIM]
+
+
+def test_a_release_names_its_speaker_after_a_final_said_with_no_comma() -> None:
+    text = (
+        "Northland is sending twelve observers to the vote in Southland on 3 May said Foreign Minister Anna Berg.\n\n"
+        '"The observers will join a team of sixty. Each of them has watched elections before.\n\n'
+        '"Their report will be public.\n'
+    )
+    assert claims(text) == [
+        ("Anna Berg", A.REPORTED),
+        ("Anna Berg", A.DIRECT_QUOTE),
+        ("Anna Berg", A.DIRECT_QUOTE),
+        ("Anna Berg", A.DIRECT_QUOTE),
+    ]
+
+
+def test_a_final_said_takes_only_a_capitalised_name_that_closes_the_sentence() -> None:
+    assert find_cue("The talks will resume in June said Olsen.", []) is not None
+    assert find_cue("The talks will resume in June said Thursday.", []) is None
+    said = find_cue("Officials said Southland would respond.", [])
+    assert said is not None and said.phrase == "Officials"
+
+
+def test_a_sentence_inside_a_quotation_opened_earlier_in_its_paragraph_is_the_quoted_speakers() -> None:
+    text = (
+        '"The count was fair," the envoy said.\n\n'
+        '"We saw every polling station. Nothing we saw changes our view.\n\n'
+        "The commission will publish the results on Friday.\n"
+    )
+    got = claims(text)
+    assert got[:3] == [("the envoy", A.DIRECT_QUOTE)] * 3
+    assert got[3][0] is None  # the outlet's narration once the quotation's paragraph is over
