@@ -47,3 +47,19 @@ def test_a_sentence_inside_a_quotation_opened_earlier_in_its_paragraph_is_the_qu
     got = claims(text)
     assert got[:3] == [("the envoy", A.DIRECT_QUOTE)] * 3
     assert got[3][0] is None  # the outlet's narration once the quotation's paragraph is over
+
+
+def test_issued_the_following_statement_frames_the_quoted_block_below_it() -> None:
+    text = (
+        "OLDTOWN – Anna Berg, minister of foreign affairs, today issued the following statement on the vote:\n\n"
+        "“The vote in Southland was neither free nor fair. It took place under a state of emergency.\n\n"
+        "“We call for the release of all political prisoners.\n"
+    )
+    got = claims(text)
+    assert got[0][0] is None  # the lead-in line only frames the statement
+    assert got[1:] == [("Anna Berg", A.DIRECT_QUOTE)] * 3
+
+
+def test_a_day_in_brackets_after_the_subject_is_no_part_of_who_spoke() -> None:
+    cue = find_cue("The Minister for Trade today (Monday) told the assembly that the border will stay open.", [])
+    assert cue is not None and cue.phrase == "The Minister for Trade"

@@ -140,6 +140,10 @@ _FINAL_SAID = re.compile(
     r"[\w)]\s+(said|says|added|stated)\s+(?P<who>(?:[A-Z][\w.'’-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,5}[A-Z][\w'’-]+)"
     r"\s*[.!]?\s*$"
 )
+# "Anna Berg, minister of foreign affairs, today issued the following statement on the vote:": a lead-in line
+_FOLLOWING = re.compile(
+    r"\s(issued|released|made|delivered|gave)\s+the\s+following\s+(?:joint\s+|written\s+)?(?:statement|remarks)\b"
+)
 _STATEMENT_BEFORE = re.compile(r"(?:,|\bin|\bto|^)\s*(?:[Aa]|[Aa]n|[Tt]he)?\s*(?:joint\s+|new\s+|separate\s+)?$")
 
 
@@ -212,6 +216,10 @@ def _masked_cue(masked: str) -> Cue | None:
         phrase = trim_np(masked[m.end() :])
         if phrase:
             found.append(Cue(m.start(), phrase, "a statement by"))
+    following = _FOLLOWING.search(masked) if " following " in masked else None
+    issuer = subject_before(masked, following.start() + 1, progressive=False) if following is not None else None
+    if following is not None and issuer is not None and parse_speaker_phrase(issuer[0]) is not None:
+        found.append(Cue(following.start(1), issuer[0], f"{following[1]} the following statement", issuer[1]))
     remarks = _MADE_REMARKS.search(masked) if " remarks" in masked or " comments" in masked else None
     made_by = subject_before(masked, remarks.start() + 1, progressive=False) if remarks is not None else None
     if remarks is not None and made_by is not None and _a_person(made_by[0]):

@@ -26,6 +26,8 @@ _AUX = words(
     notably proudly cautiously emphatically unequivocally frankly candidly directly even since"""
 )
 _PROGRESSIVE = words("am is are was were")
+_DAY_NOTE = re.compile(r"\((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\)")
+"""A release's "The Minister today (Monday) told ...": the day in brackets is no part of who spoke."""
 # "Northland's president on Tuesday rejected ...": when the subject spoke is no part of who spoke
 _WHEN = re.compile(
     r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|earlier|later"
@@ -80,7 +82,11 @@ def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str
     if left_text.endswith(("statement", "release", "communique", "communiqué")):
         left_text = _ISSUED.sub("", left_text)  # "X issued a statement saying ..."
     tokens = left_text.split()
-    while tokens and (tokens[-1].lower() in _AUX or (progressive and tokens[-1].lower() in _PROGRESSIVE)):
+    while tokens and (
+        tokens[-1].lower() in _AUX
+        or (progressive and tokens[-1].lower() in _PROGRESSIVE)
+        or (tokens[-1][:1] == "(" and _DAY_NOTE.fullmatch(tokens[-1]))
+    ):
         tokens.pop()
     if tokens[-3:] == ["went", "on", "to"]:  # "He went on to say ..."
         del tokens[-3:]
