@@ -63,3 +63,27 @@ def test_issued_the_following_statement_frames_the_quoted_block_below_it() -> No
 def test_a_day_in_brackets_after_the_subject_is_no_part_of_who_spoke() -> None:
     cue = find_cue("The Minister for Trade today (Monday) told the assembly that the border will stay open.", [])
     assert cue is not None and cue.phrase == "The Minister for Trade"
+
+
+def test_a_body_that_names_itself_in_the_present_tense_and_says_we_speaks_its_whole_release() -> None:
+    text = (
+        "Oldtown – The Northland Embassy has read the report of the Freedom Party. It does not change our view.\n\n"
+        "We remain confident in the count. The Northland Embassy urges all parties to wait for the results.\n\n"
+        "It is important to give the commission time. We expect everyone to respect the outcome.\n"
+    )
+    assert claims(text) == [("Northland Embassy", A.AUTHOR)] * 6
+
+
+def test_a_news_item_that_reports_a_body_or_quotes_it_keeps_its_own_narration() -> None:
+    quoted = (
+        "The Northland Embassy urges all parties to wait for the results.\n\n"
+        '"We remain confident in the count," the ambassador said.\n\n'
+        "Long queues formed outside the polling stations of the capital.\n"
+    )
+    assert claims(quoted) == [
+        ("Northland Embassy", A.REPORTED),
+        ("the ambassador", A.DIRECT_QUOTE),
+        (None, A.AUTHOR),
+    ]
+    no_we = "The Northland Embassy urges all parties to wait. The count goes on in the capital.\n"
+    assert claims(no_we) == [("Northland Embassy", A.REPORTED), (None, A.AUTHOR)]
