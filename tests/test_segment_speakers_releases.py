@@ -87,3 +87,22 @@ def test_a_news_item_that_reports_a_body_or_quotes_it_keeps_its_own_narration() 
     ]
     no_we = "The Northland Embassy urges all parties to wait. The count goes on in the capital.\n"
     assert claims(no_we) == [("Northland Embassy", A.REPORTED), (None, A.AUTHOR)]
+
+
+def test_a_surname_in_capitals_after_a_given_name_is_a_person_and_the_words_before_it_the_role() -> None:
+    text = (
+        "“We must respect the vote”, said Assembly President Karl OLSEN-BERG. “There must be talks.”\n\n"
+        "“We will not leave you alone”, group leader Anna LUND (NL) promised the young voters.\n"
+    )
+    assert claims(text) == [
+        ("Karl OLSEN-BERG", A.DIRECT_QUOTE),
+        ("Karl OLSEN-BERG", A.DIRECT_QUOTE),
+        ("Anna LUND", A.DIRECT_QUOTE),
+    ]
+
+
+def test_an_adverb_in_ly_between_a_pronoun_and_its_verb_leaves_the_pronoun_the_subject() -> None:
+    text = "Assembly President Karl Olsen noted that the vote was historic. He warmly welcomed the new members.\n"
+    assert [name for name, _ in claims(text)] == ["Karl Olsen", "Karl Olsen"]
+    cue = find_cue("Its ally said the vote was fair.", [])
+    assert cue is not None and cue.phrase == "Its ally"

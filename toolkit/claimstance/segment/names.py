@@ -84,6 +84,8 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _SURNAME_SUBJECT = re.compile(r"(?:^\s*|,\s+)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=,|\s+[a-z]+\b)")
 _CREDIT = re.compile(r"(?:[Cc]redit|[Pp]hoto|[Ii]mage|[Pp]icture|©)\s*:?\s*$")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
+_CAPS_SURNAME = re.compile(r"[A-Z]{3,}(?:-[A-Z]{2,})*")
+"""A surname in capitals after a given name, as the European Parliament writes them ("Jean-Claude JUNCKER")."""
 
 
 def is_name_token(token: str) -> bool:
@@ -145,6 +147,9 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
     tokens = np.split()
     if not tokens or len(tokens) > 12 or any(t.lower() in BE for t in tokens):
         return None
+    caps = len(tokens) >= 2 and _CAPS_SURNAME.fullmatch(tokens[-1]) is not None and _given(tokens[-2])
+    caps = caps and tokens[-1].lower() not in _ROLE_SHORT  # "Southland MFA" is an office
+    acronym = None if caps else acronym  # "Manfred WEBER (DE)": a member's country, not an organisation's acronym
     if len(tokens) == 1 and tokens[0].lower() in PRONOUNS:
         return SpeakerPhrase(tokens[0].lower(), None, person=False)
     if len(tokens) > 2 and tokens[1] == "of" and tokens[0].lower() in _FOLLOWERS:  # "Supporters of Karl Olsen"
@@ -176,7 +181,7 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
     while i > 0:
         tok = tokens[i - 1]
         particle = tok.lower() in PARTICLES and i < len(tokens) and i > 1 and is_name_token(tokens[i - 2])
-        if (is_name_token(tok) and not is_plain(tok)) or particle:
+        if (is_name_token(tok) and not is_plain(tok)) or particle or (caps and i == len(tokens)):
             i -= 1
         else:
             break
@@ -207,6 +212,11 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
     if article and proper:
         return SpeakerPhrase(strip_article(np), None, person=False)  # "the United States"
     return SpeakerPhrase(_lower_first(np), None, person=False)
+
+
+def _given(token: str) -> bool:
+    """Whether a token can be a given name before a surname in capitals: a name, not a title or place word."""
+    return is_name_token(token) and not is_plain(token) and token.lower() not in ROLE_WORDS
 
 
 def _coordinated(tokens: list[str]) -> SpeakerPhrase | None:

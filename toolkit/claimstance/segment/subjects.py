@@ -76,6 +76,14 @@ def ends_with_name(segment: str) -> bool:
     return bool(tokens) and is_name_token(tokens[-1]) and not is_plain(tokens[-1])
 
 
+def _manner(tokens: list[str]) -> bool:
+    """ "He warmly welcomed", "Olsen sharply criticised": an adverb in "-ly" between a pronoun or a name and its
+    verb (not "its ally said", "the assembly noted": there the "-ly" word is the subject's noun)."""
+    if len(tokens) < 2 or not tokens[-1].endswith("ly") or not tokens[-1].isalpha() or not tokens[-1].islower():
+        return False
+    return tokens[-2] in ("He", "She", "They", "he", "she", "they", "We", "we", "I") or is_name_token(tokens[-2])
+
+
 def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str, str | None] | None:
     """The subject phrase ending just before a reporting verb, skipping auxiliaries and an appositive."""
     left_text = masked[:verb_start].rstrip()
@@ -86,6 +94,7 @@ def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str
         tokens[-1].lower() in _AUX
         or (progressive and tokens[-1].lower() in _PROGRESSIVE)
         or (tokens[-1][:1] == "(" and _DAY_NOTE.fullmatch(tokens[-1]))
+        or _manner(tokens)
     ):
         tokens.pop()
     if tokens[-3:] == ["went", "on", "to"]:  # "He went on to say ..."
