@@ -106,3 +106,15 @@ def test_an_adverb_in_ly_between_a_pronoun_and_its_verb_leaves_the_pronoun_the_s
     assert [name for name, _ in claims(text)] == ["Karl Olsen", "Karl Olsen"]
     cue = find_cue("Its ally said the vote was fair.", [])
     assert cue is not None and cue.phrase == "Its ally"
+
+
+def test_a_release_verb_of_position_names_the_body_in_news_and_stays_the_authors_in_a_statement() -> None:
+    news = "The Council deplores the violence in Oldtown. The Council took note of the new election date.\n"
+    assert claims(news) == [("Council", A.REPORTED), ("Council", A.REPORTED)]
+    statement = (
+        "Statement by Foreign Minister Karl Olsen\n\n"
+        "Northland commends the people of Southland for a peaceful vote. Northland expects all parties to accept "
+        "the result.\n"
+    )
+    got = claims(statement, author="Karl Olsen")
+    assert [name for name, _ in got] == ["Karl Olsen", "Karl Olsen"]

@@ -50,8 +50,16 @@ STANCE_VERBS = (
     r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts|blaming"
     r"|calling\s+(?:on|for)|condemns|welcomes|praises|criticizes|criticises|hopes|insists?\s+on"
     r"|lambasted|cited|ruled\s+out|rules\s+out|downplayed|played\s+down|voiced|voices|raised\s+concerns?"
+    # a release's verbs of position: "The Council deplores ...", "The embassy calls upon ...", "took note of"
+    r"|applauds|applauded|deplores|deplored|commends|commended|calls\s+upon|called\s+upon|took\s+note|takes\s+note"
+    r"|expects|(?:considers|understands)(?=\s+(?:illegitimate|illegal|unacceptable|the\s))"
     r"|(?:called|calls|calling)(?=\s+(?:it|this|that|them)\s|\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+[\"“‘«])"
 )
+OWN_VOICE = frozenset(
+    ("applauds", "deplores", "commends", "calls upon", "takes note", "expects", "considers", "understands")
+)
+"""Present-tense verbs of position a body or a speaker uses of itself: in a statement, the author's own voice
+("The United Kingdom commends ...", "Egypt expects ..."), never a report of another party."""
 _TRIGGER_WORDS = by_first_letter(  # grouped: a search tries a few branches at each word, not all of them
     rf"{SPEECH_VERBS}|{STANCE_VERBS}|[Aa]ccording|statement|release|readout|communiqu|quoted|continued"
     r"|mentioned|recalled|quote"

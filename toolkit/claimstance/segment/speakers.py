@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from claimstance.lexicon import FIRST_PERSON, FUNCTION_WORDS, ROLE_WORDS
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.clauses import ISSUER_DOCUMENT, OWNED_DOCUMENT
-from claimstance.segment.cues import TRIGGER, Cue, find_cue
+from claimstance.segment.cues import OWN_VOICE, TRIGGER, Cue, find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
 from claimstance.segment.names import NameIndex, SpeakerPhrase, parse_speaker_phrase, person_named, strip_article
 from claimstance.segment.reports import (
@@ -231,7 +231,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             previous = _Previous()
             continue
         if own is not None and not framing:  # a block's next "Commenting on this, X said:" frames a new block
-            if cued is not None and speaks_for(cued.name, sides):
+            if cued is not None and (speaks_for(cued.name, sides) or (cue is not None and cue.cue in OWN_VOICE)):
                 cued = None  # "The EU reiterates ..." in a statement on behalf of the EU: the author's own voice
             speakers.append(cued if cued is not None and reports_another(cued, cue, own, text, unit) else own)
             if text[unit.sentence[1] - 1] == ":" and speakers[-1] is cued and cued is not None:
