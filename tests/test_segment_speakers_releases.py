@@ -118,3 +118,14 @@ def test_a_release_verb_of_position_names_the_body_in_news_and_stays_the_authors
     )
     got = claims(statement, author="Karl Olsen")
     assert [name for name, _ in got] == ["Karl Olsen", "Karl Olsen"]
+
+
+def test_he_after_an_office_is_the_office_never_a_place_the_sentence_before_names() -> None:
+    text = (
+        "The Minister for Trade today told the assembly that the Government will address the concerns of many "
+        "in Northern Southland about the border.\n\n"
+        "He stated:\n\n"
+        "“I am very conscious of these concerns.\n"
+    )
+    got = claims(text)
+    assert got[0][0] == got[2][0] == "Minister for Trade"

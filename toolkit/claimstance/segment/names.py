@@ -83,6 +83,7 @@ _POSSESSIVE_S = re.compile(r"['’]s\b")
 _POSSESSIVE = re.compile(r"['’]s$")
 _SURNAME_SUBJECT = re.compile(r"(?:^\s*|,\s+)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=,|\s+[a-z]+\b)")
 _CREDIT = re.compile(r"(?:[Cc]redit|[Pp]hoto|[Ii]mage|[Pp]icture|©)\s*:?\s*$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|into|across|throughout|within|from)\s+(?:the\s+)?$")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
 _CAPS_SURNAME = re.compile(r"[A-Z]{3,}(?:-[A-Z]{2,})*")
 """A surname in capitals after a given name, as the European Parliament writes them ("Jean-Claude JUNCKER")."""
@@ -425,6 +426,8 @@ def person_named(sentence: str) -> str | None:
     for found in _FULL_NAME.finditer(sentence):
         if _CREDIT.search(sentence, max(0, found.start() - 12), found.start()) is not None:
             continue  # "Credit: Kate Stanworth": a photographer, not a speaker
+        if _PLACE_BEFORE.search(sentence, max(0, found.start() - 12), found.start()) is not None:
+            continue  # "the concerns of many in Northern Ireland": a place, not a person
         tokens = found.group().split()
         while tokens and (is_plain(tokens[0]) or tokens[0] in ("The", "A", "An")):
             tokens.pop(0)
