@@ -129,3 +129,25 @@ def test_he_after_an_office_is_the_office_never_a_place_the_sentence_before_name
     )
     got = claims(text)
     assert got[0][0] == got[2][0] == "Minister for Trade"
+
+
+def test_a_stance_in_the_passive_names_its_agent_and_a_member_of_a_body_is_a_person() -> None:
+    text = (
+        "Official results returned President Anna Berg to power. "
+        "The result has been rejected by challenger Karl Olsen of the Freedom Movement.\n"
+    )
+    assert claims(text)[1] == ("Karl Olsen", A.REPORTED)
+
+
+def test_the_statement_then_went_on_to_say_is_the_statements_issuer() -> None:
+    text = (
+        "The concerns were set out in a statement by Foreign Minister Anna Berg. "
+        "The statement then went on to say the government has real concerns about the count.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["Anna Berg", "Anna Berg"]
+
+
+def test_a_headline_that_expresses_concern_names_its_subject() -> None:
+    text = "Northland Expresses Concerns about Southland Election Results\n\nThe count goes on in Oldtown.\n"
+    units = list(segment(Document(text=text, id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text))))
+    assert units[0].kind is UnitKind.HEADING and units[0].speaker.name == "Northland"

@@ -68,7 +68,11 @@ TRIGGER = re.compile(rf"\b(?:{_TRIGGER_WORDS})\b")
 """Any word a cue needs: a sentence without one has no cue."""
 _PARTICIPLE = re.compile(r",\s*(?:also\s+)?$")
 # "..., announced by the Foreign Secretary today": a passive with its agent.
-_BY_AGENT = re.compile(r"\b(?:announced|said|stated|confirmed|declared|reported|denied)\s+by\s+(?=[A-Za-z])")
+# "The result has been rejected by challenger Karl Olsen": a stance in the passive, with its agent.
+_BY_AGENT = re.compile(
+    r"\b(?:announced|said|stated|confirmed|declared|reported|denied|rejected|disputed|condemned|critici[sz]ed"
+    r"|welcomed)\s+by\s+(?=[A-Za-z])"
+)
 _VERB = re.compile(rf"\b(?<!-)(?:{by_first_letter(f'{SPEECH_VERBS}|{STANCE_VERBS}')})\b")  # not "self-declared"
 _INVERTED = re.compile(
     r"(?:^|[,\x00”\"»:]\s*(?:[-–—]\s*)?)(said|says|added|noted|stressed|wrote|continued|concluded|explained"

@@ -161,6 +161,9 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
             return both
     article = tokens[0].lower() in ("the", "a", "an")
     proper = len(tokens) > 1 and tokens[1][:1].isupper()
+    member = _member_of(tokens)
+    if member is not None:
+        return member
     if tokens[-1].lower().strip(".,") in ORG_HEADS or acronym:
         first_proper = next((k for k, t in enumerate(tokens) if t[:1].isupper() and k > 0), 0)
         descriptor = tokens[1:first_proper]
@@ -213,6 +216,26 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
     if article and proper:
         return SpeakerPhrase(strip_article(np), None, person=False)  # "the United States"
     return SpeakerPhrase(_lower_first(np), None, person=False)
+
+
+def _member_of(tokens: list[str]) -> SpeakerPhrase | None:
+    """ "challenger Karl Olsen of the Freedom Party": a person's full name, a lower-case descriptor before it at
+    most, then "of" and the body the person belongs to (the role); None for any other phrase ("Bank of England",
+    "the Democratic Party of Northland", "President of Northland Karl Olsen")."""
+    if "of" not in tokens or tokens.index("of") < 2 or tokens.index("of") > 4:
+        return None
+    k = tokens.index("of")
+    names, before = tokens[k - 2 : k], tokens[: k - 2]
+    if not all(is_name_token(t) and not is_plain(t) and t.lower() not in ORG_HEADS for t in names):
+        return None
+    if before and not (len(before) == 1 and before[0].isalpha() and before[0].islower()):
+        return None
+    if before and (before[0] in FUNCTION_WORDS or before[0] in ("the", "a", "an")):
+        return None  # "the University College of London": an article opens an institution's name
+    body = strip_article(" ".join(tokens[k + 1 :]))
+    if not body[:1].isupper():
+        return None
+    return SpeakerPhrase(" ".join(names), " ".join([*before, "of", body]) if before else body, person=True)
 
 
 def _given(token: str) -> bool:

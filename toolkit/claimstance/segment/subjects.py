@@ -97,8 +97,10 @@ def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str
         or _manner(tokens)
     ):
         tokens.pop()
-    if tokens[-3:] == ["went", "on", "to"]:  # "He went on to say ..."
+    if tokens[-3:] == ["went", "on", "to"]:  # "He went on to say ...", "The statement then went on to say ..."
         del tokens[-3:]
+        while tokens and tokens[-1].lower() in _AUX:
+            tokens.pop()
     if progressive and tokens and _CONTRACTED_BE.search(tokens[-1]):
         tokens[-1] = _CONTRACTED_BE.sub("", tokens[-1])  # "they’re saying"
     if tokens and tokens[-1].lower() in BE:
