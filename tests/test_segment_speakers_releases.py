@@ -151,3 +151,20 @@ def test_a_headline_that_expresses_concern_names_its_subject() -> None:
     text = "Northland Expresses Concerns about Southland Election Results\n\nThe count goes on in Oldtown.\n"
     units = list(segment(Document(text=text, id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text))))
     assert units[0].kind is UnitKind.HEADING and units[0].speaker.name == "Northland"
+
+
+def test_a_sentence_final_according_to_names_the_source_of_what_the_sentence_reports() -> None:
+    cue = find_cue(
+        "Candidates loyal to the ruling party claimed victory in 18 states, according to the election commission, "
+        "or NEC.",
+        [],
+    )
+    assert cue is not None and cue.phrase == "the election commission"
+
+
+def test_decried_reports_and_denied_access_is_an_act_not_a_denial() -> None:
+    decried = find_cue("Opposition members decried that polling stations were moved.", [])
+    assert decried is not None and decried.phrase == "Opposition members"
+    assert find_cue("No observers were allowed, and the commission also denied accreditation to reporters.", []) is None
+    denial = find_cue("The ministry denied the reports.", [])
+    assert denial is not None and denial.phrase == "The ministry"

@@ -51,7 +51,7 @@ STANCE_VERBS = (
     r"|calling\s+(?:on|for)|condemns|welcomes|praises|criticizes|criticises|hopes|insists?\s+on"
     r"|lambasted|cited|ruled\s+out|rules\s+out|downplayed|played\s+down|voiced|voices|raised\s+concerns?"
     # a release's verbs of position: "The Council deplores ...", "The embassy calls upon ...", "took note of"
-    r"|applauds|applauded|deplores|deplored|commends|commended|calls\s+upon|called\s+upon|took\s+note|takes\s+note"
+    r"|decried|decries|applauds|applauded|deplores|deplored|commends|commended|calls\s+upon|called\s+upon|took\s+note|takes\s+note"
     r"|expects|(?:considers|understands)(?=\s+(?:illegitimate|illegal|unacceptable|the\s))"
     r"|(?:called|calls|calling)(?=\s+(?:it|this|that|them)\s|\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+[\"“‘«])"
 )
@@ -156,6 +156,9 @@ _FINAL_SAID = re.compile(
 _FOLLOWING = re.compile(
     r"\s(issued|released|made|delivered|gave)\s+the\s+following\s+(?:joint\s+|written\s+)?(?:statement|remarks)\b"
 )
+# "The commission denied accreditation to observers": an act, not a denial of a claim
+_DENIED_ACT = re.compile(r"\s+(?:\w+\s+)?(?:access|entry|accreditation|visas?|permission|bail|registration)\b")
+_FINAL_ACCORDING = re.compile(r",\s+according\s+to\s+[^,;:\x00]{2,80}(?:,\s+or\s+[A-Z]{2,6})?\s*[.!?]?\s*$")
 _STATEMENT_BEFORE = re.compile(r"(?:,|\bin|\bto|^)\s*(?:[Aa]|[Aa]n|[Tt]he)?\s*(?:joint\s+|new\s+|separate\s+)?$")
 
 
@@ -257,6 +260,7 @@ def _masked_cue(masked: str) -> Cue | None:
         if after[:6] == " that " and _THAT_OBJECT.match(after):
             continue
         nothing = after.startswith((" nothing", " little about", " with ", "'", "’"))  # "replied with", "states'"
+        nothing = nothing or (verb[:4] == "deni" and _DENIED_ACT.match(after) is not None)
         if nothing or (verb.split()[0] in clauses.NOUNS_TOO and clauses.a_noun(masked, m.start())):
             continue  # "Olsen said nothing about the talks": no claim reported; "all calls for": a noun
         statement = _IN_A_STATEMENT.match(after)
@@ -318,6 +322,9 @@ def _masked_cue(masked: str) -> Cue | None:
             verb = after_quote["verb"] or after_quote["inverted"]
             found.append(Cue(after_quote.start("who" if after_quote["who"] else "after"), who, verb))
     first_cue = min(found, key=lambda c: c.position) if found else None
+    last = found[0] if found and found[0].cue == "according to" else None  # found first: the "according to" loop
+    if last is not None and first_cue is not last and _FINAL_ACCORDING.search(masked) is not None:
+        first_cue = last  # "X claimed victory in 18 states, according to the election commission.": its source
     if first_cue is not None and first_cue.cue in ("reported", "reports") and " citing " in masked:
         # "Northpress reported, citing a source in the ministry, that ...": the source speaks, the outlet relays
         cited = trim_np(masked[masked.index(" citing ") + 8 :])
