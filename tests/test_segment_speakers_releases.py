@@ -168,3 +168,15 @@ def test_decried_reports_and_denied_access_is_an_act_not_a_denial() -> None:
     assert find_cue("No observers were allowed, and the commission also denied accreditation to reporters.", []) is None
     denial = find_cue("The ministry denied the reports.", [])
     assert denial is not None and denial.phrase == "The ministry"
+
+
+def test_an_office_below_a_headline_that_names_its_holder_by_surname_is_that_holder() -> None:
+    body = (
+        "The Minister for Trade today (Monday) told the assembly that the Government will keep the border open.\n\n"
+        "He stated:\n\n"
+        "“I am very conscious of the concerns of traders.\n"
+    )
+    got = claims("Minister Berg addresses the border question\n\n" + body)
+    assert [name for name, _ in got if name is not None] == ["Berg"] * 2
+    other = "Minister Berg addresses the border question\n\nDefence Minister Karl Olsen was in Oldtown.\n\n" + body
+    assert "Berg" not in [name for name, _ in claims(other)]  # two ministers: the office names neither

@@ -356,7 +356,23 @@ class NameIndex:
         for role, entry in reversed(self.roles):
             if head in role.split() and all(q in role for q in qualifiers):
                 return entry  # "the minister" -> the last minister quoted
-        return self.only_holder(head, qualifiers)
+        return self.only_holder(head, qualifiers) or self._headline_holder(head)
+
+    def _headline_holder(self, role_word: str) -> Entry | None:
+        """The one person a line of the text opens with by office and surname alone ("Minister Berg addresses
+        ..."), a release's headline, when the text titles nobody else with the office: "The Minister for Trade
+        told the assembly" below it is Berg."""
+        if self._holders(role_word):
+            return None
+        pattern = r"^(?:[A-Z][\w'’-]*\s+){0,2}?(?i:" + re.escape(role_word) + r")\s+([A-Z][a-z'’-]+)\s+[a-z]"
+        surnames = {m[1] for m in re.finditer(pattern, self.text, re.MULTILINE)}
+        if len(surnames) != 1:
+            return None
+        surname = surnames.pop()
+        if is_plain(surname) or check_name(surname) is not None or self._met_by_the(role_word, surname):
+            return None
+        self.last_person = (surname, role_word.capitalize())  # the person that a "he" after the office means
+        return self.last_person
 
     def _holders(self, role_word: str) -> dict[str, tuple[Entry, str]]:
         """The people the text titles with ``role_word``, each with the words around the title (lower case)."""
