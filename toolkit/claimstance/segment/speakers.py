@@ -50,11 +50,10 @@ from claimstance.segment.reports import (
     speech_report,
     states_claim,
 )
-from claimstance.segment.runs import give_back, inside_open_quote, mostly_quote, opened_before
+from claimstance.segment.runs import give_back, inside_open_quote, mostly_quote, opened_before, release_voice
 from claimstance.segment.sides import own_sides, principal, speaks_for
 from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
 from claimstance.segment.standfirst import statement_start
-from claimstance.segment.subjects import release_voice
 from claimstance.segment.turns import (
     Turn,
     attributable_to,
@@ -144,10 +143,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     author = Speaker(name=document.author, role=document.author_role, attribution=Attribution.AUTHOR)
     ctx.author = author
     statement_from = statement_start(document, units)
-    voice = release_voice(text) if statement_from is None and not document.author else None
-    if voice is not None:  # "The Embassy understands ... We urge ...": a body's release in its own voice
-        author = ctx.author = Speaker(name=voice, attribution=Attribution.AUTHOR)
-        statement_from = 0
+    if statement_from is None and not document.author and (voice := release_voice(text)) is not None:
+        ctx.author, author, statement_from = voice, voice, 0  # "The Embassy understands ... We urge ...": its own
     tags = recurring_tags(text)
     sides = own_sides(document)  # "The UK calls on ..." in a UK statement is the author's own voice
     speakers: list[Speaker] = []

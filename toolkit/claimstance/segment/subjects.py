@@ -214,31 +214,3 @@ def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str
     if subject.split()[-1].lower() in BE:
         return None
     return subject, role
-
-
-_VOICE_VERBS = (
-    r"understands|considers|calls\s+(?:up)?on|stands\s+(?:by|with|ready)|expects|welcomes|condemns|urges|reiterates"
-    r"|reaffirms|applauds|supports|encourages|deplores|commends|recogni[sz]es|regrets|remains|is\s+(?:deeply\s+)?"
-    r"(?:concerned|committed|confident)"
-)
-# "The United States Embassy understands ...", "The Council considers ...": a body naming itself as the subject
-# of a present-tense verb of position, at the start of a sentence or after a dateline's dash
-_SELF_NAMED = re.compile(
-    r"(?:^|(?<=[.!?])\s+|\n|\s[–—-]\s)The\s+(?P<who>(?:[A-Z][\w.'’&-]*\s+){0,5}"
-    r"(?:Embassy|Consulate|Council|Government|Ministry|Department|Commission|Delegation|Mission|Office|Presidency"
-    r"|Secretariat|Administration))\s+(?:(?:also|again|strongly|firmly|fully)\s+)?(?:" + _VOICE_VERBS + r")\b"
-)
-_WE = re.compile(r"(?:^|\s)(?:[Ww]e|[Oo]ur|us)\b")
-
-
-def release_voice(text: str) -> str | None:
-    """The body whose release ``text`` is, when the body speaks in its own voice: it names itself as the subject
-    of a present-tense verb of position ("The Embassy understands ...", "The Council considers ...") and says
-    "we" and "our" in at least two sentences, with no quotation of anyone else; else None. News reports a body
-    in the past tense ("the embassy said") and never says "we"."""
-    if '"' in text or "“" in text or "«" in text:
-        return None  # a quotation: the release quotes someone, its words are not all one voice
-    named = [m["who"] for m in _SELF_NAMED.finditer(text)]
-    if not named or len(set(named)) > 1 or len(_WE.findall(text)) < 2:
-        return None
-    return named[0]
