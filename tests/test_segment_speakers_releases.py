@@ -180,3 +180,14 @@ def test_an_office_below_a_headline_that_names_its_holder_by_surname_is_that_hol
     assert [name for name, _ in got if name is not None] == ["Berg"] * 2
     other = "Minister Berg addresses the border question\n\nDefence Minister Karl Olsen was in Oldtown.\n\n" + body
     assert "Berg" not in [name for name, _ in claims(other)]  # two ministers: the office names neither
+
+
+def test_a_court_that_determined_that_and_a_headline_that_stands_by_name_their_subject() -> None:
+    text = (
+        "Council stands by Southland for free elections\n\n"
+        "The Supreme Court has today determined that the bill is outside the assembly's powers.\n"
+    )
+    units = list(segment(Document(text=text, id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text))))
+    assert [u.speaker.name for u in units] == ["Council", "Supreme Court"]
+    assert find_cue("The Court ruled that the vote was valid.", []) is not None
+    assert find_cue("The Court ruled the country for decades.", []) is None

@@ -37,7 +37,7 @@ SPEECH_VERBS = (
     r"|believe|think|thinks|considers|consider|considered|objected|responded|clarified|specified|informed"
     r"|mentioned|feared|fears|hoped|hopes|doubted|doubts|charged|repeated|forecast|speculated|recalled|recalls"
     r"|reminded|reminds|countered|commented|reports|claim|argue|insist|maintain|allege|assert|contend|warn|convinced"
-    r"|confident|certain|concerned|worried|regretting)(?=\s+that\b)"
+    r"|confident|certain|concerned|worried|regretting|determined|ruled)(?=\s+that\b)"
 )
 # "X is convinced that ...": an adjective of conviction after "is", like a progressive's participle
 _SAYING = re.compile(r"said|says|told|tells|stated|added|noted|explained")
