@@ -191,3 +191,12 @@ def test_a_court_that_determined_that_and_a_headline_that_stands_by_name_their_s
     assert [u.speaker.name for u in units] == ["Council", "Supreme Court"]
     assert find_cue("The Court ruled that the vote was valid.", []) is not None
     assert find_cue("The Court ruled the country for decades.", []) is None
+
+
+def test_asked_a_named_body_to_act_reports_a_demand() -> None:
+    text = (
+        "“We must respect the vote”, said Commission President Anna Berg. "
+        "She asked the Northland government to “clarify” its plans as soon as possible.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["Anna Berg", "Anna Berg"]
+    assert find_cue("Reporters asked him about the talks.", []) is None
