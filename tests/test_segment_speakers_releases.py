@@ -200,3 +200,8 @@ def test_asked_a_named_body_to_act_reports_a_demand() -> None:
     )
     assert [name for name, _ in claims(text)] == ["Anna Berg", "Anna Berg"]
     assert find_cue("Reporters asked him about the talks.", []) is None
+
+
+def test_offices_joined_by_a_slash_are_the_role_not_part_of_the_name() -> None:
+    text = "“The talks must go on,” said High Representative/Vice-President Anna Berg on Monday.\n"
+    assert claims(text) == [("Anna Berg", A.DIRECT_QUOTE)]

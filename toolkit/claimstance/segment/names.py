@@ -100,8 +100,10 @@ def is_name_token(token: str) -> bool:
 
 
 def is_plain(token: str) -> bool:
-    """Whether a token is a title or place word ("Minister", "Azerbaijani"): capitalised, yet no name."""
-    return token.lower().strip(",.") in _PLAIN
+    """Whether a token is a title or place word ("Minister", "Azerbaijani"): capitalised, yet no name; offices
+    joined by a slash too ("High Representative/Vice-President")."""
+    bare = token.lower().strip(",.")
+    return bare in _PLAIN or ("/" in bare and all(part in _PLAIN for part in bare.split("/")))
 
 
 def _only_honorifics(phrase: str) -> bool:
