@@ -205,3 +205,9 @@ def test_asked_a_named_body_to_act_reports_a_demand() -> None:
 def test_offices_joined_by_a_slash_are_the_role_not_part_of_the_name() -> None:
     text = "“The talks must go on,” said High Representative/Vice-President Anna Berg on Monday.\n"
     assert claims(text) == [("Anna Berg", A.DIRECT_QUOTE)]
+
+
+def test_a_judgement_in_the_passive_with_a_quotation_names_its_agent() -> None:
+    text = "The rerun was ultimately deemed “peaceful and transparent” by the Northland Human Rights Commission.\n"
+    assert claims(text) == [("Northland Human Rights Commission", A.REPORTED)]
+    assert find_cue("The plan was deemed too costly by many.", []) is None  # no quotation: no judgement reported

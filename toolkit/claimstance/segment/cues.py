@@ -63,16 +63,17 @@ OWN_VOICE = frozenset(
 ("The United Kingdom commends ...", "Egypt expects ..."), never a report of another party."""
 _TRIGGER_WORDS = by_first_letter(  # grouped: a search tries a few branches at each word, not all of them
     rf"{SPEECH_VERBS}|{STANCE_VERBS}|[Aa]ccording|statement|release|readout|communiqu|quoted|continued"
-    r"|mentioned|recalled|quote"
+    r"|mentioned|recalled|quote|deemed|judged"
 )
 TRIGGER = re.compile(rf"\b(?:{_TRIGGER_WORDS})\b")
 """Any word a cue needs: a sentence without one has no cue."""
 _PARTICIPLE = re.compile(r",\s*(?:also\s+)?$")
 # "..., announced by the Foreign Secretary today": a passive with its agent.
-# "The result has been rejected by challenger Karl Olsen": a stance in the passive, with its agent.
+# "The result has been rejected by challenger Karl Olsen", 'The vote was deemed "fair" by observers': a stance in the
+# passive, with its agent.
 _BY_AGENT = re.compile(
     r"\b(?:announced|said|stated|confirmed|declared|reported|denied|rejected|disputed|condemned|critici[sz]ed"
-    r"|welcomed)\s+by\s+(?=[A-Za-z])"
+    r"|welcomed|(?:deemed|judged|described\s+as)\s+[“\"«]?\x00+[”\"»]?)\s+by\s+(?=[A-Za-z])"
 )
 _VERB = re.compile(rf"\b(?<!-)(?:{by_first_letter(f'{SPEECH_VERBS}|{STANCE_VERBS}')})\b")  # not "self-declared"
 _INVERTED = re.compile(
