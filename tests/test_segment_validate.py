@@ -21,6 +21,7 @@ from claimstance.segment.validate import check_name
         "One caller",
         "US",
         "the UN",
+        "Election Observation Alliance (EOA)",
     ],
 )
 def test_people_organisations_and_groups_pass(name: str) -> None:
@@ -50,6 +51,8 @@ def test_people_organisations_and_groups_pass(name: str) -> None:
         ("Everyone", "clause fragment"),
         ("Now", "clause fragment"),
         ("signed by Olsen and Berg", "clause fragment"),
+        ("Germany)", "clause fragment"),
+        ("Anna Berg (EPP, Germany", "clause fragment"),
     ],
 )
 def test_fragments_dates_documents_and_lower_case_phrases_are_refused(name: str, reason: str) -> None:

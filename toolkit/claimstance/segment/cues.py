@@ -37,7 +37,7 @@ SPEECH_VERBS = (
     r"|believe|think|thinks|considers|consider|considered|objected|responded|clarified|specified|informed"
     r"|mentioned|feared|fears|hoped|hopes|doubted|doubts|charged|repeated|forecast|speculated|recalled|recalls"
     r"|reminded|reminds|countered|commented|reports|claim|argue|insist|maintain|allege|assert|contend|warn|convinced"
-    r"|confident|certain|concerned|worried|regretting)(?=\s+that\b)"
+    r"|confident|certain|concerned|worried|regretting|determined|ruled)(?=\s+that\b)"
 )
 # "X is convinced that ...": an adjective of conviction after "is", like a progressive's participle
 _SAYING = re.compile(r"said|says|told|tells|stated|added|noted|explained")
@@ -50,17 +50,31 @@ STANCE_VERBS = (
     r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts|blaming"
     r"|calling\s+(?:on|for)|condemns|welcomes|praises|criticizes|criticises|hopes|insists?\s+on"
     r"|lambasted|cited|ruled\s+out|rules\s+out|downplayed|played\s+down|voiced|voices|raised\s+concerns?"
+    # a release's verbs of position: "The Council deplores ...", "The embassy calls upon ...", "took note of"
+    r"|asked(?=\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s+to\s+[a-z\"“\x00])"  # "asked the government to"
+    r"|decried|decries|applauds|applauded|deplores|deplored|commends|commended|calls\s+upon|called\s+upon|took\s+note|takes\s+note"
+    r"|expects|(?:considers|understands)(?=\s+(?:illegitimate|illegal|unacceptable|the\s))"
     r"|(?:called|calls|calling)(?=\s+(?:it|this|that|them)\s|\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+[\"“‘«])"
 )
+OWN_VOICE = frozenset(
+    ("applauds", "deplores", "commends", "calls upon", "takes note", "expects", "considers", "understands")
+)
+"""Present-tense verbs of position a body or a speaker uses of itself: in a statement, the author's own voice
+("The United Kingdom commends ...", "Egypt expects ..."), never a report of another party."""
 _TRIGGER_WORDS = by_first_letter(  # grouped: a search tries a few branches at each word, not all of them
     rf"{SPEECH_VERBS}|{STANCE_VERBS}|[Aa]ccording|statement|release|readout|communiqu|quoted|continued"
-    r"|mentioned|recalled|quote"
+    r"|mentioned|recalled|quote|deemed|judged"
 )
 TRIGGER = re.compile(rf"\b(?:{_TRIGGER_WORDS})\b")
 """Any word a cue needs: a sentence without one has no cue."""
 _PARTICIPLE = re.compile(r",\s*(?:also\s+)?$")
 # "..., announced by the Foreign Secretary today": a passive with its agent.
-_BY_AGENT = re.compile(r"\b(?:announced|said|stated|confirmed|declared|reported|denied)\s+by\s+(?=[A-Za-z])")
+# "The result has been rejected by challenger Karl Olsen", 'The vote was deemed "fair" by observers': a stance in the
+# passive, with its agent.
+_BY_AGENT = re.compile(
+    r"\b(?:announced|said|stated|confirmed|declared|reported|denied|rejected|disputed|condemned|critici[sz]ed"
+    r"|welcomed|(?:deemed|judged|described\s+as)\s+[“\"«]?\x00+[”\"»]?)\s+by\s+(?=[A-Za-z])"
+)
 _VERB = re.compile(rf"\b(?<!-)(?:{by_first_letter(f'{SPEECH_VERBS}|{STANCE_VERBS}')})\b")  # not "self-declared"
 _INVERTED = re.compile(
     r"(?:^|[,\x00”\"»:]\s*(?:[-–—]\s*)?)(said|says|added|noted|stressed|wrote|continued|concluded|explained"
@@ -134,6 +148,19 @@ _COLON_QUOTE = re.compile(
     r"|reaction|tone))?\s+(?P<how>(?:was|were|is|are|remained|sounded)\s+(?:(?:more|less|very|equally)\s+)?[a-z]+):"
     r"\s*[\"“«‘]"
 )
+# "New Zealand is sending observers to the vote said Foreign Minister Anna Berg.": a release's inverted verb
+# with no comma before it, its speaker's name closing the sentence (capitalised words only: not "said Russia would")
+_FINAL_SAID = re.compile(
+    r"[\w)]\s+(said|says|added|stated)\s+(?P<who>(?:[A-Z][\w.'’-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,5}[A-Z][\w'’-]+)"
+    r"\s*[.!]?\s*$"
+)
+# "Anna Berg, minister of foreign affairs, today issued the following statement on the vote:": a lead-in line
+_FOLLOWING = re.compile(
+    r"\s(issued|released|made|delivered|gave)\s+the\s+following\s+(?:joint\s+|written\s+)?(?:statement|remarks)\b"
+)
+# "The commission denied accreditation to observers": an act, not a denial of a claim
+_DENIED_ACT = re.compile(r"\s+(?:\w+\s+)?(?:access|entry|accreditation|visas?|permission|bail|registration)\b")
+_FINAL_ACCORDING = re.compile(r",\s+according\s+to\s+[^,;:\x00]{2,80}(?:,\s+or\s+[A-Z]{2,6})?\s*[.!?]?\s*$")
 _STATEMENT_BEFORE = re.compile(r"(?:,|\bin|\bto|^)\s*(?:[Aa]|[Aa]n|[Tt]he)?\s*(?:joint\s+|new\s+|separate\s+)?$")
 
 
@@ -206,6 +233,10 @@ def _masked_cue(masked: str) -> Cue | None:
         phrase = trim_np(masked[m.end() :])
         if phrase:
             found.append(Cue(m.start(), phrase, "a statement by"))
+    following = _FOLLOWING.search(masked) if " following " in masked else None
+    issuer = subject_before(masked, following.start() + 1, progressive=False) if following is not None else None
+    if following is not None and issuer is not None and parse_speaker_phrase(issuer[0]) is not None:
+        found.append(Cue(following.start(1), issuer[0], f"{following[1]} the following statement", issuer[1]))
     remarks = _MADE_REMARKS.search(masked) if " remarks" in masked or " comments" in masked else None
     made_by = subject_before(masked, remarks.start() + 1, progressive=False) if remarks is not None else None
     if remarks is not None and made_by is not None and _a_person(made_by[0]):
@@ -231,6 +262,7 @@ def _masked_cue(masked: str) -> Cue | None:
         if after[:6] == " that " and _THAT_OBJECT.match(after):
             continue
         nothing = after.startswith((" nothing", " little about", " with ", "'", "’"))  # "replied with", "states'"
+        nothing = nothing or (verb[:4] == "deni" and _DENIED_ACT.match(after) is not None)
         if nothing or (verb.split()[0] in clauses.NOUNS_TOO and clauses.a_noun(masked, m.start())):
             continue  # "Olsen said nothing about the talks": no claim reported; "all calls for": a noun
         statement = _IN_A_STATEMENT.match(after)
@@ -278,6 +310,9 @@ def _masked_cue(masked: str) -> Cue | None:
                 phrase, role = role, strip_article(phrase)  # "..., said the head of the delegation, Karl Olsen."
             found.append(Cue(m.start(1), phrase, m.group(1), role))
             break
+    final = _FINAL_SAID.search(masked) if not found and masked[-1:] != ":" else None
+    if final is not None and ends_with_name(final["who"]) and check_name(final["who"]) is None:
+        found.append(Cue(final.start(1), final["who"], final[1]))
     # only where no verb attributes the quotation: 'Turnout was high: "...," one voter said.' is the voter's
     colon_quote = _COLON_QUOTE.match(masked) if not found and ": " in masked else None
     if colon_quote is not None and ends_with_name(colon_quote["who"]):
@@ -289,6 +324,9 @@ def _masked_cue(masked: str) -> Cue | None:
             verb = after_quote["verb"] or after_quote["inverted"]
             found.append(Cue(after_quote.start("who" if after_quote["who"] else "after"), who, verb))
     first_cue = min(found, key=lambda c: c.position) if found else None
+    last = found[0] if found and found[0].cue == "according to" else None  # found first: the "according to" loop
+    if last is not None and first_cue is not last and _FINAL_ACCORDING.search(masked) is not None:
+        first_cue = last  # "X claimed victory in 18 states, according to the election commission.": its source
     if first_cue is not None and first_cue.cue in ("reported", "reports") and " citing " in masked:
         # "Northpress reported, citing a source in the ministry, that ...": the source speaks, the outlet relays
         cited = trim_np(masked[masked.index(" citing ") + 8 :])

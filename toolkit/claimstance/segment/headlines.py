@@ -21,7 +21,7 @@ _HEADLINE_LABELS = words(
 # headlines write the plural present without "that": "Separatists Claim 89 Percent Voted for Independence"
 _HEADLINE_VERB = re.compile(
     rf"\b(?i:{SPEECH_VERBS}|{STANCE_VERBS}|slams|slammed|claim|warn|insist|deny|reject|urge|demand|accuse|vow"
-    r"|slam|condemn|welcome|dismiss|regrets)\b"
+    r"|slam|condemn|welcome|dismiss|regrets|expresses|express|stands\s+by)\b"
 )
 _HEADLINE = re.compile(r"([^:]{2,60}):\s+\S")
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}")

@@ -83,7 +83,10 @@ _POSSESSIVE_S = re.compile(r"['’]s\b")
 _POSSESSIVE = re.compile(r"['’]s$")
 _SURNAME_SUBJECT = re.compile(r"(?:^\s*|,\s+)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=,|\s+[a-z]+\b)")
 _CREDIT = re.compile(r"(?:[Cc]redit|[Pp]hoto|[Ii]mage|[Pp]icture|©)\s*:?\s*$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|into|across|throughout|within|from)\s+(?:the\s+)?$")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
+_CAPS_SURNAME = re.compile(r"[A-Z]{3,}(?:-[A-Z]{2,})*")
+"""A surname in capitals after a given name, as the European Parliament writes them ("Jean-Claude JUNCKER")."""
 
 
 def is_name_token(token: str) -> bool:
@@ -97,8 +100,10 @@ def is_name_token(token: str) -> bool:
 
 
 def is_plain(token: str) -> bool:
-    """Whether a token is a title or place word ("Minister", "Azerbaijani"): capitalised, yet no name."""
-    return token.lower().strip(",.") in _PLAIN
+    """Whether a token is a title or place word ("Minister", "Azerbaijani"): capitalised, yet no name; offices
+    joined by a slash too ("High Representative/Vice-President")."""
+    bare = token.lower().strip(",.")
+    return bare in _PLAIN or ("/" in bare and all(part in _PLAIN for part in bare.split("/")))
 
 
 def _only_honorifics(phrase: str) -> bool:
@@ -145,6 +150,9 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
     tokens = np.split()
     if not tokens or len(tokens) > 12 or any(t.lower() in BE for t in tokens):
         return None
+    caps = len(tokens) >= 2 and _CAPS_SURNAME.fullmatch(tokens[-1]) is not None and _given(tokens[-2])
+    caps = caps and tokens[-1].lower() not in _ROLE_SHORT  # "Southland MFA" is an office
+    acronym = None if caps else acronym  # "Manfred WEBER (DE)": a member's country, not an organisation's acronym
     if len(tokens) == 1 and tokens[0].lower() in PRONOUNS:
         return SpeakerPhrase(tokens[0].lower(), None, person=False)
     if len(tokens) > 2 and tokens[1] == "of" and tokens[0].lower() in _FOLLOWERS:  # "Supporters of Karl Olsen"
@@ -155,6 +163,9 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
             return both
     article = tokens[0].lower() in ("the", "a", "an")
     proper = len(tokens) > 1 and tokens[1][:1].isupper()
+    member = _member_of(tokens)
+    if member is not None:
+        return member
     if tokens[-1].lower().strip(".,") in ORG_HEADS or acronym:
         first_proper = next((k for k, t in enumerate(tokens) if t[:1].isupper() and k > 0), 0)
         descriptor = tokens[1:first_proper]
@@ -176,7 +187,7 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
     while i > 0:
         tok = tokens[i - 1]
         particle = tok.lower() in PARTICLES and i < len(tokens) and i > 1 and is_name_token(tokens[i - 2])
-        if (is_name_token(tok) and not is_plain(tok)) or particle:
+        if (is_name_token(tok) and not is_plain(tok)) or particle or (caps and i == len(tokens)):
             i -= 1
         else:
             break
@@ -207,6 +218,31 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
     if article and proper:
         return SpeakerPhrase(strip_article(np), None, person=False)  # "the United States"
     return SpeakerPhrase(_lower_first(np), None, person=False)
+
+
+def _member_of(tokens: list[str]) -> SpeakerPhrase | None:
+    """ "challenger Karl Olsen of the Freedom Party": a person's full name, a lower-case descriptor before it at
+    most, then "of" and the body the person belongs to (the role); None for any other phrase ("Bank of England",
+    "the Democratic Party of Northland", "President of Northland Karl Olsen")."""
+    if "of" not in tokens or tokens.index("of") < 2 or tokens.index("of") > 4:
+        return None
+    k = tokens.index("of")
+    names, before = tokens[k - 2 : k], tokens[: k - 2]
+    if not all(is_name_token(t) and not is_plain(t) and t.lower() not in ORG_HEADS for t in names):
+        return None
+    if before and not (len(before) == 1 and before[0].isalpha() and before[0].islower()):
+        return None
+    if before and (before[0] in FUNCTION_WORDS or before[0] in ("the", "a", "an")):
+        return None  # "the University College of London": an article opens an institution's name
+    body = strip_article(" ".join(tokens[k + 1 :]))
+    if not body[:1].isupper():
+        return None
+    return SpeakerPhrase(" ".join(names), " ".join([*before, "of", body]) if before else body, person=True)
+
+
+def _given(token: str) -> bool:
+    """Whether a token can be a given name before a surname in capitals: a name, not a title or place word."""
+    return is_name_token(token) and not is_plain(token) and token.lower() not in ROLE_WORDS
 
 
 def _coordinated(tokens: list[str]) -> SpeakerPhrase | None:
@@ -322,7 +358,23 @@ class NameIndex:
         for role, entry in reversed(self.roles):
             if head in role.split() and all(q in role for q in qualifiers):
                 return entry  # "the minister" -> the last minister quoted
-        return self.only_holder(head, qualifiers)
+        return self.only_holder(head, qualifiers) or self._headline_holder(head)
+
+    def _headline_holder(self, role_word: str) -> Entry | None:
+        """The one person a line of the text opens with by office and surname alone ("Minister Berg addresses
+        ..."), a release's headline, when the text titles nobody else with the office: "The Minister for Trade
+        told the assembly" below it is Berg."""
+        if self._holders(role_word):
+            return None
+        pattern = r"^(?:[A-Z][\w'’-]*\s+){0,2}?(?i:" + re.escape(role_word) + r")\s+([A-Z][a-z'’-]+)\s+[a-z]"
+        surnames = {m[1] for m in re.finditer(pattern, self.text, re.MULTILINE)}
+        if len(surnames) != 1:
+            return None
+        surname = surnames.pop()
+        if is_plain(surname) or check_name(surname) is not None or self._met_by_the(role_word, surname):
+            return None
+        self.last_person = (surname, role_word.capitalize())  # the person that a "he" after the office means
+        return self.last_person
 
     def _holders(self, role_word: str) -> dict[str, tuple[Entry, str]]:
         """The people the text titles with ``role_word``, each with the words around the title (lower case)."""
@@ -415,6 +467,8 @@ def person_named(sentence: str) -> str | None:
     for found in _FULL_NAME.finditer(sentence):
         if _CREDIT.search(sentence, max(0, found.start() - 12), found.start()) is not None:
             continue  # "Credit: Kate Stanworth": a photographer, not a speaker
+        if _PLACE_BEFORE.search(sentence, max(0, found.start() - 12), found.start()) is not None:
+            continue  # "the concerns of many in Northern Ireland": a place, not a person
         tokens = found.group().split()
         while tokens and (is_plain(tokens[0]) or tokens[0] in ("The", "A", "An")):
             tokens.pop(0)

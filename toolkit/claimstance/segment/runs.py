@@ -1,5 +1,6 @@
-"""Where a speaker's words run: quotations left open across sentences and paragraphs, and passages that an
-"X said this" claims afterwards (rules 2 and 4 of :mod:`claimstance.segment.speakers`)."""
+"""Where a speaker's words run: quotations left open across sentences and paragraphs, passages that an
+"X said this" claims afterwards (rules 2 and 4 of :mod:`claimstance.segment.speakers`), and a body's release
+that runs in its own voice from the first line to the last."""
 
 from __future__ import annotations
 
@@ -26,6 +27,13 @@ def mostly_quote(text: str, span: Span, quotes: Sequence[Span]) -> bool:
         return True  # '"It is illegal."': a whole sentence in quotation marks, however short
     # An opening mark with no closing one: news style leaves a quotation open to the paragraph's end.
     return OPENING_QUOTE.match(text, span[0], span[1]) is not None and not any(a == span[0] for a, _ in quotes)
+
+
+def inside_open_quote(text: str, start: int) -> bool:
+    """Whether a sentence starting at ``start`` lies inside a quotation opened earlier in its paragraph and not
+    closed before it ('"The team leaves today. It will stay a month.': the second sentence is quoted too)."""
+    opened = text.rfind("\n", 0, start) + 1
+    return start > opened and OPENING_QUOTE.match(text, opened) is not None and _unbalanced(text[opened:start])
 
 
 def give_back(
@@ -98,3 +106,31 @@ def opened_before(text: str, units: Sequence[UnitSpan], i: int) -> list[int]:
         given.extend(k for k in paragraph if units[k].kind is UnitKind.CLAIM)
         j = top - 1
     return given
+
+
+_VOICE_VERBS = (
+    r"understands|considers|calls\s+(?:up)?on|stands\s+(?:by|with|ready)|expects|welcomes|condemns|urges|reiterates"
+    r"|reaffirms|applauds|supports|encourages|deplores|commends|recogni[sz]es|regrets|remains|is\s+(?:deeply\s+)?"
+    r"(?:concerned|committed|confident)"
+)
+# "The United States Embassy understands ...", "The Council considers ...": a body naming itself as the subject
+# of a present-tense verb of position, at the start of a sentence or after a dateline's dash
+_SELF_NAMED = re.compile(
+    r"(?:^|(?<=[.!?])\s+|\n|\s[–—-]\s)The\s+(?P<who>(?:[A-Z][\w.'’&-]*\s+){0,5}"
+    r"(?:Embassy|Consulate|Council|Government|Ministry|Department|Commission|Delegation|Mission|Office|Presidency"
+    r"|Secretariat|Administration))\s+(?:(?:also|again|strongly|firmly|fully)\s+)?(?:" + _VOICE_VERBS + r")\b"
+)
+_WE = re.compile(r"(?:^|\s)(?:[Ww]e|[Oo]ur|us)\b")
+
+
+def release_voice(text: str) -> Speaker | None:
+    """The body whose release ``text`` is, when the body speaks in its own voice: it names itself as the subject
+    of a present-tense verb of position ("The Embassy understands ...", "The Council considers ...") and says
+    "we" and "our" in at least two sentences, with no quotation of anyone else; else None. News reports a body
+    in the past tense ("the embassy said") and never says "we"."""
+    if '"' in text or "“" in text or "«" in text:
+        return None  # a quotation: the release quotes someone, its words are not all one voice
+    named = [m["who"] for m in _SELF_NAMED.finditer(text)]
+    if not named or len(set(named)) > 1 or len(_WE.findall(text)) < 2:
+        return None
+    return Speaker(name=named[0], attribution=Attribution.AUTHOR)

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from claimstance.lexicon import FIRST_PERSON, FUNCTION_WORDS, ROLE_WORDS
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.clauses import ISSUER_DOCUMENT, OWNED_DOCUMENT
-from claimstance.segment.cues import TRIGGER, Cue, find_cue
+from claimstance.segment.cues import OWN_VOICE, TRIGGER, Cue, find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
 from claimstance.segment.names import NameIndex, SpeakerPhrase, parse_speaker_phrase, person_named, strip_article
 from claimstance.segment.reports import (
@@ -50,7 +50,7 @@ from claimstance.segment.reports import (
     speech_report,
     states_claim,
 )
-from claimstance.segment.runs import give_back, mostly_quote, opened_before
+from claimstance.segment.runs import give_back, inside_open_quote, mostly_quote, opened_before, release_voice
 from claimstance.segment.sides import own_sides, principal, speaks_for
 from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
 from claimstance.segment.standfirst import statement_start
@@ -81,6 +81,7 @@ _LEAD_IN = re.compile(
     r"\b(?:said|says|stated|added|noted|declared|announced|wrote|continued|reads|read)"
     r"(?:\s+(?:in\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+|written\s+)?statement|the\s+following"
     r"|in\s+particular|among\s+other\s+things|today))?\s*:\s*$"
+    r"|\bthe\s+following\s+(?:joint\s+|written\s+)?(?:statement|remarks)\b[^:\n]{0,150}:\s*$"
 )
 _ISSUED_BY = re.compile(
     r"\s*(?P<who>[A-Z][^,;:.]{1,60}?)\s+(?:meanwhile\s+|separately\s+|later\s+|earlier\s+)?(?:has\s+|had\s+|also\s+)?"
@@ -143,6 +144,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
     author = Speaker(name=document.author, role=document.author_role, attribution=Attribution.AUTHOR)
     ctx.author = author
     statement_from = statement_start(document, units)
+    if statement_from is None and not document.author and (voice := release_voice(text)) is not None:
+        ctx.author, author, statement_from = voice, voice, 0  # "The Embassy understands ... We urge ...": its own
     tags = recurring_tags(text)
     sides = own_sides(document)  # "The UK calls on ..." in a UK statement is the author's own voice
     speakers: list[Speaker] = []
@@ -228,7 +231,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             previous = _Previous()
             continue
         if own is not None and not framing:  # a block's next "Commenting on this, X said:" frames a new block
-            if cued is not None and speaks_for(cued.name, sides):
+            if cued is not None and (speaks_for(cued.name, sides) or (cue is not None and cue.cue in OWN_VOICE)):
                 cued = None  # "The EU reiterates ..." in a statement on behalf of the EU: the author's own voice
             speakers.append(cued if cued is not None and reports_another(cued, cue, own, text, unit) else own)
             if text[unit.sentence[1] - 1] == ":" and speakers[-1] is cued and cued is not None:
@@ -482,7 +485,7 @@ def _continued(text: str, unit: UnitSpan, quotes: Sequence[Span], previous: _Pre
     """
     if previous.speaker is None or previous.speaker.name is None:
         return None
-    quoted = mostly_quote(text, unit.sentence, quotes)
+    quoted = mostly_quote(text, unit.sentence, quotes) or inside_open_quote(text, unit.sentence[0])
     first_person = (
         previous.speaker.attribution is Attribution.DIRECT_QUOTE
         and _first_person(text, unit.sentence, quotes)

@@ -26,6 +26,8 @@ _AUX = words(
     notably proudly cautiously emphatically unequivocally frankly candidly directly even since"""
 )
 _PROGRESSIVE = words("am is are was were")
+_DAY_NOTE = re.compile(r"\((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\)")
+"""A release's "The Minister today (Monday) told ...": the day in brackets is no part of who spoke."""
 # "Northland's president on Tuesday rejected ...": when the subject spoke is no part of who spoke
 _WHEN = re.compile(
     r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|earlier|later"
@@ -74,16 +76,31 @@ def ends_with_name(segment: str) -> bool:
     return bool(tokens) and is_name_token(tokens[-1]) and not is_plain(tokens[-1])
 
 
+def _manner(tokens: list[str]) -> bool:
+    """ "He warmly welcomed", "Olsen sharply criticised": an adverb in "-ly" between a pronoun or a name and its
+    verb (not "its ally said", "the assembly noted": there the "-ly" word is the subject's noun)."""
+    if len(tokens) < 2 or not tokens[-1].endswith("ly") or not tokens[-1].isalpha() or not tokens[-1].islower():
+        return False
+    return tokens[-2] in ("He", "She", "They", "he", "she", "they", "We", "we", "I") or is_name_token(tokens[-2])
+
+
 def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str, str | None] | None:
     """The subject phrase ending just before a reporting verb, skipping auxiliaries and an appositive."""
     left_text = masked[:verb_start].rstrip()
     if left_text.endswith(("statement", "release", "communique", "communiqué")):
         left_text = _ISSUED.sub("", left_text)  # "X issued a statement saying ..."
     tokens = left_text.split()
-    while tokens and (tokens[-1].lower() in _AUX or (progressive and tokens[-1].lower() in _PROGRESSIVE)):
+    while tokens and (
+        tokens[-1].lower() in _AUX
+        or (progressive and tokens[-1].lower() in _PROGRESSIVE)
+        or (tokens[-1][:1] == "(" and _DAY_NOTE.fullmatch(tokens[-1]))
+        or _manner(tokens)
+    ):
         tokens.pop()
-    if tokens[-3:] == ["went", "on", "to"]:  # "He went on to say ..."
+    if tokens[-3:] == ["went", "on", "to"]:  # "He went on to say ...", "The statement then went on to say ..."
         del tokens[-3:]
+        while tokens and tokens[-1].lower() in _AUX:
+            tokens.pop()
     if progressive and tokens and _CONTRACTED_BE.search(tokens[-1]):
         tokens[-1] = _CONTRACTED_BE.sub("", tokens[-1])  # "they’re saying"
     if tokens and tokens[-1].lower() in BE:

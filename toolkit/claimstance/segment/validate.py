@@ -6,6 +6,7 @@ A name is refused, with the reason counted, when it is
   separate statement", "Despite the delays the count", "Many", "Secondly", "which", "Everyone"), or holds
   a verb or a pronoun in lower case ("the information released", "I can");
 * a **date** ("Monday", "last week");
+* a piece of a bracket ("Germany)" of "Anna Berg (EPP, Germany)");
 * a **document** rather than who wrote it ("a report", "the statement");
 * a **lower-case phrase** whose head noun names no person or group ("the intention", "official results");
   "the opposition", "international observers", "a spokesman", "the two sides" pass.
@@ -121,6 +122,8 @@ def check_name(name: str) -> str | None:
         return "clause fragment"  # "the people I met", "speaking in Oldtown on Monday", "signed by Olsen"
     if tokens[0][:1].isdigit():
         return "clause fragment"  # "05 The interior ministry": a time stamp taken in
+    if name.count("(") != name.count(")"):
+        return "clause fragment"  # "Germany)" of "Karl Olsen (EPP, Germany)": a bracket cut in two
     if tokens[-1].endswith("'s"):
         return "clause fragment"  # "Southland's" (claims have no basis): a possessive, its noun taken for a verb
     if all(t in _DATE_WORDS for t in lower):

@@ -1,0 +1,213 @@
+"""Speaker attribution in releases and news items of the fourth batch's kinds (issue 15): one invented text
+per rule."""
+
+from __future__ import annotations
+
+from claimstance.schema import Attribution, ClaimUnit, Document, UnitKind
+from claimstance.segment import segment
+from claimstance.segment.cues import find_cue
+
+A = Attribution
+
+
+def claims(text: str, **fields: object) -> list[tuple[str | None, Attribution]]:
+    values: dict[str, object] = {"id": "t-d0", "seed_file": "t.txt", "raw_start": 0, "raw_end": len(text)}
+    values.update(fields)
+    units: list[ClaimUnit] = list(segment(Document(text=text, **values)))  # type: ignore[arg-type]
+    return [(u.speaker.name, u.speaker.attribution) for u in units if u.kind is UnitKind.CLAIM]
+
+
+def test_a_release_names_its_speaker_after_a_final_said_with_no_comma() -> None:
+    text = (
+        "Northland is sending twelve observers to the vote in Southland on 3 May said Foreign Minister Anna Berg.\n\n"
+        '"The observers will join a team of sixty. Each of them has watched elections before.\n\n'
+        '"Their report will be public.\n'
+    )
+    assert claims(text) == [
+        ("Anna Berg", A.REPORTED),
+        ("Anna Berg", A.DIRECT_QUOTE),
+        ("Anna Berg", A.DIRECT_QUOTE),
+        ("Anna Berg", A.DIRECT_QUOTE),
+    ]
+
+
+def test_a_final_said_takes_only_a_capitalised_name_that_closes_the_sentence() -> None:
+    assert find_cue("The talks will resume in June said Olsen.", []) is not None
+    assert find_cue("The talks will resume in June said Thursday.", []) is None
+    said = find_cue("Officials said Southland would respond.", [])
+    assert said is not None and said.phrase == "Officials"
+
+
+def test_a_sentence_inside_a_quotation_opened_earlier_in_its_paragraph_is_the_quoted_speakers() -> None:
+    text = (
+        '"The count was fair," the envoy said.\n\n'
+        '"We saw every polling station. Nothing we saw changes our view.\n\n'
+        "The commission will publish the results on Friday.\n"
+    )
+    got = claims(text)
+    assert got[:3] == [("the envoy", A.DIRECT_QUOTE)] * 3
+    assert got[3][0] is None  # the outlet's narration once the quotation's paragraph is over
+
+
+def test_issued_the_following_statement_frames_the_quoted_block_below_it() -> None:
+    text = (
+        "OLDTOWN – Anna Berg, minister of foreign affairs, today issued the following statement on the vote:\n\n"
+        "“The vote in Southland was neither free nor fair. It took place under a state of emergency.\n\n"
+        "“We call for the release of all political prisoners.\n"
+    )
+    got = claims(text)
+    assert got[0][0] is None  # the lead-in line only frames the statement
+    assert got[1:] == [("Anna Berg", A.DIRECT_QUOTE)] * 3
+
+
+def test_a_day_in_brackets_after_the_subject_is_no_part_of_who_spoke() -> None:
+    cue = find_cue("The Minister for Trade today (Monday) told the assembly that the border will stay open.", [])
+    assert cue is not None and cue.phrase == "The Minister for Trade"
+
+
+def test_a_body_that_names_itself_in_the_present_tense_and_says_we_speaks_its_whole_release() -> None:
+    text = (
+        "Oldtown – The Northland Embassy has read the report of the Freedom Party. It does not change our view.\n\n"
+        "We remain confident in the count. The Northland Embassy urges all parties to wait for the results.\n\n"
+        "It is important to give the commission time. We expect everyone to respect the outcome.\n"
+    )
+    assert claims(text) == [("Northland Embassy", A.AUTHOR)] * 6
+
+
+def test_a_news_item_that_reports_a_body_or_quotes_it_keeps_its_own_narration() -> None:
+    quoted = (
+        "The Northland Embassy urges all parties to wait for the results.\n\n"
+        '"We remain confident in the count," the ambassador said.\n\n'
+        "Long queues formed outside the polling stations of the capital.\n"
+    )
+    assert claims(quoted) == [
+        ("Northland Embassy", A.REPORTED),
+        ("the ambassador", A.DIRECT_QUOTE),
+        (None, A.AUTHOR),
+    ]
+    no_we = "The Northland Embassy urges all parties to wait. The count goes on in the capital.\n"
+    assert claims(no_we) == [("Northland Embassy", A.REPORTED), (None, A.AUTHOR)]
+
+
+def test_a_surname_in_capitals_after_a_given_name_is_a_person_and_the_words_before_it_the_role() -> None:
+    text = (
+        "“We must respect the vote”, said Assembly President Karl OLSEN-BERG. “There must be talks.”\n\n"
+        "“We will not leave you alone”, group leader Anna LUND (NL) promised the young voters.\n"
+    )
+    assert claims(text) == [
+        ("Karl OLSEN-BERG", A.DIRECT_QUOTE),
+        ("Karl OLSEN-BERG", A.DIRECT_QUOTE),
+        ("Anna LUND", A.DIRECT_QUOTE),
+    ]
+
+
+def test_an_adverb_in_ly_between_a_pronoun_and_its_verb_leaves_the_pronoun_the_subject() -> None:
+    text = "Assembly President Karl Olsen noted that the vote was historic. He warmly welcomed the new members.\n"
+    assert [name for name, _ in claims(text)] == ["Karl Olsen", "Karl Olsen"]
+    cue = find_cue("Its ally said the vote was fair.", [])
+    assert cue is not None and cue.phrase == "Its ally"
+
+
+def test_a_release_verb_of_position_names_the_body_in_news_and_stays_the_authors_in_a_statement() -> None:
+    news = "The Council deplores the violence in Oldtown. The Council took note of the new election date.\n"
+    assert claims(news) == [("Council", A.REPORTED), ("Council", A.REPORTED)]
+    statement = (
+        "Statement by Foreign Minister Karl Olsen\n\n"
+        "Northland commends the people of Southland for a peaceful vote. Northland expects all parties to accept "
+        "the result.\n"
+    )
+    got = claims(statement, author="Karl Olsen")
+    assert [name for name, _ in got] == ["Karl Olsen", "Karl Olsen"]
+
+
+def test_he_after_an_office_is_the_office_never_a_place_the_sentence_before_names() -> None:
+    text = (
+        "The Minister for Trade today told the assembly that the Government will address the concerns of many "
+        "in Northern Southland about the border.\n\n"
+        "He stated:\n\n"
+        "“I am very conscious of these concerns.\n"
+    )
+    got = claims(text)
+    assert got[0][0] == got[2][0] == "Minister for Trade"
+
+
+def test_a_stance_in_the_passive_names_its_agent_and_a_member_of_a_body_is_a_person() -> None:
+    text = (
+        "Official results returned President Anna Berg to power. "
+        "The result has been rejected by challenger Karl Olsen of the Freedom Movement.\n"
+    )
+    assert claims(text)[1] == ("Karl Olsen", A.REPORTED)
+
+
+def test_the_statement_then_went_on_to_say_is_the_statements_issuer() -> None:
+    text = (
+        "The concerns were set out in a statement by Foreign Minister Anna Berg. "
+        "The statement then went on to say the government has real concerns about the count.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["Anna Berg", "Anna Berg"]
+
+
+def test_a_headline_that_expresses_concern_names_its_subject() -> None:
+    text = "Northland Expresses Concerns about Southland Election Results\n\nThe count goes on in Oldtown.\n"
+    units = list(segment(Document(text=text, id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text))))
+    assert units[0].kind is UnitKind.HEADING and units[0].speaker.name == "Northland"
+
+
+def test_a_sentence_final_according_to_names_the_source_of_what_the_sentence_reports() -> None:
+    cue = find_cue(
+        "Candidates loyal to the ruling party claimed victory in 18 states, according to the election commission, "
+        "or NEC.",
+        [],
+    )
+    assert cue is not None and cue.phrase == "the election commission"
+
+
+def test_decried_reports_and_denied_access_is_an_act_not_a_denial() -> None:
+    decried = find_cue("Opposition members decried that polling stations were moved.", [])
+    assert decried is not None and decried.phrase == "Opposition members"
+    assert find_cue("No observers were allowed, and the commission also denied accreditation to reporters.", []) is None
+    denial = find_cue("The ministry denied the reports.", [])
+    assert denial is not None and denial.phrase == "The ministry"
+
+
+def test_an_office_below_a_headline_that_names_its_holder_by_surname_is_that_holder() -> None:
+    body = (
+        "The Minister for Trade today (Monday) told the assembly that the Government will keep the border open.\n\n"
+        "He stated:\n\n"
+        "“I am very conscious of the concerns of traders.\n"
+    )
+    got = claims("Minister Berg addresses the border question\n\n" + body)
+    assert [name for name, _ in got if name is not None] == ["Berg"] * 2
+    other = "Minister Berg addresses the border question\n\nDefence Minister Karl Olsen was in Oldtown.\n\n" + body
+    assert "Berg" not in [name for name, _ in claims(other)]  # two ministers: the office names neither
+
+
+def test_a_court_that_determined_that_and_a_headline_that_stands_by_name_their_subject() -> None:
+    text = (
+        "Council stands by Southland for free elections\n\n"
+        "The Supreme Court has today determined that the bill is outside the assembly's powers.\n"
+    )
+    units = list(segment(Document(text=text, id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text))))
+    assert [u.speaker.name for u in units] == ["Council", "Supreme Court"]
+    assert find_cue("The Court ruled that the vote was valid.", []) is not None
+    assert find_cue("The Court ruled the country for decades.", []) is None
+
+
+def test_asked_a_named_body_to_act_reports_a_demand() -> None:
+    text = (
+        "“We must respect the vote”, said Commission President Anna Berg. "
+        "She asked the Northland government to “clarify” its plans as soon as possible.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["Anna Berg", "Anna Berg"]
+    assert find_cue("Reporters asked him about the talks.", []) is None
+
+
+def test_offices_joined_by_a_slash_are_the_role_not_part_of_the_name() -> None:
+    text = "“The talks must go on,” said High Representative/Vice-President Anna Berg on Monday.\n"
+    assert claims(text) == [("Anna Berg", A.DIRECT_QUOTE)]
+
+
+def test_a_judgement_in_the_passive_with_a_quotation_names_its_agent() -> None:
+    text = "The rerun was ultimately deemed “peaceful and transparent” by the Northland Human Rights Commission.\n"
+    assert claims(text) == [("Northland Human Rights Commission", A.REPORTED)]
+    assert find_cue("The plan was deemed too costly by many.", []) is None  # no quotation: no judgement reported
