@@ -477,3 +477,21 @@ def person_named(sentence: str) -> str | None:
     # "Olsen arrived in Oldtown on Monday.", "On Monday, Olsen struck a defiant tone.": a surname as subject
     subject = _SURNAME_SUBJECT.search(sentence)
     return subject[1] if subject is not None and not is_plain(subject[1]) else None
+
+
+_CROWD = re.compile(
+    r"\b(?:callers|residents|voters|protesters|witnesses|observers|officials|diplomats|experts|analysts|delegates"
+    r"|lawmakers|deputies|members|participants|speakers|students|workers|villagers|citizens|women|men|people)\b",
+    re.IGNORECASE,
+)
+_IRREGULAR = {"women": "woman", "men": "man", "people": "person", "witnesses": "witness", "deputies": "deputy"}
+
+
+def crowd_member(text: str, start: int, end: int) -> str | None:
+    """The singular of the last crowd of people named in ``text[start:end]`` ("Several callers criticised the
+    plan." gives "caller"), whom a following "One said ..." is one of; None when no crowd is named."""
+    crowd = _CROWD.findall(text, start, end)
+    if not crowd:
+        return None
+    noun = str(crowd[-1]).lower()
+    return _IRREGULAR.get(noun, noun.removesuffix("s"))

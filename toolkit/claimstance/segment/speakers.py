@@ -36,7 +36,14 @@ from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.clauses import ISSUER_DOCUMENT, OWNED_DOCUMENT
 from claimstance.segment.cues import OWN_VOICE, TRIGGER, Cue, find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
-from claimstance.segment.names import NameIndex, SpeakerPhrase, parse_speaker_phrase, person_named, strip_article
+from claimstance.segment.names import (
+    NameIndex,
+    SpeakerPhrase,
+    crowd_member,
+    parse_speaker_phrase,
+    person_named,
+    strip_article,
+)
 from claimstance.segment.reports import (
     after_opening,
     clause_subject,
@@ -89,12 +96,6 @@ _ISSUED_BY = re.compile(
     r"(?:statement|communiqu[eé]|press\s+release|letter|message)"
 )
 _BREAKS = re.compile(r"\n\s*")
-_CROWD = re.compile(
-    r"\b(?:callers|residents|voters|protesters|witnesses|observers|officials|diplomats|experts|analysts|delegates"
-    r"|lawmakers|deputies|members|participants|speakers|students|workers|villagers|citizens|women|men|people)\b",
-    re.IGNORECASE,
-)
-_IRREGULAR = {"women": "woman", "men": "man", "people": "person", "witnesses": "witness", "deputies": "deputy"}
 
 
 @dataclass
@@ -346,10 +347,10 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
     if parsed.name == "One":
         # "Several callers criticised the plan. One said ...": one of the crowd named before ("Another", like
         # "Many", stays nobody's: the validation step refuses it)
-        crowd = _CROWD.findall(ctx.text, max(0, ctx.position - 600), ctx.position)
-        if not crowd:
+        member = crowd_member(ctx.text, max(0, ctx.position - 600), ctx.position)
+        if member is None:
             return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
-        parsed = SpeakerPhrase(f"{parsed.name.lower()} {_singular(crowd[-1].lower())}", None, person=False)
+        parsed = SpeakerPhrase(f"one {member}", None, person=False)
     if parsed.role is not None and " and " in parsed.role:  # "The President and Prime Minister Berg": both speak
         parsed = SpeakerPhrase(strip_article(cue.phrase), None, person=False)
     if ctx.unnamed and parsed.name in ("he", "she", "they"):
@@ -414,10 +415,6 @@ def _quoted_subject(before: str, paragraph: int, now: int, ctx: _Context) -> Spe
     if entry is None or " " not in entry[0] or check_name(entry[0]) is not None:
         return None
     return Speaker(name=entry[0], role=entry[1], attribution=Attribution.DIRECT_QUOTE)
-
-
-def _singular(noun: str) -> str:
-    return _IRREGULAR.get(noun, noun.removesuffix("s"))
 
 
 def _cued_speaker(
