@@ -211,3 +211,21 @@ def test_a_judgement_in_the_passive_with_a_quotation_names_its_agent() -> None:
     text = "The rerun was ultimately deemed “peaceful and transparent” by the Northland Human Rights Commission.\n"
     assert claims(text) == [("Northland Human Rights Commission", A.REPORTED)]
     assert find_cue("The plan was deemed too costly by many.", []) is None  # no quotation: no judgement reported
+
+
+def test_an_editorial_that_says_we_about_a_body_is_not_that_bodys_release() -> None:
+    editorial = (
+        "The Government remains silent on the floods in the east. We think its ministers should visit the towns.\n\n"
+        "Our readers in Eastport deserve an answer, and we will keep asking.\n"
+    )
+    assert claims(editorial)[0] != ("Government", A.AUTHOR)
+    cookies = (
+        "We use cookies to improve our website.\n\n"
+        "The Northland Council considers the result valid. Observers counted the ballots again on Monday.\n"
+    )
+    assert claims(cookies)[0] == ("Northland Council", A.REPORTED)
+    release = (
+        "The Northland Council considers the result valid.\n\n"
+        "We urge all parties to accept the count. Our observers saw no fraud.\n"
+    )
+    assert claims(release) == [("Northland Council", A.AUTHOR)] * 3

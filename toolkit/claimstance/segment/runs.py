@@ -120,17 +120,26 @@ _SELF_NAMED = re.compile(
     r"(?:Embassy|Consulate|Council|Government|Ministry|Department|Commission|Delegation|Mission|Office|Presidency"
     r"|Secretariat|Administration))\s+(?:(?:also|again|strongly|firmly|fully)\s+)?(?:" + _VOICE_VERBS + r")\b"
 )
-_WE = re.compile(r"(?:^|\s)(?:[Ww]e|[Oo]ur|us)\b")
+# "We urge ...", "we remain concerned": the body's "we" with a verb of position (not an editorial's "we think", nor a
+# cookie banner's "we use cookies")
+_WE = re.compile(
+    r"(?:^|\s)[Ww]e\s+(?:(?:also|again|strongly|firmly|fully|will|continue\s+to)\s+)?(?:understand|consider"
+    r"|call\s+(?:up)?on|stand\s+(?:by|with|ready)|expect|welcome|condemn|urge|reiterate|reaffirm|applaud|support"
+    r"|encourage|deplore|commend|recogni[sz]e|regret|remain|are\s+(?:deeply\s+)?(?:concerned|committed|confident))\b"
+)
 
 
 def release_voice(text: str) -> Speaker | None:
     """The body whose release ``text`` is, when the body speaks in its own voice: it names itself as the subject
     of a present-tense verb of position ("The Embassy understands ...", "The Council considers ...") and says
-    "we" and "our" in at least two sentences, with no quotation of anyone else; else None. News reports a body
-    in the past tense ("the embassy said") and never says "we"."""
+    "we" with a verb of position ("We urge ..."), with no quotation of anyone else; else None. News reports a
+    body in the past tense ("the embassy said"); an editorial's "we think" and a cookie banner's "we use
+    cookies" are not the body's "we"."""
     if '"' in text or "“" in text or "«" in text:
         return None  # a quotation: the release quotes someone, its words are not all one voice
     named = [m["who"] for m in _SELF_NAMED.finditer(text)]
-    if not named or len(set(named)) > 1 or len(_WE.findall(text)) < 2:
+    if not named or len(set(named)) > 1:
         return None
+    if _WE.search(text) is None:
+        return None  # a news item on a body's meeting, an editorial's "we think": not the body's own "we urge"
     return Speaker(name=named[0], attribution=Attribution.AUTHOR)
