@@ -229,3 +229,15 @@ def test_an_editorial_that_says_we_about_a_body_is_not_that_bodys_release() -> N
         "We urge all parties to accept the count. Our observers saw no fraud.\n"
     )
     assert claims(release) == [("Northland Council", A.AUTHOR)] * 3
+
+
+def test_a_passive_by_a_vote_a_margin_or_a_means_names_no_agent() -> None:
+    for text in (
+        "The bill was rejected by a vote of 52 to 48.\n",
+        "The amendment was rejected by a wide margin.\n",
+        "The minister was criticised by name in the report.\n",
+        "The protest was condemned by video link from Geneva.\n",
+    ):
+        assert claims(text) == [(None, A.AUTHOR)], text
+    assert claims("The budget was rejected by the opposition.\n") == [("the opposition", A.REPORTED)]
+    assert claims("Karl Olsen later welcomed by phone the new envoy.\n") == [("Karl Olsen", A.REPORTED)]

@@ -70,10 +70,13 @@ TRIGGER = re.compile(rf"\b(?:{_TRIGGER_WORDS})\b")
 _PARTICIPLE = re.compile(r",\s*(?:also\s+)?$")
 # "..., announced by the Foreign Secretary today": a passive with its agent.
 # "The result has been rejected by challenger Karl Olsen", 'The vote was deemed "fair" by observers': a stance in the
-# passive, with its agent.
+# passive, with its agent. Not a vote, a margin or a means: "rejected by a vote of 52 to 48", "by a wide margin",
+# "criticised by name", "welcomed by phone".
 _BY_AGENT = re.compile(
     r"\b(?:announced|said|stated|confirmed|declared|reported|denied|rejected|disputed|condemned|critici[sz]ed"
     r"|welcomed|(?:deemed|judged|described\s+as)\s+[“\"«]?\x00+[”\"»]?)\s+by\s+(?=[A-Za-z])"
+    r"(?!(?:an?\s+|the\s+)?(?:(?:wide|narrow|large|slim|clear|big|huge|overwhelming|two-thirds|simple)\s+)?"
+    r"(?:votes?|margin|majority|name|(?:tele)?phone|video|letter|e-?mail|mail|decree|acclamation|show\s+of\s+hands)\b)"
 )
 _VERB = re.compile(rf"\b(?<!-)(?:{by_first_letter(f'{SPEECH_VERBS}|{STANCE_VERBS}')})\b")  # not "self-declared"
 _INVERTED = re.compile(
