@@ -241,3 +241,12 @@ def test_a_passive_by_a_vote_a_margin_or_a_means_names_no_agent() -> None:
         assert claims(text) == [(None, A.AUTHOR)], text
     assert claims("The budget was rejected by the opposition.\n") == [("the opposition", A.REPORTED)]
     assert claims("Karl Olsen later welcomed by phone the new envoy.\n") == [("Karl Olsen", A.REPORTED)]
+
+
+def test_a_house_that_considers_a_bill_takes_no_position_one_that_considers_it_a_step_does() -> None:
+    assert claims("The Senate considers the budget bill this week. A vote follows on Friday.\n") == [
+        (None, A.AUTHOR),
+        (None, A.AUTHOR),
+    ]
+    judged = "The Northland Senate considers the new law a step backwards.\n"
+    assert claims(judged) == [("Northland Senate", A.REPORTED)]

@@ -53,7 +53,10 @@ STANCE_VERBS = (
     # a release's verbs of position: "The Council deplores ...", "The embassy calls upon ...", "took note of"
     r"|asked(?=\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s+to\s+[a-z\"“\x00])"  # "asked the government to"
     r"|decried|decries|applauds|applauded|deplores|deplored|commends|commended|calls\s+upon|called\s+upon|took\s+note|takes\s+note"
-    r"|expects|(?:considers|understands)(?=\s+(?:illegitimate|illegal|unacceptable|the\s))"
+    # "considers the vote illegitimate / a step": a judgement; not a house's "considers the bill this week"
+    r"|expects|understands(?=\s+(?:illegitimate|illegal|unacceptable|the\s))|considers(?=\s+(?:illegitimate|illegal"
+    r"|unacceptable|the\s+(?:[\w'’-]+\s+){1,4}(?:an?|to\s+be|(?:il)?legitimate|(?:il)?legal|(?:in)?valid"
+    r"|unacceptable|credible|fair|free|essential|important|vital)\b))"
     r"|(?:called|calls|calling)(?=\s+(?:it|this|that|them)\s|\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+[\"“‘«])"
 )
 OWN_VOICE = frozenset(
