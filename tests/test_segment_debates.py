@@ -106,6 +106,16 @@ def test_a_written_question_is_the_askers_and_the_answer_below_it_the_offices() 
     assert got[-5:] == ["Jane Doe", "Jane Doe"] + ["Minister for Trade and Industry"] * 3
 
 
+def test_a_news_paragraph_where_a_senator_asks_a_body_is_no_written_question() -> None:
+    raw = (
+        "Count delayed in Northland\n\n"
+        "Voters queued for hours on Sunday.\n\n"
+        "Senator Karl Olsen asked the Election Commission to explain the delays.\n\n"
+        "The count continues in the capital.\n"
+    )
+    assert page_names(raw)[-3:] == [None, "Karl Olsen", None]
+
+
 def test_notes_to_editors_end_the_block_a_release_frames_as_its_ministers() -> None:
     raw = (
         "Harbour ruling: government statement\n\n"

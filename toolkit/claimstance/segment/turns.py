@@ -352,13 +352,14 @@ def record_turn(text: str, unit: UnitSpan, index: NameIndex) -> Turn | None:
     return Turn(speaker, "tag", unit.paragraph) if check_name(name) is None else None
 
 
-_ASKER = re.compile(r"(?:\d{1,4}\.\s+)?(?:Deputy|Senator|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+[A-Z]")
+_ASKER = re.compile(r"\d{1,4}\.\s+(?:Deputy|Senator|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+[A-Z]")
 _QUESTION = re.compile(
-    r"(?:\d{1,4}\.\s+)?(?:Deputy|Senator|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+(?P<asker>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})"
+    r"\d{1,4}\.\s+(?:Deputy|Senator|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+(?P<asker>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})"
     r"\s+asked\s+the\s+(?P<office>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|for|of|the)){0,12}?)"
     r"\s+(?:if|whether|what|when|how|why|to|about)\s"
 )
-"""A parliament's written question: "48. Deputy Jane Doe asked the Minister for Trade if he ..."."""
+"""A parliament's written question: "48. Deputy Jane Doe asked the Minister for Trade if he ...", its number
+first (a news paragraph's "Senator Doe asked the commission to explain ..." is no question put on the record)."""
 
 
 def written_question(text: str, unit: UnitSpan) -> Turn | None:
