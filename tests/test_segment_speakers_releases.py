@@ -250,3 +250,10 @@ def test_a_house_that_considers_a_bill_takes_no_position_one_that_considers_it_a
     ]
     judged = "The Northland Senate considers the new law a step backwards.\n"
     assert claims(judged) == [("Northland Senate", A.REPORTED)]
+
+
+def test_an_acronym_closing_an_organisations_name_is_no_surname_in_capitals() -> None:
+    text = '"We will not pay the fine," said the head of Northland Energy ENERCO.\n'
+    assert claims(text) == [("the head of Northland Energy ENERCO", A.DIRECT_QUOTE)]
+    member = '"The vote was fair," said Assembly President Jean Claude OLSEN.\n'
+    assert claims(member) == [("Jean Claude OLSEN", A.DIRECT_QUOTE)]

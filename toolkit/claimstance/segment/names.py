@@ -85,8 +85,7 @@ _SURNAME_SUBJECT = re.compile(r"(?:^\s*|,\s+)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=,|
 _CREDIT = re.compile(r"(?:[Cc]redit|[Pp]hoto|[Ii]mage|[Pp]icture|©)\s*:?\s*$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|into|across|throughout|within|from)\s+(?:the\s+)?$")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
-_CAPS_SURNAME = re.compile(r"[A-Z]{3,}(?:-[A-Z]{2,})*")
-"""A surname in capitals after a given name, as the European Parliament writes them ("Jean-Claude JUNCKER")."""
+_CAPS_SURNAME = re.compile(r"[A-Z]{3,}(?:-[A-Z]{2,})*")  # a surname in capitals, EP style: "Jean-Claude JUNCKER"
 
 
 def is_name_token(token: str) -> bool:
@@ -150,7 +149,7 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
     tokens = np.split()
     if not tokens or len(tokens) > 12 or any(t.lower() in BE for t in tokens):
         return None
-    caps = len(tokens) >= 2 and _CAPS_SURNAME.fullmatch(tokens[-1]) is not None and _given(tokens[-2])
+    caps = len(tokens) >= 2 and _CAPS_SURNAME.fullmatch(tokens[-1]) is not None and _given(tokens[:-1])
     caps = caps and tokens[-1].lower() not in _ROLE_SHORT  # "Southland MFA" is an office
     acronym = None if caps else acronym  # "Manfred WEBER (DE)": a member's country, not an organisation's acronym
     if len(tokens) == 1 and tokens[0].lower() in PRONOUNS:
@@ -240,9 +239,12 @@ def _member_of(tokens: list[str]) -> SpeakerPhrase | None:
     return SpeakerPhrase(" ".join(names), " ".join([*before, "of", body]) if before else body, person=True)
 
 
-def _given(token: str) -> bool:
-    """Whether a token can be a given name before a surname in capitals: a name, not a title or place word."""
-    return is_name_token(token) and not is_plain(token) and token.lower() not in ROLE_WORDS
+def _given(tokens: list[str]) -> bool:
+    """A given name before a surname in capitals, not an organisation's end after "of" ("of Northland Energy")."""
+    k = len(tokens)
+    while k and is_name_token(t := tokens[k - 1]) and not is_plain(t) and t.lower() not in ROLE_WORDS:
+        k -= 1
+    return k < len(tokens) and not (0 < k < len(tokens) - 1 and tokens[k - 1] in ("of", "the", "at", "from", "for"))
 
 
 def _coordinated(tokens: list[str]) -> SpeakerPhrase | None:
