@@ -257,3 +257,8 @@ def test_an_acronym_closing_an_organisations_name_is_no_surname_in_capitals() ->
     assert claims(text) == [("the head of Northland Energy ENERCO", A.DIRECT_QUOTE)]
     member = '"The vote was fair," said Assembly President Jean Claude OLSEN.\n'
     assert claims(member) == [("Jean Claude OLSEN", A.DIRECT_QUOTE)]
+
+
+def test_a_final_according_to_leaves_a_speaker_who_said_or_warned_it_the_speaker() -> None:
+    assert claims("Karl Olsen said the vote was rigged, according to state media.\n") == [("Karl Olsen", A.REPORTED)]
+    assert claims("The minister warned of unrest, according to Reuters.\n") == [("the minister", A.REPORTED)]

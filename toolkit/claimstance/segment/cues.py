@@ -331,8 +331,10 @@ def _masked_cue(masked: str) -> Cue | None:
             found.append(Cue(after_quote.start("who" if after_quote["who"] else "after"), who, verb))
     first_cue = min(found, key=lambda c: c.position) if found else None
     last = found[0] if found and found[0].cue == "according to" else None  # found first: the "according to" loop
-    if last is not None and first_cue is not last and _FINAL_ACCORDING.search(masked) is not None:
-        first_cue = last  # "X claimed victory in 18 states, according to the election commission.": its source
+    spoken = first_cue is not None and (_SAYING.fullmatch(first_cue.cue) is not None or first_cue.cue[:4] == "warn")
+    if last is not None and first_cue is not last and not spoken and _FINAL_ACCORDING.search(masked) is not None:
+        first_cue = last  # "X claimed victory in 18 states, according to the election commission.": its source;
+        # not "Olsen said the vote was rigged, according to state media.": Olsen's words, the media relay them
     if first_cue is not None and first_cue.cue in ("reported", "reports") and " citing " in masked:
         # "Northpress reported, citing a source in the ministry, that ...": the source speaks, the outlet relays
         cited = trim_np(masked[masked.index(" citing ") + 8 :])
