@@ -262,3 +262,13 @@ def test_an_acronym_closing_an_organisations_name_is_no_surname_in_capitals() ->
 def test_a_final_according_to_leaves_a_speaker_who_said_or_warned_it_the_speaker() -> None:
     assert claims("Karl Olsen said the vote was rigged, according to state media.\n") == [("Karl Olsen", A.REPORTED)]
     assert claims("The minister warned of unrest, according to Reuters.\n") == [("the minister", A.REPORTED)]
+
+
+def test_an_office_under_a_headline_is_not_another_office_of_the_same_word() -> None:
+    text = (
+        "Finance Minister Berg resigned on Monday after a row over the budget.\n\n"
+        "The Prime Minister said he regretted the decision.\n"
+    )
+    assert claims(text)[-1] == ("Prime Minister", A.REPORTED)
+    release = "Trade Minister Berg opens the harbour fair\n\nThe Minister for Trade said the fair would grow.\n"
+    assert claims(release)[-1] == ("Berg", A.REPORTED)

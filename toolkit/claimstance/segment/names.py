@@ -360,17 +360,16 @@ class NameIndex:
         for role, entry in reversed(self.roles):
             if head in role.split() and all(q in role for q in qualifiers):
                 return entry  # "the minister" -> the last minister quoted
-        return self.only_holder(head, qualifiers) or self._headline_holder(head)
+        return self.only_holder(head, qualifiers) or self._headline_holder(head, qualifiers)
 
-    def _headline_holder(self, role_word: str) -> Entry | None:
+    def _headline_holder(self, role_word: str, qualifiers: list[str]) -> Entry | None:
         """The one person a line of the text opens with by office and surname alone ("Minister Berg addresses
         ..."), a release's headline, when the text titles nobody else with the office: "The Minister for Trade
-        told the assembly" below it is Berg."""
-        if self._holders(role_word):
-            return None
-        pattern = r"^(?:[A-Z][\w'’-]*\s+){0,2}?(?i:" + re.escape(role_word) + r")\s+([A-Z][a-z'’-]+)\s+[a-z]"
-        surnames = {m[1] for m in re.finditer(pattern, self.text, re.MULTILINE)}
-        if len(surnames) != 1:
+        told the assembly" below it is Berg; "The Prime Minister" is not "Finance Minister Berg"."""
+        pattern = r"^((?:[A-Z][\w'’-]*\s+){0,2}?)(?i:" + re.escape(role_word) + r")\s+([A-Z][a-z'’-]+)\s+[a-z]"
+        found = re.finditer(pattern, self.text, re.MULTILINE)
+        surnames = {m[2] for m in found if not m[1] or all(q in m[1].lower() for q in qualifiers)}
+        if len(surnames) != 1 or self._holders(role_word):
             return None
         surname = surnames.pop()
         if is_plain(surname) or check_name(surname) is not None or self._met_by_the(role_word, surname):
