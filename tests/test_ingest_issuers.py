@@ -126,3 +126,29 @@ def test_a_news_lead_about_a_government_names_no_issuer() -> None:
         "“We will not sign,” a minister told reporters.\n"
     )
     assert _first(news).source is None
+
+
+# ---------------------------------------------------------------------------------------- fifth round, third pass
+
+
+def test_a_mission_or_ministry_credit_under_the_headline_names_the_issuer() -> None:
+    stack = "Remarks at a Harbour Council briefing\nAmbassador Jane Doe\nNorthland Mission to the Harbour League\n"
+    assert _first(stack + "Oldtown\nMarch 3, 2021\n" + BODY).source == "Northland Mission to the Harbour League"
+    ministry = "Weekly briefing by the spokesperson\nNorthland - Ministry of Fisheries\nMarch 3, 2021\n"
+    assert _first(ministry + BODY).source == "Northland - Ministry of Fisheries"
+
+
+def test_a_source_credit_line_names_the_issuer() -> None:
+    raw = "President Doe attends the year-end press conference\n\n" + BODY + "\n【Source: Office of the President】\n"
+    assert _first(raw).source == "Office of the President"
+    assert _first("Harbour talks to resume\n\n" + BODY + "\nSource: the minister said so\n").source is None
+
+
+def test_a_committee_leaders_release_names_the_committee() -> None:
+    lead = (
+        "Harbour Dues Act passes\n\nOLDTOWN – Senator Jane Doe (N-NL), Chairman of the Senate Harbour Committee, "
+        "today released the following statement.\n\n“The dues will fall,” Doe said.\n"
+    )
+    assert _first(lead).source == "Senate Harbour Committee"
+    member = lead.replace("Chairman of", "a member of")
+    assert _first(member).source is None

@@ -66,7 +66,15 @@ from claimstance.ingest.headers import (
     venue_line,
     year_from_page,
 )
-from claimstance.ingest.issuers import domain_dateline, issuer_in_lead, issuer_line, record_credit, sitting_line
+from claimstance.ingest.issuers import (
+    committee_in_lead,
+    domain_dateline,
+    issuer_in_lead,
+    issuer_line,
+    record_credit,
+    sitting_line,
+    source_credit,
+)
 from claimstance.ingest.lines import BLANK, STRONG, WEAK, Line, Run, runs_and_text
 from claimstance.ingest.namelines import is_label_line, name_line
 from claimstance.ingest.styles import PLACE_LINE, house_source
@@ -270,9 +278,11 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         or publisher_named(raw)
         or house_source(raw, item.start)
         or record_credit(raw)
+        or source_credit(raw)
         or (sitting[1] if sitting else None)
         or issuer_line(titles)
         or issuer_in_lead(raw, [line.start for line in (top, lead_line) if line], item.end)
+        or committee_in_lead(lead)
     )
     return Document(
         id=f"{Path(seed_file).stem}-d{ordinal:02d}",

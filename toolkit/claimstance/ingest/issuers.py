@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from claimstance.lexicon import DATE, FIRST_PERSON, ORG_WORDS, Published, parse_published, words
 
-_CONNECTORS = words("of the for and on in to")
+_CONNECTORS = words("of the for and on in to - –")
 _DESK = re.compile(r"\s+(?i:press\s+(?:team|office|service|desk)|media\s+(?:team|office|desk)|newsroom|news\s+desk)$")
 # "Office of the Press Secretary", "Office of Press Relations", "Office of the Spokesperson": a desk with no body
 _DESK_ONLY = re.compile(r"(?i:office\s+of\s+(?:the\s+)?(?:press|media|spokesperson|spokesman|communications?)\b)")
@@ -41,8 +42,9 @@ def org_line(line: str) -> str | None:
         return body if body.split()[0][:1].isupper() else None
     if any(_verb_like(t) for t in tokens[:-1]):
         return None  # "Olsen Leaves Office", "Oldtown Votes to Leave the Union": a headline in Title Case
-    last, first = tokens[-1].lower(), tokens[0].lower()
-    if last in ORG_WORDS or (first in ORG_WORDS and tokens[1].lower() == "of"):
+    last = tokens[-1].lower()
+    # "Ministry of Fisheries", "Northland Mission to the Harbour League", "Northland - Ministry of Fisheries"
+    if last in ORG_WORDS or any(a.lower() in ORG_WORDS and b.lower() in ("of", "to") for a, b in pairwise(tokens)):
         return line
     return None
 
@@ -114,7 +116,28 @@ def sitting_line(line: str) -> tuple[str, str, Published | None] | None:
     return found["title"], found["house"], parse_published(found["date"])
 
 
+# "【Source: Office of the President】", "Source: Ministry of Fisheries": a page's credit line for its issuer
+_SOURCE_LINE = re.compile(r"^[ \t]*[\[【(]?[ \t]*Source[ \t]*:[ \t]*(?P<name>[^\n\]】)]+?)[ \t]*[\]】)]?[ \t]*$", re.M)
+
+
+def source_credit(page: str) -> str | None:
+    """The organisation a "Source: ..." credit line names (see :func:`org_line`); "Source: the minister said so" is
+    no credit."""
+    for found in _SOURCE_LINE.finditer(page) if "Source" in page else ():
+        name = org_line(found["name"])
+        if name is not None:
+            return name
+    return None
+
+
 # ------------------------------------------------------------------------------------------------ leads
+
+# "OLDTOWN – Senator Jane Doe (N-NL), Chairman of the Senate Harbour Committee, today released ...": a committee's
+# release introduces its chair or ranking member by that office; "a member of the ... Committee" speaks for no one
+_COMMITTEE_LEAD = re.compile(
+    r"\b(?i:chairman|chairwoman|chair|ranking\s+member|lead\s+(?:republican|democrat))\s+of\s+(?:the\s+)?"
+    r"(?P<name>(?:[A-Z][\w.'’\-]*\s+){1,5}Committee)\b"
+)
 
 _PLACE = r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2}(?:,\s*[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2})?"
 # "Oldtown, NL (North.News) The following ...": a dateline whose outlet, a name with its domain, runs on into the
@@ -128,6 +151,12 @@ _ISSUER_LEAD = re.compile(
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 ISSUER_LEAD_CHARS = 1500
 """A release speaks for its issuer in the first person within its first paragraphs."""
+
+
+def committee_in_lead(lead: str) -> str | None:
+    """The committee whose leader a release's lead introduces by that office (see ``_COMMITTEE_LEAD``)."""
+    found = _COMMITTEE_LEAD.search(lead[:ISSUER_LEAD_CHARS]) if "Committee" in lead else None
+    return found["name"] if found is not None else None
 
 
 def domain_dateline(lead: str) -> str | None:
