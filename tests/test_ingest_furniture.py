@@ -236,3 +236,35 @@ def test_credit_lines_are_furniture_so_a_speech_under_them_keeps_its_author() ->
 def test_a_bylines_name_line_is_never_the_title() -> None:
     doc = _doc("Jane Doe\nNorthpress Staff Writer\n\nMinisters of Northland and Southland agreed on a commission.\n")
     assert (doc.title, doc.byline, doc.source) == (None, "Jane Doe", "Northpress")
+
+
+# ---------------------------------------------------------------------------------- fifth round, third pass
+
+
+def test_a_translation_or_display_notice_above_the_headline_is_no_lead() -> None:
+    notice = "(* This is a provisional translation for reference only. The original text is in Northish.)\n"
+    raw = (
+        notice
+        + "Press Conference by Fisheries Minister Jane Doe\nDate: Tuesday, March 3, 2020\n"
+        + ("Reporter: Will the quotas change?\nMinister Doe: They will not. We have said so before.\n")
+    )
+    assert _doc(raw).title == "Press Conference by Fisheries Minister Jane Doe"
+    display = "Formatting necessary for an accurate reading of this text may be shown by tags in this display.\n"
+    assert _doc(display + "HARBOUR DUES ACT\n\nMadam President, the harbour dues must fall now.\n").title == (
+        "HARBOUR DUES ACT"
+    )
+
+
+def test_a_media_contact_line_and_a_records_credit_are_no_headline() -> None:
+    body = "OLDTOWN – Senator Jane Doe today said the harbour dues must fall. The vote is next week.\n"
+    assert _doc("Media Contact 202-555-0147\n" + body).title is None
+    record = "[Page H101]\nFrom the Northland Record Online through the Printing Office [www.print.nl]\n"
+    speech = "HARBOUR DUES ACT\n  Mr. Speaker, the harbour dues must fall now.\n"
+    assert _doc(record + speech).title == "HARBOUR DUES ACT"
+
+
+def test_a_headline_that_quotes_its_speaker_after_a_colon_is_the_title() -> None:
+    raw = 'Harbour Chairman: "The dues will fall."\nOLDTOWN – Representative Jane Doe today said the dues must fall.\n'
+    assert _doc(raw).title == _doc(raw.replace("\n", "\n\n", 1)).title == 'Harbour Chairman: "The dues will fall."'
+    turn = 'Ms. Doe: "The dues will fall."\nMr. Roe: "They will not."\n'
+    assert _doc("Harbour talks\n\n" + turn).title == "Harbour talks"

@@ -212,3 +212,17 @@ def test_a_caption_or_share_bar_under_the_headline_is_no_title(under: str) -> No
 
 def test_a_page_title_with_its_site_after_a_bar_gives_the_headline() -> None:
     assert choose_title(["Parliament approves border treaty | Northpress News"]) == "Parliament approves border treaty"
+
+
+def test_a_records_volume_heading_and_a_press_conferences_day_and_place_date_the_page() -> None:
+    volume = "[Northland Record Volume 16, Number 17 (Tuesday, December 8, 2015)]\n[House]\nHARBOUR DUES\n"
+    assert _docs(volume + "  Mr. Speaker, the harbour dues must fall now.\n")[0].published == date(2015, 12, 8)
+    conference = "Press Conference by Minister Jane Doe\nTuesday, November 1, 2016, 8:46 a.m. Front Hall, Oldtown\n"
+    doc = _docs(conference + "Reporter: Will the quotas change?\nMs. Doe: They will not.\n")[0]
+    assert (doc.title, doc.published) == ("Press Conference by Minister Jane Doe", datetime(2016, 11, 1, 8, 46))
+
+
+def test_part_of_the_debate_is_no_headline() -> None:
+    raw = "Part of the debate – in the House of Burgesses at 3:20 pm on 23 November 2022.\n"
+    doc = _docs(raw + "Thank you for the question. The dues must fall, and they will.\n")[0]
+    assert (doc.title, doc.source, doc.published) == (None, "House of Burgesses", date(2022, 11, 23))

@@ -246,7 +246,10 @@ _FURNITURE = re.compile(
     # a government page's field labels alone ("Published" / "12 March 2024") and its delivery notes
     r"|(?:published|first\s+published|last\s+updated|delivered\s+on|from)\s*:?$"
     r"|(?:format|content\s+format|countr(?:y|ies)|themes?|disaster\s+types?|language|labels)\s*:\s*[A-Z]"
-    r"|.{0,40}\((?:transcript\s+of\s+the\s+speech|original\s+script|speaker['’]s\s+notes)\b[^()]*\)$)"
+    r"|.{0,40}\((?:transcript\s+of\s+the\s+speech|original\s+script|speaker['’]s\s+notes)\b[^()]*\)$"
+    # a translation's notice, a record display's notice, a press office's contact line ("Media Contact 202-555-0147")
+    r"|\(?\s*\*?\s*this\s+is\s+an?\s+(?:provisional\s+|unofficial\s+)?translation\b"
+    r"|formatting\s+necessary\s+for\s+an\s+accurate\s+reading\b|(?:media|press)\s+contacts?\s*:?\s*[+\d(][\d\s().\-]{6,}$)"
 )
 
 

@@ -71,6 +71,7 @@ from claimstance.ingest.issuers import (
     domain_dateline,
     issuer_in_lead,
     issuer_line,
+    quoted_headline,
     record_credit,
     sitting_line,
     source_credit,
@@ -111,7 +112,7 @@ def _is_prose(raw: str, line: Line) -> bool:
     if length > LONG_TITLE_CHARS:
         return True
     if _PROSE_END.search(raw, line.start, line.end) is not None:
-        if length <= MAX_TITLE_CHARS and _kicker(raw, line):
+        if length <= MAX_TITLE_CHARS and (_kicker(raw, line) or quoted_headline(raw, line.start, line.end)):
             return False
         return line.short is None or PLACE_LINE.fullmatch(line.short) is None  # "Washington, D.C." is a place
     # long, unless a Title Case headline ends without a full stop

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from claimstance.ingest.issuers import org_line
+from claimstance.ingest.issuers import QUOTE_HEADLINE, org_line
 from claimstance.ingest.namelines import TRANSCRIPT_START, is_role_line, name_line
 from claimstance.ingest.styles import PLACE_LINE
 from claimstance.lexicon import (
@@ -135,12 +135,18 @@ def year_from_page(month_day: tuple[int, int], raw: str) -> date | None:
     return None  # pragma: no cover - the next year is always late enough
 
 
-_HEAD_DATE_FIRST = re.compile(rf"(?:{DATE.pattern})(?:,?\s+\d{{1,2}}:\d{{2}})?(?=,?\s|$)")
+_HEAD_DATE_FIRST = re.compile(
+    rf"(?:[A-Z][a-z]+day,?\s+)?(?P<day>(?:{DATE.pattern})(?:,?\s+\d{{1,2}}:\d{{2}})?)(?=,?\s|$)"
+)
 # "Briefing by X, Oldtown, March 4, 2022", "Speech in Oldtown: 4 March 2022"
-_HEAD_DATE_LAST = re.compile(rf"[,:]\s*(?:{DATE.pattern})$")
+_HEAD_DATE_LAST = re.compile(rf"[,:]\s*(?P<day>{DATE.pattern})$")
 # "(House of Burgesses - September 15, 2020)": a record's chamber and day; "Wednesday, 5 April 2017 - Oldtown Revised
 # edition": a record's day and place
 _CHAMBER_DAY = re.compile(rf"\([A-Z][\w'’ ]{{2,60}}?\s+[-–—]\s+(?P<day>{DATE.pattern})\)$")
+# "[Northland Record Volume 16, Number 17 (Tuesday, December 8, 2015)]": a record's volume and issue, then its day
+_VOLUME_DAY = re.compile(
+    rf"\[?[A-Z][\w ]{{2,60}}?\s+Volume\s+\d+,\s+Number\s+\d+\s+\((?:\w+day,?\s+)?(?P<day>{DATE.pattern})\)"
+)
 _DAY_PLACE = re.compile(rf"(?:\w+day,?\s+)?(?P<day>{DATE.pattern})\s+[-–—]\s+[A-Z]")
 _SECTION_BEFORE = re.compile(r"(?:[A-Z][\w&'’\-]*\s+){1,3}(?=\d)")
 """A section's label before a timestamp on one line: "Northland Materials 25 March 2019 14:12 (UTC +04:00)"."""
@@ -182,12 +188,12 @@ def dated_head(heads: Sequence[str]) -> Published | None:
         )
         if labelled is not None and labelled.stamp and labelled.published and labelled.updated is Updated.PLAIN:
             return labelled.published
-        record = _CHAMBER_DAY.match(head) or _DAY_PLACE.match(head)
+        record = _CHAMBER_DAY.match(head) or _DAY_PLACE.match(head) or _VOLUME_DAY.match(head)
         if record is not None:
             return parse_published(record["day"])
         at = _HEAD_DATE_FIRST.match(head) or _HEAD_DATE_LAST.search(head)
         if at is not None and stamp_kind(head) is Updated.PLAIN:
-            return parse_published(at.group())
+            return parse_published(at["day"])
     return None
 
 
@@ -335,7 +341,8 @@ _NOT_A_TITLE = re.compile(
     # November 2019"), a speech's label before its speaker ("Prepared Floor Remarks by Senator Jane Doe")
     rf"|léim\s+ar\s+aghaidh\b|.{{0,60}}\b(?:debates?|proceedings|sitting)\s*[,\-–—]\s*(?:\w+day\s*[,\-–—]?\s*)?{DATE.pattern}$"
     r"|(?:(?:prepared|floor|opening|closing|keynote)\s+)+remarks\s+(?:by|of)\s"
-    r"|(?:questions|ceisteanna|written\s+answers|oral\s+answers)\s*\(\d+\)$))"  # a record's numbered section
+    r"|(?:questions|ceisteanna|written\s+answers|oral\s+answers)\s*\(\d+\)$"  # a record's numbered section
+    r"|from\s+the\s+.{0,60}\bonline\s+(?:through|via)\b))"  # a record's credit
 )
 _SECTIONS = (
     r"(?i:statements|speeches|press\s+releases|releases|readouts|briefings|messages|interviews|transcripts|articles)"
@@ -436,11 +443,17 @@ def is_headline(text: str | None) -> bool:
         return False  # "Home » UK Government » Foreign Secretary statement ...": the page's place in its site
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“«'‘"):
         return False
-    return text.rstrip("\"”»'’)]")[-1:] not in _TITLE_END and read_dateline(text) is None
+    closed = text.rstrip("\"”»'’)]")[-1:] in _TITLE_END and QUOTE_HEADLINE.fullmatch(text) is None  # 'Chair: "No."'
+    return not closed and read_dateline(text) is None
 
 
 _VOLUME = re.compile(r";\s+[A-Z][\w ]{2,60}?\s+Vol\.\s*\d+(?:,\s*No\.\s*\d+)?$")
 _SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}$")
+
+
+def _dated(line: str) -> bool:
+    """Whether a line dates the page ("Delivered on 4 March 2022", "Tuesday, March 4, 2022, 8:46 Front Hall")."""
+    return ON_DATE.search(line) is not None or _HEAD_DATE_FIRST.match(line) is not None
 
 
 def choose_title(lines: Sequence[str]) -> str | None:
@@ -458,7 +471,7 @@ def choose_title(lines: Sequence[str]) -> str | None:
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if following.startswith("by ") and is_headline(line):
             line = f"{line} {following}"  # "Press conference" / "by NATO Secretary General ..."
-        elif not is_headline(line) or _NOT_A_TITLE.match(line) or (_DIGIT.search(line) and ON_DATE.search(line)):
+        elif not is_headline(line) or _NOT_A_TITLE.match(line) or (_DIGIT.search(line) and _dated(line)):
             continue
         if _SECTION.fullmatch(line):
             continue  # a section's name

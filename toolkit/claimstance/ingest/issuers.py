@@ -106,14 +106,15 @@ _SITTING = re.compile(
 )
 
 
-def sitting_line(line: str) -> tuple[str, str, Published | None] | None:
+def sitting_line(line: str) -> tuple[str | None, str, Published | None] | None:
     """A debate record's heading line: its headline, its chamber and the day of the sitting, or None."""
     if " in the " not in line or " on " not in line:
         return None
     found = _SITTING.fullmatch(line.strip())
     if found is None:
         return None
-    return found["title"], found["house"], parse_published(found["date"])
+    title = None if found["title"].lower() == "part of the debate" else found["title"]  # a turn's link, no heading
+    return title, found["house"], parse_published(found["date"])
 
 
 # "【Source: Office of the President】", "Source: Ministry of Fisheries": a page's credit line for its issuer
@@ -131,6 +132,17 @@ def source_credit(page: str) -> str | None:
 
 
 # ------------------------------------------------------------------------------------------------ leads
+
+# 'Harbour Chairman: "The dues will fall."' over "OLDTOWN – Representative Jane Doe today ...": a release's headline
+# that quotes its speaker after a label, then the lead's bare dateline (a transcript's turn has no dateline under it)
+QUOTE_HEADLINE = re.compile(r"[A-Z][^:\n]{2,60}:\s*[\"“][^\"”\n]+[\"”]")
+_BARE_DATELINE = re.compile(r"(?:\r?\n[ \t]*)+[A-Z][A-Z.,'’ ]{2,40}[–—-]{1,2}\s")
+
+
+def quoted_headline(raw: str, start: int, end: int) -> bool:
+    """Whether the line from ``start`` to ``end`` is a headline quoting its speaker over a dateline's lead."""
+    return QUOTE_HEADLINE.fullmatch(raw[start:end].strip()) is not None and _BARE_DATELINE.match(raw, end) is not None
+
 
 # "OLDTOWN – Senator Jane Doe (N-NL), Chairman of the Senate Harbour Committee, today released ...": a committee's
 # release introduces its chair or ranking member by that office; "a member of the ... Committee" speaks for no one
