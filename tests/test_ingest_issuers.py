@@ -152,3 +152,11 @@ def test_a_committee_leaders_release_names_the_committee() -> None:
     assert _first(lead).source == "Senate Harbour Committee"
     member = lead.replace("Chairman of", "a member of")
     assert _first(member).source is None
+
+
+def test_a_chief_observers_release_names_the_observation_mission() -> None:
+    lead = (
+        "Chief Observer launches the mission\n\nOLDTOWN, 3 May 2021 - Jane Doe, Chief Observer of the Harbour Union "
+        "Election Observation Mission (HU EOM) to Northland and a former minister, presented the mission today.\n"
+    )
+    assert _first(lead).source == "Harbour Union Election Observation Mission (HU EOM) to Northland"

@@ -145,10 +145,13 @@ def quoted_headline(raw: str, start: int, end: int) -> bool:
 
 
 # "OLDTOWN – Senator Jane Doe (N-NL), Chairman of the Senate Harbour Committee, today released ...": a committee's
-# release introduces its chair or ranking member by that office; "a member of the ... Committee" speaks for no one
+# release introduces its chair or ranking member by that office, an observation mission's its chief observer ("Jane
+# Doe, Chief Observer of the Harbour Union Election Observation Mission (HU EOM) to Northland"); "a member of the ...
+# Committee" speaks for no one
 _COMMITTEE_LEAD = re.compile(
-    r"\b(?i:chairman|chairwoman|chair|ranking\s+member|lead\s+(?:republican|democrat))\s+of\s+(?:the\s+)?"
-    r"(?P<name>(?:[A-Z][\w.'’\-]*\s+){1,5}Committee)\b"
+    r"\b(?i:chairman|chairwoman|chair|ranking\s+member|lead\s+(?:republican|democrat)|chief\s+observer|head)\s+of\s+"
+    r"(?:the\s+)?(?P<name>(?:[A-Z][\w.'’\-]*\s+){1,5}(?:Committee|Mission(?:\s+\([A-Z][A-Za-z .]{1,12}\))?"
+    r"(?:\s+to\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})?))(?=[\s,.;])"
 )
 
 _PLACE = r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2}(?:,\s*[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2})?"
@@ -167,7 +170,7 @@ ISSUER_LEAD_CHARS = 1500
 
 def committee_in_lead(lead: str) -> str | None:
     """The committee whose leader a release's lead introduces by that office (see ``_COMMITTEE_LEAD``)."""
-    found = _COMMITTEE_LEAD.search(lead[:ISSUER_LEAD_CHARS]) if "Committee" in lead else None
+    found = _COMMITTEE_LEAD.search(lead[:ISSUER_LEAD_CHARS]) if "Committee" in lead or "Mission" in lead else None
     return found["name"] if found is not None else None
 
 
