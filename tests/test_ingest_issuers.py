@@ -160,3 +160,12 @@ def test_a_chief_observers_release_names_the_observation_mission() -> None:
         "Election Observation Mission (HU EOM) to Northland and a former minister, presented the mission today.\n"
     )
     assert _first(lead).source == "Harbour Union Election Observation Mission (HU EOM) to Northland"
+
+
+def test_a_body_the_headline_opens_with_and_an_acronym_bodys_section_name_the_issuer() -> None:
+    raw = "Home | Video | Search\nHarbour Forum Contact Group\nHarbour Forum Contact Group - Outcomes Statement\n\n"
+    assert _first(raw + BODY).source == "Harbour Forum Contact Group"
+    section = "NLOSCE Statements\nStatement on the Harbour Settlement\nAs delivered by Ambassador Jane Doe\n\n"
+    assert _first(section + BODY).source == "NLOSCE"
+    plain = "Harbour Talks\nHarbour Talks: Ministers Meet Again\n\n"
+    assert _first(plain + BODY).source is None  # a kicker line, not two words of a body's name

@@ -69,6 +69,7 @@ from claimstance.ingest.headers import (
 from claimstance.ingest.issuers import (
     committee_in_lead,
     domain_dateline,
+    header_issuer,
     issuer_in_lead,
     issuer_line,
     quoted_headline,
@@ -282,6 +283,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         or source_credit(raw)
         or (sitting[1] if sitting else None)
         or issuer_line(titles)
+        or header_issuer(titles, title)
         or issuer_in_lead(raw, [line.start for line in (top, lead_line) if line], item.end)
         or committee_in_lead(lead)
     )

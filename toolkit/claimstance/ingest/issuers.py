@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from claimstance.lexicon import DATE, FIRST_PERSON, ORG_WORDS, Published, parse_published, words
+from claimstance.lexicon import DATE, FIRST_PERSON, ORG_HEADS, ORG_WORDS, Published, parse_published, words
 
 _CONNECTORS = words("of the for and on in to - –")
 _DESK = re.compile(r"\s+(?i:press\s+(?:team|office|service|desk)|media\s+(?:team|office|desk)|newsroom|news\s+desk)$")
@@ -70,6 +70,28 @@ def issuer_line(heads: Sequence[str]) -> str | None:
         found = org_line(head)
         if found is not None:
             return found
+    return None
+
+
+# "NPA Statements", "NLOSCE Press Releases": the section of an acronym-named body's site
+_ACRONYM_SECTION = re.compile(r"(?P<name>[A-Z]{3,10})\s+(?:Statements|Press\s+Releases|Speeches|Remarks|Transcripts)")
+_SEPARATORS = (" - ", " – ", " — ", ": ")
+
+
+def header_issuer(heads: Sequence[str], title: str | None) -> str | None:
+    """The body an article's header names outside an organisation line: the section of an acronym-named body's site
+    ("NPA Statements"), or a body's name (an organisation's noun last) that the headline opens with ("Harbour Forum
+    Contact Group" over "Harbour Forum Contact Group - Outcomes Statement": a repost host's credit for its issuer)."""
+    for head in heads:
+        found = _ACRONYM_SECTION.fullmatch(head)
+        if found is not None:
+            return found["name"]
+        tokens = head.split()
+        if title is None or head == title or not 2 <= len(tokens) <= MAX_ISSUER_WORDS:
+            continue
+        body = tokens[-1].lower() in ORG_HEADS and all(t[:1].isupper() or t.lower() in _CONNECTORS for t in tokens)
+        if body and any(title.startswith(head + separator) for separator in _SEPARATORS):
+            return head
     return None
 
 
