@@ -169,3 +169,10 @@ def test_a_body_the_headline_opens_with_and_an_acronym_bodys_section_name_the_is
     assert _first(section + BODY).source == "NLOSCE"
     plain = "Harbour Talks\nHarbour Talks: Ministers Meet Again\n\n"
     assert _first(plain + BODY).source is None  # a kicker line, not two words of a body's name
+
+
+def test_a_one_word_heading_under_a_records_credit_is_the_title() -> None:
+    speech = "Madam President, the harbour talks have failed again, and the fleet is idle.\nWe must act now.\n"
+    credit = "[Page S101]\nFrom the Northland Record Online through the Printing Office [www.print.nl]\n"
+    assert _first(credit + "Harbour\n" + speech).title == "Harbour"
+    assert _first("Harbour\n" + speech).title is None  # a single word elsewhere is no headline

@@ -74,6 +74,7 @@ from claimstance.ingest.issuers import (
     issuer_line,
     quoted_headline,
     record_credit,
+    record_heading,
     sitting_line,
     source_credit,
 )
@@ -230,7 +231,9 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         title = choose_title(titles)
     top = header_lines[0] if header_lines else lead_line
     sitting = sitting_line(raw[top.start : top.end]) if top is not None else None
-    title = title or (sitting[0] if sitting else None)  # "Heading – in the House of X at 2:19 pm on 8 May 2015."
+    title = (
+        title or (sitting[0] if sitting else None) or record_heading(titles)
+    )  # "Heading – in the House of X at 2:19 pm on 8 May 2015."
     author = role = None
     found = header_author(title, heads, text, item.header, item.early)
     if found is not None:

@@ -120,6 +120,21 @@ def record_credit(page: str) -> str | None:
     return (found["online"] or found["by"] or found["link"]) if found is not None else None
 
 
+RECORD_HEADING_WORDS = 8
+"""A record's heading under its credit is a short subject line ("Harbour", "HARBOUR DUES ACT")."""
+
+
+def record_heading(heads: Sequence[str]) -> str | None:
+    """The heading under a record's "From the ... Online through ..." credit: a record names its subject in as little as
+    one word ("Harbour"), which a headline elsewhere never is."""
+    for head, following in pairwise(heads):
+        found = _RECORD_CREDIT.search(head) if " Online " in head else None
+        if found is not None and found["online"] and following[:1].isupper():
+            short = len(following.split()) <= RECORD_HEADING_WORDS and following[-1] not in ".,;:!?"
+            return following if short else None
+    return None
+
+
 # "Bill Presented — Harbour Bill – in the House of Commons at 2:19 pm on 8 January 2015.": a debate record's
 # heading, then the chamber, the time and the day of the sitting
 _SITTING = re.compile(
