@@ -176,3 +176,13 @@ def test_a_one_word_heading_under_a_records_credit_is_the_title() -> None:
     credit = "[Page S101]\nFrom the Northland Record Online through the Printing Office [www.print.nl]\n"
     assert _first(credit + "Harbour\n" + speech).title == "Harbour"
     assert _first("Harbour\n" + speech).title is None  # a single word elsewhere is no headline
+
+
+def test_the_agenda_item_a_record_page_shows_is_its_title() -> None:
+    raw = (
+        "Meeting of the Assembly\nMeeting date: Tuesday, June 28, 2022\n"
+        "Agenda: Time for Reflection, Harbour Dues, Business Motion\nHarbour Dues\nThe Presiding Officer (Jane Doe)\n"
+        "The next item of business is a statement by the harbour minister on harbour dues.\n"
+    )
+    assert _first(raw).title == "Harbour Dues"
+    assert _first(raw.replace("Harbour Dues\nThe", "The")).title != "Harbour Dues"  # an item the page does not show

@@ -67,6 +67,7 @@ from claimstance.ingest.headers import (
     year_from_page,
 )
 from claimstance.ingest.issuers import (
+    agenda_item,
     committee_in_lead,
     domain_dateline,
     header_issuer,
@@ -231,9 +232,8 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         title = choose_title(titles)
     top = header_lines[0] if header_lines else lead_line
     sitting = sitting_line(raw[top.start : top.end]) if top is not None else None
-    title = (
-        title or (sitting[0] if sitting else None) or record_heading(titles)
-    )  # "Heading – in the House of X at 2:19 pm on 8 May 2015."
+    # "Heading – in the House of X at 2:19 pm on 8 May 2015."; a record's heading; the agenda item a record page shows
+    title = agenda_item(text) or title or (sitting[0] if sitting else None) or record_heading(titles)
     author = role = None
     found = header_author(title, heads, text, item.header, item.early)
     if found is not None:

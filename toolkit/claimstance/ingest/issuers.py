@@ -135,6 +135,22 @@ def record_heading(heads: Sequence[str]) -> str | None:
     return None
 
 
+# "Agenda: Time for Reflection, Harbour Dues, Business Motion": a record's list of the day's items
+_AGENDA = re.compile(r"^[ \t]*Agenda[ \t]*:[ \t]*(?P<items>[^\n]+)$", re.MULTILINE)
+AGENDA_LINES = 6
+"""The item a record page shows comes within a few lines of its agenda."""
+
+
+def agenda_item(text: str) -> str | None:
+    """The agenda item a record page shows: the first line after its "Agenda:" line that is one of the items."""
+    found = _AGENDA.search(text) if "Agenda" in text else None
+    if found is None:
+        return None
+    items = {item.strip() for item in found["items"].split(",")}
+    after = text[found.end() :].splitlines()[1 : AGENDA_LINES + 1]
+    return next((line.strip() for line in after if line.strip() in items), None)
+
+
 # "Bill Presented — Harbour Bill – in the House of Commons at 2:19 pm on 8 January 2015.": a debate record's
 # heading, then the chamber, the time and the day of the sitting
 _SITTING = re.compile(
