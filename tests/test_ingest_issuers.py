@@ -186,3 +186,12 @@ def test_the_agenda_item_a_record_page_shows_is_its_title() -> None:
     )
     assert _first(raw).title == "Harbour Dues"
     assert _first(raw.replace("Harbour Dues\nThe", "The")).title != "Harbour Dues"  # an item the page does not show
+
+
+def test_a_six_word_site_name_in_the_banner_and_menus_is_the_source_and_no_headline() -> None:
+    site = "Harbour Affairs and Fisheries Trade Northland"
+    menu = f"{site}\n{site}\nContact Us\n{site}\nServices for Business\n"
+    doc = _first(menu + "March 3, 2006\n\n" + BODY)
+    assert doc.source == site and doc.title != site
+    headline = "Northland rejects the talks on the border"
+    assert _first(f"{headline}\n{headline}\n{headline}\n\n{BODY}").title == headline  # a headline comes in a row

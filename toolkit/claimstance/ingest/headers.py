@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from claimstance.ingest.issuers import QUOTE_HEADLINE, org_line
+from claimstance.ingest.issuers import QUOTE_HEADLINE, is_site_line, org_line
 from claimstance.ingest.namelines import TRANSCRIPT_START, is_role_line, name_line
 from claimstance.ingest.styles import PLACE_LINE
 from claimstance.lexicon import (
@@ -367,16 +367,6 @@ _BYLINE_TAIL = re.compile(
 )
 _PLACE_LINE = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")
 """A place on a line of its own ("Washington, DC", "New York, NY", "Oldtown, Northland"): no headline."""
-SITE_REPEATS, SITE_WORDS = 3, 5
-"""A short header line given this often is the site's name (a logo, a menu, a footer repeated); a headline given
-three times (page title, breadcrumb, heading) is longer and stays a headline."""
-
-
-def is_site_line(line: str, lines: Sequence[str]) -> bool:
-    """Whether a header line is the site's name: short, and given at least three times."""
-    return len(line.split()) <= SITE_WORDS and lines.count(line) >= SITE_REPEATS
-
-
 _TITLE_END = frozenset(".,;:–—-…")
 # A photo caption or a share bar under the headline: "... (Photo: Jane Doe/Northpress)", "Share on Facebook"
 _CAPTION = re.compile(

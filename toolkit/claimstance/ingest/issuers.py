@@ -95,6 +95,21 @@ def header_issuer(heads: Sequence[str], title: str | None) -> str | None:
     return None
 
 
+SITE_REPEATS, SITE_WORDS, APART_SITE_WORDS = 3, 5, 7
+"""A short header line given this often is the site's name (a logo, a menu, a footer repeated); a headline given
+three times (page title, breadcrumb, heading) is longer and stays a headline. A longer one (up to seven words) is the
+site's name only when its copies stand apart (banner, menus): a page gives its headline in a row."""
+
+
+def is_site_line(line: str, lines: Sequence[str]) -> bool:
+    """Whether a header line is the site's name: short, and given at least three times (see :data:`SITE_WORDS`)."""
+    at = [i for i, other in enumerate(lines) if other == line]
+    if len(at) < SITE_REPEATS:
+        return False
+    size = len(line.split())
+    return size <= SITE_WORDS or (size <= APART_SITE_WORDS and at[-1] - at[0] >= len(at))
+
+
 # ------------------------------------------------------------------------------------------------ records
 
 # A parliamentary record's credits: "From the Northland Record Online through the Printing Office", "This
