@@ -268,3 +268,11 @@ def test_a_headline_that_quotes_its_speaker_after_a_colon_is_the_title() -> None
     assert _doc(raw).title == _doc(raw.replace("\n", "\n\n", 1)).title == 'Harbour Chairman: "The dues will fall."'
     turn = 'Ms. Doe: "The dues will fall."\nMr. Roe: "They will not."\n'
     assert _doc("Harbour talks\n\n" + turn).title == "Harbour talks"
+
+
+def test_an_archived_sites_skip_links_are_no_headline() -> None:
+    skip = "Skip all menus (access key: 2) Skip first menu (access key: 1)\n"
+    assert (
+        _doc(skip + "OLDTOWN – Senator Jane Doe today said the harbour dues must fall. The vote is next.\n").title
+        is None
+    )
