@@ -335,7 +335,8 @@ _NOT_A_TITLE = re.compile(
     r"|section\s*:|filed\s+under|home$|menu$|search$|for\s+immediate\s+release|as\s+delivered|as\s+prepared"
     r"|check\s+against\s+delivery|embargoed"
     # a site's own furniture: skip links, a government banner, a blog's label listing
-    r"|skip\s+(?:all|first)\s+menus?\b|sautez\s+(?:tous\s+les|le\s+premier)\s+menus?\b|jump\s+to\s+(?:content|navigation|main)|an\s+official\s+website\s+of\b|(?:official|secure)\s+(?:\.gov\s+)?"
+    r"|skip\s+(?:all|first)\s+menus?\b|sautez\s+(?:tous\s+les|le\s+premier)\s+menus?\b"
+    r"|jump\s+to\s+(?:content|navigation|main)|an\s+official\s+website\s+of\b|(?:official|secure)\s+(?:\.gov\s+)?"
     r"websites\s+use\b|showing\s+posts\s+(?:with|for)\b|printable\s+version\b"
     # the skip link of a bilingual Irish site, a record's dated heading ("Northland Assembly Debate, Thursday - 7
     # November 2019"), a speech's label before its speaker ("Prepared Floor Remarks by Senator Jane Doe")
