@@ -65,6 +65,11 @@ def test_no_author_from_a_capitals_headline_a_framed_quotation_or_a_group() -> N
         ("Opening remarks\nJane Doe\nSecretary-General\nOldtown, 3 April 2019\n", ("Jane Doe", "Secretary-General")),
         ("Aid Convoy\nPress Statement\nJohn Roe\nDepartment Spokesperson\n", ("John Roe", "Department Spokesperson")),
         ("Secretary Doe Meets the Press\nREMARKS\nJANE DOE, SECRETARY OF STATE\n", ("Jane Doe", "Secretary Of State")),
+        (  # a form of address before the name; the place line under the mission is no person
+            "Remarks at a Council Briefing on Southland\nAmbassador Jane Anne Roe\nNorthland Representative to the UN\n"
+            "Northland Mission to the United Nations\nNew York City\nJuly 2, 2019\n",
+            ("Jane Anne Roe", "Northland Representative to the UN"),
+        ),
     ],
 )  # fmt: skip
 def test_a_name_line_under_a_transcript_label_is_the_author_and_the_line_below_its_office(
