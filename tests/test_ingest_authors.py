@@ -51,6 +51,16 @@ def test_the_office_named_by_the_header_resolves_to_its_holder_in_the_text() -> 
     assert _author(raw) == ("Jane Doe", "Foreign Secretary")
 
 
+def test_a_surname_the_header_gives_alone_is_written_out_in_surname_first_order() -> None:
+    raw = (
+        "President Lin's remarks at a reception for the press\n\n"
+        "On Monday, President Lin Mei-hua met the foreign press corps.\n\nWe will defend our democracy.\n"
+    )
+    assert _author(raw) == ("Lin Mei-hua", "President")
+    raw = "President Lin's remarks at a reception for the press\n\nWe will defend our democracy. Lin Park is open.\n"
+    assert _author(raw) == ("Lin", "President")  # no office before it: a place, not the president
+
+
 def test_no_author_from_a_capitals_headline_a_framed_quotation_or_a_group() -> None:
     assert _author("NORTHLAND SPOKESMAN SLAMS SOUTHLAND MINISTER’S REMARKS\n\nThe spokesman said so.\n") == (None, None)
     raw = "Elections 2020: Foreign Office statement\n\nA Foreign Office spokesperson said:\n\nWe are concerned.\n"

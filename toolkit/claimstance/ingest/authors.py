@@ -347,7 +347,21 @@ def header_author(
     signed = signed_by(text, found[1]) if _office_only(found[1]) else None
     if signed is not None:  # "Statement by the Spokesperson" signed "Jane DOE" / "Lead Spokesperson for ..."
         return found[0], signed[0], signed[1]
-    return found[0], fuller_institution(text, fuller_name(text, found[1])), found[2]
+    return found[0], fuller_institution(text, _surname_first(text, fuller_name(text, found[1]))), found[2]
+
+
+def _surname_first(text: str, name: str) -> str:
+    """A surname alone written out in surname-first order when the text gives it after an office with a
+    hyphenated given name ("President Lin" -> "Lin Mei-hua" from "President Lin Mei-hua"); one such name only."""
+    if " " in name or not name[:1].isupper():
+        return name
+    given = r"[A-Z][a-z]+-[a-z]+\b(?![ \t]+[A-Z][a-z])"
+    found = {
+        m.group(2)
+        for m in re.finditer(rf"\b([A-Z][a-z]+)[ \t]+{re.escape(name)}[ \t]+({given})", text)
+        if _role_word(m.group(1))
+    }
+    return f"{name} {found.pop()}" if len(found) == 1 else name
 
 
 def _office_only(author: str) -> bool:
