@@ -29,6 +29,7 @@ def _author(raw: str) -> tuple[str | None, str | None]:
         ("Foreign Secretary statement following the elections in Southland", ("Foreign Secretary", None)),
         ("Remarks by High Representative/Vice-President Ann Berg", ("Ann Berg", "High Representative/Vice-President")),
         ("Prepared Floor Remarks by U.S. Senator Karl Olsen of Northland", ("Karl Olsen", "U.S. Senator")),
+        ("Press Conference by Minister for Foreign Affairs Karl Olsen", ("Karl Olsen", "Minister for Foreign Affairs")),
     ],
 )  # fmt: skip
 def test_a_header_names_the_author_in_the_forms_of_government_sites(

@@ -187,7 +187,12 @@ def _who(text: str) -> str:
         cut = _WHO_END.search(text, cut.end() + (tail.start() if tail else len(after)))
         if cut is None:
             return text
+    while cut is not None and _REMIT.match(text, cut.start()) and _role_word(text[: cut.start()].split()[-1]):
+        cut = _WHO_END.search(text, cut.end())  # "Minister for Foreign Affairs Jane Doe": the office's remit
     return text[: cut.start()] if cut else text
+
+
+_REMIT = re.compile(r"\sfor\s+[A-Z]")
 
 
 def transcript_header(
