@@ -480,3 +480,18 @@ def test_an_office_acting_in_a_news_sentence_that_names_who_said_it_is_that_sour
     assert said["The President urges "] == "Karl Roe"  # the sentence says who said it
     assert said["The leaders agreed t"] == "officials"
     assert said["The Foreign Minister"] == "Foreign Minister"  # no one else named: the office's own act
+
+
+def test_a_questioner_tagged_by_surname_and_outlet_opens_a_turn_of_their_own() -> None:
+    text = (
+        "Berg, Northland Daily: Will you raise the tariffs with Southland? What is your view?\n"
+        "Minister Olsen: We will not raise them. I have said so before.\n"
+        "2. Borders\n"
+        "Holm, Oldtown Radio: I would like to ask about the border. When will it reopen?\n"
+        "Minister Olsen: Soon, I hope.\n"
+    )
+    units = claims(text, author="Karl Olsen", author_role="Foreign Minister")
+    asked = {u.text.split(":")[-1].strip()[:12]: u.speaker.name for u in units}
+    assert asked["Will you rai"] == asked["What is your"] == "Berg"
+    assert asked["I would like"] == asked["When will it"] == "Holm"
+    assert asked["We will not "] == asked["Soon, I hope"] == "Karl Olsen"

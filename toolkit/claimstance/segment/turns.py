@@ -173,14 +173,16 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     if who.lower() in _INLINE_NOUNS:  # a lone "Question: ..." with nothing after it to answer is no turn
         end = text.find("\n", tag.end())
         return who if transcript or (end >= 0 and text[end:].strip()) else None
-    parsed = parse_speaker_phrase(who)
-    titled = parsed is not None and (parsed.role is not None or is_honorific(who.split()[0]))
-    named = parsed is not None and parsed.person and (" " in parsed.name or titled)
-    if parsed is None or not named or who.lower().split()[0] in _FIELDS:
-        return None
     end = text.find("\n", tag.end())
     said = text[tag.end() : end if end >= 0 else len(text)]
     asks = said.rstrip().endswith("?")
+    parsed = parse_speaker_phrase(who)
+    titled = parsed is not None and (parsed.role is not None or is_honorific(who.split()[0]))
+    # "Berg, Northland Daily: Will you ...?": a press conference's questioner by surname and outlet
+    asker = asks and " " not in who and "," in tag.group() and who.lower() not in _FIELDS
+    named = parsed is not None and parsed.person and (" " in parsed.name or titled or asker)
+    if parsed is None or not named or who.lower().split()[0] in _FIELDS:
+        return None
     # a headline "Karl Olsen: We will never give up" is one sentence; a turn runs on
     runs_on = _SENTENCE_BREAK.search(said) is not None and FIRST_PERSON.search(said) is not None
     return who if transcript or asks or runs_on else None
