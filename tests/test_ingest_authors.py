@@ -62,6 +62,32 @@ def test_a_surname_the_header_gives_alone_is_written_out_in_surname_first_order(
     assert _author(raw) == ("Lin", "President")  # no office before it: a place, not the president
 
 
+@pytest.mark.parametrize(
+    ("header", "author"),
+    [
+        ("As delivered by Ambassador Jane Q. Roe to the Permanent Council\nOldtown, May 3, 2014", ("Jane Q. Roe", "Ambassador")),
+        ("Statement on the talks\n\nAs delivered by Ambassador Karl Olsen\nto the Permanent Council, Oldtown", ("Karl Olsen", "Ambassador")),
+        ("Prime Minister Anna Berg T.D. on the Northland Assembly elections", ("Anna Berg", "Prime Minister")),
+        ("President Olsen attends 2019 year-end press conference (excerpt)", ("Olsen", "President")),
+    ],
+)  # fmt: skip
+def test_a_statement_s_delivery_line_topic_header_or_press_conference_names_its_author(
+    header: str, author: tuple[str, str]
+) -> None:
+    raw = f"{header}\n\nNorthland takes note of the talks. We hope the parties will keep to the ceasefire.\n"
+    assert _author(raw) == author
+    [doc] = ingest_text(raw, "page.txt")
+    own = [u.speaker for u in segment(doc) if u.text.startswith(("Northland takes", "We hope"))]
+    assert [s.name for s in own] == [author[0]] * 2
+
+
+def test_a_topic_header_or_a_press_conference_over_a_report_names_no_author() -> None:
+    raw = "Prime Minister Anna Berg on the Northland Assembly elections\n\nThe vote was calm, observers said.\n"
+    assert _author(raw) == (None, None)  # no first person below: a report about her
+    raw = "President Olsen attends press conference\n\nPresident Olsen said we must act. He left at noon.\n"
+    assert _author(raw) == (None, None)
+
+
 def test_no_author_from_a_capitals_headline_a_framed_quotation_or_a_group() -> None:
     assert _author("NORTHLAND SPOKESMAN SLAMS SOUTHLAND MINISTER’S REMARKS\n\nThe spokesman said so.\n") == (None, None)
     raw = "Elections 2020: Foreign Office statement\n\nA Foreign Office spokesperson said:\n\nWe are concerned.\n"

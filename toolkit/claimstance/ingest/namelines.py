@@ -278,3 +278,17 @@ def fullest_role(text: str, name: str, role: str | None) -> str | None:
         if best is None or len(candidate) > len(best):
             best = candidate
     return best
+
+
+def surname_first(text: str, name: str) -> str:
+    """A surname alone written out in surname-first order when the text gives it after an office with a
+    hyphenated given name ("President Lin" -> "Lin Mei-hua" from "President Lin Mei-hua"); one such name only."""
+    if " " in name or not name[:1].isupper():
+        return name
+    given = r"[A-Z][a-z]+-[a-z]+\b(?![ \t]+[A-Z][a-z])"
+    found = {
+        m.group(2)
+        for m in re.finditer(rf"\b([A-Z][a-z]+)[ \t]+{re.escape(name)}[ \t]+({given})", text)
+        if m.group(1).lower() in ROLE_WORDS
+    }
+    return f"{name} {found.pop()}" if len(found) == 1 else name
