@@ -356,7 +356,6 @@ def header_author(
     return found[0], fuller_institution(text, surname_first(text, fuller_name(text, found[1]))), found[2]
 
 
-
 def _office_only(author: str) -> bool:
     """Whether an author is an office with no holder ("Foreign Secretary", "the Spokesperson")."""
     return all(t.lower() in ROLE_OR_ORG or t.lower() in ROLE_CONNECTORS for t in author.split())
@@ -370,9 +369,9 @@ def _any_header_author(
     early: Sequence[str],
 ) -> tuple[str | None, str | None, str | None] | None:
     for line in [title, *heads]:  # the title may join two lines: "Press conference" / "by X"
-        found = transcript_header(line, holder_text=text) or _delivered_or_on(line, text)
-        if found is not None:
-            return found
+        header = transcript_header(line, holder_text=text) or _delivered_or_on(line, text)
+        if header is not None:
+            return header
     if lead_header is not None:
         return lead_header
     kicked = _kicked_header(text)
@@ -394,7 +393,7 @@ _ON_TOPIC = re.compile(r"(?P<who>[A-Z][^\n:]{2,80}?)\s+on\s+(?:the\s+)?[A-Z0-9][
 _POST_NOMINAL = re.compile(r"\s+(?:T\.D\.|TD|M\.P\.|MP|MSP|MLA|MEP)$")
 
 
-def _delivered_or_on(line: str | None, text: str) -> tuple[str, str | None, str | None] | None:
+def _delivered_or_on(line: str | None, text: str) -> tuple[str | None, str | None, str | None] | None:
     """A statement's delivery line ("As delivered by Ambassador Jane Roe to the Council"), or a header that names
     an office holder and a topic ("Prime Minister Jane Roe TD on the Assembly elections") over text in the first
     person that does not name her near its head (a report about her would)."""
