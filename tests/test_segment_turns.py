@@ -495,3 +495,16 @@ def test_a_questioner_tagged_by_surname_and_outlet_opens_a_turn_of_their_own() -
     assert asked["Will you rai"] == asked["What is your"] == "Berg"
     assert asked["I would like"] == asked["When will it"] == "Holm"
     assert asked["We will not "] == asked["Soon, I hope"] == "Karl Olsen"
+
+
+def test_an_interviewer_tagged_by_surname_in_capitals_is_named_and_a_noun_tag_is_not() -> None:
+    text = (
+        "ROEBUCK:\nPrime Minister, will the aid package continue next year?\n"
+        "PRIME MINISTER:\nWell, it will. We have made that clear.\n"
+        "ROEBUCK:\nDoes it concern you that the talks stalled?\n"
+        "HOST:\nWe will leave it there.\n"
+    )
+    got = [(u.text[:12], u.speaker.name) for u in claims(text)]
+    assert got[0] == ("Prime Minist", "Roebuck") and got[3] == ("Does it conc", "Roebuck")
+    assert got[1][1] == "Prime Minister"
+    assert got[-1] == ("We will leav", None)  # "HOST" is a part in the show, no one's name

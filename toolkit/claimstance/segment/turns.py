@@ -136,6 +136,8 @@ def turn_speaker(label: str, index: NameIndex, author: Speaker | None) -> Speake
         if index.knows(written):
             words = [written]
     if len(words) == 1 and (words[0].lower() in _TURN_NOUNS or not index.knows(words[0].title())):
+        if _surname_tag(words[0], index.text):  # "STEFANOVIC:" over each question: the interviewer
+            return Speaker(name=_as_written(words[0], index.text), attribution=Attribution.AUTHOR, cue=":")
         noun = _TURN_NOUNS.get(words[0].lower(), words[0].lower())
         return Speaker(name=noun, attribution=Attribution.AUTHOR, cue=":")
     if len(words) >= 2 and words[-1].lower() in _COUNTS and words[-2].lower() in _OFFICE_TAGS:
@@ -150,6 +152,24 @@ def turn_speaker(label: str, index: NameIndex, author: Speaker | None) -> Speake
         # "SENIOR STATE DEPARTMENT OFFICIAL": an office that names nobody, said as the tag says it
         return Speaker(name=label.lower(), attribution=Attribution.AUTHOR, cue=":")
     return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
+
+
+_PART_NOUNS = words(
+    """host anchor presenter interviewer caller audience operator voice participant narrator translator member
+    chair chairman chairwoman unidentified male female crosstalk applause laughter end"""
+)
+"""Single-word tags that name a part in a show or a meeting, no person ("HOST:", "OPERATOR:")."""
+
+
+def _surname_tag(word: str, text: str) -> bool:
+    """Whether a one-word tag in capitals is a person's surname: a word of letters that is no office, part or field
+    and tags two turns or more ("STEFANOVIC:" ... "STEFANOVIC:")."""
+    lower = word.lower()
+    if not (word.isupper() and word.isalpha() and len(word) >= 3) or lower in _TURN_NOUNS or lower in _PART_NOUNS:
+        return False
+    if lower in ROLE_WORDS or lower in _OFFICE_TAGS or lower in _FIELDS or lower in _TAG_NOUNS or is_plain(word):
+        return False
+    return text.count(f"{word}:") >= 2
 
 
 def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | None:
