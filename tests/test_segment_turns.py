@@ -508,3 +508,18 @@ def test_an_interviewer_tagged_by_surname_in_capitals_is_named_and_a_noun_tag_is
     assert got[0] == ("Prime Minist", "Roebuck") and got[3] == ("Does it conc", "Roebuck")
     assert got[1][1] == "Prime Minister"
     assert got[-1] == ("We will leav", None)  # "HOST" is a part in the show, no one's name
+
+
+def test_an_official_report_s_office_and_name_line_opens_a_turn_to_the_next() -> None:
+    text = (
+        "Meeting of the Parliament (Hybrid)\n\nBorder Referendum\n\n"
+        "The Presiding Officer (Anna Berg)\n\nThe next item of business is a statement on the referendum.\n\n"
+        "The First Minister (Karl Olsen)\n\nThe campaign was long and hard. It was rooted in a belief.\n\n"
+        "We will publish the bill today.\n\n"
+        "Jane Roe (Oldtown North) (Con)\n\nWill the First Minister accept the result?\n"
+    )
+    got = {u.text[:14]: u.speaker.name for u in claims(text)}
+    assert got["The next item "] == "Anna Berg"
+    assert got["The campaign w"] == got["It was rooted "] == got["We will publis"] == "Karl Olsen"
+    assert got["Will the First"] == "Jane Roe"
+    assert got.get("Meeting of the") is None  # a sitting's name and its format are no speaker

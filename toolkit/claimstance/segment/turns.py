@@ -352,6 +352,8 @@ def record_turn(text: str, unit: UnitSpan, index: NameIndex) -> Turn | None:
     asked = written_question(text, unit) if unit.start == start and _ASKER.match(text, start, end) else None
     if asked is not None:
         return asked
+    if text[end - 1] == ")" and (seat := _seat_line(text, start, end)) is not None:
+        return Turn(seat, "tag", unit.paragraph)
     if end - start > _RECORD_TAG_CHARS or text[end - 1] != "." or text[start:end].isupper():
         return None
     line = text.rfind("\n", 0, start) + 1
@@ -372,6 +374,31 @@ def record_turn(text: str, unit: UnitSpan, index: NameIndex) -> Turn | None:
         name = entry[0]
     speaker = Speaker(name=name, attribution=Attribution.AUTHOR, cue=":")
     return Turn(speaker, "tag", unit.paragraph) if check_name(name) is None else None
+
+
+_SEAT_LINE = re.compile(
+    r"(?:The\s+(?P<office>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the)){0,6})\s+\((?P<holder>[^()\n]{3,60})\)"
+    r"|(?P<member>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3})\s+\([^()\n]{3,60}\)\s+\([A-Z][\w/&]{1,12}\))"
+)
+"""A speaker's line in an official report: "The First Minister (Jane Doe)", "Jane Doe (Oldtown North) (Con)"."""
+
+
+def _seat_line(text: str, start: int, end: int) -> Speaker | None:
+    """The speaker a line of its own names in an official report's form: an office with its holder in
+    brackets, or a member with a seat and a party; None for "Meeting of the Parliament (Hybrid)"."""
+    if (start > 0 and text[start - 1] != "\n") or (end < len(text) and text[end] != "\n"):
+        return None
+    found = _SEAT_LINE.fullmatch(text, start, end)
+    if found is None:
+        return None
+    name = found["holder"] or found["member"]
+    role = found["office"]
+    if role is not None and role.split()[-1].lower() not in ROLE_WORDS:
+        return None
+    parsed = parse_speaker_phrase(name)
+    if parsed is None or not parsed.person or " " not in parsed.name or check_name(parsed.name) is not None:
+        return None
+    return Speaker(name=parsed.name, role=role, attribution=Attribution.AUTHOR, cue=":")
 
 
 _ASKER = re.compile(r"\d{1,4}\.\s+(?:Deputy|Senator|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+[A-Z]")
