@@ -523,3 +523,13 @@ def test_an_official_report_s_office_and_name_line_opens_a_turn_to_the_next() ->
     assert got["The campaign w"] == got["It was rooted "] == got["We will publis"] == "Karl Olsen"
     assert got["Will the First"] == "Jane Roe"
     assert got.get("Meeting of the") is None  # a sitting's name and its format are no speaker
+
+
+def test_a_lone_reporter_tag_in_remarks_to_the_press_is_the_questioner_s_turn() -> None:
+    text = (
+        "Ambassador Roe: We will keep working on a text. That is our objective.\n"
+        "Reporter: Will you oppose a product from the Council?\n"
+        "Ambassador Roe: We will judge the draft on its merits.\n"
+    )
+    got = [u.speaker.name for u in claims(text, author="Jane Roe", author_role="Ambassador")]
+    assert got == ["Jane Roe", "Jane Roe", "questioner", "Jane Roe"]

@@ -48,7 +48,7 @@ _INLINE_TAG = re.compile(
 for Trade: ..."."""
 _CHAIR = re.compile(r"The\s+(?:Acting\s+)?(?:President|Chair|Chairman|Chairwoman|Chairperson|Speaker|Moderator)")
 """The presiding officer of a meeting's record ("The President: I give the floor to ..."), once turns run."""
-_INLINE_NOUNS = frozenset(["question", "moderator", "interpreter"])
+_INLINE_NOUNS = frozenset(["question", "moderator", "interpreter", "reporter", "journalist"])
 """The nouns an inline tag may be ("Question: ..."): a person's name otherwise."""
 _TAG_NOUNS = {
     **dict.fromkeys(["question", "q", "journalist", "reporter", "interviewer"], "questioner"),
