@@ -313,7 +313,7 @@ def tag_speaker(who: str, index: NameIndex, author: Speaker | None, full_name: b
 
 
 _FOLLOWING = re.compile(
-    r"(?:[A-Z][A-Z .,'’-]{1,40}\s+[–—-]\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})(?:,[^,:]{3,80},)?"
+    r"(?:[A-Z][A-Z .,'’-]{1,40}\s+[–—-]\s+|[A-Z][a-z]+(?:[ ,]+[A-Z][\w.]*){0,3}\s+[–—-]\s*(?:Today,\s+)?)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})(?:,[^,:]{3,80},)?"
     r"\s+(?:today\s+|has\s+|also\s+)?(?:issued|released|made|delivered|gave)\s+the\s+following\s+"
     r"(?:statement|remarks|comments)\b[^:]{0,120}:$"
 )
@@ -323,6 +323,9 @@ _FOLLOWING = re.compile(
 def attributable_to(sentence: str) -> tuple[str, str] | None:
     """Who a readout's frame names ("The below is attributable to Spokesperson Jane Doe:", "Jane Doe, Minister of
     Trade, today issued the following statement:"), or None."""
+    if sentence.endswith("."):  # "X released the following statement on the vote." over the statement
+        issued = _FOLLOWING.match(sentence[:-1] + ":") if "following statement" in sentence else None
+        return (issued["who"], "the following statement") if issued is not None else None
     if not sentence.endswith(":"):
         return None
     found = _ATTRIBUTABLE.search(sentence)
