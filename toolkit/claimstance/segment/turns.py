@@ -313,7 +313,8 @@ def tag_speaker(who: str, index: NameIndex, author: Speaker | None, full_name: b
 
 
 _FOLLOWING = re.compile(
-    r"(?:[A-Z][A-Z .,'’-]{1,40}\s+[–—-]\s+|[A-Z][a-z]+(?:[ ,]+[A-Z][\w.]*){0,3}\s+[–—-]\s*(?:Today,\s+)?)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})(?:,[^,:]{3,80},)?"
+    r"(?:[A-Z][A-Z .,'’-]{1,40}\s+[–—-]\s+|[A-Z][a-z]+(?:[ ,]+[A-Z][\w.]*){0,3}\s+[–—-]\s*(?:Today,\s+)?)?"
+    r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})(?:,[^,:]{3,80},)?"
     r"\s+(?:today\s+|has\s+|also\s+)?(?:issued|released|made|delivered|gave)\s+the\s+following\s+"
     r"(?:statement|remarks|comments)\b[^:]{0,120}:$"
 )
