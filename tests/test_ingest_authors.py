@@ -68,6 +68,7 @@ def test_a_surname_the_header_gives_alone_is_written_out_in_surname_first_order(
         ("As delivered by Ambassador Jane Q. Roe to the Council\nOldtown, May 3, 2014", ("Jane Q. Roe", "Ambassador")),
         ("Statement\n\nAs delivered by Ambassador Karl Olsen\nto the Council", ("Karl Olsen", "Ambassador")),
         ("Prime Minister Anna Berg T.D. on the Northland Assembly elections", ("Anna Berg", "Prime Minister")),
+        ("Taoiseach Anna Berg TD on the Northland Assembly elections", ("Anna Berg", "Taoiseach")),
         ("President Olsen attends 2019 year-end press conference (excerpt)", ("Olsen", "President")),
     ],
 )  # fmt: skip

@@ -390,6 +390,7 @@ def _any_header_author(
 
 _AS_DELIVERED = re.compile(r"As\s+(?:delivered|prepared(?:\s+for\s+delivery)?)\s+by\s+(?P<who>[A-Z][^\n]{2,120})")
 _ON_TOPIC = re.compile(r"(?P<who>[A-Z][^\n:]{2,80}?)\s+on\s+(?:the\s+)?[A-Z0-9][^\n]{0,120}")
+_IRISH_OFFICES = words("taoiseach tánaiste tanaiste")
 _POST_NOMINAL = re.compile(r"\s+(?:T\.D\.|TD|M\.P\.|MP|MSP|MLA|MEP)$")
 
 
@@ -405,6 +406,8 @@ def _delivered_or_on(line: str | None, text: str) -> tuple[str | None, str | Non
         return None
     who = _POST_NOMINAL.sub("", (_who(delivered["who"]) if delivered else topic["who"] if topic else "").strip())
     name, role = split_author(who)
+    if role is None and name is not None and name.split()[0].lower() in _IRISH_OFFICES:
+        role, _, name = name.partition(" ")  # "Taoiseach Jane Roe": an office the lexicon's English words lack
     if name is None or not name[:1].isupper() or " " not in name:
         return None
     if topic is not None and (role is None or not _speech_below(who, line, text)):
