@@ -29,6 +29,7 @@ def _author(raw: str) -> tuple[str | None, str | None]:
         ("Foreign Secretary statement following the elections in Southland", ("Foreign Secretary", None)),
         ("Remarks by High Representative/Vice-President Ann Berg", ("Ann Berg", "High Representative/Vice-President")),
         ("Prepared Floor Remarks by U.S. Senator Karl Olsen of Northland", ("Karl Olsen", "U.S. Senator")),
+        ("Press Conference by Minister for Foreign Affairs Karl Olsen", ("Karl Olsen", "Minister for Foreign Affairs")),
     ],
 )  # fmt: skip
 def test_a_header_names_the_author_in_the_forms_of_government_sites(
@@ -51,6 +52,43 @@ def test_the_office_named_by_the_header_resolves_to_its_holder_in_the_text() -> 
     assert _author(raw) == ("Jane Doe", "Foreign Secretary")
 
 
+def test_a_surname_the_header_gives_alone_is_written_out_in_surname_first_order() -> None:
+    raw = (
+        "President Lin's remarks at a reception for the press\n\n"
+        "On Monday, President Lin Mei-hua met the foreign press corps.\n\nWe will defend our democracy.\n"
+    )
+    assert _author(raw) == ("Lin Mei-hua", "President")
+    raw = "President Lin's remarks at a reception for the press\n\nWe will defend our democracy. Lin Park is open.\n"
+    assert _author(raw) == ("Lin", "President")  # no office before it: a place, not the president
+
+
+@pytest.mark.parametrize(
+    ("header", "author"),
+    [
+        ("As delivered by Ambassador Jane Q. Roe to the Council\nOldtown, May 3, 2014", ("Jane Q. Roe", "Ambassador")),
+        ("Statement\n\nAs delivered by Ambassador Karl Olsen\nto the Council", ("Karl Olsen", "Ambassador")),
+        ("Prime Minister Anna Berg T.D. on the Northland Assembly elections", ("Anna Berg", "Prime Minister")),
+        ("Taoiseach Anna Berg TD on the Northland Assembly elections", ("Anna Berg", "Taoiseach")),
+        ("President Olsen attends 2019 year-end press conference (excerpt)", ("Olsen", "President")),
+    ],
+)  # fmt: skip
+def test_a_statement_s_delivery_line_topic_header_or_press_conference_names_its_author(
+    header: str, author: tuple[str, str]
+) -> None:
+    raw = f"{header}\n\nNorthland takes note of the talks. We hope the parties will keep to the ceasefire.\n"
+    assert _author(raw) == author
+    [doc] = ingest_text(raw, "page.txt")
+    own = [u.speaker for u in segment(doc) if u.text.startswith(("Northland takes", "We hope"))]
+    assert [s.name for s in own] == [author[0]] * 2
+
+
+def test_a_topic_header_or_a_press_conference_over_a_report_names_no_author() -> None:
+    raw = "Prime Minister Anna Berg on the Northland Assembly elections\n\nThe vote was calm, observers said.\n"
+    assert _author(raw) == (None, None)  # no first person below: a report about her
+    raw = "President Olsen attends press conference\n\nPresident Olsen said we must act. He left at noon.\n"
+    assert _author(raw) == (None, None)
+
+
 def test_no_author_from_a_capitals_headline_a_framed_quotation_or_a_group() -> None:
     assert _author("NORTHLAND SPOKESMAN SLAMS SOUTHLAND MINISTER’S REMARKS\n\nThe spokesman said so.\n") == (None, None)
     raw = "Elections 2020: Foreign Office statement\n\nA Foreign Office spokesperson said:\n\nWe are concerned.\n"
@@ -65,6 +103,11 @@ def test_no_author_from_a_capitals_headline_a_framed_quotation_or_a_group() -> N
         ("Opening remarks\nJane Doe\nSecretary-General\nOldtown, 3 April 2019\n", ("Jane Doe", "Secretary-General")),
         ("Aid Convoy\nPress Statement\nJohn Roe\nDepartment Spokesperson\n", ("John Roe", "Department Spokesperson")),
         ("Secretary Doe Meets the Press\nREMARKS\nJANE DOE, SECRETARY OF STATE\n", ("Jane Doe", "Secretary Of State")),
+        (  # a form of address before the name; the place line under the mission is no person
+            "Remarks at a Council Briefing on Southland\nAmbassador Jane Anne Roe\nNorthland Representative to the UN\n"
+            "Northland Mission to the United Nations\nNew York City\nJuly 2, 2019\n",
+            ("Jane Anne Roe", "Northland Representative to the UN"),
+        ),
     ],
 )  # fmt: skip
 def test_a_name_line_under_a_transcript_label_is_the_author_and_the_line_below_its_office(

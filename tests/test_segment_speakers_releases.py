@@ -272,3 +272,15 @@ def test_an_office_under_a_headline_is_not_another_office_of_the_same_word() -> 
     assert claims(text)[-1] == ("Prime Minister", A.REPORTED)
     release = "Trade Minister Berg opens the harbour fair\n\nThe Minister for Trade said the fair would grow.\n"
     assert claims(release)[-1] == ("Berg", A.REPORTED)
+
+
+def test_released_the_following_statement_with_a_full_stop_frames_the_paragraphs_below_it() -> None:
+    text = (
+        "Oldtown, NL – Today, Congressman Karl Olsen, Chairman of the Northland delegation to the Assembly, released "
+        "the following statement on the vote in Southland.\n\n"
+        "“I am deeply disturbed by the events of today. The vote was a sham.\n\n"
+        "No legislature can vote freely under occupation.\n"
+    )
+    got = claims(text)
+    assert got[0][0] is None  # the frame is the release's own line
+    assert [name for name, _ in got[1:]] == ["Karl Olsen"] * 3

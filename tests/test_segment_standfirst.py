@@ -62,3 +62,26 @@ def test_the_frame_that_attributes_a_readout_to_its_spokesperson_is_the_sites_no
     )
     assert speakers["The below is attributable to Spokesperson Jane Doe:"][0] != "Jane Doe"
     assert speakers["We support the talks."][0] == "Jane Doe"
+
+
+def test_an_intro_that_says_the_full_text_is_below_is_narration_up_to_that_line() -> None:
+    speakers = _speakers(
+        "Prime Minister's statement on the vote\n\n"
+        "PM updates Parliament on the result.\n\n"
+        "The Prime Minister today pledged to protect the country's place in the union.\n\n"
+        "The full text of the Prime Minister's statement to Parliament is below.\n\n"
+        "This is not a statement I wanted to make. We did not want this result.\n"
+    )
+    assert speakers["PM updates Parliament on the result."][0] is None  # the office's site tells of the author
+    pledged = speakers["The Prime Minister today pledged to protect the country's place in the union."]
+    assert pledged[1] is not Attribution.AUTHOR  # reported, not the statement's own words
+    assert speakers["The full text of the Prime Minister's statement to Parliament is below."][0] is None
+    assert speakers["We did not want this result."] == ("Prime Minister", Attribution.AUTHOR)
+    speakers = _speakers(
+        "President Olsen's remarks at a reception for the press\n\n"
+        "On Monday, President Karl Olsen met the foreign press corps.\n\n"
+        "A transcript of the president's opening remarks follows:\n\n"
+        "I have no more important duty than to defend our democracy.\n"
+    )
+    assert speakers["On Monday, President Karl Olsen met the foreign press corps."][0] is None
+    assert speakers["I have no more important duty than to defend our democracy."][0] == "Karl Olsen"

@@ -480,3 +480,56 @@ def test_an_office_acting_in_a_news_sentence_that_names_who_said_it_is_that_sour
     assert said["The President urges "] == "Karl Roe"  # the sentence says who said it
     assert said["The leaders agreed t"] == "officials"
     assert said["The Foreign Minister"] == "Foreign Minister"  # no one else named: the office's own act
+
+
+def test_a_questioner_tagged_by_surname_and_outlet_opens_a_turn_of_their_own() -> None:
+    text = (
+        "Berg, Northland Daily: Will you raise the tariffs with Southland? What is your view?\n"
+        "Minister Olsen: We will not raise them. I have said so before.\n"
+        "2. Borders\n"
+        "Holm, Oldtown Radio: I would like to ask about the border. When will it reopen?\n"
+        "Minister Olsen: Soon, I hope.\n"
+    )
+    units = claims(text, author="Karl Olsen", author_role="Foreign Minister")
+    asked = {u.text.split(":")[-1].strip()[:12]: u.speaker.name for u in units}
+    assert asked["Will you rai"] == asked["What is your"] == "Berg"
+    assert asked["I would like"] == asked["When will it"] == "Holm"
+    assert asked["We will not "] == asked["Soon, I hope"] == "Karl Olsen"
+
+
+def test_an_interviewer_tagged_by_surname_in_capitals_is_named_and_a_noun_tag_is_not() -> None:
+    text = (
+        "ROEBUCK:\nPrime Minister, will the aid package continue next year?\n"
+        "PRIME MINISTER:\nWell, it will. We have made that clear.\n"
+        "ROEBUCK:\nDoes it concern you that the talks stalled?\n"
+        "HOST:\nWe will leave it there.\n"
+    )
+    got = [(u.text[:12], u.speaker.name) for u in claims(text)]
+    assert got[0] == ("Prime Minist", "Roebuck") and got[3] == ("Does it conc", "Roebuck")
+    assert got[1][1] == "Prime Minister"
+    assert got[-1] == ("We will leav", None)  # "HOST" is a part in the show, no one's name
+
+
+def test_an_official_report_s_office_and_name_line_opens_a_turn_to_the_next() -> None:
+    text = (
+        "Meeting of the Parliament (Hybrid)\n\nBorder Referendum\n\n"
+        "The Presiding Officer (Anna Berg)\n\nThe next item of business is a statement on the referendum.\n\n"
+        "The First Minister (Karl Olsen)\n\nThe campaign was long and hard. It was rooted in a belief.\n\n"
+        "We will publish the bill today.\n\n"
+        "Jane Roe (Oldtown North) (Con)\n\nWill the First Minister accept the result?\n"
+    )
+    got = {u.text[:14]: u.speaker.name for u in claims(text)}
+    assert got["The next item "] == "Anna Berg"
+    assert got["The campaign w"] == got["It was rooted "] == got["We will publis"] == "Karl Olsen"
+    assert got["Will the First"] == "Jane Roe"
+    assert got.get("Meeting of the") is None  # a sitting's name and its format are no speaker
+
+
+def test_a_lone_reporter_tag_in_remarks_to_the_press_is_the_questioner_s_turn() -> None:
+    text = (
+        "Ambassador Roe: We will keep working on a text. That is our objective.\n"
+        "Reporter: Will you oppose a product from the Council?\n"
+        "Ambassador Roe: We will judge the draft on its merits.\n"
+    )
+    got = [u.speaker.name for u in claims(text, author="Jane Roe", author_role="Ambassador")]
+    assert got == ["Jane Roe", "Jane Roe", "questioner", "Jane Roe"]

@@ -32,6 +32,7 @@ from claimstance.ingest.namelines import (
     pictured_speaker,
     signed_by,
     speaks_itself,
+    surname_first,
 )
 from claimstance.ingest.namelines import fullest_role as fullest_role  # re-exported: the ingest package uses it
 from claimstance.ingest.styles import from_line_person, fuller_institution, fuller_name
@@ -67,8 +68,8 @@ _OFFICE_KIND = re.compile(
 # "Foreign Secretary gives keynote speech in Northland", "Jane Doe delivers address to the nation"
 _DELIVERS = re.compile(
     r"(?:^|:\s+)(?P<who>[A-Z][\w'’.\-]*(?:\s+(?:&|of|the|for|[A-Z][\w'’.\-]*)){0,6})\s+"
-    r"(?:gives|delivers|makes)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w\-]+\s+){0,2}?"
-    r"(?i:speech|address|statement|remarks|lecture)\b"
+    r"(?:gives|delivers|makes|attends|holds)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?i:speech|address|statement|remarks|lecture|(?:press\s+)?conference|briefing)\b"
 )
 _LEAD_CHARS = 800
 """How far into the text a report of the speech would name its speaker ("X said in a speech ...")."""
@@ -187,7 +188,12 @@ def _who(text: str) -> str:
         cut = _WHO_END.search(text, cut.end() + (tail.start() if tail else len(after)))
         if cut is None:
             return text
+    while cut is not None and _REMIT.match(text, cut.start()) and _role_word(text[: cut.start()].split()[-1]):
+        cut = _WHO_END.search(text, cut.end())  # "Minister for Foreign Affairs Jane Doe": the office's remit
     return text[: cut.start()] if cut else text
+
+
+_REMIT = re.compile(r"\sfor\s+[A-Z]")
 
 
 def transcript_header(
@@ -347,7 +353,7 @@ def header_author(
     signed = signed_by(text, found[1]) if _office_only(found[1]) else None
     if signed is not None:  # "Statement by the Spokesperson" signed "Jane DOE" / "Lead Spokesperson for ..."
         return found[0], signed[0], signed[1]
-    return found[0], fuller_institution(text, fuller_name(text, found[1])), found[2]
+    return found[0], fuller_institution(text, surname_first(text, fuller_name(text, found[1]))), found[2]
 
 
 def _office_only(author: str) -> bool:
@@ -363,9 +369,9 @@ def _any_header_author(
     early: Sequence[str],
 ) -> tuple[str | None, str | None, str | None] | None:
     for line in [title, *heads]:  # the title may join two lines: "Press conference" / "by X"
-        found = transcript_header(line, holder_text=text)
-        if found is not None:
-            return found
+        header = transcript_header(line, holder_text=text) or _delivered_or_on(line, text)
+        if header is not None:
+            return header
     if lead_header is not None:
         return lead_header
     kicked = _kicked_header(text)
@@ -380,6 +386,33 @@ def _any_header_author(
     if person is not None:
         return title, person[0], person[1]
     return None
+
+
+_AS_DELIVERED = re.compile(r"As\s+(?:delivered|prepared(?:\s+for\s+delivery)?)\s+by\s+(?P<who>[A-Z][^\n]{2,120})")
+_ON_TOPIC = re.compile(r"(?P<who>[A-Z][^\n:]{2,80}?)\s+on\s+(?:the\s+)?[A-Z0-9][^\n]{0,120}")
+_IRISH_OFFICES = words("taoiseach tánaiste tanaiste")
+_POST_NOMINAL = re.compile(r"\s+(?:T\.D\.|TD|M\.P\.|MP|MSP|MLA|MEP)$")
+
+
+def _delivered_or_on(line: str | None, text: str) -> tuple[str | None, str | None, str | None] | None:
+    """A statement's delivery line ("As delivered by Ambassador Jane Roe to the Council"), or a header that names
+    an office holder and a topic ("Prime Minister Jane Roe TD on the Assembly elections") over text in the first
+    person that does not name her near its head (a report about her would)."""
+    if line is None:
+        return None
+    delivered = _AS_DELIVERED.fullmatch(line)
+    topic = _ON_TOPIC.fullmatch(line) if delivered is None else None
+    if delivered is None and topic is None:
+        return None
+    who = _POST_NOMINAL.sub("", (_who(delivered["who"]) if delivered else topic["who"] if topic else "").strip())
+    name, role = split_author(who)
+    if role is None and name is not None and name.split()[0].lower() in _IRISH_OFFICES:
+        role, _, name = name.partition(" ")  # "Taoiseach Jane Roe": an office the lexicon's English words lack
+    if name is None or not name[:1].isupper() or " " not in name:
+        return None
+    if topic is not None and (role is None or not _speech_below(who, line, text)):
+        return None
+    return (line if topic else None), name, role  # a delivery line is no headline
 
 
 _KICKER = re.compile(r"[^\n]*?[a-z]{2}[.!?]\s+(?=[A-Z])")

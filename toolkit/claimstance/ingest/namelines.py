@@ -107,14 +107,27 @@ def name_under_label(title: str | None, heads: Sequence[str]) -> tuple[str, str 
     if _DELIVERY.fullmatch(heads[label]):
         label = -1  # "Jane Doe" / "Ambassador" / "AS DELIVERED": the note comes under the name
     for i, line in enumerate(heads[label + 1 :], start=label + 1):  # the name comes under the label
-        person = name_line(line)
-        if person is None:
-            continue
+        person = name_line(line) or _addressed(line)
+        if person is None or person[0].split()[-1].lower() in _PLACE_TAILS:
+            continue  # "New York City" under a mission's name is where it was said
         following = heads[i + 1] if i + 1 < len(heads) else ""
         if person[1] is None and is_role_line(following):
             return person[0], following
         return person
     return None
+
+
+_PLACE_TAILS = words("city county province district region")
+
+
+def _addressed(line: str) -> tuple[str, str | None] | None:
+    """A name line under a transcript's label that opens with a form of address or an office ("Ambassador Jane
+    Anne Roe"): the name; the office line under it, when there is one, says more than the title."""
+    title, _, rest = line.partition(" ")
+    if title.lower().rstrip(".") not in ROLE_WORDS and not is_honorific(title):
+        return None
+    named = name_line(rest)
+    return (named[0], None) if named is not None and named[1] is None else None
 
 
 _SIGNATURE = re.compile(
@@ -265,3 +278,17 @@ def fullest_role(text: str, name: str, role: str | None) -> str | None:
         if best is None or len(candidate) > len(best):
             best = candidate
     return best
+
+
+def surname_first(text: str, name: str) -> str:
+    """A surname alone written out in surname-first order when the text gives it after an office with a
+    hyphenated given name ("President Lin" -> "Lin Mei-hua" from "President Lin Mei-hua"); one such name only."""
+    if " " in name or not name[:1].isupper():
+        return name
+    given = r"[A-Z][a-z]+-[a-z]+\b(?![ \t]+[A-Z][a-z])"
+    found = {
+        m.group(2)
+        for m in re.finditer(rf"\b([A-Z][a-z]+)[ \t]+{re.escape(name)}[ \t]+({given})", text)
+        if m.group(1).lower() in ROLE_WORDS
+    }
+    return f"{name} {found.pop()}" if len(found) == 1 else name

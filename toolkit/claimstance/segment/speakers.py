@@ -239,8 +239,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
                 quoting = cued.model_copy(update={"attribution": Attribution.DIRECT_QUOTE})
             previous = _Previous()
             continue
-        colon = text[unit.sentence[1] - 1] == ":" and not lead_in
-        framed = attributable_to(text[unit.sentence[0] : unit.sentence[1]]) if colon else None
+        framed = attributable_to(text[unit.sentence[0] : unit.sentence[1]]) if not lead_in else None
         framer = _party(framed, Attribution.AUTHOR, ctx)[0] if framed is not None else None
         if framer is not None and framer.name is not None:  # "... is attributable to Spokesperson X:": X's
             turn = Turn(framer, "block")

@@ -44,10 +44,30 @@ def past_standfirst(text: str, units: Sequence[UnitSpan], start: int, surname: s
     return start
 
 
+_TEXT_BELOW = re.compile(
+    r"(?:The\s+|A\s+)?(?:full\s+)?(?:text|transcript)\s+of\s+[^.:\n]{3,120}?\s+"
+    r"(?:is\s+(?:below|as\s+follows)|follows)\s*[.:]"
+)
+_INTRO_UNITS = 8
+"""How far under the header an intro may say where the statement's text begins."""
+
+
 def statement_start(document: Document, units: Sequence[UnitSpan]) -> int | None:
     """Index of the first unit of the author's own statement, or None when the document has no author: past the
     heading that names the author or the statement (and its standfirst), else from the author's own first tag
-    ("President of Northland Karl Olsen: ...") in a transcript its header does not title, else the start."""
+    ("President of Northland Karl Olsen: ...") in a transcript its header does not title, else the start; and
+    in any case past an intro's "The full text of X's statement is below." or "A transcript ... follows:"."""
+    start = _statement_start(document, units)
+    if start is None:
+        return None
+    for i in range(start, min(len(units), start + _INTRO_UNITS)):
+        unit = units[i]
+        if unit.kind is UnitKind.CLAIM and _TEXT_BELOW.fullmatch(document.text, unit.start, unit.end):
+            return i + 1
+    return start
+
+
+def _statement_start(document: Document, units: Sequence[UnitSpan]) -> int | None:
     if not document.author:
         return None
     surname = document.author.split()[-1]

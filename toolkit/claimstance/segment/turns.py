@@ -48,7 +48,7 @@ _INLINE_TAG = re.compile(
 for Trade: ..."."""
 _CHAIR = re.compile(r"The\s+(?:Acting\s+)?(?:President|Chair|Chairman|Chairwoman|Chairperson|Speaker|Moderator)")
 """The presiding officer of a meeting's record ("The President: I give the floor to ..."), once turns run."""
-_INLINE_NOUNS = frozenset(["question", "moderator", "interpreter"])
+_INLINE_NOUNS = frozenset(["question", "moderator", "interpreter", "reporter", "journalist"])
 """The nouns an inline tag may be ("Question: ..."): a person's name otherwise."""
 _TAG_NOUNS = {
     **dict.fromkeys(["question", "q", "journalist", "reporter", "interviewer"], "questioner"),
@@ -136,6 +136,8 @@ def turn_speaker(label: str, index: NameIndex, author: Speaker | None) -> Speake
         if index.knows(written):
             words = [written]
     if len(words) == 1 and (words[0].lower() in _TURN_NOUNS or not index.knows(words[0].title())):
+        if _surname_tag(words[0], index.text):  # "STEFANOVIC:" over each question: the interviewer
+            return Speaker(name=_as_written(words[0], index.text), attribution=Attribution.AUTHOR, cue=":")
         noun = _TURN_NOUNS.get(words[0].lower(), words[0].lower())
         return Speaker(name=noun, attribution=Attribution.AUTHOR, cue=":")
     if len(words) >= 2 and words[-1].lower() in _COUNTS and words[-2].lower() in _OFFICE_TAGS:
@@ -150,6 +152,24 @@ def turn_speaker(label: str, index: NameIndex, author: Speaker | None) -> Speake
         # "SENIOR STATE DEPARTMENT OFFICIAL": an office that names nobody, said as the tag says it
         return Speaker(name=label.lower(), attribution=Attribution.AUTHOR, cue=":")
     return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
+
+
+_PART_NOUNS = words(
+    """host anchor presenter interviewer caller audience operator voice participant narrator translator member
+    chair chairman chairwoman unidentified male female crosstalk applause laughter end"""
+)
+"""Single-word tags that name a part in a show or a meeting, no person ("HOST:", "OPERATOR:")."""
+
+
+def _surname_tag(word: str, text: str) -> bool:
+    """Whether a one-word tag in capitals is a person's surname: a word of letters that is no office, part or field
+    and tags two turns or more ("STEFANOVIC:" ... "STEFANOVIC:")."""
+    lower = word.lower()
+    if not (word.isupper() and word.isalpha() and len(word) >= 3) or lower in _TURN_NOUNS or lower in _PART_NOUNS:
+        return False
+    if lower in ROLE_WORDS or lower in _OFFICE_TAGS or lower in _FIELDS or lower in _TAG_NOUNS or is_plain(word):
+        return False
+    return text.count(f"{word}:") >= 2
 
 
 def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | None:
@@ -173,14 +193,16 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     if who.lower() in _INLINE_NOUNS:  # a lone "Question: ..." with nothing after it to answer is no turn
         end = text.find("\n", tag.end())
         return who if transcript or (end >= 0 and text[end:].strip()) else None
-    parsed = parse_speaker_phrase(who)
-    titled = parsed is not None and (parsed.role is not None or is_honorific(who.split()[0]))
-    named = parsed is not None and parsed.person and (" " in parsed.name or titled)
-    if parsed is None or not named or who.lower().split()[0] in _FIELDS:
-        return None
     end = text.find("\n", tag.end())
     said = text[tag.end() : end if end >= 0 else len(text)]
     asks = said.rstrip().endswith("?")
+    parsed = parse_speaker_phrase(who)
+    titled = parsed is not None and (parsed.role is not None or is_honorific(who.split()[0]))
+    # "Berg, Northland Daily: Will you ...?": a press conference's questioner by surname and outlet
+    asker = asks and " " not in who and "," in tag.group() and who.lower() not in _FIELDS
+    named = parsed is not None and parsed.person and (" " in parsed.name or titled or asker)
+    if parsed is None or not named or who.lower().split()[0] in _FIELDS:
+        return None
     # a headline "Karl Olsen: We will never give up" is one sentence; a turn runs on
     runs_on = _SENTENCE_BREAK.search(said) is not None and FIRST_PERSON.search(said) is not None
     return who if transcript or asks or runs_on else None
@@ -291,7 +313,8 @@ def tag_speaker(who: str, index: NameIndex, author: Speaker | None, full_name: b
 
 
 _FOLLOWING = re.compile(
-    r"(?:[A-Z][A-Z .,'’-]{1,40}\s+[–—-]\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})(?:,[^,:]{3,80},)?"
+    r"(?:[A-Z][A-Z .,'’-]{1,40}\s+[–—-]\s+|[A-Z][a-z]+(?:[ ,]+[A-Z][\w.]*){0,3}\s+[–—-]\s*(?:Today,\s+)?)?"
+    r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})(?:,[^,:]{3,80},)?"
     r"\s+(?:today\s+|has\s+|also\s+)?(?:issued|released|made|delivered|gave)\s+the\s+following\s+"
     r"(?:statement|remarks|comments)\b[^:]{0,120}:$"
 )
@@ -301,6 +324,9 @@ _FOLLOWING = re.compile(
 def attributable_to(sentence: str) -> tuple[str, str] | None:
     """Who a readout's frame names ("The below is attributable to Spokesperson Jane Doe:", "Jane Doe, Minister of
     Trade, today issued the following statement:"), or None."""
+    if sentence.endswith("."):  # "X released the following statement on the vote." over the statement
+        issued = _FOLLOWING.match(sentence[:-1] + ":") if "following statement" in sentence else None
+        return (issued["who"], "the following statement") if issued is not None else None
     if not sentence.endswith(":"):
         return None
     found = _ATTRIBUTABLE.search(sentence)
@@ -330,6 +356,8 @@ def record_turn(text: str, unit: UnitSpan, index: NameIndex) -> Turn | None:
     asked = written_question(text, unit) if unit.start == start and _ASKER.match(text, start, end) else None
     if asked is not None:
         return asked
+    if text[end - 1] == ")" and (seat := _seat_line(text, start, end)) is not None:
+        return Turn(seat, "tag", unit.paragraph)
     if end - start > _RECORD_TAG_CHARS or text[end - 1] != "." or text[start:end].isupper():
         return None
     line = text.rfind("\n", 0, start) + 1
@@ -350,6 +378,31 @@ def record_turn(text: str, unit: UnitSpan, index: NameIndex) -> Turn | None:
         name = entry[0]
     speaker = Speaker(name=name, attribution=Attribution.AUTHOR, cue=":")
     return Turn(speaker, "tag", unit.paragraph) if check_name(name) is None else None
+
+
+_SEAT_LINE = re.compile(
+    r"(?:The\s+(?P<office>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the)){0,6})\s+\((?P<holder>[^()\n]{3,60})\)"
+    r"|(?P<member>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3})\s+\([^()\n]{3,60}\)\s+\([A-Z][\w/&]{1,12}\))"
+)
+"""A speaker's line in an official report: "The First Minister (Jane Doe)", "Jane Doe (Oldtown North) (Con)"."""
+
+
+def _seat_line(text: str, start: int, end: int) -> Speaker | None:
+    """The speaker a line of its own names in an official report's form: an office with its holder in
+    brackets, or a member with a seat and a party; None for "Meeting of the Parliament (Hybrid)"."""
+    if (start > 0 and text[start - 1] != "\n") or (end < len(text) and text[end] != "\n"):
+        return None
+    found = _SEAT_LINE.fullmatch(text, start, end)
+    if found is None:
+        return None
+    name = found["holder"] or found["member"]
+    role = found["office"]
+    if role is not None and role.split()[-1].lower() not in ROLE_WORDS:
+        return None
+    parsed = parse_speaker_phrase(name)
+    if parsed is None or not parsed.person or " " not in parsed.name or check_name(parsed.name) is not None:
+        return None
+    return Speaker(name=parsed.name, role=role, attribution=Attribution.AUTHOR, cue=":")
 
 
 _ASKER = re.compile(r"\d{1,4}\.\s+(?:Deputy|Senator|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+[A-Z]")
