@@ -269,3 +269,36 @@ def test_more_reporting_verbs_and_a_quote_cited_by_an_agency() -> None:
         "Anna Berg commented on the talks in Oldtown.\n"
     )
     assert [name for name, _ in claims(text)] == ["Anna Berg", "Karl Olsen", None]
+
+
+# ------------------------------------------------------------- fifth round, third pass: news precision
+
+
+def test_a_forecast_with_expects_is_the_outlets_narration() -> None:
+    assert claims("The central bank expects inflation to fall next year.\n") == [(None, A.AUTHOR)]
+
+
+def test_taking_note_of_the_time_is_no_position() -> None:
+    assert claims("The chairman took note of the time and closed the session.\n") == [(None, A.AUTHOR)]
+
+
+def test_a_newsrooms_understands_is_its_own_reporting() -> None:
+    assert claims("The BBC understands the minister will resign on Friday.\n") == [(None, A.AUTHOR)]
+
+
+def test_a_clause_before_said_and_a_day_names_nobody() -> None:
+    assert [name for name, _ in claims("The reform passed easily said Monday.\n")] == [None]
+
+
+def test_an_inline_said_after_a_clause_names_who_said_it() -> None:
+    text = "Thousands marched through the capital on Sunday said AFP. The army entered the town said the Red Cross.\n"
+    assert claims(text) == [("AFP", A.REPORTED), ("Red Cross", A.REPORTED)]
+
+
+def test_a_said_after_a_comma_and_a_clause_names_who_said_it() -> None:
+    assert claims("Prices rose sharply in May, said Anna Berg.\n") == [("Anna Berg", A.REPORTED)]
+
+
+def test_a_release_still_takes_note_of_a_report_and_expects_parties_to_act() -> None:
+    text = "The Council took note of the report. Northland expects all parties to respect the ceasefire.\n"
+    assert claims(text) == [("Council", A.REPORTED), ("Northland", A.REPORTED)]

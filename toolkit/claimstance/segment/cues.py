@@ -52,9 +52,19 @@ STANCE_VERBS = (
     r"|lambasted|cited|ruled\s+out|rules\s+out|downplayed|played\s+down|voiced|voices|raised\s+concerns?"
     # a release's verbs of position: "The Council deplores ...", "The embassy calls upon ...", "took note of"
     r"|asked(?=\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s+to\s+[a-z\"“\x00])"  # "asked the government to"
-    r"|decried|decries|applauds|applauded|deplores|deplored|commends|commended|calls\s+upon|called\s+upon|took\s+note|takes\s+note"
+    r"|decried|decries|applauds|applauded|deplores|deplored|commends|commended|calls\s+upon|called\s+upon"
+    # "took note of the report / that ...", not "took note of the time"
+    r"|(?:took|takes)\s+note(?=\s+(?:with\s+\w+\s+)?(?:that\b|of\s+(?:\S+\s+){0,5}?(?:statements?|reports?|decisions?"
+    r"|announcements?|remarks|proposals?|resolutions?|concerns?|progress|efforts?|results?|outcome|conclusions"
+    r"|recommendations|plans?|requests?|letters?|commitments?|declarations?|steps?|dates?|elections?|votes?"
+    r"|agreements?|situation|developments?|work|views?|positions?)\b))"
+    # "expects all parties / Southland to ...": what a body asks of others; not a forecast ("expects inflation to
+    # fall"). "understands the concerns of": not a newsroom's "understands the minister will resign" (its reporting)
+    r"|expects(?=\s+(?:all\s+|both\s+)?(?:the\s+)?(?:[A-Z][\w'’-]*|parties|sides|states|governments?|authorities"
+    r"|leaders|everyone)\b)|understands(?=\s+(?:illegitimate|illegal|unacceptable"
+    r"|the\s(?!(?:[\w'’-]+\s+){1,4}(?:will|would|has|had|have|is|was|are|were|could|may|might|plans|intends)\b)))"
     # "considers the vote illegitimate / a step": a judgement; not a house's "considers the bill this week"
-    r"|expects|understands(?=\s+(?:illegitimate|illegal|unacceptable|the\s))|considers(?=\s+(?:illegitimate|illegal"
+    r"|considers(?=\s+(?:illegitimate|illegal"
     r"|unacceptable|the\s+(?:[\w'’-]+\s+){1,4}(?:an?|to\s+be|(?:il)?legitimate|(?:il)?legal|(?:in)?valid"
     r"|unacceptable|credible|fair|free|essential|important|vital)\b))"
     r"|(?:called|calls|calling)(?=\s+(?:it|this|that|them)\s|\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+[\"“‘«])"
@@ -283,6 +293,14 @@ def _masked_cue(masked: str) -> Cue | None:
             subject = subject_before(masked, m.start(), progressive=progressive)
             if subject is None and masked[: m.start()].endswith(" and "):  # "X called it illegal and said"
                 subject = (clauses.coordinated_subject(masked) or "", None)
+        if subject and verb in _INVERTIBLE and subject[0] not in PRONOUNS:
+            comma = masked[: m.start()].rstrip().endswith(",")
+            named_after = _named_after(after) if comma or _clause_subject(masked, subject[0]) else None
+            if named_after is not None and not comma:  # "Thousands marched on Sunday said AFP.": AFP said it
+                found.append(Cue(m.start(), named_after, verb))
+                break
+            if named_after is not None or (not comma and _clause_subject(masked, subject[0])):
+                continue  # "Prices rose, said Anna Berg.": the inverted cue below; "... passed said Monday.": nobody
         if subject and subject[0] not in PRONOUNS and check_name(subject[0]) is not None:  # a clause, no subject
             if masked[: m.start()].rstrip().endswith(","):
                 continue  # "..., said the Defence Ministry": the inverted cue below names the speaker
@@ -341,6 +359,37 @@ def _masked_cue(masked: str) -> Cue | None:
         if cited and parse_speaker_phrase(cited) is not None:
             return Cue(masked.index(" citing ") + 1, cited, "citing")
     return first_cue
+
+
+_INVERTIBLE = words("said says added noted stressed wrote explained insisted warned")
+_TIME_WORDS = words(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later late on in at
+    this last"""
+)
+_END_AFTER_NAME = re.compile(r"\s*(?:[.!?]\s*$|$|,|(?:on|in|at|late|earlier|today|yesterday|this|last)\b)")
+
+
+def _named_after(after: str) -> str | None:
+    """The speaker a sentence-final "said X" names: "said AFP.", "said the Red Cross on Friday."; not a time
+    ("said Monday.") and not the subject of a clause ("said the plan was dead.")."""
+    rest = after.lstrip()
+    phrase = trim_np(rest) if rest[:1].isupper() or rest[:4] == "the " else ""
+    if not phrase or not rest.startswith(phrase) or phrase.split()[0].lower() in _TIME_WORDS:
+        return None
+    if _END_AFTER_NAME.match(rest, len(phrase)) is None or parse_speaker_phrase(phrase) is None:
+        return None
+    return phrase
+
+
+def _clause_subject(masked: str, subject: str) -> bool:
+    """Whether a verb's subject phrase is a clause: the sentence's subject, then a past-tense verb ("The army
+    entered the town", "Thousands marched through the capital"); not a participle ("the official tasked with")."""
+    opening = clauses.sentence_subject(masked)
+    if not opening or not subject.startswith(opening) or len(subject) <= len(opening):
+        return False
+    tokens = subject[len(opening) :].split()
+    verb = tokens[0]
+    return verb.islower() and (verb in BE or verb.endswith("ed")) and tokens[1:2] not in (["by"], ["with"], ["as"])
 
 
 def _a_person(phrase: str) -> bool:
