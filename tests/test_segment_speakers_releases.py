@@ -272,3 +272,30 @@ def test_an_office_under_a_headline_is_not_another_office_of_the_same_word() -> 
     assert claims(text)[-1] == ("Prime Minister", A.REPORTED)
     release = "Trade Minister Berg opens the harbour fair\n\nThe Minister for Trade said the fair would grow.\n"
     assert claims(release)[-1] == ("Berg", A.REPORTED)
+
+
+# ------------------------------------------------- fifth round, third pass: members' releases
+
+
+def test_members_named_with_party_and_state_issue_a_joint_statement() -> None:
+    text = (
+        "OLDTOWN – Senators Anna Berg (D-NL), chair of the trade committee, and Karl Olsen (R-SL), Ranking Member "
+        "of the Committee, released the following joint statement on the vote:\n\n"
+        "“The vote was neither free nor fair. We call for a new count.”\n"
+    )
+    got = claims(text)
+    assert got[0][0] is None and got[1:] and set(got[1:]) == {("Anna Berg and Karl Olsen", A.DIRECT_QUOTE)}
+
+
+def test_a_members_title_and_party_and_state_are_no_part_of_the_name() -> None:
+    for lead in ("Rep. Karl Olsen, the Ranking Member of the Trade Committee,", "Representative Karl Olsen (R-Wash.)"):
+        text = f"OLDTOWN – {lead} released the following statement:\n\n“The vote was a sham.”\n"
+        assert claims(text)[1:] == [("Karl Olsen", A.DIRECT_QUOTE)]
+
+
+def test_a_name_before_its_office_issues_the_statement_not_the_office() -> None:
+    text = (
+        "The Honourable Anna Berg, Minister of Foreign Affairs, today issued the following statement:\n\n"
+        "“Northland welcomes the result.”\n"
+    )
+    assert claims(text)[1:] == [("Anna Berg", A.DIRECT_QUOTE)]

@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import chain
 
 from claimstance.lexicon import by_first_letter, words
-from claimstance.segment import clauses
+from claimstance.segment import clauses, subjects
 from claimstance.segment.names import BE, PRONOUNS, parse_speaker_phrase, strip_article
 from claimstance.segment.spans import Span, mask_quotes
 from claimstance.segment.subjects import ends_with_name, subject_before, trim_np
@@ -251,6 +251,7 @@ def _masked_cue(masked: str) -> Cue | None:
             found.append(Cue(m.start(), phrase, "a statement by"))
     following = _FOLLOWING.search(masked) if " following " in masked else None
     issuer = subject_before(masked, following.start() + 1, progressive=False) if following is not None else None
+    issuer = subjects.issuer(masked[: following.start()], *issuer) if following and issuer else None
     if following is not None and issuer is not None and parse_speaker_phrase(issuer[0]) is not None:
         found.append(Cue(following.start(1), issuer[0], f"{following[1]} the following statement", issuer[1]))
     remarks = _MADE_REMARKS.search(masked) if " remarks" in masked or " comments" in masked else None
