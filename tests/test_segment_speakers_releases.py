@@ -299,3 +299,25 @@ def test_a_name_before_its_office_issues_the_statement_not_the_office() -> None:
         "“Northland welcomes the result.”\n"
     )
     assert claims(text)[1:] == [("Anna Berg", A.DIRECT_QUOTE)]
+
+
+def test_members_followed_by_both_members_of_a_committee_issue_the_statement() -> None:
+    text = (
+        "(Oldtown, Northland) – U.S. Senators Anna Berg (D-NL) and Karl Olsen (R-SL), both members of the trade "
+        "committee, released the following statement after the vote.\n\n"
+        "“We are confident that the vote was fair. The count was orderly.\n"
+    )
+    assert {name for name, _ in claims(text)[1:]} == {"Anna Berg and Karl Olsen"}
+
+
+def test_a_following_statement_lead_ending_in_a_full_stop_frames_the_block_below() -> None:
+    text = (
+        "OLDTOWN – Today, Congressman Karl Olsen, chair of the trade committee, released the following statement "
+        "on the vote in Southland.\n\n"
+        "“I am troubled by the events of today. The vote was a sham.\n\n"
+        "No parliament can vote freely under occupation.\n\n"
+        "Southland remains an occupied country.”\n"
+    )
+    got = claims(text)
+    assert got[0][0] is None  # the lead only frames the statement
+    assert {name for name, _ in got[1:]} == {"Karl Olsen"}

@@ -251,8 +251,8 @@ def _masked_cue(masked: str) -> Cue | None:
             found.append(Cue(m.start(), phrase, "a statement by"))
     following = _FOLLOWING.search(masked) if " following " in masked else None
     issuer = subject_before(masked, following.start() + 1, progressive=False) if following is not None else None
-    issuer = subjects.issuer(masked[: following.start()], *issuer) if following and issuer else None
-    if following is not None and issuer is not None and parse_speaker_phrase(issuer[0]) is not None:
+    issuer = subjects.issuer(masked[: following.start()], *(issuer or ("", None))) if following else None
+    if following is not None and issuer is not None and issuer[0] and parse_speaker_phrase(issuer[0]) is not None:
         found.append(Cue(following.start(1), issuer[0], f"{following[1]} the following statement", issuer[1]))
     remarks = _MADE_REMARKS.search(masked) if " remarks" in masked or " comments" in masked else None
     made_by = subject_before(masked, remarks.start() + 1, progressive=False) if remarks is not None else None

@@ -88,7 +88,7 @@ _LEAD_IN = re.compile(
     r"\b(?:said|says|stated|added|noted|declared|announced|wrote|continued|reads|read)"
     r"(?:\s+(?:in\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+|written\s+)?statement|the\s+following"
     r"|in\s+particular|among\s+other\s+things|today))?\s*:\s*$"
-    r"|\bthe\s+following\s+(?:joint\s+|written\s+)?(?:statement|remarks)\b[^:\n]{0,150}:\s*$"
+    r"|\bthe\s+following\s+(?:joint\s+|written\s+)?(?:statement|remarks)\b[^:\n]{0,200}[:.]\s*$"
 )
 _ISSUED_BY = re.compile(
     r"\s*(?P<who>[A-Z][^,;:.]{1,60}?)\s+(?:meanwhile\s+|separately\s+|later\s+|earlier\s+)?(?:has\s+|had\s+|also\s+)?"
@@ -224,7 +224,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         theirs = cued is not None and own is not None and reports_another(cued, cue, own, text, unit)
         if own is not None and not theirs and may_report(text, *unit.sentence):  # "We heard X claim that": X's
             cued, cue = _party(speech_report(text[unit.sentence[0] : unit.sentence[1]]), Attribution.REPORTED, ctx)
-        lead_in = text[unit.sentence[1] - 1] == ":" and _LEAD_IN.search(text, *unit.sentence) is not None
+        lead_in = text[unit.sentence[1] - 1] in ":." and _LEAD_IN.search(text, *unit.sentence) is not None
         framing = lead_in and turn is not None and turn.scope == "block" and cued is not None and cued.name is not None
         if own is not None and own.name == "questioner" and says_you(text, *unit.sentence):
             put_to.append(i)

@@ -236,6 +236,9 @@ def issuer(before: str, phrase: str, role: str | None) -> tuple[str, str | None]
     members = [m for m in members if parse_speaker_phrase(m) is not None]
     if len(members) > 1:
         return " and ".join([", ".join(members[:-1]), members[-1]]), None
+    parsed = parse_speaker_phrase(phrase) if phrase else None
+    if members and (parsed is None or not parsed.person):  # "Senator A (D-NL), a member of the committee,"
+        return members[0], phrase or None
     if role is None and phrase[:1].isupper() and (named := _name_before_office(before, phrase)) is not None:
         return named, phrase
     cut = _PARTY_STATE.sub("", _MEMBER_TITLE.sub("", phrase)).strip()
