@@ -321,3 +321,11 @@ def test_a_following_statement_lead_ending_in_a_full_stop_frames_the_block_below
     got = claims(text)
     assert got[0][0] is None  # the lead only frames the statement
     assert {name for name, _ in got[1:]} == {"Karl Olsen"}
+
+
+def test_a_plural_title_before_the_members_is_no_given_name() -> None:
+    text = (
+        "OLDTOWN – U.S. Senators Karl Olsen (R-SL) and Anna Berg (D-NL) met the envoy on Monday.\n\n"
+        "“The vote was a sham,” said Senator Olsen.\n"
+    )
+    assert claims(text)[1] == ("Karl Olsen", A.DIRECT_QUOTE)
