@@ -302,3 +302,11 @@ def test_a_said_after_a_comma_and_a_clause_names_who_said_it() -> None:
 def test_a_release_still_takes_note_of_a_report_and_expects_parties_to_act() -> None:
     text = "The Council took note of the report. Northland expects all parties to respect the ceasefire.\n"
     assert claims(text) == [("Council", A.REPORTED), ("Northland", A.REPORTED)]
+
+
+def test_a_group_alleging_or_disputing_reports_its_position() -> None:
+    text = (
+        "Opposition parties in Northland are alleging fraud in Sunday's vote. "
+        "Farmers in the south are disputing the new tax.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["Opposition parties in Northland", "Farmers in the south"]

@@ -47,7 +47,7 @@ STANCE_VERBS = (
     r"rejected|rejects|accused|accuses|blamed|blames|demanded|demands|denounced|denounces|vowed|vows"
     r"|called\s+(?:on|for)|calls\s+(?:on|for)|congratulated|suggested|suggests|complained|complains|proposed"
     r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|accusing|demanding|complaining|scoffed"
-    r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts|blaming"
+    r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts|blaming|alleging|disputing"
     r"|calling\s+(?:on|for)|condemns|welcomes|praises|criticizes|criticises|hopes|insists?\s+on"
     r"|lambasted|cited|ruled\s+out|rules\s+out|downplayed|played\s+down|voiced|voices|raised\s+concerns?"
     # a release's verbs of position: "The Council deplores ...", "The embassy calls upon ...", "took note of"
