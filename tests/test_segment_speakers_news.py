@@ -310,3 +310,8 @@ def test_a_group_alleging_or_disputing_reports_its_position() -> None:
         "Farmers in the south are disputing the new tax.\n"
     )
     assert [name for name, _ in claims(text)] == ["Opposition parties in Northland", "Farmers in the south"]
+
+
+def test_falsely_claiming_victory_is_the_outlets_judgement_of_an_act() -> None:
+    text = "After the vote, President Karl Olsen falsely claimed a landslide victory, despite the count.\n"
+    assert claims(text) == [(None, A.AUTHOR)]

@@ -176,6 +176,9 @@ _FOLLOWING = re.compile(
 )
 # "The commission denied accreditation to observers": an act, not a denial of a claim
 _DENIED_ACT = re.compile(r"\s+(?:\w+\s+)?(?:access|entry|accreditation|visas?|permission|bail|registration)\b")
+# "Olsen falsely claimed (a landslide) victory": the outlet's judgement of an act, not a claim it reports
+_CLAIMED_ACT = re.compile(r"\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:victory|credit|win)\b")
+_JUDGED = re.compile(r"\b(?:falsely|wrongly|baselessly|prematurely|fraudulently)\s+$")
 _FINAL_ACCORDING = re.compile(r",\s+according\s+to\s+[^,;:\x00]{2,80}(?:,\s+or\s+[A-Z]{2,6})?\s*[.!?]?\s*$")
 _STATEMENT_BEFORE = re.compile(r"(?:,|\bin|\bto|^)\s*(?:[Aa]|[Aa]n|[Tt]he)?\s*(?:joint\s+|new\s+|separate\s+)?$")
 
@@ -280,6 +283,8 @@ def _masked_cue(masked: str) -> Cue | None:
             continue
         nothing = after.startswith((" nothing", " little about", " with ", "'", "’"))  # "replied with", "states'"
         nothing = nothing or (verb[:4] == "deni" and _DENIED_ACT.match(after) is not None)
+        judged = verb[:5] == "claim" and _JUDGED.search(masked, max(0, m.start() - 16), m.start()) is not None
+        nothing = nothing or (judged and _CLAIMED_ACT.match(after) is not None)
         if nothing or (verb.split()[0] in clauses.NOUNS_TOO and clauses.a_noun(masked, m.start())):
             continue  # "Olsen said nothing about the talks": no claim reported; "all calls for": a noun
         statement = _IN_A_STATEMENT.match(after)
