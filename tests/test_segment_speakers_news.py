@@ -315,3 +315,8 @@ def test_a_group_alleging_or_disputing_reports_its_position() -> None:
 def test_falsely_claiming_victory_is_the_outlets_judgement_of_an_act() -> None:
     text = "After the vote, President Karl Olsen falsely claimed a landslide victory, despite the count.\n"
     assert claims(text) == [(None, A.AUTHOR)]
+
+
+def test_as_others_have_continually_stated_reports_them() -> None:
+    text = "As the President and the G7 have consistently stated, the talks must include Southland.\n"
+    assert [name for name, _ in claims(text)] == ["President and the G7"]

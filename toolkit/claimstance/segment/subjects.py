@@ -23,7 +23,8 @@ _AUX = words(
     had will would already meanwhile separately firmly strongly just now still rightly correctly wrongly publicly
     openly privately explicitly clearly categorically flatly angrily bluntly sharply bitterly allegedly officially
     formally personally initially subsequently quickly immediately swiftly promptly specifically particularly
-    notably proudly cautiously emphatically unequivocally frankly candidly directly even since"""
+    notably proudly cautiously emphatically unequivocally frankly candidly directly even since continually
+    consistently constantly"""
 )
 _PROGRESSIVE = words("am is are was were")
 _DAY_NOTE = re.compile(r"\((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\)")
