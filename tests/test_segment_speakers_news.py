@@ -320,3 +320,21 @@ def test_falsely_claiming_victory_is_the_outlets_judgement_of_an_act() -> None:
 def test_as_others_have_continually_stated_reports_them() -> None:
     text = "As the President and the G7 have consistently stated, the talks must include Southland.\n"
     assert [name for name, _ in claims(text)] == ["President and the G7"]
+
+
+def test_a_leads_unnamed_speaker_is_the_one_the_next_sentence_names() -> None:
+    text = (
+        "An opposition candidate insists the count was rigged in favour of the president.\n"
+        "Karl Olsen said the opposition parties are united in rejecting the result.\n\n"
+        "Northland’s main opposition party says the vote was marred by fraud. "
+        "The opposition Freedom Party stopped short of rejecting the results.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["Karl Olsen", "Karl Olsen", "Freedom Party", None]
+
+
+def test_a_leads_unnamed_speaker_stays_unnamed_when_the_next_sentence_names_another_kind() -> None:
+    text = (
+        "An opposition candidate insists the count was rigged.\n"
+        "The Freedom Party said the opposition parties are united in rejecting the result.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["an opposition candidate", "Freedom Party"]

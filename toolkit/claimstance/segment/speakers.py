@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from claimstance.lexicon import FIRST_PERSON, FUNCTION_WORDS, ROLE_WORDS
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
-from claimstance.segment.clauses import ISSUER_DOCUMENT, OWNED_DOCUMENT
+from claimstance.segment.clauses import ISSUER_DOCUMENT, OWNED_DOCUMENT, named_later
 from claimstance.segment.cues import OWN_VOICE, TRIGGER, Cue, find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
 from claimstance.segment.names import (
@@ -279,7 +279,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         for j in opened_before(text, units, i):
             if speakers[j] == narrator:
                 speakers[j] = speakers[i]
-    return [_validated(speaker, narrator, ctx) for speaker in speakers]
+    return [_validated(speaker, narrator, ctx) for speaker in named_later(text, units, speakers)]
 
 
 def _party(found: tuple[str, str] | None, kind: Attribution, ctx: _Context) -> tuple[Speaker | None, Cue | None]:
