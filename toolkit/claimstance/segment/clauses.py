@@ -191,7 +191,8 @@ def named_later(text: str, units: Sequence[UnitSpan], speakers: list[Speaker]) -
     ("Karl Olsen said ...") or a body of the same head noun ("The opposition Freedom Party ...")."""
     named = list(speakers)
     for i, speaker in enumerate(speakers):
-        found = _DESCRIPTOR.fullmatch(speaker.name) if speaker.name is not None else None
+        name = speaker.name or ""
+        found = _DESCRIPTOR.fullmatch(name) if name[:1] in "aA" or "s " in name else None
         if found is None or speaker.attribution is not Attribution.REPORTED or found["head"] not in PERSON_NOUNS:
             continue
         nxt = next((j for j in range(i + 1, len(units)) if units[j].sentence != units[i].sentence), None)
@@ -205,8 +206,8 @@ def named_later(text: str, units: Sequence[UnitSpan], speakers: list[Speaker]) -
             later = parsed.name if parsed is not None and parsed.name.split()[-1].lower() == found["head"] else None
         else:
             parsed = parse_speaker_phrase(later) if later else None
-            later = later if parsed is not None and parsed.person and " " in later else None
+            later = later if later and parsed is not None and parsed.person and " " in later else None
         if later:
-            role = strip_article(speaker.name) if speaker.name[:1].islower() else speaker.role
+            role = strip_article(name) if name[:1].islower() else speaker.role
             named[i] = speaker.model_copy(update={"name": later, "role": role})
     return named
