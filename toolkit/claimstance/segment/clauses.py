@@ -181,6 +181,13 @@ def without_agency_tail(masked: str) -> str:
     return masked if tail is None else masked[: tail.start()] + " " * (len(masked) - tail.start())
 
 
+def lead_in_end(text: str, sentence: tuple[int, int]) -> bool:
+    """Whether a sentence may lead in to a block: it ends in a colon, or in a full stop after "the following"
+    ("X released the following statement on the vote."); a cheap test before the lead-in pattern is tried."""
+    end = text[sentence[1] - 1]
+    return end == ":" or (end == "." and text.find(" following ", *sentence) >= 0)
+
+
 # A lead's unnamed speaker: "an opposition candidate", "Northland's main opposition party"
 _DESCRIPTOR = re.compile(r"(?:an?\s+|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)(?:[a-z-]+\s+){0,3}(?P<head>[a-z-]+)")
 

@@ -301,11 +301,12 @@ def _masked_cue(masked: str) -> Cue | None:
                 subject = (clauses.coordinated_subject(masked) or "", None)
         if subject and verb in _INVERTIBLE and subject[0] not in PRONOUNS:
             comma = masked[: m.start()].rstrip().endswith(",")
-            named_after = _named_after(after) if comma or _clause_subject(masked, subject[0]) else None
+            clause = not comma and _clause_subject(masked, subject[0])
+            named_after = _named_after(after) if comma or clause else None
             if named_after is not None and not comma:  # "Thousands marched on Sunday said AFP.": AFP said it
                 found.append(Cue(m.start(), named_after, verb))
                 break
-            if named_after is not None or (not comma and _clause_subject(masked, subject[0])):
+            if named_after is not None or clause:
                 continue  # "Prices rose, said Anna Berg.": the inverted cue below; "... passed said Monday.": nobody
         if subject and subject[0] not in PRONOUNS and check_name(subject[0]) is not None:  # a clause, no subject
             if masked[: m.start()].rstrip().endswith(","):
@@ -390,6 +391,10 @@ def _named_after(after: str) -> str | None:
 def _clause_subject(masked: str, subject: str) -> bool:
     """Whether a verb's subject phrase is a clause: the sentence's subject, then a past-tense verb ("The army
     entered the town", "Thousands marched through the capital"); not a participle ("the official tasked with")."""
+    if " " not in subject or not any(w.endswith("ed") or w in BE for w in subject.split()[1:]):
+        return False  # most subjects: no verb in them to make a clause
+    if " " not in subject or not any(w.endswith("ed") or w in BE for w in subject.split()[1:]):
+        return False  # most subjects: no verb in them to make a clause
     opening = clauses.sentence_subject(masked)
     if not opening or not subject.startswith(opening) or len(subject) <= len(opening):
         return False

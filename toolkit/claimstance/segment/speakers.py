@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from claimstance.lexicon import FIRST_PERSON, FUNCTION_WORDS, ROLE_WORDS
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
-from claimstance.segment.clauses import ISSUER_DOCUMENT, OWNED_DOCUMENT, named_later
+from claimstance.segment.clauses import ISSUER_DOCUMENT, OWNED_DOCUMENT, lead_in_end, named_later
 from claimstance.segment.cues import OWN_VOICE, TRIGGER, Cue, find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
 from claimstance.segment.names import (
@@ -224,7 +224,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         theirs = cued is not None and own is not None and reports_another(cued, cue, own, text, unit)
         if own is not None and not theirs and may_report(text, *unit.sentence):  # "We heard X claim that": X's
             cued, cue = _party(speech_report(text[unit.sentence[0] : unit.sentence[1]]), Attribution.REPORTED, ctx)
-        lead_in = text[unit.sentence[1] - 1] in ":." and _LEAD_IN.search(text, *unit.sentence) is not None
+        lead_in = lead_in_end(text, unit.sentence) and _LEAD_IN.search(text, *unit.sentence) is not None
         framing = lead_in and turn is not None and turn.scope == "block" and cued is not None and cued.name is not None
         if own is not None and own.name == "questioner" and says_you(text, *unit.sentence):
             put_to.append(i)
