@@ -393,8 +393,6 @@ def _clause_subject(masked: str, subject: str) -> bool:
     entered the town", "Thousands marched through the capital"); not a participle ("the official tasked with")."""
     if " " not in subject or not any(w.endswith("ed") or w in BE for w in subject.split()[1:]):
         return False  # most subjects: no verb in them to make a clause
-    if " " not in subject or not any(w.endswith("ed") or w in BE for w in subject.split()[1:]):
-        return False  # most subjects: no verb in them to make a clause
     opening = clauses.sentence_subject(masked)
     if not opening or not subject.startswith(opening) or len(subject) <= len(opening):
         return False
