@@ -58,6 +58,7 @@ def test_said_this_sums_up_the_sentences_before() -> None:
         ("Northland urges Southland to stop the exercises", "Northland"),
         ("Southland must comply with the ruling: Northland FM", "Northland FM"),
         ("Video: Jane Doe Announces a Ceasefire", "Jane Doe"),
+        ("Southland: Northland says the vote was fair", "Northland"),
         ("SG Smith: the door remains open", "SG Smith"),
         ("Ministry: the border is calm", "Ministry"),
         ("Ministers meet in Oldtown", None),

@@ -269,3 +269,72 @@ def test_more_reporting_verbs_and_a_quote_cited_by_an_agency() -> None:
         "Anna Berg commented on the talks in Oldtown.\n"
     )
     assert [name for name, _ in claims(text)] == ["Anna Berg", "Karl Olsen", None]
+
+
+# ------------------------------------------------------------- fifth round, third pass: news precision
+
+
+def test_a_forecast_with_expects_is_the_outlets_narration() -> None:
+    assert claims("The central bank expects inflation to fall next year.\n") == [(None, A.AUTHOR)]
+
+
+def test_taking_note_of_the_time_is_no_position() -> None:
+    assert claims("The chairman took note of the time and closed the session.\n") == [(None, A.AUTHOR)]
+
+
+def test_a_newsrooms_understands_is_its_own_reporting() -> None:
+    assert claims("The BBC understands the minister will resign on Friday.\n") == [(None, A.AUTHOR)]
+
+
+def test_a_clause_before_said_and_a_day_names_nobody() -> None:
+    assert [name for name, _ in claims("The reform passed easily said Monday.\n")] == [None]
+
+
+def test_an_inline_said_after_a_clause_names_who_said_it() -> None:
+    text = "Thousands marched through the capital on Sunday said AFP. The army entered the town said the Red Cross.\n"
+    assert claims(text) == [("AFP", A.REPORTED), ("Red Cross", A.REPORTED)]
+
+
+def test_a_said_after_a_comma_and_a_clause_names_who_said_it() -> None:
+    assert claims("Prices rose sharply in May, said Anna Berg.\n") == [("Anna Berg", A.REPORTED)]
+
+
+def test_a_release_still_takes_note_of_a_report_and_expects_parties_to_act() -> None:
+    text = "The Council took note of the report. Northland expects all parties to respect the ceasefire.\n"
+    assert claims(text) == [("Council", A.REPORTED), ("Northland", A.REPORTED)]
+
+
+def test_a_group_alleging_or_disputing_reports_its_position() -> None:
+    text = (
+        "Opposition parties in Northland are alleging fraud in Sunday's vote. "
+        "Farmers in the south are disputing the new tax.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["Opposition parties in Northland", "Farmers in the south"]
+
+
+def test_falsely_claiming_victory_is_the_outlets_judgement_of_an_act() -> None:
+    text = "After the vote, President Karl Olsen falsely claimed a landslide victory, despite the count.\n"
+    assert claims(text) == [(None, A.AUTHOR)]
+
+
+def test_as_others_have_continually_stated_reports_them() -> None:
+    text = "As the President and the G7 have consistently stated, the talks must include Southland.\n"
+    assert [name for name, _ in claims(text)] == ["President and the G7"]
+
+
+def test_a_leads_unnamed_speaker_is_the_one_the_next_sentence_names() -> None:
+    text = (
+        "An opposition candidate insists the count was rigged in favour of the president.\n"
+        "Karl Olsen said the opposition parties are united in rejecting the result.\n\n"
+        "Northland’s main opposition party says the vote was marred by fraud. "
+        "The opposition Freedom Party stopped short of rejecting the results.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["Karl Olsen", "Karl Olsen", "Freedom Party", None]
+
+
+def test_a_leads_unnamed_speaker_stays_unnamed_when_the_next_sentence_names_another_kind() -> None:
+    text = (
+        "An opposition candidate insists the count was rigged.\n"
+        "The Freedom Party said the opposition parties are united in rejecting the result.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["an opposition candidate", "Freedom Party"]

@@ -284,3 +284,60 @@ def test_released_the_following_statement_with_a_full_stop_frames_the_paragraphs
     got = claims(text)
     assert got[0][0] is None  # the frame is the release's own line
     assert [name for name, _ in got[1:]] == ["Karl Olsen"] * 3
+
+
+# ------------------------------------------------- fifth round, third pass: members' releases
+
+
+def test_members_named_with_party_and_state_issue_a_joint_statement() -> None:
+    text = (
+        "OLDTOWN – Senators Anna Berg (D-NL), chair of the trade committee, and Karl Olsen (R-SL), Ranking Member "
+        "of the Committee, released the following joint statement on the vote:\n\n"
+        "“The vote was neither free nor fair. We call for a new count.”\n"
+    )
+    got = claims(text)
+    assert got[0][0] is None and got[1:] and set(got[1:]) == {("Anna Berg and Karl Olsen", A.DIRECT_QUOTE)}
+
+
+def test_a_members_title_and_party_and_state_are_no_part_of_the_name() -> None:
+    for lead in ("Rep. Karl Olsen, the Ranking Member of the Trade Committee,", "Representative Karl Olsen (R-Wash.)"):
+        text = f"OLDTOWN – {lead} released the following statement:\n\n“The vote was a sham.”\n"
+        assert claims(text)[1:] == [("Karl Olsen", A.DIRECT_QUOTE)]
+
+
+def test_a_name_before_its_office_issues_the_statement_not_the_office() -> None:
+    text = (
+        "The Honourable Anna Berg, Minister of Foreign Affairs, today issued the following statement:\n\n"
+        "“Northland welcomes the result.”\n"
+    )
+    assert claims(text)[1:] == [("Anna Berg", A.DIRECT_QUOTE)]
+
+
+def test_members_followed_by_both_members_of_a_committee_issue_the_statement() -> None:
+    text = (
+        "(Oldtown, Northland) – U.S. Senators Anna Berg (D-NL) and Karl Olsen (R-SL), both members of the trade "
+        "committee, released the following statement after the vote.\n\n"
+        "“We are confident that the vote was fair. The count was orderly.\n"
+    )
+    assert {name for name, _ in claims(text)[1:]} == {"Anna Berg and Karl Olsen"}
+
+
+def test_a_following_statement_lead_ending_in_a_full_stop_frames_the_block_below() -> None:
+    text = (
+        "OLDTOWN – Today, Congressman Karl Olsen, chair of the trade committee, released the following statement "
+        "on the vote in Southland.\n\n"
+        "“I am troubled by the events of today. The vote was a sham.\n\n"
+        "No parliament can vote freely under occupation.\n\n"
+        "Southland remains an occupied country.”\n"
+    )
+    got = claims(text)
+    assert got[0][0] is None  # the lead only frames the statement
+    assert {name for name, _ in got[1:]} == {"Karl Olsen"}
+
+
+def test_a_plural_title_before_the_members_is_no_given_name() -> None:
+    text = (
+        "OLDTOWN – U.S. Senators Karl Olsen (R-SL) and Anna Berg (D-NL) met the envoy on Monday.\n\n"
+        "“The vote was a sham,” said Senator Olsen.\n"
+    )
+    assert claims(text)[1] == ("Karl Olsen", A.DIRECT_QUOTE)

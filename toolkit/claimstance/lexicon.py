@@ -379,8 +379,8 @@ ROLE_WORDS = words(
     """president presidents vice vice-president prime minister ministers premier chairman chairwoman chair co-chair
     speaker secretary secretary-general ambassador envoy king queen prince princess emperor chancellor governor
     mayor spokesman spokeswoman spokesperson head leader deputy director commissioner representative pope sheikh
-    emir sultan ombudsman senator congressman congresswoman member mp chief commander general colonel lieutenant
-    captain assistant adviser advisor counselor professor lord first lady high supreme special permanent
+    emir sultan ombudsman senator senators sen rep congressman congresswoman member mp chief commander general colonel
+    lieutenant captain assistant adviser advisor counselor professor lord first lady high supreme special permanent
     acting former opposition candidate foreign defence defense interior economy finance justice state affairs
     press executive officer ceo founder analyst expert political scientist journalist editor activist
     parliamentary observer fm mfa pm"""

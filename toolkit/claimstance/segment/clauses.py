@@ -8,9 +8,12 @@ ending in "-ed" that is followed by a preposition, a day or nothing ("resumed on
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from claimstance.lexicon import words
-from claimstance.segment.names import BE
+from claimstance.lexicon import ORG_HEADS, words
+from claimstance.schema import Attribution, Speaker, UnitKind
+from claimstance.segment.names import BE, parse_speaker_phrase, strip_article
+from claimstance.segment.spans import UnitSpan
 from claimstance.segment.validate import PERSON_NOUNS, check_name
 
 _AFTER_VERB = words(
@@ -176,3 +179,42 @@ def without_agency_tail(masked: str) -> str:
     the sentence's own cue says ("..., Foreign Minister Karl Olsen said at the meeting, NPA reports.")."""
     tail = _AGENCY_TAIL.search(masked) if masked.endswith(("reports.", "reported.", "reports", "reported")) else None
     return masked if tail is None else masked[: tail.start()] + " " * (len(masked) - tail.start())
+
+
+def lead_in_end(text: str, sentence: tuple[int, int]) -> bool:
+    """Whether a sentence may lead in to a block: it ends in a colon, or in a full stop after "the following"
+    ("X released the following statement on the vote."); a cheap test before the lead-in pattern is tried."""
+    end = text[sentence[1] - 1]
+    return end == ":" or (end == "." and text.find(" following ", *sentence) >= 0)
+
+
+# A lead's unnamed speaker: "an opposition candidate", "Northland's main opposition party"
+_DESCRIPTOR = re.compile(r"(?:an?\s+|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)(?:[a-z-]+\s+){0,3}(?P<head>[a-z-]+)")
+
+
+def named_later(text: str, units: Sequence[UnitSpan], speakers: list[Speaker]) -> list[Speaker]:
+    """The speakers, with a lead's unnamed one ("An opposition candidate insists ...", "Northland's main opposition
+    party says ...") named by the next sentence when it opens with one of that kind: a person who said something
+    ("Karl Olsen said ...") or a body of the same head noun ("The opposition Freedom Party ...")."""
+    named = list(speakers)
+    for i, speaker in enumerate(speakers):
+        name = speaker.name or ""
+        found = _DESCRIPTOR.fullmatch(name) if name[:1] in "aA" or "s " in name else None
+        if found is None or speaker.attribution is not Attribution.REPORTED or found["head"] not in PERSON_NOUNS:
+            continue
+        nxt = next((j for j in range(i + 1, len(units)) if units[j].sentence != units[i].sentence), None)
+        if nxt is None or units[nxt].kind is not UnitKind.CLAIM or units[nxt].block != units[i].block:
+            continue
+        later = speakers[nxt].name if speakers[nxt].attribution is Attribution.REPORTED else None
+        body = found["head"] in ORG_HEADS or found["head"] == "party"
+        if body:  # "The opposition Freedom Party stopped short ...": the body the next sentence opens with
+            later = sentence_subject(text[units[nxt].sentence[0] : units[nxt].sentence[1]])
+            parsed = parse_speaker_phrase(later) if later else None
+            later = parsed.name if parsed is not None and parsed.name.split()[-1].lower() == found["head"] else None
+        else:
+            parsed = parse_speaker_phrase(later) if later else None
+            later = later if later and parsed is not None and parsed.person and " " in later else None
+        if later:
+            role = strip_article(name) if name[:1].islower() else speaker.role
+            named[i] = speaker.model_copy(update={"name": later, "role": role})
+    return named

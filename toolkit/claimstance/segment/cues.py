@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import chain
 
 from claimstance.lexicon import by_first_letter, words
-from claimstance.segment import clauses
+from claimstance.segment import clauses, subjects
 from claimstance.segment.names import BE, PRONOUNS, parse_speaker_phrase, strip_article
 from claimstance.segment.spans import Span, mask_quotes
 from claimstance.segment.subjects import ends_with_name, subject_before, trim_np
@@ -47,14 +47,24 @@ STANCE_VERBS = (
     r"rejected|rejects|accused|accuses|blamed|blames|demanded|demands|denounced|denounces|vowed|vows"
     r"|called\s+(?:on|for)|calls\s+(?:on|for)|congratulated|suggested|suggests|complained|complains|proposed"
     r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|accusing|demanding|complaining|scoffed"
-    r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts|blaming"
+    r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts|blaming|alleging|disputing"
     r"|calling\s+(?:on|for)|condemns|welcomes|praises|criticizes|criticises|hopes|insists?\s+on"
     r"|lambasted|cited|ruled\s+out|rules\s+out|downplayed|played\s+down|voiced|voices|raised\s+concerns?"
     # a release's verbs of position: "The Council deplores ...", "The embassy calls upon ...", "took note of"
     r"|asked(?=\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s+to\s+[a-z\"“\x00])"  # "asked the government to"
-    r"|decried|decries|applauds|applauded|deplores|deplored|commends|commended|calls\s+upon|called\s+upon|took\s+note|takes\s+note"
+    r"|decried|decries|applauds|applauded|deplores|deplored|commends|commended|calls\s+upon|called\s+upon"
+    # "took note of the report / that ...", not "took note of the time"
+    r"|(?:took|takes)\s+note(?=\s+(?:with\s+\w+\s+)?(?:that\b|of\s+(?:\S+\s+){0,5}?(?:statements?|reports?|decisions?"
+    r"|announcements?|remarks|proposals?|resolutions?|concerns?|progress|efforts?|results?|outcome|conclusions"
+    r"|recommendations|plans?|requests?|letters?|commitments?|declarations?|steps?|dates?|elections?|votes?"
+    r"|agreements?|situation|developments?|work|views?|positions?)\b))"
+    # "expects all parties / Southland to ...": what a body asks of others; not a forecast ("expects inflation to
+    # fall"). "understands the concerns of": not a newsroom's "understands the minister will resign" (its reporting)
+    r"|expects(?=\s+(?:all\s+|both\s+)?(?:the\s+)?(?:[A-Z][\w'’-]*|parties|sides|states|governments?|authorities"
+    r"|leaders|everyone)\b)|understands(?=\s+(?:illegitimate|illegal|unacceptable"
+    r"|the\s(?!(?:[\w'’-]+\s+){1,4}(?:will|would|has|had|have|is|was|are|were|could|may|might|plans|intends)\b)))"
     # "considers the vote illegitimate / a step": a judgement; not a house's "considers the bill this week"
-    r"|expects|understands(?=\s+(?:illegitimate|illegal|unacceptable|the\s))|considers(?=\s+(?:illegitimate|illegal"
+    r"|considers(?=\s+(?:illegitimate|illegal"
     r"|unacceptable|the\s+(?:[\w'’-]+\s+){1,4}(?:an?|to\s+be|(?:il)?legitimate|(?:il)?legal|(?:in)?valid"
     r"|unacceptable|credible|fair|free|essential|important|vital)\b))"
     r"|(?:called|calls|calling)(?=\s+(?:it|this|that|them)\s|\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+[\"“‘«])"
@@ -166,6 +176,9 @@ _FOLLOWING = re.compile(
 )
 # "The commission denied accreditation to observers": an act, not a denial of a claim
 _DENIED_ACT = re.compile(r"\s+(?:\w+\s+)?(?:access|entry|accreditation|visas?|permission|bail|registration)\b")
+# "Olsen falsely claimed (a landslide) victory": the outlet's judgement of an act, not a claim it reports
+_CLAIMED_ACT = re.compile(r"\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:victory|credit|win)\b")
+_JUDGED = re.compile(r"\b(?:falsely|wrongly|baselessly|prematurely|fraudulently)\s+$")
 _FINAL_ACCORDING = re.compile(r",\s+according\s+to\s+[^,;:\x00]{2,80}(?:,\s+or\s+[A-Z]{2,6})?\s*[.!?]?\s*$")
 _STATEMENT_BEFORE = re.compile(r"(?:,|\bin|\bto|^)\s*(?:[Aa]|[Aa]n|[Tt]he)?\s*(?:joint\s+|new\s+|separate\s+)?$")
 
@@ -241,7 +254,8 @@ def _masked_cue(masked: str) -> Cue | None:
             found.append(Cue(m.start(), phrase, "a statement by"))
     following = _FOLLOWING.search(masked) if " following " in masked else None
     issuer = subject_before(masked, following.start() + 1, progressive=False) if following is not None else None
-    if following is not None and issuer is not None and parse_speaker_phrase(issuer[0]) is not None:
+    issuer = subjects.issuer(masked[: following.start()], *(issuer or ("", None))) if following else None
+    if following is not None and issuer is not None and issuer[0] and parse_speaker_phrase(issuer[0]) is not None:
         found.append(Cue(following.start(1), issuer[0], f"{following[1]} the following statement", issuer[1]))
     remarks = _MADE_REMARKS.search(masked) if " remarks" in masked or " comments" in masked else None
     made_by = subject_before(masked, remarks.start() + 1, progressive=False) if remarks is not None else None
@@ -269,6 +283,8 @@ def _masked_cue(masked: str) -> Cue | None:
             continue
         nothing = after.startswith((" nothing", " little about", " with ", "'", "’"))  # "replied with", "states'"
         nothing = nothing or (verb[:4] == "deni" and _DENIED_ACT.match(after) is not None)
+        judged = verb[:5] == "claim" and _JUDGED.search(masked, max(0, m.start() - 16), m.start()) is not None
+        nothing = nothing or (judged and _CLAIMED_ACT.match(after) is not None)
         if nothing or (verb.split()[0] in clauses.NOUNS_TOO and clauses.a_noun(masked, m.start())):
             continue  # "Olsen said nothing about the talks": no claim reported; "all calls for": a noun
         statement = _IN_A_STATEMENT.match(after)
@@ -283,6 +299,15 @@ def _masked_cue(masked: str) -> Cue | None:
             subject = subject_before(masked, m.start(), progressive=progressive)
             if subject is None and masked[: m.start()].endswith(" and "):  # "X called it illegal and said"
                 subject = (clauses.coordinated_subject(masked) or "", None)
+        if subject and verb in _INVERTIBLE and subject[0] not in PRONOUNS:
+            comma = masked[: m.start()].rstrip().endswith(",")
+            clause = not comma and _clause_subject(masked, subject[0])
+            named_after = _named_after(after) if comma or clause else None
+            if named_after is not None and not comma:  # "Thousands marched on Sunday said AFP.": AFP said it
+                found.append(Cue(m.start(), named_after, verb))
+                break
+            if named_after is not None or clause:
+                continue  # "Prices rose, said Anna Berg.": the inverted cue below; "... passed said Monday.": nobody
         if subject and subject[0] not in PRONOUNS and check_name(subject[0]) is not None:  # a clause, no subject
             if masked[: m.start()].rstrip().endswith(","):
                 continue  # "..., said the Defence Ministry": the inverted cue below names the speaker
@@ -341,6 +366,39 @@ def _masked_cue(masked: str) -> Cue | None:
         if cited and parse_speaker_phrase(cited) is not None:
             return Cue(masked.index(" citing ") + 1, cited, "citing")
     return first_cue
+
+
+_INVERTIBLE = words("said says added noted stressed wrote explained insisted warned")
+_TIME_WORDS = words(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later late on in at
+    this last"""
+)
+_END_AFTER_NAME = re.compile(r"\s*(?:[.!?]\s*$|$|,|(?:on|in|at|late|earlier|today|yesterday|this|last)\b)")
+
+
+def _named_after(after: str) -> str | None:
+    """The speaker a sentence-final "said X" names: "said AFP.", "said the Red Cross on Friday."; not a time
+    ("said Monday.") and not the subject of a clause ("said the plan was dead.")."""
+    rest = after.lstrip()
+    phrase = trim_np(rest) if rest[:1].isupper() or rest[:4] == "the " else ""
+    if not phrase or not rest.startswith(phrase) or phrase.split()[0].lower() in _TIME_WORDS:
+        return None
+    if _END_AFTER_NAME.match(rest, len(phrase)) is None or parse_speaker_phrase(phrase) is None:
+        return None
+    return phrase
+
+
+def _clause_subject(masked: str, subject: str) -> bool:
+    """Whether a verb's subject phrase is a clause: the sentence's subject, then a past-tense verb ("The army
+    entered the town", "Thousands marched through the capital"); not a participle ("the official tasked with")."""
+    if " " not in subject or not any(w.endswith("ed") or w in BE for w in subject.split()[1:]):
+        return False  # most subjects: no verb in them to make a clause
+    opening = clauses.sentence_subject(masked)
+    if not opening or not subject.startswith(opening) or len(subject) <= len(opening):
+        return False
+    tokens = subject[len(opening) :].split()
+    verb = tokens[0]
+    return verb.islower() and (verb in BE or verb.endswith("ed")) and tokens[1:2] not in (["by"], ["with"], ["as"])
 
 
 def _a_person(phrase: str) -> bool:

@@ -37,6 +37,9 @@ _OUTLET_HEADS = AGENCY_WORDS | words(
 )
 """Last words of a newspaper's name: "Headline - Sunday Times" is how a page titles itself, no speaker."""
 _SUBJECT_ADVERBS = re.compile(r"\s+(?:once\s+again|again|also|still|now|too)$")
+_SAYS_AFTER_TOPIC = re.compile(
+    r"\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?P<verb>(?i:says|said|tells|told|warns|claims|insists))\s"
+)
 _TRANSCRIPT_AFTER = re.compile(rf":\s+(?i:{TRANSCRIPT_HEADER})\s+(?:by|of|from)\b")
 
 
@@ -75,6 +78,9 @@ def headline_cue(line: str) -> Cue | None:
     label = _LABEL.match(line)
     line = line[label.end() :] if label else line  # "Video: ...", "PRESS RELEASE : ..."
     colon = headline_colon(line)
+    topic = _SAYS_AFTER_TOPIC.match(line, colon + 1) if colon is not None and " " not in line[:colon] else None
+    if colon is not None and topic is not None:  # "Southland: Northland says ...": a topic, then the speaker
+        return Cue(topic.start("verb"), topic["who"], topic["verb"].lower())
     if colon is not None:
         return Cue(0, line[:colon], ":")
     trailing = _TRAILING_SPEAKER.search(line)

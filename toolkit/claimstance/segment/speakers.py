@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from claimstance.lexicon import FIRST_PERSON, FUNCTION_WORDS, ROLE_WORDS
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
-from claimstance.segment.clauses import ISSUER_DOCUMENT, OWNED_DOCUMENT
+from claimstance.segment.clauses import ISSUER_DOCUMENT, OWNED_DOCUMENT, lead_in_end, named_later
 from claimstance.segment.cues import OWN_VOICE, TRIGGER, Cue, find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
 from claimstance.segment.names import (
@@ -88,7 +88,7 @@ _LEAD_IN = re.compile(
     r"\b(?:said|says|stated|added|noted|declared|announced|wrote|continued|reads|read)"
     r"(?:\s+(?:in\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+|written\s+)?statement|the\s+following"
     r"|in\s+particular|among\s+other\s+things|today))?\s*:\s*$"
-    r"|\bthe\s+following\s+(?:joint\s+|written\s+)?(?:statement|remarks)\b[^:\n]{0,150}:\s*$"
+    r"|\bthe\s+following\s+(?:joint\s+|written\s+)?(?:statement|remarks)\b[^:\n]{0,200}[:.]\s*$"
 )
 _ISSUED_BY = re.compile(
     r"\s*(?P<who>[A-Z][^,;:.]{1,60}?)\s+(?:meanwhile\s+|separately\s+|later\s+|earlier\s+)?(?:has\s+|had\s+|also\s+)?"
@@ -224,7 +224,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         theirs = cued is not None and own is not None and reports_another(cued, cue, own, text, unit)
         if own is not None and not theirs and may_report(text, *unit.sentence):  # "We heard X claim that": X's
             cued, cue = _party(speech_report(text[unit.sentence[0] : unit.sentence[1]]), Attribution.REPORTED, ctx)
-        lead_in = text[unit.sentence[1] - 1] == ":" and _LEAD_IN.search(text, *unit.sentence) is not None
+        lead_in = lead_in_end(text, unit.sentence) and _LEAD_IN.search(text, *unit.sentence) is not None
         framing = lead_in and turn is not None and turn.scope == "block" and cued is not None and cued.name is not None
         if own is not None and own.name == "questioner" and says_you(text, *unit.sentence):
             put_to.append(i)
@@ -239,7 +239,8 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
                 quoting = cued.model_copy(update={"attribution": Attribution.DIRECT_QUOTE})
             previous = _Previous()
             continue
-        framed = attributable_to(text[unit.sentence[0] : unit.sentence[1]]) if not lead_in else None
+        colon = text[unit.sentence[1] - 1] == ":" and not lead_in
+        framed = attributable_to(text[unit.sentence[0] : unit.sentence[1]]) if colon else None
         framer = _party(framed, Attribution.AUTHOR, ctx)[0] if framed is not None else None
         if framer is not None and framer.name is not None:  # "... is attributable to Spokesperson X:": X's
             turn = Turn(framer, "block")
@@ -278,7 +279,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
         for j in opened_before(text, units, i):
             if speakers[j] == narrator:
                 speakers[j] = speakers[i]
-    return [_validated(speaker, narrator, ctx) for speaker in speakers]
+    return [_validated(speaker, narrator, ctx) for speaker in named_later(text, units, speakers)]
 
 
 def _party(found: tuple[str, str] | None, kind: Attribution, ctx: _Context) -> tuple[Speaker | None, Cue | None]:

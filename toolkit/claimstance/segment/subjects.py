@@ -23,7 +23,8 @@ _AUX = words(
     had will would already meanwhile separately firmly strongly just now still rightly correctly wrongly publicly
     openly privately explicitly clearly categorically flatly angrily bluntly sharply bitterly allegedly officially
     formally personally initially subsequently quickly immediately swiftly promptly specifically particularly
-    notably proudly cautiously emphatically unequivocally frankly candidly directly even since"""
+    notably proudly cautiously emphatically unequivocally frankly candidly directly even since continually
+    consistently constantly"""
 )
 _PROGRESSIVE = words("am is are was were")
 _DAY_NOTE = re.compile(r"\((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\)")
@@ -214,3 +215,43 @@ def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str
     if subject.split()[-1].lower() in BE:
         return None
     return subject, role
+
+
+# A member's title before the name, and the party and state after it: "U.S. Senators Anna Berg (D-NL)",
+# "Rep. Karl Olsen", "The Honourable Anna Berg": no part of who speaks
+_MEMBER_TITLE = re.compile(
+    r"^(?:(?:The\s+)?(?:Right\s+)?Hon(?:ou?rable|\.)\s+|(?:U\.S\.\s+)?(?:Senators?|Sens?\.|Representatives?|Reps?\."
+    r"|Congress(?:wo)?m[ae]n|Delegate)\s+)"
+)
+_PARTY_STATE = re.compile(r"\s*\((?:R|D|I|ID|DFL)-[A-Z][\w. ]{0,18}\)")
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
+_MEMBER = re.compile(rf"({_NAME})(?={_PARTY_STATE.pattern})")
+
+
+def issuer(before: str, phrase: str, role: str | None) -> tuple[str, str | None]:
+    """Who a release's "X released the following statement" names, from the text ``before`` the verb and the
+    subject phrase found there: members with party and state ("Senators A (D-NL), chair of ..., and B (R-SL),
+    Ranking Member ..." -> "A and B"); a name before its office ("Anna Berg, Minister of Foreign Affairs," ->
+    Anna Berg); a title and party-state cut ("Rep. Karl Olsen", "Karl Olsen (R-Wash.)" -> "Karl Olsen")."""
+    members = [_MEMBER_TITLE.sub("", m.group(1)) for m in _MEMBER.finditer(before)]
+    members = [m for m in members if parse_speaker_phrase(m) is not None]
+    if len(members) > 1:
+        return " and ".join([", ".join(members[:-1]), members[-1]]), None
+    parsed = parse_speaker_phrase(phrase) if phrase else None
+    if members and (parsed is None or not parsed.person):  # "Senator A (D-NL), a member of the committee,"
+        return members[0], phrase or None
+    if role is None and phrase[:1].isupper() and (named := _name_before_office(before, phrase)) is not None:
+        return named, phrase
+    cut = _PARTY_STATE.sub("", _MEMBER_TITLE.sub("", phrase)).strip()
+    return (cut, role) if cut and cut != phrase and parse_speaker_phrase(cut) is not None else (phrase, role)
+
+
+def _name_before_office(before: str, office: str) -> str | None:
+    """The person named before an office that ends a subject: "Anna Berg, Minister of Foreign Affairs,"."""
+    parsed = parse_speaker_phrase(office)
+    if parsed is None or parsed.person:
+        return None
+    found = re.search(rf"({_NAME}),\s+(?:the\s+)?{re.escape(office)}\s*,?(?:\s*(?:today|on\s+\w+))?\s*$", before)
+    name = _MEMBER_TITLE.sub("", found.group(1)) if found is not None else ""
+    named = parse_speaker_phrase(name) if name else None
+    return name if named is not None and named.person else None

@@ -324,9 +324,6 @@ _FOLLOWING = re.compile(
 def attributable_to(sentence: str) -> tuple[str, str] | None:
     """Who a readout's frame names ("The below is attributable to Spokesperson Jane Doe:", "Jane Doe, Minister of
     Trade, today issued the following statement:"), or None."""
-    if sentence.endswith("."):  # "X released the following statement on the vote." over the statement
-        issued = _FOLLOWING.match(sentence[:-1] + ":") if "following statement" in sentence else None
-        return (issued["who"], "the following statement") if issued is not None else None
     if not sentence.endswith(":"):
         return None
     found = _ATTRIBUTABLE.search(sentence)
