@@ -210,3 +210,10 @@ def test_a_news_item_quoting_a_committee_chair_is_not_the_committees_release() -
         "Senator Karl Olsen (R-S.L.) introduced a bill to cut the dues. The bill goes to the floor next week.\n"
     )
     assert _first(release).source == "Senate Harbour Committee"
+
+
+def test_a_long_source_line_of_spaces_and_tabs_is_read_at_once() -> None:
+    from claimstance.ingest.issuers import source_credit
+
+    assert source_credit("Source: Ministry of Fisheries" + " \t" * 5000 + "\n") == "Ministry of Fisheries"
+    assert source_credit("Source: a" + " \t" * 5000 + "x\n") is None
