@@ -213,7 +213,8 @@ def named_later(text: str, units: Sequence[UnitSpan], speakers: list[Speaker]) -
             parsed = parse_speaker_phrase(later) if later else None
             later = parsed.name if parsed is not None and parsed.name.split()[-1].lower() == found["head"] else None
             # "The ruling Unity Party said ...": a rival, not the lead's "main opposition party"
-            later = later if later and set(_MODIFIERS.findall(parsed.role or "")) <= set(name.split()) else None
+            rival = parsed is not None and not set(_MODIFIERS.findall(parsed.role or "")) <= set(name.split())
+            later = None if rival else later
         else:
             parsed = parse_speaker_phrase(later) if later else None
             later = later if later and parsed is not None and parsed.person and " " in later else None
