@@ -359,3 +359,7 @@ def test_members_after_a_dateline_with_no_space_are_the_joint_issuer() -> None:
         "“The bill is a step forward.”\n"
     )
     assert claims(text)[-1] == ("Anna Berg and Karl Olsen", A.DIRECT_QUOTE)
+
+
+def test_a_final_said_with_only_a_day_after_a_comma_names_nobody() -> None:
+    assert claims("Prices rose sharply across Northland, said Monday.\n") == [(None, A.UNATTRIBUTED)]
