@@ -195,3 +195,25 @@ def test_a_six_word_site_name_in_the_banner_and_menus_is_the_source_and_no_headl
     assert doc.source == site and doc.title != site
     headline = "Northland rejects the talks on the border"
     assert _first(f"{headline}\n{headline}\n{headline}\n\n{BODY}").title == headline  # a headline comes in a row
+
+
+def test_a_news_item_quoting_a_committee_chair_is_not_the_committees_release() -> None:
+    raw = (
+        "Senators grill harbour minister over dues\n\nOLDTOWN – Anna Berg, chair of the Senate Harbour Committee, "
+        "told the minister on Tuesday that the dues were too high. The minister said they would fall.\n"
+    )
+    assert _first(raw).source is None
+    mission = raw.replace("chair of the Senate Harbour Committee", "head of the Northland Election Observation Mission")
+    assert _first(mission).source is None
+    release = (
+        "Harbour bill introduced\n\nOLDTOWN – Senator Anna Berg (D-N.L.), Chair of the Senate Harbour Committee, and "
+        "Senator Karl Olsen (R-S.L.) introduced a bill to cut the dues. The bill goes to the floor next week.\n"
+    )
+    assert _first(release).source == "Senate Harbour Committee"
+
+
+def test_a_long_source_line_of_spaces_and_tabs_is_read_at_once() -> None:
+    from claimstance.ingest.issuers import source_credit
+
+    assert source_credit("Source: Ministry of Fisheries" + " \t" * 5000 + "\n") == "Ministry of Fisheries"
+    assert source_credit("Source: a" + " \t" * 5000 + "x\n") is None

@@ -338,3 +338,20 @@ def test_a_leads_unnamed_speaker_stays_unnamed_when_the_next_sentence_names_anot
         "The Freedom Party said the opposition parties are united in rejecting the result.\n"
     )
     assert [name for name, _ in claims(text)] == ["an opposition candidate", "Freedom Party"]
+
+
+def test_a_leads_unnamed_speaker_is_not_renamed_after_an_official_of_another_kind_the_next_sentence_quotes() -> None:
+    text = (
+        "An opposition candidate insists the vote was rigged. "
+        "President Karl Olsen said on Monday that the count was fair.\n\n"
+        "An opposition candidate insists the vote was rigged. Karl Olsen, the president, said the count was fair.\n"
+    )
+    names = [name for name, _ in claims(text)]
+    assert names == ["an opposition candidate", "Karl Olsen", "an opposition candidate", "Karl Olsen"]
+
+
+def test_a_leads_unnamed_party_is_not_renamed_after_a_rival_party_the_next_sentence_names() -> None:
+    text = (
+        "Northland’s main opposition party says the vote was rigged. The ruling Unity Party said the count was fair.\n"
+    )
+    assert [name for name, _ in claims(text)] == ["Northland’s main opposition party", "Unity Party"]

@@ -341,3 +341,25 @@ def test_a_plural_title_before_the_members_is_no_given_name() -> None:
         "“The vote was a sham,” said Senator Olsen.\n"
     )
     assert claims(text)[1] == ("Karl Olsen", A.DIRECT_QUOTE)
+
+
+def test_members_a_release_merely_mentions_are_not_its_joint_issuer() -> None:
+    text = (
+        "After talks with Senators Anna Berg (D-NL) and Karl Olsen (R-SL) on the bill, Governor Eva Lund released "
+        "the following statement:\n\n"
+        "“The bill is a step forward.”\n"
+    )
+    assert claims(text)[-1] == ("Eva Lund", A.DIRECT_QUOTE)
+
+
+def test_members_after_a_dateline_with_no_space_are_the_joint_issuer() -> None:
+    text = (
+        "Oldtown N.L.—Representatives Anna Berg (D-NL), chair of the trade committee, and Karl Olsen (R-SL) "
+        "released the following statement on the vote.\n\n"
+        "“The bill is a step forward.”\n"
+    )
+    assert claims(text)[-1] == ("Anna Berg and Karl Olsen", A.DIRECT_QUOTE)
+
+
+def test_a_final_said_with_only_a_day_after_a_comma_names_nobody() -> None:
+    assert claims("Prices rose sharply across Northland, said Monday.\n") == [(None, A.UNATTRIBUTED)]

@@ -186,14 +186,14 @@ def sitting_line(line: str) -> tuple[str | None, str, Published | None] | None:
 
 
 # "【Source: Office of the President】", "Source: Ministry of Fisheries": a page's credit line for its issuer
-_SOURCE_LINE = re.compile(r"^[ \t]*[\[【(]?[ \t]*Source[ \t]*:[ \t]*(?P<name>[^\n\]】)]+?)[ \t]*[\]】)]?[ \t]*$", re.M)
+_SOURCE_LINE = re.compile(r"^[ \t]*[\[【(]?[ \t]*Source[ \t]*:(?P<name>[^\n\]】)]+)[\]】)]?[ \t]*$", re.M)
 
 
 def source_credit(page: str) -> str | None:
     """The organisation a "Source: ..." credit line names (see :func:`org_line`); "Source: the minister said so" is
     no credit."""
     for found in _SOURCE_LINE.finditer(page) if "Source" in page else ():
-        name = org_line(found["name"])
+        name = org_line(found["name"].strip())  # stripped here: a lazy name before spaces is slow on long lines
         if name is not None:
             return name
     return None
@@ -236,10 +236,20 @@ ISSUER_LEAD_CHARS = 1500
 """A release speaks for its issuer in the first person within its first paragraphs."""
 
 
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s")  # not "(R-Fla.) introduced"
+_RELEASE_VERB = re.compile(r"\b(?:released|issued|presented|introduced|unveiled|launched|published|announced)\b")
+
+
 def committee_in_lead(lead: str) -> str | None:
-    """The committee whose leader a release's lead introduces by that office (see ``_COMMITTEE_LEAD``)."""
+    """The committee whose leader a release's lead introduces by that office (see ``_COMMITTEE_LEAD``), in a sentence
+    saying the leader released, issued or introduced something."""
     found = _COMMITTEE_LEAD.search(lead[:ISSUER_LEAD_CHARS]) if "Committee" in lead or "Mission" in lead else None
-    return found["name"] if found is not None else None
+    if found is None:
+        return None
+    stop = _SENTENCE_END.search(lead, found.end())
+    # "..., Chairman of the X Committee, today released ...": the leader's own release; "..., told the minister":
+    # a news item about her
+    return found["name"] if _RELEASE_VERB.search(lead, found.end(), stop.start() if stop else len(lead)) else None
 
 
 def domain_dateline(lead: str) -> str | None:

@@ -189,6 +189,7 @@ def lead_in_end(text: str, sentence: tuple[int, int]) -> bool:
 
 
 # A lead's unnamed speaker: "an opposition candidate", "Northland's main opposition party"
+_MODIFIERS = re.compile(r"\b[a-z][a-z-]+\b")
 _DESCRIPTOR = re.compile(r"(?:an?\s+|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)(?:[a-z-]+\s+){0,3}(?P<head>[a-z-]+)")
 
 
@@ -211,9 +212,15 @@ def named_later(text: str, units: Sequence[UnitSpan], speakers: list[Speaker]) -
             later = sentence_subject(text[units[nxt].sentence[0] : units[nxt].sentence[1]])
             parsed = parse_speaker_phrase(later) if later else None
             later = parsed.name if parsed is not None and parsed.name.split()[-1].lower() == found["head"] else None
+            # "The ruling Unity Party said ...": a rival, not the lead's "main opposition party"
+            rival = parsed is not None and not set(_MODIFIERS.findall(parsed.role or "")) <= set(name.split())
+            later = None if rival else later
         else:
             parsed = parse_speaker_phrase(later) if later else None
             later = later if later and parsed is not None and parsed.person and " " in later else None
+            # "President Karl Olsen said ...": an official of another kind than the lead's "opposition candidate"
+            role = speakers[nxt].role
+            later = later if not role or found["head"] in role.lower() else None
         if later:
             role = strip_article(name) if name[:1].islower() else speaker.role
             named[i] = speaker.model_copy(update={"name": later, "role": role})

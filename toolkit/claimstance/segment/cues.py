@@ -306,8 +306,9 @@ def _masked_cue(masked: str) -> Cue | None:
             if named_after is not None and not comma:  # "Thousands marched on Sunday said AFP.": AFP said it
                 found.append(Cue(m.start(), named_after, verb))
                 break
-            if named_after is not None or clause:
-                continue  # "Prices rose, said Anna Berg.": the inverted cue below; "... passed said Monday.": nobody
+            dated = comma and named_after is None and (after.split() or [""])[0].rstrip(".") in _DAYS
+            if named_after is not None or clause or dated:
+                continue  # "Prices rose, said Anna Berg.": the inverted cue below; "... passed(,) said Monday.": nobody
         if subject and subject[0] not in PRONOUNS and check_name(subject[0]) is not None:  # a clause, no subject
             if masked[: m.start()].rstrip().endswith(","):
                 continue  # "..., said the Defence Ministry": the inverted cue below names the speaker
@@ -373,6 +374,7 @@ _TIME_WORDS = words(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later late on in at
     this last"""
 )
+_DAYS = words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 _END_AFTER_NAME = re.compile(r"\s*(?:[.!?]\s*$|$|,|(?:on|in|at|late|earlier|today|yesterday|this|last)\b)")
 
 

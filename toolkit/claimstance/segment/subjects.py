@@ -226,6 +226,9 @@ _MEMBER_TITLE = re.compile(
 _PARTY_STATE = re.compile(r"\s*\((?:R|D|I|ID|DFL)-[A-Z][\w. ]{0,18}\)")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
 _MEMBER = re.compile(rf"({_NAME})(?={_PARTY_STATE.pattern})")
+# What may come before the members who issue a release: nothing, or a dateline ("OLDTOWN – U.S. Senators A (D-NL)");
+# not a phrase naming them as others ("After talks with Senators A (D-NL) and B (R-SL), Governor C released")
+_BEFORE_MEMBERS = re.compile(r"(?:[^\n]{0,80}?[–—-]\s*)?(?:The\s+)?")
 
 
 def issuer(before: str, phrase: str, role: str | None) -> tuple[str, str | None]:
@@ -233,7 +236,9 @@ def issuer(before: str, phrase: str, role: str | None) -> tuple[str, str | None]
     subject phrase found there: members with party and state ("Senators A (D-NL), chair of ..., and B (R-SL),
     Ranking Member ..." -> "A and B"); a name before its office ("Anna Berg, Minister of Foreign Affairs," ->
     Anna Berg); a title and party-state cut ("Rep. Karl Olsen", "Karl Olsen (R-Wash.)" -> "Karl Olsen")."""
-    members = [_MEMBER_TITLE.sub("", m.group(1)) for m in _MEMBER.finditer(before)]
+    found = list(_MEMBER.finditer(before))
+    opening = bool(found) and _BEFORE_MEMBERS.fullmatch(before, 0, found[0].start()) is not None
+    members = [_MEMBER_TITLE.sub("", m.group(1)) for m in found] if opening else []
     members = [m for m in members if parse_speaker_phrase(m) is not None]
     if len(members) > 1:
         return " and ".join([", ".join(members[:-1]), members[-1]]), None
