@@ -326,12 +326,18 @@ from claimstance.schema import UnitKind  # noqa: E402
 from claimstance.segment import segment  # noqa: E402
 
 
-def claim_speaker_names(text: str, **fields: object) -> list[str | None]:
-    """The speaker name of each claim unit ``segment`` cuts from ``text`` (None: nobody's but the outlet's)."""
+def claim_speakers(text: str, **fields: object) -> list[tuple[str | None, Attribution]]:
+    """The speaker name and attribution of each claim unit ``segment`` cuts from ``text`` (name None: nobody's
+    but the outlet's); ``fields`` are the document's other fields (title, author, ...)."""
     values: dict[str, object] = {"id": "t-d0", "seed_file": "t.txt", "raw_start": 0, "raw_end": len(text)}
     values.update(fields)
     units: list[ClaimUnit] = list(segment(Document(text=text, **values)))  # type: ignore[arg-type]
-    return [u.speaker.name for u in units if u.kind is UnitKind.CLAIM]
+    return [(u.speaker.name, u.speaker.attribution) for u in units if u.kind is UnitKind.CLAIM]
+
+
+def claim_speaker_names(text: str, **fields: object) -> list[str | None]:
+    """The speaker name of each claim unit ``segment`` cuts from ``text`` (None: nobody's but the outlet's)."""
+    return [name for name, _ in claim_speakers(text, **fields)]
 
 
 # ---- end of claim speakers block --------------------------------------------------------------------------

@@ -3,18 +3,12 @@ per rule."""
 
 from __future__ import annotations
 
-from claimstance.schema import Attribution, ClaimUnit, Document, UnitKind
+from claimstance.schema import Attribution, Document, UnitKind
 from claimstance.segment import segment
 from claimstance.segment.cues import find_cue
+from conftest import claim_speakers as claims
 
 A = Attribution
-
-
-def claims(text: str, **fields: object) -> list[tuple[str | None, Attribution]]:
-    values: dict[str, object] = {"id": "t-d0", "seed_file": "t.txt", "raw_start": 0, "raw_end": len(text)}
-    values.update(fields)
-    units: list[ClaimUnit] = list(segment(Document(text=text, **values)))  # type: ignore[arg-type]
-    return [(u.speaker.name, u.speaker.attribution) for u in units if u.kind is UnitKind.CLAIM]
 
 
 def test_a_release_names_its_speaker_after_a_final_said_with_no_comma() -> None:
