@@ -275,8 +275,15 @@ def recurring_tags(text: str) -> frozenset[str]:
     if ":" not in text:
         return frozenset()
     found = chain([_LINE_TAG.match(text)], _TAG_AFTER_BREAK.finditer(text))  # the same tags as a finditer
-    counts = Counter(m[1] for m in found if m is not None and not m[1].isupper())
+    # a headline a page repeats ("Karl Olsen: talks fail" above and below a photo) is one line twice, not two turns
+    lines = {(m[1], text[m.end() : _line_end(text, m.end())]) for m in found if m is not None and not m[1].isupper()}
+    counts = Counter(tag for tag, _ in lines)
     return frozenset(tag for tag, n in counts.items() if n >= 2)
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return end if end >= 0 else len(text)
 
 
 def line_tag(text: str, start: int, tags: frozenset[str]) -> str | None:
