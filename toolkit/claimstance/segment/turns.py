@@ -319,25 +319,11 @@ def tag_speaker(who: str, index: NameIndex, author: Speaker | None, full_name: b
     return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
 
 
-_FOLLOWING = re.compile(
-    r"(?:[A-Z][A-Z .,'’-]{1,40}\s+[–—-]\s+|[A-Z][a-z]+(?:[ ,]+[A-Z][\w.]*){0,3}\s+[–—-]\s*(?:Today,\s+)?)?"
-    r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})(?:,[^,:]{3,80},)?"
-    r"\s+(?:today\s+|has\s+|also\s+)?(?:issued|released|made|delivered|gave)\s+the\s+following\s+"
-    r"(?:statement|remarks|comments)\b[^:]{0,120}:$"
-)
-"""A press release's frame: "OLDTOWN – Jane Doe, Minister of Trade, today issued the following statement on ...:"."""
-
-
 def attributable_to(sentence: str) -> tuple[str, str] | None:
-    """Who a readout's frame names ("The below is attributable to Spokesperson Jane Doe:", "Jane Doe, Minister of
-    Trade, today issued the following statement:"), or None."""
-    if not sentence.endswith(":"):
-        return None
-    found = _ATTRIBUTABLE.search(sentence)
-    if found is not None:
-        return found["who"], "attributable to"
-    issued = _FOLLOWING.match(sentence) if "following" in sentence else None
-    return (issued["who"], "the following statement") if issued is not None else None
+    """Who a readout's frame names ("The below is attributable to Spokesperson Jane Doe:"), or None. ("Jane Doe
+    today issued the following statement:" is a lead-in cue: :data:`claimstance.segment.cues.FOLLOWING`.)"""
+    found = _ATTRIBUTABLE.search(sentence) if sentence.endswith(":") else None
+    return (found["who"], "attributable to") if found is not None else None
 
 
 _RECORD_TAG = re.compile(
