@@ -110,3 +110,26 @@ def test_a_headline_a_page_repeats_is_no_recurring_tag() -> None:
     assert recurring_tags(text) == frozenset()
     assert claims(text)[0] == ("Karl Olsen: Northland's door remains open", "Karl Olsen")
     assert claims(text)[-1] == ("Officials gave no date.", None)  # the outlet's narration, no turn of Olsen's
+
+
+def test_an_office_tag_in_mixed_case_is_its_holders_turn_and_cut_off_as_one_in_capitals_is() -> None:
+    text = (
+        "Prime Minister Karl Olsen met the press on Monday.\n\n"
+        "The Prime Minister: We will not accept this. I have asked our lawyers to go to court.\n"
+        "Question: Will you appeal?\n"
+        "The Prime Minister: Yes. We will.\n"
+    )
+    got = units(text)
+    assert got[1:4] == [
+        ("heading", "The Prime Minister:", None),
+        ("claim", "We will not accept this.", "Karl Olsen"),  # the office's holder, as the text names him
+        ("claim", "I have asked our lawyers to go to court.", "Karl Olsen"),
+    ]
+    assert got[-2:] == [("claim", "Yes.", "Karl Olsen"), ("claim", "We will.", "Karl Olsen")]
+    unnamed = "Crowds gathered.\n\nThe Foreign Secretary: We will not accept this. I have asked our lawyers.\n"
+    assert claims(unnamed)[1:] == [
+        ("We will not accept this.", "Foreign Secretary"),
+        ("I have asked our lawyers.", "Foreign Secretary"),
+    ]
+    # a group or a label before a colon is no office: no turn, nothing cut
+    assert claims("Opposition: We will boycott the vote. Our members agree.\n")[0][1] is None

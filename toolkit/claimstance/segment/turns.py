@@ -201,11 +201,26 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     # "Berg, Northland Daily: Will you ...?": a press conference's questioner by surname and outlet
     asker = asks and " " not in who and "," in tag.group() and who.lower() not in _FIELDS
     named = parsed is not None and parsed.person and (" " in parsed.name or titled or asker)
+    named = named or (parsed is not None and _office_tag(parsed.name) and not _CHAIR.fullmatch(who))
     if parsed is None or not named or who.lower().split()[0] in _FIELDS:
         return None
     # a headline "Karl Olsen: We will never give up" is one sentence; a turn runs on
     runs_on = _SENTENCE_BREAK.search(said) is not None and FIRST_PERSON.search(said) is not None
     return who if transcript or asks or runs_on else None
+
+
+_OFFICES = words(
+    """president vice-president minister secretary secretary-general ambassador envoy spokesperson spokesman
+    spokeswoman governor mayor senator chancellor premier commissioner representative king queen"""
+)
+"""The offices a tag in mixed case may name with no person ("The Prime Minister: ..."): not "Opposition:"."""
+
+
+def _office_tag(name: str) -> bool:
+    """Whether a tag's phrase is one holder's office: "Prime Minister", "Minister for Trade", "Foreign Secretary"."""
+    tokens = name.lower().split()
+    cut = next((k for k, t in enumerate(tokens) if k > 0 and t in ("of", "for")), len(tokens))
+    return tokens[cut - 1] in _OFFICES
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -313,7 +328,8 @@ def tag_speaker(who: str, index: NameIndex, author: Speaker | None, full_name: b
     if _CHAIR.fullmatch(who):
         return Speaker(name="t" + who[1:], attribution=Attribution.AUTHOR, cue=":")  # "the President" of the meeting
     parsed = parse_speaker_phrase(who)
-    entry = index.resolve(parsed) if parsed is not None and (parsed.person or not full_name) else None
+    office = parsed is not None and _office_tag(parsed.name)  # "The Prime Minister": its holder, where named
+    entry = index.resolve(parsed) if parsed is not None and (parsed.person or not full_name or office) else None
     if entry is None or (full_name and " " not in entry[0]):
         return None
     return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
