@@ -16,6 +16,7 @@ from claimstance.lexicon import (
     is_honorific,
     is_noise_line,
     parse_published,
+    role_word,
 )
 from claimstance.schema import Document
 from claimstance.segment import segment
@@ -192,3 +193,17 @@ def test_by_first_letter_groups_words_and_matches_the_same_sentences() -> None:
     ]
     assert [fast.search(s) is None for s in sentences] == [plain.search(s) is None for s in sentences]
     assert [fast.search(s) is None for s in sentences] == [False, False, True, False, False, True]
+
+
+def test_offices_joined_by_a_slash_are_words_of_the_vocabulary_only_when_every_part_is() -> None:
+    assert role_word("Minister") and role_word("Representative/Vice-President")  # one holder's two offices
+    assert role_word("Minister/Spokesperson")
+    assert not role_word("Olsen/Minister")  # every part an office: a name joined to an office is none
+    assert not role_word("Olsen/Berg") and not role_word("Minister/")
+    places = frozenset({"northland", "southland"})
+    assert role_word("Northland/Southland", places) and not role_word("Minister", places)  # another word set
+    # one helper, two readers: the header's office ("High Representative/Vice-President Jane Doe") and a name's
+    assert split_author("High Representative/Vice-President Jane Doe") == (
+        "Jane Doe",
+        "High Representative/Vice-President",
+    )

@@ -357,3 +357,13 @@ def test_members_after_a_dateline_with_no_space_are_the_joint_issuer() -> None:
 
 def test_a_final_said_with_only_a_day_after_a_comma_names_nobody() -> None:
     assert claims("Prices rose sharply across Northland, said Monday.\n") == [(None, A.UNATTRIBUTED)]
+
+
+def test_the_following_comments_frame_the_block_below_as_the_following_statement_does() -> None:
+    # one pattern for the lead-in (cues.FOLLOWING): the block below is the member's words, quoted by the release
+    for kind in ("statement", "remarks", "comments"):
+        text = (
+            f"OLDTOWN – Jane Doe, Minister of Trade, today issued the following {kind} on the vote:\n\n"
+            "The vote was a sham. We will not recognise it.\n"
+        )
+        assert claims(text) == [(None, A.AUTHOR), ("Jane Doe", A.DIRECT_QUOTE), ("Jane Doe", A.DIRECT_QUOTE)], kind

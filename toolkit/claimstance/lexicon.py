@@ -426,6 +426,13 @@ def is_honorific(token: str) -> bool:
     return token.lower().rstrip(".") in HONORIFICS
 
 
+def role_word(token: str, vocabulary: frozenset[str] = ROLE_WORDS) -> bool:
+    """Whether a token is a word of ``vocabulary`` (any case; office words unless told), or words of it joined by a
+    slash, as one holder's offices are ("High Representative/Vice-President", "Minister/Spokesperson")."""
+    lower = token.lower()
+    return lower in vocabulary or ("/" in lower and all(part in vocabulary for part in lower.split("/")))
+
+
 # ------------------------------------------------------------------------------------------------ agencies
 
 WIRE_AGENCIES = {

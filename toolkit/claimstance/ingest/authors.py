@@ -42,6 +42,7 @@ from claimstance.lexicon import (
     PARTICLES,
     ROLE_WORDS,
     TRANSCRIPT_HEADER,
+    role_word,
     words,
 )
 
@@ -106,11 +107,6 @@ _PHRASE_WORDS = ROLE_WORDS | PARTICLES | words("of the and for to on")
 """The lower-case words a speaker phrase may hold: "the foreign minister of Northland"."""
 
 
-def _role_word(token: str) -> bool:
-    """A role word, or two offices one holder joins with a slash ("Representative/Vice-President")."""
-    return token.lower() in ROLE_WORDS or ("/" in token and token.lower().split("/")[-1] in ROLE_WORDS)
-
-
 def split_author(who: str) -> tuple[str | None, str | None]:
     """Split a header's "President Ilham Aliyev" into ``(name, role)``; an organisation is a name alone.
 
@@ -128,7 +124,7 @@ def split_author(who: str) -> tuple[str | None, str | None]:
     i = len(tokens)
     while i > 0:
         token = tokens[i - 1]
-        if _role_word(token) or honorific(token):
+        if role_word(token) or honorific(token):
             break
         if token[:1].isupper() or (token in PARTICLES and i - 1 > 0 and tokens[i - 2][:1].isupper()):
             i -= 1
@@ -188,7 +184,7 @@ def _who(text: str) -> str:
         cut = _WHO_END.search(text, cut.end() + (tail.start() if tail else len(after)))
         if cut is None:
             return text
-    while cut is not None and _REMIT.match(text, cut.start()) and _role_word(text[: cut.start()].split()[-1]):
+    while cut is not None and _REMIT.match(text, cut.start()) and role_word(text[: cut.start()].split()[-1]):
         cut = _WHO_END.search(text, cut.end())  # "Minister for Foreign Affairs Jane Doe": the office's remit
     return text[: cut.start()] if cut else text
 

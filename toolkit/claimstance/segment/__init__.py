@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from claimstance.schema import ClaimUnit, Document, stable_id
 from claimstance.segment.spans import UnitSpan
 from claimstance.segment.speakers import attribute
+from claimstance.segment.tags import cut_tags
 from claimstance.segment.units import unit_spans
 
 
@@ -40,7 +41,8 @@ def segment(document: Document, *, rejected: Counter[str] | None = None) -> Iter
     """
     text = document.text
     units = unit_spans(document)
-    speakers = attribute(document, units, rejected)
+    tagged: list[int] = []  # the units a mixed-case tag heads ("Jane Doe: ..."): cut off once speakers are known
+    units, speakers = cut_tags(document, units, attribute(document, units, rejected, tagged), tagged)
     seen: dict[str, int] = {}
     for i, (unit, speaker) in enumerate(zip(units, speakers, strict=True)):
         unit_text = text[unit.start : unit.end]

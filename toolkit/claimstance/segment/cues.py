@@ -170,10 +170,10 @@ _FINAL_SAID = re.compile(
     r"[\w)]\s+(said|says|added|stated)\s+(?P<who>(?:[A-Z][\w.'’-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,5}[A-Z][\w'’-]+)"
     r"\s*[.!]?\s*$"
 )
+FOLLOWING = r"the\s+following\s+(?:joint\s+|written\s+)?(?:statement|remarks|comments)\b"
+"""What a lead-in line sets out below it: "... the following statement:", "... the following comments:"."""
 # "Anna Berg, minister of foreign affairs, today issued the following statement on the vote:": a lead-in line
-_FOLLOWING = re.compile(
-    r"\s(issued|released|made|delivered|gave)\s+the\s+following\s+(?:joint\s+|written\s+)?(?:statement|remarks)\b"
-)
+_FOLLOWING = re.compile(rf"\s(issued|released|made|delivered|gave)\s+{FOLLOWING}")
 # "The commission denied accreditation to observers": an act, not a denial of a claim
 _DENIED_ACT = re.compile(r"\s+(?:\w+\s+)?(?:access|entry|accreditation|visas?|permission|bail|registration)\b")
 # "Olsen falsely claimed (a landslide) victory": the outlet's judgement of an act, not a claim it reports

@@ -21,6 +21,7 @@ from claimstance.lexicon import (
     PARTICLES,
     ROLE_WORDS,
     is_honorific,
+    role_word,
     words,
 )
 from claimstance.segment.validate import check_name
@@ -99,10 +100,8 @@ def is_name_token(token: str) -> bool:
 
 
 def is_plain(token: str) -> bool:
-    """Whether a token is a title or place word ("Minister", "Azerbaijani"): capitalised, yet no name; offices
-    joined by a slash too ("High Representative/Vice-President")."""
-    bare = token.lower().strip(",.")
-    return bare in _PLAIN or ("/" in bare and all(part in _PLAIN for part in bare.split("/")))
+    """Whether a token is a title or place word ("Minister", "Azerbaijani", "Representative/Vice-President")."""
+    return role_word(token.strip(",."), _PLAIN)
 
 
 def _only_honorifics(phrase: str) -> bool:

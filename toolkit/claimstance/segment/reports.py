@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from claimstance.lexicon import ORG_HEADS
+from claimstance.lexicon import ORG_HEADS, ROLE_WORDS
 from claimstance.schema import Attribution, Speaker
 from claimstance.segment.cues import Cue
 from claimstance.segment.names import parse_speaker_phrase
@@ -254,3 +254,18 @@ def readout_cue(sentence: str) -> Cue | None:
         return None
     who = re.sub(r"^All\s+(?:of\s+)?[Tt]he", "the", found["who"])  # "All of the leaders" are the leaders
     return Cue(found.start("verb"), who, found["verb"].split()[0])
+
+
+_BREAKS = re.compile(r"\n\s*")
+
+
+def an_office(name: str) -> bool:
+    """Whether a speaker's name is one person's office ("representative of Northland", "Secretary-General")."""
+    tokens = name.lower().split()
+    cut = next((k for k, t in enumerate(tokens) if k > 0 and t in ("of", "for", "at", "from")), len(tokens))
+    return tokens[cut - 1] in ROLE_WORDS or tokens[cut - 1] in ("delegate", "official", "diplomat")
+
+
+def near(text: str, start: int, end: int) -> bool:
+    """Whether ``start`` is in the paragraph of ``end`` or the one before it (one break between at most)."""
+    return len(_BREAKS.findall(text, start, end)) <= 1

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from claimstance.lexicon import FIRST_PERSON, FUNCTION_WORDS, ROLE_WORDS
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.clauses import ISSUER_DOCUMENT, OWNED_DOCUMENT, lead_in_end, named_later
-from claimstance.segment.cues import OWN_VOICE, TRIGGER, Cue, find_cue
+from claimstance.segment.cues import FOLLOWING, OWN_VOICE, TRIGGER, Cue, find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
 from claimstance.segment.names import (
     NameIndex,
@@ -46,8 +46,10 @@ from claimstance.segment.names import (
 )
 from claimstance.segment.reports import (
     after_opening,
+    an_office,
     clause_subject,
     may_report,
+    near,
     one_unnamed,
     opens_quote,
     read_out,
@@ -88,14 +90,13 @@ _LEAD_IN = re.compile(
     r"\b(?:said|says|stated|added|noted|declared|announced|wrote|continued|reads|read)"
     r"(?:\s+(?:in\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+|written\s+)?statement|the\s+following"
     r"|in\s+particular|among\s+other\s+things|today))?\s*:\s*$"
-    r"|\bthe\s+following\s+(?:joint\s+|written\s+)?(?:statement|remarks)\b[^:\n]{0,200}[:.]\s*$"
+    rf"|\b{FOLLOWING}[^:\n]{{0,200}}[:.]\s*$"
 )
 _ISSUED_BY = re.compile(
     r"\s*(?P<who>[A-Z][^,;:.]{1,60}?)\s+(?:meanwhile\s+|separately\s+|later\s+|earlier\s+)?(?:has\s+|had\s+|also\s+)?"
     r"(?:issued|released|published|put\s+out|sent|addressed|wrote)\s+(?:a|an)\s+(?:joint\s+|new\s+|written\s+|open\s+)?"
     r"(?:statement|communiqu[eé]|press\s+release|letter|message)"
 )
-_BREAKS = re.compile(r"\n\s*")
 
 
 @dataclass
@@ -130,11 +131,15 @@ class _Context:
     """Paragraphs an "X said this" gave to X: their first person is X's, not the narration's."""
 
 
-def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[str] | None = None) -> list[Speaker]:
+def attribute(
+    document: Document, units: Sequence[UnitSpan], rejected: Counter[str] | None = None, heads: list[int] | None = None
+) -> list[Speaker]:
     """A Speaker for every unit of ``document`` (pure; units in document order).
 
-    ``rejected``, when given, counts the names the validation step refused, by reason.
+    ``rejected``, when given, counts the names the validation step refused, by reason; ``heads``, when given,
+    gets the index of each claim unit whose head is a turn's tag in mixed case ("Jane Doe: ...").
     """
+    opened = heads if heads is not None else []
     text = document.text
     ctx = _Context(text, NameIndex(text), rejected)
     if document.author:
@@ -179,6 +184,7 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
                 if tagged_speaker.name == "questioner" and says_you(text, *unit.sentence):  # "Question: You said"
                     put_to.append(i)
                 speakers.append(tagged_speaker)
+                opened.append(i)
                 previous = _Previous()
                 continue
         elif unit.kind is UnitKind.CLAIM and (record := record_turn(text, unit, ctx.index)) is not None:
@@ -188,7 +194,10 @@ def attribute(document: Document, units: Sequence[UnitSpan], rejected: Counter[s
             and unit.start == unit.sentence[0]
             and (unit.start == 0 or text[unit.start - 1] == "\n")
         ):
-            turn = paragraph_turn(text, unit, ctx.index, ctx.author, turn is not None and turn.scope == "tag") or turn
+            new = paragraph_turn(text, unit, ctx.index, ctx.author, turn is not None and turn.scope == "tag")
+            if new is not None:
+                turn = new
+                opened.append(i)
         in_statement = statement_from is not None and i >= statement_from
         own = turn.speaker if turn is not None else (author if in_statement else None)
         if unit.kind is not UnitKind.CLAIM:
@@ -358,9 +367,9 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
         return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
     entry = ctx.index.resolve(parsed)
     went_on = cue.cue in ("added", "adds", "continued") and previous is not None and previous.name in ctx.index.by_alias
-    if went_on and previous is not None and previous.name and entry == (parsed.name, None) and _an_office(parsed.name):
+    if went_on and previous is not None and previous.name and entry == (parsed.name, None) and an_office(parsed.name):
         entry = (previous.name, previous.role)  # "Karl Olsen said ... The president added ...": the same person
-    if parsed.name in ("he", "she") and previous is not None and previous.name and _an_office(previous.name):
+    if parsed.name in ("he", "she") and previous is not None and previous.name and an_office(previous.name):
         # "The representative of Northland said ... He called for ...": the office that spoke just before
         entry = (previous.name, previous.role)
     if parsed.name in ("he", "she") and previous is None:
@@ -370,7 +379,7 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
         person = ctx.index.resolve(SpeakerPhrase(named, None, True)) if named and check_name(named) is None else None
         if person is not None and (" " in person[0] or subject):  # a surname alone where the text gives no more
             entry = person
-        elif entry is None and ctx.office is not None and _near(ctx.text, ctx.office[2], ctx.position):
+        elif entry is None and ctx.office is not None and near(ctx.text, ctx.office[2], ctx.position):
             entry = ctx.office[:2]  # "The representative of Northland said ... . ... . He called for ..."
     if entry is None:
         return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
@@ -383,21 +392,9 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
     if parsed.person and entry[1] is None:
         entry = (entry[0], ctx.index.role_in_text(entry[0]))
     ctx.index.register(entry, parsed.person or parsed.name in ("he", "she"), parsed.acronym)
-    if not parsed.person and _an_office(entry[0]):
+    if not parsed.person and an_office(entry[0]):
         ctx.office = (entry[0], entry[1], ctx.position)
     return Speaker(name=entry[0], role=entry[1], attribution=kind, cue=cue.cue)
-
-
-def _an_office(name: str) -> bool:
-    """Whether a speaker's name is one person's office ("representative of Northland", "Secretary-General")."""
-    tokens = name.lower().split()
-    cut = next((k for k, t in enumerate(tokens) if k > 0 and t in ("of", "for", "at", "from")), len(tokens))
-    return tokens[cut - 1] in ROLE_WORDS or tokens[cut - 1] in ("delegate", "official", "diplomat")
-
-
-def _near(text: str, start: int, end: int) -> bool:
-    """Whether ``start`` is in the paragraph of ``end`` or the one before it (one break between at most)."""
-    return len(_BREAKS.findall(text, start, end)) <= 1
 
 
 def _quoted_subject(before: str, paragraph: int, now: int, ctx: _Context) -> Speaker | None:

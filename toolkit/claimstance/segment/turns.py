@@ -201,11 +201,26 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     # "Berg, Northland Daily: Will you ...?": a press conference's questioner by surname and outlet
     asker = asks and " " not in who and "," in tag.group() and who.lower() not in _FIELDS
     named = parsed is not None and parsed.person and (" " in parsed.name or titled or asker)
+    named = named or (parsed is not None and _office_tag(parsed.name) and not _CHAIR.fullmatch(who))
     if parsed is None or not named or who.lower().split()[0] in _FIELDS:
         return None
     # a headline "Karl Olsen: We will never give up" is one sentence; a turn runs on
     runs_on = _SENTENCE_BREAK.search(said) is not None and FIRST_PERSON.search(said) is not None
     return who if transcript or asks or runs_on else None
+
+
+_OFFICES = words(
+    """president vice-president minister secretary secretary-general ambassador envoy spokesperson spokesman
+    spokeswoman governor mayor senator chancellor premier commissioner representative king queen"""
+)
+"""The offices a tag in mixed case may name with no person ("The Prime Minister: ..."): not "Opposition:"."""
+
+
+def _office_tag(name: str) -> bool:
+    """Whether a tag's phrase is one holder's office: "Prime Minister", "Minister for Trade", "Foreign Secretary"."""
+    tokens = name.lower().split()
+    cut = next((k for k, t in enumerate(tokens) if k > 0 and t in ("of", "for")), len(tokens))
+    return tokens[cut - 1] in _OFFICES
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -275,8 +290,15 @@ def recurring_tags(text: str) -> frozenset[str]:
     if ":" not in text:
         return frozenset()
     found = chain([_LINE_TAG.match(text)], _TAG_AFTER_BREAK.finditer(text))  # the same tags as a finditer
-    counts = Counter(m[1] for m in found if m is not None and not m[1].isupper())
+    # a headline a page repeats ("Karl Olsen: talks fail" above and below a photo) is one line twice, not two turns
+    lines = {(m[1], text[m.end() : _line_end(text, m.end())]) for m in found if m is not None and not m[1].isupper()}
+    counts = Counter(tag for tag, _ in lines)
     return frozenset(tag for tag, n in counts.items() if n >= 2)
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return end if end >= 0 else len(text)
 
 
 def line_tag(text: str, start: int, tags: frozenset[str]) -> str | None:
@@ -306,31 +328,18 @@ def tag_speaker(who: str, index: NameIndex, author: Speaker | None, full_name: b
     if _CHAIR.fullmatch(who):
         return Speaker(name="t" + who[1:], attribution=Attribution.AUTHOR, cue=":")  # "the President" of the meeting
     parsed = parse_speaker_phrase(who)
-    entry = index.resolve(parsed) if parsed is not None and (parsed.person or not full_name) else None
+    office = parsed is not None and _office_tag(parsed.name)  # "The Prime Minister": its holder, where named
+    entry = index.resolve(parsed) if parsed is not None and (parsed.person or not full_name or office) else None
     if entry is None or (full_name and " " not in entry[0]):
         return None
     return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
 
 
-_FOLLOWING = re.compile(
-    r"(?:[A-Z][A-Z .,'’-]{1,40}\s+[–—-]\s+|[A-Z][a-z]+(?:[ ,]+[A-Z][\w.]*){0,3}\s+[–—-]\s*(?:Today,\s+)?)?"
-    r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})(?:,[^,:]{3,80},)?"
-    r"\s+(?:today\s+|has\s+|also\s+)?(?:issued|released|made|delivered|gave)\s+the\s+following\s+"
-    r"(?:statement|remarks|comments)\b[^:]{0,120}:$"
-)
-"""A press release's frame: "OLDTOWN – Jane Doe, Minister of Trade, today issued the following statement on ...:"."""
-
-
 def attributable_to(sentence: str) -> tuple[str, str] | None:
-    """Who a readout's frame names ("The below is attributable to Spokesperson Jane Doe:", "Jane Doe, Minister of
-    Trade, today issued the following statement:"), or None."""
-    if not sentence.endswith(":"):
-        return None
-    found = _ATTRIBUTABLE.search(sentence)
-    if found is not None:
-        return found["who"], "attributable to"
-    issued = _FOLLOWING.match(sentence) if "following" in sentence else None
-    return (issued["who"], "the following statement") if issued is not None else None
+    """Who a readout's frame names ("The below is attributable to Spokesperson Jane Doe:"), or None. ("Jane Doe
+    today issued the following statement:" is a lead-in cue: :data:`claimstance.segment.cues.FOLLOWING`.)"""
+    found = _ATTRIBUTABLE.search(sentence) if sentence.endswith(":") else None
+    return (found["who"], "attributable to") if found is not None else None
 
 
 _RECORD_TAG = re.compile(

@@ -168,7 +168,8 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     return len(line.split()) <= 20 and _INNER_BOUNDARY.search(line) is None
 
 
-def _is_greeting(text: str, span: Span) -> bool:
+def is_greeting(text: str, span: Span) -> bool:
+    """Whether ``span`` is a greeting ("Ladies and gentlemen,", "Good morning."): a unit of its own kind."""
     unit = text[span[0] : span[1]]
     return len(unit.split()) <= 8 and (unit[-1] in ",.!:" or unit[-1].isalnum()) and bool(_GREETING.match(unit))
 
@@ -209,7 +210,7 @@ def unit_spans(document: Document, *, fast: bool = True) -> list[UnitSpan]:
                 tag = _STAGE.match(text, sentence[0], sentence[1]) if sentence[0] < sentence[1] else None
             if sentence[0] >= sentence[1]:
                 continue
-            if _is_greeting(text, sentence):
+            if is_greeting(text, sentence):
                 units.append(UnitSpan(sentence[0], sentence[1], UnitKind.GREETING, para.block, para.number, sentence))
                 continue
             for clause in split_clauses(text, sentence):
