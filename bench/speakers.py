@@ -1,7 +1,7 @@
 """Benchmark: speaker attribution and document metadata on real pages no rule was written for (issue 15).
 
     .venv/bin/python bench/speakers.py              # dev, test and seeds: the figures only
-    .venv/bin/python bench/speakers.py --errors     # also every dev-half miss (former test half too)
+    .venv/bin/python bench/speakers.py --errors     # every dev and former-test miss; the test half not scored
 
 The pages, their hand-labelled gold and the dev/test split are in ``bench/data/attribution`` (its README says
 where each page comes from and how the gold was made). Each page goes through ``ingest`` and ``segment``
@@ -510,7 +510,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA, help="the evaluation set (default bench/data/attribution)")
     parser.add_argument(
-        "--errors", action="store_true", help="list the misses of the dev and former test halves (never the test half)"
+        "--errors",
+        action="store_true",
+        help="list the misses of the dev and former test halves; the test half is then neither scored nor printed",
     )
     parser.add_argument(
         "--speeches",
@@ -519,9 +521,15 @@ def main() -> None:
         help="also count, over the first-person speeches (*.txt) in DIR, the claim units given a name not the author's",
     )
     args = parser.parse_args()
-    scores = {"dev": Score(), "former test": Score(), "test": Score()}
+    # Whoever reads the misses writes rules from them: the test column stays out of sight (its figures too).
+    scores = (
+        {"dev": Score(), "former test": Score()}
+        if args.errors
+        else {"dev": Score(), "former test": Score(), "test": Score()}
+    )
     for page in load_pages(args.data):
-        score_page(scores[page.half], page)
+        if page.half in scores:
+            score_page(scores[page.half], page)
     scores["seeds"] = score_seeds()
     report(scores)
     if args.speeches:
