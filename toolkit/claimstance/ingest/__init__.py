@@ -45,6 +45,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from claimstance import io
@@ -210,6 +211,11 @@ def _text(raw: str, item: _Item) -> str:
     return "".join(pieces)
 
 
+@lru_cache(maxsize=8)  # every article of a file asks: the path is parsed once per file
+def _stem(seed_file: str) -> str:
+    return Path(seed_file).stem
+
+
 def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     text = _text(raw, item)
     header_lines, lead_line = _header_and_lead(raw, item)
@@ -291,7 +297,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         or committee_in_lead(lead)
     )
     return Document(
-        id=f"{Path(seed_file).stem}-d{ordinal:02d}",
+        id=f"{_stem(seed_file)}-d{ordinal:02d}",
         seed_file=seed_file,
         source=named or publisher_in_text(text, raw),
         title=title,

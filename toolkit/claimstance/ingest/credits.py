@@ -186,6 +186,7 @@ _OFFICE_HOLDERS = words("minister secretary president ambassador spokesperson sp
 """Words that make a "Follow X on Twitter" line a person's account ("Foreign Office" stays an office)."""
 
 
+@lru_cache(maxsize=8)  # every article of a page asks: once per page
 def publisher_named(page: str) -> str | None:
     """The publisher a page's furniture names in so many words ("From: X", "Follow X on Twitter", "© X"): the
     page naming itself, which outranks a guess from its house style; a short form written out as the page's

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 from claimstance.lexicon import DATE, FIRST_PERSON, ORG_HEADS, ORG_WORDS, Published, parse_published, words
@@ -126,6 +127,8 @@ RECORD_CHARS = 3000
 """A record's credit stands in its header."""
 
 
+# every article of a page asks; once per page (str hashes are cached too)
+@lru_cache(maxsize=8)
 def record_credit(page: str) -> str | None:
     """The record or service a parliamentary page credits in its header (see :data:`_RECORD_CREDIT`)."""
     head = page[:RECORD_CHARS]
@@ -189,6 +192,8 @@ def sitting_line(line: str) -> tuple[str | None, str, Published | None] | None:
 _SOURCE_LINE = re.compile(r"^[ \t]*[\[【(]?[ \t]*Source[ \t]*:(?P<name>[^\n\]】)]+)[\]】)]?[ \t]*$", re.M)
 
 
+# every article of a page asks; once per page (str hashes are cached too)
+@lru_cache(maxsize=8)
 def source_credit(page: str) -> str | None:
     """The organisation a "Source: ..." credit line names (see :func:`org_line`); "Source: the minister said so" is
     no credit."""

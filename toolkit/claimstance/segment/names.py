@@ -94,7 +94,7 @@ def is_name_token(token: str) -> bool:
     t = token.strip(",.;:()\"“”'")
     if not t:
         return False
-    if _INITIAL.fullmatch(token) or (t[0].isupper() and any(c.islower() for c in t)):
+    if (t[0].isupper() and any(c.islower() for c in t)) or _INITIAL.fullmatch(token):
         return t.lower() not in FUNCTION_WORDS
     return False
 
@@ -146,7 +146,7 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
         acronym = m.group(1)
         np = np[: m.start()].strip()
     tokens = np.split()
-    if not tokens or len(tokens) > 12 or any(t.lower() in BE for t in tokens):
+    if not tokens or len(tokens) > 12 or not BE.isdisjoint(map(str.lower, tokens)):
         return None
     caps = len(tokens) >= 2 and _CAPS_SURNAME.fullmatch(tokens[-1]) is not None and _given(tokens[:-1])
     caps = caps and tokens[-1].lower() not in _ROLE_SHORT  # "Southland MFA" is an office

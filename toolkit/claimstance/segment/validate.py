@@ -111,9 +111,11 @@ def check_name(name: str) -> str | None:
         return "clause fragment"  # "All member" (states ...): a noun's modifier, the head taken for a verb
     if tokens[-1][:1].islower() and lower[-1] in _NORMS:
         return "norm or measure"
-    if any(t in _CLAUSE_WORDS for t, token in zip(lower, tokens, strict=True) if token[:1].islower()):
+    # set checks first (most names hold no such word), then the word-by-word test
+    clause_word = not _CLAUSE_WORDS.isdisjoint(lower)
+    if clause_word and any(t in _CLAUSE_WORDS for t, token in zip(lower, tokens, strict=True) if token[:1].islower()):
         return "clause fragment"
-    if any(t == "to" and u[:1].islower() and u not in _TO_NOUN for t, u in pairwise(tokens)):
+    if "to" in tokens and any(t == "to" and u[:1].islower() and u not in _TO_NOUN for t, u in pairwise(tokens)):
         return "clause fragment"  # "Northland continued to mass troops": an infinitive, a clause's verb
     acronym = len(tokens[-1]) > 1 and tokens[-1].isupper()  # "US", "the UN": names, not "us"
     if (lower[-1] in _OPENERS and not acronym) or lower[-1] in _PREPOSITIONS or lower[-1] in ("the", "a", "an"):
@@ -126,14 +128,16 @@ def check_name(name: str) -> str | None:
         return "clause fragment"  # "Germany)" of "Karl Olsen (EPP, Germany)": a bracket cut in two
     if tokens[-1].endswith("'s"):
         return "clause fragment"  # "Southland's" (claims have no basis): a possessive, its noun taken for a verb
-    if all(t in _DATE_WORDS for t in lower):
+    if _DATE_WORDS.issuperset(lower):
         return "date"
     # "the resolutions of the Security Council": the head, before the first preposition, is a text
-    cut = next((k for k, t in enumerate(lower) if k > 0 and t in _PREPOSITIONS), len(lower))
+    cut = len(lower)
+    if not _PREPOSITIONS.isdisjoint(lower[1:]):
+        cut = next(k for k, t in enumerate(lower) if k > 0 and t in _PREPOSITIONS)
     proper_tail = cut < len(lower) and tokens[-1][:1].isupper()  # "Ministry of Information": a body's name
     if (lower[-1] in DOCUMENT_NOUNS and not proper_tail) or lower[cut - 1] in DOCUMENT_NOUNS:
         return "document"
-    if any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:]) or tokens[0][:1].isupper():
+    if tokens[0][:1].isupper() or any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:]):
         return None  # a proper name, maybe after a descriptor: "the main opposition Civic Platform"
     # "representative of the mission", "ministers and representatives from around the world": the head
     # comes before the first preposition
