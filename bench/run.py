@@ -31,7 +31,7 @@ QUICK = {
     "dedup_datatrove.py": ["--units", "20000"],
     "labelstudio.py": ["--tasks", "2000", "--repeat", "1"],
     "publish.py": ["--units", "10000"],
-    "speakers.py": [],
+    "speakers.py": ["--test"],
 }
 
 
