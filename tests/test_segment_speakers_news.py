@@ -349,3 +349,20 @@ def test_a_leads_unnamed_party_is_not_renamed_after_a_rival_party_the_next_sente
         "Northland’s main opposition party says the vote was rigged. The ruling Unity Party said the count was fair.\n"
     )
     assert [name for name, _ in claims(text)] == ["Northland’s main opposition party", "Unity Party"]
+
+
+def test_a_quotation_opened_after_said_runs_on_through_its_paragraph_and_the_quoted_paragraphs_after() -> None:
+    text = (
+        "Minister Jane Holloway held a briefing today on the harbour plan.\n\n"
+        'Minister Holloway said, "The harbour plan is going well. The works will last nine months.\n\n'
+        '"The process has been calm. Officials should be commended for their work."\n\n'
+        "The port will open in May, a harbour official told reporters at a scrum.\n"
+    )
+    got = claims(text)
+    assert [name for name, _ in got[1:]] == ["Jane Holloway"] * 3 + ["a harbour official"]
+    assert got[2][1] is A.DIRECT_QUOTE
+
+
+def test_a_scare_quote_left_open_mid_paragraph_does_not_quote_the_sentences_after() -> None:
+    text = 'The mayor said the "harbour plan was going well. The works will last nine months.\n'
+    assert [name for name, _ in claims(text)] == ["the mayor", None]
