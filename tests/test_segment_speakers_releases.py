@@ -367,3 +367,13 @@ def test_the_following_comments_frame_the_block_below_as_the_following_statement
             "The vote was a sham. We will not recognise it.\n"
         )
         assert claims(text) == [(None, A.AUTHOR), ("Jane Doe", A.DIRECT_QUOTE), ("Jane Doe", A.DIRECT_QUOTE)], kind
+
+
+def test_a_readouts_title_with_a_possessive_does_not_hide_the_office_holder_the_readout_names() -> None:
+    text = (
+        "Readout of Vice President Reyes’s Call With President Berg of Northland\n\n"
+        "Vice President Reyes spoke today with President Berg of Northland. The two leaders discussed the floods. "
+        "The Vice President urged President Berg to keep the border open. The Vice President noted that the aid "
+        "convoys must pass freely.\n"
+    )
+    assert [name for name, _ in claims(text)][-2:] == ["Reyes", "Reyes"]

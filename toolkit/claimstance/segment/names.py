@@ -387,7 +387,7 @@ class NameIndex:
             holders: dict[str, tuple[Entry, str]] = {}
             for m in re.finditer(pattern, self.text):
                 parsed = parse_speaker_phrase(m.group(1))
-                if parsed is not None and parsed.person and " " in parsed.name:
+                if parsed and parsed.person and " " in parsed.name and not check_name(parsed.name):  # not "Call With"
                     of_place = _OF_PLACE.match(self.text, m.end())
                     around = (m.group(1) + (of_place.group() if of_place else "")).lower()
                     holders[parsed.name] = ((parsed.name, parsed.role), around)
