@@ -377,3 +377,12 @@ def test_a_readouts_title_with_a_possessive_does_not_hide_the_office_holder_the_
         "convoys must pass freely.\n"
     )
     assert [name for name, _ in claims(text)][-2:] == ["Reyes", "Reyes"]
+
+
+def test_an_office_holders_name_does_not_run_on_into_the_next_line() -> None:
+    text = (
+        "Readout of the Vice President’s Call with Northland President Anna Berg\n"
+        "Vice President Tom Reyes spoke with Northland President Anna Berg about the floods. "
+        "The Vice President noted the talks at the United Nations.\n"
+    )
+    assert [name for name, _ in claims(text)][-1] == "Tom Reyes"
