@@ -386,3 +386,13 @@ def test_an_office_holders_name_does_not_run_on_into_the_next_line() -> None:
         "The Vice President noted the talks at the United Nations.\n"
     )
     assert [name for name, _ in claims(text)][-1] == "Tom Reyes"
+
+
+def test_informing_someone_that_reports_the_one_who_informs() -> None:
+    text = (
+        "Vice President Tom Reyes spoke with Northland President Anna Berg about the floods. President Berg "
+        "informed the Vice President that most of the convoys had arrived, and the Vice President commended "
+        "the army's restraint.\n"
+    )
+    assert [name for name, _ in claims(text)][-1] == "Anna Berg"
+    assert [name for name, _ in claims("The ministry informed voters of the new polling hours.\n")] == [None]
