@@ -366,3 +366,17 @@ def test_a_quotation_opened_after_said_runs_on_through_its_paragraph_and_the_quo
 def test_a_scare_quote_left_open_mid_paragraph_does_not_quote_the_sentences_after() -> None:
     text = 'The mayor said the "harbour plan was going well. The works will last nine months.\n'
     assert [name for name, _ in claims(text)] == ["the mayor", None]
+
+
+def test_an_unnamed_official_with_a_long_office_and_a_clause_on_anonymity_is_the_speaker() -> None:
+    text = (
+        "The main party in the north called on voters to stay at home.\n\n"
+        '"Except in a few cases, voters are staying at home," an official from the central election commission, '
+        "who did not wish to be named, told Northpress on Sunday.\n\n"
+        '"We have to keep the doors open," one election commission official in New Oldtown, who did not wish to '
+        "be identified, told Northpress.\n"
+    )
+    assert [name for name, _ in claims(text)][1:] == [
+        "an official from the central election commission",
+        "one election commission official in New Oldtown",
+    ]

@@ -180,10 +180,12 @@ def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str
         if ends_with_name(before) and len(before.split()) <= 6 and before.split()[0].lower() not in FUNCTION_WORDS:
             segments.pop()
             previous, previous_first, named_before = before, before.split()[0].lower(), True
-    if first in ("who", "whose") and previous and not named_before and len(previous.split()) <= 5:
-        # "The deputy minister, whose department oversees the border, said": an office, then its clause
-        office = parse_speaker_phrase(previous) if previous_first in ("the", "a", "an") else None
-        named_before = office is not None and not office.person
+    if first in ("who", "whose") and previous and not named_before and len(previous.split()) <= 8:
+        # "The deputy minister, whose department oversees the border, said": an office, then its clause; "an
+        # official from the central election commission, who did not wish to be named, said": an unnamed source
+        office = parse_speaker_phrase(previous) if previous_first in ("the", "a", "an", "one") else None
+        short = len(previous.split()) <= 5 and previous_first != "one"
+        named_before = office is not None and not office.person and (short or check_name(previous) is None)
     if first.endswith("ing") and previous and not named_before and previous_first not in FUNCTION_WORDS:
         # "Southland's foreign minister, speaking in Oldtown on Monday, said": the participle describes the
         # subject before it
