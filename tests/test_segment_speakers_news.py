@@ -380,3 +380,19 @@ def test_an_unnamed_official_with_a_long_office_and_a_clause_on_anonymity_is_the
         "an official from the central election commission",
         "one election commission official in New Oldtown",
     ]
+
+
+def test_a_claim_held_in_a_what_or_which_clause_inside_narration_is_nobodys() -> None:
+    text = (
+        "The images showed more ships and what the Northland Isles says is evidence of new building on the reef.\n\n"
+        "Thousands marched to the square against the vote, which officials said was won by the ruling party.\n\n"
+        "The Northland Isles said the reef was its own.\n"
+    )
+    assert [name for name, _ in claims(text)] == [None, None, "Northland Isles"]
+
+
+def test_a_news_agencys_correspondent_reporting_events_is_the_outlets_narration() -> None:
+    text = "Protesters built barricades in the square on Saturday, a Northpress correspondent reported.\n"
+    assert [name for name, _ in claims(text)] == [None]
+    text = "The vote was rigged, Northpress correspondent Karl Olsen said in a commentary.\n"
+    assert [name for name, _ in claims(text)] == ["Karl Olsen"]
