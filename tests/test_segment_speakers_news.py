@@ -396,3 +396,14 @@ def test_a_news_agencys_correspondent_reporting_events_is_the_outlets_narration(
     assert [name for name, _ in claims(text)] == [None]
     text = "The vote was rigged, Northpress correspondent Karl Olsen said in a commentary.\n"
     assert [name for name, _ in claims(text)] == ["Karl Olsen"]
+
+
+def test_a_time_of_day_between_has_and_the_verb_is_no_part_of_the_subject() -> None:
+    text = "The Council has this evening announced that the vote will go ahead.\n"
+    assert [name for name, _ in claims(text)] == ["Council"]
+
+
+def test_encouraging_others_to_act_is_a_position() -> None:
+    text = "Northland has encouraged the presidents of both countries to talk and return to a cease-fire.\n"
+    assert [name for name, _ in claims(text)] == ["Northland"]
+    assert [name for name, _ in claims("The rain encouraged many voters to stay at home.\n")] == [None]

@@ -27,6 +27,8 @@ _AUX = words(
     consistently constantly"""
 )
 _PROGRESSIVE = words("am is are was were")
+_DAY_PARTS = words("morning afternoon evening week")
+"""A release's "The Council has this evening announced": the time, popped with its "this", is no subject."""
 _DAY_NOTE = re.compile(r"\((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\)")
 """A release's "The Minister today (Monday) told ...": the day in brackets is no part of who spoke."""
 # "Northland's president on Tuesday rejected ...": when the subject spoke is no part of who spoke
@@ -91,6 +93,8 @@ def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str
     if left_text.endswith(("statement", "release", "communique", "communiqué")):
         left_text = _ISSUED.sub("", left_text)  # "X issued a statement saying ..."
     tokens = left_text.split()
+    if len(tokens) > 2 and tokens[-2] == "this" and tokens[-1] in _DAY_PARTS:
+        del tokens[-2:]
     while tokens and (
         tokens[-1].lower() in _AUX
         or (progressive and tokens[-1].lower() in _PROGRESSIVE)
