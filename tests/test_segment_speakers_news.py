@@ -407,3 +407,9 @@ def test_encouraging_others_to_act_is_a_position() -> None:
     text = "Northland has encouraged the presidents of both countries to talk and return to a cease-fire.\n"
     assert [name for name, _ in claims(text)] == ["Northland"]
     assert [name for name, _ in claims("The rain encouraged many voters to stay at home.\n")] == [None]
+
+
+def test_a_sentence_opening_capital_makes_no_proper_name_of_a_common_noun_phrase() -> None:
+    assert [name for name, _ in claims("Voter registration has just concluded in the south.\n")] == [None]
+    assert [name for name, _ in claims("Opposition leaders said the count was slow.\n")] == ["Opposition leaders"]
+    assert [name for name, _ in claims("State television said the count was slow.\n")] == ["State television"]
