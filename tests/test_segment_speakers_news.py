@@ -413,3 +413,12 @@ def test_a_sentence_opening_capital_makes_no_proper_name_of_a_common_noun_phrase
     assert [name for name, _ in claims("Voter registration has just concluded in the south.\n")] == [None]
     assert [name for name, _ in claims("Opposition leaders said the count was slow.\n")] == ["Opposition leaders"]
     assert [name for name, _ in claims("State television said the count was slow.\n")] == ["State television"]
+
+
+def test_several_before_a_group_noun_names_the_group_but_many_or_some_name_nobody() -> None:
+    assert [name for name, _ in claims("Several opposition parties say the count was skewed.\n")] == [
+        "Several opposition parties"
+    ]
+    assert [name for name, _ in claims("Some experts say the count was skewed.\n")] == [None]
+    assert [name for name, _ in claims("Many say the count was skewed.\n")] == [None]
+    assert [name for name, _ in claims("Some of us said the count was skewed.\n")] == [None]
