@@ -396,3 +396,17 @@ def test_informing_someone_that_reports_the_one_who_informs() -> None:
     )
     assert [name for name, _ in claims(text)][-1] == "Anna Berg"
     assert [name for name, _ in claims("The ministry informed voters of the new polling hours.\n")] == [None]
+
+
+def test_a_readouts_two_leaders_are_the_two_its_first_sentence_names() -> None:
+    text = (
+        "Readout of the Secretary’s Call with Prime Minister Karl Olsen\n\n"
+        "Secretary of State Anna J. Berg spoke today with Northland Prime Minister Karl Olsen. The two leaders "
+        "discussed the border. The Prime Minister and the Secretary reviewed the progress of the peace process. "
+        "They also welcomed the border talks. Both leaders reiterated their support for the talks.\n"
+    )
+    assert [name for name, _ in claims(text)][-4:] == [None] + ["Anna J. Berg and Karl Olsen"] * 3
+    text = "Minister Berg spoke today with President Olsen. Both leaders reiterated their support for the talks.\n"
+    assert [name for name, _ in claims(text)][-1] == "Minister Berg and President Olsen"
+    text = "Anna Berg met Karl Olsen in Oldtown. Both leaders reiterated their support for the talks.\n"
+    assert [name for name, _ in claims(text)][-1] != "Anna Berg and Karl Olsen"
