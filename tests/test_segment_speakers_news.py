@@ -420,5 +420,6 @@ def test_several_before_a_group_noun_names_the_group_but_many_or_some_name_nobod
         "Several opposition parties"
     ]
     assert [name for name, _ in claims("Some experts say the count was skewed.\n")] == [None]
+    assert [name for name, _ in claims("Several callers say the count was skewed.\n")] == [None]
     assert [name for name, _ in claims("Many say the count was skewed.\n")] == [None]
     assert [name for name, _ in claims("Some of us said the count was skewed.\n")] == [None]

@@ -31,6 +31,7 @@ _OPENERS = words(
     )
 )
 _QUANTIFIERS = words("other another several")
+_BODIES = words("parties countries states governments organisations organizations groups unions movements factions")
 _COUNTS = words("thousands hundreds dozens tens millions scores")
 _MEDIA = words("television tv radio media newspaper newspapers agency broadcaster daily weekly")
 _ADVERBS = words(
@@ -104,10 +105,10 @@ def check_name(name: str) -> str | None:
     if not tokens or len(tokens) > 12:
         return "no noun phrase"
     lower = [t.lower().strip(".,;:'\"“”()") for t in tokens]
-    # "another caller", "Several opposition parties": a group; not "Many", nor the hedge "some experts"; not
-    # "Several of the ...", whose head is the quantifier
+    # "another caller", "Several opposition parties": a group; not "Many", nor the hedge "some experts"; "several"
+    # only before bodies (a crowd, "Several callers", is nobody), and not "Several of the ..."
     group = lower[0] in _QUANTIFIERS and len(tokens) > 1 and tokens[-1].islower() and lower[-1] in PERSON_NOUNS
-    group = group and (lower[0] != "several" or "of" not in lower)
+    group = group and (lower[0] != "several" or ("of" not in lower and lower[-1] in _BODIES))
     if lower[0] in _OPENERS and not (len(tokens[0]) > 1 and tokens[0].isupper()) and not group:
         return "clause fragment"  # "US", "UN" are names; "other opposition parties", "another caller" are groups
     if lower[0] in _ADVERBS:
