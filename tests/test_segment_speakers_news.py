@@ -349,3 +349,77 @@ def test_a_leads_unnamed_party_is_not_renamed_after_a_rival_party_the_next_sente
         "Northland’s main opposition party says the vote was rigged. The ruling Unity Party said the count was fair.\n"
     )
     assert [name for name, _ in claims(text)] == ["Northland’s main opposition party", "Unity Party"]
+
+
+def test_a_quotation_opened_after_said_runs_on_through_its_paragraph_and_the_quoted_paragraphs_after() -> None:
+    text = (
+        "Minister Jane Holloway held a briefing today on the harbour plan.\n\n"
+        'Minister Holloway said, "The harbour plan is going well. The works will last nine months.\n\n'
+        '"The process has been calm. Officials should be commended for their work."\n\n'
+        "The port will open in May, a harbour official told reporters at a scrum.\n"
+    )
+    got = claims(text)
+    assert [name for name, _ in got[1:]] == ["Jane Holloway"] * 3 + ["a harbour official"]
+    assert got[2][1] is A.DIRECT_QUOTE
+
+
+def test_a_scare_quote_left_open_mid_paragraph_does_not_quote_the_sentences_after() -> None:
+    text = 'The mayor said the "harbour plan was going well. The works will last nine months.\n'
+    assert [name for name, _ in claims(text)] == ["the mayor", None]
+
+
+def test_an_unnamed_official_with_a_long_office_and_a_clause_on_anonymity_is_the_speaker() -> None:
+    text = (
+        "The main party in the north called on voters to stay at home.\n\n"
+        '"Except in a few cases, voters are staying at home," an official from the central election commission, '
+        "who did not wish to be named, told Northpress on Sunday.\n\n"
+        '"We have to keep the doors open," one election commission official in New Oldtown, who did not wish to '
+        "be identified, told Northpress.\n"
+    )
+    assert [name for name, _ in claims(text)][1:] == [
+        "an official from the central election commission",
+        "one election commission official in New Oldtown",
+    ]
+
+
+def test_a_claim_held_in_a_what_or_which_clause_inside_narration_is_nobodys() -> None:
+    text = (
+        "The images showed more ships and what the Northland Isles says is evidence of new building on the reef.\n\n"
+        "Thousands marched to the square against the vote, which officials said was won by the ruling party.\n\n"
+        "The Northland Isles said the reef was its own.\n"
+    )
+    assert [name for name, _ in claims(text)] == [None, None, "Northland Isles"]
+
+
+def test_a_news_agencys_correspondent_reporting_events_is_the_outlets_narration() -> None:
+    text = "Protesters built barricades in the square on Saturday, a Northpress correspondent reported.\n"
+    assert [name for name, _ in claims(text)] == [None]
+    text = "The vote was rigged, Northpress correspondent Karl Olsen said in a commentary.\n"
+    assert [name for name, _ in claims(text)] == ["Karl Olsen"]
+
+
+def test_a_time_of_day_between_has_and_the_verb_is_no_part_of_the_subject() -> None:
+    text = "The Council has this evening announced that the vote will go ahead.\n"
+    assert [name for name, _ in claims(text)] == ["Council"]
+
+
+def test_encouraging_others_to_act_is_a_position() -> None:
+    text = "Northland has encouraged the presidents of both countries to talk and return to a cease-fire.\n"
+    assert [name for name, _ in claims(text)] == ["Northland"]
+    assert [name for name, _ in claims("The rain encouraged many voters to stay at home.\n")] == [None]
+
+
+def test_a_sentence_opening_capital_makes_no_proper_name_of_a_common_noun_phrase() -> None:
+    assert [name for name, _ in claims("Voter registration has just concluded in the south.\n")] == [None]
+    assert [name for name, _ in claims("Opposition leaders said the count was slow.\n")] == ["Opposition leaders"]
+    assert [name for name, _ in claims("State television said the count was slow.\n")] == ["State television"]
+
+
+def test_several_before_a_group_noun_names_the_group_but_many_or_some_name_nobody() -> None:
+    assert [name for name, _ in claims("Several opposition parties say the count was skewed.\n")] == [
+        "Several opposition parties"
+    ]
+    assert [name for name, _ in claims("Some experts say the count was skewed.\n")] == [None]
+    assert [name for name, _ in claims("Several callers say the count was skewed.\n")] == [None]
+    assert [name for name, _ in claims("Many say the count was skewed.\n")] == [None]
+    assert [name for name, _ in claims("Some of us said the count was skewed.\n")] == [None]

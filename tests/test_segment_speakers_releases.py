@@ -367,3 +367,46 @@ def test_the_following_comments_frame_the_block_below_as_the_following_statement
             "The vote was a sham. We will not recognise it.\n"
         )
         assert claims(text) == [(None, A.AUTHOR), ("Jane Doe", A.DIRECT_QUOTE), ("Jane Doe", A.DIRECT_QUOTE)], kind
+
+
+def test_a_readouts_title_with_a_possessive_does_not_hide_the_office_holder_the_readout_names() -> None:
+    text = (
+        "Readout of Vice President Reyes’s Call With President Berg of Northland\n\n"
+        "Vice President Reyes spoke today with President Berg of Northland. The two leaders discussed the floods. "
+        "The Vice President urged President Berg to keep the border open. The Vice President noted that the aid "
+        "convoys must pass freely.\n"
+    )
+    assert [name for name, _ in claims(text)][-2:] == ["Reyes", "Reyes"]
+
+
+def test_an_office_holders_name_does_not_run_on_into_the_next_line() -> None:
+    text = (
+        "Readout of the Vice President’s Call with Northland President Anna Berg\n"
+        "Vice President Tom Reyes spoke with Northland President Anna Berg about the floods. "
+        "The Vice President noted the talks at the United Nations.\n"
+    )
+    assert [name for name, _ in claims(text)][-1] == "Tom Reyes"
+
+
+def test_informing_someone_that_reports_the_one_who_informs() -> None:
+    text = (
+        "Vice President Tom Reyes spoke with Northland President Anna Berg about the floods. President Berg "
+        "informed the Vice President that most of the convoys had arrived, and the Vice President commended "
+        "the army's restraint.\n"
+    )
+    assert [name for name, _ in claims(text)][-1] == "Anna Berg"
+    assert [name for name, _ in claims("The ministry informed voters of the new polling hours.\n")] == [None]
+
+
+def test_a_readouts_two_leaders_are_the_two_its_first_sentence_names() -> None:
+    text = (
+        "Readout of the Secretary’s Call with Prime Minister Karl Olsen\n\n"
+        "Secretary of State Anna J. Berg spoke today with Northland Prime Minister Karl Olsen. The two leaders "
+        "discussed the border. The Prime Minister and the Secretary reviewed the progress of the peace process. "
+        "They also welcomed the border talks. Both leaders reiterated their support for the talks.\n"
+    )
+    assert [name for name, _ in claims(text)][-4:] == [None] + ["Anna J. Berg and Karl Olsen"] * 3
+    text = "Minister Berg spoke today with President Olsen. Both leaders reiterated their support for the talks.\n"
+    assert [name for name, _ in claims(text)][-1] == "Minister Berg and President Olsen"
+    text = "Anna Berg met Karl Olsen in Oldtown. Both leaders reiterated their support for the talks.\n"
+    assert [name for name, _ in claims(text)][-1] != "Anna Berg and Karl Olsen"

@@ -31,6 +31,8 @@ SPEECH_VERBS = (
     r"|assured|promised|pledged|acknowledged|admitted|alleged|highlighted|reaffirmed|replied|answered|maintained"
     r"|maintains|regretted|lamented|predicted|predicts|conceded|concedes|retorted|remarked|cautioned"
     r"|contended|contends|opined|read(?=:)|put\s+it(?=\s*[,:])|tell|tweeted|posted(?=\s+on\s)"
+    # "X informed the Vice President that ...": the one who informs reports (not "informed voters of the hours")
+    r"|informed(?=\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+that\b)"
     # verbs that report only with a "that" clause: "X agreed that ..." (not "both sides agreed to accept"),
     # "X observed that ..." (not "observers observed the vote"), "X recalled that ..." (not "recalled its envoy")
     r"|(?:agreed|agrees|observed|indicated|signalled|signaled|hinted|revealed|disclosed|estimated|felt|believed"
@@ -53,6 +55,8 @@ STANCE_VERBS = (
     # a release's verbs of position: "The Council deplores ...", "The embassy calls upon ...", "took note of"
     r"|asked(?=\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s+to\s+[a-z\"“\x00])"  # "asked the government to"
     r"|decried|decries|applauds|applauded|deplores|deplored|commends|commended|calls\s+upon|called\s+upon"
+    # "has encouraged the presidents of both countries to talk": a position on what others should do
+    r"|encouraged(?=\s+(?:[\w'’-]+\s+){1,6}?to\s+[a-z])"
     # "took note of the report / that ...", not "took note of the time"
     r"|(?:took|takes)\s+note(?=\s+(?:with\s+\w+\s+)?(?:that\b|of\s+(?:\S+\s+){0,5}?(?:statements?|reports?|decisions?"
     r"|announcements?|remarks|proposals?|resolutions?|concerns?|progress|efforts?|results?|outcome|conclusions"
@@ -156,6 +160,8 @@ _MADE_REMARKS = re.compile(r"\s(?:made|delivered)\s+(?:the|these|those|his|her|s
 # "Those were the words of the minister.": like "X said this", the sentence gives X the sentences before it.
 _WORDS_OF = re.compile(r"\s*(?:Those|These|Such|That|This)\s+(?:were|are|was|is)\s+the\s+words\s+of\s+")
 # "They say that every year.": "that" is what they say, not a clause: the sentence comments, it reports nothing
+# "what the Isles says is", "which officials said was": a hedge inside the outlet's noun phrase (with is/was after)
+_WHAT_SAYS = re.compile(r"\b(?:what|which)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}$")
 _THAT_OBJECT = re.compile(r"\s+that\s+(?:(?:every|each)\s+\w+|again|often|always|too|all\s+the\s+time)\s*[.!?]?\s*$")
 # 'Olsen was defiant: "We will win."', 'Olsen's reply was blunt: "Never."': a named subject, a word of manner and
 # a colon that opens a quotation
@@ -287,6 +293,9 @@ def _masked_cue(masked: str) -> Cue | None:
         nothing = nothing or (judged and _CLAIMED_ACT.match(after) is not None)
         if nothing or (verb.split()[0] in clauses.NOUNS_TOO and clauses.a_noun(masked, m.start())):
             continue  # "Olsen said nothing about the talks": no claim reported; "all calls for": a noun
+        held = after[:4] in (" is ", " was", " are", " wer")
+        if held and _WHAT_SAYS.search(masked, max(0, m.start() - 60), m.start()) is not None:
+            continue  # "... and what Northland says is evidence of ...": a claim held in narration, nobody's
         statement = _IN_A_STATEMENT.match(after)
         cue = f"{verb} in a statement" if statement else verb
         participle = verb.endswith("ing") and _PARTICIPLE.search(masked, max(0, m.start() - 12), m.start()) is not None
@@ -314,6 +323,8 @@ def _masked_cue(masked: str) -> Cue | None:
                 continue  # "..., said the Defence Ministry": the inverted cue below names the speaker
             loose = verb.endswith("ing") and subject[0].split()[0] in LOOSE_PREPOSITIONS  # "Olsen ... saying that"
             subject = (clauses.sentence_subject(masked) or subject[0], None) if loose else subject
+        if verb[:6] == "report" and subject and subject[0].split()[-1].lower() in _CORRESPONDENTS:
+            continue  # "..., a Northpress correspondent reported.": an outlet's own reporting, its narration
         if clauses.not_a_speakers(subject[0] if subject else "", masked, verb, after):
             continue  # "While speakers had praised the plan, he said ...", "For Radio North, Anna Berg reports"
         subject = clauses.posted_on(subject, after) if verb == "posted" else subject  # "... posted on X's website"
@@ -369,6 +380,7 @@ def _masked_cue(masked: str) -> Cue | None:
     return first_cue
 
 
+_CORRESPONDENTS = words("correspondent correspondents reporter reporters")
 _INVERTIBLE = words("said says added noted stressed wrote explained insisted warned")
 _TIME_WORDS = words(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later late on in at

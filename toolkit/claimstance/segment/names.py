@@ -382,12 +382,12 @@ class NameIndex:
             role = re.escape(role_word)
             # "Northland Foreign Minister Anna Berg", "President of Northland John Carter"
             of = r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*){1,3}?)?"
-            # "Secretary Antony J. Blinken": an initial is a word of the name
-            pattern = r"\b((?:[A-Z][\w'’-]*\s+){0,3}(?i:" + role + r")" + of + r"(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*)){2,3})"
+            # "Secretary Antony J. Blinken": an initial is a word of the name; a name never runs on to the next line
+            pattern = r"\b((?:[A-Z][\w'’-]* +){0,3}(?i:" + role + r")" + of + r"(?: +(?:[A-Z]\.|[A-Z][\w'’-]*)){2,3})"
             holders: dict[str, tuple[Entry, str]] = {}
             for m in re.finditer(pattern, self.text):
                 parsed = parse_speaker_phrase(m.group(1))
-                if parsed is not None and parsed.person and " " in parsed.name:
+                if parsed and parsed.person and " " in parsed.name and not check_name(parsed.name):  # not "Call With"
                     of_place = _OF_PLACE.match(self.text, m.end())
                     around = (m.group(1) + (of_place.group() if of_place else "")).lower()
                     holders[parsed.name] = ((parsed.name, parsed.role), around)

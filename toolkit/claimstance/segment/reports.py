@@ -16,6 +16,7 @@ from claimstance.segment.cues import Cue
 from claimstance.segment.names import parse_speaker_phrase
 from claimstance.segment.spans import UnitSpan
 from claimstance.segment.turns import after_tag
+from claimstance.segment.validate import check_name
 
 _AGREES = re.compile(r"\s*(?:I|We)\s+(?:fully\s+|entirely\s+|also\s+)?(?:agree|concur)\s+with\b")
 """The author agreeing: "I agree with what Mr Olsen said" is the author's claim, not Olsen's."""
@@ -244,10 +245,43 @@ _SAID_AT_END = re.compile(
 """A news sentence's closing attribution: "..., his spokesman told reporters.", "..., officials said."."""
 
 
-def readout_cue(sentence: str) -> Cue | None:
+# A readout's opening: "Secretary Anna J. Berg spoke today with Northland Prime Minister Karl Olsen." (an initial's
+# stop is no sentence's end)
+_SPOKE_WITH = re.compile(
+    r"(?:^|\n)(?P<a>[A-Z](?:[^.\n]|(?<=\s[A-Z])\.){2,80}?)\s+spoke\s+(?:today\s+|by\s+(?:tele)?phone\s+)?with\s+"
+    r"(?P<b>[A-Z](?:[^.,\n]|(?<=\s[A-Z])\.){2,80}?)(?:\s+(?:today|about|on|to|regarding)\b|[.,])"
+)
+# Both of them as a sentence's subject, with a verb of their position: "Both leaders reiterated ...", "The Prime
+# Minister and the Secretary reviewed ...", "They also welcomed ..." (not "discussed": a topic, no position)
+_PAIR_ACTS = re.compile(
+    r"(?:(?:Both|The\s+two|The)\s+leaders|The\s+[A-Z][\w ]{2,40}?\s+and\s+the\s+[A-Z][\w ]{2,40}?|They)\s+"
+    r"(?:also\s+|further\s+)?(?P<verb>reviewed|reiterated|reaffirmed|affirmed|underscored|emphasi[sz]ed"
+    r"|expressed|welcomed|noted|agreed|committed)\b"
+)
+
+
+def _readout_pair(text: str) -> str | None:
+    """ "A and B", the two a readout's first lines say spoke with each other, each by the fullest name given."""
+    found = _SPOKE_WITH.search(text, 0, 1200)
+    phrases = [found["a"], found["b"]] if found is not None else []
+    pair = [parse_speaker_phrase(phrase) for phrase in phrases]
+    if len(pair) != 2 or any(p is None or not p.person or check_name(p.name) for p in pair):
+        return None
+    names = [p.name for p in pair if p is not None]
+    # a surname alone keeps its title, as the readout writes it: "Vice President Biden and President Poroshenko"
+    written = [n if " " in n or n not in f else f[: f.index(n) + len(n)] for n, f in zip(names, phrases, strict=True)]
+    return " and ".join(written)
+
+
+def readout_cue(sentence: str, text: str = "") -> Cue | None:
     """The cue of a readout's position ("The leaders agreed that ...", "The Secretary made clear that ..."; "agreed
     to meet" is an act), or None; None too where the sentence ends saying who said it ("The President urges calm,
-    his spokesman said."): that source is its speaker, as in any news sentence."""
+    his spokesman said."): that source is its speaker, as in any news sentence. In a readout that opens "A spoke
+    with B", "Both leaders" / "The two leaders" / "They" discussing or reiterating are "A and B"."""
+    pair = _PAIR_ACTS.match(sentence) if " spoke " in text[:1200] else None
+    named = _readout_pair(text) if pair is not None else None
+    if pair is not None and named is not None:
+        return Cue(pair.start("verb"), named, pair["verb"])
     found = _READOUT.match(sentence) if "agreed" in sentence or "clear" in sentence else None
     found = found or (_OFFICE_ACTS.match(sentence) if sentence.startswith("The ") else None)
     if found is None or ("," in sentence and _SAID_AT_END.search(sentence, found.end()) is not None):

@@ -29,11 +29,18 @@ def mostly_quote(text: str, span: Span, quotes: Sequence[Span]) -> bool:
     return OPENING_QUOTE.match(text, span[0], span[1]) is not None and not any(a == span[0] for a, _ in quotes)
 
 
+# 'X said, "' / 'X said: "': a quotation a reporting verb opens in mid-paragraph (not a scare quote's 'the "plan')
+_SAID_OPENS = re.compile(r"[,:]\s*[“\"]\S")
+
+
 def inside_open_quote(text: str, start: int) -> bool:
     """Whether a sentence starting at ``start`` lies inside a quotation opened earlier in its paragraph and not
-    closed before it ('"The team leaves today. It will stay a month.': the second sentence is quoted too)."""
+    closed before it ('"The team leaves today. It will stay a month.': the second sentence is quoted too), at the
+    paragraph's start or after a reporting verb's comma or colon ('X said, "The team leaves today. It ...')."""
     opened = text.rfind("\n", 0, start) + 1
-    return start > opened and OPENING_QUOTE.match(text, opened) is not None and _unbalanced(text[opened:start])
+    if start <= opened or not _unbalanced(text[opened:start]):
+        return False
+    return OPENING_QUOTE.match(text, opened) is not None or _SAID_OPENS.search(text, opened, start) is not None
 
 
 def give_back(

@@ -27,6 +27,8 @@ _AUX = words(
     consistently constantly"""
 )
 _PROGRESSIVE = words("am is are was were")
+_DAY_PARTS = words("morning afternoon evening week")
+"""A release's "The Council has this evening announced": the time, popped with its "this", is no subject."""
 _DAY_NOTE = re.compile(r"\((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\)")
 """A release's "The Minister today (Monday) told ...": the day in brackets is no part of who spoke."""
 # "Northland's president on Tuesday rejected ...": when the subject spoke is no part of who spoke
@@ -91,6 +93,8 @@ def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str
     if left_text.endswith(("statement", "release", "communique", "communiqué")):
         left_text = _ISSUED.sub("", left_text)  # "X issued a statement saying ..."
     tokens = left_text.split()
+    if len(tokens) > 2 and tokens[-2] == "this" and tokens[-1] in _DAY_PARTS:
+        del tokens[-2:]
     while tokens and (
         tokens[-1].lower() in _AUX
         or (progressive and tokens[-1].lower() in _PROGRESSIVE)
@@ -180,10 +184,12 @@ def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str
         if ends_with_name(before) and len(before.split()) <= 6 and before.split()[0].lower() not in FUNCTION_WORDS:
             segments.pop()
             previous, previous_first, named_before = before, before.split()[0].lower(), True
-    if first in ("who", "whose") and previous and not named_before and len(previous.split()) <= 5:
-        # "The deputy minister, whose department oversees the border, said": an office, then its clause
-        office = parse_speaker_phrase(previous) if previous_first in ("the", "a", "an") else None
-        named_before = office is not None and not office.person
+    if first in ("who", "whose") and previous and not named_before and len(previous.split()) <= 8:
+        # "The deputy minister, whose department oversees the border, said": an office, then its clause; "an
+        # official from the central election commission, who did not wish to be named, said": an unnamed source
+        office = parse_speaker_phrase(previous) if previous_first in ("the", "a", "an", "one") else None
+        short = len(previous.split()) <= 5 and previous_first != "one"
+        named_before = office is not None and not office.person and (short or check_name(previous) is None)
     if first.endswith("ing") and previous and not named_before and previous_first not in FUNCTION_WORDS:
         # "Southland's foreign minister, speaking in Oldtown on Monday, said": the participle describes the
         # subject before it

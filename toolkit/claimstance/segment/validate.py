@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import pairwise
 
-from claimstance.lexicon import words
+from claimstance.lexicon import ORG_HEADS, words
 
 _OPENERS = words(
     """in on at by for from to with of into onto during after before since despite although though while whereas
@@ -30,7 +30,10 @@ _OPENERS = words(
         "between among amid amidst against about toward towards within without via regarding concerning upon throughout"
     )
 )
-_QUANTIFIERS = words("other another")
+_QUANTIFIERS = words("other another several")
+_BODIES = words("parties countries states governments organisations organizations groups unions movements factions")
+_COUNTS = words("thousands hundreds dozens tens millions scores")
+_MEDIA = words("television tv radio media newspaper newspapers agency broadcaster daily weekly")
 _ADVERBS = words(
     """now thus therefore hence indeed instead again perhaps clearly certainly obviously naturally unfortunately
     regrettably sadly yes well lastly accordingly consequently ultimately importantly notably similarly likewise
@@ -102,7 +105,10 @@ def check_name(name: str) -> str | None:
     if not tokens or len(tokens) > 12:
         return "no noun phrase"
     lower = [t.lower().strip(".,;:'\"“”()") for t in tokens]
+    # "another caller", "Several opposition parties": a group; not "Many", nor the hedge "some experts"; "several"
+    # only before bodies (a crowd, "Several callers", is nobody), and not "Several of the ..."
     group = lower[0] in _QUANTIFIERS and len(tokens) > 1 and tokens[-1].islower() and lower[-1] in PERSON_NOUNS
+    group = group and (lower[0] != "several" or ("of" not in lower and lower[-1] in _BODIES))
     if lower[0] in _OPENERS and not (len(tokens[0]) > 1 and tokens[0].isupper()) and not group:
         return "clause fragment"  # "US", "UN" are names; "other opposition parties", "another caller" are groups
     if lower[0] in _ADVERBS:
@@ -137,6 +143,11 @@ def check_name(name: str) -> str | None:
     proper_tail = cut < len(lower) and tokens[-1][:1].isupper()  # "Ministry of Information": a body's name
     if (lower[-1] in DOCUMENT_NOUNS and not proper_tail) or lower[cut - 1] in DOCUMENT_NOUNS:
         return "document"
+    common = len(tokens) > 1 and tokens[0][1:].islower() and all(t.isalpha() and t.islower() for t in tokens[1:])
+    # the head, before the first preposition ("Senior police officers at the scene"), or after a count's "of"
+    head = lower[-1] if lower[0] in _COUNTS else lower[cut - 1]
+    if common and head not in PERSON_NOUNS and head not in ORG_HEADS and head not in _MEDIA:
+        return "lower-case phrase"  # "Voter registration" (has concluded): capitalised only to open the sentence
     if tokens[0][:1].isupper() or any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:]):
         return None  # a proper name, maybe after a descriptor: "the main opposition Civic Platform"
     # "representative of the mission", "ministers and representatives from around the world": the head
