@@ -187,7 +187,7 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     tag = _INLINE_TAG.match(text, unit.sentence[0], unit.sentence[1])
     if tag is None:
         return None
-    who = tag["who"]
+    who = _cased(tag["who"])
     if who == "Answer" or (transcript and _CHAIR.fullmatch(who)):
         return who
     if who.lower() in _INLINE_NOUNS:  # a lone "Question: ..." with nothing after it to answer is no turn
@@ -207,6 +207,14 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     # a headline "Karl Olsen: We will never give up" is one sentence; a turn runs on
     runs_on = _SENTENCE_BREAK.search(said) is not None and FIRST_PERSON.search(said) is not None
     return who if transcript or asks or runs_on else None
+
+
+def _cased(who: str) -> str:
+    """A chamber's tag with the member's name in capitals after a title ("Ms JANE ROE") as a name is written."""
+    first, _, rest = who.partition(" ")
+    if not rest or not is_honorific(first) or not rest.replace(" ", "").replace("-", "").isupper():
+        return who
+    return f"{first} {' '.join(w.title() for w in rest.split())}"
 
 
 _OFFICES = words(
@@ -279,9 +287,20 @@ def paragraph_turn(
     speaker = tag_speaker(who, index, author) if who is not None else None
     if speaker is None or check_name(speaker.name or "") is not None:
         return None
-    # a lone tag (a statement a news report reproduces) holds its paragraph; where tags recur, each runs to the next
-    runs = transcript or _LATER_TAG.search(text, unit.end) is not None
+    # a lone tag (a statement a news report reproduces) holds its paragraph; where tags recur, or on a page that
+    # calls itself a transcript ("Transcript, E&OE" under the title), each runs to the next
+    runs = transcript or _LATER_TAG.search(text, unit.end) is not None or declared_transcript(text)
     return Turn(speaker, "tag" if runs else "paragraph", unit.paragraph)
+
+
+_TRANSCRIPT_LINE = re.compile(r"(?:^|\n)(?:Transcript|TRANSCRIPT)\b[^\n]{0,60}(?:\n|$)")
+_HEAD_CHARS = 400
+"""How far into a page its header runs: a "Transcript" line further down is a line of the text."""
+
+
+def declared_transcript(text: str) -> bool:
+    """Whether a line of the page's header calls it a transcript ("Transcript, E&OE, proof only")."""
+    return _TRANSCRIPT_LINE.search(text, 0, _HEAD_CHARS) is not None
 
 
 def recurring_tags(text: str) -> frozenset[str]:

@@ -1,0 +1,45 @@
+"""Turns in transcripts and parliamentary records of the sixth round (issue 15): a page that calls itself a
+transcript, a chamber's tag with the member's name in capitals, and an official report's member lines.
+
+Every text is invented, in the styles of ministers' transcripts and parliaments' records."""
+
+from __future__ import annotations
+
+from claimstance.schema import ClaimUnit, Document, UnitKind
+from claimstance.segment import segment
+
+
+def claims(text: str) -> list[ClaimUnit]:
+    units = segment(Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text))
+    return [u for u in units if u.kind is not UnitKind.HEADING]
+
+
+def names(text: str) -> list[str | None]:
+    return [u.speaker.name for u in claims(text)]
+
+
+def test_a_lone_tag_on_a_page_that_calls_itself_a_transcript_runs_past_its_paragraph() -> None:
+    text = (
+        "Joint press conference with the Trade Minister of Southland\n\nTranscript, proof only\n\n"
+        "Her Excellency Anna Berg, Trade Minister, Government of Southland: Thank you all. We had good talks.\n\n"
+        "I will leave the details to my colleague. Our markets are open to each other.\n"
+    )
+    assert names(text) == ["Anna Berg"] * 4
+
+
+def test_a_lone_tag_in_a_news_page_still_holds_only_its_paragraph() -> None:
+    text = (
+        "Talks in Southland\n\n"
+        "Her Excellency Anna Berg, Trade Minister, Government of Southland: Thank you all. We had good talks.\n\n"
+        "The talks resume next week. The agenda was not published.\n"
+    )
+    assert names(text)[2:] == [None, None]
+
+
+def test_a_chamber_s_tag_with_the_member_s_name_in_capitals_after_a_title_opens_their_turn() -> None:
+    text = (
+        "Question Time - Trade\n\nTranscript, proof only\n\n"
+        "Ms JANE ROE (Oldtown—Minister for Trade) (14:45): I thank the member for his question. We act today.\n\n"
+        "I condemn the tariffs in the strongest terms.\n"
+    )
+    assert names(text) == ["Jane Roe"] * 3
