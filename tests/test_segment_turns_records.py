@@ -43,3 +43,22 @@ def test_a_chamber_s_tag_with_the_member_s_name_in_capitals_after_a_title_opens_
         "I condemn the tariffs in the strongest terms.\n"
     )
     assert names(text) == ["Jane Roe"] * 3
+
+
+def test_a_commons_record_s_member_office_and_chair_lines_open_turns() -> None:
+    text = (
+        "HC Deb 3 June 1998 vol 100 cc1-50\n\nMadam Speaker\n\nI call the Minister.\n\n"
+        "The Secretary of State for Trade (Mr. Karl Olsen)\n\nI beg to move the motion. The measure is simple.\n\n"
+        "Mr. Hugh Berg (Oldtown and Newport)\n\nOn a point of order. Is the Minister in order?\n\n"
+        "Mr. Olsen\n\nI am in order.\n\n"
+        "Mr. Berg\n\nI doubt it.\n"
+    )
+    got = {u.text[:12]: u.speaker.name for u in claims(text)}
+    assert got["I call the M"] == "Madam Speaker"
+    assert got["I beg to mov"] == got["The measure "] == got["I am in orde"] == "Karl Olsen"
+    assert got["On a point o"] == got["Is the Minis"] == got["I doubt it."] == "Hugh Berg"
+
+
+def test_a_name_alone_on_a_line_in_a_news_page_opens_no_turn() -> None:
+    text = "Trade talks resume\n\nMr. Olsen\n\nThe talks resume next week. The agenda was not published.\n"
+    assert names(text)[-2:] == [None, None]

@@ -25,6 +25,7 @@ from claimstance.segment.validate import check_name
 _SPEAKING_TAG = re.compile(
     r"[\[(](?P<who>[A-Z][^,\])]{1,40}),\s*(?:speaking|said|says|talking|addressing)\b[^\])]*[\])]"
 )
+_CHAIR_LINE = re.compile(r"(?:Mr\.?|Madam)\s+(?:Deputy\s+)?Speaker")
 _BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]+")
 _STAGE_HEADING = re.compile(r"[\[(][^\])]{1,60}[\])]")
 _TURN_NOUNS = {"question": "questioner", "q": "questioner", "questions": "questioner"}
@@ -104,6 +105,8 @@ def heading_turn(
             return None  # "FROM:" heads a memo's field; it ends any turn and opens none
         speaker = turn_speaker(heading.removesuffix(":"), index, author)
         return Turn(speaker, "tag", paragraph) if speaker is not None else None
+    if _CHAIR_LINE.fullmatch(heading):  # a Commons record's "Madam Speaker" on a line of its own: the chair's turn
+        return Turn(Speaker(name=heading, attribution=Attribution.AUTHOR, cue=":"), "tag", paragraph)
     tag = _SPEAKING_TAG.fullmatch(heading)
     if tag is not None:
         parsed = parse_speaker_phrase(tag["who"])
@@ -383,6 +386,8 @@ def record_turn(text: str, unit: UnitSpan, index: NameIndex) -> Turn | None:
         return asked
     if text[end - 1] == ")" and (seat := _seat_line(text, start, end)) is not None:
         return Turn(seat, "tag", unit.paragraph)
+    if (again := _member_again(text, start, end, index)) is not None:
+        return Turn(again, "tag", unit.paragraph)
     if end - start > _RECORD_TAG_CHARS or text[end - 1] != "." or text[start:end].isupper():
         return None
     line = text.rfind("\n", 0, start) + 1
@@ -407,9 +412,11 @@ def record_turn(text: str, unit: UnitSpan, index: NameIndex) -> Turn | None:
 
 _SEAT_LINE = re.compile(
     r"(?:The\s+(?P<office>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the)){0,6})\s+\((?P<holder>[^()\n]{3,60})\)"
-    r"|(?P<member>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3})\s+\([^()\n]{3,60}\)\s+\([A-Z][\w/&]{1,12}\))"
+    r"|(?P<member>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3})\s+\([^()\n]{3,60}\)\s+\([A-Z][\w/&]{1,12}\)"
+    r"|(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?\s+(?P<titled>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+\([^()\n]{3,80}\))"
 )
-"""A speaker's line in an official report: "The First Minister (Jane Doe)", "Jane Doe (Oldtown North) (Con)"."""
+"""A speaker's line in an official report: "The First Minister (Jane Doe)", "Jane Doe (Oldtown North) (Con)",
+"Mr. Jane Doe (Oldtown North)"."""
 
 
 def _seat_line(text: str, start: int, end: int) -> Speaker | None:
@@ -420,14 +427,33 @@ def _seat_line(text: str, start: int, end: int) -> Speaker | None:
     found = _SEAT_LINE.fullmatch(text, start, end)
     if found is None:
         return None
-    name = found["holder"] or found["member"]
+    name = found["holder"] or found["member"] or found["titled"]
     role = found["office"]
-    if role is not None and role.split()[-1].lower() not in ROLE_WORDS:
+    if role is not None and not _office_tag(role) and role.split()[-1].lower() not in ROLE_WORDS:
         return None
     parsed = parse_speaker_phrase(name)
     if parsed is None or not parsed.person or " " not in parsed.name or check_name(parsed.name) is not None:
         return None
     return Speaker(name=parsed.name, role=role, attribution=Attribution.AUTHOR, cue=":")
+
+
+_MEMBER_AGAIN = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?\s+(?P<surname>[A-Z][\w'’-]+)")
+"""A member the record names again on a line of its own by title and surname: "Mr. Doe"."""
+
+
+def _member_again(text: str, start: int, end: int, index: NameIndex) -> Speaker | None:
+    """The member a line of its own names again ("Mr. Doe"), where a line above gave them a seat or an office ("Mr.
+    Jane Doe (Oldtown North)", "The Minister (Mr. Jane Doe)"); None elsewhere (a news page's "Mr. Doe" alone is no turn)."""
+    if (end < len(text) and text[end] != "\n") or (start > 0 and text[start - 1] != "\n"):
+        return None
+    found = _MEMBER_AGAIN.fullmatch(text, start, end)
+    if found is None or re.search(rf"\b{re.escape(found['surname'])}(?:\s+\(|\))", text[:start]) is None:
+        return None
+    parsed = parse_speaker_phrase(text[start:end])
+    entry = index.resolve(parsed) if parsed is not None else None
+    if entry is None or check_name(entry[0]) is not None:
+        return None
+    return Speaker(name=entry[0], attribution=Attribution.AUTHOR, cue=":")
 
 
 _ASKER = re.compile(r"\d{1,4}\.\s+(?:Deputy|Senator|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+[A-Z]")
