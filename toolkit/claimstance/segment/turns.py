@@ -443,7 +443,8 @@ _MEMBER_AGAIN = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?\s+(?P<surname>[A-Z][\w
 
 def _member_again(text: str, start: int, end: int, index: NameIndex) -> Speaker | None:
     """The member a line of its own names again ("Mr. Doe"), where a line above gave them a seat or an office ("Mr.
-    Jane Doe (Oldtown North)", "The Minister (Mr. Jane Doe)"); None elsewhere (a news page's "Mr. Doe" alone is no turn)."""
+    Jane Doe (Oldtown North)", "The Minister (Mr. Jane Doe)"); None elsewhere (a news page's "Mr. Doe" alone is
+    no turn)."""
     if (end < len(text) and text[end] != "\n") or (start > 0 and text[start - 1] != "\n"):
         return None
     found = _MEMBER_AGAIN.fullmatch(text, start, end)
