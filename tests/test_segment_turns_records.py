@@ -62,3 +62,21 @@ def test_a_commons_record_s_member_office_and_chair_lines_open_turns() -> None:
 def test_a_name_alone_on_a_line_in_a_news_page_opens_no_turn() -> None:
     text = "Trade talks resume\n\nMr. Olsen\n\nThe talks resume next week. The agenda was not published.\n"
     assert names(text)[-2:] == [None, None]
+
+
+def test_a_written_answers_page_gives_the_question_to_its_asker_and_the_answer_to_the_minister() -> None:
+    text = (
+        "§ Mr. Hugh BergTo ask the Secretary of State for Trade what assessment he has made of tariffs on "
+        "(a) steel and\n(b) wool; and if he will make a statement. [12345]\n"
+        "§ Mr. OlsenThe Government keep tariffs under review. We published figures in May.\n"
+        "Exports rose last year.\n"
+    )
+    got = names(text)
+    assert got[:3] == ["Hugh Berg"] * 3
+    assert got[3:] == ["Olsen"] * 3
+    assert [u.text[:6] for u in claims(text)][::3] == ["To ask", "The Go"]  # the tags are cut off as headings
+
+
+def test_a_section_mark_before_prose_opens_no_turn() -> None:
+    text = "Trade report\n\n§ 4. The Government keep tariffs under review. Exports rose last year.\n"
+    assert set(names(text)) == {None}

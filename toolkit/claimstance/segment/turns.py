@@ -334,7 +334,11 @@ def after_tag(text: str, start: int, end: int) -> int:
     offset of "You"); ``start`` where no tag heads it."""
     if start > 0 and text[start - 1] != "\n":
         return start
-    tag = _LINE_TAG.match(text, start, end) or _INLINE_TAG.match(text, start, end)
+    tag = (
+        _LINE_TAG.match(text, start, end)
+        or _INLINE_TAG.match(text, start, end)
+        or _MARKED_MEMBER.match(text, start, end)
+    )
     return tag.end() if tag is not None else start
 
 
@@ -384,6 +388,8 @@ def record_turn(text: str, unit: UnitSpan, index: NameIndex) -> Turn | None:
     asked = written_question(text, unit) if unit.start == start and _ASKER.match(text, start, end) else None
     if asked is not None:
         return asked
+    if text.startswith("§", start) and (marked := _marked_member(text, start, end, index)) is not None:
+        return Turn(marked, "tag", unit.paragraph)
     if text[end - 1] == ")" and (seat := _seat_line(text, start, end)) is not None:
         return Turn(seat, "tag", unit.paragraph)
     if (again := _member_again(text, start, end, index)) is not None:
@@ -451,6 +457,23 @@ def _member_again(text: str, start: int, end: int, index: NameIndex) -> Speaker 
     if found is None or re.search(rf"\b{re.escape(found['surname'])}(?:\s+\(|\))", text[:start]) is None:
         return None
     parsed = parse_speaker_phrase(text[start:end])
+    entry = index.resolve(parsed) if parsed is not None else None
+    if entry is None or check_name(entry[0]) is not None:
+        return None
+    return Speaker(name=entry[0], attribution=Attribution.AUTHOR, cue=":")
+
+
+_MARKED_MEMBER = re.compile(
+    r"§[ \t]*(?P<who>(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’-]*[a-z])(?:(?=[A-Z])|:[ \t])"
+)
+"""A written answers page's turn: the section mark, the member and their words run together ("§ Mr. Jane
+DoeTo ask the Secretary of State ...", "§ Mr. DoeThe Government ...") or after a colon."""
+
+
+def _marked_member(text: str, start: int, end: int, index: NameIndex) -> Speaker | None:
+    """The member whose question or answer a line opening with the section mark gives ("§ Mr. Jane DoeTo ask")."""
+    found = _MARKED_MEMBER.match(text, start, end)
+    parsed = parse_speaker_phrase(found["who"]) if found is not None else None
     entry = index.resolve(parsed) if parsed is not None else None
     if entry is None or check_name(entry[0]) is not None:
         return None
