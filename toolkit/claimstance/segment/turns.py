@@ -464,7 +464,8 @@ def _member_again(text: str, start: int, end: int, index: NameIndex) -> Speaker 
 
 
 _MARKED_MEMBER = re.compile(
-    r"§[ \t]*(?P<who>(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’-]*[a-z])(?:(?=[A-Z])|:[ \t])"
+    r"§[ \t]*(?P<who>(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’-]*[a-z])"
+    r"(?:(?=[A-Z])|:[ \t])"
 )
 """A written answers page's turn: the section mark, the member and their words run together ("§ Mr. Jane
 DoeTo ask the Secretary of State ...", "§ Mr. DoeThe Government ...") or after a colon."""
