@@ -80,3 +80,19 @@ def test_a_written_answers_page_gives_the_question_to_its_asker_and_the_answer_t
 def test_a_section_mark_before_prose_opens_no_turn() -> None:
     text = "Trade report\n\n§ 4. The Government keep tariffs under review. Exports rose last year.\n"
     assert set(names(text)) == {None}
+
+
+def test_a_tag_in_capitals_run_together_with_its_turn_still_opens_it() -> None:
+    text = (
+        "Doorstop, Oldtown\n\nTranscript, proof only\n\n"
+        "ANNA BERG:I have asked the ambassador to come in today. We are concerned.\n\n"
+        "JOURNALIST:Should sanctions be considered?\n\n"
+        "ANNA BERG:No, at this stage we are taking it step by step.\n"
+    )
+    got = [(u.text[:6], u.speaker.name) for u in claims(text)]
+    assert got == [
+        ("I have", "Anna Berg"),
+        ("We are", "Anna Berg"),
+        ("Should", "journalist"),
+        ("No, at", "Anna Berg"),
+    ]

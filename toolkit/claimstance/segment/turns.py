@@ -238,7 +238,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _STAMPED_TAG = re.compile(
     r"(?i:(?:date|posted|published)[:\s]+)?"
     rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
-    r"(?:[ \t]+\d{1,2}:\d{2})?[ \t]+(?P<tag>" + TURN_LABEL.pattern.removesuffix(r"(?=\s|$)") + r")[ \t]+(?=\S)"
+    r"(?:[ \t]+\d{1,2}:\d{2})?[ \t]+(?P<tag>" + TURN_LABEL.pattern.rsplit("(?=", 1)[0] + r")[ \t]+(?=\S)"
 )
 """A transcript's first tag after a date stamp on its line, as a republished page runs them together: "date
 2022-11-08 SECRETARY DOE: Welcome ...", "November 8, 2022 MR. OLSEN: Thank you."."""
