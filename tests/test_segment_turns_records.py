@@ -96,3 +96,17 @@ def test_a_tag_in_capitals_run_together_with_its_turn_still_opens_it() -> None:
         ("Should", "journalist"),
         ("No, at", "Anna Berg"),
     ]
+
+
+def test_an_intro_that_says_where_the_transcript_begins_is_found_below_many_furniture_lines() -> None:
+    furniture = "".join(f"Menu item {k}\n\n" for k in range(8))
+    text = (
+        furniture + "On the morning of May 5, President Karl Olsen attended a reception in Oldtown.\n\n"
+        "A transcript of the president's remarks follows:\n\n"
+        "I have no more important duty than to keep our country free. We will hold elections.\n"
+    )
+    units = segment(
+        Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text, author="Olsen Karl")
+    )
+    got = [u.speaker.name for u in units if u.kind is UnitKind.CLAIM]
+    assert got == [None, None, "Olsen Karl", "Olsen Karl"]
