@@ -110,3 +110,17 @@ def test_an_intro_that_says_where_the_transcript_begins_is_found_below_many_furn
     )
     got = [u.speaker.name for u in units if u.kind is UnitKind.CLAIM]
     assert got == [None, None, "Olsen Karl", "Olsen Karl"]
+
+
+def test_a_one_word_tag_asking_a_question_once_a_briefing_s_turns_run_is_that_questioner_s_turn() -> None:
+    text = (
+        "Weekly Media Briefing\n\n"
+        "Anna Berg, Official Spokesperson: Good afternoon. I have no announcements today.\n"
+        "Karl Olsen: Sir, I am Karl Olsen from Northpress. Is there an update on the appeal?\n"
+        "Anna Berg, Official Spokesperson: We have filed it. We await the court.\n"
+        "Hugh: Sir, I am Hugh from Southwire. Did the minister raise the appeal?\n"
+        "Note: The briefing ended at noon.\n"
+    )
+    got = {u.text[:12]: u.speaker.name for u in claims(text)}
+    assert got["Sir, I am Hu"] == got["Did the mini"] == "Hugh"
+    assert got["We have file"] == "Anna Berg"

@@ -202,7 +202,8 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     parsed = parse_speaker_phrase(who)
     titled = parsed is not None and (parsed.role is not None or is_honorific(who.split()[0]))
     # "Berg, Northland Daily: Will you ...?": a press conference's questioner by surname and outlet
-    asker = asks and " " not in who and "," in tag.group() and who.lower() not in _FIELDS
+    # ... or by one name once a briefing's turns run ("Hugh: Sir, I am Hugh from Southwire. Did ...?")
+    asker = asks and " " not in who and ("," in tag.group() or transcript) and who.lower() not in _FIELDS
     named = parsed is not None and parsed.person and (" " in parsed.name or titled or asker)
     named = named or (parsed is not None and _office_tag(parsed.name) and not _CHAIR.fullmatch(who))
     if parsed is None or not named or who.lower().split()[0] in _FIELDS:
