@@ -18,6 +18,7 @@ from typing import Literal
 from claimstance.lexicon import FIRST_PERSON, ROLE_WORDS, is_honorific, words
 from claimstance.schema import Attribution, Speaker
 from claimstance.segment.names import NameIndex, is_plain, parse_speaker_phrase
+from claimstance.segment.records import MARKED_MEMBER, marked_member, member_again, office_tag, seat_line
 from claimstance.segment.spans import TURN_LABEL, UnitSpan
 from claimstance.segment.standfirst import author_tag
 from claimstance.segment.validate import check_name
@@ -205,7 +206,7 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     # ... or by one name once a briefing's turns run ("Hugh: Sir, I am Hugh from Southwire. Did ...?")
     asker = asks and " " not in who and ("," in tag.group() or transcript) and who.lower() not in _FIELDS
     named = parsed is not None and parsed.person and (" " in parsed.name or titled or asker)
-    named = named or (parsed is not None and _office_tag(parsed.name) and not _CHAIR.fullmatch(who))
+    named = named or (parsed is not None and office_tag(parsed.name) and not _CHAIR.fullmatch(who))
     if parsed is None or not named or who.lower().split()[0] in _FIELDS:
         return None
     # a headline "Karl Olsen: We will never give up" is one sentence; a turn runs on
@@ -219,20 +220,6 @@ def _cased(who: str) -> str:
     if not rest or not is_honorific(first) or not rest.replace(" ", "").replace("-", "").isupper():
         return who
     return f"{first} {' '.join(w.title() for w in rest.split())}"
-
-
-_OFFICES = words(
-    """president vice-president minister secretary secretary-general ambassador envoy spokesperson spokesman
-    spokeswoman governor mayor senator chancellor premier commissioner representative king queen"""
-)
-"""The offices a tag in mixed case may name with no person ("The Prime Minister: ..."): not "Opposition:"."""
-
-
-def _office_tag(name: str) -> bool:
-    """Whether a tag's phrase is one holder's office: "Prime Minister", "Minister for Trade", "Foreign Secretary"."""
-    tokens = name.lower().split()
-    cut = next((k for k, t in enumerate(tokens) if k > 0 and t in ("of", "for")), len(tokens))
-    return tokens[cut - 1] in _OFFICES
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -338,7 +325,7 @@ def after_tag(text: str, start: int, end: int) -> int:
     tag = (
         _LINE_TAG.match(text, start, end)
         or _INLINE_TAG.match(text, start, end)
-        or _MARKED_MEMBER.match(text, start, end)
+        or MARKED_MEMBER.match(text, start, end)
     )
     return tag.end() if tag is not None else start
 
@@ -355,7 +342,7 @@ def tag_speaker(who: str, index: NameIndex, author: Speaker | None, full_name: b
     if _CHAIR.fullmatch(who):
         return Speaker(name="t" + who[1:], attribution=Attribution.AUTHOR, cue=":")  # "the President" of the meeting
     parsed = parse_speaker_phrase(who)
-    office = parsed is not None and _office_tag(parsed.name)  # "The Prime Minister": its holder, where named
+    office = parsed is not None and office_tag(parsed.name)  # "The Prime Minister": its holder, where named
     entry = index.resolve(parsed) if parsed is not None and (parsed.person or not full_name or office) else None
     if entry is None or (full_name and " " not in entry[0]):
         return None
@@ -389,11 +376,11 @@ def record_turn(text: str, unit: UnitSpan, index: NameIndex) -> Turn | None:
     asked = written_question(text, unit) if unit.start == start and _ASKER.match(text, start, end) else None
     if asked is not None:
         return asked
-    if text.startswith("§", start) and (marked := _marked_member(text, start, end, index)) is not None:
+    if text.startswith("§", start) and (marked := marked_member(text, start, end, index)) is not None:
         return Turn(marked, "tag", unit.paragraph)
-    if text[end - 1] == ")" and (seat := _seat_line(text, start, end)) is not None:
+    if text[end - 1] == ")" and (seat := seat_line(text, start, end)) is not None:
         return Turn(seat, "tag", unit.paragraph)
-    if (again := _member_again(text, start, end, index)) is not None:
+    if (again := member_again(text, start, end, index)) is not None:
         return Turn(again, "tag", unit.paragraph)
     if end - start > _RECORD_TAG_CHARS or text[end - 1] != "." or text[start:end].isupper():
         return None
@@ -415,71 +402,6 @@ def record_turn(text: str, unit: UnitSpan, index: NameIndex) -> Turn | None:
         name = entry[0]
     speaker = Speaker(name=name, attribution=Attribution.AUTHOR, cue=":")
     return Turn(speaker, "tag", unit.paragraph) if check_name(name) is None else None
-
-
-_SEAT_LINE = re.compile(
-    r"(?:The\s+(?P<office>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the)){0,6})\s+\((?P<holder>[^()\n]{3,60})\)"
-    r"|(?P<member>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3})\s+\([^()\n]{3,60}\)\s+\([A-Z][\w/&]{1,12}\)"
-    r"|(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?\s+(?P<titled>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+\([^()\n]{3,80}\))"
-)
-"""A speaker's line in an official report: "The First Minister (Jane Doe)", "Jane Doe (Oldtown North) (Con)",
-"Mr. Jane Doe (Oldtown North)"."""
-
-
-def _seat_line(text: str, start: int, end: int) -> Speaker | None:
-    """The speaker a line of its own names in an official report's form: an office with its holder in
-    brackets, or a member with a seat and a party; None for "Meeting of the Parliament (Hybrid)"."""
-    if (start > 0 and text[start - 1] != "\n") or (end < len(text) and text[end] != "\n"):
-        return None
-    found = _SEAT_LINE.fullmatch(text, start, end)
-    if found is None:
-        return None
-    name = found["holder"] or found["member"] or found["titled"]
-    role = found["office"]
-    if role is not None and not _office_tag(role) and role.split()[-1].lower() not in ROLE_WORDS:
-        return None
-    parsed = parse_speaker_phrase(name)
-    if parsed is None or not parsed.person or " " not in parsed.name or check_name(parsed.name) is not None:
-        return None
-    return Speaker(name=parsed.name, role=role, attribution=Attribution.AUTHOR, cue=":")
-
-
-_MEMBER_AGAIN = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?\s+(?P<surname>[A-Z][\w'’-]+)")
-"""A member the record names again on a line of its own by title and surname: "Mr. Doe"."""
-
-
-def _member_again(text: str, start: int, end: int, index: NameIndex) -> Speaker | None:
-    """The member a line of its own names again ("Mr. Doe"), where a line above gave them a seat or an office ("Mr.
-    Jane Doe (Oldtown North)", "The Minister (Mr. Jane Doe)"); None elsewhere (a news page's "Mr. Doe" alone is
-    no turn)."""
-    if (end < len(text) and text[end] != "\n") or (start > 0 and text[start - 1] != "\n"):
-        return None
-    found = _MEMBER_AGAIN.fullmatch(text, start, end)
-    if found is None or re.search(rf"\b{re.escape(found['surname'])}(?:\s+\(|\))", text[:start]) is None:
-        return None
-    parsed = parse_speaker_phrase(text[start:end])
-    entry = index.resolve(parsed) if parsed is not None else None
-    if entry is None or check_name(entry[0]) is not None:
-        return None
-    return Speaker(name=entry[0], attribution=Attribution.AUTHOR, cue=":")
-
-
-_MARKED_MEMBER = re.compile(
-    r"§[ \t]*(?P<who>(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’-]*[a-z])"
-    r"(?:(?=[A-Z])|:[ \t])"
-)
-"""A written answers page's turn: the section mark, the member and their words run together ("§ Mr. Jane
-DoeTo ask the Secretary of State ...", "§ Mr. DoeThe Government ...") or after a colon."""
-
-
-def _marked_member(text: str, start: int, end: int, index: NameIndex) -> Speaker | None:
-    """The member whose question or answer a line opening with the section mark gives ("§ Mr. Jane DoeTo ask")."""
-    found = _MARKED_MEMBER.match(text, start, end)
-    parsed = parse_speaker_phrase(found["who"]) if found is not None else None
-    entry = index.resolve(parsed) if parsed is not None else None
-    if entry is None or check_name(entry[0]) is not None:
-        return None
-    return Speaker(name=entry[0], attribution=Attribution.AUTHOR, cue=":")
 
 
 _ASKER = re.compile(r"\d{1,4}\.\s+(?:Deputy|Senator|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+[A-Z]")
