@@ -28,6 +28,7 @@ from claimstance.ingest.namelines import (
     first_person,
     honorific,
     issuing_institution,
+    minister_block,
     name_under_label,
     pictured_speaker,
     signed_by,
@@ -378,6 +379,7 @@ def _any_header_author(
         if found is not None:
             return title, found[1], found[2]
     person = name_under_label(title, [*heads, *early]) or _attributable(text) or _only_tag(text)
+    person = person or minister_block([*heads, *early], text)  # "The Hon. Jane Doe, MP" over her release
     person = person or pictured_speaker(text)
     if person is not None:
         return title, person[0], person[1]

@@ -292,3 +292,28 @@ def surname_first(text: str, name: str) -> str:
         if m.group(1).lower() in ROLE_WORDS
     }
     return f"{name} {found.pop()}" if len(found) == 1 else name
+
+
+_HON_LINE = re.compile(
+    r"(?:The\s+)?(?:Rt\.?\s+)?Hon(?:ourable)?\.?\s+(?P<name>[A-Z][^\n,]{2,60}?)"
+    r"(?:,?\s+(?:MP|M\.P\.|MHR|MLA|MSP|QC|KC|TD))*"
+)
+"""A Westminster minister's name line: "The Hon. Jane Doe, MP", "Rt Hon Jane Doe", "Hon Jane Doe MP"."""
+_BLOCK_LINES = 8
+
+
+def minister_block(lines: Sequence[str], text: str) -> tuple[str, str | None] | None:
+    """The author a minister's name block at the head of a page names ("Rt Hon Jane Doe" / "Minister of Trade"),
+    where the text speaks in the first person or a byline names the same minister; None over a report."""
+    for i, line in enumerate(lines[:_BLOCK_LINES]):
+        found = _HON_LINE.fullmatch(line.strip())
+        named = name_line(found["name"]) if found is not None else None
+        if named is None or named[1] is not None:
+            continue
+        surname = named[0].split()[-1]
+        bylined = any(other.startswith("By ") and other.endswith(surname) for other in lines)
+        if not (bylined or speaks_itself(text)):
+            return None
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        return named[0], following if is_role_line(following) else None
+    return None

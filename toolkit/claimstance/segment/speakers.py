@@ -189,6 +189,7 @@ def attribute(
                 continue
         elif unit.kind is UnitKind.CLAIM and (record := record_turn(text, unit, ctx.index)) is not None:
             turn = record  # "  Mr. DOE. Mr. Speaker, I rise ...": the Congressional Record's turn
+            opened.extend([i] if text.startswith("§", unit.start) else [])  # "§ Mr. DoeThe ...": a tag to cut
         elif (
             unit.kind is UnitKind.CLAIM
             and unit.start == unit.sentence[0]

@@ -49,7 +49,7 @@ _TEXT_BELOW = re.compile(
     r"(?:is\s+(?:below|as\s+follows)|follows)\s*[.:]"
 )
 _INTRO_UNITS = 8
-"""How far under the header an intro may say where the statement's text begins."""
+"""How far under the header an intro may say where the statement's text begins, in units that are no heading."""
 
 
 def statement_start(document: Document, units: Sequence[UnitSpan]) -> int | None:
@@ -60,10 +60,16 @@ def statement_start(document: Document, units: Sequence[UnitSpan]) -> int | None
     start = _statement_start(document, units)
     if start is None:
         return None
-    for i in range(start, min(len(units), start + _INTRO_UNITS)):
+    seen = 0  # the site's menu and header lines above the intro do not count
+    for i in range(start, len(units)):
         unit = units[i]
+        if unit.kind is UnitKind.HEADING:
+            continue
         if unit.kind is UnitKind.CLAIM and _TEXT_BELOW.fullmatch(document.text, unit.start, unit.end):
             return i + 1
+        seen += 1
+        if seen >= _INTRO_UNITS:
+            break
     return start
 
 

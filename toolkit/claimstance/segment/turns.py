@@ -18,6 +18,7 @@ from typing import Literal
 from claimstance.lexicon import FIRST_PERSON, ROLE_WORDS, is_honorific, words
 from claimstance.schema import Attribution, Speaker
 from claimstance.segment.names import NameIndex, is_plain, parse_speaker_phrase
+from claimstance.segment.records import MARKED_MEMBER, marked_member, member_again, office_tag, seat_line
 from claimstance.segment.spans import TURN_LABEL, UnitSpan
 from claimstance.segment.standfirst import author_tag
 from claimstance.segment.validate import check_name
@@ -25,6 +26,7 @@ from claimstance.segment.validate import check_name
 _SPEAKING_TAG = re.compile(
     r"[\[(](?P<who>[A-Z][^,\])]{1,40}),\s*(?:speaking|said|says|talking|addressing)\b[^\])]*[\])]"
 )
+_CHAIR_LINE = re.compile(r"(?:Mr\.?|Madam)\s+(?:Deputy\s+)?Speaker")
 _BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]+")
 _STAGE_HEADING = re.compile(r"[\[(][^\])]{1,60}[\])]")
 _TURN_NOUNS = {"question": "questioner", "q": "questioner", "questions": "questioner"}
@@ -104,6 +106,8 @@ def heading_turn(
             return None  # "FROM:" heads a memo's field; it ends any turn and opens none
         speaker = turn_speaker(heading.removesuffix(":"), index, author)
         return Turn(speaker, "tag", paragraph) if speaker is not None else None
+    if _CHAIR_LINE.fullmatch(heading):  # a Commons record's "Madam Speaker" on a line of its own: the chair's turn
+        return Turn(Speaker(name=heading, attribution=Attribution.AUTHOR, cue=":"), "tag", paragraph)
     tag = _SPEAKING_TAG.fullmatch(heading)
     if tag is not None:
         parsed = parse_speaker_phrase(tag["who"])
@@ -187,7 +191,7 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     tag = _INLINE_TAG.match(text, unit.sentence[0], unit.sentence[1])
     if tag is None:
         return None
-    who = tag["who"]
+    who = _cased(tag["who"])
     if who == "Answer" or (transcript and _CHAIR.fullmatch(who)):
         return who
     if who.lower() in _INLINE_NOUNS:  # a lone "Question: ..." with nothing after it to answer is no turn
@@ -199,9 +203,10 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     parsed = parse_speaker_phrase(who)
     titled = parsed is not None and (parsed.role is not None or is_honorific(who.split()[0]))
     # "Berg, Northland Daily: Will you ...?": a press conference's questioner by surname and outlet
-    asker = asks and " " not in who and "," in tag.group() and who.lower() not in _FIELDS
+    # ... or by one name once a briefing's turns run ("Hugh: Sir, I am Hugh from Southwire. Did ...?")
+    asker = asks and " " not in who and ("," in tag.group() or transcript) and who.lower() not in _FIELDS
     named = parsed is not None and parsed.person and (" " in parsed.name or titled or asker)
-    named = named or (parsed is not None and _office_tag(parsed.name) and not _CHAIR.fullmatch(who))
+    named = named or (parsed is not None and office_tag(parsed.name) and not _CHAIR.fullmatch(who))
     if parsed is None or not named or who.lower().split()[0] in _FIELDS:
         return None
     # a headline "Karl Olsen: We will never give up" is one sentence; a turn runs on
@@ -209,25 +214,19 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     return who if transcript or asks or runs_on else None
 
 
-_OFFICES = words(
-    """president vice-president minister secretary secretary-general ambassador envoy spokesperson spokesman
-    spokeswoman governor mayor senator chancellor premier commissioner representative king queen"""
-)
-"""The offices a tag in mixed case may name with no person ("The Prime Minister: ..."): not "Opposition:"."""
-
-
-def _office_tag(name: str) -> bool:
-    """Whether a tag's phrase is one holder's office: "Prime Minister", "Minister for Trade", "Foreign Secretary"."""
-    tokens = name.lower().split()
-    cut = next((k for k, t in enumerate(tokens) if k > 0 and t in ("of", "for")), len(tokens))
-    return tokens[cut - 1] in _OFFICES
+def _cased(who: str) -> str:
+    """A chamber's tag with the member's name in capitals after a title ("Ms JANE ROE") as a name is written."""
+    first, _, rest = who.partition(" ")
+    if not rest or not is_honorific(first) or not rest.replace(" ", "").replace("-", "").isupper():
+        return who
+    return f"{first} {' '.join(w.title() for w in rest.split())}"
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _STAMPED_TAG = re.compile(
     r"(?i:(?:date|posted|published)[:\s]+)?"
     rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
-    r"(?:[ \t]+\d{1,2}:\d{2})?[ \t]+(?P<tag>" + TURN_LABEL.pattern.removesuffix(r"(?=\s|$)") + r")[ \t]+(?=\S)"
+    r"(?:[ \t]+\d{1,2}:\d{2})?[ \t]+(?P<tag>" + TURN_LABEL.pattern.rsplit("(?=", 1)[0] + r")[ \t]+(?=\S)"
 )
 """A transcript's first tag after a date stamp on its line, as a republished page runs them together: "date
 2022-11-08 SECRETARY DOE: Welcome ...", "November 8, 2022 MR. OLSEN: Thank you."."""
@@ -279,9 +278,20 @@ def paragraph_turn(
     speaker = tag_speaker(who, index, author) if who is not None else None
     if speaker is None or check_name(speaker.name or "") is not None:
         return None
-    # a lone tag (a statement a news report reproduces) holds its paragraph; where tags recur, each runs to the next
-    runs = transcript or _LATER_TAG.search(text, unit.end) is not None
+    # a lone tag (a statement a news report reproduces) holds its paragraph; where tags recur, or on a page that
+    # calls itself a transcript ("Transcript, E&OE" under the title), each runs to the next
+    runs = transcript or _LATER_TAG.search(text, unit.end) is not None or declared_transcript(text)
     return Turn(speaker, "tag" if runs else "paragraph", unit.paragraph)
+
+
+_TRANSCRIPT_LINE = re.compile(r"(?:^|\n)(?:Transcript|TRANSCRIPT)\b[^\n]{0,60}(?:\n|$)")
+_HEAD_CHARS = 400
+"""How far into a page its header runs: a "Transcript" line further down is a line of the text."""
+
+
+def declared_transcript(text: str) -> bool:
+    """Whether a line of the page's header calls it a transcript ("Transcript, E&OE, proof only")."""
+    return _TRANSCRIPT_LINE.search(text, 0, _HEAD_CHARS) is not None
 
 
 def recurring_tags(text: str) -> frozenset[str]:
@@ -312,7 +322,11 @@ def after_tag(text: str, start: int, end: int) -> int:
     offset of "You"); ``start`` where no tag heads it."""
     if start > 0 and text[start - 1] != "\n":
         return start
-    tag = _LINE_TAG.match(text, start, end) or _INLINE_TAG.match(text, start, end)
+    tag = (
+        _LINE_TAG.match(text, start, end)
+        or _INLINE_TAG.match(text, start, end)
+        or MARKED_MEMBER.match(text, start, end)
+    )
     return tag.end() if tag is not None else start
 
 
@@ -328,7 +342,7 @@ def tag_speaker(who: str, index: NameIndex, author: Speaker | None, full_name: b
     if _CHAIR.fullmatch(who):
         return Speaker(name="t" + who[1:], attribution=Attribution.AUTHOR, cue=":")  # "the President" of the meeting
     parsed = parse_speaker_phrase(who)
-    office = parsed is not None and _office_tag(parsed.name)  # "The Prime Minister": its holder, where named
+    office = parsed is not None and office_tag(parsed.name)  # "The Prime Minister": its holder, where named
     entry = index.resolve(parsed) if parsed is not None and (parsed.person or not full_name or office) else None
     if entry is None or (full_name and " " not in entry[0]):
         return None
@@ -362,8 +376,12 @@ def record_turn(text: str, unit: UnitSpan, index: NameIndex) -> Turn | None:
     asked = written_question(text, unit) if unit.start == start and _ASKER.match(text, start, end) else None
     if asked is not None:
         return asked
-    if text[end - 1] == ")" and (seat := _seat_line(text, start, end)) is not None:
+    if text.startswith("§", start) and (marked := marked_member(text, start, end, index)) is not None:
+        return Turn(marked, "tag", unit.paragraph)
+    if text[end - 1] == ")" and (seat := seat_line(text, start, end)) is not None:
         return Turn(seat, "tag", unit.paragraph)
+    if (again := member_again(text, start, end, index)) is not None:
+        return Turn(again, "tag", unit.paragraph)
     if end - start > _RECORD_TAG_CHARS or text[end - 1] != "." or text[start:end].isupper():
         return None
     line = text.rfind("\n", 0, start) + 1
@@ -384,31 +402,6 @@ def record_turn(text: str, unit: UnitSpan, index: NameIndex) -> Turn | None:
         name = entry[0]
     speaker = Speaker(name=name, attribution=Attribution.AUTHOR, cue=":")
     return Turn(speaker, "tag", unit.paragraph) if check_name(name) is None else None
-
-
-_SEAT_LINE = re.compile(
-    r"(?:The\s+(?P<office>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the)){0,6})\s+\((?P<holder>[^()\n]{3,60})\)"
-    r"|(?P<member>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3})\s+\([^()\n]{3,60}\)\s+\([A-Z][\w/&]{1,12}\))"
-)
-"""A speaker's line in an official report: "The First Minister (Jane Doe)", "Jane Doe (Oldtown North) (Con)"."""
-
-
-def _seat_line(text: str, start: int, end: int) -> Speaker | None:
-    """The speaker a line of its own names in an official report's form: an office with its holder in
-    brackets, or a member with a seat and a party; None for "Meeting of the Parliament (Hybrid)"."""
-    if (start > 0 and text[start - 1] != "\n") or (end < len(text) and text[end] != "\n"):
-        return None
-    found = _SEAT_LINE.fullmatch(text, start, end)
-    if found is None:
-        return None
-    name = found["holder"] or found["member"]
-    role = found["office"]
-    if role is not None and role.split()[-1].lower() not in ROLE_WORDS:
-        return None
-    parsed = parse_speaker_phrase(name)
-    if parsed is None or not parsed.person or " " not in parsed.name or check_name(parsed.name) is not None:
-        return None
-    return Speaker(name=parsed.name, role=role, attribution=Attribution.AUTHOR, cue=":")
 
 
 _ASKER = re.compile(r"\d{1,4}\.\s+(?:Deputy|Senator|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+[A-Z]")

@@ -1,0 +1,40 @@
+"""A minister's name block at the head of a release or an opinion piece names its author (issue 15, sixth round).
+
+Every text is invented, in the style of Westminster governments' ministerial pages."""
+
+from __future__ import annotations
+
+from claimstance.ingest import ingest_text
+from claimstance.ingest.namelines import minister_block
+
+
+def _author(raw: str) -> tuple[str | None, str | None]:
+    [doc] = ingest_text(raw, "page.txt")
+    return doc.author, doc.author_role
+
+
+_RELEASE = (
+    "I welcome the peaceful elections in Southland. Our observers were present in every province and we are "
+    "grateful to the authorities.\n\n"
+    "I am pleased to announce an additional $2 million for the new parliament. Our support builds on our earlier "
+    "aid.\n\n"
+    "We will keep working with the people of Southland as they build their institutions.\n"
+)
+
+
+def test_a_minister_s_name_block_over_a_first_person_release_is_its_author() -> None:
+    raw = "The Hon. Karl Olsen, MP\n\nMedia Release\n\n4 May 2005\n\nElections in Southland\n\n" + _RELEASE
+    assert _author(raw)[0] == "Karl Olsen"
+
+
+def test_a_name_block_with_its_office_over_an_opinion_piece_bylined_to_the_same_minister() -> None:
+    lines = ["Rt Hon Anna Berg", "Minister of Foreign Affairs", "Opinion piece", "By Foreign Minister Anna Berg"]
+    body = "Anna Berg explains why Southland matters.\n\nThe relationship has changed. Talks are still open.\n"
+    assert minister_block(lines, body) == ("Anna Berg", "Minister of Foreign Affairs")
+
+
+def test_a_name_block_over_a_third_person_report_names_no_author() -> None:
+    lines = ["Hon Anna Berg", "Minister of Trade", "News"]
+    body = "The minister met exporters on Tuesday. They discussed tariffs.\n\nThe talks resume next month.\n"
+    assert minister_block(lines, body) is None
+    assert minister_block(["Anna Berg visits Oldtown", "News"], _RELEASE) is None
