@@ -9,7 +9,7 @@ import pytest
 from claimstance.schema import Document
 from claimstance.segment.sentences import split_sentences
 from claimstance.segment.units import unit_spans
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 GOLDEN_RULES = Path(__file__).resolve().parents[2] / "shared" / "golden-rules" / "english.jsonl"
@@ -116,6 +116,7 @@ def test_fast_path_draws_the_same_boundaries_as_pysbd_everywhere(text: str) -> N
 
 
 @settings(max_examples=200, deadline=None)
+@example([('The -" (EOA).', "\n"), ('The the.) "We the.', " ")])  # quotes around brackets across a line break
 @given(st.lists(st.tuples(SENTENCE, st.sampled_from([" ", "\n"])), min_size=1, max_size=6))
 def test_fast_path_draws_pysbds_boundaries_across_hard_line_breaks(pieces: list[tuple[str, str]]) -> None:
     # A hard-wrapped paragraph holds newlines where the page broke its lines: pysbd reads them as spaces.

@@ -63,7 +63,8 @@ _QUOTED_SENTENCE = re.compile(
     r"\s*(?:\((?:[^\)]){2,}\)(?=\s[A-Z])|\'(?:[^\'])*[^,]\'(?=\s[A-Z])|\"(?:[^\"])*[^,]\"(?=\s[A-Z])"
     r"|“(?:[^”])*[^,]”(?=\s[A-Z])|[（「])"
 )
-_PARENS_BETWEEN_QUOTES = re.compile(r'["”]\s\(.*\)\s["“]')  # pysbd cuts around these, anywhere in the text
+# pysbd cuts around these anywhere in the text, and reads a paragraph's newlines as spaces (hence DOTALL)
+_PARENS_BETWEEN_QUOTES = re.compile(r'["”]\s\(.*\)\s["“]', re.DOTALL)
 _DASH_QUOTE_CAPITAL = re.compile(r"-[\"'“”]\s[A-Z]")
 _PROTECTING = re.compile(r"[\"“”«»()]")
 _PREPOSITIVE = frozenset(_NewsEnglish.Abbreviation.PREPOSITIVE_ABBREVIATIONS)
