@@ -157,3 +157,18 @@ def test_a_published_and_updated_stamp_line_gives_the_published_date_and_is_no_t
     raw = "Parliament approves border treaty\nPublished: 12 March 2024 | Updated: 14 March 2024\n\n" + _BODY
     (doc,) = _docs(raw)
     assert (doc.title, doc.published) == ("Parliament approves border treaty", date(2024, 3, 12))
+
+
+@pytest.mark.parametrize(
+    ("poster", "source"),
+    [
+        ("Posted by Harbourline Bloggers", "Harbourline"),
+        ("Posted by the Harbour Notes Blog Team", "Harbour Notes"),
+        ("Posted by Jane Doe", None),  # a person's post names no outlet
+    ],
+)
+def test_a_team_blogs_poster_line_names_the_blog(poster: str, source: str | None) -> None:
+    raw = "Parliament approves border treaty\n\n" + poster + "\nMarch 12, 2024\n\n" + _BODY
+    (doc,) = _docs(raw)
+    assert doc.source == source
+    assert (doc.title, doc.published) == ("Parliament approves border treaty", date(2024, 3, 12))

@@ -123,6 +123,13 @@ _CITATION = re.compile(
     r"\s+https?://"
 )
 
+# "Posted by Harbourline Bloggers", "Posted by the Harbour Notes Blog Team": a team blog's poster line names the blog
+_BLOG_TEAM = re.compile(
+    r"^[ \t]*Posted\s+by\s+(?:the\s+)?(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}?)\s+"
+    r"(?:Bloggers|Blog\s+(?:Team|Staff|Editors))[ \t]*$",
+    re.MULTILINE,
+)
+
 _PRODUCED_HINTS = tuple(f"was {verb} by " for verb in ("produced", "written", "published", "prepared", "provided"))
 _PRODUCED_HINTS = (*_PRODUCED_HINTS, "the free ")
 
@@ -153,6 +160,9 @@ def _followed(page: str) -> str | None:
     if sender is not None and any(t.lower() in ORG_HEADS for t in sender["name"].split()):
         name = sender["name"]
         return _title_case(name) if name.isupper() else name  # "FROM: U.S. STATE DEPARTMENT"
+    blog = _BLOG_TEAM.search(top) if "Posted by" in top else None
+    if blog is not None:
+        return blog["name"]
     own = _OFFICIAL_SITE.search(top) if "fficial" in top else None
     if own is not None:
         return own["name"]

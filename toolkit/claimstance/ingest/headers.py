@@ -331,7 +331,7 @@ def agency_in_lead(lead: str) -> str | None:
 # ------------------------------------------------------------------------------------------------ titles
 
 _NOT_A_TITLE = re.compile(
-    r"(?:[•·▪●*\-–—]|\d{1,2}\.\s|\d{1,2}:\d{2}\s|by\s|(?i:accessibility|skip\s+to|breaking\s+news|tags?\s*:|category\s*:"
+    r"(?:[•·▪●*\-–—]|\d{1,2}\.\s|\d{1,2}:\d{2}\s|by\s|(?i:posted\s+by\s|accessibility|skip\s+to|breaking\s+news|tags?\s*:|category\s*:"
     r"|section\s*:|filed\s+under|home$|menu$|search$|for\s+immediate\s+release|as\s+delivered|as\s+prepared"
     r"|check\s+against\s+delivery|embargoed"
     # a site's own furniture: skip links, a government banner, a blog's label listing
