@@ -138,6 +138,8 @@ def year_from_page(month_day: tuple[int, int], raw: str) -> date | None:
 _HEAD_DATE_FIRST = re.compile(
     rf"(?:[A-Z][a-z]+day,?\s+)?(?P<day>(?:{DATE.pattern})(?:,?\s+\d{{1,2}}:\d{{2}})?)(?=,?\s|$)"
 )
+# "HC Deb 12 June 1998 vol 314 cc515-590": a debate record's citation dates its sitting
+_DEB_CITATION = re.compile(rf"H[CL]\s+Deb\s+(?={DATE.pattern})")
 # "Briefing by X, Oldtown, March 4, 2022", "Speech in Oldtown: 4 March 2022"
 _HEAD_DATE_LAST = re.compile(rf"[,:]\s*(?P<day>{DATE.pattern})$")
 # "(House of Burgesses - September 15, 2020)": a record's chamber and day; "Wednesday, 5 April 2017 - Oldtown Revised
@@ -175,7 +177,7 @@ def dated_head(heads: Sequence[str]) -> Published | None:
                 return date(year, MONTHS[short["m"].lower().rstrip(".")], int(short["d"]))
             except ValueError:
                 continue
-        found = ON_DATE.search(head)
+        found = ON_DATE.search(head) or _DEB_CITATION.match(head)
         if found is not None:
             return parse_published(head[found.end() :])
         for piece in _STAMP_PARTS.split(head) if "|" in head or "•" in head or "·" in head else ():
@@ -343,6 +345,9 @@ _NOT_A_TITLE = re.compile(
     rf"|léim\s+ar\s+aghaidh\b|.{{0,60}}\b(?:debates?|proceedings|sitting)\s*[,\-–—]\s*(?:\w+day\s*[,\-–—]?\s*)?{DATE.pattern}$"
     r"|(?:(?:prepared|floor|opening|closing|keynote)\s+)+remarks\s+(?:by|of)\s"
     r"|(?:questions|ceisteanna|written\s+answers|oral\s+answers)\s*\(\d+\)$"  # a record's numbered section
+    # a debate's rubric ("Question for Short Debate", "Motion to Take Note") or its citation ("HC Deb 4 May 1998 vol 3")
+    r"|(?:question\s+for\s+short\s+debate|motion\s+to\s+take\s+note|(?:private\s+notice|urgent)\s+question)$"
+    r"|h[cl]\s+deb\b"
     r"|from\s+the\s+.{0,60}\bonline\s+(?:through|via)\b))"  # a record's credit
 )
 _SECTIONS = (
