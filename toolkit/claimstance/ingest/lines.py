@@ -31,6 +31,14 @@ class Line:
     updated: Updated = Updated.PLAIN
 
 
+# An archived site's banner over every page ("This is historical material ...", "This page has been archived"):
+# furniture, never an article's lead
+_ARCHIVED = re.compile(
+    r"(?:National\s+Archives\s+)?This\s+(?:is\s+historical\s+material|(?:page|content|website)\s+(?:has\s+been|is)"
+    r"\s+archived|is\s+an\s+archived\s+(?:page|site|website))\b"
+)
+
+
 def _classify(raw: str, line_start: int, line_end: int) -> Line:
     segment = raw[line_start:line_end]
     stripped = segment.strip()
@@ -38,6 +46,8 @@ def _classify(raw: str, line_start: int, line_end: int) -> Line:
         return Line(BLANK, line_start, line_start, line_start, None)
     start = line_start + segment.find(stripped[0])
     end = start + len(stripped)
+    if stripped[0] in "TN" and _ARCHIVED.match(stripped) is not None:
+        return Line(WEAK, line_start, start, end, None)
     if len(stripped) > SHORT_LINE:
         return Line(TEXT, line_start, start, end, None)
     found = classify_line(stripped)
