@@ -6,6 +6,7 @@ from datetime import date
 
 from claimstance.ingest import ingest_text
 from claimstance.ingest.headers import choose_title, dated_head
+from claimstance.ingest.issuers import issuer_line
 from claimstance.schema import Document
 
 
@@ -227,3 +228,13 @@ def test_a_debates_rubric_and_its_citation_line_are_no_headline_and_the_citation
     raw = "HC Deb 12 June 1998 vol 314 cc515-590\n\nOrder for Second Reading read.\n\n" + BODY
     doc = _first(raw)
     assert (doc.title, doc.published) == (None, date(1998, 6, 12))
+
+
+def test_a_name_over_an_office_line_is_the_body_the_office_belongs_to() -> None:
+    assert issuer_line(["The Harbour Palace", "Office of the Vice President", "For Immediate Release"]) == (
+        "The Harbour Palace"
+    )
+    assert issuer_line(["Office of the Vice President", "Readout of the Call"]) == "Office of the Vice President"
+    assert issuer_line(["Olsen Leaves Harbour", "Office of the Press Secretary"]) is None  # a headline's verb
+    raw = "The Harbour Palace\nOffice of the Deputy Governor\nFor Immediate Release\n\nHarbour talks to resume\n\n"
+    assert _first(raw + BODY).source == "The Harbour Palace"

@@ -63,9 +63,22 @@ def _verb_like(token: str) -> bool:
     return word.endswith("s") and not word.endswith("ss") and word not in _PLURALS
 
 
+_OFFICE_OF = re.compile(r"Office\s+of\s+(?:the\s+)?[A-Z]")
+BODY_WORDS = 5
+"""A body's name over its office's line is short ("The Harbour Palace")."""
+
+
 def issuer_line(heads: Sequence[str]) -> str | None:
     """The issuing body the first organisation line among an article's header lines names (see :func:`org_line`);
-    the caller leaves out venues ("Oval Office" over a transcript's time)."""
+    the caller leaves out venues ("Oval Office" over a transcript's time). A short capitalised name right above an
+    "Office of the ..." line is the body the office belongs to ("The Harbour Palace" / "Office of the Vice
+    President")."""
+    for head, below in pairwise(heads):
+        tokens = head.split()
+        if _OFFICE_OF.match(below) is None or not 2 <= len(tokens) <= BODY_WORDS or head[-1] in ".,;:!?":
+            continue
+        if all(t[:1].isupper() or t.lower() in _CONNECTORS for t in tokens) and not any(map(_verb_like, tokens[1:])):
+            return head
     for head in heads:
         found = org_line(head)
         if found is not None:
