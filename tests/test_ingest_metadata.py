@@ -310,3 +310,12 @@ def test_a_from_line_in_capitals_writes_its_small_words_small() -> None:
 def test_a_headline_naming_a_day_does_not_date_the_page(headline: str) -> None:
     raw = f"{headline}\n\nThe electoral commission of Northland set the date on Tuesday, officials said.\n"
     assert _docs(raw)[0].published is None  # the day the news is about; a section's stamp has a time
+
+
+def test_an_honourable_members_name_block_is_header_not_the_lead() -> None:
+    raw = (
+        "The Hon. Jane Doe, MP\n\nMedia Release\n\nHB12- 4 March 2005\n\nHarbour talks succeed at last\n\n"
+        "I welcome the agreement reached today by the harbour authorities. It will keep the fleet at sea.\n"
+    )
+    (doc,) = ingest_text(raw, "page.txt")
+    assert (doc.title, doc.published) == ("Harbour talks succeed at last", date(2005, 3, 4))

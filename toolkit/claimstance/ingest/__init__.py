@@ -94,7 +94,8 @@ MAX_HEADER_LINES = 15
 """An article's header (the lines before its first line of prose) is read up to this many lines."""
 LEAD_CHARS = 600
 _MAY_NAME_AGENCY = re.compile(r"[(/]|,[^,]*,")
-_PROSE_END = re.compile(r"[.!?…][\"”»'’)\]]*$|[a-z]{2}[.!?][\"”]?\s+[A-Z]")
+# a sentence's end, not a title's abbreviation ("The Hon. Jane Doe, MP" is a name block)
+_PROSE_END = re.compile(r"[.!?…][\"”»'’)\]]*$|[a-z]{2}(?<!\bHon)(?<!\bRev)[.!?][\"”]?\s+[A-Z]")
 _NON_BLANK = re.compile(r"\S")
 WRAPPED = 0.7
 MIN_WRAP_WIDTH = 50

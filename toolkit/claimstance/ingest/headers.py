@@ -142,6 +142,7 @@ _HEAD_DATE_FIRST = re.compile(
 _DEB_CITATION = re.compile(rf"H[CL]\s+Deb\s+(?={DATE.pattern})")
 # "Briefing by X, Oldtown, March 4, 2022", "Speech in Oldtown: 4 March 2022"
 _HEAD_DATE_LAST = re.compile(rf"[,:]\s*(?P<day>{DATE.pattern})$")
+_NUMBERED = re.compile(rf"[A-Z]{{1,4}}\d{{1,4}}\s*[-–—]\s*(?P<day>{DATE.pattern})$")  # "HB12- 4 March 2005": a release's
 # "(House of Burgesses - September 15, 2020)": a record's chamber and day; "Wednesday, 5 April 2017 - Oldtown Revised
 # edition": a record's day and place
 _CHAMBER_DAY = re.compile(rf"\([A-Z][\w'’ ]{{2,60}}?\s+[-–—]\s+(?P<day>{DATE.pattern})\)$")
@@ -193,7 +194,7 @@ def dated_head(heads: Sequence[str]) -> Published | None:
         record = _CHAMBER_DAY.match(head) or _DAY_PLACE.match(head) or _VOLUME_DAY.match(head)
         if record is not None:
             return parse_published(record["day"])
-        at = _HEAD_DATE_FIRST.match(head) or _HEAD_DATE_LAST.search(head)
+        at = _HEAD_DATE_FIRST.match(head) or _HEAD_DATE_LAST.search(head) or _NUMBERED.match(head)
         if at is not None and stamp_kind(head) is Updated.PLAIN:
             return parse_published(at["day"])
     return None
@@ -347,7 +348,7 @@ _NOT_A_TITLE = re.compile(
     r"|(?:questions|ceisteanna|written\s+answers|oral\s+answers)\s*\(\d+\)$"  # a record's numbered section
     # a debate's rubric ("Question for Short Debate", "Motion to Take Note") or its citation ("HC Deb 4 May 1998 vol 3")
     r"|(?:question\s+for\s+short\s+debate|motion\s+to\s+take\s+note|(?:private\s+notice|urgent)\s+question)$"
-    r"|h[cl]\s+deb\b"
+    r"|h[cl]\s+deb\b|(?:the\s+)?(?:rt\.?\s+)?hon(?:\.|ourable)\s+\w+(?:\s+\w+){0,3},?(?:\s+mp)?$"  # a name block
     r"|from\s+the\s+.{0,60}\bonline\s+(?:through|via)\b))"  # a record's credit
 )
 _SECTIONS = (
@@ -449,7 +450,7 @@ _SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]
 
 def _dated(line: str) -> bool:
     """Whether a line dates the page ("Delivered on 4 March 2022", "Tuesday, March 4, 2022, 8:46 Front Hall")."""
-    return ON_DATE.search(line) is not None or _HEAD_DATE_FIRST.match(line) is not None
+    return ON_DATE.search(line) is not None or (_HEAD_DATE_FIRST.match(line) or _NUMBERED.match(line)) is not None
 
 
 def choose_title(lines: Sequence[str]) -> str | None:
