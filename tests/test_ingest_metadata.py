@@ -319,3 +319,13 @@ def test_an_honourable_members_name_block_is_header_not_the_lead() -> None:
     )
     (doc,) = ingest_text(raw, "page.txt")
     assert (doc.title, doc.published) == ("Harbour talks succeed at last", date(2005, 3, 4))
+
+
+def test_a_headline_framed_by_its_dates_gives_the_headline_and_the_date() -> None:
+    raw = (
+        "Breaking News\n\n4/7/06 - HARBOUR REFORM IN NORTHLAND - 2006-04-07\n\n"
+        "The harbour authority says the reform will keep the fleet at sea. Both sides welcomed the plan.\n"
+    )
+    (doc,) = ingest_text(raw, "page.txt")
+    assert (doc.title, doc.published) == ("HARBOUR REFORM IN NORTHLAND", date(2006, 4, 7))
+    assert choose_title(["Harbour reform - a plan for 2006"]) == "Harbour reform - a plan for 2006"

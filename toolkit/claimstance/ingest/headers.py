@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from claimstance.ingest.issuers import QUOTE_HEADLINE, is_site_line, org_line
 from claimstance.ingest.namelines import TRANSCRIPT_START, is_role_line, name_line
-from claimstance.ingest.styles import PLACE_LINE
+from claimstance.ingest.styles import DEB_CITATION, FRAMED_HEADLINE, NUMBERED_DATE, PLACE_LINE
 from claimstance.lexicon import (
     AGENCY_WORDS,
     DATE,
@@ -138,11 +138,8 @@ def year_from_page(month_day: tuple[int, int], raw: str) -> date | None:
 _HEAD_DATE_FIRST = re.compile(
     rf"(?:[A-Z][a-z]+day,?\s+)?(?P<day>(?:{DATE.pattern})(?:,?\s+\d{{1,2}}:\d{{2}})?)(?=,?\s|$)"
 )
-# "HC Deb 12 June 1998 vol 314 cc515-590": a debate record's citation dates its sitting
-_DEB_CITATION = re.compile(rf"H[CL]\s+Deb\s+(?={DATE.pattern})")
 # "Briefing by X, Oldtown, March 4, 2022", "Speech in Oldtown: 4 March 2022"
 _HEAD_DATE_LAST = re.compile(rf"[,:]\s*(?P<day>{DATE.pattern})$")
-_NUMBERED = re.compile(rf"[A-Z]{{1,4}}\d{{1,4}}\s*[-–—]\s*(?P<day>{DATE.pattern})$")  # "HB12- 4 March 2005": a release's
 # "(House of Burgesses - September 15, 2020)": a record's chamber and day; "Wednesday, 5 April 2017 - Oldtown Revised
 # edition": a record's day and place
 _CHAMBER_DAY = re.compile(rf"\([A-Z][\w'’ ]{{2,60}}?\s+[-–—]\s+(?P<day>{DATE.pattern})\)$")
@@ -171,6 +168,9 @@ def dated_head(heads: Sequence[str]) -> Published | None:
     for head in heads:
         if not any(c.isdigit() for c in head):
             continue  # no date without a digit
+        framed = FRAMED_HEADLINE.fullmatch(head) if "/" in head else None
+        if framed is not None:
+            return date(int(framed["y"]), int(framed["m"]), int(framed["d"]))
         short = _SHORT_YEAR.fullmatch(head)
         if short is not None and short["m"].lower().rstrip(".") in MONTHS:
             year = int(short["y"]) + (2000 if int(short["y"]) < SHORT_YEAR_PIVOT else 1900)
@@ -178,7 +178,7 @@ def dated_head(heads: Sequence[str]) -> Published | None:
                 return date(year, MONTHS[short["m"].lower().rstrip(".")], int(short["d"]))
             except ValueError:
                 continue
-        found = ON_DATE.search(head) or _DEB_CITATION.match(head)
+        found = ON_DATE.search(head) or DEB_CITATION.match(head)
         if found is not None:
             return parse_published(head[found.end() :])
         for piece in _STAMP_PARTS.split(head) if "|" in head or "•" in head or "·" in head else ():
@@ -194,7 +194,7 @@ def dated_head(heads: Sequence[str]) -> Published | None:
         record = _CHAMBER_DAY.match(head) or _DAY_PLACE.match(head) or _VOLUME_DAY.match(head)
         if record is not None:
             return parse_published(record["day"])
-        at = _HEAD_DATE_FIRST.match(head) or _HEAD_DATE_LAST.search(head) or _NUMBERED.match(head)
+        at = _HEAD_DATE_FIRST.match(head) or _HEAD_DATE_LAST.search(head) or NUMBERED_DATE.match(head)
         if at is not None and stamp_kind(head) is Updated.PLAIN:
             return parse_published(at["day"])
     return None
@@ -450,7 +450,7 @@ _SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]
 
 def _dated(line: str) -> bool:
     """Whether a line dates the page ("Delivered on 4 March 2022", "Tuesday, March 4, 2022, 8:46 Front Hall")."""
-    return ON_DATE.search(line) is not None or (_HEAD_DATE_FIRST.match(line) or _NUMBERED.match(line)) is not None
+    return ON_DATE.search(line) is not None or (_HEAD_DATE_FIRST.match(line) or NUMBERED_DATE.match(line)) is not None
 
 
 def choose_title(lines: Sequence[str]) -> str | None:
@@ -465,6 +465,8 @@ def choose_title(lines: Sequence[str]) -> str | None:
     twice = {line for line in lines if lines.count(line) > 1}
     sites = {line for line in twice if is_site_line(line, lines)}
     for i, line in enumerate(lines):
+        framed = FRAMED_HEADLINE.fullmatch(line) if "/" in line else None
+        line = framed["title"] if framed is not None else line
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if following.startswith("by ") and is_headline(line):
             line = f"{line} {following}"  # "Press conference" / "by NATO Secretary General ..."

@@ -14,7 +14,16 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, is_honorific, words
+from claimstance.lexicon import DATE, FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, is_honorific, words
+
+# "HC Deb 12 June 1998 vol 314 cc515-590": a debate record's citation dates its sitting
+DEB_CITATION = re.compile(rf"H[CL]\s+Deb\s+(?={DATE.pattern})")
+# "HB12- 4 March 2005": a release's number and date
+NUMBERED_DATE = re.compile(rf"[A-Z]{{1,4}}\d{{1,4}}\s*[-–—]\s*(?P<day>{DATE.pattern})$")
+# "4/7/06 - HARBOUR REFORM IN NORTHLAND - 2006-04-07": an editorial's headline between its short and its full date
+FRAMED_HEADLINE = re.compile(
+    r"\d{1,2}/\d{1,2}/\d{2,4}\s+[-–—]\s+(?P<title>\S.*?)\s+[-–—]\s+(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+)
 
 PLACE_LINE = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2},\s[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}")
 """A place on a line of its own ("Washington, DC", "New York, NY", "Oldtown, Northland"): no headline."""
