@@ -329,3 +329,15 @@ def test_a_headline_framed_by_its_dates_gives_the_headline_and_the_date() -> Non
     (doc,) = ingest_text(raw, "page.txt")
     assert (doc.title, doc.published) == ("HARBOUR REFORM IN NORTHLAND", date(2006, 4, 7))
     assert choose_title(["Harbour reform - a plan for 2006"]) == "Harbour reform - a plan for 2006"
+
+
+def test_a_place_and_a_day_first_numeric_date_with_a_24_hour_time_date_the_statement() -> None:
+    raw = (
+        "Harbour Union External Service\n\nStatement by the High Representative on Northland\n\n"
+        "Oldtown, 03/07/2019 - 16:20, UNIQUE ID: 190703_4\n\n"
+        "The Union has followed the elections in Northland closely. We call on all sides to respect the result.\n"
+    )
+    (doc,) = ingest_text(raw, "page.txt")
+    assert (doc.title, doc.published) == ("Statement by the High Representative on Northland", date(2019, 7, 3))
+    us = "Harbour talks resume\n\nOldtown, 03/07/2019 - 4:20 PM\n\nThe talks resumed. Both sides welcomed it.\n"
+    assert next(iter(ingest_text(us, "page.txt"))).published != date(2019, 7, 3)  # a 12-hour clock: no day first

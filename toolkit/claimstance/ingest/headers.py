@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from claimstance.ingest.issuers import QUOTE_HEADLINE, is_site_line, org_line
 from claimstance.ingest.namelines import TRANSCRIPT_START, is_role_line, name_line
-from claimstance.ingest.styles import DEB_CITATION, FRAMED_HEADLINE, NUMBERED_DATE, PLACE_LINE
+from claimstance.ingest.styles import DEB_CITATION, FRAMED_HEADLINE, NUMBERED_DATE, PLACE_LINE, framed_date
 from claimstance.lexicon import (
     AGENCY_WORDS,
     DATE,
@@ -168,9 +168,9 @@ def dated_head(heads: Sequence[str]) -> Published | None:
     for head in heads:
         if not any(c.isdigit() for c in head):
             continue  # no date without a digit
-        framed = FRAMED_HEADLINE.fullmatch(head) if "/" in head else None
+        framed = framed_date(head)
         if framed is not None:
-            return date(int(framed["y"]), int(framed["m"]), int(framed["d"]))
+            return framed
         short = _SHORT_YEAR.fullmatch(head)
         if short is not None and short["m"].lower().rstrip(".") in MONTHS:
             year = int(short["y"]) + (2000 if int(short["y"]) < SHORT_YEAR_PIVOT else 1900)

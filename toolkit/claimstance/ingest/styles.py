@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from functools import lru_cache
 
 from claimstance.lexicon import DATE, FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, is_honorific, words
@@ -24,6 +25,24 @@ NUMBERED_DATE = re.compile(rf"[A-Z]{{1,4}}\d{{1,4}}\s*[-–—]\s*(?P<day>{DATE.
 FRAMED_HEADLINE = re.compile(
     r"\d{1,2}/\d{1,2}/\d{2,4}\s+[-–—]\s+(?P<title>\S.*?)\s+[-–—]\s+(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
 )
+
+# "Oldtown, 03/07/2019 - 16:20, UNIQUE ID: 190703_4": a European service's place, day-first date and 24-hour time
+_DAY_FIRST = re.compile(
+    r"[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*){0,2},\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s+[-–—]\s+"
+    r"(?:[01]?\d|2[0-3]):[0-5]\d(?!\s*[AaPp]\.?[Mm])"
+)
+
+
+def framed_date(head: str) -> date | None:
+    """The date a header line gives in a house style's numbers: an editorial's headline framed by its dates
+    (:data:`FRAMED_HEADLINE`), a European service's "Place, DD/MM/YYYY - HH:MM" (a 12-hour clock is no proof of a
+    day-first date)."""
+    found = (FRAMED_HEADLINE.fullmatch(head) or _DAY_FIRST.match(head)) if "/" in head else None
+    try:
+        return date(int(found["y"]), int(found["m"]), int(found["d"])) if found is not None else None
+    except ValueError:
+        return None  # "31/02/2019": no day
+
 
 PLACE_LINE = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2},\s[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}")
 """A place on a line of its own ("Washington, DC", "New York, NY", "Oldtown, Northland"): no headline."""
