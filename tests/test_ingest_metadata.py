@@ -341,3 +341,14 @@ def test_a_place_and_a_day_first_numeric_date_with_a_24_hour_time_date_the_state
     assert (doc.title, doc.published) == ("Statement by the High Representative on Northland", date(2019, 7, 3))
     us = "Harbour talks resume\n\nOldtown, 03/07/2019 - 4:20 PM\n\nThe talks resumed. Both sides welcomed it.\n"
     assert next(iter(ingest_text(us, "page.txt"))).published != date(2019, 7, 3)  # a 12-hour clock: no day first
+
+
+def test_a_lead_opening_with_its_date_and_a_dash_is_dated() -> None:
+    raw = (
+        "Minister to visit Northland\n\nApril 2, 2013 - Harbour Minister Jane Doe today announced that she will "
+        "travel to Northland next week. The visit will focus on the fleet.\n"
+    )
+    (doc,) = ingest_text(raw, "page.txt")
+    assert (doc.title, doc.published) == ("Minister to visit Northland", date(2013, 4, 2))
+    plain = "Minister to visit Northland\n\nApril 2, 2013 was the day the minister chose. She will travel soon.\n"
+    assert next(iter(ingest_text(plain, "page.txt"))).published is None  # a date in a sentence is no dateline

@@ -81,7 +81,7 @@ from claimstance.ingest.issuers import (
 )
 from claimstance.ingest.lines import BLANK, STRONG, WEAK, Line, Run, runs_and_text
 from claimstance.ingest.namelines import is_label_line, name_line
-from claimstance.ingest.styles import PLACE_LINE, house_source
+from claimstance.ingest.styles import PLACE_LINE, house_source, lead_date
 from claimstance.lexicon import Published
 from claimstance.schema import Document
 
@@ -264,6 +264,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         if published is None and dateline.month_day is not None:
             published = year_from_page(dateline.month_day, raw)
     published = published or issued_on(text) or dated_head([*heads, *item.early]) or (sitting[2] if sitting else None)
+    published = published or lead_date(lead)
     if published is not None and dateline is not None and dateline.agency is not None:
         published = _wire_date(dateline, published)
     agency = dateline.agency if dateline is not None else None

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from claimstance.lexicon import DATE, FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, is_honorific, words
+from claimstance.lexicon import DATE, FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, date_of, is_honorific, words
 
 # "HC Deb 12 June 1998 vol 314 cc515-590": a debate record's citation dates its sitting
 DEB_CITATION = re.compile(rf"H[CL]\s+Deb\s+(?={DATE.pattern})")
@@ -42,6 +42,16 @@ def framed_date(head: str) -> date | None:
         return date(int(found["y"]), int(found["m"]), int(found["d"])) if found is not None else None
     except ValueError:
         return None  # "31/02/2019": no day
+
+
+# "April 2, 2013 - Harbour Minister Jane Doe today announced ...": a release's lead opening with its date
+_DASH_AFTER = re.compile(r"\s+[-–—]{1,2}\s+(?=[A-Z\"“])")
+
+
+def lead_date(lead: str) -> date | None:
+    """The date a release's lead opens with before a dash (see ``_DASH_AFTER``); a date in a sentence is none."""
+    full = DATE.match(lead) if lead[:1].isalnum() else None
+    return date_of(full) if full is not None and _DASH_AFTER.match(lead, full.end()) is not None else None
 
 
 PLACE_LINE = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2},\s[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}")
