@@ -172,3 +172,15 @@ def test_a_team_blogs_poster_line_names_the_blog(poster: str, source: str | None
     (doc,) = _docs(raw)
     assert doc.source == source
     assert (doc.title, doc.published) == ("Parliament approves border treaty", date(2024, 3, 12))
+
+
+def test_an_author_box_naming_a_news_desk_over_its_outlets_blurb_names_the_outlet() -> None:
+    box = (
+        "\n  • 16x9 Image\n\n    NPN News\n\n    The Northland Public Network provides news in twelve languages to "
+        "listeners around the world.\n"
+    )
+    body = _BODY + "".join(f"\nSpeaker {n} said the treaty would hold.\n" for n in range(8))  # a box far below
+    (doc,) = _docs("Parliament approves border treaty\n\n" + body + box)
+    assert doc.source == "NPN"
+    (other,) = _docs("Parliament approves border treaty\n\n" + body + "\nHarbour News\n\nMore stories below.\n")
+    assert other.source is None

@@ -130,6 +130,14 @@ _BLOG_TEAM = re.compile(
     re.MULTILINE,
 )
 
+# An author box under the story: "NPN News" over "The Northland Public Network provides news in twelve languages ...":
+# the desk's outlet
+_DESK_BOX = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,2})\s+News[ \t]*\n(?:[ \t]*\n)*"
+    r"[ \t]*(?:The\s+)?[A-Z][^\n]{0,80}?\s(?:provides|delivers|brings)\s+news\b",
+    re.MULTILINE,
+)
+
 _PRODUCED_HINTS = tuple(f"was {verb} by " for verb in ("produced", "written", "published", "prepared", "provided"))
 _PRODUCED_HINTS = (*_PRODUCED_HINTS, "the free ")
 
@@ -160,6 +168,9 @@ def _followed(page: str) -> str | None:
     if sender is not None and any(t.lower() in ORG_HEADS for t in sender["name"].split()):
         name = sender["name"]
         return _title_case(name) if name.isupper() else name  # "FROM: U.S. STATE DEPARTMENT"
+    box = _DESK_BOX.search(ends) if " news" in ends else None
+    if box is not None:
+        return box["name"]
     blog = _BLOG_TEAM.search(top) if "Posted by" in top else None
     if blog is not None:
         return blog["name"]
