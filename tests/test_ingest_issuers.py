@@ -238,3 +238,13 @@ def test_a_name_over_an_office_line_is_the_body_the_office_belongs_to() -> None:
     assert issuer_line(["Olsen Leaves Harbour", "Office of the Press Secretary"]) is None  # a headline's verb
     raw = "The Harbour Palace\nOffice of the Deputy Governor\nFor Immediate Release\n\nHarbour talks to resume\n\n"
     assert _first(raw + BODY).source == "The Harbour Palace"
+
+
+def test_a_transcripts_kind_and_venue_is_its_headline_not_an_issuer() -> None:
+    raw = (
+        "Doorstop, Department of Trade and Industry\n\n03 March 2014\n\nTranscript, E&OE, proof only\n\n"
+        "Subjects: Harbour dues, the fishing fleet\n\nJANE DOE: The fleet will sail. We agreed.\n"
+    )
+    doc = _first(raw)
+    assert doc.title == "Doorstop, Department of Trade and Industry"
+    assert doc.source != "Doorstop, Department of Trade and Industry"

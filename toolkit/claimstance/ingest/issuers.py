@@ -20,6 +20,10 @@ _CONNECTORS = words("of the for and on in to - –")
 _DESK = re.compile(r"\s+(?i:press\s+(?:team|office|service|desk)|media\s+(?:team|office|desk)|newsroom|news\s+desk)$")
 # "Office of the Press Secretary", "Office of Press Relations", "Office of the Spokesperson": a desk with no body
 _DESK_ONLY = re.compile(r"(?i:office\s+of\s+(?:the\s+)?(?:press|media|spokesperson|spokesman|communications?)\b)")
+# "Doorstop, Department of Trade": a transcript's kind, then where it was given (a headline, no issuer's line)
+_KIND_VENUE = re.compile(
+    r"(?i:(?:joint\s+)?(?:doorstop(?:\s+interview)?|interview|(?:press|media)\s+(?:conference|briefing)|transcript)),\s"
+)
 MAX_ISSUER_WORDS = 9
 _NOT_NAMES = words("breaking news latest home menu search")
 
@@ -34,6 +38,8 @@ def org_line(line: str) -> str | None:
         return None  # "Breaking News Office": a site's label
     if not 2 <= len(tokens) <= MAX_ISSUER_WORDS or ":" in line or line[-1] in ".,;!?" or _DESK_ONLY.match(line):
         return None  # "Tag: Harbour Office" is a label
+    if "," in line and _KIND_VENUE.match(line):
+        return None
     if not all(t[:1].isupper() or t.lower() in _CONNECTORS or t == "&" for t in tokens):
         return None
     desk = _DESK.search(line)
