@@ -184,3 +184,15 @@ def test_an_author_box_naming_a_news_desk_over_its_outlets_blurb_names_the_outle
     assert doc.source == "NPN"
     (other,) = _docs("Parliament approves border treaty\n\n" + body + "\nHarbour News\n\nMore stories below.\n")
     assert other.source is None
+
+
+def test_a_media_contact_block_names_the_department_under_its_desk() -> None:
+    contact = (
+        "\nFor further information, media representatives may contact:\n\nHarbours Media Relations Office\n"
+        "Department of Harbours and Fisheries Northland\n555-010-2030\n"
+    )
+    (doc,) = _docs("Parliament approves border treaty\n\n" + _BODY + contact)
+    assert doc.source == "Department of Harbours and Fisheries Northland"
+    person = "\nMedia Relations Office\nJane Doe Smith\n555-010-2030\n"  # a press officer is no publisher
+    (other,) = _docs("Parliament approves border treaty\n\n" + _BODY + person)
+    assert other.source is None

@@ -138,6 +138,14 @@ _DESK_BOX = re.compile(
     re.MULTILINE,
 )
 
+# A media contact block: "Harbours Media Relations Office" / "Department of Harbours and Fisheries" / "555-010-2030":
+# the department under its press desk, a telephone number or an e-mail address under it
+_MEDIA_CONTACT = re.compile(
+    r"^[^\n]{0,60}\bMedia\s+Relations(?:\s+(?:Office|Unit|Team))?[ \t]*\n[ \t]*(?P<name>[A-Z][^\n\d@:]{5,80}?)[ \t]*\n"
+    r"[ \t]*(?:\+?\(?\d[\d ().\-]{6,}|[\w.\-]+@)",
+    re.MULTILINE,
+)
+
 _PRODUCED_HINTS = tuple(f"was {verb} by " for verb in ("produced", "written", "published", "prepared", "provided"))
 _PRODUCED_HINTS = (*_PRODUCED_HINTS, "the free ")
 
@@ -168,6 +176,9 @@ def _followed(page: str) -> str | None:
     if sender is not None and any(t.lower() in ORG_HEADS for t in sender["name"].split()):
         name = sender["name"]
         return _title_case(name) if name.isupper() else name  # "FROM: U.S. STATE DEPARTMENT"
+    contact = _MEDIA_CONTACT.search(ends) if "Media Relations" in ends else None
+    if contact is not None and _department(contact["name"]):
+        return contact["name"]
     box = _DESK_BOX.search(ends) if " news" in ends else None
     if box is not None:
         return box["name"]
@@ -191,6 +202,14 @@ def _followed(page: str) -> str | None:
             if name and name.lower() not in ("all", "all rights"):
                 return agency_name(name.strip().rstrip("."))
     return None
+
+
+def _department(name: str) -> bool:
+    """Whether a contact block's line names a department ("Foreign Affairs and Trade Northland"), not its officer."""
+    tokens = name.split()
+    if not all(t[:1].isupper() or t in _SMALL_WORDS for t in tokens):
+        return False
+    return any(t.lower() in ORG_HEADS or t == "Affairs" for t in tokens)
 
 
 def _followed_office(ends: str) -> re.Match[str] | None:
