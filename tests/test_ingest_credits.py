@@ -196,3 +196,16 @@ def test_a_media_contact_block_names_the_department_under_its_desk() -> None:
     person = "\nMedia Relations Office\nJane Doe Smith\n555-010-2030\n"  # a press officer is no publisher
     (other,) = _docs("Parliament approves border treaty\n\n" + _BODY + person)
     assert other.source is None
+
+
+def test_readers_comments_under_a_post_are_no_articles() -> None:
+    post = "Harbour photo of the week\n\nPosted by Harbourline Bloggers\nMarch 12, 2024\n\n" + _BODY
+    comments = (
+        "\n\n\nOldtown\nMarch 13, 2024\n\nJane in Oldtown writes:\n\nThe fleet is a fine sight. I hope it sails.\n"
+        "\n\n\nNewtown\nMarch 14, 2024\n\nJohn in Newtown writes:\n\nWe should all visit the harbour. It is lovely.\n"
+    )
+    docs = _docs(post + comments)
+    assert [d.title for d in docs] == ["Harbour photo of the week"]
+    assert "fine sight" not in docs[0].text
+    (alone,) = _docs("Letters\n\nJane in Oldtown writes:\n\nThe fleet is a fine sight. I hope it sails.\n")
+    assert "fine sight" in alone.text  # a page of nothing but a letter keeps it

@@ -79,7 +79,7 @@ from claimstance.ingest.issuers import (
     sitting_line,
     source_credit,
 )
-from claimstance.ingest.lines import BLANK, STRONG, WEAK, Line, Run, runs_and_text
+from claimstance.ingest.lines import BLANK, STRONG, WEAK, Line, Run, is_comment, runs_and_text
 from claimstance.ingest.namelines import is_label_line, name_line
 from claimstance.ingest.styles import PLACE_LINE, house_source, lead_date
 from claimstance.lexicon import Published
@@ -363,7 +363,7 @@ def ingest_text(raw: str, seed_file: str) -> Iterator[Document]:
                 after = None
             else:
                 _close(item, after, below=True, headers_above=headers_above)
-                if item.lead is not None:
+                if item.lead is not None and not (kept and is_comment(item.header_lines)):  # a reader's comment: none
                     if kept:
                         ordinal += 1
                         yield _document(raw, kept.pop(), seed_file, ordinal)
@@ -385,7 +385,7 @@ def ingest_text(raw: str, seed_file: str) -> Iterator[Document]:
         )
     if after is not None:
         _close(item, after, below=False, headers_above=headers_above)
-    if kept and item.lead is None:
+    if kept and (item.lead is None or is_comment(item.header_lines)):
         # Furniture after the last article (related headlines, share lines, a repeat cut short): no article.
         kept[-1].source = kept[-1].source or item.source
         item = kept.pop()

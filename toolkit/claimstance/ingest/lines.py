@@ -63,6 +63,17 @@ def _lines(raw: str) -> Iterator[Line]:
         position = end + 1
 
 
+# "Jane in Oldtown writes:": a reader's comment under a post
+_COMMENTER = re.compile(
+    r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s+in\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s+(?:writes|wrote):"
+)
+
+
+def is_comment(header: list[Line]) -> bool:
+    """Whether an item's header lines open a reader's comment ("Jane in Oldtown writes:"): no article of its own."""
+    return any(line.short and line.short[-1] == ":" and _COMMENTER.fullmatch(line.short) for line in header)
+
+
 @dataclass(slots=True)
 class Run:
     """Consecutive non-text lines, and the offset of the text line after them (len(raw) at the end)."""
