@@ -336,7 +336,7 @@ def agency_in_lead(lead: str) -> str | None:
 _NOT_A_TITLE = re.compile(
     r"(?:[•·▪●*\-–—]|\d{1,2}\.\s|\d{1,2}:\d{2}\s|by\s|(?i:posted\s+by\s|accessibility|skip\s+to|breaking\s+news|tags?\s*:|category\s*:"
     r"|section\s*:|filed\s+under|home$|menu$|search$|for\s+immediate\s+release|as\s+delivered|as\s+prepared"
-    r"|check\s+against\s+delivery|embargoed|subjects?\s*:"  # a transcript's list of subjects
+    r"|check\s+against\s+delivery|embargoed|subjects?\s*:|more\s+(?:photos|videos)\s*:"  # subjects, a gallery link
     # a site's own furniture: skip links, a government banner, a blog's label listing
     r"|skip\s+(?:all|first)\s+menus?\b|sautez\s+(?:tous\s+les|le\s+premier)\s+menus?\b"
     r"|jump\s+to\s+(?:content|navigation|main)|an\s+official\s+website\s+of\b|(?:official|secure)\s+(?:\.gov\s+)?"
