@@ -352,3 +352,14 @@ def test_a_lead_opening_with_its_date_and_a_dash_is_dated() -> None:
     assert (doc.title, doc.published) == ("Minister to visit Northland", date(2013, 4, 2))
     plain = "Minister to visit Northland\n\nApril 2, 2013 was the day the minister chose. She will travel soon.\n"
     assert next(iter(ingest_text(plain, "page.txt"))).published is None  # a date in a sentence is no dateline
+
+
+def test_a_repost_stamp_over_the_releases_own_earlier_date_gives_the_releases_date() -> None:
+    raw = (
+        "INDEPENDENT NEWS\n\nHarbour Minister Welcomes Result\n\nPublished: Tue 4 Mar 2003 09:10 AM\n3 March 2003\n"
+        "Harbour Minister Jane Doe welcomed the result of the vote. She said the fleet would sail.\n"
+    )
+    (doc,) = ingest_text(raw, "page.txt")
+    assert doc.published == date(2003, 3, 3)
+    later = raw.replace("3 March 2003\n", "9 March 2003\n")  # a date after the stamp is no release date
+    assert next(iter(ingest_text(later, "page.txt"))).published == datetime(2003, 3, 4, 9, 10)
