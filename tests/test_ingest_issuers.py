@@ -223,6 +223,7 @@ def test_a_long_source_line_of_spaces_and_tabs_is_read_at_once() -> None:
 def test_a_debates_rubric_and_its_citation_line_are_no_headline_and_the_citation_dates_the_sitting() -> None:
     rubrics = ["Question for Short Debate", "Motion to Take Note", "Urgent Question", "Private Notice Question"]
     rubrics.append("Asked by")  # a Lords question's asker follows
+    rubrics.append("Nithe i dtosach - Commencement Matters")  # a bilingual record's section
     assert choose_title(rubrics) is None
     assert choose_title(["HL Deb 4 March 2009 vol 708 cc201-230", "Harbour dues reform"]) == "Harbour dues reform"
     assert dated_head(["HC Deb 12 June 1998 vol 314 cc515-590"]) == date(1998, 6, 12)
@@ -249,3 +250,8 @@ def test_a_transcripts_kind_and_venue_is_its_headline_not_an_issuer() -> None:
     doc = _first(raw)
     assert doc.title == "Doorstop, Department of Trade and Industry"
     assert doc.source != "Doorstop, Department of Trade and Industry"
+
+
+def test_a_speakers_line_linking_to_the_official_record_is_no_headline() -> None:
+    lines = ["Harbour dues", "Photo of Jane DoeJane Doe (Oldtown, Independent) | Record source"]
+    assert choose_title(lines) == "Harbour dues"

@@ -347,9 +347,10 @@ _NOT_A_TITLE = re.compile(
     r"|(?:(?:prepared|floor|opening|closing|keynote)\s+)+remarks\s+(?:by|of)\s"
     r"|(?:questions|ceisteanna|written\s+answers|oral\s+answers)\s*\(\d+\)$"  # a record's numbered section
     # a debate's rubric ("Question for Short Debate", "Motion to Take Note") or its citation ("HC Deb 4 May 1998 vol 3")
-    r"|(?:question\s+for\s+short\s+debate|motion\s+to\s+take\s+note|(?:private\s+notice|urgent)\s+question|asked\s+by)$"
+    r"|(?:.{0,60}\s[-–—]\s)?(?:question\s+for\s+short\s+debate|motion\s+to\s+take\s+note|commencement\s+matters"
+    r"|(?:private\s+notice|urgent)\s+question|asked\s+by)$"
     r"|h[cl]\s+deb\b|(?:the\s+)?(?:rt\.?\s+)?hon(?:\.|ourable)\s+\w+(?:\s+\w+){0,3},?(?:\s+mp)?$"  # a name block
-    r"|from\s+the\s+.{0,60}\bonline\s+(?:through|via)\b))"  # a record's credit
+    r"|from\s+the\s+.{0,60}\bonline\s+(?:through|via)\b|.{3,200}\|\s*\w+(?:\s+\w+){0,3}\s+source$))"  # credit, link
 )
 _SECTIONS = (
     r"(?i:statements|speeches|press\s+releases|releases|readouts|briefings|messages|interviews|transcripts|articles)"
