@@ -238,6 +238,7 @@ def test_a_name_over_an_office_line_is_the_body_the_office_belongs_to() -> None:
     )
     assert issuer_line(["Office of the Vice President", "Readout of the Call"]) == "Office of the Vice President"
     assert issuer_line(["Olsen Leaves Harbour", "Office of the Press Secretary"]) is None  # a headline's verb
+    assert issuer_line(["For Immediate Release", "Office of Press Relations"]) is None  # a release's label
     raw = "The Harbour Palace\nOffice of the Deputy Governor\nFor Immediate Release\n\nHarbour talks to resume\n\n"
     assert _first(raw + BODY).source == "The Harbour Palace"
 

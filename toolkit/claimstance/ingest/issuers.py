@@ -69,6 +69,7 @@ def _verb_like(token: str) -> bool:
     return word.endswith("s") and not word.endswith("ss") and word not in _PLURALS
 
 
+_RELEASE_LABEL = re.compile(r"(?i:release|immediate|embargoed|statement)|[.,;:!?]$")  # "For Immediate Release"
 _OFFICE_OF = re.compile(r"Office\s+of\s+(?:the\s+)?[A-Z]")
 BODY_WORDS = 5
 """A body's name over its office's line is short ("The Harbour Palace")."""
@@ -81,7 +82,7 @@ def issuer_line(heads: Sequence[str]) -> str | None:
     President")."""
     for head, below in pairwise(heads):
         tokens = head.split()
-        if _OFFICE_OF.match(below) is None or not 2 <= len(tokens) <= BODY_WORDS or head[-1] in ".,;:!?":
+        if _OFFICE_OF.match(below) is None or not 2 <= len(tokens) <= BODY_WORDS or _RELEASE_LABEL.search(head):
             continue
         if all(t[:1].isupper() or t.lower() in _CONNECTORS for t in tokens) and not any(map(_verb_like, tokens[1:])):
             return head
