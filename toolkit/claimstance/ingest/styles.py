@@ -6,6 +6,9 @@
 * **GOV.UK speeches**: a page labelled "Speech" (or "Oral statement to Parliament") whose "From:" line names one
   person beside its departments ("Foreign, Commonwealth & Development Office and The Rt Hon Jane Doe MP") is
   that person's; an office its title names ("Foreign Secretary's speech at ...") is that person.
+* **Dates in a house style's numbers** (sixth round): a debate's citation ("HC Deb 12 June 1998 vol 314"), a
+  release's number ("HB12- 4 March 2005"), an editorial's headline framed by its dates, a European service's
+  "Oldtown, 03/07/2019 - 16:20" and a release's lead opening with its date and a dash.
 """
 
 from __future__ import annotations
