@@ -157,3 +157,55 @@ def test_a_published_and_updated_stamp_line_gives_the_published_date_and_is_no_t
     raw = "Parliament approves border treaty\nPublished: 12 March 2024 | Updated: 14 March 2024\n\n" + _BODY
     (doc,) = _docs(raw)
     assert (doc.title, doc.published) == ("Parliament approves border treaty", date(2024, 3, 12))
+
+
+@pytest.mark.parametrize(
+    ("poster", "source"),
+    [
+        ("Posted by Harbourline Bloggers", "Harbourline"),
+        ("Posted by the Harbour Notes Blog Team", "Harbour Notes"),
+        ("Posted by Jane Doe", None),  # a person's post names no outlet
+    ],
+)
+def test_a_team_blogs_poster_line_names_the_blog(poster: str, source: str | None) -> None:
+    raw = "Parliament approves border treaty\n\n" + poster + "\nMarch 12, 2024\n\n" + _BODY
+    (doc,) = _docs(raw)
+    assert doc.source == source
+    assert (doc.title, doc.published) == ("Parliament approves border treaty", date(2024, 3, 12))
+
+
+def test_an_author_box_naming_a_news_desk_over_its_outlets_blurb_names_the_outlet() -> None:
+    box = (
+        "\n  • 16x9 Image\n\n    NPN News\n\n    The Northland Public Network provides news in twelve languages to "
+        "listeners around the world.\n"
+    )
+    body = _BODY + "".join(f"\nSpeaker {n} said the treaty would hold.\n" for n in range(8))  # a box far below
+    (doc,) = _docs("Parliament approves border treaty\n\n" + body + box)
+    assert doc.source == "NPN"
+    (other,) = _docs("Parliament approves border treaty\n\n" + body + "\nHarbour News\n\nMore stories below.\n")
+    assert other.source is None
+
+
+def test_a_media_contact_block_names_the_department_under_its_desk() -> None:
+    contact = (
+        "\nFor further information, media representatives may contact:\n\nHarbours Media Relations Office\n"
+        "Department of Harbours and Fisheries Northland\n555-010-2030\n"
+    )
+    (doc,) = _docs("Parliament approves border treaty\n\n" + _BODY + contact)
+    assert doc.source == "Department of Harbours and Fisheries Northland"
+    person = "\nMedia Relations Office\nJane Doe Smith\n555-010-2030\n"  # a press officer is no publisher
+    (other,) = _docs("Parliament approves border treaty\n\n" + _BODY + person)
+    assert other.source is None
+
+
+def test_readers_comments_under_a_post_are_no_articles() -> None:
+    post = "Harbour photo of the week\n\nPosted by Harbourline Bloggers\nMarch 12, 2024\n\n" + _BODY
+    comments = (
+        "\n\n\nOldtown\nMarch 13, 2024\n\nJane in Oldtown writes:\n\nThe fleet is a fine sight. I hope it sails.\n"
+        "\n\n\nNewtown\nMarch 14, 2024\n\nJohn in Newtown writes:\n\nWe should all visit the harbour. It is lovely.\n"
+    )
+    docs = _docs(post + comments)
+    assert [d.title for d in docs] == ["Harbour photo of the week"]
+    assert "fine sight" not in docs[0].text
+    (alone,) = _docs("Letters\n\nJane in Oldtown writes:\n\nThe fleet is a fine sight. I hope it sails.\n")
+    assert "fine sight" in alone.text  # a page of nothing but a letter keeps it

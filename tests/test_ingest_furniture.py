@@ -276,3 +276,16 @@ def test_an_archived_sites_skip_links_are_no_headline() -> None:
         _doc(skip + "OLDTOWN – Senator Jane Doe today said the harbour dues must fall. The vote is next.\n").title
         is None
     )
+
+
+def test_an_archived_sites_banner_is_furniture_above_the_header() -> None:
+    banner = "This is historical material kept as first published; its links may no longer work.\n\n"
+    raw = (
+        banner + "Northland Presidency\nFor Immediate Release\n\nReadout of the President's Call with the Harbour "
+        "Minister\n\nThe President spoke today with the Harbour Minister about the fleet. They agreed to meet soon.\n"
+    )
+    (doc,) = ingest_text(raw, "page.txt")
+    assert doc.title == "Readout of the President's Call with the Harbour Minister"
+    assert "historical material" not in doc.text
+    speech = "National Archives " + banner + "East Room\n\n10:57 A.M. EST\n\nTHE PRESIDENT: Thank you all. We met.\n"
+    assert len(list(ingest_text(speech, "page.txt"))) == 1

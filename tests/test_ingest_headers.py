@@ -226,3 +226,8 @@ def test_part_of_the_debate_is_no_headline() -> None:
     raw = "Part of the debate – in the House of Burgesses at 3:20 pm on 23 November 2022.\n"
     doc = _docs(raw + "Thank you for the question. The dues must fall, and they will.\n")[0]
     assert (doc.title, doc.source, doc.published) == (None, "House of Burgesses", date(2022, 11, 23))
+
+
+def test_a_gallerys_more_photos_line_is_no_headline() -> None:
+    lines = ["Photo of the Week: Harbour at Dawn", "Posted by Harbourline", "More photos: Harbour Office's photostream"]
+    assert choose_title(lines) == "Photo of the Week: Harbour at Dawn"

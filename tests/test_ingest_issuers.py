@@ -6,6 +6,7 @@ from datetime import date
 
 from claimstance.ingest import ingest_text
 from claimstance.ingest.headers import choose_title, dated_head
+from claimstance.ingest.issuers import issuer_line
 from claimstance.schema import Document
 
 
@@ -217,3 +218,41 @@ def test_a_long_source_line_of_spaces_and_tabs_is_read_at_once() -> None:
 
     assert source_credit("Source: Ministry of Fisheries" + " \t" * 5000 + "\n") == "Ministry of Fisheries"
     assert source_credit("Source: a" + " \t" * 5000 + "x\n") is None
+
+
+def test_a_debates_rubric_and_its_citation_line_are_no_headline_and_the_citation_dates_the_sitting() -> None:
+    rubrics = ["Question for Short Debate", "Motion to Take Note", "Urgent Question", "Private Notice Question"]
+    rubrics.append("Asked by")  # a Lords question's asker follows
+    rubrics.append("Nithe i dtosach - Commencement Matters")  # a bilingual record's section
+    assert choose_title(rubrics) is None
+    assert choose_title(["HL Deb 4 March 2009 vol 708 cc201-230", "Harbour dues reform"]) == "Harbour dues reform"
+    assert dated_head(["HC Deb 12 June 1998 vol 314 cc515-590"]) == date(1998, 6, 12)
+    raw = "HC Deb 12 June 1998 vol 314 cc515-590\n\nOrder for Second Reading read.\n\n" + BODY
+    doc = _first(raw)
+    assert (doc.title, doc.published) == (None, date(1998, 6, 12))
+
+
+def test_a_name_over_an_office_line_is_the_body_the_office_belongs_to() -> None:
+    assert issuer_line(["The Harbour Palace", "Office of the Vice President", "For Immediate Release"]) == (
+        "The Harbour Palace"
+    )
+    assert issuer_line(["Office of the Vice President", "Readout of the Call"]) == "Office of the Vice President"
+    assert issuer_line(["Olsen Leaves Harbour", "Office of the Press Secretary"]) is None  # a headline's verb
+    assert issuer_line(["For Immediate Release", "Office of Press Relations"]) is None  # a release's label
+    raw = "The Harbour Palace\nOffice of the Deputy Governor\nFor Immediate Release\n\nHarbour talks to resume\n\n"
+    assert _first(raw + BODY).source == "The Harbour Palace"
+
+
+def test_a_transcripts_kind_and_venue_is_its_headline_not_an_issuer() -> None:
+    raw = (
+        "Doorstop, Department of Trade and Industry\n\n03 March 2014\n\nTranscript, E&OE, proof only\n\n"
+        "Subjects: Harbour dues, the fishing fleet\n\nJANE DOE: The fleet will sail. We agreed.\n"
+    )
+    doc = _first(raw)
+    assert doc.title == "Doorstop, Department of Trade and Industry"
+    assert doc.source != "Doorstop, Department of Trade and Industry"
+
+
+def test_a_speakers_line_linking_to_the_official_record_is_no_headline() -> None:
+    lines = ["Harbour dues", "Photo of Jane DoeJane Doe (Oldtown, Independent) | Record source"]
+    assert choose_title(lines) == "Harbour dues"

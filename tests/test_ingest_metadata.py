@@ -310,3 +310,56 @@ def test_a_from_line_in_capitals_writes_its_small_words_small() -> None:
 def test_a_headline_naming_a_day_does_not_date_the_page(headline: str) -> None:
     raw = f"{headline}\n\nThe electoral commission of Northland set the date on Tuesday, officials said.\n"
     assert _docs(raw)[0].published is None  # the day the news is about; a section's stamp has a time
+
+
+def test_an_honourable_members_name_block_is_header_not_the_lead() -> None:
+    raw = (
+        "The Hon. Jane Doe, MP\n\nMedia Release\n\nHB12- 4 March 2005\n\nHarbour talks succeed at last\n\n"
+        "I welcome the agreement reached today by the harbour authorities. It will keep the fleet at sea.\n"
+    )
+    (doc,) = ingest_text(raw, "page.txt")
+    assert (doc.title, doc.published) == ("Harbour talks succeed at last", date(2005, 3, 4))
+
+
+def test_a_headline_framed_by_its_dates_gives_the_headline_and_the_date() -> None:
+    raw = (
+        "Breaking News\n\n4/7/06 - HARBOUR REFORM IN NORTHLAND - 2006-04-07\n\n"
+        "The harbour authority says the reform will keep the fleet at sea. Both sides welcomed the plan.\n"
+    )
+    (doc,) = ingest_text(raw, "page.txt")
+    assert (doc.title, doc.published) == ("HARBOUR REFORM IN NORTHLAND", date(2006, 4, 7))
+    assert choose_title(["Harbour reform - a plan for 2006"]) == "Harbour reform - a plan for 2006"
+
+
+def test_a_place_and_a_day_first_numeric_date_with_a_24_hour_time_date_the_statement() -> None:
+    raw = (
+        "Harbour Union External Service\n\nStatement by the High Representative on Northland\n\n"
+        "Oldtown, 03/07/2019 - 16:20, UNIQUE ID: 190703_4\n\n"
+        "The Union has followed the elections in Northland closely. We call on all sides to respect the result.\n"
+    )
+    (doc,) = ingest_text(raw, "page.txt")
+    assert (doc.title, doc.published) == ("Statement by the High Representative on Northland", date(2019, 7, 3))
+    us = "Harbour talks resume\n\nOldtown, 03/07/2019 - 4:20 PM\n\nThe talks resumed. Both sides welcomed it.\n"
+    assert next(iter(ingest_text(us, "page.txt"))).published != date(2019, 7, 3)  # a 12-hour clock: no day first
+
+
+def test_a_lead_opening_with_its_date_and_a_dash_is_dated() -> None:
+    raw = (
+        "Minister to visit Northland\n\nApril 2, 2013 - Harbour Minister Jane Doe today announced that she will "
+        "travel to Northland next week. The visit will focus on the fleet.\n"
+    )
+    (doc,) = ingest_text(raw, "page.txt")
+    assert (doc.title, doc.published) == ("Minister to visit Northland", date(2013, 4, 2))
+    plain = "Minister to visit Northland\n\nApril 2, 2013 was the day the minister chose. She will travel soon.\n"
+    assert next(iter(ingest_text(plain, "page.txt"))).published is None  # a date in a sentence is no dateline
+
+
+def test_a_repost_stamp_over_the_releases_own_earlier_date_gives_the_releases_date() -> None:
+    raw = (
+        "INDEPENDENT NEWS\n\nHarbour Minister Welcomes Result\n\nPublished: Tue 4 Mar 2003 09:10 AM\n3 March 2003\n"
+        "Harbour Minister Jane Doe welcomed the result of the vote. She said the fleet would sail.\n"
+    )
+    (doc,) = ingest_text(raw, "page.txt")
+    assert doc.published == date(2003, 3, 3)
+    later = raw.replace("3 March 2003\n", "9 March 2003\n")  # a date after the stamp is no release date
+    assert next(iter(ingest_text(later, "page.txt"))).published == datetime(2003, 3, 4, 9, 10)

@@ -80,9 +80,9 @@ from claimstance.ingest.issuers import (
     sitting_line,
     source_credit,
 )
-from claimstance.ingest.lines import BLANK, STRONG, WEAK, Line, Run, runs_and_text
+from claimstance.ingest.lines import BLANK, STRONG, WEAK, Line, Run, is_comment, runs_and_text
 from claimstance.ingest.namelines import is_label_line, name_line
-from claimstance.ingest.styles import PLACE_LINE, house_source
+from claimstance.ingest.styles import PLACE_LINE, house_source, lead_date
 from claimstance.lexicon import Published
 from claimstance.schema import Document
 
@@ -95,7 +95,8 @@ MAX_HEADER_LINES = 15
 """An article's header (the lines before its first line of prose) is read up to this many lines."""
 LEAD_CHARS = 600
 _MAY_NAME_AGENCY = re.compile(r"[(/]|,[^,]*,")
-_PROSE_END = re.compile(r"[.!?…][\"”»'’)\]]*$|[a-z]{2}[.!?][\"”]?\s+[A-Z]")
+# a sentence's end, not a title's abbreviation ("The Hon. Jane Doe, MP" is a name block)
+_PROSE_END = re.compile(r"[.!?…][\"”»'’)\]]*$|[a-z]{2}(?<!\bHon)(?<!\bRev)[.!?][\"”]?\s+[A-Z]")
 _NON_BLANK = re.compile(r"\S")
 WRAPPED = 0.7
 MIN_WRAP_WIDTH = 50
@@ -269,6 +270,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         if published is None and dateline.month_day is not None:
             published = year_from_page(dateline.month_day, raw)
     published = published or issued_on(text) or dated_head([*heads, *item.early]) or (sitting[2] if sitting else None)
+    published = published or lead_date(lead)
     if published is not None and dateline is not None and dateline.agency is not None:
         published = _wire_date(dateline, published)
     agency = dateline.agency if dateline is not None else None
@@ -367,7 +369,7 @@ def ingest_text(raw: str, seed_file: str) -> Iterator[Document]:
                 after = None
             else:
                 _close(item, after, below=True, headers_above=headers_above)
-                if item.lead is not None:
+                if item.lead is not None and not (kept and is_comment(item.header_lines)):  # a reader's comment: none
                     if kept:
                         ordinal += 1
                         yield _document(raw, kept.pop(), seed_file, ordinal)
@@ -389,7 +391,7 @@ def ingest_text(raw: str, seed_file: str) -> Iterator[Document]:
         )
     if after is not None:
         _close(item, after, below=False, headers_above=headers_above)
-    if kept and item.lead is None:
+    if kept and (item.lead is None or is_comment(item.header_lines)):
         # Furniture after the last article (related headlines, share lines, a repeat cut short): no article.
         kept[-1].source = kept[-1].source or item.source
         item = kept.pop()

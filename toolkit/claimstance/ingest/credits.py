@@ -123,6 +123,29 @@ _CITATION = re.compile(
     r"\s+https?://"
 )
 
+# "Posted by Harbourline Bloggers", "Posted by the Harbour Notes Blog Team": a team blog's poster line names the blog
+_BLOG_TEAM = re.compile(
+    r"^[ \t]*Posted\s+by\s+(?:the\s+)?(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}?)\s+"
+    r"(?:Bloggers|Blog\s+(?:Team|Staff|Editors))[ \t]*$",
+    re.MULTILINE,
+)
+
+# An author box under the story: "NPN News" over "The Northland Public Network provides news in twelve languages ...":
+# the desk's outlet
+_DESK_BOX = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,2})\s+News[ \t]*\n(?:[ \t]*\n)*"
+    r"[ \t]*(?:The\s+)?[A-Z][^\n]{0,80}?\s(?:provides|delivers|brings)\s+news\b",
+    re.MULTILINE,
+)
+
+# A media contact block: "Harbours Media Relations Office" / "Department of Harbours and Fisheries" / "555-010-2030":
+# the department under its press desk, a telephone number or an e-mail address under it
+_MEDIA_CONTACT = re.compile(
+    r"^[^\n]{0,60}\bMedia\s+Relations(?:\s+(?:Office|Unit|Team))?[ \t]*\n[ \t]*(?P<name>[A-Z][^\n\d@:]{5,80}?)[ \t]*\n"
+    r"[ \t]*(?:\+?\(?\d[\d ().\-]{6,}|[\w.\-]+@)",
+    re.MULTILINE,
+)
+
 _PRODUCED_HINTS = tuple(f"was {verb} by " for verb in ("produced", "written", "published", "prepared", "provided"))
 _PRODUCED_HINTS = (*_PRODUCED_HINTS, "the free ")
 
@@ -153,6 +176,15 @@ def _followed(page: str) -> str | None:
     if sender is not None and any(t.lower() in ORG_HEADS for t in sender["name"].split()):
         name = sender["name"]
         return _title_case(name) if name.isupper() else name  # "FROM: U.S. STATE DEPARTMENT"
+    contact = _MEDIA_CONTACT.search(ends) if "Media Relations" in ends else None
+    if contact is not None and _department(contact["name"]):
+        return contact["name"]
+    box = _DESK_BOX.search(ends) if " news" in ends else None
+    if box is not None:
+        return box["name"]
+    blog = _BLOG_TEAM.search(top) if "Posted by" in top else None
+    if blog is not None:
+        return blog["name"]
     own = _OFFICIAL_SITE.search(top) if "fficial" in top else None
     if own is not None:
         return own["name"]
@@ -170,6 +202,14 @@ def _followed(page: str) -> str | None:
             if name and name.lower() not in ("all", "all rights"):
                 return agency_name(name.strip().rstrip("."))
     return None
+
+
+def _department(name: str) -> bool:
+    """Whether a contact block's line names a department ("Foreign Affairs and Trade Northland"), not its officer."""
+    tokens = name.split()
+    if not all(t[:1].isupper() or t in _SMALL_WORDS for t in tokens):
+        return False
+    return any(t.lower() in ORG_HEADS or t == "Affairs" for t in tokens)
 
 
 def _followed_office(ends: str) -> re.Match[str] | None:

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from claimstance.ingest.issuers import QUOTE_HEADLINE, is_site_line, org_line
 from claimstance.ingest.namelines import TRANSCRIPT_START, is_role_line, name_line
-from claimstance.ingest.styles import PLACE_LINE
+from claimstance.ingest.styles import DEB_CITATION, FRAMED_HEADLINE, NUMBERED_DATE, PLACE_LINE, framed_date
 from claimstance.lexicon import (
     AGENCY_WORDS,
     DATE,
@@ -168,6 +168,9 @@ def dated_head(heads: Sequence[str]) -> Published | None:
     for head in heads:
         if not any(c.isdigit() for c in head):
             continue  # no date without a digit
+        framed = framed_date(head)
+        if framed is not None:
+            return framed
         short = _SHORT_YEAR.fullmatch(head)
         if short is not None and short["m"].lower().rstrip(".") in MONTHS:
             year = int(short["y"]) + (2000 if int(short["y"]) < SHORT_YEAR_PIVOT else 1900)
@@ -175,7 +178,7 @@ def dated_head(heads: Sequence[str]) -> Published | None:
                 return date(year, MONTHS[short["m"].lower().rstrip(".")], int(short["d"]))
             except ValueError:
                 continue
-        found = ON_DATE.search(head)
+        found = ON_DATE.search(head) or DEB_CITATION.match(head)
         if found is not None:
             return parse_published(head[found.end() :])
         for piece in _STAMP_PARTS.split(head) if "|" in head or "•" in head or "·" in head else ():
@@ -191,7 +194,7 @@ def dated_head(heads: Sequence[str]) -> Published | None:
         record = _CHAMBER_DAY.match(head) or _DAY_PLACE.match(head) or _VOLUME_DAY.match(head)
         if record is not None:
             return parse_published(record["day"])
-        at = _HEAD_DATE_FIRST.match(head) or _HEAD_DATE_LAST.search(head)
+        at = _HEAD_DATE_FIRST.match(head) or _HEAD_DATE_LAST.search(head) or NUMBERED_DATE.match(head)
         if at is not None and stamp_kind(head) is Updated.PLAIN:
             return parse_published(at["day"])
     return None
@@ -331,9 +334,9 @@ def agency_in_lead(lead: str) -> str | None:
 # ------------------------------------------------------------------------------------------------ titles
 
 _NOT_A_TITLE = re.compile(
-    r"(?:[•·▪●*\-–—]|\d{1,2}\.\s|\d{1,2}:\d{2}\s|by\s|(?i:accessibility|skip\s+to|breaking\s+news|tags?\s*:|category\s*:"
+    r"(?:[•·▪●*\-–—]|\d{1,2}\.\s|\d{1,2}:\d{2}\s|by\s|(?i:posted\s+by\s|accessibility|skip\s+to|breaking\s+news|tags?\s*:|category\s*:"
     r"|section\s*:|filed\s+under|home$|menu$|search$|for\s+immediate\s+release|as\s+delivered|as\s+prepared"
-    r"|check\s+against\s+delivery|embargoed"
+    r"|check\s+against\s+delivery|embargoed|subjects?\s*:|more\s+(?:photos|videos)\s*:"  # subjects, a gallery link
     # a site's own furniture: skip links, a government banner, a blog's label listing
     r"|skip\s+(?:all|first)\s+menus?\b|sautez\s+(?:tous\s+les|le\s+premier)\s+menus?\b"
     r"|jump\s+to\s+(?:content|navigation|main)|an\s+official\s+website\s+of\b|(?:official|secure)\s+(?:\.gov\s+)?"
@@ -343,7 +346,11 @@ _NOT_A_TITLE = re.compile(
     rf"|léim\s+ar\s+aghaidh\b|.{{0,60}}\b(?:debates?|proceedings|sitting)\s*[,\-–—]\s*(?:\w+day\s*[,\-–—]?\s*)?{DATE.pattern}$"
     r"|(?:(?:prepared|floor|opening|closing|keynote)\s+)+remarks\s+(?:by|of)\s"
     r"|(?:questions|ceisteanna|written\s+answers|oral\s+answers)\s*\(\d+\)$"  # a record's numbered section
-    r"|from\s+the\s+.{0,60}\bonline\s+(?:through|via)\b))"  # a record's credit
+    # a debate's rubric ("Question for Short Debate", "Motion to Take Note") or its citation ("HC Deb 4 May 1998 vol 3")
+    r"|(?:.{0,60}\s[-–—]\s)?(?:question\s+for\s+short\s+debate|motion\s+to\s+take\s+note|commencement\s+matters"
+    r"|(?:private\s+notice|urgent)\s+question|asked\s+by)$"
+    r"|h[cl]\s+deb\b|(?:the\s+)?(?:rt\.?\s+)?hon(?:\.|ourable)\s+\w+(?:\s+\w+){0,3},?(?:\s+mp)?$"  # a name block
+    r"|from\s+the\s+.{0,60}\bonline\s+(?:through|via)\b|.{3,200}\|\s*\w+(?:\s+\w+){0,3}\s+source$))"  # credit, link
 )
 _SECTIONS = (
     r"(?i:statements|speeches|press\s+releases|releases|readouts|briefings|messages|interviews|transcripts|articles)"
@@ -444,7 +451,7 @@ _SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]
 
 def _dated(line: str) -> bool:
     """Whether a line dates the page ("Delivered on 4 March 2022", "Tuesday, March 4, 2022, 8:46 Front Hall")."""
-    return ON_DATE.search(line) is not None or _HEAD_DATE_FIRST.match(line) is not None
+    return ON_DATE.search(line) is not None or (_HEAD_DATE_FIRST.match(line) or NUMBERED_DATE.match(line)) is not None
 
 
 def choose_title(lines: Sequence[str]) -> str | None:
@@ -459,6 +466,8 @@ def choose_title(lines: Sequence[str]) -> str | None:
     twice = {line for line in lines if lines.count(line) > 1}
     sites = {line for line in twice if is_site_line(line, lines)}
     for i, line in enumerate(lines):
+        framed = FRAMED_HEADLINE.fullmatch(line) if "/" in line else None
+        line = framed["title"] if framed is not None else line
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if following.startswith("by ") and is_headline(line):
             line = f"{line} {following}"  # "Press conference" / "by NATO Secretary General ..."

@@ -21,6 +21,10 @@ _CONNECTORS = words("of the for and on in to - –")
 _DESK = re.compile(r"\s+(?i:press\s+(?:team|office|service|desk)|media\s+(?:team|office|desk)|newsroom|news\s+desk)$")
 # "Office of the Press Secretary", "Office of Press Relations", "Office of the Spokesperson": a desk with no body
 _DESK_ONLY = re.compile(r"(?i:office\s+of\s+(?:the\s+)?(?:press|media|spokesperson|spokesman|communications?)\b)")
+# "Doorstop, Department of Trade": a transcript's kind, then where it was given (a headline, no issuer's line)
+_KIND_VENUE = re.compile(
+    r"(?i:(?:joint\s+)?(?:doorstop(?:\s+interview)?|interview|(?:press|media)\s+(?:conference|briefing)|transcript)),\s"
+)
 MAX_ISSUER_WORDS = 9
 _NOT_NAMES = words("breaking news latest home menu search")
 
@@ -35,6 +39,8 @@ def org_line(line: str) -> str | None:
         return None  # "Breaking News Office": a site's label
     if not 2 <= len(tokens) <= MAX_ISSUER_WORDS or ":" in line or line[-1] in ".,;!?" or _DESK_ONLY.match(line):
         return None  # "Tag: Harbour Office" is a label
+    if "," in line and _KIND_VENUE.match(line):
+        return None
     if not all(t[:1].isupper() or t.lower() in _CONNECTORS or t == "&" for t in tokens):
         return None
     desk = _DESK.search(line)
@@ -64,9 +70,23 @@ def _verb_like(token: str) -> bool:
     return word.endswith("s") and not word.endswith("ss") and word not in _PLURALS
 
 
+_RELEASE_LABEL = re.compile(r"(?i:release|immediate|embargoed|statement)|[.,;:!?]$")  # "For Immediate Release"
+_OFFICE_OF = re.compile(r"Office\s+of\s+(?:the\s+)?[A-Z]")
+BODY_WORDS = 5
+"""A body's name over its office's line is short ("The Harbour Palace")."""
+
+
 def issuer_line(heads: Sequence[str]) -> str | None:
     """The issuing body the first organisation line among an article's header lines names (see :func:`org_line`);
-    the caller leaves out venues ("Oval Office" over a transcript's time)."""
+    the caller leaves out venues ("Oval Office" over a transcript's time). A short capitalised name right above an
+    "Office of the ..." line is the body the office belongs to ("The Harbour Palace" / "Office of the Vice
+    President")."""
+    for head, below in pairwise(heads):
+        tokens = head.split()
+        if _OFFICE_OF.match(below) is None or not 2 <= len(tokens) <= BODY_WORDS or _RELEASE_LABEL.search(head):
+            continue
+        if all(t[:1].isupper() or t.lower() in _CONNECTORS for t in tokens) and not any(map(_verb_like, tokens[1:])):
+            return head
     for head in heads:
         found = org_line(head)
         if found is not None:

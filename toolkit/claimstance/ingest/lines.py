@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from claimstance.lexicon import OTHER_STORIES, SHORT_LINE, WORLD_CLOCK, LineKind, Published, Updated, classify_line
 
@@ -31,6 +32,14 @@ class Line:
     updated: Updated = Updated.PLAIN
 
 
+# An archived site's banner over every page ("This is historical material ...", "This page has been archived"):
+# furniture, never an article's lead
+_ARCHIVED = re.compile(
+    r"(?:National\s+Archives\s+)?This\s+(?:is\s+historical\s+material|(?:page|content|website)\s+(?:has\s+been|is)"
+    r"\s+archived|is\s+an\s+archived\s+(?:page|site|website))\b"
+)
+
+
 def _classify(raw: str, line_start: int, line_end: int) -> Line:
     segment = raw[line_start:line_end]
     stripped = segment.strip()
@@ -38,6 +47,8 @@ def _classify(raw: str, line_start: int, line_end: int) -> Line:
         return Line(BLANK, line_start, line_start, line_start, None)
     start = line_start + segment.find(stripped[0])
     end = start + len(stripped)
+    if stripped[0] in "TN" and _ARCHIVED.match(stripped) is not None:
+        return Line(WEAK, line_start, start, end, None)
     if len(stripped) > SHORT_LINE:
         return Line(TEXT, line_start, start, end, None)
     found = classify_line(stripped)
@@ -53,6 +64,30 @@ def _lines(raw: str) -> Iterator[Line]:
         position = end + 1
 
 
+# "Jane in Oldtown writes:": a reader's comment under a post
+_COMMENTER = re.compile(
+    r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s+in\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s+(?:writes|wrote):"
+)
+
+
+def is_comment(header: list[Line]) -> bool:
+    """Whether an item's header lines open a reader's comment ("Jane in Oldtown writes:"): no article of its own."""
+    return any(line.short and line.short[-1] == ":" and _COMMENTER.fullmatch(line.short) for line in header)
+
+
+REPOST_DAYS = 3
+"""A repost host stamps a release at most this many days after the release's own date."""
+
+
+def _repost_over_release(first: Line, stamp: Published, own: Published) -> bool:
+    """Whether a host's "Published: Tue 4 Mar 2003 09:10 AM" stands over the release's own date line ("3 March
+    2003"), a bare date up to :data:`REPOST_DAYS` earlier: the release's date is the article's."""
+    if not (first.short or "").startswith("Published") or isinstance(own, datetime):
+        return False
+    day = stamp.date() if isinstance(stamp, datetime) else stamp
+    return 0 < (day - own).days <= REPOST_DAYS
+
+
 @dataclass(slots=True)
 class Run:
     """Consecutive non-text lines, and the offset of the text line after them (len(raw) at the end)."""
@@ -66,7 +101,10 @@ class Run:
         dated = [line for line in self.lines if line.stamp and line.published is not None] if self.lines else []
         if dated and any(line.short and _CLOCK.fullmatch(line.short) for line in self.lines):
             dated = [line for line in dated if not self._above_clock(line)]
-        plain = [line.published for line in dated if line.updated is Updated.PLAIN and line.published is not None]
+        kept = [line for line in dated if line.updated is Updated.PLAIN]
+        plain = [line.published for line in kept if line.published is not None]
+        if len(plain) >= 2 and _repost_over_release(kept[0], plain[0], plain[1]):
+            plain = [plain[1], plain[0], *plain[2:]]
         updated = [line.published for line in dated if line.updated is Updated.UPDATED and line.published is not None]
         self.stamps = plain or updated
 

@@ -6,15 +6,56 @@
 * **GOV.UK speeches**: a page labelled "Speech" (or "Oral statement to Parliament") whose "From:" line names one
   person beside its departments ("Foreign, Commonwealth & Development Office and The Rt Hon Jane Doe MP") is
   that person's; an office its title names ("Foreign Secretary's speech at ...") is that person.
+* **Dates in a house style's numbers** (sixth round): a debate's citation ("HC Deb 12 June 1998 vol 314"), a
+  release's number ("HB12- 4 March 2005"), an editorial's headline framed by its dates, a European service's
+  "Oldtown, 03/07/2019 - 16:20" and a release's lead opening with its date and a dash.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from functools import lru_cache
 
-from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, is_honorific, words
+from claimstance.lexicon import DATE, FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, date_of, is_honorific, words
+
+# "HC Deb 12 June 1998 vol 314 cc515-590": a debate record's citation dates its sitting
+DEB_CITATION = re.compile(rf"H[CL]\s+Deb\s+(?={DATE.pattern})")
+# "HB12- 4 March 2005": a release's number and date
+NUMBERED_DATE = re.compile(rf"[A-Z]{{1,4}}\d{{1,4}}\s*[-–—]\s*(?P<day>{DATE.pattern})$")
+# "4/7/06 - HARBOUR REFORM IN NORTHLAND - 2006-04-07": an editorial's headline between its short and its full date
+FRAMED_HEADLINE = re.compile(
+    r"\d{1,2}/\d{1,2}/\d{2,4}\s+[-–—]\s+(?P<title>\S.*?)\s+[-–—]\s+(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+)
+
+# "Oldtown, 03/07/2019 - 16:20, UNIQUE ID: 190703_4": a European service's place, day-first date and 24-hour time
+_DAY_FIRST = re.compile(
+    r"[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*){0,2},\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s+[-–—]\s+"
+    r"(?:[01]?\d|2[0-3]):[0-5]\d(?!\s*[AaPp]\.?[Mm])"
+)
+
+
+def framed_date(head: str) -> date | None:
+    """The date a header line gives in a house style's numbers: an editorial's headline framed by its dates
+    (:data:`FRAMED_HEADLINE`), a European service's "Place, DD/MM/YYYY - HH:MM" (a 12-hour clock is no proof of a
+    day-first date)."""
+    found = (FRAMED_HEADLINE.fullmatch(head) or _DAY_FIRST.match(head)) if "/" in head else None
+    try:
+        return date(int(found["y"]), int(found["m"]), int(found["d"])) if found is not None else None
+    except ValueError:
+        return None  # "31/02/2019": no day
+
+
+# "April 2, 2013 - Harbour Minister Jane Doe today announced ...": a release's lead opening with its date
+_DASH_AFTER = re.compile(r"\s+[-–—]{1,2}\s+(?=[A-Z\"“])")
+
+
+def lead_date(lead: str) -> date | None:
+    """The date a release's lead opens with before a dash (see ``_DASH_AFTER``); a date in a sentence is none."""
+    full = DATE.match(lead) if lead[:1].isalnum() else None
+    return date_of(full) if full is not None and _DASH_AFTER.match(lead, full.end()) is not None else None
+
 
 PLACE_LINE = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2},\s[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}")
 """A place on a line of its own ("Washington, DC", "New York, NY", "Oldtown, Northland"): no headline."""
