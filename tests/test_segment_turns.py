@@ -533,3 +533,17 @@ def test_a_lone_reporter_tag_in_remarks_to_the_press_is_the_questioner_s_turn() 
     )
     got = [u.speaker.name for u in claims(text, author="Jane Roe", author_role="Ambassador")]
     assert got == ["Jane Roe", "Jane Roe", "questioner", "Jane Roe"]
+
+
+def test_a_capitals_tag_of_a_surname_with_a_mc_or_mac_prefix_opens_a_turn() -> None:
+    text = (
+        "Briefing on the Talks by Anna McDermott, Chief of Staff\n\n"
+        "     MR. HALL:  Good afternoon. Anna McDermott just came from the talks and will take your questions.\n"
+        "     MS. McDERMOTT:  Thanks, Tom. We believe the agreement is a real step. It holds both sides to a "
+        "timetable.\n"
+        "     MR. MacLEOD:  And we will keep the pressure on. Nobody should doubt it.\n"
+    )
+    got = names(text)
+    assert got[:2] == ["Hall", "Hall"]
+    assert got[2:5] == ["Anna McDermott"] * 3
+    assert got[5:] == ["MacLeod", "MacLeod"]
