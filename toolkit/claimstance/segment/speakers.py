@@ -190,6 +190,8 @@ def attribute(
         elif unit.kind is UnitKind.CLAIM and (record := record_turn(text, unit, ctx.index)) is not None:
             turn = record  # "  Mr. DOE. Mr. Speaker, I rise ...": the Congressional Record's turn
             opened.extend([i] if text.startswith("§", unit.start) else [])  # "§ Mr. DoeThe ...": a tag to cut
+            if text.startswith("The noble ", unit.start):  # "The noble Lord said: My Lords": the member's, no cue
+                by_sentence[unit.sentence] = (None, None)
         elif (
             unit.kind is UnitKind.CLAIM
             and unit.start == unit.sentence[0]
