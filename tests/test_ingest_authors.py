@@ -414,3 +414,10 @@ def test_a_standfirst_that_names_the_speaker_in_the_present_tense_over_a_first_p
     assert _author(title + standfirst + report) == (None, None)  # a report of her statement
     assert _author(title + "Harbour Town Council meets again after the strike.\n" + body)[0] is None  # no person
     assert _author("Dateline\nThe Northern Kingdom commends the voters of Southland.\n" + body)[0] is None  # a country
+
+
+@pytest.mark.parametrize("style", ["the Honourable", "the Honorable", "the Hon.", "the Rt. Hon."])
+def test_a_style_of_address_before_the_name_in_a_header_is_no_part_of_the_name(style: str) -> None:
+    header = f"Address by {style} Jane Roe, Minister of Foreign Affairs, at the ministerial meeting\n\n"
+    body = "Good morning. We meet at a critical moment. I want to thank our hosts for their welcome.\n"
+    assert _author(header + body)[0] == "Jane Roe"

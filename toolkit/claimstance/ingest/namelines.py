@@ -294,9 +294,13 @@ _EXCELLENCY = re.compile(r"H\.?\s?E\.?")
 _ROLE_JOINS = words("of the and for")
 
 
+_STYLES = words("honourable honorable hon rt right")
+"""A minister's style before the name: "the Honourable", "the Rt. Hon.", "the Right Honourable"."""
+
+
 def honorific(token: str) -> bool:
-    """Whether a token is an honorific ("Mr.", "Dr", "H.E.")."""
-    return is_honorific(token) or _EXCELLENCY.fullmatch(token) is not None
+    """Whether a token is an honorific ("Mr.", "Dr", "H.E.", "Honourable")."""
+    return is_honorific(token) or token.lower().rstrip(".") in _STYLES or _EXCELLENCY.fullmatch(token) is not None
 
 
 def _mentioned_roles(text: str, name: str, limit: int = 100) -> Iterator[str]:
