@@ -11,6 +11,8 @@ from claimstance.schema import UnitKind
 
 Span = tuple[int, int]
 
+ASKERS = frozenset(["questioner", "Reporter", "Journalist", "Correspondent", "reporter", "journalist", "correspondent"])
+"""The names a questioner's turn takes: "questioner" for "Question:", else the tag's own noun ("Reporter:")."""
 TURN_LABEL = re.compile(
     r"(?:(?:[A-Z][A-Z.'’\-]+|[A-Z]\.?)\s+){0,4}(?:(?:Ma?c)?[A-Z][A-Z.'’\-]+|Q|A):(?=\s|$|[A-Z“\"‘][\s\w’'])"
 )

@@ -57,10 +57,11 @@ _INLINE_TAG = re.compile(
 for Trade: ..."."""
 _CHAIR = re.compile(r"The\s+(?:Acting\s+)?(?:President|Chair|Chairman|Chairwoman|Chairperson|Speaker|Moderator)")
 """The presiding officer of a meeting's record ("The President: I give the floor to ..."), once turns run."""
-_INLINE_NOUNS = frozenset(["question", "moderator", "interpreter", "reporter", "journalist"])
+_INLINE_NOUNS = frozenset(["question", "moderator", "interpreter", "reporter", "journalist", "correspondent"])
 """The nouns an inline tag may be ("Question: ..."): a person's name otherwise."""
 _TAG_NOUNS = {
-    **dict.fromkeys(["question", "q", "journalist", "reporter", "interviewer"], "questioner"),
+    **dict.fromkeys(["question", "q", "interviewer"], "questioner"),
+    **{noun: noun.title() for noun in ("journalist", "reporter", "correspondent")},  # "Reporter:": as the tag says
     "moderator": "moderator",
     "interpreter": "interpreter",
 }
