@@ -378,3 +378,46 @@ def test_the_one_person_tagged_with_a_middle_initial_is_the_author_of_the_paragr
     assert _author(raw) == ("Jane Q. Doe", "Assistant Secretary")
     [doc] = ingest_text(raw, "page.txt")
     assert {u.speaker.name for u in segment(doc) if u.text.startswith("We will")} == {"Jane Q. Doe"}
+
+
+def test_a_delegations_statement_in_the_first_person_is_the_delegations_as_its_text_names_it() -> None:
+    body = (
+        "1. The Northern Union warmly welcomes the Director back to the Council. We value the work of her office.\n\n"
+        "2. We share her concern about the arrests of observers. We call on all participating States to comply.\n"
+    )
+    raw = "Council Meeting No. 12 Oldtown, 3 May 2030\n\nNU Statement in Response to the Report of the Director\n\n"
+    assert _author(raw + body) == ("Northern Union", None)  # the acronym written out as the text says it
+    short = body.replace("The Northern Union", "The NU")
+    assert _author("NU Statement to the Council on Elections\n\n" + short) == ("NU", None)
+    [doc] = ingest_text(raw + body, "page.txt")
+    said = [u for u in segment(doc) if "We share" in u.text]
+    assert [u.speaker.name for u in said] == ["Northern Union"]
+    news = body.replace("We ", "The union said it would ").replace("her office", "the office")
+    assert _author(raw + news) == (None, None)  # a report of the statement: no author
+    assert _author("Joint Statement on the Elections\n\n" + body)[0] is None  # no delegation named
+
+
+def test_a_standfirst_that_names_the_speaker_in_the_present_tense_over_a_first_person_statement() -> None:
+    title = "Northland backs the observers' methodology\n"
+    standfirst = "Ambassador Jane Roe underlines Northland's support for the observers and their wider work.\n"
+    body = (
+        "Madam Chair,\n"
+        "We thank the Southland delegation for raising the matter of the observers' methodology today.\n"
+        "We disagree with the criticism we heard. We have given the office a mandate to decide how to observe.\n"
+        "I ask that this statement be attached to the journal of the day.\n"
+    )
+    assert _author(title + standfirst + body) == ("Jane Roe", "Ambassador")
+    [doc] = ingest_text(title + standfirst + body, "page.txt")
+    said = [u.speaker.name for u in segment(doc) if u.text.startswith(("We disagree", "I ask"))]
+    assert said == ["Jane Roe", "Jane Roe"]
+    report = body.replace("We ", "The delegation said they ").replace("I ask", "She asked")
+    assert _author(title + standfirst + report) == (None, None)  # a report of her statement
+    assert _author(title + "Harbour Town Council meets again after the strike.\n" + body)[0] is None  # no person
+    assert _author("Dateline\nThe Northern Kingdom commends the voters of Southland.\n" + body)[0] is None  # a country
+
+
+@pytest.mark.parametrize("style", ["the Honourable", "the Honorable", "the Hon.", "the Rt. Hon."])
+def test_a_style_of_address_before_the_name_in_a_header_is_no_part_of_the_name(style: str) -> None:
+    header = f"Address by {style} Jane Roe, Minister of Foreign Affairs, at the ministerial meeting\n\n"
+    body = "Good morning. We meet at a critical moment. I want to thank our hosts for their welcome.\n"
+    assert _author(header + body)[0] == "Jane Roe"

@@ -532,4 +532,34 @@ def test_a_lone_reporter_tag_in_remarks_to_the_press_is_the_questioner_s_turn() 
         "Ambassador Roe: We will judge the draft on its merits.\n"
     )
     got = [u.speaker.name for u in claims(text, author="Jane Roe", author_role="Ambassador")]
-    assert got == ["Jane Roe", "Jane Roe", "questioner", "Jane Roe"]
+    assert got == ["Jane Roe", "Jane Roe", "Reporter", "Jane Roe"]  # the questioner, named as the tag names them
+
+
+def test_a_capitals_tag_of_a_surname_with_a_mc_or_mac_prefix_opens_a_turn() -> None:
+    text = (
+        "Briefing on the Talks by Anna McDermott, Chief of Staff\n\n"
+        "     MR. HALL:  Good afternoon. Anna McDermott just came from the talks and will take your questions.\n"
+        "     MS. McDERMOTT:  Thanks, Tom. We believe the agreement is a real step. It holds both sides to a "
+        "timetable.\n"
+        "     MR. MacLEOD:  And we will keep the pressure on. Nobody should doubt it.\n"
+    )
+    got = names(text)
+    assert got[:2] == ["Hall", "Hall"]
+    assert got[2:5] == ["Anna McDermott"] * 3
+    assert got[5:] == ["MacLeod", "MacLeod"]
+
+
+def test_a_questioners_tag_that_names_a_reporter_or_journalist_names_them_as_the_tag_does() -> None:
+    text = (
+        "Transcript: press conference, Oldtown\n\n"
+        "Anna Berg: Thank you all for coming. We had good talks today.\n\n"
+        "Reporter: You said yesterday that the border would stay closed. Will it reopen this year?\n\n"
+        "Anna Berg: No, I said the crossings matter. We will decide next month.\n\n"
+        "Journalist (via Interpreter): Minister, what did you ask of Southland?\n"
+    )
+    said = {u.text[:12]: (u.speaker.name, u.speaker.attribution) for u in claims(text)}
+    assert said["You said yes"] == ("Anna Berg", Attribution.REPORTED)  # her own claim, put to her
+    assert said["Will it reop"] == ("Reporter", Attribution.AUTHOR)
+    assert said["Minister, wh"][0] == "Journalist"
+    question = "QUESTION: Will the border reopen this year?\n\nANNA BERG: No. We will decide next month.\n"
+    assert names(question)[0] == "questioner"  # a tag that names no asker stays the questioner

@@ -124,3 +124,18 @@ def test_a_one_word_tag_asking_a_question_once_a_briefing_s_turns_run_is_that_qu
     got = {u.text[:12]: u.speaker.name for u in claims(text)}
     assert got["Sir, I am Hu"] == got["Did the mini"] == "Hugh"
     assert got["We have file"] == "Anna Berg"
+
+
+def test_a_lords_member_who_rose_to_move_speaks_after_the_noble_lord_said_until_the_next_member() -> None:
+    text = (
+        "HL Deb 04 May 2031 vol 700 cc10-20\n\n"
+        "The Minister of State, Northland Office (Lord Oldbury) rose to move, That the draft order be approved.\n\n"
+        "The noble Lord said: My Lords, I intend to discuss the two orders together. They set the date of the vote.\n\n"
+        "I am pleased to present them. The first order fixes the date of the first meeting.\n\n"
+        "Lord Hilltown: My Lords, we on these benches welcome the orders. We have one question.\n"
+    )
+    got = names(text)
+    assert got[1:5] == ["Lord Oldbury"] * 4  # "rose to move" is the record's narration, then his speech
+    assert "Lord Oldbury" not in got[-2:] and "the noble Lord" not in got
+    news = "The noble Lord said: the orders were late. Critics agreed.\n"  # no member rose: no turn
+    assert "Lord Oldbury" not in names(news)

@@ -25,6 +25,7 @@ from claimstance.ingest.namelines import (
     QUOTED,
     ROLE_CONNECTORS,
     ROLE_OR_ORG,
+    delegation_statement,
     first_person,
     honorific,
     issuing_institution,
@@ -33,6 +34,7 @@ from claimstance.ingest.namelines import (
     pictured_speaker,
     signed_by,
     speaks_itself,
+    standfirst_speaker,
     surname_first,
 )
 from claimstance.ingest.namelines import fullest_role as fullest_role  # re-exported: the ingest package uses it
@@ -380,7 +382,7 @@ def _any_header_author(
             return title, found[1], found[2]
     person = name_under_label(title, [*heads, *early]) or _attributable(text) or _only_tag(text)
     person = person or minister_block([*heads, *early], text)  # "The Hon. Jane Doe, MP" over her release
-    person = person or pictured_speaker(text)
+    person = person or pictured_speaker(text) or delegation_statement(text) or standfirst_speaker(text)
     if person is not None:
         return title, person[0], person[1]
     return None

@@ -233,13 +233,74 @@ def issuing_institution(title: str | None, text: str) -> str | None:
     return fuller["org"] if fuller is not None else found["issuer"]
 
 
+_DELEGATION_LINE = re.compile(
+    r"^(?P<who>[A-Z]{2,4})\s+[Ss]tatement\s+(?:in\s+[Rr]esponse\s+to|to|on|at|for|following)\s+[^\n]{3,200}$",
+    re.MULTILINE,
+)
+"""A delegation's statement at a meeting, headed by its acronym: "NU Statement in Response to the Report of ..."."""
+_DELEGATION_CHARS = 1500
+
+
+def delegation_statement(text: str) -> tuple[str, None] | None:
+    """The delegation a first-person statement's heading names by its acronym ("NU Statement to the Council ..."),
+    written as the text below first names it: "the Northern Union" (words with the acronym's initials) or the
+    acronym itself; None where no such heading opens the text or the text does not speak for itself."""
+    found = _DELEGATION_LINE.search(text, 0, _DELEGATION_CHARS)
+    if found is None:
+        return None
+    if not _lines_speak(text, found.end()):
+        return None
+    acronym = found["who"]
+    spelled = r"\s+".join(rf"{letter}[a-z]+" for letter in acronym)
+    named = re.search(rf"\b(?:{acronym}|{spelled})\b", text[found.end() :])
+    return (named.group() if named is not None else acronym), None
+
+
+def _lines_speak(text: str, start: int) -> bool:
+    """Whether enough of the first lines from ``start`` speak in the first person outside quotations, as no
+    report does: a meeting's statement is a few numbered points, often one line each, under the site's furniture
+    (a venue line, a "published under" notice)."""
+    lines = [QUOTED.sub(" ", line) for line in text[start : start + 4000].split("\n") if len(line) > 40]
+    speaking = sum(FIRST_PERSON_WORD.search(line) is not None for line in lines[:8])
+    return speaking >= 2 and speaking >= 0.4 * len(lines[:8])
+
+
+_STANDFIRST = re.compile(
+    rf"(?P<who>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,5}}?\s+{_NAME_WORD}\s+{_NAME_WORD})\s+[a-z]{{3,}}s\s+\S"
+)
+"""A standfirst that tells what the speaker does in the present tense: "Ambassador Jane Roe underlines ..."."""
+
+
+def standfirst_speaker(text: str) -> tuple[str, str] | None:
+    """The speaker an office-and-name standfirst under the title names ("Ambassador Jane Roe underlines
+    Northland's support ...", as GOV.UK heads a speech), when the lines below speak in the first person; the
+    office is the words before the name that are all role words."""
+    lines = text[:1500].split("\n")
+    heads = [i for i, line in enumerate(lines) if line.strip()][:3]
+    for i in heads[1:]:
+        found = _STANDFIRST.match(lines[i].strip())
+        if found is None:
+            continue
+        tokens = found["who"].split()
+        role = tokens[:-2]
+        offices = [t.lower() in ROLE_OR_ORG for t in role]  # "The Northern Kingdom commends ...": a country
+        if role and offices[0] and all(o or t.lower() in ROLE_CONNECTORS for o, t in zip(offices, role, strict=True)):
+            start = sum(len(line) + 1 for line in lines[: i + 1])
+            return (" ".join(tokens[-2:]), " ".join(role)) if _lines_speak(text, start) else None
+    return None
+
+
 _EXCELLENCY = re.compile(r"H\.?\s?E\.?")
 _ROLE_JOINS = words("of the and for")
 
 
+_STYLES = words("honourable honorable hon rt right")
+"""A minister's style before the name: "the Honourable", "the Rt. Hon.", "the Right Honourable"."""
+
+
 def honorific(token: str) -> bool:
-    """Whether a token is an honorific ("Mr.", "Dr", "H.E.")."""
-    return is_honorific(token) or _EXCELLENCY.fullmatch(token) is not None
+    """Whether a token is an honorific ("Mr.", "Dr", "H.E.", "Honourable")."""
+    return is_honorific(token) or token.lower().rstrip(".") in _STYLES or _EXCELLENCY.fullmatch(token) is not None
 
 
 def _mentioned_roles(text: str, name: str, limit: int = 100) -> Iterator[str]:

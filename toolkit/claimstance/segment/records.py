@@ -1,6 +1,7 @@
 """Who speaks in an official report's lines (pure): a seat or office line ("The First Minister (Jane Doe)", "Jane
 Doe (Oldtown North) (Con)", "Mr. Jane Doe (Oldtown North)"), a member named again on a line of their own ("Mr.
-Doe"), and a written answers page's section-marked member ("§ Mr. Jane DoeTo ask ...")."""
+Doe"), a written answers page's section-marked member ("§ Mr. Jane DoeTo ask ..."), and the Lords' "The noble
+Lord said:" after the line where the member rose ("... (Lord Doe) rose to move, ...")."""
 
 from __future__ import annotations
 
@@ -88,3 +89,21 @@ def marked_member(text: str, start: int, end: int, index: NameIndex) -> Speaker 
     if entry is None or check_name(entry[0]) is not None:
         return None
     return Speaker(name=entry[0], attribution=Attribution.AUTHOR, cue=":")
+
+
+_PEERS = r"(?:Lord|Baroness|Lady|Earl|Viscount|Marquess|Duke)"
+_ROSE = re.compile(rf"\((?P<who>{_PEERS}\s+[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){{0,3}})\)\s+rose\b")
+"""The Lords record's line where a member rises: "The Minister of State, Northland Office (Lord Doe) rose to move"."""
+_NOBLE_SAID = re.compile(rf"The\s+noble\s+(?:and\s+(?:learned|gallant)\s+)?{_PEERS}\s+said:")
+_ROSE_CHARS = 3000
+
+
+def noble_said(text: str, start: int, end: int) -> Speaker | None:
+    """The member whose speech "The noble Lord said: My Lords, ..." opens: the one the record's line above says
+    rose ("(Lord Doe) rose to move, That ..."); None where no member rose just above."""
+    if _NOBLE_SAID.match(text, start, end) is None:
+        return None
+    rises = [found["who"] for found in _ROSE.finditer(text, max(0, start - _ROSE_CHARS), start)]
+    if not rises or check_name(rises[-1]) is not None:  # the last member to rise above the speech
+        return None
+    return Speaker(name=rises[-1], attribution=Attribution.AUTHOR, cue=":")

@@ -11,7 +11,11 @@ from claimstance.schema import UnitKind
 
 Span = tuple[int, int]
 
-TURN_LABEL = re.compile(r"(?:(?:[A-Z][A-Z.'’\-]+|[A-Z]\.?)\s+){0,4}(?:[A-Z][A-Z.'’\-]+|Q|A):(?=\s|$|[A-Z“\"‘][\s\w’'])")
+ASKERS = frozenset(["questioner", "Reporter", "Journalist", "Correspondent", "reporter", "journalist", "correspondent"])
+"""The names a questioner's turn takes: "questioner" for "Question:", else the tag's own noun ("Reporter:")."""
+TURN_LABEL = re.compile(
+    r"(?:(?:[A-Z][A-Z.'’\-]+|[A-Z]\.?)\s+){0,4}(?:(?:Ma?c)?[A-Z][A-Z.'’\-]+|Q|A):(?=\s|$|[A-Z“\"‘][\s\w’'])"
+)
 """A transcript's speaker tag: "SECRETARY KERRY:", "QUESTION:", "MR. PRICE:", "Q:", "A:", also run together with
 the turn's first word as scraped pages do ("JANE DOE:I have ...")."""
 Q_TURN = re.compile(r"Q(?=[ \t]+[A-Z“\"])")

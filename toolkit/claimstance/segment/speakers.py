@@ -61,7 +61,7 @@ from claimstance.segment.reports import (
 )
 from claimstance.segment.runs import give_back, inside_open_quote, mostly_quote, opened_before, release_voice
 from claimstance.segment.sides import own_sides, principal, speaks_for
-from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
+from claimstance.segment.spans import ASKERS, Span, UnitSpan, mask_quotes, quote_spans
 from claimstance.segment.standfirst import statement_start
 from claimstance.segment.turns import (
     Turn,
@@ -181,7 +181,7 @@ def attribute(
             tagged_speaker = tag_speaker(tag, ctx.index, ctx.author, full_name=True)
             turn = Turn(tagged_speaker, "tag", unit.paragraph) if tagged_speaker is not None else None
             if tagged_speaker is not None:
-                if tagged_speaker.name == "questioner" and says_you(text, *unit.sentence):  # "Question: You said"
+                if tagged_speaker.name in ASKERS and says_you(text, *unit.sentence):  # "Question: You said"
                     put_to.append(i)
                 speakers.append(tagged_speaker)
                 opened.append(i)
@@ -190,6 +190,8 @@ def attribute(
         elif unit.kind is UnitKind.CLAIM and (record := record_turn(text, unit, ctx.index)) is not None:
             turn = record  # "  Mr. DOE. Mr. Speaker, I rise ...": the Congressional Record's turn
             opened.extend([i] if text.startswith("§", unit.start) else [])  # "§ Mr. DoeThe ...": a tag to cut
+            if text.startswith("The noble ", unit.start):  # "The noble Lord said: My Lords": the member's, no cue
+                by_sentence[unit.sentence] = (None, None)
         elif (
             unit.kind is UnitKind.CLAIM
             and unit.start == unit.sentence[0]
@@ -236,7 +238,7 @@ def attribute(
             cued, cue = _party(speech_report(text[unit.sentence[0] : unit.sentence[1]]), Attribution.REPORTED, ctx)
         lead_in = lead_in_end(text, unit.sentence) and _LEAD_IN.search(text, *unit.sentence) is not None
         framing = lead_in and turn is not None and turn.scope == "block" and cued is not None and cued.name is not None
-        if own is not None and own.name == "questioner" and says_you(text, *unit.sentence):
+        if own is not None and own.name in ASKERS and says_you(text, *unit.sentence):
             put_to.append(i)
             speakers.append(own)  # the answerer's once an answer names them; never a name read off the tag
             previous = _Previous()
@@ -280,7 +282,7 @@ def attribute(
         headline = cue is not None and cue.cue == ":"  # "X: claim" is a headline: nothing runs on from it
         previous = _Previous(speaker, unit.paragraph) if attributed and not headline else _Previous()
     for i in put_to:
-        answerer = next((s for s in speakers[i + 1 :] if s.cue == ":" and s.name != "questioner"), None)
+        answerer = next((s for s in speakers[i + 1 :] if s.cue == ":" and s.name not in ASKERS), None)
         speakers[i] = answerer.model_copy(update={"attribution": Attribution.REPORTED}) if answerer else speakers[i]
     for i in backward:
         cue_of = by_sentence[units[i].sentence][1]

@@ -18,7 +18,14 @@ from typing import Literal
 from claimstance.lexicon import FIRST_PERSON, ROLE_WORDS, is_honorific, words
 from claimstance.schema import Attribution, Speaker
 from claimstance.segment.names import NameIndex, is_plain, parse_speaker_phrase
-from claimstance.segment.records import MARKED_MEMBER, marked_member, member_again, office_tag, seat_line
+from claimstance.segment.records import (
+    MARKED_MEMBER,
+    marked_member,
+    member_again,
+    noble_said,
+    office_tag,
+    seat_line,
+)
 from claimstance.segment.spans import TURN_LABEL, UnitSpan
 from claimstance.segment.standfirst import author_tag
 from claimstance.segment.validate import check_name
@@ -50,10 +57,11 @@ _INLINE_TAG = re.compile(
 for Trade: ..."."""
 _CHAIR = re.compile(r"The\s+(?:Acting\s+)?(?:President|Chair|Chairman|Chairwoman|Chairperson|Speaker|Moderator)")
 """The presiding officer of a meeting's record ("The President: I give the floor to ..."), once turns run."""
-_INLINE_NOUNS = frozenset(["question", "moderator", "interpreter", "reporter", "journalist"])
+_INLINE_NOUNS = frozenset(["question", "moderator", "interpreter", "reporter", "journalist", "correspondent"])
 """The nouns an inline tag may be ("Question: ..."): a person's name otherwise."""
 _TAG_NOUNS = {
-    **dict.fromkeys(["question", "q", "journalist", "reporter", "interviewer"], "questioner"),
+    **dict.fromkeys(["question", "q", "interviewer"], "questioner"),
+    **{noun: noun.title() for noun in ("journalist", "reporter", "correspondent")},  # "Reporter:": as the tag says
     "moderator": "moderator",
     "interpreter": "interpreter",
 }
@@ -125,9 +133,10 @@ def _as_written(word: str, text: str) -> str:
     """A tag's word in capitals as the text writes it elsewhere ("MCCORMACK" -> "McCormack"), else title case."""
     for found in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
         written = found.group()
-        if not written.isupper() and written[:1].isupper():
+        if not written.isupper() and written[:1].isupper() and _MC.fullmatch(written) is None:
             return written
-    return word.title()
+    prefixed = _MC.fullmatch(word)  # "MacLEOD" the text writes nowhere else: "MacLeod"
+    return prefixed[1] + prefixed[2].title() if prefixed is not None and prefixed[1] else word.title()
 
 
 def turn_speaker(label: str, index: NameIndex, author: Speaker | None) -> Speaker | None:
@@ -217,9 +226,14 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
 def _cased(who: str) -> str:
     """A chamber's tag with the member's name in capitals after a title ("Ms JANE ROE") as a name is written."""
     first, _, rest = who.partition(" ")
-    if not rest or not is_honorific(first) or not rest.replace(" ", "").replace("-", "").isupper():
+    # "McDERMOTT", "MacLEOD": a surname in capitals keeps its prefix's lower case
+    capitals = [_MC.fullmatch(w) for w in rest.split()]
+    if not rest or not is_honorific(first) or not all(m is not None for m in capitals):
         return who
-    return f"{first} {' '.join(w.title() for w in rest.split())}"
+    return f"{first} {' '.join(m[1] + m[2].title() for m in capitals if m is not None)}"
+
+
+_MC = re.compile(r"((?:Ma?c)?)([A-Z][A-Z'’\-]*)")
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -382,6 +396,8 @@ def record_turn(text: str, unit: UnitSpan, index: NameIndex) -> Turn | None:
         return Turn(seat, "tag", unit.paragraph)
     if (again := member_again(text, start, end, index)) is not None:
         return Turn(again, "tag", unit.paragraph)
+    if text.startswith("The noble ", start) and (noble := noble_said(text, start, end)) is not None:
+        return Turn(noble, "tag", unit.paragraph)  # "The noble Lord said: My Lords, ...": who rose above
     if end - start > _RECORD_TAG_CHARS or text[end - 1] != "." or text[start:end].isupper():
         return None
     line = text.rfind("\n", 0, start) + 1
