@@ -6,10 +6,9 @@ from datetime import date, datetime
 
 import pytest
 from claimstance.ingest import ingest_text
+from claimstance.ingest.agencies import agency_in_lead, agency_line
 from claimstance.ingest.authors import transcript_header
 from claimstance.ingest.headers import (
-    agency_in_lead,
-    agency_line,
     choose_title,
     read_dateline,
     year_from_page,

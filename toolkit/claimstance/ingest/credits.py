@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from claimstance.ingest.headers import REPORTS_FOR, agency_name, for_reporter
+from claimstance.ingest.agencies import REPORTS_FOR, agency_name, for_reporter
 from claimstance.ingest.namelines import name_line
 from claimstance.lexicon import DATE, ORG_HEADS, ROLE_WORDS, Published, classify_line, date_of, is_noise_line, words
 
