@@ -65,6 +65,7 @@ from claimstance.ingest.headers import (
 from claimstance.ingest.issuers import (
     agenda_item,
     committee_in_lead,
+    dated_issuer,
     domain_dateline,
     header_issuer,
     is_site_line,
@@ -236,6 +237,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     # the page naming itself comes before the office whose house style it shows
     named = (
         agency
+        or dated_issuer(heads)
         or item.source
         or site
         or next((found for found in map(agency_line, item.early) if found), None)  # "NPA News" under the lead
