@@ -126,10 +126,22 @@ def test_breaking_news_is_no_agency() -> None:
         ("Turnout was low. WNR's Jane Doe in Oldtown reports the opposition is angry.", "WNR"),
         ("The door is open, the minister said, NPA reported citing The Daily.", "NPA"),
         ("OLDTOWN - The minister said the door is open.", None),
+        ("Turnout was low. Jane Doe has more from WNR's North and East Africa Bureau in Oldtown.", "WNR"),
+        ("Turnout was low. Jane Doe reports from the NPA Oldtown bureau.", "NPA"),
+        ("Turnout was low. Jane Doe has more from Oldtown's northern districts.", None),
     ],
 )
 def test_the_lead_names_its_agency(lead: str, agency: str | None) -> None:
     assert agency_in_lead(lead) == agency
+
+
+def test_a_reporters_credit_from_the_outlets_bureau_names_the_source_and_the_byline() -> None:
+    raw = (
+        "Ruling party wins the vote\n\nThe ruling party won the vote, officials said on Thursday. Monitors criticised"
+        " the count. Jane Doe has more from WNR's North and East Africa Bureau in Oldtown.\n\n" + "The count was slow.\n"
+    )
+    doc = _docs(raw)[0]
+    assert (doc.source, doc.byline) == ("WNR", "Jane Doe")
 
 
 def test_the_agency_of_the_dateline_is_the_documents_source() -> None:

@@ -41,6 +41,12 @@ def for_reporter(text: str) -> re.Match[str] | None:
     return found if found is not None and found["who"].split()[0].lower() not in ROLE_WORDS else None
 
 
+# "Jane Doe has more from NPA's West Africa Bureau in Oldtown", "Jane Doe reports from the NPA Oldtown bureau": a
+# reporter's credit that names the outlet's bureau
+FROM_BUREAU = re.compile(
+    r"\b(?P<who>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2})\s+(?:has\s+more|reports|reported)\s+from\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.\-/]*)(?:['’]s)?(?:\s+(?:[A-Z][\w'’\-]*|and|of|for)){0,6}\s+(?i:bureau|desk|newsroom)\b"
+)
 _REPORTS_END = re.compile(
     r",\s*(?:the\s+)?(?P<name>[A-Z][\w.\-/]*\s+(?:reports|informs)|[A-Z]{2,}[\w.\-/]*\s+reported)\.(?=\s|$)"
 )
@@ -138,4 +144,6 @@ def agency_in_lead(lead: str) -> str | None:
         found = REPORTS_FOR.search(head)  # "reports for", "reported for", "reporting for": spare the scan
     if found is None and "For " in head and "report" in head:
         found = for_reporter(head)
+    if found is None and " from " in head and ("ureau" in head or "desk" in head or "newsroom" in head):
+        found = FROM_BUREAU.search(head)
     return agency_name(found["name"].split()[0]) if found is not None else None

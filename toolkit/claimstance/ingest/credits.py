@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from claimstance.ingest.agencies import REPORTS_FOR, agency_name, for_reporter
+from claimstance.ingest.agencies import FROM_BUREAU, REPORTS_FOR, agency_name, for_reporter
 from claimstance.ingest.namelines import name_line
 from claimstance.lexicon import DATE, ORG_HEADS, ROLE_WORDS, Published, classify_line, date_of, is_noise_line, words
 
@@ -329,6 +329,8 @@ def reporter_in_lead(lead: str) -> str | None:
         found = REPORTS_FOR.search(head)  # "as Jane Doe reports for VOA from Oldtown"
     if found is None and "For " in head and "report" in head:
         found = for_reporter(head)  # "For VOA, Jane da Doe reports that ..."
+    if found is None and " from " in head and ("ureau" in head or "desk" in head or "newsroom" in head):
+        found = FROM_BUREAU.search(head)  # "Jane Doe has more from VOA's West Africa Bureau"
     return found["who"] if found is not None else None
 
 
