@@ -138,7 +138,8 @@ def test_the_lead_names_its_agency(lead: str, agency: str | None) -> None:
 def test_a_reporters_credit_from_the_outlets_bureau_names_the_source_and_the_byline() -> None:
     raw = (
         "Ruling party wins the vote\n\nThe ruling party won the vote, officials said on Thursday. Monitors criticised"
-        " the count. Jane Doe has more from WNR's North and East Africa Bureau in Oldtown.\n\n" + "The count was slow.\n"
+        " the count. Jane Doe has more from WNR's North and East Africa Bureau in Oldtown.\n\n"
+        "The count was slow.\n"
     )
     doc = _docs(raw)[0]
     assert (doc.source, doc.byline) == ("WNR", "Jane Doe")
