@@ -50,6 +50,19 @@ def test_a_headline_the_header_gives_twice_wins_over_longer_headlines_of_other_s
     assert choose_title(lines) == "Berg: the talks are dead"
 
 
+def test_a_photo_caption_ending_with_place_and_date_is_neither_the_headline_nor_the_date() -> None:
+    caption = "Rebel candidate Jane Doe casts her ballot at a polling station in Oldtown, Aug. 26, 2011"
+    raw = (
+        "Accessibility links\n\nBreaking News\n\nRebels in the north elect a leader\n\n"
+        f"{caption}\n{caption}\n"
+        "Residents of the breakaway region voted for a new leader on Friday. Three candidates ran.\n"
+    )
+    [doc] = _docs(raw)
+    assert (doc.title, doc.published) == ("Rebels in the north elect a leader", None)
+    title = "Remarks by the President at a Campaign Event in Oldtown, Northland, March 3, 2021"
+    assert choose_title([title]) == title  # a transcript's Title Case headline with its place and date
+
+
 def test_a_page_without_a_headline_has_no_title() -> None:
     [doc] = _docs("The commission met on Monday. It approved the budget.\nThe vote was unanimous.\n")
     assert doc.title is None

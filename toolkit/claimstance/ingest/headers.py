@@ -162,8 +162,8 @@ def dated_head(heads: Sequence[str]) -> Published | None:
     Tuesday 13 May 2014"), beside a label ("SEPTEMBER 01, 2021•SPEECHES AND REMARKS"), before a place ("March
     18, 2014 17:00 The Palace, Oldtown") or after a transcript's title ("Briefing by X, Oldtown, March 4, 2022")."""
     for head in heads:
-        if not any(c.isdigit() for c in head):
-            continue  # no date without a digit
+        if not any(c.isdigit() for c in head) or photo_caption(head):
+            continue  # no date without a digit; a photo's date is the picture's
         framed = framed_date(head)
         if framed is not None:
             return framed
@@ -245,6 +245,20 @@ _TITLE_END = frozenset(".,;:–—-…")
 _CAPTION = re.compile(
     r"(?i:\b(?:photo|photograph|image|picture|credit)\s*[:/]|\bgetty\s+images\b|^share\s+(?:on|this|via)\b)"
 )
+# a photo's caption: who does what "in Oldtown, Northland, Aug. 26, 2011" (a wire's caption style)
+_CAPTION_END = re.compile(rf"\s(?:in|at|near)\s+[A-Z][\w'’.\-]*(?:[ ,]+[A-Z][\w'’.\-]*){{0,4}},\s+(?:{DATE.pattern})\.?$")
+CAPTION_WORDS = 8
+"""A caption is a sentence of this many words at least; a headline that ends with its place and date is shorter."""
+
+
+def photo_caption(line: str) -> bool:
+    """Whether a header line is a photo's caption: a sentence (not Title Case) of eight words or more that ends with
+    where and when the picture was taken ("... casts his ballot in Oldtown, Aug. 26, 2011")."""
+    return (
+        len(line.split()) >= CAPTION_WORDS
+        and _CAPTION_END.search(line) is not None
+        and not title_cased(line[: line.rfind(",")])
+    )
 
 
 LONG_TITLE_CHARS, LONG_TITLE_WORDS = 320, 50
@@ -344,6 +358,8 @@ def choose_title(lines: Sequence[str]) -> str | None:
             continue  # "Rome" above a date is a dateline's place; a line given three times is the site's name
         role = is_role_line(line) and TRANSCRIPT_START.match(line) is None  # "ADDRESS BY PRESIDENT OF ..." is a title
         if agency_line(line) is not None or role or _CAPTION.search(line) or _BYLINE_TAIL.search(line):
+            continue
+        if _DIGIT.search(line) and photo_caption(line):
             continue
         if org_line(line) is not None:
             continue  # "Northland Government": the issuing body's name over its release
