@@ -246,7 +246,9 @@ _CAPTION = re.compile(
     r"(?i:\b(?:photo|photograph|image|picture|credit)\s*[:/]|\bgetty\s+images\b|^share\s+(?:on|this|via)\b)"
 )
 # a photo's caption: who does what "in Oldtown, Northland, Aug. 26, 2011" (a wire's caption style)
-_CAPTION_END = re.compile(rf"\s(?:in|at|near)\s+[A-Z][\w'’.\-]*(?:[ ,]+[A-Z][\w'’.\-]*){{0,4}},\s+(?:{DATE.pattern})\.?$")
+_CAPTION_END = re.compile(
+    rf"\s(?:in|at|near)\s+[A-Z][\w'’.\-]*(?:[ ,]+[A-Z][\w'’.\-]*){{0,4}},\s+(?:{DATE.pattern})\.?$"
+)
 CAPTION_WORDS = 8
 """A caption is a sentence of this many words at least; a headline that ends with its place and date is shorter."""
 
