@@ -63,6 +63,16 @@ def test_a_photo_caption_ending_with_place_and_date_is_neither_the_headline_nor_
     assert choose_title([title]) == title  # a transcript's Title Case headline with its place and date
 
 
+def test_a_meetings_line_with_its_number_place_and_date_is_a_dateline_not_the_headline() -> None:
+    raw = (
+        "HLO Standing Council No. 812 Oldtown, 14 March 2024\n"
+        "1. We welcome the Director and thank her for the report.\n2. The past year has been hard for the League.\n"
+    )
+    [doc] = _docs(raw)
+    assert (doc.title, doc.published) == (None, date(2024, 3, 14))
+    assert choose_title(["Harbour League Standing Council: the 812th meeting ends"]) is not None
+
+
 def test_a_page_without_a_headline_has_no_title() -> None:
     [doc] = _docs("The commission met on Monday. It approved the budget.\nThe vote was unanimous.\n")
     assert doc.title is None

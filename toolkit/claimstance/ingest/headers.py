@@ -249,6 +249,11 @@ _CAPTION = re.compile(
 _CAPTION_END = re.compile(
     rf"\s(?:in|at|near)\s+[A-Z][\w'’.\-]*(?:[ ,]+[A-Z][\w'’.\-]*){{0,4}},\s+(?:{DATE.pattern})\.?$"
 )
+# "NLO Standing Council No. 812 Oldtown, 14 March 2024": a meeting's name, its number, place and date (a dateline)
+_MEETING_DATELINE = re.compile(
+    rf"\b(?:No\.\s*\d+|\d+(?:st|nd|rd|th)\s+(?i:meeting|session|sitting))[,\s]+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?"
+    rf",\s+(?:{DATE.pattern})$"
+)
 CAPTION_WORDS = 8
 """A caption is a sentence of this many words at least; a headline that ends with its place and date is shorter."""
 
@@ -361,7 +366,7 @@ def choose_title(lines: Sequence[str]) -> str | None:
         role = is_role_line(line) and TRANSCRIPT_START.match(line) is None  # "ADDRESS BY PRESIDENT OF ..." is a title
         if agency_line(line) is not None or role or _CAPTION.search(line) or _BYLINE_TAIL.search(line):
             continue
-        if _DIGIT.search(line) and photo_caption(line):
+        if _DIGIT.search(line) and (photo_caption(line) or _MEETING_DATELINE.search(line)):
             continue
         if org_line(line) is not None:
             continue  # "Northland Government": the issuing body's name over its release
