@@ -73,6 +73,12 @@ def test_a_meetings_line_with_its_number_place_and_date_is_a_dateline_not_the_he
     assert choose_title(["Harbour League Standing Council: the 812th meeting ends"]) is not None
 
 
+def test_a_members_name_with_the_constituency_is_a_speakers_line_not_the_headline() -> None:
+    assert choose_title(["Mr. Jane Doe (Oldtown and Northby)"]) is None
+    assert choose_title(["Mrs. Jane Roe (Oldtown, Labour)"]) is None
+    assert choose_title(["Harbour Bill (Second Reading)"]) == "Harbour Bill (Second Reading)"
+
+
 def test_a_page_without_a_headline_has_no_title() -> None:
     [doc] = _docs("The commission met on Monday. It approved the budget.\nThe vote was unanimous.\n")
     assert doc.title is None

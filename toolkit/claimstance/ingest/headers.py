@@ -214,6 +214,8 @@ _NOT_A_TITLE = re.compile(
     # a debate's rubric ("Question for Short Debate", "Motion to Take Note") or its citation ("HC Deb 4 May 1998 vol 3")
     r"|(?:.{0,60}\s[-–—]\s)?(?:question\s+for\s+short\s+debate|motion\s+to\s+take\s+note|commencement\s+matters"
     r"|(?:private\s+notice|urgent)\s+question|asked\s+by)$"
+    # a member's name with the constituency, a record's speaker line ("Mr. Jane Doe (Oldtown and Northby)")
+    r"|(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady)\.?\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s*\([^()]{2,60}\)$"
     r"|h[cl]\s+deb\b|(?:the\s+)?(?:rt\.?\s+)?hon(?:\.|ourable)\s+\w+(?:\s+\w+){0,3},?(?:\s+mp)?$"  # a name block
     r"|from\s+the\s+.{0,60}\bonline\s+(?:through|via)\b|.{3,200}\|\s*\w+(?:\s+\w+){0,3}\s+source$))"  # credit, link
 )
