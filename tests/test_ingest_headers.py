@@ -79,6 +79,12 @@ def test_a_members_name_with_the_constituency_is_a_speakers_line_not_the_headlin
     assert choose_title(["Harbour Bill (Second Reading)"]) == "Harbour Bill (Second Reading)"
 
 
+def test_a_short_title_case_line_over_a_records_debated_on_line_is_the_headline() -> None:
+    lines = ["Skip to main content", "Harbour Law", "Volume 556: debated on Tuesday 15 January 2013"]
+    assert choose_title(lines) == "Harbour Law"
+    assert choose_title(["Skip to main content", "Jane Doe", "Northpress Staff Writer"]) is None
+
+
 def test_a_page_without_a_headline_has_no_title() -> None:
     [doc] = _docs("The commission met on Monday. It approved the budget.\nThe vote was unanimous.\n")
     assert doc.title is None

@@ -342,6 +342,15 @@ def _dated(line: str) -> bool:
     return ON_DATE.search(line) is not None or (_HEAD_DATE_FIRST.match(line) or NUMBERED_DATE.match(line)) is not None
 
 
+_RECORD_DATE = re.compile(r"Volume\s+\d+:\s+debated\s+on\b")
+
+
+def _over_record_date(lines: Sequence[str], i: int) -> bool:
+    """Whether header line ``i`` stands right above a record's "Volume 556: debated on ..." line: the debate's title,
+    however short or name-like ("Harbour Law" is no person there)."""
+    return i + 1 < len(lines) and _RECORD_DATE.match(lines[i + 1]) is not None
+
+
 def choose_title(lines: Sequence[str]) -> str | None:
     """The headline among an article's header lines (see the module docstring), or None.
 
@@ -377,7 +386,7 @@ def choose_title(lines: Sequence[str]) -> str | None:
             line = line.split(" | ")[0]  # "Headline | Northpress News": the page title names its site
         site = _SITE_SUFFIX.search(line) if "." in line else None
         line = line[: site.start()] if site else line  # "Headline - northpress.com"
-        person = name_line(line)
+        person = name_line(line) if not _over_record_date(lines, i) else None
         if person is not None and (person[1] is None or title_cased(person[1])):
             continue  # "Jane Doe": a byline's or speaker's name line (a short Title Case headline is lost with it)
         # "Press Statement", or a long Title Case line: only when no other line is a headline
