@@ -195,6 +195,14 @@ def test_a_possessive_title_names_the_speech_author() -> None:
     assert found is not None and found[1:] == ("John Smith", "Northland Foreign Minister")
 
 
+def test_a_title_case_headline_with_a_verb_inside_is_no_name_line() -> None:
+    assert name_line("Oldtown Hails Harbour Vote") is None
+    assert choose_title(["Accessibility links", "Oldtown Hails Harbour Vote"]) == "Oldtown Hails Harbour Vote"
+    assert name_line("Mary Roberts") == ("Mary Roberts", None)  # a surname in "s" ends the name
+    assert name_line("Juan Carlos Doe") == ("Juan Carlos Doe", None)
+    assert name_line("John Williams Secretary of State") == ("John Williams", "Secretary of State")
+
+
 def test_a_name_line_under_a_remarks_title_is_the_author() -> None:
     assert name_line("Jane Q. Doe Secretary of State") == ("Jane Q. Doe", "Secretary of State")
     assert name_line("Remarks With Foreign Minister John Smith") is None  # a title, not a name
