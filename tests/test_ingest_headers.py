@@ -85,6 +85,15 @@ def test_a_short_title_case_line_over_a_records_debated_on_line_is_the_headline(
     assert choose_title(["Skip to main content", "Jane Doe", "Northpress Staff Writer"]) is None
 
 
+def test_the_line_under_a_document_type_label_is_the_headline_not_the_longer_summary() -> None:
+    lines = [
+        "World news story",
+        "Northland statement to the League on elections",
+        "The Harbour League holds its annual implementation meeting on democratic institutions, Oldtown, Northland",
+    ]
+    assert choose_title(lines) == "Northland statement to the League on elections"
+
+
 def test_a_page_without_a_headline_has_no_title() -> None:
     [doc] = _docs("The commission met on Monday. It approved the budget.\nThe vote was unanimous.\n")
     assert doc.title is None

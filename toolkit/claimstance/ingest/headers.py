@@ -342,6 +342,11 @@ def _dated(line: str) -> bool:
     return ON_DATE.search(line) is not None or (_HEAD_DATE_FIRST.match(line) or NUMBERED_DATE.match(line)) is not None
 
 
+_DOCUMENT_TYPES = frozenset(
+    ["news story", "world news story", "press release", "speech", "oral statement to parliament",
+     "written statement to parliament", "statement", "news release", "media release", "transcript"]
+)  # fmt: skip
+"""A government site's label of a document's type: the headline comes right under it, its summary after."""
 _RECORD_DATE = re.compile(r"Volume\s+\d+:\s+debated\s+on\b")
 
 
@@ -359,7 +364,7 @@ def choose_title(lines: Sequence[str]) -> str | None:
     there is no longer one; a line the header gives twice (the page's title and its headline) before any other:
     headlines of other stories around it (tickers, "Latest news") are given once.
     """
-    best: tuple[bool, bool, bool, int, str] | None = None
+    best: tuple[bool, bool, bool, bool, int, str] | None = None
     twice = {line for line in lines if lines.count(line) > 1}
     sites = {line for line in twice if is_site_line(line, lines)}
     for i, line in enumerate(lines):
@@ -391,7 +396,8 @@ def choose_title(lines: Sequence[str]) -> str | None:
             continue  # "Jane Doe": a byline's or speaker's name line (a short Title Case headline is lost with it)
         # "Press Statement", or a long Title Case line: only when no other line is a headline
         label = TRANSCRIPT_START.fullmatch(line) is not None or len(line) > MAX_TITLE_CHARS
-        key = (not label, len(line.split()) > 2, line in twice, len(line), line)
-        if best is None or key[:4] > best[:4]:
+        typed = i > 0 and lines[i - 1].lower() in _DOCUMENT_TYPES  # "World news story" over the headline
+        key = (typed, not label, len(line.split()) > 2, line in twice, len(line), line)
+        if best is None or key[:5] > best[:5]:
             best = key
-    return best[4] if best else None
+    return best[5] if best else None
