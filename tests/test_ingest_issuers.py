@@ -272,3 +272,12 @@ def test_a_release_line_of_date_place_and_department_names_the_department() -> N
         date(2021, 3, 3),
         "Minister welcomes the harbour accord",
     )
+
+
+def test_an_acronym_press_release_label_names_the_issuer_over_the_host_sites_name() -> None:
+    raw = (
+        "Northland Foreign Ministry\nNorthland Foreign Ministry\nNorthland Foreign Ministry\n"
+        "Home Issues Press Travel Countries\nNLUN Press Release\n"
+        "Remarks by Ambassador Jane Doe on the harbour\n\n" + BODY
+    )
+    assert _first(raw).source == "NLUN"

@@ -72,6 +72,7 @@ from claimstance.ingest.issuers import (
     issuer_in_lead,
     issuer_line,
     record_credit,
+    release_issuer,
     record_heading,
     sitting_line,
     source_credit,
@@ -238,6 +239,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     named = (
         agency
         or dated_issuer(heads)
+        or release_issuer(heads)
         or item.source
         or site
         or next((found for found in map(agency_line, item.early) if found), None)  # "NPA News" under the lead

@@ -122,6 +122,19 @@ _ACRONYM_SECTION = re.compile(r"(?P<name>[A-Z]{3,10})\s+(?:Statements|Press\s+Re
 _SEPARATORS = (" - ", " – ", " — ", ": ")
 
 
+_RELEASE_OF = re.compile(r"(?P<name>[A-Z]{3,10})\s+(?:Press|Media|News)\s+Release")
+
+
+def release_issuer(heads: Sequence[str]) -> str | None:
+    """The body whose release the page carries, from its label ("NLUN Press Release"): it outranks the name of the
+    host site that reposts or archives the release."""
+    for head in heads:
+        found = _RELEASE_OF.fullmatch(head) if "Release" in head else None
+        if found is not None:
+            return found["name"]
+    return None
+
+
 def header_issuer(heads: Sequence[str], title: str | None) -> str | None:
     """The body an article's header names outside an organisation line: the section of an acronym-named body's site
     ("NPA Statements"), or a body's name (an organisation's noun last) that the headline opens with ("Harbour Forum
