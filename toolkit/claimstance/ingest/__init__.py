@@ -72,8 +72,8 @@ from claimstance.ingest.issuers import (
     issuer_in_lead,
     issuer_line,
     record_credit,
-    release_issuer,
     record_heading,
+    release_issuer,
     sitting_line,
     source_credit,
 )
