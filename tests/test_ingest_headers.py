@@ -10,6 +10,7 @@ from claimstance.ingest.agencies import agency_in_lead, agency_line
 from claimstance.ingest.authors import transcript_header
 from claimstance.ingest.headers import (
     choose_title,
+    dated_head,
     read_dateline,
     year_from_page,
 )
@@ -92,6 +93,18 @@ def test_the_line_under_a_document_type_label_is_the_headline_not_the_longer_sum
         "The Harbour League holds its annual implementation meeting on democratic institutions, Oldtown, Northland",
     ]
     assert choose_title(lines) == "Northland statement to the League on elections"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Press Briefing by the Deputy Press Secretary Jane Doe, 6/27/16", date(2016, 6, 27)),
+        ("1/3/05 - HARBOUR PROGRESS IN 2004 - 2005-01-03", date(2005, 1, 3)),
+        ("Press Gaggle by the Press Secretary en route Oldtown, 11/7/16", None),  # 7 November or 11 July
+    ],
+)
+def test_a_header_line_ending_with_a_numeric_date_dates_the_page(line: str, day: date | None) -> None:
+    assert dated_head([line]) == day
 
 
 def test_a_page_without_a_headline_has_no_title() -> None:

@@ -157,6 +157,27 @@ SHORT_YEAR_PIVOT = 50
 """A two-digit year below this is of the 2000s, else of the 1900s."""
 
 
+# "Press Briefing by Jane Doe, 6/27/16": a transcript title's date in numbers, after a comma at its end
+_NUMERIC_END = re.compile(r",\s+(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{2}|\d{4})$")
+
+
+def _numeric_end(head: str) -> date | None:
+    """The date a title's numeric ending gives when only one order makes a date ("6/27/16": 27 is no month);
+    "11/7/16" (7 November or 11 July) gives none."""
+    found = _NUMERIC_END.search(head)
+    if found is None:
+        return None
+    a, b, year = int(found["a"]), int(found["b"]), int(found["y"])
+    if (a > 12) == (b > 12):
+        return None
+    month, day = (a, b) if b > 12 else (b, a)
+    year = year if year > 100 else year + (2000 if year < SHORT_YEAR_PIVOT else 1900)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def dated_head(heads: Sequence[str]) -> Published | None:
     """The date a header line gives when no stamp or dateline does: with its label ("Volume 580: debated on
     Tuesday 13 May 2014"), beside a label ("SEPTEMBER 01, 2021•SPEECHES AND REMARKS"), before a place ("March
@@ -193,6 +214,9 @@ def dated_head(heads: Sequence[str]) -> Published | None:
         at = _HEAD_DATE_FIRST.match(head) or _HEAD_DATE_LAST.search(head) or NUMBERED_DATE.match(head)
         if at is not None and stamp_kind(head) is Updated.PLAIN:
             return parse_published(at["day"])
+        numeric = _numeric_end(head) if "/" in head else None
+        if numeric is not None:
+            return numeric
     return None
 
 
