@@ -223,6 +223,8 @@ def test_a_title_case_headline_with_a_verb_inside_is_no_name_line() -> None:
     assert name_line("Mary Roberts") == ("Mary Roberts", None)  # a surname in "s" ends the name
     assert name_line("Juan Carlos Doe") == ("Juan Carlos Doe", None)
     assert name_line("John Williams Secretary of State") == ("John Williams", "Secretary of State")
+    assert name_line("Northern Rebel Region Elects President") is None  # a verb third or later, an office after it
+    assert name_line("John Quincy Adams") == ("John Quincy Adams", None)
 
 
 def test_a_name_line_under_a_remarks_title_is_the_author() -> None:

@@ -59,6 +59,8 @@ def name_line(line: str) -> tuple[str, str | None] | None:
         _headline_verb(t) and name_tokens[k + 1].lower() not in ROLE_WORDS for k, t in enumerate(name_tokens[1:-1], 1)
     ):
         return None  # "Oldtown Hails Harbour Vote": a headline's verb inside, no surname ("Mary Roberts") ending it
+    if found["role"] and len(name_tokens) > 2 and _headline_verb(name_tokens[-1]):
+        return None  # "Rebel Region Elects President": a verb third or later, an office as its object
     # The name ends where the office begins: "John Kerry Secretary of State".
     for i, token in enumerate(name_tokens):
         if token.lower() in ROLE_WORDS or token.lower() in FUNCTION_WORDS:
