@@ -107,6 +107,18 @@ def test_a_header_line_ending_with_a_numeric_date_dates_the_page(line: str, day:
     assert dated_head([line]) == day
 
 
+def test_a_bilingual_headers_translated_headline_does_not_win_over_the_english_one_by_length() -> None:
+    lines = [
+        "Statement by High Representative/Vice-President Jane Doe on Northland",
+        "Statements by the HR/VP",
+        "Déclaration de la Haute-Représentante/Vice-Présidente Jane Doe sur le Northland",
+    ]
+    assert choose_title(lines) == "Statement by High Representative/Vice-President Jane Doe on Northland"
+    assert choose_title(["Déclaration de la Haute-Représentante sur le port"]) == (
+        "Déclaration de la Haute-Représentante sur le port"
+    )
+
+
 def test_a_page_without_a_headline_has_no_title() -> None:
     [doc] = _docs("The commission met on Monday. It approved the budget.\nThe vote was unanimous.\n")
     assert doc.title is None

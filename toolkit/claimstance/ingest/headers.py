@@ -380,6 +380,17 @@ def _over_record_date(lines: Sequence[str], i: int) -> bool:
     return i + 1 < len(lines) and _RECORD_DATE.match(lines[i + 1]) is not None
 
 
+_ROMANCE_WORDS = words("de la le les du des sur et pour au aux en del los las por para el y")
+_ENGLISH_WORDS = words("the of and on for to by in with at")
+
+
+def _translated(line: str) -> bool:
+    """Whether a headline is in French or Spanish ("Déclaration de la Haute-Représentante sur le ..."): two of
+    their function words and none of English's."""
+    tokens = [t.lower() for t in line.split()]
+    return sum(t in _ROMANCE_WORDS for t in tokens) >= 2 and not any(t in _ENGLISH_WORDS for t in tokens)
+
+
 def choose_title(lines: Sequence[str]) -> str | None:
     """The headline among an article's header lines (see the module docstring), or None.
 
@@ -389,6 +400,7 @@ def choose_title(lines: Sequence[str]) -> str | None:
     headlines of other stories around it (tickers, "Latest news") are given once.
     """
     best: tuple[bool, bool, bool, bool, int, str] | None = None
+    native: tuple[bool, bool, bool, bool, int, str] | None = None
     twice = {line for line in lines if lines.count(line) > 1}
     sites = {line for line in twice if is_site_line(line, lines)}
     for i, line in enumerate(lines):
@@ -424,4 +436,7 @@ def choose_title(lines: Sequence[str]) -> str | None:
         key = (typed, not label, len(line.split()) > 2, line in twice, len(line), line)
         if best is None or key[:5] > best[:5]:
             best = key
+        if not _translated(line) and (native is None or key[:5] > native[:5]):
+            native = key
+    best = native or best  # a bilingual header: the translation does not win by length
     return best[5] if best else None
