@@ -237,7 +237,8 @@ def publisher_named(page: str) -> str | None:
 
 def fullest_form(name: str, page: str) -> str:
     """``name`` in the one longer form the head of ``page`` gives: the same first and last word with up to three
-    capitalised words (or "&", "and") between them; several longer forms, or none, leave ``name`` as it is."""
+    capitalised words (or "&", "and") between them, not the name itself and another ("X and Y"); several longer
+    forms, or none, leave ``name`` as it is."""
     tokens = name.split()
     if len(tokens) < 2 or tokens[0] == tokens[-1]:
         return name
@@ -245,6 +246,8 @@ def fullest_form(name: str, page: str) -> str:
     pattern = rf"\b{re.escape(tokens[0])}\s+{between}{re.escape(tokens[-1])}\b"
     found = {" ".join(m.group().split()) for m in re.finditer(pattern, page[:FULLEST_CHARS])}
     found.discard(name)
+    # "Harbour Office and Northland’s coast guard": the name and another one, a list of two
+    found = {form for form in found if not form.startswith(f"{name} and ")}
     return found.pop() if len(found) == 1 else name
 
 
