@@ -281,3 +281,13 @@ def test_an_acronym_press_release_label_names_the_issuer_over_the_host_sites_nam
         "Remarks by Ambassador Jane Doe on the harbour\n\n" + BODY
     )
     assert _first(raw).source == "NLUN"
+
+
+def test_a_sections_label_over_a_spokespersons_statement_is_no_headline() -> None:
+    raw = (
+        "Statements by the Spokesperson\n"
+        "Recent developments on the harbour border are dangerous and worrying. De-escalation is needed.\n"
+        "The League is ready to help with the border's demarcation.\n"
+        "Jane DOE\nLead Spokesperson for Harbour Affairs\n"
+    )
+    assert _first(raw).title is None

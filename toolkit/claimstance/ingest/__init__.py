@@ -59,6 +59,7 @@ from claimstance.ingest.headers import (
     choose_title,
     dated_head,
     read_dateline,
+    section_label,
     venue_line,
     year_from_page,
 )
@@ -198,7 +199,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     found = header_author(title, heads, text, item.header, item.early)
     if found is not None:
         header, author, role = found
-        title = title or header
+        title = title or (header if header is None or not section_label(header) else None)
         if title is not None and author is not None and (name_line(title) or ("",))[0] == author:
             title = None  # "Jane Doe" / "Ambassador": the speaker's name line is no headline
         if author is not None:

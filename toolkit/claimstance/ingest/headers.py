@@ -391,6 +391,12 @@ def _translated(line: str) -> bool:
     return sum(t in _ROMANCE_WORDS for t in tokens) >= 2 and not any(t in _ENGLISH_WORDS for t in tokens)
 
 
+def section_label(line: str) -> bool:
+    """Whether a header line names a site's section ("Statements by the Spokesperson", "Press Releases"): no
+    headline, even when it heads a transcript."""
+    return _SECTION.fullmatch(line) is not None
+
+
 def choose_title(lines: Sequence[str]) -> str | None:
     """The headline among an article's header lines (see the module docstring), or None.
 
