@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from claimstance.ingest import ingest_text
-from claimstance.ingest.credits import byline_line, issued_on, publisher_in_text, reporter_in_lead
+from claimstance.ingest.credits import byline_line, fullest_form, issued_on, publisher_in_text, reporter_in_lead
 from claimstance.schema import Document
 
 
@@ -209,3 +209,9 @@ def test_readers_comments_under_a_post_are_no_articles() -> None:
     assert "fine sight" not in docs[0].text
     (alone,) = _docs("Letters\n\nJane in Oldtown writes:\n\nThe fleet is a fine sight. I hope it sails.\n")
     assert "fine sight" in alone.text  # a page of nothing but a letter keeps it
+
+
+def test_a_name_and_another_name_is_a_list_of_two_not_the_names_fuller_form() -> None:
+    page = "Like us: Harbour Affairs Northland and Northland’s coast guard - Harbour Affairs Northland\n"
+    assert fullest_form("Harbour Affairs Northland", page) == "Harbour Affairs Northland"
+    assert fullest_form("Harbour Office", "The Harbour and Fisheries Office said") == "Harbour and Fisheries Office"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from claimstance.ingest import ingest_text
-from claimstance.ingest.headers import agency_in_lead, choose_title
+from claimstance.ingest.agencies import agency_in_lead
+from claimstance.ingest.headers import choose_title
 from claimstance.schema import Document
 from claimstance.segment import segment
 

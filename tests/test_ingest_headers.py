@@ -6,11 +6,11 @@ from datetime import date, datetime
 
 import pytest
 from claimstance.ingest import ingest_text
+from claimstance.ingest.agencies import agency_in_lead, agency_line
 from claimstance.ingest.authors import transcript_header
 from claimstance.ingest.headers import (
-    agency_in_lead,
-    agency_line,
     choose_title,
+    dated_head,
     read_dateline,
     year_from_page,
 )
@@ -49,6 +49,74 @@ def test_a_headline_the_header_gives_twice_wins_over_longer_headlines_of_other_s
         "Berg: the talks are dead",
     ]
     assert choose_title(lines) == "Berg: the talks are dead"
+
+
+def test_a_photo_caption_ending_with_place_and_date_is_neither_the_headline_nor_the_date() -> None:
+    caption = "Rebel candidate Jane Doe casts her ballot at a polling station in Oldtown, Aug. 26, 2011"
+    raw = (
+        "Accessibility links\n\nBreaking News\n\nRebels in the north elect a leader\n\n"
+        f"{caption}\n{caption}\n"
+        "Residents of the breakaway region voted for a new leader on Friday. Three candidates ran.\n"
+    )
+    [doc] = _docs(raw)
+    assert (doc.title, doc.published) == ("Rebels in the north elect a leader", None)
+    title = "Remarks by the President at a Campaign Event in Oldtown, Northland, March 3, 2021"
+    assert choose_title([title]) == title  # a transcript's Title Case headline with its place and date
+
+
+def test_a_meetings_line_with_its_number_place_and_date_is_a_dateline_not_the_headline() -> None:
+    raw = (
+        "HLO Standing Council No. 812 Oldtown, 14 March 2024\n"
+        "1. We welcome the Director and thank her for the report.\n2. The past year has been hard for the League.\n"
+    )
+    [doc] = _docs(raw)
+    assert (doc.title, doc.published) == (None, date(2024, 3, 14))
+    assert choose_title(["Harbour League Standing Council: the 812th meeting ends"]) is not None
+
+
+def test_a_members_name_with_the_constituency_is_a_speakers_line_not_the_headline() -> None:
+    assert choose_title(["Mr. Jane Doe (Oldtown and Northby)"]) is None
+    assert choose_title(["Mrs. Jane Roe (Oldtown, Labour)"]) is None
+    assert choose_title(["Harbour Bill (Second Reading)"]) == "Harbour Bill (Second Reading)"
+
+
+def test_a_short_title_case_line_over_a_records_debated_on_line_is_the_headline() -> None:
+    lines = ["Skip to main content", "Harbour Law", "Volume 556: debated on Tuesday 15 January 2013"]
+    assert choose_title(lines) == "Harbour Law"
+    assert choose_title(["Skip to main content", "Jane Doe", "Northpress Staff Writer"]) is None
+
+
+def test_the_line_under_a_document_type_label_is_the_headline_not_the_longer_summary() -> None:
+    lines = [
+        "World news story",
+        "Northland statement to the League on elections",
+        "The Harbour League holds its annual implementation meeting on democratic institutions, Oldtown, Northland",
+    ]
+    assert choose_title(lines) == "Northland statement to the League on elections"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Press Briefing by the Deputy Press Secretary Jane Doe, 6/27/16", date(2016, 6, 27)),
+        ("1/3/05 - HARBOUR PROGRESS IN 2004 - 2005-01-03", date(2005, 1, 3)),
+        ("Press Gaggle by the Press Secretary en route Oldtown, 11/7/16", None),  # 7 November or 11 July
+    ],
+)
+def test_a_header_line_ending_with_a_numeric_date_dates_the_page(line: str, day: date | None) -> None:
+    assert dated_head([line]) == day
+
+
+def test_a_bilingual_headers_translated_headline_does_not_win_over_the_english_one_by_length() -> None:
+    lines = [
+        "Statement by High Representative/Vice-President Jane Doe on Northland",
+        "Statements by the HR/VP",
+        "Déclaration de la Haute-Représentante/Vice-Présidente Jane Doe sur le Northland",
+    ]
+    assert choose_title(lines) == "Statement by High Representative/Vice-President Jane Doe on Northland"
+    assert choose_title(["Déclaration de la Haute-Représentante sur le port"]) == (
+        "Déclaration de la Haute-Représentante sur le port"
+    )
 
 
 def test_a_page_without_a_headline_has_no_title() -> None:
@@ -127,10 +195,23 @@ def test_breaking_news_is_no_agency() -> None:
         ("Turnout was low. WNR's Jane Doe in Oldtown reports the opposition is angry.", "WNR"),
         ("The door is open, the minister said, NPA reported citing The Daily.", "NPA"),
         ("OLDTOWN - The minister said the door is open.", None),
+        ("Turnout was low. Jane Doe has more from WNR's North and East Africa Bureau in Oldtown.", "WNR"),
+        ("Turnout was low. Jane Doe reports from the NPA Oldtown bureau.", "NPA"),
+        ("Turnout was low. Jane Doe has more from Oldtown's northern districts.", None),
     ],
 )
 def test_the_lead_names_its_agency(lead: str, agency: str | None) -> None:
     assert agency_in_lead(lead) == agency
+
+
+def test_a_reporters_credit_from_the_outlets_bureau_names_the_source_and_the_byline() -> None:
+    raw = (
+        "Ruling party wins the vote\n\nThe ruling party won the vote, officials said on Thursday. Monitors criticised"
+        " the count. Jane Doe has more from WNR's North and East Africa Bureau in Oldtown.\n\n"
+        "The count was slow.\n"
+    )
+    doc = _docs(raw)[0]
+    assert (doc.source, doc.byline) == ("WNR", "Jane Doe")
 
 
 def test_the_agency_of_the_dateline_is_the_documents_source() -> None:
@@ -146,6 +227,16 @@ def test_a_possessive_title_names_the_speech_author() -> None:
     assert found is not None and found[1:] == ("Jane Doe", None)
     found = transcript_header("Northland Foreign Minister John Smith’s remarks and answers to media questions")
     assert found is not None and found[1:] == ("John Smith", "Northland Foreign Minister")
+
+
+def test_a_title_case_headline_with_a_verb_inside_is_no_name_line() -> None:
+    assert name_line("Oldtown Hails Harbour Vote") is None
+    assert choose_title(["Accessibility links", "Oldtown Hails Harbour Vote"]) == "Oldtown Hails Harbour Vote"
+    assert name_line("Mary Roberts") == ("Mary Roberts", None)  # a surname in "s" ends the name
+    assert name_line("Juan Carlos Doe") == ("Juan Carlos Doe", None)
+    assert name_line("John Williams Secretary of State") == ("John Williams", "Secretary of State")
+    assert name_line("Northern Rebel Region Elects President") is None  # a verb third or later, an office after it
+    assert name_line("John Quincy Adams") == ("John Quincy Adams", None)
 
 
 def test_a_name_line_under_a_remarks_title_is_the_author() -> None:

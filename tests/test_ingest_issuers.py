@@ -256,3 +256,38 @@ def test_a_transcripts_kind_and_venue_is_its_headline_not_an_issuer() -> None:
 def test_a_speakers_line_linking_to_the_official_record_is_no_headline() -> None:
     lines = ["Harbour dues", "Photo of Jane DoeJane Doe (Oldtown, Independent) | Record source"]
     assert choose_title(lines) == "Harbour dues"
+
+
+def test_a_release_line_of_date_place_and_department_names_the_department() -> None:
+    raw = (
+        "Minister welcomes the harbour accord\nStatement\n"
+        "March 3, 2021 - Halifax, Nova Scotia - Fisheries and Oceans Northland\n"
+        "The Honourable Jane Doe, Minister of Fisheries, today issued the following statement:\n"
+        "“We welcome the accord. It protects the harbour.”\n\n"
+        "Like us on Facebook: Fisheries and Oceans Northland and Northland’s coast guard\n"
+    )
+    doc = _first(raw)
+    assert (doc.source, doc.published, doc.title) == (
+        "Fisheries and Oceans Northland",
+        date(2021, 3, 3),
+        "Minister welcomes the harbour accord",
+    )
+
+
+def test_an_acronym_press_release_label_names_the_issuer_over_the_host_sites_name() -> None:
+    raw = (
+        "Northland Foreign Ministry\nNorthland Foreign Ministry\nNorthland Foreign Ministry\n"
+        "Home Issues Press Travel Countries\nNLUN Press Release\n"
+        "Remarks by Ambassador Jane Doe on the harbour\n\n" + BODY
+    )
+    assert _first(raw).source == "NLUN"
+
+
+def test_a_sections_label_over_a_spokespersons_statement_is_no_headline() -> None:
+    raw = (
+        "Statements by the Spokesperson\n"
+        "Recent developments on the harbour border are dangerous and worrying. De-escalation is needed.\n"
+        "The League is ready to help with the border's demarcation.\n"
+        "Jane DOE\nLead Spokesperson for Harbour Affairs\n"
+    )
+    assert _first(raw).title is None

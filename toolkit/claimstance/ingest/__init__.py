@@ -50,39 +50,38 @@ from pathlib import Path
 
 from claimstance import io
 from claimstance.errors import EmptyInputError, InputError
+from claimstance.ingest.agencies import agency_in_lead, agency_line
 from claimstance.ingest.authors import fullest_role, header_author, opens_turn, split_author, transcript_header
 from claimstance.ingest.credits import header_credits, issued_on, publisher_in_text, publisher_named, reporter_in_lead
 from claimstance.ingest.headers import (
-    LONG_TITLE_CHARS,
-    MAX_TITLE_CHARS,
     Dateline,
     above_player,
-    agency_in_lead,
-    agency_line,
     choose_title,
     dated_head,
     read_dateline,
-    title_cased,
+    section_label,
     venue_line,
     year_from_page,
 )
 from claimstance.ingest.issuers import (
     agenda_item,
     committee_in_lead,
+    dated_issuer,
     domain_dateline,
     header_issuer,
     is_site_line,
     issuer_in_lead,
     issuer_line,
-    quoted_headline,
     record_credit,
     record_heading,
+    release_issuer,
     sitting_line,
     source_credit,
 )
 from claimstance.ingest.lines import BLANK, STRONG, WEAK, Line, Run, is_comment, runs_and_text
 from claimstance.ingest.namelines import is_label_line, name_line
-from claimstance.ingest.styles import PLACE_LINE, house_source, lead_date
+from claimstance.ingest.prose import is_prose
+from claimstance.ingest.styles import house_source, lead_date
 from claimstance.lexicon import Published
 from claimstance.schema import Document
 
@@ -95,8 +94,6 @@ MAX_HEADER_LINES = 15
 """An article's header (the lines before its first line of prose) is read up to this many lines."""
 LEAD_CHARS = 600
 _MAY_NAME_AGENCY = re.compile(r"[(/]|,[^,]*,")
-# a sentence's end, not a title's abbreviation ("The Hon. Jane Doe, MP" is a name block)
-_PROSE_END = re.compile(r"[.!?…][\"”»'’)\]]*$|[a-z]{2}(?<!\bHon)(?<!\bRev)[.!?][\"”]?\s+[A-Z]")
 _NON_BLANK = re.compile(r"\S")
 WRAPPED = 0.7
 MIN_WRAP_WIDTH = 50
@@ -107,49 +104,6 @@ MIN_WRAP_WIDTH = 50
 EARLY_LINES, EARLY_CHARS = 8, 80
 """A standfirst's furniture: short lines among an item's first lines, after its lead ("Jane Doe" under a
 "Speech" label's standfirst, "March 18, 2014 17:00 The Palace, Oldtown" under a transcript's)."""
-
-
-def _is_prose(raw: str, line: Line) -> bool:
-    """Whether a text line is prose (it ends a sentence, holds a sentence end, or is long), not a headline."""
-    length = line.end - line.start
-    if length > MAX_TITLE_CHARS and _columns(raw, line):
-        return False
-    if length > LONG_TITLE_CHARS:
-        return True
-    if _PROSE_END.search(raw, line.start, line.end) is not None:
-        if length <= MAX_TITLE_CHARS and (_kicker(raw, line) or quoted_headline(raw, line.start, line.end)):
-            return False
-        return line.short is None or PLACE_LINE.fullmatch(line.short) is None  # "Washington, D.C." is a place
-    # long, unless a Title Case headline ends without a full stop
-    return length > MAX_TITLE_CHARS and not title_cased(raw[line.start : line.end])
-
-
-_SENTENCE_END = frozenset(".!?…:;,\"”»'’)]")
-
-
-def _kicker(raw: str, line: Line) -> bool:
-    """Whether a short line that holds a sentence end is a headline with a kicker ("Tension has a cause. The Prime
-    Minister's speech in Parliament"): it does not end a sentence and a blank line sets it apart (a hard-wrapped
-    line runs on into the next line; a headline stands alone)."""
-    if raw[line.end - 1] in _SENTENCE_END or not raw[line.end - 1].isalnum():
-        return False
-    newline = raw.find("\n", line.end)
-    after = raw.find("\n", newline + 1) if newline >= 0 else -1
-    return after >= 0 and not raw[newline + 1 : after].strip()
-
-
-_COLUMN_GAP = re.compile(r" {12,}")
-"""Columns laid out with spaces: a ticker's items on one line, each with a wide gap after it."""
-
-
-def _columns(raw: str, line: Line) -> bool:
-    """Whether a long line is a ticker's or a table's columns set apart by wide gaps, each headline-like (no
-    sentence end): "1,577 days since the incident - no answer<many spaces>1,569 days since ... - no answer"."""
-    text = raw[line.start : line.end]
-    if "            " not in text:
-        return False
-    pieces = _COLUMN_GAP.split(text)
-    return len(pieces) > 1 and all(len(p) <= MAX_TITLE_CHARS and _PROSE_END.search(p) is None for p in pieces)
 
 
 def _header_and_lead(raw: str, item: _Item) -> tuple[list[Line], Line | None]:
@@ -190,7 +144,7 @@ class _Item:
         self.end = line.end
         self.lines += 1
         if self.lead is None:
-            if _is_prose(raw, line):
+            if is_prose(raw, line):
                 self.lead = line
             elif len(self.header_lines) < MAX_HEADER_LINES:
                 self.header_lines.append(line)
@@ -245,7 +199,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     found = header_author(title, heads, text, item.header, item.early)
     if found is not None:
         header, author, role = found
-        title = title or header
+        title = title or (header if header is None or not section_label(header) else None)
         if title is not None and author is not None and (name_line(title) or ("",))[0] == author:
             title = None  # "Jane Doe" / "Ambassador": the speaker's name line is no headline
         if author is not None:
@@ -285,6 +239,8 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
     # the page naming itself comes before the office whose house style it shows
     named = (
         agency
+        or dated_issuer(heads)
+        or release_issuer(heads)
         or item.source
         or site
         or next((found for found in map(agency_line, item.early) if found), None)  # "NPA News" under the lead
@@ -406,7 +362,7 @@ def _prose_goes_on(raw: str, item: _Item, run: Run, following: Line) -> bool:
     run holds labels alone (no rule, timestamp or site, which end items on pages of items, and no "Related")."""
     if item.lead is None or run.site is not None or any(line.kind is STRONG for line in run.lines):
         return False
-    return not run.related and _is_prose(raw, following)
+    return not run.related and is_prose(raw, following)
 
 
 def _header_over_stamp(item: _Item, run: Run) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from claimstance.ingest.headers import REPORTS_FOR, agency_name, for_reporter
+from claimstance.ingest.agencies import FROM_BUREAU, REPORTS_FOR, agency_name, for_reporter
 from claimstance.ingest.namelines import name_line
 from claimstance.lexicon import DATE, ORG_HEADS, ROLE_WORDS, Published, classify_line, date_of, is_noise_line, words
 
@@ -237,7 +237,8 @@ def publisher_named(page: str) -> str | None:
 
 def fullest_form(name: str, page: str) -> str:
     """``name`` in the one longer form the head of ``page`` gives: the same first and last word with up to three
-    capitalised words (or "&", "and") between them; several longer forms, or none, leave ``name`` as it is."""
+    capitalised words (or "&", "and") between them, not the name itself and another ("X and Y"); several longer
+    forms, or none, leave ``name`` as it is."""
     tokens = name.split()
     if len(tokens) < 2 or tokens[0] == tokens[-1]:
         return name
@@ -245,6 +246,8 @@ def fullest_form(name: str, page: str) -> str:
     pattern = rf"\b{re.escape(tokens[0])}\s+{between}{re.escape(tokens[-1])}\b"
     found = {" ".join(m.group().split()) for m in re.finditer(pattern, page[:FULLEST_CHARS])}
     found.discard(name)
+    # "Harbour Office and Northland’s coast guard": the name and another one, a list of two
+    found = {form for form in found if not form.startswith(f"{name} and ")}
     return found.pop() if len(found) == 1 else name
 
 
@@ -329,6 +332,8 @@ def reporter_in_lead(lead: str) -> str | None:
         found = REPORTS_FOR.search(head)  # "as Jane Doe reports for VOA from Oldtown"
     if found is None and "For " in head and "report" in head:
         found = for_reporter(head)  # "For VOA, Jane da Doe reports that ..."
+    if found is None and " from " in head and ("ureau" in head or "desk" in head or "newsroom" in head):
+        found = FROM_BUREAU.search(head)  # "Jane Doe has more from VOA's West Africa Bureau"
     return found["who"] if found is not None else None
 
 

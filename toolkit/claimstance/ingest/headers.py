@@ -10,9 +10,7 @@ sentence, or a long one). Everything here reads those header lines and the body'
   ..."). No header line, no title.
 * **Dateline**: "PLACE, DATE (Agency) –", "PLACE, DAY MONTH, AGENCY.", "Place, City, Date / Agency Author /":
   its date (a day and month alone get their year from the page), its agency and author.
-* **Agency**: the dateline's; a header line of its own ("(Xinhua)", "Interfax News Agency"); a lead that opens
-  with the agency ("ArmInfo.", "PanARMENIAN.Net -") or says it ("VOA's Jane Doe reports", "APA reported
-  citing ..."). Abbreviations of wire agencies are written out ("AP" -> "Associated Press").
+* **Agency**: the dateline's; a header line of its own or the lead's: :mod:`claimstance.ingest.agencies`.
 * The author of a speech or transcript: :mod:`claimstance.ingest.authors`.
 """
 
@@ -24,17 +22,15 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from claimstance.ingest.agencies import agency_line, agency_name
 from claimstance.ingest.issuers import QUOTE_HEADLINE, is_site_line, org_line
 from claimstance.ingest.namelines import TRANSCRIPT_START, is_role_line, name_line
 from claimstance.ingest.styles import DEB_CITATION, FRAMED_HEADLINE, NUMBERED_DATE, PLACE_LINE, framed_date
 from claimstance.lexicon import (
-    AGENCY_WORDS,
     DATE,
     DAY_MONTH,
     FUNCTION_WORDS,
     MONTHS,
-    ROLE_WORDS,
-    WIRE_AGENCIES,
     Published,
     Updated,
     classify_line,
@@ -161,13 +157,34 @@ SHORT_YEAR_PIVOT = 50
 """A two-digit year below this is of the 2000s, else of the 1900s."""
 
 
+# "Press Briefing by Jane Doe, 6/27/16": a transcript title's date in numbers, after a comma at its end
+_NUMERIC_END = re.compile(r",\s+(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{2}|\d{4})$")
+
+
+def _numeric_end(head: str) -> date | None:
+    """The date a title's numeric ending gives when only one order makes a date ("6/27/16": 27 is no month);
+    "11/7/16" (7 November or 11 July) gives none."""
+    found = _NUMERIC_END.search(head)
+    if found is None:
+        return None
+    a, b, year = int(found["a"]), int(found["b"]), int(found["y"])
+    if (a > 12) == (b > 12):
+        return None
+    month, day = (a, b) if b > 12 else (b, a)
+    year = year if year > 100 else year + (2000 if year < SHORT_YEAR_PIVOT else 1900)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def dated_head(heads: Sequence[str]) -> Published | None:
     """The date a header line gives when no stamp or dateline does: with its label ("Volume 580: debated on
     Tuesday 13 May 2014"), beside a label ("SEPTEMBER 01, 2021•SPEECHES AND REMARKS"), before a place ("March
     18, 2014 17:00 The Palace, Oldtown") or after a transcript's title ("Briefing by X, Oldtown, March 4, 2022")."""
     for head in heads:
-        if not any(c.isdigit() for c in head):
-            continue  # no date without a digit
+        if not any(c.isdigit() for c in head) or photo_caption(head):
+            continue  # no date without a digit; a photo's date is the picture's
         framed = framed_date(head)
         if framed is not None:
             return framed
@@ -197,138 +214,10 @@ def dated_head(heads: Sequence[str]) -> Published | None:
         at = _HEAD_DATE_FIRST.match(head) or _HEAD_DATE_LAST.search(head) or NUMBERED_DATE.match(head)
         if at is not None and stamp_kind(head) is Updated.PLAIN:
             return parse_published(at["day"])
+        numeric = _numeric_end(head) if "/" in head else None
+        if numeric is not None:
+            return numeric
     return None
-
-
-# ------------------------------------------------------------------------------------------------ agencies
-
-_AGENCY_LINE = re.compile(
-    rf"\(?(?:The\s+)?(?P<name>[A-Z][\w&.\-/]*(?:\s+[A-Z][\w&.\-/]*){{0,3}}?)(?:\s+(?i:{'|'.join(AGENCY_WORDS)}))*\)?"
-)
-_LEAD_AGENCY = re.compile(r"(?P<name>[A-Z][a-z]*[A-Z][\w]*(?:\.[A-Za-z]{2,4})?)(?:\.|\s+[-–—])\s+(?=[A-Z\"“])")
-_REPORTS = re.compile(
-    r"\b(?P<name>[A-Z][\w.\-/]*)['’]s\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}(?:\s+in\s+[A-Z][\w ]{2,30}?)?"
-    r"\s+(?:reports|reported|has\s+more|has\s+this\s+report)\b"
-)
-# "as Jane Doe reports for VOA from Oldtown", "according to Jane Doe, reporting for VOA from Oldtown"
-REPORTS_FOR = re.compile(
-    r"\b(?P<who>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2}),?\s+(?:reports|reported|reporting)\s+for\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){0,2})\s+(?:from|in)\s+[A-Z]"
-)
-# "For Northpress, Jane da Doe reports that ...": the outlet first, then its reporter, who reports in the present
-# (a past "reported" is news: "For Northland, Karl Olsen reported progress") unless it says from where
-FOR_REPORTS = re.compile(
-    r"\bFor\s+(?:the\s+)?(?P<name>[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){0,2}),\s+"
-    r"(?P<who>[A-Z][\w'’\-]+(?:\s+(?:(?:da|de|del|van|von|al|bin)\s+)?[A-Z][\w'’\-]+){1,2})\s+"
-    r"(?:reports\b|reported\s+from\s+[A-Z])"
-)
-
-
-def for_reporter(text: str) -> re.Match[str] | None:
-    """ "For Northpress, Jane Doe reports ...": the outlet and its reporter; "For Northland, President Karl Olsen
-    reported ..." names a country and its president, no outlet."""
-    found = FOR_REPORTS.search(text)
-    return found if found is not None and found["who"].split()[0].lower() not in ROLE_WORDS else None
-
-
-_REPORTS_END = re.compile(
-    r",\s*(?:the\s+)?(?P<name>[A-Z][\w.\-/]*\s+(?:reports|informs)|[A-Z]{2,}[\w.\-/]*\s+reported)\.(?=\s|$)"
-)
-# "OLDTOWN (Northpress) -", "Oldtown, Northland (NPA) —": a dateline with its agency and no date
-_PLACE_AGENCY = re.compile(
-    r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}(?:,\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})?"
-    r"\s*\((?P<name>[A-Z][\w&.\-/]*(?:\s+[A-Z][\w&.\-/]*){0,3})\)\s*(?:[-–—]{1,2}|:)\s"
-)
-# "AFP, MOSCOW", "AP, OLDTOWN, Northland -": a wire's abbreviation, then the place in capitals (Taipei Times style)
-_AGENCY_CITY = re.compile(
-    r"(?P<name>[A-Z]{2,6}),\s+[A-Z][A-Z.'’\-]{2,}(?:\s+[A-Z][A-Z.'’\-]+)*(?:,\s+[A-Z][a-z]+)*(?:\s*[-–—:]|\s|$)"
-)
-# "ArmInfo: ...", "Agenda.ge: ...": an agency's name in CamelCase or with its domain, then a colon
-_AGENCY_COLON = re.compile(r"(?P<name>[A-Z][a-z]*[A-Z][\w]*|[A-Z][\w\-]*\.[a-z]{2,4}):\s+(?=[A-Z\"“])")
-_NOT_AGENCIES = words("update updated photo video exclusive breaking live watch listen read note editor")
-_CITING = re.compile(r",\s*(?P<name>[A-Z][\w.\-/]*)\s+(?:reports|reported)\s+citing\b")
-
-
-_ACRONYM_NEWS = re.compile(r"^([A-Z]{2,}(?:/[A-Z]{2,})?)\s+News$")
-
-
-def agency_name(text: str) -> str:
-    """An agency as a dateline or credit names it, with wire abbreviations written out ("AP" -> ...); a long
-    name in capitals ("NORTHPRESS:") is written as a name, an acronym ("NPA") as it is."""
-    name = text.strip(" ()")
-    name = _ACRONYM_NEWS.sub(r"\1", name)  # "IRIN News", "VOA News": the acronym's outlet
-    if name.isupper() and " " not in name and sum(c.isalpha() for c in name) >= LONG_CAPITALS:
-        name = name.capitalize()
-    return WIRE_AGENCIES.get(name.lower(), name)
-
-
-LONG_CAPITALS = 7
-"""A word in capitals this long is a name set in capitals ("NORTHPRESS"), not an acronym ("UNICEF")."""
-_OUTLET_WORDS = r"[A-Z][\w&.\-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)*[A-Z][\w&.\-]*){0,5}"
-# "Voice of Northland (Oldtown, NL)": a repost's credit, the outlet and its seat (city and region)
-_OUTLET_SEAT = re.compile(rf"(?P<name>{_OUTLET_WORDS})\s+\((?P<seat>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,\s+[A-Z][\w.]*)\)")
-# "Public Television of Northland, Oldtown,": a monitoring service's source line, the broadcaster and its city, a
-# comma after it (the date follows on the next line)
-_BROADCASTER_CITY = re.compile(rf"(?P<name>{_OUTLET_WORDS}),\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?,")
-
-
-def _outlet_line(line: str) -> str | None:
-    """The outlet a repost's credit line names: "Voice of Northland (Oldtown, NL)", "Northland Radio, Oldtown,"."""
-    seat = _OUTLET_SEAT.fullmatch(line) if line.endswith(")") else None
-    if seat is not None and len(seat["name"].split()) >= 2 and name_line(seat["name"]) is None:
-        return seat["name"]
-    found = _BROADCASTER_CITY.fullmatch(line) if "," in line else None
-    if found is not None and any(t.lower() in AGENCY_WORDS for t in found["name"].split()):
-        return found["name"]
-    return None
-
-
-def agency_line(line: str, known: Sequence[str] = ()) -> str | None:
-    """The agency a header line of its own names: "(Xinhua)", "Interfax News Agency", "The Associated Press"."""
-    if len(line) > 40:
-        return None
-    acronym = _ACRONYM_NEWS.fullmatch(line) or _AGENCY_CITY.fullmatch(line)
-    if acronym is not None:
-        return agency_name(acronym.group(1))  # "VOA News": a wire's or broadcaster's desk; "AFP, MOSCOW"
-    outlet = _outlet_line(line) if not line.startswith("(") else None
-    if outlet is not None:
-        return outlet
-    paren = line.startswith("(") and line.endswith(")")
-    tokens = line.strip("()").split()
-    found = _AGENCY_LINE.fullmatch(line)
-    if found is None or not tokens:
-        return None
-    name = found["name"]
-    said = paren or tokens[-1].lower() in AGENCY_WORDS or name.lower() in WIRE_AGENCIES or name in known
-    whole = " ".join(t for t in tokens if t != "The" or t is not tokens[0])
-    return agency_name(whole if not paren else name) if said and len(tokens) <= 4 else None
-
-
-def agency_in_lead(lead: str) -> str | None:
-    """The agency a body's first lines open with or name as the reporter ("ArmInfo.", "VOA's X reports")."""
-    found = _LEAD_AGENCY.match(lead)
-    if found is not None and not found["name"].isupper():
-        return agency_name(found["name"])
-    capitals = lead[1:2].isupper()  # "AFP, MOSCOW": capitals first
-    found = _PLACE_AGENCY.match(lead) if "(" in lead[:80] else _AGENCY_CITY.match(lead) if capitals else None
-    if found is None and ":" in lead[:30]:
-        found = _AGENCY_COLON.match(lead)
-        found = None if found is None or found["name"].isupper() else found  # "PUTIN:" is a speaker's tag
-    if found is not None and found["name"].lower() not in _NOT_AGENCIES:
-        return agency_name(found["name"])
-    head = lead[:600]
-    # Substring checks first: most leads hold neither "X's Jane Doe reports" nor "X reported citing".
-    possessive = ("'s " in head or "’s " in head) and ("report" in head or " has " in head)
-    found = _REPORTS.search(head) if possessive else None
-    if found is None and "citing" in head:
-        found = _CITING.search(head)
-    if found is None and ("reports." in head or "informs." in head or "reported." in head):
-        found = _REPORTS_END.search(head)  # "..., Northpress reports.", "..., NPA reported."
-    if found is None and "report" in head and " for " in head:
-        found = REPORTS_FOR.search(head)  # "reports for", "reported for", "reporting for": spare the scan
-    if found is None and "For " in head and "report" in head:
-        found = for_reporter(head)
-    return agency_name(found["name"].split()[0]) if found is not None else None
 
 
 # ------------------------------------------------------------------------------------------------ titles
@@ -349,6 +238,8 @@ _NOT_A_TITLE = re.compile(
     # a debate's rubric ("Question for Short Debate", "Motion to Take Note") or its citation ("HC Deb 4 May 1998 vol 3")
     r"|(?:.{0,60}\s[-–—]\s)?(?:question\s+for\s+short\s+debate|motion\s+to\s+take\s+note|commencement\s+matters"
     r"|(?:private\s+notice|urgent)\s+question|asked\s+by)$"
+    # a member's name with the constituency, a record's speaker line ("Mr. Jane Doe (Oldtown and Northby)")
+    r"|(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady)\.?\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s*\([^()]{2,60}\)$"
     r"|h[cl]\s+deb\b|(?:the\s+)?(?:rt\.?\s+)?hon(?:\.|ourable)\s+\w+(?:\s+\w+){0,3},?(?:\s+mp)?$"  # a name block
     r"|from\s+the\s+.{0,60}\bonline\s+(?:through|via)\b|.{3,200}\|\s*\w+(?:\s+\w+){0,3}\s+source$))"  # credit, link
 )
@@ -380,6 +271,27 @@ _TITLE_END = frozenset(".,;:–—-…")
 _CAPTION = re.compile(
     r"(?i:\b(?:photo|photograph|image|picture|credit)\s*[:/]|\bgetty\s+images\b|^share\s+(?:on|this|via)\b)"
 )
+# a photo's caption: who does what "in Oldtown, Northland, Aug. 26, 2011" (a wire's caption style)
+_CAPTION_END = re.compile(
+    rf"\s(?:in|at|near)\s+[A-Z][\w'’.\-]*(?:[ ,]+[A-Z][\w'’.\-]*){{0,4}},\s+(?:{DATE.pattern})\.?$"
+)
+# "NLO Standing Council No. 812 Oldtown, 14 March 2024": a meeting's name, its number, place and date (a dateline)
+_MEETING_DATELINE = re.compile(
+    rf"\b(?:No\.\s*\d+|\d+(?:st|nd|rd|th)\s+(?i:meeting|session|sitting))[,\s]+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?"
+    rf",\s+(?:{DATE.pattern})$"
+)
+CAPTION_WORDS = 8
+"""A caption is a sentence of this many words at least; a headline that ends with its place and date is shorter."""
+
+
+def photo_caption(line: str) -> bool:
+    """Whether a header line is a photo's caption: a sentence (not Title Case) of eight words or more that ends with
+    where and when the picture was taken ("... casts his ballot in Oldtown, Aug. 26, 2011")."""
+    return (
+        len(line.split()) >= CAPTION_WORDS
+        and _CAPTION_END.search(line) is not None
+        and not title_cased(line[: line.rfind(",")])
+    )
 
 
 LONG_TITLE_CHARS, LONG_TITLE_WORDS = 320, 50
@@ -454,6 +366,37 @@ def _dated(line: str) -> bool:
     return ON_DATE.search(line) is not None or (_HEAD_DATE_FIRST.match(line) or NUMBERED_DATE.match(line)) is not None
 
 
+_DOCUMENT_TYPES = frozenset(
+    ["news story", "world news story", "press release", "speech", "oral statement to parliament",
+     "written statement to parliament", "statement", "news release", "media release", "transcript"]
+)  # fmt: skip
+"""A government site's label of a document's type: the headline comes right under it, its summary after."""
+_RECORD_DATE = re.compile(r"Volume\s+\d+:\s+debated\s+on\b")
+
+
+def _over_record_date(lines: Sequence[str], i: int) -> bool:
+    """Whether header line ``i`` stands right above a record's "Volume 556: debated on ..." line: the debate's title,
+    however short or name-like ("Harbour Law" is no person there)."""
+    return i + 1 < len(lines) and _RECORD_DATE.match(lines[i + 1]) is not None
+
+
+_ROMANCE_WORDS = words("de la le les du des sur et pour au aux en del los las por para el y")
+_ENGLISH_WORDS = words("the of and on for to by in with at")
+
+
+def _translated(line: str) -> bool:
+    """Whether a headline is in French or Spanish ("Déclaration de la Haute-Représentante sur le ..."): two of
+    their function words and none of English's."""
+    tokens = [t.lower() for t in line.split()]
+    return sum(t in _ROMANCE_WORDS for t in tokens) >= 2 and not any(t in _ENGLISH_WORDS for t in tokens)
+
+
+def section_label(line: str) -> bool:
+    """Whether a header line names a site's section ("Statements by the Spokesperson", "Press Releases"): no
+    headline, even when it heads a transcript."""
+    return _SECTION.fullmatch(line) is not None
+
+
 def choose_title(lines: Sequence[str]) -> str | None:
     """The headline among an article's header lines (see the module docstring), or None.
 
@@ -462,7 +405,8 @@ def choose_title(lines: Sequence[str]) -> str | None:
     there is no longer one; a line the header gives twice (the page's title and its headline) before any other:
     headlines of other stories around it (tickers, "Latest news") are given once.
     """
-    best: tuple[bool, bool, bool, int, str] | None = None
+    best: tuple[bool, bool, bool, bool, int, str] | None = None
+    native: tuple[bool, bool, bool, bool, int, str] | None = None
     twice = {line for line in lines if lines.count(line) > 1}
     sites = {line for line in twice if is_site_line(line, lines)}
     for i, line in enumerate(lines):
@@ -480,6 +424,8 @@ def choose_title(lines: Sequence[str]) -> str | None:
         role = is_role_line(line) and TRANSCRIPT_START.match(line) is None  # "ADDRESS BY PRESIDENT OF ..." is a title
         if agency_line(line) is not None or role or _CAPTION.search(line) or _BYLINE_TAIL.search(line):
             continue
+        if _DIGIT.search(line) and (photo_caption(line) or _MEETING_DATELINE.search(line)):
+            continue
         if org_line(line) is not None:
             continue  # "Northland Government": the issuing body's name over its release
         line = _VOLUME.sub("", line)  # "HEADLINE; Northland Record Vol. 166, No. 159": the page title cites its record
@@ -487,12 +433,16 @@ def choose_title(lines: Sequence[str]) -> str | None:
             line = line.split(" | ")[0]  # "Headline | Northpress News": the page title names its site
         site = _SITE_SUFFIX.search(line) if "." in line else None
         line = line[: site.start()] if site else line  # "Headline - northpress.com"
-        person = name_line(line)
+        person = name_line(line) if not _over_record_date(lines, i) else None
         if person is not None and (person[1] is None or title_cased(person[1])):
             continue  # "Jane Doe": a byline's or speaker's name line (a short Title Case headline is lost with it)
         # "Press Statement", or a long Title Case line: only when no other line is a headline
         label = TRANSCRIPT_START.fullmatch(line) is not None or len(line) > MAX_TITLE_CHARS
-        key = (not label, len(line.split()) > 2, line in twice, len(line), line)
-        if best is None or key[:4] > best[:4]:
+        typed = i > 0 and lines[i - 1].lower() in _DOCUMENT_TYPES  # "World news story" over the headline
+        key = (typed, not label, len(line.split()) > 2, line in twice, len(line), line)
+        if best is None or key[:5] > best[:5]:
             best = key
-    return best[4] if best else None
+        if not _translated(line) and (native is None or key[:5] > native[:5]):
+            native = key
+    best = native or best  # a bilingual header: the translation does not win by length
+    return best[5] if best else None

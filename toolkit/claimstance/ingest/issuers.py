@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
+from claimstance.ingest.namelines import name_line
 from claimstance.lexicon import DATE, FIRST_PERSON, ORG_HEADS, ORG_WORDS, Published, parse_published, words
 
 _CONNECTORS = words("of the for and on in to - –")
@@ -94,9 +95,44 @@ def issuer_line(heads: Sequence[str]) -> str | None:
     return None
 
 
+# "March 3, 2021 - Halifax, Nova Scotia - Fisheries and Oceans Northland": a release's line of date, place and the
+# department that issues it (Canada.ca's house style)
+_DATE_PLACE_BODY = re.compile(
+    rf"(?:{DATE.pattern})\s+[-–—]\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,2}}"
+    rf"(?:,\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,2}})?\s+[-–—]\s+(?P<body>[A-Z][\w&'’.\- ]{{2,80}})"
+)
+
+
+def dated_issuer(heads: Sequence[str]) -> str | None:
+    """The department a release's header line of date, place and body names ("March 3, 2021 - Halifax, Nova
+    Scotia - Fisheries and Oceans Northland"): every word of the body capitalised or a connector, two words at
+    least, and no person's name (a byline is no issuer)."""
+    for head in heads:
+        found = _DATE_PLACE_BODY.fullmatch(head) if " - " in head or " – " in head or " — " in head else None
+        if found is None:
+            continue
+        tokens = found["body"].split()
+        if 2 <= len(tokens) <= MAX_ISSUER_WORDS and all(t[:1].isupper() or t.lower() in _CONNECTORS for t in tokens):
+            return found["body"] if name_line(found["body"]) is None else None
+    return None
+
+
 # "NPA Statements", "NLOSCE Press Releases": the section of an acronym-named body's site
 _ACRONYM_SECTION = re.compile(r"(?P<name>[A-Z]{3,10})\s+(?:Statements|Press\s+Releases|Speeches|Remarks|Transcripts)")
 _SEPARATORS = (" - ", " – ", " — ", ": ")
+
+
+_RELEASE_OF = re.compile(r"(?P<name>[A-Z]{3,10})\s+(?:Press|Media|News)\s+Release")
+
+
+def release_issuer(heads: Sequence[str]) -> str | None:
+    """The body whose release the page carries, from its label ("NLUN Press Release"): it outranks the name of the
+    host site that reposts or archives the release."""
+    for head in heads:
+        found = _RELEASE_OF.fullmatch(head) if "Release" in head else None
+        if found is not None:
+            return found["name"]
+    return None
 
 
 def header_issuer(heads: Sequence[str], title: str | None) -> str | None:

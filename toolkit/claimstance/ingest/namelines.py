@@ -26,6 +26,16 @@ _PERSON_LINE = re.compile(
 )
 
 
+_OFFICE_PLURALS = words("affairs nations rights relations forces islands arts works services operations")
+
+
+def _headline_verb(token: str) -> bool:
+    """Whether a capitalised word may be a headline's verb in the present ("Hails", "Elects", "Wins"): a consonant
+    before its final "s" (not "Carlos", "James", "Harris"), no office's plural ("Affairs")."""
+    word = token.lower()
+    return len(word) > 3 and word[-1] == "s" and word[-2] not in "aeiouys'’" and word not in _OFFICE_PLURALS
+
+
 def name_line(line: str) -> tuple[str, str | None] | None:
     """A transcript's speaker on a line of their own, maybe with the office: "Jane Doe Secretary of State",
     "JANE DOE, SECRETARY OF STATE"."""
@@ -45,6 +55,12 @@ def name_line(line: str) -> tuple[str, str | None] | None:
         return None  # "Secretary’s Calls Discussing Gaza", "Daily Briefing": a headline, a label
     if name_tokens[0].lower() in NOT_FIRST or any(t.lower() in VENUE_WORDS for t in name_tokens):
         return None  # "Via Teleconference", "Oval Office", "South Lawn": where or how it was said, not who
+    if any(
+        _headline_verb(t) and name_tokens[k + 1].lower() not in ROLE_WORDS for k, t in enumerate(name_tokens[1:-1], 1)
+    ):
+        return None  # "Oldtown Hails Harbour Vote": a headline's verb inside, no surname ("Mary Roberts") ending it
+    if found["role"] and len(name_tokens) > 2 and _headline_verb(name_tokens[-1]):
+        return None  # "Rebel Region Elects President": a verb third or later, an office as its object
     # The name ends where the office begins: "John Kerry Secretary of State".
     for i, token in enumerate(name_tokens):
         if token.lower() in ROLE_WORDS or token.lower() in FUNCTION_WORDS:
