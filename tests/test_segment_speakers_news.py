@@ -423,3 +423,21 @@ def test_several_before_a_group_noun_names_the_group_but_many_or_some_name_nobod
     assert [name for name, _ in claims("Several callers say the count was skewed.\n")] == [None]
     assert [name for name, _ in claims("Many say the count was skewed.\n")] == [None]
     assert [name for name, _ in claims("Some of us said the count was skewed.\n")] == [None]
+
+
+def test_states_after_an_adjective_or_a_number_are_countries_not_a_verb() -> None:
+    text = (
+        "Most nations do not recognize the provinces of Northland and South Eastmark as independent states.\n\n"
+        "Both Northland and Eastmark joined as member states in 2004.\n"
+    )
+    assert [name for name, _ in claims(text)] == [None, None]
+    assert claims("The commission's report states that the vote was fair.\n")[0][0] != "commission's report"
+
+
+def test_recognising_a_region_as_a_state_is_an_act_not_a_report() -> None:
+    text = (
+        "Voters in Northland chose a new leader on Sunday, two years after Southland recognized the region and "
+        "Eastmark as independent states.\n"
+    )
+    assert claims(text) == [(None, A.AUTHOR)]
+    assert claims("The minister recognized that mistakes had been made.\n") == [("the minister", A.REPORTED)]

@@ -94,15 +94,24 @@ _NOUN_BEFORE = words(
     recent earlier international public urgent loud fierce clarion further no any some mounting"""
 )
 """Words that make a stance verb's form a noun: "all calls for a ceasefire", "Fierce Calls for Reform"."""
-NOUNS_TOO = frozenset(("calls", "hopes", "demands", "vows", "claims"))
+NOUNS_TOO = frozenset(("calls", "hopes", "demands", "vows", "claims", "states"))
 """Verb forms that are plural nouns as well ("the hopes of millions")."""
+# "as independent states", "the 57 participating States": the countries, not "the report states"
+_STATES_BEFORE = words(
+    """independent sovereign member participating neighbouring neighboring island small smaller large larger
+    nuclear non-nuclear coastal other both two three four five six seven eight nine ten separate new"""
+)
 
 
 def a_noun(text: str, verb_start: int) -> bool:
     """Whether the verb form at ``verb_start`` ("calls", "demands", "vows") is a noun: a determiner or an
     adjective of number or manner stands before it."""
     before = text[max(0, verb_start - 30) : verb_start].split()
-    return bool(before) and before[-1].lower() in _NOUN_BEFORE
+    if not before:
+        return False
+    last = before[-1].lower()
+    states = text[verb_start : verb_start + 6].lower() == "states"
+    return last in _NOUN_BEFORE or (states and (last in _STATES_BEFORE or last.isdigit()))
 
 
 def coordinated_subject(masked: str) -> str | None:

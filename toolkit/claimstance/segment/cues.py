@@ -185,6 +185,12 @@ _DENIED_ACT = re.compile(r"\s+(?:\w+\s+)?(?:access|entry|accreditation|visas?|pe
 # "Olsen falsely claimed (a landslide) victory": the outlet's judgement of an act, not a claim it reports
 _CLAIMED_ACT = re.compile(r"\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:victory|credit|win)\b")
 _JUDGED = re.compile(r"\b(?:falsely|wrongly|baselessly|prematurely|fraudulently)\s+$")
+# "Southland recognized the region as an independent state", "recognises the independence of": a state's act of
+# recognition, not a report (not "recognized that mistakes were made")
+_RECOGNISED_STATE = re.compile(
+    r"\s+(?:the\s+(?:independence|sovereignty)\b|(?:[^\s.;:\x00]+\s+){1,12}?as\s+(?:an?\s+|the\s+)?"
+    r"(?:independent|sovereign|separate|legitimate|lawful|states?|countr(?:y|ies)|nations?|republics?)\b)"
+)
 _FINAL_ACCORDING = re.compile(r",\s+according\s+to\s+[^,;:\x00]{2,80}(?:,\s+or\s+[A-Z]{2,6})?\s*[.!?]?\s*$")
 _STATEMENT_BEFORE = re.compile(r"(?:,|\bin|\bto|^)\s*(?:[Aa]|[Aa]n|[Tt]he)?\s*(?:joint\s+|new\s+|separate\s+)?$")
 
@@ -289,6 +295,7 @@ def _masked_cue(masked: str) -> Cue | None:
             continue
         nothing = after.startswith((" nothing", " little about", " with ", "'", "’"))  # "replied with", "states'"
         nothing = nothing or (verb[:4] == "deni" and _DENIED_ACT.match(after) is not None)
+        nothing = nothing or (verb[:6] == "recogn" and _RECOGNISED_STATE.match(after) is not None)
         judged = verb[:5] == "claim" and _JUDGED.search(masked, max(0, m.start() - 16), m.start()) is not None
         nothing = nothing or (judged and _CLAIMED_ACT.match(after) is not None)
         if nothing or (verb.split()[0] in clauses.NOUNS_TOO and clauses.a_noun(masked, m.start())):
