@@ -441,3 +441,12 @@ def test_recognising_a_region_as_a_state_is_an_act_not_a_report() -> None:
     )
     assert claims(text) == [(None, A.AUTHOR)]
     assert claims("The minister recognized that mistakes had been made.\n") == [("the minister", A.REPORTED)]
+
+
+def test_a_readouts_office_holder_who_did_one_thing_and_said_another_is_the_speaker() -> None:
+    text = (
+        "The Prime Minister spoke to President Anna Berg of Northland this morning.\n\n"
+        "The Prime Minister offered his condolences and said he looked forward to working with President Berg.\n"
+    )
+    assert claims(text)[1] == ("Prime Minister", A.REPORTED)
+    assert claims("Voters queued for hours and said the wait was worth it.\n")[0][0] is None

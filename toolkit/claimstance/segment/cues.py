@@ -313,7 +313,10 @@ def _masked_cue(masked: str) -> Cue | None:
         else:
             progressive = verb.split()[0].endswith("ing") or verb in _CONVICTION
             subject = subject_before(masked, m.start(), progressive=progressive)
-            if subject is None and masked[: m.start()].endswith(" and "):  # "X called it illegal and said"
+            # "X called it illegal and said", "The Prime Minister offered his congratulations and said": the
+            # sentence's subject, when the words before "and" are a predicate, not a name
+            joined = masked[: m.start()].endswith(" and ") and (subject is None or check_name(subject[0]) is not None)
+            if joined:
                 subject = (clauses.coordinated_subject(masked) or "", None)
         if subject and verb in _INVERTIBLE and subject[0] not in PRONOUNS:
             comma = masked[: m.start()].rstrip().endswith(",")
