@@ -450,3 +450,15 @@ def test_a_readouts_office_holder_who_did_one_thing_and_said_another_is_the_spea
     )
     assert claims(text)[1] == ("Prime Minister", A.REPORTED)
     assert claims("Voters queued for hours and said the wait was worth it.\n")[0][0] is None
+
+
+def test_a_readout_that_opens_spoke_to_names_the_pair_the_leaders_agreeing_or_recalling() -> None:
+    text = (
+        "The Prime Minister spoke to President Anna Berg of Northland this evening to congratulate her.\n\n"
+        "From trade to security, the partnership between the two countries was strong, the leaders agreed.\n\n"
+        "The leaders fondly recalled their meeting in May and looked forward to working with one another.\n"
+    )
+    assert [name for name, _ in claims(text)[1:]] == ["Prime Minister and Anna Berg"] * 2
+    # an outlet spoken to is no party to the talks
+    interview = "The minister spoke to Radio North this evening.\n\nThey agreed that the talks went well.\n"
+    assert claims(interview)[1][0] is None
