@@ -257,7 +257,7 @@ _SPOKE_WITH = re.compile(
 _PAIR_ACTS = re.compile(
     r"(?:(?:Both|The\s+two|The)\s+leaders|The\s+[A-Z][\w ]{2,40}?\s+and\s+the\s+[A-Z][\w ]{2,40}?|They)\s+"
     r"(?:also\s+|further\s+|(?:warmly|fondly)\s+)?(?P<verb>reviewed|reiterated|reaffirmed|affirmed|underscored"
-    r"|emphasi[sz]ed|expressed|welcomed|noted|agreed|committed|recalled)\b"
+    r"|emphasi[sz]ed|expressed|welcomed|noted|agreed(?!\s+to\s)|committed|recalled)\b"
 )
 # the same pair closing the sentence: "From trade to security, the partnership was strong, the leaders agreed."
 _PAIR_AFTER = re.compile(
