@@ -462,3 +462,8 @@ def test_a_readout_that_opens_spoke_to_names_the_pair_the_leaders_agreeing_or_re
     # an outlet spoken to is no party to the talks
     interview = "The minister spoke to Radio North this evening.\n\nThey agreed that the talks went well.\n"
     assert claims(interview)[1][0] is None
+
+
+def test_a_group_noun_after_its_modifier_ends_the_subject_of_a_participle() -> None:
+    text = 'An opposition coalition that includes two ex-ministers will appeal the results, calling them a "sham."\n'
+    assert claims(text) == [("an opposition coalition", A.REPORTED)]

@@ -68,6 +68,9 @@ def after_clause(subject: str) -> str:
     return subject
 
 
+_ARTICLES = words("the a an")
+
+
 def sentence_subject(masked: str) -> str | None:
     """The noun phrase a sentence opens with, up to its verb: "Three callers asked ..., saying ..."."""
     tokens: list[str] = []
@@ -78,6 +81,8 @@ def sentence_subject(masked: str) -> str | None:
         # "Opposition candidates are calling ...", "Thousands of opposition supporters": a noun of people ends the
         # subject
         people = bare in PERSON_NOUNS and (len(tokens) == 1 or tokens[-2:-1] == ["of"])
+        # "An opposition coalition that includes ...", "The ruling party": a group noun after its modifiers
+        people = people or (bare in PERSON_NOUNS and 1 < len(tokens) < 4 and tokens[0].lower() in _ARTICLES)
         lower_word = bare[:1].islower() and bare.lower() not in ("of", "the", "and") and not people
         ends = token.startswith("(") or (lower_word and not after_of)
         determiner = len(tokens) == 1 and tokens[0].lower() in ("the", "a", "an", "one", "two", "three", "some")
