@@ -467,3 +467,9 @@ def test_a_readout_that_opens_spoke_to_names_the_pair_the_leaders_agreeing_or_re
 def test_a_group_noun_after_its_modifier_ends_the_subject_of_a_participle() -> None:
     text = 'An opposition coalition that includes two ex-ministers will appeal the results, calling them a "sham."\n'
     assert claims(text) == [("an opposition coalition", A.REPORTED)]
+
+
+def test_a_line_of_results_naming_a_candidate_and_a_figure_is_no_headline_claim() -> None:
+    text = "The commission published the count.\n\nJan Holm, SDP: 5,248,898 votes, representing 47.7 percent.\n"
+    assert claims(text)[1][0] is None
+    assert claims("Berg: 2024 vote was rigged\n\nThe count went on.\n")[0][0] == "Berg"

@@ -41,6 +41,10 @@ _SAYS_AFTER_TOPIC = re.compile(
     r"\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?P<verb>(?i:says|said|tells|told|warns|claims|insists))\s"
 )
 _TRANSCRIPT_AFTER = re.compile(rf":\s+(?i:{TRANSCRIPT_HEADER})\s+(?:by|of|from)\b")
+# "Anna Berg, NLP: 5,574,761 votes", "Voter turnout: 37%": a label and its figure, as in a list of results
+_FIGURE_AFTER = re.compile(
+    r":\s+\d[\d,.\s]*(?:%|\s*(?:per\s*cent|percent|votes?|seats?)\b)?\s*(?:[,;(]|representing\b|\.?\s*$)"
+)
 
 
 def headline_colon(line: str) -> int | None:
@@ -63,6 +67,8 @@ def headline_colon(line: str) -> int | None:
     rest = line[m.end(1) + 1 :].split()
     if len(tokens) == 1 and len(rest) >= 4 and sum(w[:1].isupper() for w in rest) >= 0.8 * len(rest):
         return None  # "Northland: Border Residents Continue Vote": a topic before a title-case headline
+    if line[m.end(1) + 1 : m.end(1) + 3].strip()[:1].isdigit() and _FIGURE_AFTER.match(line, m.end(1)) is not None:
+        return None
     if _TRANSCRIPT_AFTER.match(line, m.end(1)) is not None:
         return None  # "Northland: Statement by the Spokesperson on ...": a topic before a transcript's header
     return m.end(1)
