@@ -473,3 +473,11 @@ def test_a_line_of_results_naming_a_candidate_and_a_figure_is_no_headline_claim(
     text = "The commission published the count.\n\nJan Holm, SDP: 5,248,898 votes, representing 47.7 percent.\n"
     assert claims(text)[1][0] is None
     assert claims("Berg: 2024 vote was rigged\n\nThe count went on.\n")[0][0] == "Berg"
+
+
+def test_he_after_a_sentence_opening_with_an_office_and_a_name_is_that_person_not_a_later_name() -> None:
+    text = (
+        "Election Chairman Karl Olsen made the announcement on Sunday evening that Anna Berg had won.\n\n"
+        '"The results are as follows: Anna Berg won 50.7 percent and Jan Holm won 47.7 percent," he said.\n'
+    )
+    assert claims(text)[1] == ("Karl Olsen", A.DIRECT_QUOTE)
