@@ -481,3 +481,17 @@ def test_he_after_a_sentence_opening_with_an_office_and_a_name_is_that_person_no
         '"The results are as follows: Anna Berg won 50.7 percent and Jan Holm won 47.7 percent," he said.\n'
     )
     assert claims(text)[1] == ("Karl Olsen", A.DIRECT_QUOTE)
+
+
+def _headline_speaker(text: str) -> str | None:
+    document = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text)
+    heading = next(iter(segment(document)))
+    assert heading.kind is UnitKind.HEADING
+    return heading.speaker.name
+
+
+def test_a_release_headline_that_drops_is_before_concerned_names_its_subject() -> None:
+    assert _headline_speaker("Northland concerned by Southland's measures against the press\n\nArrests went on.\n") == (
+        "Northland"
+    )
+    assert _headline_speaker("Prices rise as traders grow concerned about supply\n\nThe market fell.\n") is None
