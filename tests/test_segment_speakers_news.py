@@ -495,3 +495,9 @@ def test_a_release_headline_that_drops_is_before_concerned_names_its_subject() -
         "Northland"
     )
     assert _headline_speaker("Prices rise as traders grow concerned about supply\n\nThe market fell.\n") is None
+
+
+def test_a_group_challenging_or_contesting_the_results_takes_a_position() -> None:
+    text = "Opposition candidates are challenging the results.\n\nCivic groups are contesting the official count.\n"
+    assert claims(text) == [("Opposition candidates", A.REPORTED), ("Civic groups", A.REPORTED)]
+    assert claims("It was a challenging count for the clerks.\n") == [(None, A.AUTHOR)]
