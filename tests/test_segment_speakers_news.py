@@ -501,3 +501,9 @@ def test_a_group_challenging_or_contesting_the_results_takes_a_position() -> Non
     text = "Opposition candidates are challenging the results.\n\nCivic groups are contesting the official count.\n"
     assert claims(text) == [("Opposition candidates", A.REPORTED), ("Civic groups", A.REPORTED)]
     assert claims("It was a challenging count for the clerks.\n") == [(None, A.AUTHOR)]
+
+
+def test_refusing_to_recognise_the_elections_is_a_position_on_the_vote() -> None:
+    text = "Northland held elections, but Southland and Eastmark refused to recognize the polls.\n"
+    assert claims(text) == [("Southland and Eastmark", A.REPORTED)]
+    assert claims("Southland refused to recognize Northland as a state.\n") == [(None, A.AUTHOR)]

@@ -54,6 +54,9 @@ STANCE_VERBS = (
     # "Opposition candidates are challenging the results": a position on the outcome, not "a challenging year"
     r"|(?:(?<=\bare\s)|(?<=\bis\s))(?:challenging|contesting)(?=\s+(?:the\s+)?(?:official\s+|provisional\s+)?"
     r"(?:results?|outcome|vote|election|count|tally))"
+    # "X refused to recognize the elections": a position on the vote, not on a state ("... as independent")
+    r"|(?:refused|refuses|refusing)\s+to\s+recogni[sz]e(?=\s+(?:the\s+|these\s+|those\s+)?(?:[\w'’-]+\s+)?"
+    r"(?:results?|outcome|votes?|elections?|polls?|ballots?)\b)"
     r"|lambasted|cited|ruled\s+out|rules\s+out|downplayed|played\s+down|voiced|voices|raised\s+concerns?"
     # a release's verbs of position: "The Council deplores ...", "The embassy calls upon ...", "took note of"
     r"|asked(?=\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s+to\s+[a-z\"“\x00])"  # "asked the government to"
