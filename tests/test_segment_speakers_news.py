@@ -423,3 +423,87 @@ def test_several_before_a_group_noun_names_the_group_but_many_or_some_name_nobod
     assert [name for name, _ in claims("Several callers say the count was skewed.\n")] == [None]
     assert [name for name, _ in claims("Many say the count was skewed.\n")] == [None]
     assert [name for name, _ in claims("Some of us said the count was skewed.\n")] == [None]
+
+
+def test_states_after_an_adjective_or_a_number_are_countries_not_a_verb() -> None:
+    text = (
+        "Most nations do not recognize the provinces of Northland and South Eastmark as independent states.\n\n"
+        "Both Northland and Eastmark joined as member states in 2004.\n"
+    )
+    assert [name for name, _ in claims(text)] == [None, None]
+    assert claims("The commission's report states that the vote was fair.\n")[0][0] != "commission's report"
+
+
+def test_recognising_a_region_as_a_state_is_an_act_not_a_report() -> None:
+    text = (
+        "Voters in Northland chose a new leader on Sunday, two years after Southland recognized the region and "
+        "Eastmark as independent states.\n"
+    )
+    assert claims(text) == [(None, A.AUTHOR)]
+    assert claims("The minister recognized that mistakes had been made.\n") == [("the minister", A.REPORTED)]
+
+
+def test_a_readouts_office_holder_who_did_one_thing_and_said_another_is_the_speaker() -> None:
+    text = (
+        "The Prime Minister spoke to President Anna Berg of Northland this morning.\n\n"
+        "The Prime Minister offered his condolences and said he looked forward to working with President Berg.\n"
+    )
+    assert claims(text)[1] == ("Prime Minister", A.REPORTED)
+    assert claims("Voters queued for hours and said the wait was worth it.\n")[0][0] is None
+
+
+def test_a_readout_that_opens_spoke_to_names_the_pair_the_leaders_agreeing_or_recalling() -> None:
+    text = (
+        "The Prime Minister spoke to President Anna Berg of Northland this evening to congratulate her.\n\n"
+        "From trade to security, the partnership between the two countries was strong, the leaders agreed.\n\n"
+        "The leaders fondly recalled their meeting in May and looked forward to working with one another.\n"
+    )
+    assert [name for name, _ in claims(text)[1:]] == ["Prime Minister and Anna Berg"] * 2
+    # an outlet spoken to is no party to the talks
+    interview = "The minister spoke to Radio North this evening.\n\nThey agreed that the talks went well.\n"
+    assert claims(interview)[1][0] is None
+
+
+def test_a_group_noun_after_its_modifier_ends_the_subject_of_a_participle() -> None:
+    text = 'An opposition coalition that includes two ex-ministers will appeal the results, calling them a "sham."\n'
+    assert claims(text) == [("an opposition coalition", A.REPORTED)]
+
+
+def test_a_line_of_results_naming_a_candidate_and_a_figure_is_no_headline_claim() -> None:
+    text = "The commission published the count.\n\nJan Holm, SDP: 5,248,898 votes, representing 47.7 percent.\n"
+    assert claims(text)[1][0] is None
+    assert claims("Berg: 2024 vote was rigged\n\nThe count went on.\n")[0][0] == "Berg"
+
+
+def test_he_after_a_sentence_opening_with_an_office_and_a_name_is_that_person_not_a_later_name() -> None:
+    text = (
+        "Election Chairman Karl Olsen made the announcement on Sunday evening that Anna Berg had won.\n\n"
+        '"The results are as follows: Anna Berg won 50.7 percent and Jan Holm won 47.7 percent," he said.\n'
+    )
+    assert claims(text)[1] == ("Karl Olsen", A.DIRECT_QUOTE)
+
+
+def _headline_speaker(text: str) -> str | None:
+    document = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text)
+    heading = next(iter(segment(document)))
+    assert heading.kind is UnitKind.HEADING
+    return heading.speaker.name
+
+
+def test_a_release_headline_that_drops_is_before_concerned_names_its_subject() -> None:
+    assert _headline_speaker("Northland concerned by Southland's measures against the press\n\nArrests went on.\n") == (
+        "Northland"
+    )
+    assert _headline_speaker("Prices rise as traders grow concerned about supply\n\nThe market fell.\n") is None
+
+
+def test_a_group_challenging_or_contesting_the_results_takes_a_position() -> None:
+    text = "Opposition candidates are challenging the results.\n\nCivic groups are contesting the official count.\n"
+    assert claims(text) == [("Opposition candidates", A.REPORTED), ("Civic groups", A.REPORTED)]
+    assert claims("It was a challenging count for the clerks.\n") == [(None, A.AUTHOR)]
+
+
+def test_refusing_to_recognise_the_elections_is_a_position_on_the_vote() -> None:
+    text = "Northland held elections, but Southland and Eastmark refused to recognize the polls.\n"
+    assert claims(text) == [("Southland and Eastmark", A.REPORTED)]
+    assert claims("Southland refused to recognize Northland as a state.\n") == [(None, A.AUTHOR)]

@@ -68,6 +68,9 @@ def after_clause(subject: str) -> str:
     return subject
 
 
+_ARTICLES = words("the a an")
+
+
 def sentence_subject(masked: str) -> str | None:
     """The noun phrase a sentence opens with, up to its verb: "Three callers asked ..., saying ..."."""
     tokens: list[str] = []
@@ -78,6 +81,8 @@ def sentence_subject(masked: str) -> str | None:
         # "Opposition candidates are calling ...", "Thousands of opposition supporters": a noun of people ends the
         # subject
         people = bare in PERSON_NOUNS and (len(tokens) == 1 or tokens[-2:-1] == ["of"])
+        # "An opposition coalition that includes ...", "The ruling party": a group noun after its modifiers
+        people = people or (bare in PERSON_NOUNS and 1 < len(tokens) < 4 and tokens[0].lower() in _ARTICLES)
         lower_word = bare[:1].islower() and bare.lower() not in ("of", "the", "and") and not people
         ends = token.startswith("(") or (lower_word and not after_of)
         determiner = len(tokens) == 1 and tokens[0].lower() in ("the", "a", "an", "one", "two", "three", "some")
@@ -94,15 +99,24 @@ _NOUN_BEFORE = words(
     recent earlier international public urgent loud fierce clarion further no any some mounting"""
 )
 """Words that make a stance verb's form a noun: "all calls for a ceasefire", "Fierce Calls for Reform"."""
-NOUNS_TOO = frozenset(("calls", "hopes", "demands", "vows", "claims"))
+NOUNS_TOO = frozenset(("calls", "hopes", "demands", "vows", "claims", "states"))
 """Verb forms that are plural nouns as well ("the hopes of millions")."""
+# "as independent states", "the 57 participating States": the countries, not "the report states"
+_STATES_BEFORE = words(
+    """independent sovereign member participating neighbouring neighboring island small smaller large larger
+    nuclear non-nuclear coastal other both two three four five six seven eight nine ten separate new"""
+)
 
 
 def a_noun(text: str, verb_start: int) -> bool:
     """Whether the verb form at ``verb_start`` ("calls", "demands", "vows") is a noun: a determiner or an
     adjective of number or manner stands before it."""
     before = text[max(0, verb_start - 30) : verb_start].split()
-    return bool(before) and before[-1].lower() in _NOUN_BEFORE
+    if not before:
+        return False
+    last = before[-1].lower()
+    states = text[verb_start : verb_start + 6].lower() == "states"
+    return last in _NOUN_BEFORE or (states and (last in _STATES_BEFORE or last.isdigit()))
 
 
 def coordinated_subject(masked: str) -> str | None:

@@ -51,6 +51,12 @@ STANCE_VERBS = (
     r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|accusing|demanding|complaining|scoffed"
     r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts|blaming|alleging|disputing"
     r"|calling\s+(?:on|for)|condemns|welcomes|praises|criticizes|criticises|hopes|insists?\s+on"
+    # "Opposition candidates are challenging the results": a position on the outcome, not "a challenging year"
+    r"|(?:(?<=\bare\s)|(?<=\bis\s))(?:challenging|contesting)(?=\s+(?:the\s+)?(?:official\s+|provisional\s+)?"
+    r"(?:results?|outcome|vote|election|count|tally))"
+    # "X refused to recognize the elections": a position on the vote, not on a state ("... as independent")
+    r"|(?:refused|refuses|refusing)\s+to\s+recogni[sz]e(?=\s+(?:the\s+|these\s+|those\s+)?(?:[\w'’-]+\s+)?"
+    r"(?:results?|outcome|votes?|elections?|polls?|ballots?)\b)"
     r"|lambasted|cited|ruled\s+out|rules\s+out|downplayed|played\s+down|voiced|voices|raised\s+concerns?"
     # a release's verbs of position: "The Council deplores ...", "The embassy calls upon ...", "took note of"
     r"|asked(?=\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s+to\s+[a-z\"“\x00])"  # "asked the government to"
@@ -185,6 +191,12 @@ _DENIED_ACT = re.compile(r"\s+(?:\w+\s+)?(?:access|entry|accreditation|visas?|pe
 # "Olsen falsely claimed (a landslide) victory": the outlet's judgement of an act, not a claim it reports
 _CLAIMED_ACT = re.compile(r"\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:victory|credit|win)\b")
 _JUDGED = re.compile(r"\b(?:falsely|wrongly|baselessly|prematurely|fraudulently)\s+$")
+# "Southland recognized the region as an independent state", "recognises the independence of": a state's act of
+# recognition, not a report (not "recognized that mistakes were made")
+_RECOGNISED_STATE = re.compile(
+    r"\s+(?:the\s+(?:independence|sovereignty)\b|(?:[^\s.;:\x00]+\s+){1,12}?as\s+(?:an?\s+|the\s+)?"
+    r"(?:independent|sovereign|separate|legitimate|lawful|states?|countr(?:y|ies)|nations?|republics?)\b)"
+)
 _FINAL_ACCORDING = re.compile(r",\s+according\s+to\s+[^,;:\x00]{2,80}(?:,\s+or\s+[A-Z]{2,6})?\s*[.!?]?\s*$")
 _STATEMENT_BEFORE = re.compile(r"(?:,|\bin|\bto|^)\s*(?:[Aa]|[Aa]n|[Tt]he)?\s*(?:joint\s+|new\s+|separate\s+)?$")
 
@@ -289,6 +301,7 @@ def _masked_cue(masked: str) -> Cue | None:
             continue
         nothing = after.startswith((" nothing", " little about", " with ", "'", "’"))  # "replied with", "states'"
         nothing = nothing or (verb[:4] == "deni" and _DENIED_ACT.match(after) is not None)
+        nothing = nothing or (verb[:6] == "recogn" and _RECOGNISED_STATE.match(after) is not None)
         judged = verb[:5] == "claim" and _JUDGED.search(masked, max(0, m.start() - 16), m.start()) is not None
         nothing = nothing or (judged and _CLAIMED_ACT.match(after) is not None)
         if nothing or (verb.split()[0] in clauses.NOUNS_TOO and clauses.a_noun(masked, m.start())):
@@ -306,7 +319,10 @@ def _masked_cue(masked: str) -> Cue | None:
         else:
             progressive = verb.split()[0].endswith("ing") or verb in _CONVICTION
             subject = subject_before(masked, m.start(), progressive=progressive)
-            if subject is None and masked[: m.start()].endswith(" and "):  # "X called it illegal and said"
+            # "X called it illegal and said", "The Prime Minister offered his congratulations and said": the
+            # sentence's subject, when the words before "and" are a predicate, not a name
+            joined = masked[: m.start()].endswith(" and ") and (subject is None or check_name(subject[0]) is not None)
+            if joined:
                 subject = (clauses.coordinated_subject(masked) or "", None)
         if subject and verb in _INVERTIBLE and subject[0] not in PRONOUNS:
             comma = masked[: m.start()].rstrip().endswith(",")

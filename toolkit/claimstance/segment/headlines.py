@@ -21,7 +21,9 @@ _HEADLINE_LABELS = words(
 # headlines write the plural present without "that": "Separatists Claim 89 Percent Voted for Independence"
 _HEADLINE_VERB = re.compile(
     rf"\b(?i:{SPEECH_VERBS}|{STANCE_VERBS}|slams|slammed|claim|warn|insist|deny|reject|urge|demand|accuse|vow"
-    r"|slam|condemn|welcome|dismiss|regrets|expresses|express|stands\s+by)\b"
+    r"|slam|condemn|welcome|dismiss|regrets|expresses|express|stands\s+by"
+    # a release's headline drops the "is": "Northland concerned by Southland's latest measures"
+    r"|(?:deeply\s+)?(?:concerned|troubled|alarmed|saddened|dismayed)\s+(?:by|about|over|at))\b"
 )
 _HEADLINE = re.compile(r"([^:]{2,60}):\s+\S")
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}")
@@ -41,6 +43,10 @@ _SAYS_AFTER_TOPIC = re.compile(
     r"\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?P<verb>(?i:says|said|tells|told|warns|claims|insists))\s"
 )
 _TRANSCRIPT_AFTER = re.compile(rf":\s+(?i:{TRANSCRIPT_HEADER})\s+(?:by|of|from)\b")
+# "Anna Berg, NLP: 5,574,761 votes", "Voter turnout: 37%": a label and its figure, as in a list of results
+_FIGURE_AFTER = re.compile(
+    r":\s+\d[\d,.\s]*(?:%|\s*(?:per\s*cent|percent|votes?|seats?)\b)?\s*(?:[,;(]|representing\b|\.?\s*$)"
+)
 
 
 def headline_colon(line: str) -> int | None:
@@ -63,6 +69,8 @@ def headline_colon(line: str) -> int | None:
     rest = line[m.end(1) + 1 :].split()
     if len(tokens) == 1 and len(rest) >= 4 and sum(w[:1].isupper() for w in rest) >= 0.8 * len(rest):
         return None  # "Northland: Border Residents Continue Vote": a topic before a title-case headline
+    if line[m.end(1) + 1 : m.end(1) + 3].strip()[:1].isdigit() and _FIGURE_AFTER.match(line, m.end(1)) is not None:
+        return None
     if _TRANSCRIPT_AFTER.match(line, m.end(1)) is not None:
         return None  # "Northland: Statement by the Spokesperson on ...": a topic before a transcript's header
     return m.end(1)
@@ -100,6 +108,16 @@ def headline_cue(line: str) -> Cue | None:
             return Cue(verb.start(), after, verb.group().lower())
         subject = subject.split(",")[0]  # "Chamber Speaker, with Eye on Youth, Vows to ...": the speaker before
     subject = _SUBJECT_ADVERBS.sub("", subject)  # "US again calls for ..."
+    dropped_is = verb.group().split()[0].lower() in (
+        "deeply",
+        "concerned",
+        "troubled",
+        "alarmed",
+        "saddened",
+        "dismayed",
+    )
+    if dropped_is and any(t[:1].islower() for t in subject.split()):
+        return None  # "Prices rise as traders grow concerned about supply": no one's dropped "is"
     if len(subject.split()) > 6 or not subject[:1].isupper():
         return None
     # "NORTHLAND SPOKESMAN SLAMS ...": a headline in capitals tells no name from a word; the body has to

@@ -470,8 +470,8 @@ def person_named(sentence: str) -> str | None:
         if _PLACE_BEFORE.search(sentence, max(0, found.start() - 12), found.start()) is not None:
             continue  # "the concerns of many in Northern Ireland": a place, not a person
         tokens = found.group().split()
-        while tokens and (is_plain(tokens[0]) or tokens[0] in ("The", "A", "An")):
-            tokens.pop(0)
+        plain = [k for k, t in enumerate(tokens) if is_plain(t) or t in ("The", "A", "An")]
+        tokens = tokens[plain[-1] + 1 :] if plain else tokens  # "Electoral Chairman Karl Olsen": after the office
         if len(tokens) >= 2 and not any(is_plain(t) for t in tokens) and check_name(" ".join(tokens)) is None:
             return " ".join(tokens)  # not "On Monday"
     # "Olsen arrived in Oldtown on Monday.", "On Monday, Olsen struck a defiant tone.": a surname as subject

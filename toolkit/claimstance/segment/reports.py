@@ -246,17 +246,22 @@ _SAID_AT_END = re.compile(
 
 
 # A readout's opening: "Secretary Anna J. Berg spoke today with Northland Prime Minister Karl Olsen." (an initial's
-# stop is no sentence's end)
+# stop is no sentence's end), after the date line a stored page opens with
 _SPOKE_WITH = re.compile(
-    r"(?:^|\n)(?P<a>[A-Z](?:[^.\n]|(?<=\s[A-Z])\.){2,80}?)\s+spoke\s+(?:today\s+|by\s+(?:tele)?phone\s+)?with\s+"
-    r"(?P<b>[A-Z](?:[^.,\n]|(?<=\s[A-Z])\.){2,80}?)(?:\s+(?:today|about|on|to|regarding)\b|[.,])"
+    r"(?:^|\n)\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?P<a>[A-Z](?:[^.\n]|(?<=\s[A-Z])\.){2,80}?)\s+spoke\s+(?:today\s+|by\s+(?:tele)?phone\s+)?(?:with|to)\s+"
+    r"(?P<b>[A-Z](?:[^.,\n]|(?<=\s[A-Z])\.){2,80}?)"
+    r"(?:\s+(?:today|tonight|this\s+(?:morning|afternoon|evening)|about|on|to|regarding)\b|[.,])"
 )
 # Both of them as a sentence's subject, with a verb of their position: "Both leaders reiterated ...", "The Prime
 # Minister and the Secretary reviewed ...", "They also welcomed ..." (not "discussed": a topic, no position)
 _PAIR_ACTS = re.compile(
     r"(?:(?:Both|The\s+two|The)\s+leaders|The\s+[A-Z][\w ]{2,40}?\s+and\s+the\s+[A-Z][\w ]{2,40}?|They)\s+"
-    r"(?:also\s+|further\s+)?(?P<verb>reviewed|reiterated|reaffirmed|affirmed|underscored|emphasi[sz]ed"
-    r"|expressed|welcomed|noted|agreed|committed)\b"
+    r"(?:also\s+|further\s+|(?:warmly|fondly)\s+)?(?P<verb>reviewed|reiterated|reaffirmed|affirmed|underscored"
+    r"|emphasi[sz]ed|expressed|welcomed|noted|agreed(?!\s+to\s)|committed|recalled)\b"
+)
+# the same pair closing the sentence: "From trade to security, the partnership was strong, the leaders agreed."
+_PAIR_AFTER = re.compile(
+    r".*,\s+(?:both|the\s+two|the)\s+leaders\s+(?:also\s+)?(?P<verb>agreed|noted|underscored|reiterated)[.!]?\s*$"
 )
 
 
@@ -265,7 +270,8 @@ def _readout_pair(text: str) -> str | None:
     found = _SPOKE_WITH.search(text, 0, 1200)
     phrases = [found["a"], found["b"]] if found is not None else []
     pair = [parse_speaker_phrase(phrase) for phrase in phrases]
-    if len(pair) != 2 or any(p is None or not p.person or check_name(p.name) for p in pair):
+    # each a person or an office ("The Prime Minister spoke to President-elect Anna Berg")
+    if len(pair) != 2 or any(p is None or not (p.person or an_office(p.name)) or check_name(p.name) for p in pair):
         return None
     names = [p.name for p in pair if p is not None]
     # a surname alone keeps its title, as the readout writes it: "Vice President Biden and President Poroshenko"
@@ -279,6 +285,7 @@ def readout_cue(sentence: str, text: str = "") -> Cue | None:
     his spokesman said."): that source is its speaker, as in any news sentence. In a readout that opens "A spoke
     with B", "Both leaders" / "The two leaders" / "They" discussing or reiterating are "A and B"."""
     pair = _PAIR_ACTS.match(sentence) if " spoke " in text[:1200] else None
+    pair = pair or (_PAIR_AFTER.match(sentence) if " leaders " in sentence and " spoke " in text[:1200] else None)
     named = _readout_pair(text) if pair is not None else None
     if pair is not None and named is not None:
         return Cue(pair.start("verb"), named, pair["verb"])
