@@ -5,7 +5,7 @@ Every text is invented, in the style of Westminster governments' ministerial pag
 from __future__ import annotations
 
 from claimstance.ingest import ingest_text
-from claimstance.ingest.namelines import minister_block
+from claimstance.ingest.namelines import delegation_statement, honorific, minister_block
 
 
 def _author(raw: str) -> tuple[str | None, str | None]:
@@ -38,3 +38,24 @@ def test_a_name_block_over_a_third_person_report_names_no_author() -> None:
     body = "The minister met exporters on Tuesday. They discussed tariffs.\n\nThe talks resume next month.\n"
     assert minister_block(lines, body) is None
     assert minister_block(["Anna Berg visits Oldtown", "News"], _RELEASE) is None
+
+
+_COUNCIL_BODY = (
+    "Thank you, Madam President. I also thank Under Secretary Jane Doe for her briefing to the Council today.\n"
+    "The United States is concerned by the reports we have heard this week about the harbour dispute.\n"
+    "We call on all parties to return to the talks, and we stand ready to support them in every way we can.\n"
+    "We will continue to work with our partners in the region to bring this dispute to a peaceful end.\n"
+)
+
+
+def test_a_delegations_acronym_is_never_read_as_an_office_it_spells() -> None:
+    heading = "US Statement to the Security Council on the Harbour Dispute\n"
+    assert delegation_statement(heading + _COUNCIL_BODY) == ("United States", None)  # not "Under Secretary"
+    prime = "PM statement at the harbour press conference: 4 March 2025\n"
+    speech = _COUNCIL_BODY.replace("Under Secretary", "the Prime Minister's envoy")
+    assert delegation_statement(prime + speech) is None  # an office, not a delegation
+
+
+def test_right_alone_is_no_style_of_address() -> None:
+    assert honorific("Hon.") and honorific("Rt")
+    assert not honorific("Right")  # "Right Sector leader Jane Doe": a party's name

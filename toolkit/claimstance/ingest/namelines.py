@@ -267,9 +267,13 @@ def delegation_statement(text: str) -> tuple[str, None] | None:
     if not _lines_speak(text, found.end()):
         return None
     acronym = found["who"]
+    if acronym.lower() in ROLE_WORDS:
+        return None  # "PM statement at the press conference": an office, not a delegation
     spelled = r"\s+".join(rf"{letter}[a-z]+" for letter in acronym)
-    named = re.search(rf"\b(?:{acronym}|{spelled})\b", text[found.end() :])
-    return (named.group() if named is not None else acronym), None
+    for named in re.finditer(rf"\b(?:{acronym}|{spelled})\b", text[found.end() :]):
+        if not any(word.lower() in ROLE_WORDS for word in named.group().split()):
+            return named.group(), None  # not "Under Secretary" for "US": an office, not the delegation
+    return acronym, None
 
 
 def _lines_speak(text: str, start: int) -> bool:
@@ -310,8 +314,8 @@ _EXCELLENCY = re.compile(r"H\.?\s?E\.?")
 _ROLE_JOINS = words("of the and for")
 
 
-_STYLES = words("honourable honorable hon rt right")
-"""A minister's style before the name: "the Honourable", "the Rt. Hon.", "the Right Honourable"."""
+_STYLES = words("honourable honorable hon rt")
+"""A minister's style before the name: "the Honourable", "the Rt. Hon." (not "Right" alone: "Right Sector")."""
 
 
 def honorific(token: str) -> bool:
