@@ -5,7 +5,7 @@ Every text is invented, in the style of Westminster governments' ministerial pag
 from __future__ import annotations
 
 from claimstance.ingest import ingest_text
-from claimstance.ingest.namelines import delegation_statement, honorific, minister_block
+from claimstance.ingest.namelines import delegation_statement, honorific, minister_block, standfirst_speaker
 
 
 def _author(raw: str) -> tuple[str | None, str | None]:
@@ -59,3 +59,17 @@ def test_a_delegations_acronym_is_never_read_as_an_office_it_spells() -> None:
 def test_right_alone_is_no_style_of_address() -> None:
     assert honorific("Hon.") and honorific("Rt")
     assert not honorific("Right")  # "Right Sector leader Jane Doe": a party's name
+
+
+def test_an_interviewers_first_person_under_a_standfirst_is_not_the_speakers() -> None:
+    raw = (
+        "Interview\n"
+        "Finance Minister Mark Stone says the harbour plan is doomed\n"
+        "I met him on Monday in his office, where he spoke for an hour about the plan and about his record.\n"
+        "We talked about the fishing towns, and he told me that he would vote against the plan next week.\n"
+    )
+    assert standfirst_speaker(raw) is None  # the reporter's "I", the minister's "he"
+    statement = raw.replace("I met him", "I met the mayor").replace("his office", "my office")
+    statement = statement.replace("his record", "my record").replace("he told me that he", "I said that I")
+    statement = statement.replace("where he spoke", "where I spoke")
+    assert standfirst_speaker(statement) == ("Mark Stone", "Finance Minister")

@@ -289,6 +289,8 @@ _STANDFIRST = re.compile(
     rf"(?P<who>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,5}}?\s+{_NAME_WORD}\s+{_NAME_WORD})\s+[a-z]{{3,}}s\s+\S"
 )
 """A standfirst that tells what the speaker does in the present tense: "Ambassador Jane Roe underlines ..."."""
+_THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|him)\b")
+"""The speaker in the third person under a standfirst: a report or an interview, not the speaker's statement."""
 
 
 def standfirst_speaker(text: str) -> tuple[str, str] | None:
@@ -306,6 +308,9 @@ def standfirst_speaker(text: str) -> tuple[str, str] | None:
         offices = [t.lower() in ROLE_OR_ORG for t in role]  # "The Northern Kingdom commends ...": a country
         if role and offices[0] and all(o or t.lower() in ROLE_CONNECTORS for o, t in zip(offices, role, strict=True)):
             start = sum(len(line) + 1 for line in lines[: i + 1])
+            below = QUOTED.sub(" ", text[start : start + 1500])
+            if _THIRD_PERSON.search(below) or re.search(rf"\b{re.escape(tokens[-1])}\b", below):
+                return None  # "I met him ... he told me": an interviewer's first person, the speaker in the third
             return (" ".join(tokens[-2:]), " ".join(role)) if _lines_speak(text, start) else None
     return None
 
