@@ -73,3 +73,15 @@ def test_an_interviewers_first_person_under_a_standfirst_is_not_the_speakers() -
     statement = statement.replace("his record", "my record").replace("he told me that he", "I said that I")
     statement = statement.replace("where he spoke", "where I spoke")
     assert standfirst_speaker(statement) == ("Mark Stone", "Finance Minister")
+
+
+def test_a_columnists_first_person_under_a_ministers_name_block_is_not_the_ministers() -> None:
+    body = (
+        "When I met the minister last week, I asked about the harbour plan and the money it needs.\n\n"
+        "I have covered the coast for twenty years, and she told me the towns have never been so worried.\n\n"
+        "We spoke for an hour, and I came away convinced that the plan will not survive the budget.\n"
+    )
+    lines = ["The minister and the harbour", "The Hon. Jane Doe, MP", "Column"]
+    assert minister_block(lines, "\n\n".join(lines) + "\n\n" + body) is None  # the minister in the third person
+    own = body.replace("she told me the towns have", "I know the towns have")
+    assert minister_block(lines, "\n\n".join(lines) + "\n\n" + own) == ("Jane Doe", None)

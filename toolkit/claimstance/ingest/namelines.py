@@ -398,8 +398,8 @@ def minister_block(lines: Sequence[str], text: str) -> tuple[str, str | None] | 
             continue
         surname = named[0].split()[-1]
         bylined = any(other.startswith("By ") and other.endswith(surname) for other in lines)
-        if not (bylined or speaks_itself(text)):
-            return None
+        if not (bylined or (speaks_itself(text) and _THIRD_PERSON.search(QUOTED.sub(" ", text[:4000])) is None)):
+            return None  # a report, or a writer's "I asked her ... she told me" under the minister's name
         following = lines[i + 1] if i + 1 < len(lines) else ""
         return named[0], following if is_role_line(following) else None
     return None
