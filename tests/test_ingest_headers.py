@@ -236,6 +236,8 @@ def test_a_title_case_headline_with_a_verb_inside_is_no_name_line() -> None:
     assert name_line("Juan Carlos Doe") == ("Juan Carlos Doe", None)
     assert name_line("John Williams Secretary of State") == ("John Williams", "Secretary of State")
     assert name_line("Northern Rebel Region Elects President") is None  # a verb third or later, an office after it
+    assert name_line("Rebel Region Elects President") is None  # the office alone after the verb: its object
+    assert name_line("Mary Ann Roberts Secretary of State") == ("Mary Ann Roberts", "Secretary of State")
     assert name_line("John Quincy Adams") == ("John Quincy Adams", None)
 
 

@@ -60,13 +60,15 @@ def name_line(line: str) -> tuple[str, str | None] | None:
     ):
         return None  # "Oldtown Hails Harbour Vote": a headline's verb inside, no surname ("Mary Roberts") ending it
     if found["role"] and len(name_tokens) > 2 and _headline_verb(name_tokens[-1]):
-        return None  # "Rebel Region Elects President": a verb third or later, an office as its object
+        return None  # "Northern Rebel Region Elects President": a verb third or later, an office as its object
     # The name ends where the office begins: "John Kerry Secretary of State".
     for i, token in enumerate(name_tokens):
         if token.lower() in ROLE_WORDS or token.lower() in FUNCTION_WORDS:
             name_tokens = name_tokens[:i]
             break
     role = line[len(" ".join(name_tokens)) :].strip() or None
+    if role is not None and len(name_tokens) > 2 and " " not in role and _headline_verb(name_tokens[-1]):
+        return None  # "Rebel Region Elects President": a verb third or later, a one-word office as its object
     if len(name_tokens) < 2 or len(line) > 80:
         return None
     if role is not None and (role.split()[0].lower() not in ROLE_WORDS or len(role.split()) > 6):
