@@ -290,3 +290,17 @@ def test_an_archived_sites_banner_is_furniture_above_the_header() -> None:
     assert "historical material" not in doc.text
     speech = "National Archives " + banner + "East Room\n\n10:57 A.M. EST\n\nTHE PRESIDENT: Thank you all. We met.\n"
     assert len(list(ingest_text(speech, "page.txt"))) == 1
+
+
+def test_a_sentence_that_opens_like_an_archive_banner_stays_in_the_text() -> None:
+    kept = [
+        "This is historical material that every citizen should be able to read, the mayor said at the opening.",
+        "This content is archived by the national library every year, the minister told parliament on Tuesday.",
+    ]
+    for sentence in kept:
+        raw = f"Harbour archive opens\n\nThe city opened its archive on Monday.\n\n{sentence}\n\nIt opens daily.\n"
+        (doc,) = ingest_text(raw, "page.txt")
+        assert sentence in doc.text
+    banner = "This page has been archived and is no longer updated.\n\n"
+    (doc,) = ingest_text(banner + "Harbour archive opens\n\nThe city opened its harbour archive.\n", "page.txt")
+    assert "no longer updated" not in doc.text and doc.title == "Harbour archive opens"

@@ -38,6 +38,11 @@ _ARCHIVED = re.compile(
     r"(?:National\s+Archives\s+)?This\s+(?:is\s+historical\s+material|(?:page|content|website)\s+(?:has\s+been|is)"
     r"\s+archived|is\s+an\s+archived\s+(?:page|site|website))\b"
 )
+# what a banner says after it; without one, "This is historical material that every citizen should read, the mayor
+# said" is a sentence of the article
+_ARCHIVE_NOTE = re.compile(
+    r"\s*[.:;!\"“”]?\s*$|.*?\b(?:no\s+longer|frozen|first\s+published|for\s+reference|on\s+the\s+web)\b", re.I
+)
 
 
 def _classify(raw: str, line_start: int, line_end: int) -> Line:
@@ -47,7 +52,8 @@ def _classify(raw: str, line_start: int, line_end: int) -> Line:
         return Line(BLANK, line_start, line_start, line_start, None)
     start = line_start + segment.find(stripped[0])
     end = start + len(stripped)
-    if stripped[0] in "TN" and _ARCHIVED.match(stripped) is not None:
+    banner = _ARCHIVED.match(stripped) if stripped[0] in "TN" else None
+    if banner is not None and _ARCHIVE_NOTE.match(stripped, banner.end()) is not None:
         return Line(WEAK, line_start, start, end, None)
     if len(stripped) > SHORT_LINE:
         return Line(TEXT, line_start, start, end, None)
