@@ -85,3 +85,15 @@ def test_a_columnists_first_person_under_a_ministers_name_block_is_not_the_minis
     assert minister_block(lines, "\n\n".join(lines) + "\n\n" + body) is None  # the minister in the third person
     own = body.replace("she told me the towns have", "I know the towns have")
     assert minister_block(lines, "\n\n".join(lines) + "\n\n" + own) == ("Jane Doe", None)
+
+
+def test_a_statement_heading_in_a_list_of_links_is_no_delegations_heading() -> None:
+    body = (
+        "I grew up by the harbour, and I have watched the boats leave one by one over the last twenty years.\n\n"
+        "We were promised a new quay, and we are still waiting for it while the council argues about the money.\n\n"
+        "I will keep writing about this until the quay is built, because I believe our town deserves better.\n\n"
+        "The United Nations has asked both sides to talk, but I doubt that anyone in the capital listens.\n"
+    )
+    links = "Most read\nUN Statement on the Harbour Dispute\nFishermen protest in Oldtown\n\n"
+    assert delegation_statement(links + "Why our town needs its harbour\n\n" + body) is None  # a blogger's page
+    assert delegation_statement("UN Statement on the Harbour Dispute\n\n" + body) == ("United Nations", None)

@@ -257,6 +257,8 @@ _DELEGATION_LINE = re.compile(
 )
 """A delegation's statement at a meeting, headed by its acronym: "NU Statement in Response to the Report of ..."."""
 _DELEGATION_CHARS = 1500
+_PARAGRAPH_CHARS = 80
+"""A line this long is a paragraph, not a link in a list."""
 
 
 def delegation_statement(text: str) -> tuple[str, None] | None:
@@ -264,6 +266,8 @@ def delegation_statement(text: str) -> tuple[str, None] | None:
     written as the text below first names it: "the Northern Union" (words with the acronym's initials) or the
     acronym itself; None where no such heading opens the text or the text does not speak for itself."""
     found = _DELEGATION_LINE.search(text, 0, _DELEGATION_CHARS)
+    while found is not None and not _stands_alone(text, found.start(), found.end()):
+        found = _DELEGATION_LINE.search(text, found.end(), _DELEGATION_CHARS)  # a link in a list: not the heading
     if found is None:
         return None
     if not _lines_speak(text, found.end()):
@@ -276,6 +280,15 @@ def delegation_statement(text: str) -> tuple[str, None] | None:
         if not any(word.lower() in ROLE_WORDS for word in named.group().split()):
             return named.group(), None  # not "Under Secretary" for "US": an office, not the delegation
     return acronym, None
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether the line from ``start`` to ``end`` has no short line right above or below it, as a heading has (a
+    blank line, the text's edge or a paragraph); a list of links ("Most read" over one headline a line) does not."""
+    previous = text[text.rfind("\n", 0, max(start - 1, 0)) + 1 : max(start - 1, 0)].strip()
+    after = text.find("\n", end + 1)
+    following = text[end + 1 : after if after >= 0 else len(text)].strip()
+    return all(not line or len(line) >= _PARAGRAPH_CHARS for line in (previous, following))
 
 
 def _lines_speak(text: str, start: int) -> bool:
