@@ -117,6 +117,8 @@ def test_a_bilingual_headers_translated_headline_does_not_win_over_the_english_o
     assert choose_title(["Déclaration de la Haute-Représentante sur le port"]) == (
         "Déclaration de la Haute-Représentante sur le port"
     )
+    english = "Los Angeles Mayor Meets De La Cruz"  # names with Spanish particles, capitalised: no translation
+    assert choose_title([english, "Déclaration de la Haute-Représentante sur le port"]) == english
 
 
 def test_a_page_without_a_headline_has_no_title() -> None:

@@ -386,9 +386,9 @@ _ENGLISH_WORDS = words("the of and on for to by in with at")
 
 def _translated(line: str) -> bool:
     """Whether a headline is in French or Spanish ("Déclaration de la Haute-Représentante sur le ..."): two of
-    their function words and none of English's."""
-    tokens = [t.lower() for t in line.split()]
-    return sum(t in _ROMANCE_WORDS for t in tokens) >= 2 and not any(t in _ENGLISH_WORDS for t in tokens)
+    their function words in lower case (not the "De La" or "Los" of a name) and none of English's."""
+    tokens = line.split()
+    return sum(t in _ROMANCE_WORDS for t in tokens) >= 2 and not any(t.lower() in _ENGLISH_WORDS for t in tokens)
 
 
 def section_label(line: str) -> bool:
