@@ -36,12 +36,11 @@ from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.clauses import ISSUER_DOCUMENT, OWNED_DOCUMENT, lead_in_end, named_later
 from claimstance.segment.cues import FOLLOWING, OWN_VOICE, TRIGGER, Cue, find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
+from claimstance.segment.mentions import crowd_member, person_named
 from claimstance.segment.names import (
     NameIndex,
     SpeakerPhrase,
-    crowd_member,
     parse_speaker_phrase,
-    person_named,
     strip_article,
 )
 from claimstance.segment.reports import (
