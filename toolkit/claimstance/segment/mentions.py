@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from claimstance.segment.names import is_plain
+from claimstance.segment.names import is_plain, office_before
 from claimstance.segment.validate import check_name
 
 _SURNAME_SUBJECT = re.compile(r"(?:^\s*|,\s+)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=,|\s+[a-z]+\b)")
@@ -24,7 +24,7 @@ def person_named(sentence: str) -> str | None:
             continue  # "Credit: Kate Stanworth": a photographer, not a speaker
         if _PLACE_BEFORE.search(sentence, max(0, found.start() - 12), found.start()) is not None:
             continue  # "the concerns of many in Northern Ireland": a place, not a person
-        tokens = found.group().split()
+        tokens = found.group().split()[1 if office_before(sentence, found.start()) else 0 :]  # "Chief of Staff"
         plain = [k for k, t in enumerate(tokens) if is_plain(t) or t in ("The", "A", "An")]
         tokens = tokens[plain[-1] + 1 :] if plain else tokens  # "Electoral Chairman Karl Olsen": after the office
         if len(tokens) >= 2 and not any(is_plain(t) for t in tokens) and check_name(" ".join(tokens)) is None:

@@ -82,6 +82,7 @@ _ROLE_SHORT = {"fm": "foreign minister", "pm": "prime minister", "sg": "secretar
 """Offices that headlines abbreviate ("Northland FM"), written out so that "the minister" finds them."""
 _POSSESSIVE_S = re.compile(r"['’]s\b")
 _POSSESSIVE = re.compile(r"['’]s$")
+_OFFICE_OF = re.compile(r"\b([A-Za-z-]+)\s+(?:of|for)\s+(?:the\s+)?$")
 _CAPS_SURNAME = re.compile(r"[A-Z]{3,}(?:-[A-Z]{2,})*")  # a surname in capitals, EP style: "Jean-Claude JUNCKER"
 
 
@@ -93,6 +94,13 @@ def is_name_token(token: str) -> bool:
     if (t[0].isupper() and any(c.islower() for c in t)) or _INITIAL.fullmatch(token):
         return t.lower() not in FUNCTION_WORDS
     return False
+
+
+def office_before(text: str, start: int) -> bool:
+    """Whether ``text`` just before ``start`` is an office and "of" or "for" ("Chief of ", "Minister for the "):
+    the capitalised word at ``start`` then completes the office ("Chief of Staff"), it does not open a name."""
+    found = _OFFICE_OF.search(text, max(0, start - 40), start)
+    return found is not None and found[1].lower() in ROLE_WORDS
 
 
 def is_plain(token: str) -> bool:
@@ -419,8 +427,10 @@ class NameIndex:
             end = at + len(surname)
             if (end == len(self.text) or not self.text[end].isalnum()) and at > 0:
                 found = _GIVEN.search(self.text, max(0, at - 60), at)
-                if found is not None:
-                    yield found.group(1)
+                # not "Staff" of "Chief of Staff Anna" Berg: the word completes the office
+                given = found[1].split()[int(office_before(self.text, found.start())) :] if found is not None else []
+                if given:
+                    yield " ".join(given)
             at = self.text.find(surname, end)
 
     def resolve(self, parsed: SpeakerPhrase) -> Entry | None:
