@@ -501,6 +501,8 @@ def test_a_group_challenging_or_contesting_the_results_takes_a_position() -> Non
     text = "Opposition candidates are challenging the results.\n\nCivic groups are contesting the official count.\n"
     assert claims(text) == [("Opposition candidates", A.REPORTED), ("Civic groups", A.REPORTED)]
     assert claims("It was a challenging count for the clerks.\n") == [(None, A.AUTHOR)]
+    # a party "contesting the election" runs in it: no position on any result
+    assert claims("Five parties are contesting the election in Oldtown this year.\n") == [(None, A.AUTHOR)]
 
 
 def test_refusing_to_recognise_the_elections_is_a_position_on_the_vote() -> None:

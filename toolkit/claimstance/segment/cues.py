@@ -51,9 +51,11 @@ STANCE_VERBS = (
     r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|accusing|demanding|complaining|scoffed"
     r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts|blaming|alleging|disputing"
     r"|calling\s+(?:on|for)|condemns|welcomes|praises|criticizes|criticises|hopes|insists?\s+on"
-    # "Opposition candidates are challenging the results": a position on the outcome, not "a challenging year"
-    r"|(?:(?<=\bare\s)|(?<=\bis\s))(?:challenging|contesting)(?=\s+(?:the\s+)?(?:official\s+|provisional\s+)?"
-    r"(?:results?|outcome|vote|election|count|tally))"
+    # "Opposition candidates are challenging the results": a position on the outcome, not "a challenging year";
+    # "contesting the election" is running in it, so "contesting" takes only a result or a count
+    r"|(?:(?<=\bare\s)|(?<=\bis\s))(?:challenging(?=\s+(?:the\s+)?(?:official\s+|provisional\s+)?"
+    r"(?:results?|outcome|vote|election|count|tally))|contesting(?=\s+(?:the\s+)?(?:official\s+|provisional\s+)?"
+    r"(?:(?:election\s+|vote\s+)?results?|outcome|count|tally)))"
     # "X refused to recognize the elections": a position on the vote, not on a state ("... as independent")
     r"|(?:refused|refuses|refusing)\s+to\s+recogni[sz]e(?=\s+(?:the\s+|these\s+|those\s+)?(?:[\w'’-]+\s+)?"
     r"(?:results?|outcome|votes?|elections?|polls?|ballots?)\b)"
