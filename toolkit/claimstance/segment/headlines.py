@@ -44,8 +44,10 @@ _SAYS_AFTER_TOPIC = re.compile(
 )
 _TRANSCRIPT_AFTER = re.compile(rf":\s+(?i:{TRANSCRIPT_HEADER})\s+(?:by|of|from)\b")
 # "Anna Berg, NLP: 5,574,761 votes", "Voter turnout: 37%": a label and its figure, as in a list of results
+# (each run of blanks is read once, possessively: four optional runs in a row backtracked for minutes on a long line)
 _FIGURE_AFTER = re.compile(
-    r":\s+\d[\d,.\s]*(?:%|\s*(?:per\s*cent|percent|votes?|seats?)\b)?\s*(?:[,;(]|representing\b|\.?\s*$)"
+    r":\s+\d[\d,.]*(?:\s\d[\d,.]*)*+(?:\s*+(?:%|(?:per\s*cent|percent|votes?|seats?)\b))?\s*+"
+    r"(?:[,;(]|representing\b|\.?\s*$)"
 )
 
 
