@@ -63,8 +63,10 @@ STANCE_VERBS = (
     # a release's verbs of position: "The Council deplores ...", "The embassy calls upon ...", "took note of"
     r"|asked(?=\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s+to\s+[a-z\"“\x00])"  # "asked the government to"
     r"|decried|decries|applauds|applauded|deplores|deplored|commends|commended|calls\s+upon|called\s+upon"
-    # "has encouraged the presidents of both countries to talk": a position on what others should do
-    r"|encouraged(?=\s+(?:[\w'’-]+\s+){1,6}?to\s+[a-z])"
+    # "has encouraged the presidents of both countries to talk": a position on what others should do (not a
+    # feeling: "felt encouraged enough to run", "was encouraged by the figures to buy")
+    r"|(?<!\bfelt\s)(?<!\bfeel\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bfeels\s)"
+    r"encouraged(?=\s+(?:[\w'’-]+\s+){1,6}?to\s+[a-z])"
     # "took note of the report / that ...", not "took note of the time"
     r"|(?:took|takes)\s+note(?=\s+(?:with\s+\w+\s+)?(?:that\b|of\s+(?:\S+\s+){0,5}?(?:statements?|reports?|decisions?"
     r"|announcements?|remarks|proposals?|resolutions?|concerns?|progress|efforts?|results?|outcome|conclusions"
