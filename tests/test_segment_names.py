@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from claimstance.ingest import ingest_text
 from claimstance.segment import segment
+from claimstance.segment.mentions import person_named
 from claimstance.segment.names import NameIndex, parse_speaker_phrase
 
 
@@ -79,3 +80,22 @@ def test_the_representative_of_a_country_is_the_office_whom_he_said_goes_on_with
     speakers = {u.text: u.speaker.name for u in segment(doc)}
     said = "He said the people of the region had expressed their will freely."
     assert speakers[said] == "representative of Southland"  # before: nobody's (or the last person named)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Briefing on the Talks by Deputy Adviser and Chief of Staff Anna Berg\n\nMS. BERG: We expect a deal.\n",
+        "Remarks by Chief of Staff Anna Berg\n\nMS. BERG: We expect a deal.\n",
+        "Head of Mission Anna Berg arrived on Monday.\n\nMS. BERG: We expect a deal.\n",
+    ],
+)
+def test_an_office_of_several_words_before_a_name_is_no_part_of_it(text: str) -> None:
+    [doc] = ingest_text(text, "page.txt")
+    names = [u.speaker.name for u in segment(doc) if u.text.startswith("We expect")]
+    assert names == ["Anna Berg"]
+
+
+def test_a_sentence_names_the_person_after_an_office_of_several_words() -> None:
+    assert person_named("Chief of Staff Anna Berg arrived on Monday.") == "Anna Berg"
+    assert person_named("The wife of Karl Olsen arrived on Monday.") == "Karl Olsen"  # "of" before a name

@@ -407,6 +407,9 @@ def test_encouraging_others_to_act_is_a_position() -> None:
     text = "Northland has encouraged the presidents of both countries to talk and return to a cease-fire.\n"
     assert [name for name, _ in claims(text)] == ["Northland"]
     assert [name for name, _ in claims("The rain encouraged many voters to stay at home.\n")] == [None]
+    # a feeling, not a position: "felt encouraged enough to run", "was encouraged by the figures to ..."
+    felt = "Anna Berg arrived on Monday. She felt encouraged enough to run again.\n"
+    assert claims(felt)[-1] == (None, A.AUTHOR)
 
 
 def test_a_sentence_opening_capital_makes_no_proper_name_of_a_common_noun_phrase() -> None:
@@ -501,6 +504,8 @@ def test_a_group_challenging_or_contesting_the_results_takes_a_position() -> Non
     text = "Opposition candidates are challenging the results.\n\nCivic groups are contesting the official count.\n"
     assert claims(text) == [("Opposition candidates", A.REPORTED), ("Civic groups", A.REPORTED)]
     assert claims("It was a challenging count for the clerks.\n") == [(None, A.AUTHOR)]
+    # a party "contesting the election" runs in it: no position on any result
+    assert claims("Five parties are contesting the election in Oldtown this year.\n") == [(None, A.AUTHOR)]
 
 
 def test_refusing_to_recognise_the_elections_is_a_position_on_the_vote() -> None:

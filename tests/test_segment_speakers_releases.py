@@ -410,3 +410,10 @@ def test_a_readouts_two_leaders_are_the_two_its_first_sentence_names() -> None:
     assert [name for name, _ in claims(text)][-1] == "Minister Berg and President Olsen"
     text = "Anna Berg met Karl Olsen in Oldtown. Both leaders reiterated their support for the talks.\n"
     assert [name for name, _ in claims(text)][-1] != "Anna Berg and Karl Olsen"
+    # "They" and "the X and the Y" a paragraph later may be anyone the text has named since
+    text = (
+        "The Prime Minister spoke today with President Anna Berg of Southland.\n\n"
+        "Later, students marched in Oldtown. They noted that fees had doubled.\n\n"
+        "The Senate and the Assembly expressed concern about the fees.\n"
+    )
+    assert "Prime Minister and Anna Berg" not in [name for name, _ in claims(text)]

@@ -51,9 +51,11 @@ STANCE_VERBS = (
     r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|accusing|demanding|complaining|scoffed"
     r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts|blaming|alleging|disputing"
     r"|calling\s+(?:on|for)|condemns|welcomes|praises|criticizes|criticises|hopes|insists?\s+on"
-    # "Opposition candidates are challenging the results": a position on the outcome, not "a challenging year"
-    r"|(?:(?<=\bare\s)|(?<=\bis\s))(?:challenging|contesting)(?=\s+(?:the\s+)?(?:official\s+|provisional\s+)?"
-    r"(?:results?|outcome|vote|election|count|tally))"
+    # "Opposition candidates are challenging the results": a position on the outcome, not "a challenging year";
+    # "contesting the election" is running in it, so "contesting" takes only a result or a count
+    r"|(?:(?<=\bare\s)|(?<=\bis\s))(?:challenging(?=\s+(?:the\s+)?(?:official\s+|provisional\s+)?"
+    r"(?:results?|outcome|vote|election|count|tally))|contesting(?=\s+(?:the\s+)?(?:official\s+|provisional\s+)?"
+    r"(?:(?:election\s+|vote\s+)?results?|outcome|count|tally)))"
     # "X refused to recognize the elections": a position on the vote, not on a state ("... as independent")
     r"|(?:refused|refuses|refusing)\s+to\s+recogni[sz]e(?=\s+(?:the\s+|these\s+|those\s+)?(?:[\w'’-]+\s+)?"
     r"(?:results?|outcome|votes?|elections?|polls?|ballots?)\b)"
@@ -61,8 +63,10 @@ STANCE_VERBS = (
     # a release's verbs of position: "The Council deplores ...", "The embassy calls upon ...", "took note of"
     r"|asked(?=\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s+to\s+[a-z\"“\x00])"  # "asked the government to"
     r"|decried|decries|applauds|applauded|deplores|deplored|commends|commended|calls\s+upon|called\s+upon"
-    # "has encouraged the presidents of both countries to talk": a position on what others should do
-    r"|encouraged(?=\s+(?:[\w'’-]+\s+){1,6}?to\s+[a-z])"
+    # "has encouraged the presidents of both countries to talk": a position on what others should do (not a
+    # feeling: "felt encouraged enough to run", "was encouraged by the figures to buy")
+    r"|(?<!\bfelt\s)(?<!\bfeel\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bfeels\s)"
+    r"encouraged(?=\s+(?:[\w'’-]+\s+){1,6}?to\s+[a-z])"
     # "took note of the report / that ...", not "took note of the time"
     r"|(?:took|takes)\s+note(?=\s+(?:with\s+\w+\s+)?(?:that\b|of\s+(?:\S+\s+){0,5}?(?:statements?|reports?|decisions?"
     r"|announcements?|remarks|proposals?|resolutions?|concerns?|progress|efforts?|results?|outcome|conclusions"

@@ -18,12 +18,14 @@ _HEADLINE_LABELS = words(
     warning press release explainer timeline factbox factfile fact check profile review feature insight briefing
     obituary podcast listen map graphic quiz recap question answer"""
 )
+_FEELINGS = words("concerned troubled alarmed saddened dismayed")
+"""What a release's headline says its subject is, dropping the "is": "Northland concerned by ..."."""
 # headlines write the plural present without "that": "Separatists Claim 89 Percent Voted for Independence"
 _HEADLINE_VERB = re.compile(
     rf"\b(?i:{SPEECH_VERBS}|{STANCE_VERBS}|slams|slammed|claim|warn|insist|deny|reject|urge|demand|accuse|vow"
     r"|slam|condemn|welcome|dismiss|regrets|expresses|express|stands\s+by"
     # a release's headline drops the "is": "Northland concerned by Southland's latest measures"
-    r"|(?:deeply\s+)?(?:concerned|troubled|alarmed|saddened|dismayed)\s+(?:by|about|over|at))\b"
+    rf"|(?:deeply\s+)?(?:{'|'.join(sorted(_FEELINGS))})\s+(?:by|about|over|at))\b"
 )
 _HEADLINE = re.compile(r"([^:]{2,60}):\s+\S")
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}")
@@ -44,8 +46,10 @@ _SAYS_AFTER_TOPIC = re.compile(
 )
 _TRANSCRIPT_AFTER = re.compile(rf":\s+(?i:{TRANSCRIPT_HEADER})\s+(?:by|of|from)\b")
 # "Anna Berg, NLP: 5,574,761 votes", "Voter turnout: 37%": a label and its figure, as in a list of results
+# (each run of blanks is read once, possessively: four optional runs in a row backtracked for minutes on a long line)
 _FIGURE_AFTER = re.compile(
-    r":\s+\d[\d,.\s]*(?:%|\s*(?:per\s*cent|percent|votes?|seats?)\b)?\s*(?:[,;(]|representing\b|\.?\s*$)"
+    r":\s+\d[\d,.]*(?:\s\d[\d,.]*)*+(?:\s*+(?:%|(?:per\s*cent|percent|votes?|seats?)\b))?\s*+"
+    r"(?:[,;(]|representing\b|\.?\s*$)"
 )
 
 
@@ -108,14 +112,7 @@ def headline_cue(line: str) -> Cue | None:
             return Cue(verb.start(), after, verb.group().lower())
         subject = subject.split(",")[0]  # "Chamber Speaker, with Eye on Youth, Vows to ...": the speaker before
     subject = _SUBJECT_ADVERBS.sub("", subject)  # "US again calls for ..."
-    dropped_is = verb.group().split()[0].lower() in (
-        "deeply",
-        "concerned",
-        "troubled",
-        "alarmed",
-        "saddened",
-        "dismayed",
-    )
+    dropped_is = verb.group().split()[0].lower() in _FEELINGS | {"deeply"}
     if dropped_is and any(t[:1].islower() for t in subject.split()):
         return None  # "Prices rise as traders grow concerned about supply": no one's dropped "is"
     if len(subject.split()) > 6 or not subject[:1].isupper():

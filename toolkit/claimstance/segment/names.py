@@ -82,10 +82,7 @@ _ROLE_SHORT = {"fm": "foreign minister", "pm": "prime minister", "sg": "secretar
 """Offices that headlines abbreviate ("Northland FM"), written out so that "the minister" finds them."""
 _POSSESSIVE_S = re.compile(r"['’]s\b")
 _POSSESSIVE = re.compile(r"['’]s$")
-_SURNAME_SUBJECT = re.compile(r"(?:^\s*|,\s+)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=,|\s+[a-z]+\b)")
-_CREDIT = re.compile(r"(?:[Cc]redit|[Pp]hoto|[Ii]mage|[Pp]icture|©)\s*:?\s*$")
-_PLACE_BEFORE = re.compile(r"\b(?:in|into|across|throughout|within|from)\s+(?:the\s+)?$")
-_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4}\b")
+_OFFICE_OF = re.compile(r"\b([A-Za-z-]+)\s+(?:of|for)\s+(?:the\s+)?$")
 _CAPS_SURNAME = re.compile(r"[A-Z]{3,}(?:-[A-Z]{2,})*")  # a surname in capitals, EP style: "Jean-Claude JUNCKER"
 
 
@@ -97,6 +94,13 @@ def is_name_token(token: str) -> bool:
     if (t[0].isupper() and any(c.islower() for c in t)) or _INITIAL.fullmatch(token):
         return t.lower() not in FUNCTION_WORDS
     return False
+
+
+def office_before(text: str, start: int) -> bool:
+    """Whether ``text`` just before ``start`` is an office and "of" or "for" ("Chief of ", "Minister for the "):
+    the capitalised word at ``start`` then completes the office ("Chief of Staff"), it does not open a name."""
+    found = _OFFICE_OF.search(text, max(0, start - 40), start)
+    return found is not None and found[1].lower() in ROLE_WORDS
 
 
 def is_plain(token: str) -> bool:
@@ -423,8 +427,10 @@ class NameIndex:
             end = at + len(surname)
             if (end == len(self.text) or not self.text[end].isalnum()) and at > 0:
                 found = _GIVEN.search(self.text, max(0, at - 60), at)
-                if found is not None:
-                    yield found.group(1)
+                # not "Staff" of "Chief of Staff Anna" Berg: the word completes the office
+                given = found[1].split()[int(office_before(self.text, found.start())) :] if found is not None else []
+                if given:
+                    yield " ".join(given)
             at = self.text.find(surname, end)
 
     def resolve(self, parsed: SpeakerPhrase) -> Entry | None:
@@ -460,38 +466,3 @@ class NameIndex:
                 return f"{name} {knighted[1]}", parsed.role
             return name, parsed.role
         return name, parsed.role or self.role_in_text(name)
-
-
-def person_named(sentence: str) -> str | None:
-    """The first full personal name in a sentence ("Prime Minister John Smith" -> "John Smith"), or None."""
-    for found in _FULL_NAME.finditer(sentence):
-        if _CREDIT.search(sentence, max(0, found.start() - 12), found.start()) is not None:
-            continue  # "Credit: Kate Stanworth": a photographer, not a speaker
-        if _PLACE_BEFORE.search(sentence, max(0, found.start() - 12), found.start()) is not None:
-            continue  # "the concerns of many in Northern Ireland": a place, not a person
-        tokens = found.group().split()
-        plain = [k for k, t in enumerate(tokens) if is_plain(t) or t in ("The", "A", "An")]
-        tokens = tokens[plain[-1] + 1 :] if plain else tokens  # "Electoral Chairman Karl Olsen": after the office
-        if len(tokens) >= 2 and not any(is_plain(t) for t in tokens) and check_name(" ".join(tokens)) is None:
-            return " ".join(tokens)  # not "On Monday"
-    # "Olsen arrived in Oldtown on Monday.", "On Monday, Olsen struck a defiant tone.": a surname as subject
-    subject = _SURNAME_SUBJECT.search(sentence)
-    return subject[1] if subject is not None and not is_plain(subject[1]) else None
-
-
-_CROWD = re.compile(
-    r"\b(?:callers|residents|voters|protesters|witnesses|observers|officials|diplomats|experts|analysts|delegates"
-    r"|lawmakers|deputies|members|participants|speakers|students|workers|villagers|citizens|women|men|people)\b",
-    re.IGNORECASE,
-)
-_IRREGULAR = {"women": "woman", "men": "man", "people": "person", "witnesses": "witness", "deputies": "deputy"}
-
-
-def crowd_member(text: str, start: int, end: int) -> str | None:
-    """The singular of the last crowd of people named in ``text[start:end]`` ("Several callers criticised the
-    plan." gives "caller"), whom a following "One said ..." is one of; None when no crowd is named."""
-    crowd = _CROWD.findall(text, start, end)
-    if not crowd:
-        return None
-    noun = str(crowd[-1]).lower()
-    return _IRREGULAR.get(noun, noun.removesuffix("s"))

@@ -265,9 +265,12 @@ _PAIR_AFTER = re.compile(
 )
 
 
-def _readout_pair(text: str) -> str | None:
-    """ "A and B", the two a readout's first lines say spoke with each other, each by the fullest name given."""
+def _readout_pair(text: str, at: int | None = None) -> str | None:
+    """ "A and B", the two a readout's first lines say spoke with each other, each by the fullest name given; with
+    ``at``, only for a sentence there in the paragraph that says so ("They" further on may be anyone named since)."""
     found = _SPOKE_WITH.search(text, 0, 1200)
+    if found is not None and at is not None and "\n" in text[found.end() : at]:
+        return None
     phrases = [found["a"], found["b"]] if found is not None else []
     pair = [parse_speaker_phrase(phrase) for phrase in phrases]
     # each a person or an office ("The Prime Minister spoke to President-elect Anna Berg")
@@ -279,14 +282,16 @@ def _readout_pair(text: str) -> str | None:
     return " and ".join(written)
 
 
-def readout_cue(sentence: str, text: str = "") -> Cue | None:
+def readout_cue(sentence: str, text: str = "", at: int = 0) -> Cue | None:
     """The cue of a readout's position ("The leaders agreed that ...", "The Secretary made clear that ..."; "agreed
     to meet" is an act), or None; None too where the sentence ends saying who said it ("The President urges calm,
     his spokesman said."): that source is its speaker, as in any news sentence. In a readout that opens "A spoke
-    with B", "Both leaders" / "The two leaders" / "They" discussing or reiterating are "A and B"."""
+    with B", "Both leaders" / "The two leaders" / "They" (in that paragraph) reiterating are "A and B"; ``at`` is
+    where the sentence starts in ``text``."""
     pair = _PAIR_ACTS.match(sentence) if " spoke " in text[:1200] else None
     pair = pair or (_PAIR_AFTER.match(sentence) if " leaders " in sentence and " spoke " in text[:1200] else None)
-    named = _readout_pair(text) if pair is not None else None
+    loose = pair is not None and " leaders " not in pair.group()  # "They", "The Senate and the Assembly"
+    named = _readout_pair(text, at if loose else None) if pair is not None else None
     if pair is not None and named is not None:
         return Cue(pair.start("verb"), named, pair["verb"])
     found = _READOUT.match(sentence) if "agreed" in sentence or "clear" in sentence else None

@@ -36,12 +36,11 @@ from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.clauses import ISSUER_DOCUMENT, OWNED_DOCUMENT, lead_in_end, named_later
 from claimstance.segment.cues import FOLLOWING, OWN_VOICE, TRIGGER, Cue, find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
+from claimstance.segment.mentions import crowd_member, person_named
 from claimstance.segment.names import (
     NameIndex,
     SpeakerPhrase,
-    crowd_member,
     parse_speaker_phrase,
-    person_named,
     strip_article,
 )
 from claimstance.segment.reports import (
@@ -427,7 +426,7 @@ def _cued_speaker(
     at_line_start = unit.sentence[0] == 0 or text[unit.sentence[0] - 1] == "\n"
     colon = headline_colon(sentence) if at_line_start else None
     cue = Cue(0, sentence[:colon], ":") if colon is not None else find_cue(sentence, quotes, unit.sentence[0])
-    cue = readout_cue(sentence, text) or cue  # the subject that opens the sentence comes first
+    cue = readout_cue(sentence, text, unit.sentence[0]) or cue  # the subject that opens the sentence comes first
     if cue is not None and after_opening(cue.phrase, cue.cue) != cue.phrase:
         cue = Cue(cue.position, after_opening(cue.phrase, cue.cue), cue.cue, cue.role, cue.backward, cue.capitals)
     parsed = parse_speaker_phrase(cue.phrase) if cue is not None else None
