@@ -9,8 +9,8 @@ Each benchmark is its own script, runnable alone with its own options (``--help`
 - ``bench/dedup_datatrove.py``: the same measures for ``claimstance dedup`` and datatrove's MinHash stages;
 - ``bench/labelstudio.py``: push and pull against one raw bulk import / snapshot export on a real Label Studio;
 - ``bench/publish.py``: publishing 100,000 units with 3 annotations each, and ``load_dataset`` of the result;
-- ``bench/speakers.py``: speaker attribution and document metadata on 55 hand-labelled real pages (dev and
-  test halves) and on the seeds (issue 15 figures; a second or two).
+- ``bench/speakers.py --test``: speaker attribution and document metadata on 253 hand-labelled real pages
+  (dev, former test and test halves) and on the seeds (issue 15 figures; a few seconds).
 
 Figures from a full run are recorded in docs/performance.md (speakers: docs/speakers.md).
 """
