@@ -243,6 +243,16 @@ def test_a_title_case_headline_with_a_verb_inside_is_no_name_line() -> None:
     assert name_line("John Quincy Adams") == ("John Quincy Adams", None)
 
 
+def test_a_three_word_name_before_a_comma_and_an_office_is_a_name_block() -> None:
+    # a middle name shaped like a headline verb ("Roberts", "Williams") is a name before ", Minister of ..."
+    assert name_line("Jane Roberts Doe, Minister of Trade") == ("Jane Roberts Doe", "Minister of Trade")
+    assert name_line("JANE WILLIAMS DOE, MINISTER OF TRADE") == ("Jane Williams Doe", "Minister Of Trade")
+    assert name_line("Oldtown Hails Harbour Vote, Minister of Trade") is None  # four words: still a headline
+    assert name_line("Oldtown Hails Harbour Vote") is None
+    assert name_line("Rebel Region Elects President") is None
+    assert name_line("Jane Williams Doe") is None  # alone it reads as "Oldtown Hails Deal" does: left refused
+
+
 def test_a_name_line_under_a_remarks_title_is_the_author() -> None:
     assert name_line("Jane Q. Doe Secretary of State") == ("Jane Q. Doe", "Secretary of State")
     assert name_line("Remarks With Foreign Minister John Smith") is None  # a title, not a name

@@ -6,7 +6,7 @@ from datetime import date
 
 from claimstance.ingest import ingest_text
 from claimstance.ingest.headers import choose_title, dated_head
-from claimstance.ingest.issuers import issuer_line
+from claimstance.ingest.issuers import dated_issuer, issuer_line
 from claimstance.schema import Document
 
 
@@ -272,6 +272,15 @@ def test_a_release_line_of_date_place_and_department_names_the_department() -> N
         date(2021, 3, 3),
         "Minister welcomes the harbour accord",
     )
+
+
+def test_a_headline_in_a_release_lines_department_place_is_no_source() -> None:
+    assert dated_issuer(["March 3, 2021 - Oldtown - Harbour Talks Collapse"]) is None
+    assert dated_issuer(["March 3, 2021 - Oldtown - Mayor Rejects Harbour Deal"]) is None
+    assert dated_issuer(["March 3, 2021 - Oldtown - Harbour Mayor Quits"]) is None
+    departments = ("Fisheries and Oceans Canada", "Environment and Statistics Northland", "Ministry of Fisheries")
+    for body in departments:
+        assert dated_issuer([f"March 3, 2021 - Halifax, Nova Scotia - {body}"]) == body
 
 
 def test_an_acronym_press_release_label_names_the_issuer_over_the_host_sites_name() -> None:

@@ -99,3 +99,11 @@ def test_an_office_of_several_words_before_a_name_is_no_part_of_it(text: str) ->
 def test_a_sentence_names_the_person_after_an_office_of_several_words() -> None:
     assert person_named("Chief of Staff Anna Berg arrived on Monday.") == "Anna Berg"
     assert person_named("The wife of Karl Olsen arrived on Monday.") == "Karl Olsen"  # "of" before a name
+
+
+def test_a_sentence_led_by_an_article_or_function_word_names_nobody() -> None:
+    assert person_named("The mayor of Oldtown said no.") is None
+    assert person_named("However, many disagreed with the plan.") is None
+    assert person_named("This changed on Monday.") is None
+    assert person_named("Olsen arrived in Oldtown on Monday.") == "Olsen"  # a surname as subject still counts
+    assert person_named("On Monday, Olsen struck a defiant tone.") == "Olsen"

@@ -398,6 +398,13 @@ def test_informing_someone_that_reports_the_one_who_informs() -> None:
     assert [name for name, _ in claims("The ministry informed voters of the new polling hours.\n")] == [None]
 
 
+def test_a_plain_act_after_informing_someone_is_not_the_informers_report() -> None:
+    # "informed X that" reports like "told X that"; only "was informed by" speaks for a document sentence by sentence
+    for verb in ("informed", "told"):
+        text = f"Karl Olsen {verb} the Senate that the deal was signed. He left on Friday.\n"
+        assert [name for name, _ in claims(text)] == ["Karl Olsen", None]
+
+
 def test_a_readouts_two_leaders_are_the_two_its_first_sentence_names() -> None:
     text = (
         "Readout of the Secretary’s Call with Prime Minister Karl Olsen\n\n"

@@ -60,7 +60,7 @@ def org_line(line: str) -> str | None:
 _PLURALS = words(
     """affairs nations states relations rights services forces islands ministers commons communications resources
     emirates representatives sciences arts operations studies elections fisheries industries communities territories
-    veterans works customs"""
+    veterans works customs oceans statistics"""
 )
 
 
@@ -106,14 +106,15 @@ _DATE_PLACE_BODY = re.compile(
 def dated_issuer(heads: Sequence[str]) -> str | None:
     """The department a release's header line of date, place and body names ("March 3, 2021 - Halifax, Nova
     Scotia - Fisheries and Oceans Northland"): every word of the body capitalised or a connector, two words at
-    least, and no person's name (a byline is no issuer)."""
+    least, no headline's verb ("Harbour Talks Collapse") and no person's name (a byline is no issuer)."""
     for head in heads:
         found = _DATE_PLACE_BODY.fullmatch(head) if " - " in head or " – " in head or " — " in head else None
         if found is None:
             continue
         tokens = found["body"].split()
         if 2 <= len(tokens) <= MAX_ISSUER_WORDS and all(t[:1].isupper() or t.lower() in _CONNECTORS for t in tokens):
-            return found["body"] if name_line(found["body"]) is None else None
+            headline = any(map(_verb_like, tokens))  # "Talks", "Rejects", "Quits"; not "Fisheries", "Oceans"
+            return found["body"] if not headline and name_line(found["body"]) is None else None
     return None
 
 

@@ -36,14 +36,14 @@ def _headline_verb(token: str) -> bool:
     return len(word) > 3 and word[-1] == "s" and word[-2] not in "aeiouys'’" and word not in _OFFICE_PLURALS
 
 
-def name_line(line: str) -> tuple[str, str | None] | None:
+def name_line(line: str, *, office_after: bool = False) -> tuple[str, str | None] | None:
     """A transcript's speaker on a line of their own, maybe with the office: "Jane Doe Secretary of State",
-    "JANE DOE, SECRETARY OF STATE"."""
+    "JANE DOE, SECRETARY OF STATE" (``office_after``: the person's part of such a line, before its comma)."""
     if "," in line:
         person, _, office = line.partition(",")
         if line.isupper():
             person, office = person.title(), office.title()
-        named = name_line(person.strip())
+        named = name_line(person.strip(), office_after=True)
         if named is None or named[1] is not None or not is_role_line(office.strip()):
             return None
         return named[0], office.strip()
@@ -55,7 +55,8 @@ def name_line(line: str) -> tuple[str, str | None] | None:
         return None  # "Secretary’s Calls Discussing Gaza", "Daily Briefing": a headline, a label
     if name_tokens[0].lower() in NOT_FIRST or any(t.lower() in VENUE_WORDS for t in name_tokens):
         return None  # "Via Teleconference", "Oval Office", "South Lawn": where or how it was said, not who
-    if any(
+    # before ", Minister of Trade" three words are a name block ("Jane Roberts Doe"); alone they may be a headline
+    if not (office_after and len(name_tokens) == 3) and any(
         _headline_verb(t) and name_tokens[k + 1].lower() not in ROLE_WORDS for k, t in enumerate(name_tokens[1:-1], 1)
     ):
         return None  # "Oldtown Hails Harbour Vote": a headline's verb inside, no surname ("Mary Roberts") ending it

@@ -30,8 +30,11 @@ def person_named(sentence: str) -> str | None:
         if len(tokens) >= 2 and not any(is_plain(t) for t in tokens) and check_name(" ".join(tokens)) is None:
             return " ".join(tokens)  # not "On Monday"
     # "Olsen arrived in Oldtown on Monday.", "On Monday, Olsen struck a defiant tone.": a surname as subject
+    # ("The mayor of Oldtown said no.", "However, ...": an article or function word, no surname)
     subject = _SURNAME_SUBJECT.search(sentence)
-    return subject[1] if subject is not None and not is_plain(subject[1]) else None
+    if subject is None or is_plain(subject[1]) or check_name(subject[1]) is not None:
+        return None
+    return subject[1]
 
 
 _CROWD = re.compile(

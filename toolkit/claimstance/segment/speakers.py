@@ -488,7 +488,7 @@ def _continued(text: str, unit: UnitSpan, quotes: Sequence[Span], previous: _Pre
         and not _own_voice(ctx, unit.paragraph)
     )
     licensed = quoted or first_person
-    document = any(w in (previous.speaker.cue or "") for w in ("statement", "informed"))
+    document = any(w in (previous.speaker.cue or "") for w in ("statement", "informed by"))  # not "X informed Y"
     if (previous.paragraph == unit.paragraph and document) or (licensed and previous.paragraph >= unit.paragraph - 1):
         # an unquoted first-person sentence after a quotation gives the speaker's words verbatim
         kind = Attribution.DIRECT_QUOTE if quoted or first_person else Attribution.REPORTED
