@@ -2,6 +2,9 @@
 the rules alone? (issue 15, session 6)
 
     .venv/bin/python bench/rerank.py
+    git archive 21d8f28 toolkit | tar -x -C /tmp/old && PYTHONPATH=/tmp/old/toolkit .venv/bin/python bench/rerank.py
+
+The second line measures the candidates of an earlier toolkit (rules not yet written from batches 6 and 7).
 
 For every gold sentence of the dev and former-test halves (the test half is skipped before anything is computed
 on its pages) the candidates are: the rules' own answer, no name, the document's author, the previous claim
