@@ -10,7 +10,9 @@ Each benchmark is its own script, runnable alone with its own options (``--help`
 - ``bench/labelstudio.py``: push and pull against one raw bulk import / snapshot export on a real Label Studio;
 - ``bench/publish.py``: publishing 100,000 units with 3 annotations each, and ``load_dataset`` of the result;
 - ``bench/speakers.py --test``: speaker attribution and document metadata on 253 hand-labelled real pages
-  (dev, former test and test halves) and on the seeds (issue 15 figures; a few seconds).
+  (dev, former test and test halves) and on the seeds (issue 15 figures; a few seconds);
+- ``bench/rerank.py``: a learned re-ranker over the rules' candidate speakers against the rules, leave one
+  evaluation batch out (dev and former-test halves only; about a minute).
 
 Figures from a full run are recorded in docs/performance.md (speakers: docs/speakers.md).
 """
@@ -32,6 +34,7 @@ QUICK = {
     "labelstudio.py": ["--tasks", "2000", "--repeat", "1"],
     "publish.py": ["--units", "10000"],
     "speakers.py": ["--test"],
+    "rerank.py": [],
 }
 
 
