@@ -9,7 +9,7 @@ person quoted, "EOA" -> "Election Observation Alliance", "the minister" -> the l
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -134,6 +134,13 @@ def _clean_np(np: str) -> str:
 def strip_article(phrase: str) -> str:
     """``phrase`` without a leading "a", "an" or "the"."""
     return _ARTICLE.sub("", phrase)
+
+
+def office_head(tokens: Sequence[str], links: Collection[str]) -> str:
+    """An office phrase's head word: the last before the first of ``links`` after the first word ("minister" in
+    "minister for trade", "secretary" in "foreign secretary"); "" for no words."""
+    cut = next((k for k, t in enumerate(tokens) if k > 0 and t in links), len(tokens))
+    return tokens[cut - 1] if tokens else ""
 
 
 @lru_cache(maxsize=8192)
@@ -354,8 +361,7 @@ class NameIndex:
             return None  # no office in the phrase: the usual case, spared the work below
         tokens = [_POSSESSIVE.sub("", t.strip(",.")).lower() for t in strip_article(phrase).split()]
         tokens = [w for t in tokens for w in _ROLE_SHORT.get(t, t).split()]  # "Southland FM": foreign minister
-        cut = next((k for k, t in enumerate(tokens) if k > 0 and t in ("for", "of", "at")), len(tokens))
-        head = tokens[cut - 1] if tokens else ""
+        head = office_head(tokens, ("for", "of", "at"))
         if head not in _ROLE_HEADS:
             return None
         # "azerbaijani" finds "President of Azerbaijan", "russian" "Russia's Foreign Minister": a stem will do

@@ -9,7 +9,7 @@ import re
 
 from claimstance.lexicon import ROLE_WORDS, words
 from claimstance.schema import Attribution, Speaker
-from claimstance.segment.names import NameIndex, parse_speaker_phrase
+from claimstance.segment.names import NameIndex, office_head, parse_speaker_phrase
 from claimstance.segment.validate import check_name
 
 _OFFICES = words(
@@ -21,9 +21,7 @@ _OFFICES = words(
 
 def office_tag(name: str) -> bool:
     """Whether a tag's phrase is one holder's office: "Prime Minister", "Minister for Trade", "Foreign Secretary"."""
-    tokens = name.lower().split()
-    cut = next((k for k, t in enumerate(tokens) if k > 0 and t in ("of", "for")), len(tokens))
-    return tokens[cut - 1] in _OFFICES
+    return office_head(name.lower().split(), ("of", "for")) in _OFFICES
 
 
 _SEAT_LINE = re.compile(

@@ -13,7 +13,7 @@ import re
 from claimstance.lexicon import ORG_HEADS, ROLE_WORDS
 from claimstance.schema import Attribution, Speaker
 from claimstance.segment.cues import Cue
-from claimstance.segment.names import parse_speaker_phrase
+from claimstance.segment.names import office_head, parse_speaker_phrase
 from claimstance.segment.spans import UnitSpan
 from claimstance.segment.turns import after_tag
 from claimstance.segment.validate import check_name
@@ -307,9 +307,8 @@ _BREAKS = re.compile(r"\n\s*")
 
 def an_office(name: str) -> bool:
     """Whether a speaker's name is one person's office ("representative of Northland", "Secretary-General")."""
-    tokens = name.lower().split()
-    cut = next((k for k, t in enumerate(tokens) if k > 0 and t in ("of", "for", "at", "from")), len(tokens))
-    return tokens[cut - 1] in ROLE_WORDS or tokens[cut - 1] in ("delegate", "official", "diplomat")
+    head = office_head(name.lower().split(), ("of", "for", "at", "from"))
+    return head in ROLE_WORDS or head in ("delegate", "official", "diplomat")
 
 
 def near(text: str, start: int, end: int) -> bool:
