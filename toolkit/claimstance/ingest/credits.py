@@ -146,8 +146,7 @@ _MEDIA_CONTACT = re.compile(
     re.MULTILINE,
 )
 
-_PRODUCED_HINTS = tuple(f"was {verb} by " for verb in ("produced", "written", "published", "prepared", "provided"))
-_PRODUCED_HINTS = (*_PRODUCED_HINTS, "the free ")
+_PRODUCED_HINTS = (*(f"was {v} by " for v in ("produced", "written", "published", "prepared", "provided")), "the free ")
 
 
 _SMALL_WORDS = frozenset(["of", "the", "and", "for", "on", "in", "to", "at"])
