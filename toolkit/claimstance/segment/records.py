@@ -10,6 +10,7 @@ import re
 from claimstance.lexicon import ROLE_WORDS, words
 from claimstance.schema import Attribution, Speaker
 from claimstance.segment.names import NameIndex, parse_speaker_phrase
+from claimstance.segment.spans import own_line
 from claimstance.segment.validate import check_name
 
 _OFFICES = words(
@@ -38,7 +39,7 @@ _SEAT_LINE = re.compile(
 def seat_line(text: str, start: int, end: int) -> Speaker | None:
     """The speaker a line of its own names in an official report's form: an office with its holder in
     brackets, or a member with a seat and a party; None for "Meeting of the Parliament (Hybrid)"."""
-    if (start > 0 and text[start - 1] != "\n") or (end < len(text) and text[end] != "\n"):
+    if not own_line(text, start, end):
         return None
     found = _SEAT_LINE.fullmatch(text, start, end)
     if found is None:
@@ -61,7 +62,7 @@ def member_again(text: str, start: int, end: int, index: NameIndex) -> Speaker |
     """The member a line of its own names again ("Mr. Doe"), where a line above gave them a seat or an office ("Mr.
     Jane Doe (Oldtown North)", "The Minister (Mr. Jane Doe)"); None elsewhere (a news page's "Mr. Doe" alone is
     no turn)."""
-    if (end < len(text) and text[end] != "\n") or (start > 0 and text[start - 1] != "\n"):
+    if not own_line(text, start, end):
         return None
     found = _MEMBER_AGAIN.fullmatch(text, start, end)
     if found is None or re.search(rf"\b{re.escape(found['surname'])}(?:\s+\(|\))", text[:start]) is None:
