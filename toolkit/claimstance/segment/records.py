@@ -27,10 +27,11 @@ def office_tag(name: str) -> bool:
     return tokens[cut - 1] in _OFFICES
 
 
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?"
 _SEAT_LINE = re.compile(
     r"(?:The\s+(?P<office>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the)){0,6})\s+\((?P<holder>[^()\n]{3,60})\)"
     r"|(?P<member>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3})\s+\([^()\n]{3,60}\)\s+\([A-Z][\w/&]{1,12}\)"
-    r"|(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?\s+(?P<titled>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+\([^()\n]{3,80}\))"
+    rf"|{_TITLE}\s+(?P<titled>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})\s+\([^()\n]{{3,80}}\))"
 )
 """A speaker's line in an official report: "The First Minister (Jane Doe)", "Jane Doe (Oldtown North) (Con)",
 "Mr. Jane Doe (Oldtown North)"."""
@@ -54,7 +55,7 @@ def seat_line(text: str, start: int, end: int) -> Speaker | None:
     return Speaker(name=parsed.name, role=role, attribution=Attribution.AUTHOR, cue=":")
 
 
-_MEMBER_AGAIN = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?\s+(?P<surname>[A-Z][\w'’-]+)")
+_MEMBER_AGAIN = re.compile(rf"{_TITLE}\s+(?P<surname>[A-Z][\w'’-]+)")
 """A member the record names again on a line of its own by title and surname: "Mr. Doe"."""
 
 
@@ -75,7 +76,7 @@ def member_again(text: str, start: int, end: int, index: NameIndex) -> Speaker |
 
 
 MARKED_MEMBER = re.compile(
-    r"§[ \t]*(?P<who>(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’-]*[a-z])"
+    rf"§[ \t]*(?P<who>{_TITLE}[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{0,3}}[A-Z][\w'’-]*[a-z])"
     r"(?:(?=[A-Z])|:[ \t])"
 )
 """A written answers page's turn: the section mark, the member and their words run together ("§ Mr. Jane
