@@ -203,11 +203,10 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     who = _cased(tag["who"])
     if who == "Answer" or (transcript and _CHAIR.fullmatch(who)):
         return who
+    end = _line_end(text, tag.end())
     if who.lower() in _INLINE_NOUNS:  # a lone "Question: ..." with nothing after it to answer is no turn
-        end = text.find("\n", tag.end())
-        return who if transcript or (end >= 0 and text[end:].strip()) else None
-    end = text.find("\n", tag.end())
-    said = text[tag.end() : end if end >= 0 else len(text)]
+        return who if transcript or text[end:].strip() else None
+    said = text[tag.end() : end]
     asks = said.rstrip().endswith("?")
     parsed = parse_speaker_phrase(who)
     titled = parsed is not None and (parsed.role is not None or is_honorific(who.split()[0]))
