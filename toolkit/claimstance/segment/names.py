@@ -143,6 +143,16 @@ def office_head(tokens: Sequence[str], links: Collection[str]) -> str:
     return tokens[cut - 1] if tokens else ""
 
 
+def _described(tokens: list[str], acronym: str | None) -> SpeakerPhrase | None:
+    """An organisation's name after the article and a descriptor in lower case ("the ruling Unity Party of
+    Northland" -> "Unity Party of Northland", role "ruling"), or None."""
+    first_proper = next((k for k, t in enumerate(tokens) if t[:1].isupper() and k > 0), 0)
+    descriptor = tokens[1:first_proper]
+    if first_proper > 1 and all(t.islower() and t not in _LINKS for t in descriptor):
+        return SpeakerPhrase(" ".join(tokens[first_proper:]), " ".join(descriptor), False, acronym)
+    return None
+
+
 @lru_cache(maxsize=8192)
 def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
     """Split a speaker noun phrase into name and role, or None if it names nobody (cached: a pure function).
@@ -176,11 +186,8 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
     if member is not None:
         return member
     if tokens[-1].lower().strip(".,") in ORG_HEADS or acronym:
-        first_proper = next((k for k, t in enumerate(tokens) if t[:1].isupper() and k > 0), 0)
-        descriptor = tokens[1:first_proper]
-        if article and first_proper > 1 and all(t.islower() and t not in _LINKS for t in descriptor):
-            # "the main opposition United Democratic Force": a descriptor, then the organisation's name
-            return SpeakerPhrase(" ".join(tokens[first_proper:]), " ".join(descriptor), False, acronym)
+        if article and (described := _described(tokens, acronym)) is not None:
+            return described  # "the main opposition United Democratic Force"
         return SpeakerPhrase(strip_article(np) if article and proper else _lower_first(np), None, False, acronym)
     of_place = _person_of_place(tokens)
     if of_place is not None:
@@ -206,10 +213,8 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
             # "Deputy Foreign Minister of Northland Karl Olsen": the place ends the office, two words the name
             return SpeakerPhrase(" ".join(name_tokens[-2:]), " ".join(tokens[: len(tokens) - 2]), person=True)
         # "the Democratic Party of Northland", "Bank of England": an institution named after a place
-        first_proper = next((k for k, t in enumerate(tokens) if t[:1].isupper() and k > 0), 0)
-        if article and first_proper > 1 and all(t.islower() and t not in _LINKS for t in tokens[1:first_proper]):
-            # "the ruling Unity Party of Northland": a descriptor, then the organisation's name
-            return SpeakerPhrase(" ".join(tokens[first_proper:]), " ".join(tokens[1:first_proper]), False, acronym)
+        if article and (described := _described(tokens, acronym)) is not None:
+            return described  # "the ruling Unity Party of Northland"
         return SpeakerPhrase(strip_article(np) if article else np, None, person=False)
     if name_tokens and i > 1 and tokens[i - 1].lower() in _LINKS:
         # "the Organisation for Security and Co-operation in Europe", "protesters in Oldtown": the place ends

@@ -10,6 +10,7 @@ import re
 from claimstance.lexicon import ROLE_WORDS, words
 from claimstance.schema import Attribution, Speaker
 from claimstance.segment.names import NameIndex, office_head, parse_speaker_phrase
+from claimstance.segment.spans import own_line
 from claimstance.segment.validate import check_name
 
 _OFFICES = words(
@@ -24,10 +25,11 @@ def office_tag(name: str) -> bool:
     return office_head(name.lower().split(), ("of", "for")) in _OFFICES
 
 
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?"
 _SEAT_LINE = re.compile(
     r"(?:The\s+(?P<office>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the)){0,6})\s+\((?P<holder>[^()\n]{3,60})\)"
     r"|(?P<member>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3})\s+\([^()\n]{3,60}\)\s+\([A-Z][\w/&]{1,12}\)"
-    r"|(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?\s+(?P<titled>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+\([^()\n]{3,80}\))"
+    rf"|{_TITLE}\s+(?P<titled>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})\s+\([^()\n]{{3,80}}\))"
 )
 """A speaker's line in an official report: "The First Minister (Jane Doe)", "Jane Doe (Oldtown North) (Con)",
 "Mr. Jane Doe (Oldtown North)"."""
@@ -36,7 +38,7 @@ _SEAT_LINE = re.compile(
 def seat_line(text: str, start: int, end: int) -> Speaker | None:
     """The speaker a line of its own names in an official report's form: an office with its holder in
     brackets, or a member with a seat and a party; None for "Meeting of the Parliament (Hybrid)"."""
-    if (start > 0 and text[start - 1] != "\n") or (end < len(text) and text[end] != "\n"):
+    if not own_line(text, start, end):
         return None
     found = _SEAT_LINE.fullmatch(text, start, end)
     if found is None:
@@ -51,7 +53,7 @@ def seat_line(text: str, start: int, end: int) -> Speaker | None:
     return Speaker(name=parsed.name, role=role, attribution=Attribution.AUTHOR, cue=":")
 
 
-_MEMBER_AGAIN = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?\s+(?P<surname>[A-Z][\w'’-]+)")
+_MEMBER_AGAIN = re.compile(rf"{_TITLE}\s+(?P<surname>[A-Z][\w'’-]+)")
 """A member the record names again on a line of its own by title and surname: "Mr. Doe"."""
 
 
@@ -59,7 +61,7 @@ def member_again(text: str, start: int, end: int, index: NameIndex) -> Speaker |
     """The member a line of its own names again ("Mr. Doe"), where a line above gave them a seat or an office ("Mr.
     Jane Doe (Oldtown North)", "The Minister (Mr. Jane Doe)"); None elsewhere (a news page's "Mr. Doe" alone is
     no turn)."""
-    if (end < len(text) and text[end] != "\n") or (start > 0 and text[start - 1] != "\n"):
+    if not own_line(text, start, end):
         return None
     found = _MEMBER_AGAIN.fullmatch(text, start, end)
     if found is None or re.search(rf"\b{re.escape(found['surname'])}(?:\s+\(|\))", text[:start]) is None:
@@ -72,7 +74,7 @@ def member_again(text: str, start: int, end: int, index: NameIndex) -> Speaker |
 
 
 MARKED_MEMBER = re.compile(
-    r"§[ \t]*(?P<who>(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’-]*[a-z])"
+    rf"§[ \t]*(?P<who>{_TITLE}[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{0,3}}[A-Z][\w'’-]*[a-z])"
     r"(?:(?=[A-Z])|:[ \t])"
 )
 """A written answers page's turn: the section mark, the member and their words run together ("§ Mr. Jane

@@ -48,6 +48,16 @@ def rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
+def opens_line(text: str, start: int) -> bool:
+    """Whether ``start`` is the first offset of a line of ``text``."""
+    return start == 0 or text[start - 1] == "\n"
+
+
+def own_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole line of ``text``."""
+    return opens_line(text, start) and (end == len(text) or text[end] == "\n")
+
+
 def trim(text: str, start: int, end: int) -> Span:
     """``text[start:end]`` without the whitespace around it, as offsets."""
     start = lstrip(text, start, end)

@@ -60,7 +60,7 @@ from claimstance.segment.reports import (
 )
 from claimstance.segment.runs import give_back, inside_open_quote, mostly_quote, opened_before, release_voice
 from claimstance.segment.sides import own_sides, principal, speaks_for
-from claimstance.segment.spans import ASKERS, Span, UnitSpan, mask_quotes, quote_spans
+from claimstance.segment.spans import ASKERS, Span, UnitSpan, mask_quotes, opens_line, quote_spans
 from claimstance.segment.standfirst import statement_start
 from claimstance.segment.turns import (
     Turn,
@@ -191,11 +191,7 @@ def attribute(
             opened.extend([i] if text.startswith("§", unit.start) else [])  # "§ Mr. DoeThe ...": a tag to cut
             if text.startswith("The noble ", unit.start):  # "The noble Lord said: My Lords": the member's, no cue
                 by_sentence[unit.sentence] = (None, None)
-        elif (
-            unit.kind is UnitKind.CLAIM
-            and unit.start == unit.sentence[0]
-            and (unit.start == 0 or text[unit.start - 1] == "\n")
-        ):
+        elif unit.kind is UnitKind.CLAIM and unit.start == unit.sentence[0] and opens_line(text, unit.start):
             new = paragraph_turn(text, unit, ctx.index, ctx.author, turn is not None and turn.scope == "tag")
             if new is not None:
                 turn = new
@@ -211,7 +207,7 @@ def attribute(
             continue
         if own is not None and text[unit.sentence[1] - 1] == ":" and (read := read_out(text, *unit.sentence)):
             quoting = _party(read, Attribution.DIRECT_QUOTE, ctx)[0]  # "I read you the text agreed by X:"
-        at_line_start = unit.sentence[0] == 0 or text[unit.sentence[0] - 1] == "\n"
+        at_line_start = opens_line(text, unit.sentence[0])
         if (
             own is not None
             and not at_line_start
@@ -423,7 +419,7 @@ def _cued_speaker(
     text = ctx.text
     sentence = text[unit.sentence[0] : unit.sentence[1]]
     kind = Attribution.DIRECT_QUOTE if mostly_quote(text, unit.sentence, quotes) else Attribution.REPORTED
-    at_line_start = unit.sentence[0] == 0 or text[unit.sentence[0] - 1] == "\n"
+    at_line_start = opens_line(text, unit.sentence[0])
     colon = headline_colon(sentence) if at_line_start else None
     cue = Cue(0, sentence[:colon], ":") if colon is not None else find_cue(sentence, quotes, unit.sentence[0])
     cue = readout_cue(sentence, text, unit.sentence[0]) or cue  # the subject that opens the sentence comes first

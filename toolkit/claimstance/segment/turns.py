@@ -26,7 +26,7 @@ from claimstance.segment.records import (
     office_tag,
     seat_line,
 )
-from claimstance.segment.spans import TURN_LABEL, UnitSpan
+from claimstance.segment.spans import TURN_LABEL, UnitSpan, opens_line
 from claimstance.segment.standfirst import author_tag
 from claimstance.segment.validate import check_name
 
@@ -193,7 +193,7 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     transcript's turns already run ("Dmitry Peskov: Last question, please."): "Turnout: 37%." is a label,
     "Northland: talks collapse" a headline.
     """
-    if unit.sentence[0] > 0 and text[unit.sentence[0] - 1] != "\n":
+    if not opens_line(text, unit.sentence[0]):
         return None
     if text.find(":", unit.sentence[0], min(unit.sentence[1], unit.sentence[0] + 120)) < 0:
         return None  # no colon near the head of the line: no tag (most lines), spared the pattern below
@@ -203,11 +203,10 @@ def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | Non
     who = _cased(tag["who"])
     if who == "Answer" or (transcript and _CHAIR.fullmatch(who)):
         return who
+    end = _line_end(text, tag.end())
     if who.lower() in _INLINE_NOUNS:  # a lone "Question: ..." with nothing after it to answer is no turn
-        end = text.find("\n", tag.end())
-        return who if transcript or (end >= 0 and text[end:].strip()) else None
-    end = text.find("\n", tag.end())
-    said = text[tag.end() : end if end >= 0 else len(text)]
+        return who if transcript or text[end:].strip() else None
+    said = text[tag.end() : end]
     asks = said.rstrip().endswith("?")
     parsed = parse_speaker_phrase(who)
     titled = parsed is not None and (parsed.role is not None or is_honorific(who.split()[0]))
@@ -250,7 +249,7 @@ def stamped_tag(text: str, unit: UnitSpan) -> str | None:
     """The tag in capitals after a date stamp at the head of a paragraph ("2022-11-08 SECRETARY DOE: ..."), or
     None."""
     start = unit.sentence[0]
-    if (start > 0 and text[start - 1] != "\n") or not text[start : start + 1].isalnum():
+    if not opens_line(text, start) or not text[start : start + 1].isalnum():
         return None
     found = _STAMPED_TAG.match(text, start, unit.sentence[1])
     words = found["tag"].removesuffix(":").split() if found is not None else []
@@ -327,14 +326,14 @@ def _line_end(text: str, start: int) -> int:
 
 def line_tag(text: str, start: int, tags: frozenset[str]) -> str | None:
     """The recurring tag that opens the line at ``start``, if any."""
-    m = _LINE_TAG.match(text, start) if start == 0 or text[start - 1] == "\n" else None
+    m = _LINE_TAG.match(text, start) if opens_line(text, start) else None
     return m[1] if m is not None and m[1] in tags else None
 
 
 def after_tag(text: str, start: int, end: int) -> int:
     """Where a sentence's own words begin after a turn's tag heading its line ("Question: You said ..." -> the
     offset of "You"); ``start`` where no tag heads it."""
-    if start > 0 and text[start - 1] != "\n":
+    if not opens_line(text, start):
         return start
     tag = (
         _LINE_TAG.match(text, start, end)
