@@ -424,6 +424,18 @@ class NameIndex:
             return None
         return found[0]
 
+    def titled_surname(self, office: str) -> Entry | None:
+        """The one surname the text gives ``office`` as its title anywhere ("Foreign Minister Olsen and I talked",
+        "President Berg also feels"): "the Foreign Minister made clear that ..." is Olsen; None when the text
+        titles two people so, or sets "the President" apart from the one it titles ("the President met President
+        Berg")."""
+        pattern = r"(?<![\w-])" + re.escape(office) + r"\s+([A-Z][a-z'’-]+)\b(?![ \t]*[A-Z])"
+        surnames = {m[1] for m in re.finditer(pattern, self.text)}
+        surname = surnames.pop() if len(surnames) == 1 else ""
+        if not surname or is_plain(surname) or check_name(surname) is not None:
+            return None
+        return None if self._met_by_the(office.lower(), surname) else (surname, office)
+
     def _met_by_the(self, role_word: str, name: str) -> bool:
         """Whether the text sets "the President" apart from this holder: "the President's call with President
         Anna Berg of Northland", "The President spoke today with President Berg" (a readout's two leaders)."""

@@ -1,0 +1,86 @@
+"""Speakers of kinds of text seen on several pages of the evaluation's dev half (issue 15, seventh round): a
+position stated with "made (it) clear that", an office resolved to the one person the text titles with it.
+Every text is invented; precision first: a name only where the text gives one."""
+
+from __future__ import annotations
+
+from conftest import claim_speaker_names as names
+
+# ------------------------------------------------------------------------------ "made it clear that"
+
+
+def test_made_clear_that_reports_the_position_of_its_subject() -> None:
+    text = (
+        "Border talks end without a deal\n\nNorthland's Foreign Minister Anna Berg met Karl Olsen on Monday.\n\n"
+        "But the Foreign Minister made clear that Northland would not accept the new line.\n"
+    )
+    assert names(text)[-1] == "Anna Berg"
+
+
+def test_made_clear_with_no_that_clause_is_no_report() -> None:
+    # "made clear our aims" states what was shown, not a position someone took: the narration's sentence
+    text = "Talks resume\n\nThe envoy Anna Berg made clear our aims were shared by the whole region.\n"
+    assert names(text) == [None]
+
+
+# ------------------------------------------------------------------------------ an office and its one holder
+
+
+def test_an_office_is_the_one_person_a_speech_titles_with_it_by_surname() -> None:
+    # a press availability: "Foreign Minister Olsen and I talked" titles one person; "the Foreign Minister made it
+    # clear that" is his position, not the speaker's own
+    text = (
+        "Press Availability in Geneva\n\nSecretary Jane Roe\n\nGood afternoon. Foreign Minister Olsen and I talked "
+        "for six hours today. We put forward ideas on behalf of the President. However, the Foreign Minister made "
+        "it clear that Southland is not prepared to delay the vote. We will not recognise its result.\n"
+    )
+    said = names(text)
+    assert "Olsen" in said
+    assert said[-1] != "Olsen"
+
+
+def test_an_office_the_text_gives_two_people_stays_unresolved() -> None:
+    text = (
+        "Leaders meet\n\nIn Geneva on Monday, President Berg met President Olsen for talks.\n\n"
+        "The President made clear that the border would stay open.\n"
+    )
+    assert names(text)[-1] not in ("Berg", "Olsen")
+
+
+# ------------------------------------------------------------------------------ a joint statement's issuers
+
+
+def test_two_ministers_who_issue_a_statement_are_its_speakers() -> None:
+    text = (
+        "Northland welcomes the vote\n\nMay 2, 2024 - Foreign Minister Anna Berg and Trade Minister Karl Olsen "
+        "today issued the following statement:\n\n“Northland welcomes the peaceful vote. We urge all sides to "
+        "accept the result.”\n"
+    )
+    assert names(text)[-1] == "Anna Berg and Karl Olsen"
+
+
+def test_ministers_named_before_their_offices_are_all_speakers() -> None:
+    text = (
+        "Joint statement on the vote\n\nThe Honourable Anna Berg, Minister of Foreign Affairs, and the Honourable "
+        "Karl Olsen, Minister of Trade and Culture, today issued the following statement:\n\n“Northland "
+        "congratulates the winner of the election.”\n"
+    )
+    assert names(text)[-1] == "Anna Berg and Karl Olsen"
+
+
+def test_three_members_with_offices_in_apposition_are_all_speakers() -> None:
+    text = (
+        "Members condemn the vote\n\nThe Chair of the Committee on Foreign Affairs Anna Berg (EPP, Northland), the "
+        "Chair of the delegation to Southland, Karl Olsen (ECR, Eastmark) and the rapporteur on Southland, Jan Holm "
+        "(EPP, Westmark), issued the following statement on Wednesday.\n\n“We condemn the sham vote.”\n"
+    )
+    assert names(text)[-1] == "Anna Berg, Karl Olsen and Jan Holm"
+
+
+def test_one_minister_with_an_office_joined_by_and_stays_one_speaker() -> None:
+    # "Minister of Trade and Culture": the office's "and" joins no second person
+    text = (
+        "Statement on the vote\n\nThe Honourable Anna Berg, Minister of Trade and La Culture, today issued the "
+        "following statement:\n\n“Northland congratulates the winner of the election.”\n"
+    )
+    assert names(text)[-1] == "Anna Berg"
