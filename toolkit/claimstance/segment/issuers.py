@@ -20,7 +20,14 @@ _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 _WHEN = re.compile(r",?\s+(?:today|jointly|(?:on|this)\s+\w+)$")
 # the list's separators: "A, office, and B", "A and B", "A, B and C"
 _SEPARATOR = re.compile(r"(\s*,\s*(?:and\s+)?|\s+and\s+)")
+_LINKS = frozenset(["of", "for", "on", "to", "the", "and", "in", "at"])
 _OFFICE_OPENINGS = ("Minister", "Secretary", "Chair", "Member", "Leader", "President", "the ")
+
+
+def _an_office(role: str) -> bool:
+    """Whether the words before a name are an office ("Foreign Minister", "Chair of the Committee on Trade"), not
+    a clause ("After talks with Senators")."""
+    return all(w[:1].isupper() or w in _LINKS for w in role.split())
 
 
 def joint_issuers(before: str) -> str | None:
@@ -41,7 +48,8 @@ def joint_issuers(before: str) -> str | None:
             joins[k + 1].startswith(",") and k + 1 < len(segments) and segments[k + 1].startswith(_OFFICE_OPENINGS)
         )
         named = parsed is not None and parsed.person and 2 <= len(words) <= 4 and check_name(parsed.name) is None
-        if named and parsed is not None and (parsed.role is not None or beside) and all(w[:1].isupper() for w in words):
+        titled = parsed is not None and parsed.role is not None and _an_office(parsed.role)
+        if named and parsed is not None and (titled or beside) and all(w[:1].isupper() for w in words):
             people.append(parsed.name)
             office_before = False
         elif office_before and joins[k] == "and":
