@@ -84,3 +84,24 @@ def test_one_minister_with_an_office_joined_by_and_stays_one_speaker() -> None:
         "following statement:\n\n“Northland congratulates the winner of the election.”\n"
     )
     assert names(text)[-1] == "Anna Berg"
+
+
+# ------------------------------------------------------------------------------ a readout's principal
+
+
+def test_an_adverb_before_the_first_of_two_verbs_is_no_part_of_the_subject() -> None:
+    text = (
+        "PM call with Chancellor Berg\n\nThe Prime Minister spoke to Chancellor Anna Berg this evening.\n\n"
+        "The Prime Minister also reflected on the situation in the region and underscored the need for calm.\n"
+    )
+    assert names(text)[-1] == "Prime Minister"
+
+
+def test_feels_that_reports_the_subjects_view() -> None:
+    text = "Trade talks\n\nNorthland's Trade Minister Karl Olsen also feels that the deal is within reach.\n"
+    assert names(text) == ["Karl Olsen"]
+
+
+def test_the_authors_own_feeling_stays_the_authors() -> None:
+    text = "Why the vote matters\n\nI feel that the count must be open.\n"
+    assert names(text) == [None]

@@ -40,7 +40,7 @@ SPEECH_VERBS = (
     r"|believe|think|thinks|considers|consider|considered|objected|responded|clarified|specified|informed"
     r"|mentioned|feared|fears|hoped|hopes|doubted|doubts|charged|repeated|forecast|speculated|recalled|recalls"
     r"|reminded|reminds|countered|commented|reports|claim|argue|insist|maintain|allege|assert|contend|warn|convinced"
-    r"|confident|certain|concerned|worried|regretting|determined|ruled"
+    r"|confident|certain|concerned|worried|regretting|determined|ruled|feels"
     # "the Foreign Minister made it clear that ...": a position stated, as "said that" (not "made clear our aims")
     r"|made\s+(?:it\s+)?(?:very\s+|quite\s+|abundantly\s+|absolutely\s+)?clear)(?=\s+that\b)"
 )
