@@ -105,3 +105,31 @@ def test_feels_that_reports_the_subjects_view() -> None:
 def test_the_authors_own_feeling_stays_the_authors() -> None:
     text = "Why the vote matters\n\nI feel that the count must be open.\n"
     assert names(text) == [None]
+
+
+# ------------------------------------------------------------------------------ a union's statement in its own voice
+
+
+def test_a_unions_statement_that_names_itself_and_says_we_is_the_unions() -> None:
+    # a statement to a council, numbered, whose heading names no speaker: the union names itself once
+    text = (
+        "Permanent Council No. 12, Vienna, 3 May 2024\n\n1. The African Union warmly welcomes the Chair's report. "
+        "We urge all sides to respect the ceasefire.\n\n2.The AU reiterates its support for the talks.\n"
+    )
+    assert set(names(text)) == {"African Union"}
+
+
+def test_a_news_report_of_a_union_in_the_past_tense_stays_the_outlets() -> None:
+    text = (
+        "Union backs talks\n\nThe African Union welcomed the report on Monday, officials said. We understand the "
+        "talks will resume.\n"
+    )
+    assert "African Union" not in names(text)[1:]
+
+
+def test_two_bodies_naming_themselves_give_no_single_voice() -> None:
+    text = (
+        "Statement\n\nThe European Union welcomes the report. The Council considers the vote illegal. We urge "
+        "restraint.\n"
+    )
+    assert names(text)[-1] is None
