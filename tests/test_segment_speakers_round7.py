@@ -133,3 +133,24 @@ def test_two_bodies_naming_themselves_give_no_single_voice() -> None:
         "restraint.\n"
     )
     assert names(text)[-1] is None
+
+
+# ------------------------------------------------------------------------------ a body's descriptor
+
+
+def test_a_bodys_short_descriptor_is_the_fuller_name_given_earlier() -> None:
+    # another group spoke in between: the descriptor is the body it names, not the last group
+    text = (
+        "Incumbent re-elected\n\nThe electoral commission in Northland says the president has been re-elected. "
+        "Opposition candidates are challenging the results. The electoral commission says turnout was high.\n"
+    )
+    said = names(text)
+    assert said[0] == said[-1] == "electoral commission in Northland"
+
+
+def test_a_descriptor_no_earlier_body_holds_keeps_its_own_words() -> None:
+    text = (
+        "Vote count\n\nOpposition parties are challenging the results. The electoral commission says turnout was "
+        "high.\n"
+    )
+    assert names(text)[-1] == "the electoral commission"
