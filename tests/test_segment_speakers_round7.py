@@ -4,7 +4,15 @@ Every text is invented; precision first: a name only where the text gives one.""
 
 from __future__ import annotations
 
+import pytest
+from claimstance.schema import ClaimUnit, Document, UnitKind
+from claimstance.segment import segment
 from conftest import claim_speaker_names as names
+
+
+def units_of(text: str) -> list[ClaimUnit]:
+    return list(segment(Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text)))
+
 
 # ------------------------------------------------------------------------------ "made it clear that"
 
@@ -154,3 +162,28 @@ def test_a_descriptor_no_earlier_body_holds_keeps_its_own_words() -> None:
         "high.\n"
     )
     assert names(text)[-1] == "the electoral commission"
+
+
+# ------------------------------------------------------------------------------ a headline's present tense
+
+
+def _headline_speaker(headline: str) -> str | None:
+    text = f"{headline}\n\nThe vote was held on Sunday.\n"
+    heading = next(u for u in units_of(text) if u.kind is UnitKind.HEADING)
+    return heading.speaker.name
+
+
+@pytest.mark.parametrize(
+    ("headline", "speaker"),
+    [
+        ("Northland Opposition Alleges Fraud in Vote", "Northland Opposition"),
+        ("Northland Congratulates Southland on Peaceful Election", "Northland"),
+        ("Karl Olsen Pledges Calm After Disputed Count", "Karl Olsen"),
+    ],
+)
+def test_a_headlines_present_tense_verb_names_its_subject(headline: str, speaker: str) -> None:
+    assert _headline_speaker(headline) == speaker
+
+
+def test_a_headline_whose_subject_is_a_document_names_nobody() -> None:
+    assert _headline_speaker("New Data Confirms Record Turnout") is None
