@@ -119,12 +119,17 @@ def a_noun(text: str, verb_start: int) -> bool:
     return last in _NOUN_BEFORE or (states and (last in _STATES_BEFORE or last.isdigit()))
 
 
+_ADVERBS = frozenset(["also", "further", "then", "later", "again", "warmly", "fondly", "briefly"])
+
+
 def coordinated_subject(masked: str) -> str | None:
     """The subject of a sentence whose verb of saying is the second of two ("A Palace statement called the vote
     illegal and said ..."): the words before the first past-tense verb, if a short noun phrase; else None."""
     tokens = masked.split()
     for k, token in enumerate(tokens[:9]):
         if k > 1 and token[:1].islower() and token.endswith("ed") and tokens[k - 1].lower() not in ("the", "a", "an"):
+            while k > 1 and tokens[k - 1] in _ADVERBS:
+                k -= 1  # "The Prime Minister also reflected on ... and underscored": the adverb is no part of it
             return " ".join(tokens[:k])
         if not token[:1].isalpha():
             return None

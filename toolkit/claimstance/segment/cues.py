@@ -17,6 +17,7 @@ from itertools import chain
 
 from claimstance.lexicon import by_first_letter, words
 from claimstance.segment import clauses, subjects
+from claimstance.segment.issuers import joint_issuers
 from claimstance.segment.names import BE, PRONOUNS, parse_speaker_phrase, strip_article
 from claimstance.segment.spans import Span, mask_quotes
 from claimstance.segment.subjects import ends_with_name, subject_before, trim_np
@@ -39,7 +40,9 @@ SPEECH_VERBS = (
     r"|believe|think|thinks|considers|consider|considered|objected|responded|clarified|specified|informed"
     r"|mentioned|feared|fears|hoped|hopes|doubted|doubts|charged|repeated|forecast|speculated|recalled|recalls"
     r"|reminded|reminds|countered|commented|reports|claim|argue|insist|maintain|allege|assert|contend|warn|convinced"
-    r"|confident|certain|concerned|worried|regretting|determined|ruled)(?=\s+that\b)"
+    r"|confident|certain|concerned|worried|regretting|determined|ruled|feels"
+    # "the Foreign Minister made it clear that ...": a position stated, as "said that" (not "made clear our aims")
+    r"|made\s+(?:it\s+)?(?:very\s+|quite\s+|abundantly\s+|absolutely\s+)?clear)(?=\s+that\b)"
 )
 # "X is convinced that ...": an adjective of conviction after "is", like a progressive's participle
 _SAYING = re.compile(r"said|says|told|tells|stated|added|noted|explained")
@@ -277,6 +280,8 @@ def _masked_cue(masked: str) -> Cue | None:
     following = _FOLLOWING.search(masked) if " following " in masked else None
     issuer = subject_before(masked, following.start() + 1, progressive=False) if following is not None else None
     issuer = subjects.issuer(masked[: following.start()], *(issuer or ("", None))) if following else None
+    joint = joint_issuers(masked[: following.start()]) if following is not None else None
+    issuer = (joint, None) if joint is not None else issuer  # "Minister A and Minister B issued ...": both
     if following is not None and issuer is not None and issuer[0] and parse_speaker_phrase(issuer[0]) is not None:
         found.append(Cue(following.start(1), issuer[0], f"{following[1]} the following statement", issuer[1]))
     remarks = _MADE_REMARKS.search(masked) if " remarks" in masked or " comments" in masked else None

@@ -313,6 +313,7 @@ class NameIndex:
         self.by_alias: dict[str, Entry] = {}
         self.last_person: Entry | None = None
         self.last_group: Entry | None = None
+        self.groups: list[Entry] = []
         self.roles: list[tuple[str, Entry]] = []
         self.titles: dict[str, str | None] = {}
         self.holders: dict[str, dict[str, tuple[Entry, str]]] = {}
@@ -331,6 +332,7 @@ class NameIndex:
                 self.roles.append((" ".join(words_), entry))  # "Northland FM" -> "northland foreign minister"
         else:
             self.last_group = entry
+            self.groups.append(entry)
         if acronym:
             self.by_alias[acronym] = entry
 
@@ -424,6 +426,18 @@ class NameIndex:
             return None
         return found[0]
 
+    def titled_surname(self, office: str) -> Entry | None:
+        """The one surname the text gives ``office`` as its title anywhere ("Foreign Minister Olsen and I talked",
+        "President Berg also feels"): "the Foreign Minister made clear that ..." is Olsen; None when the text
+        titles two people so, or sets "the President" apart from the one it titles ("the President met President
+        Berg")."""
+        pattern = r"(?<![\w-])" + re.escape(office) + r"\s+([A-Z][a-z'’-]+)\b(?![ \t]*[A-Z])"
+        surnames = {m[1] for m in re.finditer(pattern, self.text)}
+        surname = surnames.pop() if len(surnames) == 1 else ""
+        if not surname or is_plain(surname) or check_name(surname) is not None:
+            return None
+        return None if self._met_by_the(office.lower(), surname) else (surname, office)
+
     def _met_by_the(self, role_word: str, name: str) -> bool:
         """Whether the text sets "the President" apart from this holder: "the President's call with President
         Anna Berg of Northland", "The President spoke today with President Berg" (a readout's two leaders)."""
@@ -458,6 +472,10 @@ class NameIndex:
             bare = strip_article(name).lower()
             if self.last_group is not None and bare in ORG_HEADS and bare in self.last_group[0].lower():
                 return self.last_group  # "the mission noted" after "the Election Mission said"
+            headed = " " in bare and bare.rsplit(" ", 1)[-1] in ORG_HEADS  # "the electoral commission in Northland"
+            fuller = next((g for g in reversed(self.groups) if bare in g[0].lower()), None) if headed else None
+            if fuller is not None:
+                return fuller
             return self.holder(name) or (name, None)
         if " " not in name:
             # "Amr" -> "Mohamed Kamel Amr": up to three given names before the surname somewhere in the text

@@ -14,6 +14,7 @@ from claimstance.lexicon import ORG_HEADS, ROLE_WORDS
 from claimstance.schema import Attribution, Speaker
 from claimstance.segment.cues import Cue
 from claimstance.segment.names import office_head, parse_speaker_phrase
+from claimstance.segment.sides import side_key
 from claimstance.segment.spans import UnitSpan
 from claimstance.segment.turns import after_tag
 from claimstance.segment.validate import check_name
@@ -230,6 +231,8 @@ def reports_another(cued: Speaker, cue: Cue | None, own: Speaker, text: str, uni
         return False  # "X declared this long ago, but our partners refuse it": the author sets X against their view
     if cued.attribution is Attribution.UNATTRIBUTED:
         return cue is not None and cue.phrase.split()[0].lower() in _VAGUE
+    if cued.name is not None and cued.name.isupper() and own.name and side_key(own.name) == cued.name:
+        return False  # "The AU reiterates ..." in the African Union's own statement: its acronym, itself
     return cued.name is not None and cued.name != own.name
 
 

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from claimstance.schema import Attribution, Speaker, UnitKind
+from claimstance.segment.sides import side_key
 from claimstance.segment.spans import Span, UnitSpan
 
 QUOTE_MIN_WORDS = 4
@@ -123,9 +124,11 @@ _VOICE_VERBS = (
 # "The United States Embassy understands ...", "The Council considers ...": a body naming itself as the subject
 # of a present-tense verb of position, at the start of a sentence or after a dateline's dash
 _SELF_NAMED = re.compile(
-    r"(?:^|(?<=[.!?])\s+|\n|\s[–—-]\s)The\s+(?P<who>(?:[A-Z][\w.'’&-]*\s+){0,5}"
+    r"(?:^|(?<=[.!?])\s+|\n|\s[–—-]\s|\d\.\s*)The\s+(?P<who>(?:[A-Z][\w.'’&-]*\s+){0,5}"
     r"(?:Embassy|Consulate|Council|Government|Ministry|Department|Commission|Delegation|Mission|Office|Presidency"
-    r"|Secretariat|Administration))\s+(?:(?:also|again|strongly|firmly|fully)\s+)?(?:" + _VOICE_VERBS + r")\b"
+    r"|Secretariat|Administration|Union)|EU)\s+(?:(?:also|again|strongly|firmly|fully|warmly)\s+)?(?:"
+    + _VOICE_VERBS
+    + r")\b"
 )
 # "We urge ...", "we remain concerned": the body's "we" with a verb of position (not an editorial's "we think", nor a
 # cookie banner's "we use cookies")
@@ -145,8 +148,8 @@ def release_voice(text: str) -> Speaker | None:
     if '"' in text or "“" in text or "«" in text:
         return None  # a quotation: the release quotes someone, its words are not all one voice
     named = [m["who"] for m in _SELF_NAMED.finditer(text)]
-    if not named or len(set(named)) > 1:
-        return None
+    if not named or len({side_key(name) for name in named}) > 1:
+        return None  # two bodies; "The European Union welcomes ... The EU reiterates ...": one, by its fullest name
     if _WE.search(text) is None:
         return None  # a news item on a body's meeting, an editorial's "we think": not the body's own "we urge"
-    return Speaker(name=named[0], attribution=Attribution.AUTHOR)
+    return Speaker(name=max(named, key=len), attribution=Attribution.AUTHOR)

@@ -379,6 +379,8 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
             entry = person
         elif entry is None and ctx.office is not None and near(ctx.text, ctx.office[2], ctx.position):
             entry = ctx.office[:2]  # "The representative of Northland said ... . ... . He called for ..."
+    if entry == (parsed.name, None) and cue.cue != ":" and an_office(parsed.name) and parsed.name[:1].isupper():
+        entry = ctx.index.titled_surname(parsed.name) or entry  # "the Foreign Minister", titled "Minister Olsen"
     if entry is None:
         return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
     reason = check_name(entry[0])
