@@ -80,6 +80,11 @@ def test_a_members_name_with_the_constituency_is_a_speakers_line_not_the_headlin
     assert choose_title(["Harbour Bill (Second Reading)"]) == "Harbour Bill (Second Reading)"
 
 
+@pytest.mark.parametrize("block", ["The Hon. Jane Doe, MP", "Rt Hon Jane Doe", "THE HON. JANE DOE MP"])
+def test_a_westminster_members_name_line_in_any_case_is_no_headline(block: str) -> None:
+    assert choose_title([block, "Harbour talks resume in Oldtown"]) == "Harbour talks resume in Oldtown"
+
+
 def test_a_short_title_case_line_over_a_records_debated_on_line_is_the_headline() -> None:
     lines = ["Skip to main content", "Harbour Law", "Volume 556: debated on Tuesday 15 January 2013"]
     assert choose_title(lines) == "Harbour Law"

@@ -30,6 +30,7 @@ from claimstance.lexicon import (
     DATE,
     DAY_MONTH,
     FUNCTION_WORDS,
+    MEMBER_NAME_LINE,
     MONTHS,
     Published,
     Updated,
@@ -240,7 +241,7 @@ _NOT_A_TITLE = re.compile(
     r"|(?:private\s+notice|urgent)\s+question|asked\s+by)$"
     # a member's name with the constituency, a record's speaker line ("Mr. Jane Doe (Oldtown and Northby)")
     r"|(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady)\.?\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s*\([^()]{2,60}\)$"
-    r"|h[cl]\s+deb\b|(?:the\s+)?(?:rt\.?\s+)?hon(?:\.|ourable)\s+\w+(?:\s+\w+){0,3},?(?:\s+mp)?$"  # a name block
+    rf"|h[cl]\s+deb\b|{MEMBER_NAME_LINE.pattern}$"  # a name block, in any case ("THE HON. JANE DOE MP")
     r"|from\s+the\s+.{0,60}\bonline\s+(?:through|via)\b|.{3,200}\|\s*\w+(?:\s+\w+){0,3}\s+source$))"  # credit, link
 )
 _SECTIONS = (

@@ -10,7 +10,15 @@ import re
 from collections.abc import Iterator, Sequence
 
 from claimstance.ingest.styles import NOT_FIRST, VENUE_WORDS
-from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, TRANSCRIPT_HEADER, is_honorific, words
+from claimstance.lexicon import (
+    FUNCTION_WORDS,
+    MEMBER_NAME_LINE,
+    ORG_HEADS,
+    ROLE_WORDS,
+    TRANSCRIPT_HEADER,
+    is_honorific,
+    words,
+)
 
 TRANSCRIPT_START = re.compile(rf"(?i:{TRANSCRIPT_HEADER})\b")
 KIND_WORDS = words("statement speech remarks address message interview briefing declaration comment comments")
@@ -396,11 +404,6 @@ def surname_first(text: str, name: str) -> str:
     return f"{name} {found.pop()}" if len(found) == 1 else name
 
 
-_HON_LINE = re.compile(
-    r"(?:The\s+)?(?:Rt\.?\s+)?Hon(?:ourable)?\.?\s+(?P<name>[A-Z][^\n,]{2,60}?)"
-    r"(?:,?\s+(?:MP|M\.P\.|MHR|MLA|MSP|QC|KC|TD))*"
-)
-"""A Westminster minister's name line: "The Hon. Jane Doe, MP", "Rt Hon Jane Doe", "Hon Jane Doe MP"."""
 _BLOCK_LINES = 8
 
 
@@ -408,7 +411,7 @@ def minister_block(lines: Sequence[str], text: str) -> tuple[str, str | None] | 
     """The author a minister's name block at the head of a page names ("Rt Hon Jane Doe" / "Minister of Trade"),
     where the text speaks in the first person or a byline names the same minister; None over a report."""
     for i, line in enumerate(lines[:_BLOCK_LINES]):
-        found = _HON_LINE.fullmatch(line.strip())
+        found = MEMBER_NAME_LINE.fullmatch(line.strip())
         named = name_line(found["name"]) if found is not None else None
         if named is None or named[1] is not None:
             continue
