@@ -356,8 +356,10 @@ def issuer_in_lead(raw: str, starts: Sequence[int], end: int) -> str | None:
 BANNER_WORDS, FOOTER_LINES = 3, 3
 """A site's name in its banner or footer has at least this many words (two-word lines there are venues and desks:
 "Oval Office", "Media Center"); a footer is the page's last lines."""
+BANNER_CHARS = 1000
+"""How far into a page's head and tail its banner and footer lines are looked for."""
 _NOT_BANNER_FIRST = words("about contact follow media press news share related more")
-_BANNER_MARKS = re.compile(r"[\d:|.,;!?]$|\d|:|\|")
+_BANNER_MARKS = re.compile(r"\d|[:|]|[.,;!?]$")
 
 
 def _banner_like(line: str) -> bool:
@@ -376,17 +378,18 @@ def banner_source(page: str, title: str | None) -> str | None:
     """The site's name the page's first line gives (an organisation's word anywhere in it, and no connector after
     it: "European Union External Action"; or an organisation line), when that line is not the headline; else an
     organisation line among the page's last :data:`FOOTER_LINES` lines (its footer: "U.S. Department of State")."""
-    lines = [line.strip() for line in page.splitlines() if line.strip()]
-    if not lines:
-        return None
-    top = lines[0]
+    head = [line.strip() for line in page[:BANNER_CHARS].splitlines() if line.strip()]
+    top = head[0] if head else ""
     if top != title and _banner_like(top):
+        named = org_line(top)
         tokens = top.split()
-        heads = [i for i, t in enumerate(tokens) if t.lower() in ORG_WORDS]
-        connected = any(t.lower() in _CONNECTORS for t in tokens[heads[0] :]) if heads else True
-        if org_line(top) is not None or not connected:
-            return org_line(top) or top
-    for line in lines[-FOOTER_LINES:]:
+        at = next((i for i, t in enumerate(tokens) if t.lower() in ORG_WORDS), None)
+        if named is None and at is not None and not any(t.lower() in _CONNECTORS for t in tokens[at:]):
+            named = top  # "European Union External Action": an organisation's word inside, no "of" or "in" after it
+        if named is not None:
+            return named
+    foot = [line.strip() for line in page[-BANNER_CHARS:].splitlines() if line.strip()]
+    for line in foot[-FOOTER_LINES:]:
         if line != title and _banner_like(line) and org_line(line) is not None:
             return org_line(line)
     return None
