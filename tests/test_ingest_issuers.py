@@ -329,6 +329,7 @@ def test_a_sites_footer_line_under_the_text_is_the_source() -> None:
         "Media Center",  # a desk
         "Harbour Council Approves Budget",  # a headline in Title Case
         "European Union Summit in Oldtown",  # an event at a place
+        "Harbour Union Strike Ends",  # a ticker's headline
         "About the Department",  # a menu's link
         "Media Relations Office",  # a contact block's desk
         "Tag: Harbour Office",  # a label

@@ -384,7 +384,7 @@ def banner_source(page: str, title: str | None) -> str | None:
         named = org_line(top)
         tokens = top.split()
         at = next((i for i, t in enumerate(tokens) if t.lower() in ORG_WORDS), None)
-        if named is None and at is not None and not any(t.lower() in _CONNECTORS for t in tokens[at:]):
+        if named is None and at is not None and not any(t.lower() in _CONNECTORS or _verb_like(t) for t in tokens[at:]):
             named = top  # "European Union External Action": an organisation's word inside, no "of" or "in" after it
         if named is not None:
             return named
