@@ -46,7 +46,8 @@ def test_an_issuing_body_line_above_the_headline_alone_is_no_title() -> None:
 
 
 def test_labels_venues_and_headlines_ending_in_an_office_word_name_no_issuer() -> None:
-    for head in ("Breaking News Office", "Tag: Harbour Office", "Office of Press Relations"):
+    heads = ("Breaking News Office", "Tag: Harbour Office", "Office of Press Relations", "Media Center", "Press Room")
+    for head in heads:
         assert _first(f"{head}\n\nHarbour talks to resume\n\n{BODY}").source is None
 
 

@@ -36,8 +36,12 @@ from claimstance.lexicon import (
 
 _CONNECTORS = words("of the for and on in to - –")
 _DESK = re.compile(r"\s+(?i:press\s+(?:team|office|service|desk)|media\s+(?:team|office|desk)|newsroom|news\s+desk)$")
-# "Office of the Press Secretary", "Office of Press Relations", "Office of the Spokesperson": a desk with no body
-_DESK_ONLY = re.compile(r"(?i:office\s+of\s+(?:the\s+)?(?:press|media|spokesperson|spokesman|communications?)\b)")
+# "Office of the Press Secretary", "Office of Press Relations", "Office of the Spokesperson", "Media Center": a desk
+# with no body
+_DESK_ONLY = re.compile(
+    r"(?i:office\s+of\s+(?:the\s+)?(?:press|media|spokesperson|spokesman|communications?)\b"
+    r"|(?:media|press|news)\s+(?:cent(?:er|re)|room|office|team|desk)$)"  # "Media Center": a site's section
+)
 # "Doorstop, Department of Trade": a transcript's kind, then where it was given (a headline, no issuer's line)
 _KIND_VENUE = re.compile(
     r"(?i:(?:joint\s+)?(?:doorstop(?:\s+interview)?|interview|(?:press|media)\s+(?:conference|briefing)|transcript)),\s"
