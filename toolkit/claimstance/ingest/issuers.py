@@ -382,21 +382,29 @@ def banner_source(page: str, title: str | None) -> str | None:
     """The site's name the page's first line gives (an organisation's word anywhere in it, and no connector after
     it: "European Union External Action"; or an organisation line), when that line is not the headline; else an
     organisation line among the page's last :data:`FOOTER_LINES` lines (its footer: "U.S. Department of State")."""
+    return next((name for line, name in _banners(page) if line != title), None)
+
+
+@lru_cache(maxsize=4)  # every document of a page asks
+def _banners(page: str) -> tuple[tuple[str, str], ...]:
+    """The page's banner and footer lines that name a site, with the name each gives (see :func:`banner_source`)."""
+    found: list[tuple[str, str]] = []
     head = [line.strip() for line in page[:BANNER_CHARS].splitlines() if line.strip()]
     top = head[0] if head else ""
-    if top != title and _banner_like(top):
+    if _banner_like(top):
         named = org_line(top)
         tokens = top.split()
         at = next((i for i, t in enumerate(tokens) if t.lower() in ORG_WORDS), None)
         if named is None and at is not None and not any(t.lower() in _CONNECTORS or _verb_like(t) for t in tokens[at:]):
             named = top  # "European Union External Action": an organisation's word inside, no "of" or "in" after it
         if named is not None:
-            return named
+            found.append((top, named))
     foot = [line.strip() for line in page[-BANNER_CHARS:].splitlines() if line.strip()]
     for line in foot[-FOOTER_LINES:]:
-        if line != title and _banner_like(line) and org_line(line) is not None:
-            return org_line(line)
-    return None
+        named = org_line(line) if _banner_like(line) else None
+        if named is not None:
+            found.append((line, named))
+    return tuple(found)
 
 
 # "Press conference by NPA Secretary General Jane Doe": a transcript's kind, then an acronym body and its officer
