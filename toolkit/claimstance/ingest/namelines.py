@@ -410,7 +410,9 @@ _BLOCK_LINES = 8
 
 def minister_block(lines: Sequence[str], text: str) -> tuple[str, str | None] | None:
     """The author a minister's name block at the head of a page names ("Rt Hon Jane Doe" / "Minister of Trade"),
-    where the text speaks in the first person or a byline names the same minister; None over a report."""
+    where the text speaks in the first person, a byline names the same minister, or a third-person release under
+    the block and its office names the minister again ("Foreign Minister Jane Doe said today"); None over a report
+    or a communiqué the block only heads."""
     for i, line in enumerate(lines[:_BLOCK_LINES]):
         found = MEMBER_NAME_LINE.fullmatch(line.strip())
         named = name_line(found["name"]) if found is not None else None
@@ -418,8 +420,14 @@ def minister_block(lines: Sequence[str], text: str) -> tuple[str, str | None] | 
             continue
         surname = named[0].split()[-1]
         bylined = any(other.startswith("By ") and other.endswith(surname) for other in lines)
-        if not (bylined or (speaks_itself(text) and _THIRD_PERSON.search(QUOTED.sub(" ", text[:4000])) is None)):
-            return None  # a report, or a writer's "I asked her ... she told me" under the minister's name
         following = lines[i + 1] if i + 1 < len(lines) else ""
-        return named[0], following if is_role_line(following) else None
+        office = following if is_role_line(following) else None
+        first_person = speaks_itself(text)
+        told = first_person and _THIRD_PERSON.search(QUOTED.sub(" ", text[:4000])) is not None
+        # a release in the third person names its minister again below the block ("Foreign Minister Jane Doe said")
+        mentions = len(re.findall(rf"\b{re.escape(named[0])}\b", text)) - (line.strip() in text)
+        released = office is not None and not first_person and mentions > 0
+        if not (bylined or released or (first_person and not told)):
+            return None  # a report or communiqué the block only heads, or a writer's "I asked her ... she told me"
+        return named[0], office
     return None
