@@ -389,8 +389,7 @@ def banner_source(page: str, title: str | None) -> str | None:
 def _banners(page: str) -> tuple[tuple[str, str], ...]:
     """The page's banner and footer lines that name a site, with the name each gives (see :func:`banner_source`)."""
     found: list[tuple[str, str]] = []
-    head = [line.strip() for line in page[:BANNER_CHARS].splitlines() if line.strip()]
-    top = head[0] if head else ""
+    top = page[:BANNER_CHARS].lstrip().split("\n", 1)[0].strip()
     if _banner_like(top):
         named = org_line(top)
         tokens = top.split()
@@ -399,8 +398,9 @@ def _banners(page: str) -> tuple[tuple[str, str], ...]:
             named = top  # "European Union External Action": an organisation's word inside, no "of" or "in" after it
         if named is not None:
             found.append((top, named))
-    foot = [line.strip() for line in page[-BANNER_CHARS:].splitlines() if line.strip()]
-    for line in foot[-FOOTER_LINES:]:
+    foot = page[-BANNER_CHARS:].rstrip().rsplit("\n", 2 * FOOTER_LINES)
+    foot = foot[1:] if len(page) > BANNER_CHARS else foot  # the first piece of a long page's tail is cut mid-line
+    for line in [line.strip() for line in foot if line.strip()][-FOOTER_LINES:]:
         named = org_line(line) if _banner_like(line) else None
         if named is not None:
             found.append((line, named))
