@@ -80,6 +80,27 @@ def test_a_members_name_with_the_constituency_is_a_speakers_line_not_the_headlin
     assert choose_title(["Harbour Bill (Second Reading)"]) == "Harbour Bill (Second Reading)"
 
 
+@pytest.mark.parametrize("block", ["The Hon. Jane Doe, MP", "Rt Hon Jane Doe", "THE HON. JANE DOE MP"])
+def test_a_westminster_members_name_line_in_any_case_is_no_headline(block: str) -> None:
+    assert choose_title([block, "Harbour talks resume in Oldtown"]) == "Harbour talks resume in Oldtown"
+
+
+def test_a_name_like_heading_over_a_records_dated_sitting_line_is_the_headline() -> None:
+    lines = ["Southern Region", "Northland Assembly Debate, Thursday - 7 November 2019", "Questions (12)", "Jane Doe"]
+    assert choose_title(lines) == "Southern Region"
+
+
+def test_a_name_like_heading_under_a_records_rubric_is_the_headline() -> None:
+    lines = ["Senate debates", "Senate matters - Commencement Matters", "Harbour Risk Review"]
+    assert choose_title(lines) == "Harbour Risk Review"
+
+
+@pytest.mark.parametrize("name", ["Micheál Doherty-Byrne", "Zoë Lindqvist", "Élise Marchand"])
+def test_a_name_with_accented_letters_is_a_name_line_and_no_headline(name: str) -> None:
+    assert name_line(name) == (name, None)
+    assert choose_title([name, "Harbour reopens"]) == "Harbour reopens"
+
+
 def test_a_short_title_case_line_over_a_records_debated_on_line_is_the_headline() -> None:
     lines = ["Skip to main content", "Harbour Law", "Volume 556: debated on Tuesday 15 January 2013"]
     assert choose_title(lines) == "Harbour Law"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from claimstance.ingest import ingest_text
 from claimstance.ingest.headers import choose_title, dated_head
-from claimstance.ingest.issuers import dated_issuer, issuer_line
+from claimstance.ingest.issuers import banner_source, dated_issuer, issuer_line, title_body
 from claimstance.schema import Document
 
 
@@ -45,7 +46,8 @@ def test_an_issuing_body_line_above_the_headline_alone_is_no_title() -> None:
 
 
 def test_labels_venues_and_headlines_ending_in_an_office_word_name_no_issuer() -> None:
-    for head in ("Breaking News Office", "Tag: Harbour Office", "Office of Press Relations"):
+    heads = ("Breaking News Office", "Tag: Harbour Office", "Office of Press Relations", "Media Center", "Press Room")
+    for head in heads:
         assert _first(f"{head}\n\nHarbour talks to resume\n\n{BODY}").source is None
 
 
@@ -300,3 +302,65 @@ def test_a_sections_label_over_a_spokespersons_statement_is_no_headline() -> Non
         "Jane DOE\nLead Spokesperson for Harbour Affairs\n"
     )
     assert _first(raw).title is None
+
+
+# ------------------------------------------------------------------------------------------------ seventh round
+
+_STATEMENT = "Over the last weeks I have met many of the parties. We agreed on the conditions for the vote.\n"
+
+
+def test_a_sites_banner_line_naming_a_union_over_the_headline_is_the_source() -> None:
+    raw = f"Nordic Union External Relations\n\nHarbour: Statement by the High Representative Jane Doe\n\n{_STATEMENT}"
+    doc = _first(raw)
+    assert (doc.source, doc.title) == (
+        "Nordic Union External Relations",
+        "Harbour: Statement by the High Representative Jane Doe",
+    )
+
+
+def test_a_sites_footer_line_under_the_text_is_the_source() -> None:
+    raw = f"Harbour talks to resume\n\n{_STATEMENT}\n\nNorthland Department of Trade\n\nTrade for a Fairer Future\n"
+    assert _first(raw).source == "Northland Department of Trade"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Oval Office",  # a venue
+        "Media Center",  # a desk
+        "Harbour Council Approves Budget",  # a headline in Title Case
+        "European Union Summit in Oldtown",  # an event at a place
+        "Harbour Union Strike Ends",  # a ticker's headline
+        "About the Department",  # a menu's link
+        "Media Relations Office",  # a contact block's desk
+        "Tag: Harbour Office",  # a label
+    ],
+)
+def test_venues_desks_links_and_headlines_at_the_top_or_bottom_name_no_site(line: str) -> None:
+    assert banner_source(f"{line}\n\nHarbour talks to resume\n\n{_STATEMENT}", "Harbour talks to resume") is None
+    assert banner_source(f"Harbour talks to resume\n\n{_STATEMENT}\n{line}\n", "Harbour talks to resume") is None
+
+
+def test_the_headline_itself_is_no_banner() -> None:
+    assert banner_source(f"Northland Council Trade Mission\n\n{_STATEMENT}", "Northland Council Trade Mission") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Press conference by NPA Secretary General Jane Doe, after the summit", "NPA"),
+        ("Remarks by UN Secretary-General Jane Doe at the harbour conference", "UN"),
+        ("Statement by Minister Jane Doe on the harbour", None),  # a person alone
+        ("Interview by BBC Radio with Jane Doe", None),  # an outlet, no officer
+        (None, None),
+    ],
+)
+def test_a_transcripts_title_naming_an_acronym_body_before_its_officer_gives_the_body(
+    title: str | None, body: str | None
+) -> None:
+    assert title_body(title) == body
+
+
+def test_a_press_conference_page_titled_with_its_bodys_officer_is_that_bodys() -> None:
+    raw = "Press conference by NPA Secretary General Jane Doe\n\n3 April 2008\n\nGood afternoon. " + BODY
+    assert _first(raw).source == "NPA"

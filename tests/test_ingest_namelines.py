@@ -40,6 +40,24 @@ def test_a_name_block_over_a_third_person_report_names_no_author() -> None:
     assert minister_block(["Anna Berg visits Oldtown", "News"], _RELEASE) is None
 
 
+def test_a_name_block_with_its_office_over_a_third_person_release_naming_the_minister_is_its_author() -> None:
+    raw = (
+        "The Hon. Karl Olsen MP\n\nMinister of Trade\n\n4 May 2005\n\nTrade mission to Southland\n\n"
+        "Trade Minister Karl Olsen today announced a trade mission to Southland in June.\n\n"
+        "Mr Olsen said exporters had asked for the visit. The mission will include twenty firms.\n"
+    )
+    assert _author(raw) == ("Karl Olsen", "Minister of Trade")
+
+
+def test_a_name_block_over_a_communique_that_never_names_the_minister_names_no_author() -> None:
+    raw = (
+        "The Hon. Karl Olsen MP\n\nMinister of Trade\n\nContact group ends visit\n\n"
+        "The contact group visited Southland today. Ministers met the interim government.\n\n"
+        "Ministers noted the progress made towards elections. The group will return in May.\n"
+    )
+    assert _author(raw) == (None, None)
+
+
 _COUNCIL_BODY = (
     "Thank you, Madam President. I also thank Under Secretary Jane Doe for her briefing to the Council today.\n"
     "The United States is concerned by the reports we have heard this week about the harbour dispute.\n"

@@ -52,6 +52,15 @@ def test_a_surname_alone_is_written_out_as_the_page_names_its_one_holder() -> No
     assert fuller_name("President Joseph R. Smith spoke today.", "Smith") == "Joseph R. Smith"
     assert fuller_name("Jane Smith met John Smith.", "Smith") == "Smith"  # two people of that name: no guess
     assert fuller_name("The Smith Institute said.", "Smith") == "Smith"
+
+
+def test_a_surname_is_written_out_past_a_follow_link_and_a_style_with_accented_given_names() -> None:
+    text = (
+        "The Honourable Stéphane Doe, Minister of Trade, issued this statement.\n"
+        "Follow Minister Doe on Twitter: @NorthlandTrade\n"
+    )
+    assert fuller_name(text, "Doe") == "Stéphane Doe"
+    assert fuller_name("Follow Minister Doe on Twitter: @NorthlandTrade\n", "Doe") == "Doe"  # no given name at all
     raw = (
         "Secretary Doe's Remarks to the Press\nRemarks\nJane Doe, Secretary of State\nOldtown, Northland\n"
         "March 4, 2026\n\nSECRETARY DOE: Thank you very much. We made real progress.\n"

@@ -9,6 +9,7 @@ import pytest
 from claimstance.ingest import ingest_text, split_author
 from claimstance.lexicon import (
     DAY_MONTH,
+    MEMBER_NAME_LINE,
     LineKind,
     Updated,
     by_first_letter,
@@ -112,6 +113,22 @@ def test_ingest_and_segment_drop_the_same_noise_lines(noise: str) -> None:
 
 
 # ------------------------------------------------------------------------------------------------ roles
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("The Hon. Jane Doe, MP", "Jane Doe"),
+        ("Rt Hon Jane Doe MP", "Jane Doe"),
+        ("The Right Honourable Jane Doe", "Jane Doe"),
+        ("Hon Karl Olsen MLA", "Karl Olsen"),
+        ("The Honorable Karl Olsen", "Karl Olsen"),
+        ("Honest answers on the harbour, at last", None),
+    ],
+)
+def test_a_westminster_members_name_line_gives_the_name_without_style_or_letters(line: str, name: str | None) -> None:
+    found = MEMBER_NAME_LINE.fullmatch(line)
+    assert (found["name"] if found is not None else None) == name
 
 
 @pytest.mark.parametrize(("token", "honorific"), [("Mr.", True), ("Mr", True), ("Excellency", True), ("Mrs", True)])

@@ -418,6 +418,12 @@ TRANSCRIPT_HEADER = (
 """What opens a transcript's header: "Statement", "Opening remarks", "Joint press conference" (a lower-case
 pattern fragment: compile it case-insensitively)."""
 PARTICLES = words("de da del della di du dos van von der den bin ibn ben al el la le")
+# A Westminster member's style before the name ("The Hon.", "Rt Hon", "The Right Honourable", "Hon"), the head of
+# a name block over its office or constituency line, and that name line whole ("The Hon. Jane Doe, MP")
+MEMBER_STYLE = r"(?:The\s+)?(?:R(?:igh)?t\.?\s+)?Hon(?:ou?rable)?\.?"
+MEMBER_NAME_LINE = re.compile(
+    rf"{MEMBER_STYLE}\s+(?P<name>[A-Z][^\n,]{{2,60}}?)(?:,?\s+(?:MP|M\.P\.|MHR|MLA|MSP|QC|KC|TD))*"
+)
 """Lower-case words inside personal names ("Charles de Gaulle")."""
 
 

@@ -65,6 +65,7 @@ from claimstance.ingest.headers import (
 )
 from claimstance.ingest.issuers import (
     agenda_item,
+    banner_source,
     committee_in_lead,
     dated_issuer,
     domain_dateline,
@@ -77,6 +78,7 @@ from claimstance.ingest.issuers import (
     release_issuer,
     sitting_line,
     source_credit,
+    title_body,
 )
 from claimstance.ingest.lines import BLANK, STRONG, WEAK, Line, Run, is_comment, runs_and_text
 from claimstance.ingest.namelines import is_label_line, name_line
@@ -253,6 +255,8 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         or header_issuer(titles, title)
         or issuer_in_lead(raw, [line.start for line in (top, lead_line) if line], item.end)
         or committee_in_lead(lead)
+        or title_body(title)
+        or banner_source(raw, title)
     )
     return Document(
         id=f"{_stem(seed_file)}-d{ordinal:02d}",

@@ -30,6 +30,7 @@ from claimstance.lexicon import (
     DATE,
     DAY_MONTH,
     FUNCTION_WORDS,
+    MEMBER_NAME_LINE,
     MONTHS,
     Published,
     Updated,
@@ -222,6 +223,13 @@ def dated_head(heads: Sequence[str]) -> Published | None:
 
 # ------------------------------------------------------------------------------------------------ titles
 
+# A record's dated heading: "Northland Assembly Debate, Thursday - 7 November 2019" (case-insensitive fragment)
+_SITTING_DATE = rf".{{0,60}}\b(?:debates?|proceedings|sitting)\s*[,\-–—]\s*(?:\w+day\s*[,\-–—]?\s*)?{DATE.pattern}$"
+# A debate's rubric: "Question for Short Debate", "Assembly matters - Commencement Matters" (case-insensitive fragment)
+_RUBRIC = (
+    r"(?:.{0,60}\s[-–—]\s)?(?:question\s+for\s+short\s+debate|motion\s+to\s+take\s+note|commencement\s+matters"
+    r"|(?:private\s+notice|urgent)\s+question|asked\s+by)$"
+)
 _NOT_A_TITLE = re.compile(
     r"(?:[•·▪●*\-–—]|\d{1,2}\.\s|\d{1,2}:\d{2}\s|by\s|(?i:posted\s+by\s|accessibility|skip\s+to|breaking\s+news|tags?\s*:|category\s*:"
     r"|section\s*:|filed\s+under|home$|menu$|search$|for\s+immediate\s+release|as\s+delivered|as\s+prepared"
@@ -232,15 +240,14 @@ _NOT_A_TITLE = re.compile(
     r"websites\s+use\b|showing\s+posts\s+(?:with|for)\b|printable\s+version\b"
     # the skip link of a bilingual Irish site, a record's dated heading ("Northland Assembly Debate, Thursday - 7
     # November 2019"), a speech's label before its speaker ("Prepared Floor Remarks by Senator Jane Doe")
-    rf"|léim\s+ar\s+aghaidh\b|.{{0,60}}\b(?:debates?|proceedings|sitting)\s*[,\-–—]\s*(?:\w+day\s*[,\-–—]?\s*)?{DATE.pattern}$"
+    rf"|léim\s+ar\s+aghaidh\b|{_SITTING_DATE}"
     r"|(?:(?:prepared|floor|opening|closing|keynote)\s+)+remarks\s+(?:by|of)\s"
     r"|(?:questions|ceisteanna|written\s+answers|oral\s+answers)\s*\(\d+\)$"  # a record's numbered section
     # a debate's rubric ("Question for Short Debate", "Motion to Take Note") or its citation ("HC Deb 4 May 1998 vol 3")
-    r"|(?:.{0,60}\s[-–—]\s)?(?:question\s+for\s+short\s+debate|motion\s+to\s+take\s+note|commencement\s+matters"
-    r"|(?:private\s+notice|urgent)\s+question|asked\s+by)$"
+    rf"|{_RUBRIC}"
     # a member's name with the constituency, a record's speaker line ("Mr. Jane Doe (Oldtown and Northby)")
     r"|(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady)\.?\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s*\([^()]{2,60}\)$"
-    r"|h[cl]\s+deb\b|(?:the\s+)?(?:rt\.?\s+)?hon(?:\.|ourable)\s+\w+(?:\s+\w+){0,3},?(?:\s+mp)?$"  # a name block
+    rf"|h[cl]\s+deb\b|{MEMBER_NAME_LINE.pattern}$"  # a name block, in any case ("THE HON. JANE DOE MP")
     r"|from\s+the\s+.{0,60}\bonline\s+(?:through|via)\b|.{3,200}\|\s*\w+(?:\s+\w+){0,3}\s+source$))"  # credit, link
 )
 _SECTIONS = (
@@ -371,13 +378,16 @@ _DOCUMENT_TYPES = frozenset(
      "written statement to parliament", "statement", "news release", "media release", "transcript"]
 )  # fmt: skip
 """A government site's label of a document's type: the headline comes right under it, its summary after."""
-_RECORD_DATE = re.compile(r"Volume\s+\d+:\s+debated\s+on\b")
+_RECORD_DATE = re.compile(rf"Volume\s+\d+:\s+debated\s+on\b|(?i:{_SITTING_DATE})")
+_RECORD_RUBRIC = re.compile(rf"(?i:{_RUBRIC})")
 
 
-def _over_record_date(lines: Sequence[str], i: int) -> bool:
-    """Whether header line ``i`` stands right above a record's "Volume 556: debated on ..." line: the debate's title,
-    however short or name-like ("Harbour Law" is no person there)."""
-    return i + 1 < len(lines) and _RECORD_DATE.match(lines[i + 1]) is not None
+def _record_heading(lines: Sequence[str], i: int) -> bool:
+    """Whether header line ``i`` is a record's heading: right above its dated line ("Volume 556: debated on ...",
+    "Northland Assembly Debate, Thursday - 7 November 2019") or right under its rubric ("... - Commencement
+    Matters"): the debate's title, however short or name-like ("Harbour Law", "Northern Region" are no persons)."""
+    above = i + 1 < len(lines) and _RECORD_DATE.match(lines[i + 1]) is not None
+    return above or (i > 0 and _RECORD_RUBRIC.match(lines[i - 1]) is not None)
 
 
 _ROMANCE_WORDS = words("de la le les du des sur et pour au aux en del los las por para el y")
@@ -433,7 +443,7 @@ def choose_title(lines: Sequence[str]) -> str | None:
             line = line.split(" | ")[0]  # "Headline | Northpress News": the page title names its site
         site = _SITE_SUFFIX.search(line) if "." in line else None
         line = line[: site.start()] if site else line  # "Headline - northpress.com"
-        person = name_line(line) if not _over_record_date(lines, i) else None
+        person = name_line(line) if not _record_heading(lines, i) else None
         if person is not None and (person[1] is None or title_cased(person[1])):
             continue  # "Jane Doe": a byline's or speaker's name line (a short Title Case headline is lost with it)
         # "Press Statement", or a long Title Case line: only when no other line is a headline

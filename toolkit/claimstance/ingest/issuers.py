@@ -4,6 +4,11 @@
   Commissioner", "Ministry of Fisheries Press Team"): a repost host's credit for the issuing body, or the
   issuing site's own name above its headline; a desk's name gives its body ("NPA Press Team" -> "NPA"). Such a
   line is no headline either.
+* **The site's banner or footer** (issue 15, seventh round): the page's first line naming an organisation of three
+  words or more ("European Union External Action" over the headline), or an organisation line among its last lines
+  ("U.S. Department of State" over the site's motto): the site's own name, when nothing nearer the text names one.
+* **An acronym body in a transcript's title** ("Press conference by NPA Secretary General Jane Doe"): the body
+  whose officer speaks, on its own site.
 
 Pure functions over short strings.
 """
@@ -16,12 +21,27 @@ from functools import lru_cache
 from itertools import pairwise
 
 from claimstance.ingest.namelines import name_line
-from claimstance.lexicon import DATE, FIRST_PERSON, ORG_HEADS, ORG_WORDS, Published, parse_published, words
+from claimstance.lexicon import (
+    DATE,
+    FIRST_PERSON,
+    FUNCTION_WORDS,
+    ORG_HEADS,
+    ORG_WORDS,
+    ROLE_WORDS,
+    TRANSCRIPT_HEADER,
+    Published,
+    parse_published,
+    words,
+)
 
 _CONNECTORS = words("of the for and on in to - –")
 _DESK = re.compile(r"\s+(?i:press\s+(?:team|office|service|desk)|media\s+(?:team|office|desk)|newsroom|news\s+desk)$")
-# "Office of the Press Secretary", "Office of Press Relations", "Office of the Spokesperson": a desk with no body
-_DESK_ONLY = re.compile(r"(?i:office\s+of\s+(?:the\s+)?(?:press|media|spokesperson|spokesman|communications?)\b)")
+# "Office of the Press Secretary", "Office of Press Relations", "Office of the Spokesperson", "Media Center": a desk
+# with no body
+_DESK_ONLY = re.compile(
+    r"(?i:office\s+of\s+(?:the\s+)?(?:press|media|spokesperson|spokesman|communications?)\b"
+    r"|(?:media|press|news)\s+(?:cent(?:er|re)|room|office|team|desk)$)"  # "Media Center": a site's section
+)
 # "Doorstop, Department of Trade": a transcript's kind, then where it was given (a headline, no issuer's line)
 _KIND_VENUE = re.compile(
     r"(?i:(?:joint\s+)?(?:doorstop(?:\s+interview)?|interview|(?:press|media)\s+(?:conference|briefing)|transcript)),\s"
@@ -333,3 +353,68 @@ def issuer_in_lead(raw: str, starts: Sequence[int], end: int) -> str | None:
         if FIRST_PERSON.search(_QUOTED.sub(" ", text), found.end()) is not None:
             return found["name"]
     return None
+
+
+# ------------------------------------------------------------------------------------------------ banners and titles
+
+BANNER_WORDS, FOOTER_LINES = 3, 3
+"""A site's name in its banner or footer has at least this many words (two-word lines there are venues and desks:
+"Oval Office", "Media Center"); a footer is the page's last lines."""
+BANNER_CHARS = 1000
+"""How far into a page's head and tail its banner and footer lines are looked for."""
+_NOT_BANNER_FIRST = words("about contact follow media press news share related more")
+_BANNER_MARKS = re.compile(r"\d|[:|]|[.,;!?]$")
+
+
+def _banner_like(line: str) -> bool:
+    """Whether a line may be a site's name: capitalised words (or connectors), no digit, colon or bar, no headline
+    verb, not opening with a preposition, desk or link word ("About the Department", "Media Relations Office")."""
+    tokens = line.split()
+    if not BANNER_WORDS <= len(tokens) <= MAX_ISSUER_WORDS or _BANNER_MARKS.search(line) is not None:
+        return False
+    first = tokens[0].lower()
+    if first in FUNCTION_WORDS or first in _NOT_BANNER_FIRST or any(map(_verb_like, tokens[:-1])):
+        return False
+    return all(t[:1].isupper() or t.lower() in _CONNECTORS for t in tokens)
+
+
+def banner_source(page: str, title: str | None) -> str | None:
+    """The site's name the page's first line gives (an organisation's word anywhere in it, and no connector after
+    it: "European Union External Action"; or an organisation line), when that line is not the headline; else an
+    organisation line among the page's last :data:`FOOTER_LINES` lines (its footer: "U.S. Department of State")."""
+    return next((name for line, name in _banners(page) if line != title), None)
+
+
+@lru_cache(maxsize=4)  # every document of a page asks
+def _banners(page: str) -> tuple[tuple[str, str], ...]:
+    """The page's banner and footer lines that name a site, with the name each gives (see :func:`banner_source`)."""
+    found: list[tuple[str, str]] = []
+    top = page[:BANNER_CHARS].lstrip().split("\n", 1)[0].strip()
+    if _banner_like(top):
+        named = org_line(top)
+        tokens = top.split()
+        at = next((i for i, t in enumerate(tokens) if t.lower() in ORG_WORDS), None)
+        if named is None and at is not None and not any(t.lower() in _CONNECTORS or _verb_like(t) for t in tokens[at:]):
+            named = top  # "European Union External Action": an organisation's word inside, no "of" or "in" after it
+        if named is not None:
+            found.append((top, named))
+    foot = page[-BANNER_CHARS:].rstrip().rsplit("\n", 2 * FOOTER_LINES)
+    foot = foot[1:] if len(page) > BANNER_CHARS else foot  # the first piece of a long page's tail is cut mid-line
+    for line in [line.strip() for line in foot if line.strip()][-FOOTER_LINES:]:
+        named = org_line(line) if _banner_like(line) else None
+        if named is not None:
+            found.append((line, named))
+    return tuple(found)
+
+
+# "Press conference by NPA Secretary General Jane Doe": a transcript's kind, then an acronym body and its officer
+_TITLE_BODY = re.compile(
+    rf"(?i:{TRANSCRIPT_HEADER})\s+(?:by|of)\s+(?:the\s+)?(?P<body>[A-Z]{{2,6}})\s+(?P<office>[A-Z][\w\-]*)"
+)
+
+
+def title_body(title: str | None) -> str | None:
+    """The acronym body a transcript's title names before its officer ("Press conference by NPA Secretary General
+    ..." -> "NPA"); a title naming a person alone ("Statement by Minister Jane Doe") names no body."""
+    found = _TITLE_BODY.match(title) if title else None
+    return found["body"] if found is not None and found["office"].lower() in ROLE_WORDS else None

@@ -10,7 +10,15 @@ import re
 from collections.abc import Iterator, Sequence
 
 from claimstance.ingest.styles import NOT_FIRST, VENUE_WORDS
-from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, TRANSCRIPT_HEADER, is_honorific, words
+from claimstance.lexicon import (
+    FUNCTION_WORDS,
+    MEMBER_NAME_LINE,
+    ORG_HEADS,
+    ROLE_WORDS,
+    TRANSCRIPT_HEADER,
+    is_honorific,
+    words,
+)
 
 TRANSCRIPT_START = re.compile(rf"(?i:{TRANSCRIPT_HEADER})\b")
 KIND_WORDS = words("statement speech remarks address message interview briefing declaration comment comments")
@@ -19,8 +27,9 @@ ROLE_CONNECTORS = words("of the and for on to")
 ROLE_OR_ORG = ROLE_WORDS | ORG_HEADS
 
 
-_NAME_WORD = r"(?:[A-Z][a-z]+|[A-Z](?=['’]))(?:['’\-]?[A-Z][a-z]+)*"
-"""A capitalised name: "Doe", "McCormack", "O’Brien", "Jean-Luc" (not "UN", not "Doe’s")."""
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin-1's accented letters too: "Micheál", "Zoë", "Élise"
+_NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}]+|[A-Z](?=['’]))(?:['’\-]?[{_UPPER}][{_LOWER}]+)*"
+"""A capitalised name: "Doe", "McCormack", "O’Brien", "Jean-Luc", "Micheál" (not "UN", not "Doe’s")."""
 _PERSON_LINE = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD}|de|van|von|al)){{1,3}})(?P<role>\s+.+)?"
 )
@@ -396,26 +405,29 @@ def surname_first(text: str, name: str) -> str:
     return f"{name} {found.pop()}" if len(found) == 1 else name
 
 
-_HON_LINE = re.compile(
-    r"(?:The\s+)?(?:Rt\.?\s+)?Hon(?:ourable)?\.?\s+(?P<name>[A-Z][^\n,]{2,60}?)"
-    r"(?:,?\s+(?:MP|M\.P\.|MHR|MLA|MSP|QC|KC|TD))*"
-)
-"""A Westminster minister's name line: "The Hon. Jane Doe, MP", "Rt Hon Jane Doe", "Hon Jane Doe MP"."""
 _BLOCK_LINES = 8
 
 
 def minister_block(lines: Sequence[str], text: str) -> tuple[str, str | None] | None:
     """The author a minister's name block at the head of a page names ("Rt Hon Jane Doe" / "Minister of Trade"),
-    where the text speaks in the first person or a byline names the same minister; None over a report."""
+    where the text speaks in the first person, a byline names the same minister, or a third-person release under
+    the block and its office names the minister again ("Foreign Minister Jane Doe said today"); None over a report
+    or a communiqué the block only heads."""
     for i, line in enumerate(lines[:_BLOCK_LINES]):
-        found = _HON_LINE.fullmatch(line.strip())
+        found = MEMBER_NAME_LINE.fullmatch(line.strip())
         named = name_line(found["name"]) if found is not None else None
         if named is None or named[1] is not None:
             continue
         surname = named[0].split()[-1]
         bylined = any(other.startswith("By ") and other.endswith(surname) for other in lines)
-        if not (bylined or (speaks_itself(text) and _THIRD_PERSON.search(QUOTED.sub(" ", text[:4000])) is None)):
-            return None  # a report, or a writer's "I asked her ... she told me" under the minister's name
         following = lines[i + 1] if i + 1 < len(lines) else ""
-        return named[0], following if is_role_line(following) else None
+        office = following if is_role_line(following) else None
+        first_person = speaks_itself(text)
+        told = first_person and _THIRD_PERSON.search(QUOTED.sub(" ", text[:4000])) is not None
+        # a release in the third person names its minister again below the block ("Foreign Minister Jane Doe said")
+        mentions = len(re.findall(rf"\b{re.escape(named[0])}\b", text)) - (line.strip() in text)
+        released = office is not None and not first_person and mentions > 0
+        if not (bylined or released or (first_person and not told)):
+            return None  # a report or communiqué the block only heads, or a writer's "I asked her ... she told me"
+        return named[0], office
     return None

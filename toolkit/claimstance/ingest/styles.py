@@ -67,8 +67,10 @@ VENUE_WORDS = ORG_HEADS | words(
 """Words of a place or medium line under a transcript's title ("Via Teleconference", "Oval Office")."""
 NOT_FIRST = FUNCTION_WORDS | words("via aboard")
 
-_GIVEN = r"(?:[A-Z][a-z'’\-]+|[A-Z]\.)"
-_NOT_GIVEN = ROLE_WORDS | FUNCTION_WORDS | ORG_HEADS | words("mr mrs ms dr madam sir dame lord")
+_GIVEN = r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]+|[A-Z]\.)"  # "Stéphane" too
+_NOT_GIVEN = (
+    ROLE_WORDS | FUNCTION_WORDS | ORG_HEADS | words("mr mrs ms dr madam sir dame lord hon honourable honorable")
+)
 
 
 def fuller_name(text: str, name: str) -> str:
@@ -79,8 +81,9 @@ def fuller_name(text: str, name: str) -> str:
     found: set[str] = set()
     for match in re.finditer(rf"((?:{_GIVEN}[ \t]+){{1,3}}){re.escape(name)}\b(?!['’]?[ \t]*[A-Z][a-z])", text):
         given = match.group(1).split()
-        while given and (given[0].lower().rstrip(".") in _NOT_GIVEN or is_honorific(given[0])):
-            given = given[1:]  # "President Joseph Smith": the office is no given name
+        # "President Joseph Smith", "Follow Minister Smith on ...": an office, and any word before it, is no given name
+        offices = [k for k, t in enumerate(given) if t.lower().rstrip(".") in _NOT_GIVEN or is_honorific(t)]
+        given = given[offices[-1] + 1 :] if offices else given
         if given and given[0][:1].isupper() and not given[0].endswith("."):
             found.add(" ".join([*given, name]))
     firsts = {candidate.split()[0] for candidate in found}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimstance.lexicon import FUNCTION_WORDS, ROLE_WORDS, words
+from claimstance.lexicon import FUNCTION_WORDS, MEMBER_STYLE, ROLE_WORDS, words
 from claimstance.segment import clauses
 from claimstance.segment.names import BE, PRONOUNS, is_name_token, is_plain, parse_speaker_phrase, strip_article
 from claimstance.segment.validate import check_name
@@ -226,7 +226,7 @@ def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str
 # A member's title before the name, and the party and state after it: "U.S. Senators Anna Berg (D-NL)",
 # "Rep. Karl Olsen", "The Honourable Anna Berg": no part of who speaks
 _MEMBER_TITLE = re.compile(
-    r"^(?:(?:The\s+)?(?:Right\s+)?Hon(?:ou?rable|\.)\s+|(?:U\.S\.\s+)?(?:Senators?|Sens?\.|Representatives?|Reps?\."
+    rf"^(?:{MEMBER_STYLE}\s+|(?:U\.S\.\s+)?(?:Senators?|Sens?\.|Representatives?|Reps?\."
     r"|Congress(?:wo)?m[ae]n|Delegate)\s+)"
 )
 _PARTY_STATE = re.compile(r"\s*\((?:R|D|I|ID|DFL)-[A-Z][\w. ]{0,18}\)")
