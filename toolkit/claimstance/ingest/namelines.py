@@ -19,8 +19,10 @@ ROLE_CONNECTORS = words("of the and for on to")
 ROLE_OR_ORG = ROLE_WORDS | ORG_HEADS
 
 
-_NAME_WORD = r"(?:[A-Z][a-z]+|[A-Z](?=['’]))(?:['’\-]?[A-Z][a-z]+)*"
-"""A capitalised name: "Doe", "McCormack", "O’Brien", "Jean-Luc" (not "UN", not "Doe’s")."""
+_UPPER = "A-ZÀ-ÖØ-ÞĆČĎĐĘĚŁŃŇŐŒŘŚŠŤŮŰŹŻŽ"
+_LOWER = "a-zß-öø-ÿāăąćčďđēėęěğīįıķĺľłńņňōőœŕřśşšţťūůűųźżž"
+_NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}]+|[A-Z](?=['’]))(?:['’\-]?[{_UPPER}][{_LOWER}]+)*"
+"""A capitalised name: "Doe", "McCormack", "O’Brien", "Jean-Luc", "Štefan Füle" (not "UN", not "Doe’s")."""
 _PERSON_LINE = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD}|de|van|von|al)){{1,3}})(?P<role>\s+.+)?"
 )
@@ -113,6 +115,7 @@ _LABEL_LINE = re.compile(rf"(?:[A-Z]\w*\s+)?(?i:{TRANSCRIPT_HEADER})")
 def is_label_line(line: str) -> bool:
     """A transcript's label on a line of its own: "Remarks", "Press Statement", "Daily Press Briefing",
     "Speech", or a speech's delivery note ("As Delivered")."""
+    line = line.strip("[]()")  # "[Check Against Delivery]"
     return len(line) <= 40 and (_LABEL_LINE.fullmatch(line) is not None or _DELIVERY.fullmatch(line) is not None)
 
 
@@ -123,7 +126,7 @@ def name_under_label(title: str | None, heads: Sequence[str]) -> tuple[str, str 
     label = next((i for i, line in enumerate(heads) if is_label_line(line) or (labelled and line == title)), None)
     if label is None:
         return None
-    if _DELIVERY.fullmatch(heads[label]):
+    if _DELIVERY.fullmatch(heads[label].strip("[]()")):
         label = -1  # "Jane Doe" / "Ambassador" / "AS DELIVERED": the note comes under the name
     for i, line in enumerate(heads[label + 1 :], start=label + 1):  # the name comes under the label
         person = name_line(line) or _addressed(line)
