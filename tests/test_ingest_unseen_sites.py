@@ -28,3 +28,34 @@ def test_an_accented_name_under_a_bracketed_delivery_note_is_the_speeches_author
         "Strasbourg, 3 April 2019\n\n" + _SPEECH
     )
     assert _author(raw)[0] == "Žofia Dvořák"
+
+
+def test_the_holder_named_after_the_office_in_a_press_offices_headline_is_the_author() -> None:
+    raw = (
+        "Press Releases\n\n"
+        "Address by the Minister of Health and Chair of the Northland Council on Medicine, Ms Jane Roe, at the "
+        "opening of the congress, in Oldtown, yesterday\n\n"
+        "It is a great honour to be here with you. I want to thank the organisers for their invitation.\n\n"
+        "We have worked for years on this reform and we will see it through.\n"
+    )
+    author, role = _author(raw)
+    assert author == "Jane Roe"
+    assert role is not None and role.startswith("Minister of Health")
+
+
+def test_a_statement_answering_an_address_keeps_its_own_author() -> None:
+    raw = (
+        "Statement in Response to the Address by the President of the Assembly, Mr. Karl Olsen\n\n"
+        "The Union welcomes the President of the Assembly and thanks him for his address.\n\n"
+        "We share his view that the elections must be free.\n"
+    )
+    assert _author(raw)[0] != "Karl Olsen"
+
+
+def test_a_legislators_title_inside_an_office_phrase_leaves_the_member_alone() -> None:
+    raw = (
+        "Statement by Northland Commission Co-Chairman Sen. Jane Roe\n\n"
+        "I condemn the fraudulent election in Northland. We stand with its people.\n\n"
+        "Our commission will keep watching the courts.\n"
+    )
+    assert _author(raw) == ("Jane Roe", "Northland Commission Co-Chairman")

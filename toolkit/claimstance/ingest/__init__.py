@@ -79,7 +79,7 @@ from claimstance.ingest.issuers import (
     source_credit,
 )
 from claimstance.ingest.lines import BLANK, STRONG, WEAK, Line, Run, is_comment, runs_and_text
-from claimstance.ingest.namelines import is_label_line, name_line
+from claimstance.ingest.namelines import apposed_holder, is_label_line, name_line, titled_member
 from claimstance.ingest.prose import is_prose
 from claimstance.ingest.styles import house_source, lead_date
 from claimstance.lexicon import Published
@@ -202,6 +202,9 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         title = title or (header if header is None or not section_label(header) else None)
         if title is not None and author is not None and (name_line(title) or ("",))[0] == author:
             title = None  # "Jane Doe" / "Ambassador": the speaker's name line is no headline
+        holder = apposed_holder(title)  # "Address by the Senator, Mr Jane Roe, at ...": the office, then its holder
+        author, role = (holder, role or author) if holder is not None and author != holder else (author, role)
+        author, role = (titled_member(author) or (author, role)) if author is not None else (author, role)
         if author is not None:
             role = fullest_role(text, author, role)
     lead = raw[lead_line.start : min(item.end, lead_line.start + LEAD_CHARS)] if lead_line else ""

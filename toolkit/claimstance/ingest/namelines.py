@@ -422,3 +422,26 @@ def minister_block(lines: Sequence[str], text: str) -> tuple[str, str | None] | 
         following = lines[i + 1] if i + 1 < len(lines) else ""
         return named[0], following if is_role_line(following) else None
     return None
+
+
+_APPOSED = re.compile(
+    rf"(?:Address|Statement|Remarks|Speech|Message)\s+(?:delivered\s+)?by\s+[^,\n]+,\s+(?:Mr|Mrs|Ms|Dr|Mme)\.?\s+"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,3}})\s*(?:,|$)"
+)
+_LEGISLATOR = words("sen rep senator congressman congresswoman assemblyman assemblywoman")
+
+
+def apposed_holder(title: str | None) -> str | None:
+    """The holder a header names after the office: "Address by the Minister of Health, Ms Jane Roe, at ..."."""
+    found = _APPOSED.match(title) if title is not None else None
+    return found["name"] if found is not None else None
+
+
+def titled_member(author: str) -> tuple[str, str | None] | None:
+    """A legislator at the end of an office phrase: "Commission Co-Chairman Sen. Jane Roe" is Jane Roe."""
+    tokens = author.split()
+    title = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].lower().rstrip(".") in _LEGISLATOR), None)
+    name = tokens[title + 1 :] if title is not None else []
+    if title is None or not 2 <= len(name) <= 3 or not all(t[:1].isupper() for t in name):
+        return None
+    return " ".join(name), " ".join(tokens[:title]) or None
