@@ -59,3 +59,14 @@ def test_a_legislators_title_inside_an_office_phrase_leaves_the_member_alone() -
         "Our commission will keep watching the courts.\n"
     )
     assert _author(raw) == ("Jane Roe", "Northland Commission Co-Chairman")
+
+
+def test_a_headline_ending_on_a_places_initials_heads_the_release_below_its_date() -> None:
+    raw = (
+        "Skip to main content\n\nVote results delivered to Congress in Washington, D.C.\n\nJune 15, 2017\n\n"
+        "The Governor of Northland visited the capital to report on the results of the vote held last Sunday.\n\n"
+        '"We are making sure today that Congress hears the people of Northland," said the Governor.\n'
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.title == "Vote results delivered to Congress in Washington, D.C."
+    assert doc.published is not None and doc.published.isoformat() == "2017-06-15"

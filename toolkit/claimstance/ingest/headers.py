@@ -343,6 +343,10 @@ _VENUES = words("office room lawn garden house building palace residence hotel a
 _BREADCRUMB = re.compile(r"\s[»›]\s|^Home\s+[>/]\s")
 
 
+INITIALS_END = re.compile(r"(?:(?![.!?…]\s).)*\s[A-Z]\.[A-Z]\.")
+"""A line whose only full stops are a place's initials at its end ("... announced in Washington, D.C.")."""
+
+
 def is_headline(text: str | None) -> bool:
     """Whether a short line reads like a headline (capital or quote first, no closing full stop, not too long)."""
     if text is None or len(text) > LONG_TITLE_CHARS or len(text.split()) > LONG_TITLE_WORDS:
@@ -354,6 +358,7 @@ def is_headline(text: str | None) -> bool:
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“«'‘"):
         return False
     closed = text.rstrip("\"”»'’)]")[-1:] in _TITLE_END and QUOTE_HEADLINE.fullmatch(text) is None  # 'Chair: "No."'
+    closed = closed and INITIALS_END.fullmatch(text) is None
     return not closed and read_dateline(text) is None
 
 
