@@ -70,3 +70,21 @@ def test_a_headline_ending_on_a_places_initials_heads_the_release_below_its_date
     [doc] = ingest_text(raw, "page.txt")
     assert doc.title == "Vote results delivered to Congress in Washington, D.C."
     assert doc.published is not None and doc.published.isoformat() == "2017-06-15"
+
+
+def test_a_cookie_notice_a_release_section_and_a_press_contact_are_no_headline() -> None:
+    from claimstance.ingest.headers import choose_title
+
+    assert choose_title(["By continuing to use our site, you agree to our use of cookies. Cookie policy"]) is None
+    assert choose_title(["Press Release ● Trade and Industry"]) is None
+    assert choose_title(["Karl Olsen, 202-555-0100"]) is None
+
+
+def test_a_releases_dateline_run_into_its_capitalised_headline_is_cut_from_the_title() -> None:
+    raw = (
+        "May 3, 2012\n\nFOR IMMEDIATE RELEASE\n\nOLDTOWN, N.C.—SENATE PASSES NORTHLAND STATUS BILL\n\n"
+        "Senator Jane Roe announced today that the Senate passed the Northland Status Act by a vote of 60-40.\n\n"
+        '"This is a great day for Northland," Roe said.\n'
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.title == "SENATE PASSES NORTHLAND STATUS BILL"

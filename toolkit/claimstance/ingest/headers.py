@@ -241,7 +241,11 @@ _NOT_A_TITLE = re.compile(
     # a member's name with the constituency, a record's speaker line ("Mr. Jane Doe (Oldtown and Northby)")
     r"|(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady)\.?\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s*\([^()]{2,60}\)$"
     r"|h[cl]\s+deb\b|(?:the\s+)?(?:rt\.?\s+)?hon(?:\.|ourable)\s+\w+(?:\s+\w+){0,3},?(?:\s+mp)?$"  # a name block
-    r"|from\s+the\s+.{0,60}\bonline\s+(?:through|via)\b|.{3,200}\|\s*\w+(?:\s+\w+){0,3}\s+source$))"  # credit, link
+    r"|from\s+the\s+.{0,60}\bonline\s+(?:through|via)\b|.{3,200}\|\s*\w+(?:\s+\w+){0,3}\s+source$"  # credit, link
+    # a cookie notice; a release's kind over its section ("Press Release ● Foreign Affairs")
+    r"|by\s+(?:continuing\s+to\s+use|using)\s+(?:our|this)\s+(?:web)?site\b|(?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b"
+    r"|cookies?\s+(?:management|consent|policy|settings)\b|(?:press\s+)?releases?\s*[●•|]\s"
+    r"|[^\d\n]{2,60}\s\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}$))"  # a press contact: "Jane Roe, 202-555-0100"
 )
 _SECTIONS = (
     r"(?i:statements|speeches|press\s+releases|releases|readouts|briefings|messages|interviews|transcripts|articles)"
@@ -362,6 +366,7 @@ def is_headline(text: str | None) -> bool:
     return not closed and read_dateline(text) is None
 
 
+_RELEASE_PLACE = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,})?(?:,\s*(?:[A-Z]\.){2})?\s*[—–]\s*(?=[A-Z]{2,}\s[A-Z]{2,})")
 _VOLUME = re.compile(r";\s+[A-Z][\w ]{2,60}?\s+Vol\.\s*\d+(?:,\s*No\.\s*\d+)?$")
 _SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}$")
 
@@ -433,6 +438,7 @@ def choose_title(lines: Sequence[str]) -> str | None:
             continue
         if org_line(line) is not None:
             continue  # "Northland Government": the issuing body's name over its release
+        line = _RELEASE_PLACE.sub("", line)  # "WASHINGTON, D.C.—HOUSE PASSES ...": a release's dateline run in
         line = _VOLUME.sub("", line)  # "HEADLINE; Northland Record Vol. 166, No. 159": the page title cites its record
         if " | " in line and all(len(part.split()) <= 4 for part in line.split(" | ")[1:]):
             line = line.split(" | ")[0]  # "Headline | Northpress News": the page title names its site
