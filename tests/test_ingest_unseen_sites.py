@@ -88,3 +88,13 @@ def test_a_releases_dateline_run_into_its_capitalised_headline_is_cut_from_the_t
     )
     [doc] = ingest_text(raw, "page.txt")
     assert doc.title == "SENATE PASSES NORTHLAND STATUS BILL"
+
+
+def test_a_place_and_date_beside_a_comments_link_dates_a_members_column() -> None:
+    raw = (
+        "Weekly Report\n\nThe fight for fair elections\n\nOldtown, July 12, 2024 | comments\n\n"
+        "On July 1, the court dealt a blow to the plan. I have said all along that it was wrong.\n\n"
+        "The bottom line is that only citizens should vote, and I will keep fighting for that.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.published is not None and doc.published.isoformat() == "2024-07-12"

@@ -178,6 +178,9 @@ def _numeric_end(head: str) -> date | None:
         return None
 
 
+_PLACE_DAY = re.compile(rf"{_PLACE},\s*(?P<day>{DATE.pattern})")
+
+
 def dated_head(heads: Sequence[str]) -> Published | None:
     """The date a header line gives when no stamp or dateline does: with its label ("Volume 580: debated on
     Tuesday 13 May 2014"), beside a label ("SEPTEMBER 01, 2021•SPEECHES AND REMARKS"), before a place ("March
@@ -202,6 +205,9 @@ def dated_head(heads: Sequence[str]) -> Published | None:
             stamp = classify_line(piece)
             if stamp.stamp and stamp.published is not None and stamp.updated is Updated.PLAIN:
                 return stamp.published
+            placed = _PLACE_DAY.fullmatch(piece)  # "Washington, July 12, 2024 | comments"
+            if placed is not None:
+                return parse_published(placed["day"])
         label = _SECTION_BEFORE.match(head) if _CLOCK_TIME.search(head) else None
         labelled = (
             classify_line(head[label.end() :]) if label is not None and stamp_kind(head) is Updated.PLAIN else None
