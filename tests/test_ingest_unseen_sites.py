@@ -98,3 +98,15 @@ def test_a_place_and_date_beside_a_comments_link_dates_a_members_column() -> Non
     )
     [doc] = ingest_text(raw, "page.txt")
     assert doc.published is not None and doc.published.isoformat() == "2024-07-12"
+
+
+def test_a_ministrys_comment_with_one_line_per_paragraph_keeps_its_heading_and_its_voice() -> None:
+    raw = (
+        "Comment of the Ministry of Foreign Affairs of Northland regarding Southland's plans to hold a vote in the "
+        "occupied districts\n"
+        "Northland is closely following the intentions of Southland to hold so-called votes in the districts it holds.\n"
+        "We consider these votes illegitimate, and their results will have no legal consequences whatsoever.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.title is not None and doc.title.startswith("Comment of the Ministry of Foreign Affairs of Northland")
+    assert doc.author == "Ministry of Foreign Affairs of Northland"

@@ -96,7 +96,7 @@ LEAD_CHARS = 600
 _MAY_NAME_AGENCY = re.compile(r"[(/]|,[^,]*,")
 _NON_BLANK = re.compile(r"\S")
 WRAPPED = 0.7
-MIN_WRAP_WIDTH = 50
+MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 50, 100
 """Wire copy is wrapped at 60 to 80 characters; lines narrower than this are no wrapped prose."""
 """A line at least this share of the widest line next to it, running on into the next, is hard-wrapped prose."""
 
@@ -116,7 +116,7 @@ def _header_and_lead(raw: str, item: _Item) -> tuple[list[Line], Line | None]:
     if lead is None or not heads:
         return heads, lead
     width = max(line.end - line.start for line in [*heads, lead])
-    while heads and width >= MIN_WRAP_WIDTH:
+    while heads and MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
         last = heads[-1]
         adjacent = raw.count("\n", last.end, lead.start) == 1
         text = raw[last.start : last.end]
