@@ -110,3 +110,23 @@ def test_a_ministrys_comment_with_one_line_per_paragraph_keeps_its_heading_and_i
     [doc] = ingest_text(raw, "page.txt")
     assert doc.title is not None and doc.title.startswith("Comment of the Ministry of Foreign Affairs of Northland")
     assert doc.author == "Ministry of Foreign Affairs of Northland"
+
+
+def test_a_members_surname_before_statement_in_the_title_is_the_releases_author() -> None:
+    raw = (
+        "Roe Statement on Northland Vote Results\n\nNovember 4, 2020\n\nPress Release\n\n"
+        "WASHINGTON, D.C. - Congresswoman Jane Q. Roe (NL-02) released the following after the vote:\n\n"
+        '"The moment to admit Northland is upon us. The time to act is now."\n'
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.author == "Jane Q. Roe"
+
+
+def test_a_surname_statement_title_over_a_report_naming_no_such_member_names_no_author() -> None:
+    raw = (
+        "Roe Statement on Northland Vote Results\n\nNovember 4, 2020\n\n"
+        "The statement by the opposition leader drew criticism from across Northland on Tuesday.\n\n"
+        "Critics said the vote had been fair.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.author is None

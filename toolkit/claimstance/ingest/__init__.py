@@ -79,7 +79,13 @@ from claimstance.ingest.issuers import (
     source_credit,
 )
 from claimstance.ingest.lines import BLANK, STRONG, WEAK, Line, Run, is_comment, runs_and_text
-from claimstance.ingest.namelines import apposed_holder, is_label_line, name_line, titled_member
+from claimstance.ingest.namelines import (
+    apposed_holder,
+    is_label_line,
+    member_statement,
+    name_line,
+    titled_member,
+)
 from claimstance.ingest.prose import is_prose
 from claimstance.ingest.styles import house_source, lead_date
 from claimstance.lexicon import Published
@@ -207,6 +213,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         author, role = (titled_member(author) or (author, role)) if author is not None else (author, role)
         if author is not None:
             role = fullest_role(text, author, role)
+    author, role = (author, role) if author is not None else member_statement(title, text) or (None, None)
     lead = raw[lead_line.start : min(item.end, lead_line.start + LEAD_CHARS)] if lead_line else ""
     dateline = None
     for line in [*([lead_line] if lead_line else []), *reversed(header_lines[-2:])]:

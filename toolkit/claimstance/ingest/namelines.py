@@ -445,3 +445,23 @@ def titled_member(author: str) -> tuple[str, str | None] | None:
     if title is None or not 2 <= len(name) <= 3 or not all(t[:1].isupper() for t in name):
         return None
     return " ".join(name), " ".join(tokens[:title]) or None
+
+
+_MEMBER_TITLE = re.compile(
+    r"(?P<surname>[A-Z][\w'’\-]+)\s+(?:Statement|Remarks)\s+(?:on|regarding|after|following|about|in)\s+[A-Z]"
+)
+_MEMBER_LINE = (
+    r"(?:Congressman|Congresswoman|Representative|Rep\.|Senator|Sen\.|Delegate|Resident\s+Commissioner)\s+"
+    r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){{0,2}}\s+{surname})\b"
+)
+_MEMBER_CHARS = 1500
+
+
+def member_statement(title: str | None, text: str) -> tuple[str, None] | None:
+    """The member a release's title names before its kind ("Roe Statement on the Northland Vote"), written out
+    as the release's opening names them ("Congresswoman Jane Roe (NL-02) released ...")."""
+    found = _MEMBER_TITLE.match(title) if title is not None else None
+    if found is None:
+        return None
+    member = re.search(_MEMBER_LINE.format(surname=re.escape(found["surname"])), text[:_MEMBER_CHARS])
+    return (member["name"], None) if member is not None else None
