@@ -104,7 +104,7 @@ def test_a_ministrys_comment_with_one_line_per_paragraph_keeps_its_heading_and_i
     raw = (
         "Comment of the Ministry of Foreign Affairs of Northland regarding Southland's plans to hold a vote in the "
         "occupied districts\n"
-        "Northland is closely following the intentions of Southland to hold so-called votes in the districts it holds.\n"
+        "Northland is closely following the intentions of Southland to hold so-called votes in the districts.\n"
         "We consider these votes illegitimate, and their results will have no legal consequences whatsoever.\n"
     )
     [doc] = ingest_text(raw, "page.txt")
