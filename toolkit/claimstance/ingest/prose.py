@@ -23,7 +23,8 @@ def is_prose(raw: str, line: Line) -> bool:
         return False
     if length > LONG_TITLE_CHARS:
         return True
-    if length <= _SHORT_HEAD and INITIALS_END.fullmatch(raw, line.start, line.end) is not None:
+    initials = length <= _SHORT_HEAD and raw[line.end - 1] == "." and raw[line.end - 3] == "."
+    if initials and INITIALS_END.fullmatch(raw, line.start, line.end) is not None:
         return False  # "Vote results announced in Washington, D.C.": a headline ends on a place's initials
     if _PROSE_END.search(raw, line.start, line.end) is not None:
         if length <= MAX_TITLE_CHARS and (_kicker(raw, line) or quoted_headline(raw, line.start, line.end)):
