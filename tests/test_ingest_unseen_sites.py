@@ -130,3 +130,31 @@ def test_a_surname_statement_title_over_a_report_naming_no_such_member_names_no_
     )
     [doc] = ingest_text(raw, "page.txt")
     assert doc.author is None
+
+
+def test_a_joint_statements_title_names_both_issuers_as_its_author() -> None:
+    raw = (
+        "Joint statement by President Berg and President Olsen on the elections in Northland\n\n"
+        "Brussels, 26 May 2014\n\n"
+        "We welcome the holding yesterday of the elections in Northland. We look forward to working with the next "
+        "President.\n\nWe stand ready to assist Northland.\n"
+    )
+    assert _author(raw)[0] == "President Berg and President Olsen"
+
+
+def test_a_joint_statements_bare_surnames_are_written_out_as_the_text_gives_them() -> None:
+    raw = (
+        "Joint statement by ministers Berg and Olsen regarding Northland's election\n\n"
+        "The Honourable Anna Berg, Minister of Foreign Affairs, and the Honourable Karl Olsen, Minister of Trade, "
+        "today issued the following statement:\n\n"
+        "“We congratulate the people of Northland on a peaceful vote.”\n"
+    )
+    assert _author(raw)[0] == "Anna Berg and Karl Olsen"
+
+
+def test_a_joint_statement_title_naming_offices_or_an_institution_names_no_people() -> None:
+    from claimstance.ingest.namelines import joint_issuers
+
+    text = "The Department notes the results of the elections."
+    assert joint_issuers("Joint statement by the Information and Press Department on the elections", text) is None
+    assert joint_issuers("Joint statement by Prime Minister and President on the elections", text) is None

@@ -82,6 +82,7 @@ from claimstance.ingest.lines import BLANK, STRONG, WEAK, Line, Run, is_comment,
 from claimstance.ingest.namelines import (
     apposed_holder,
     is_label_line,
+    joint_issuers,
     member_statement,
     name_line,
     titled_member,
@@ -214,6 +215,8 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         if author is not None:
             role = fullest_role(text, author, role)
     author, role = (author, role) if author is not None else member_statement(title, text) or (None, None)
+    joint = joint_issuers(title, text)  # "Joint statement by A and B on ...": both, where a rule read one
+    author, role = (joint, None) if joint is not None else (author, role)
     lead = raw[lead_line.start : min(item.end, lead_line.start + LEAD_CHARS)] if lead_line else ""
     dateline = None
     for line in [*([lead_line] if lead_line else []), *reversed(header_lines[-2:])]:

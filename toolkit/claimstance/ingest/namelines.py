@@ -465,3 +465,35 @@ def member_statement(title: str | None, text: str) -> tuple[str, None] | None:
         return None
     member = re.search(_MEMBER_LINE.format(surname=re.escape(found["surname"])), text[:_MEMBER_CHARS])
     return (member["name"], None) if member is not None else None
+
+
+_JOINT = re.compile(
+    r"Joint\s+(?:press\s+)?(?:statement|declaration)\s+(?:by|of|from)\s+(?:the\s+)?(?:[a-z]+\s+)?"
+    r"(?P<who>[A-Z][^\n]*?\sand\s[^\n]*?)\s+(?:on|regarding|concerning|following|after|about|at)\s+"
+)
+
+
+def joint_issuers(title: str | None, text: str) -> str | None:
+    """The people a joint statement's title names ("Joint statement by President Berg and President Olsen on
+    ...", "Joint statement by ministers Berg and Olsen regarding ..."), a bare surname written out as the text
+    gives it ("Anna Berg and Karl Olsen")."""
+    found = _JOINT.match(title) if title is not None else None
+    parts = found["who"].split(" and ") if found is not None else []
+    named = [_PERSON_LINE.fullmatch(p) or re.fullmatch(_NAME_WORD, p) for p in parts]
+    if len(parts) != 2 or not all(named) or any(len(p.split()) > 4 for p in parts):
+        return None
+    if any(
+        all(t.lower() in ROLE_OR_ORG for t in p.split()) or any(t.lower() in ORG_HEADS for t in p.split())
+        for p in parts
+    ):
+        return None  # "the Information and Press Department", "Prime Minister and President": offices, no people
+    return " and ".join(_written_out(part, text) for part in parts)
+
+
+def _written_out(part: str, text: str) -> str:
+    if " " in part:
+        return part
+    for first in re.finditer(rf"\b({_NAME_WORD})\s+{re.escape(part)}\b", text[:_MEMBER_CHARS]):
+        if not honorific(first[1]) and first[1].lower() not in ROLE_WORDS | FUNCTION_WORDS:
+            return f"{first[1]} {part}"
+    return part
