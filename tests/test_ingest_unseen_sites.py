@@ -158,3 +158,23 @@ def test_a_joint_statement_title_naming_offices_or_an_institution_names_no_peopl
     text = "The Department notes the results of the elections."
     assert joint_issuers("Joint statement by the Information and Press Department on the elections", text) is None
     assert joint_issuers("Joint statement by Prime Minister and President on the elections", text) is None
+
+
+def test_a_statement_that_names_today_s_date_in_its_opening_is_dated_so() -> None:
+    raw = (
+        "Skip to content\n\n"
+        "OLDTOWN - Senator Jane Roe issued the following statement today on Northland's independence:\n\n"
+        "“Today, July 9, 2011, Northland declared its independence. I congratulate its people.”\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.published is not None and doc.published.isoformat() == "2011-07-09"
+
+
+def test_today_in_a_report_without_a_date_after_it_dates_nothing() -> None:
+    raw = (
+        "Skip to content\n\n"
+        "Northland votes\n\n"
+        "Today, voters in Northland chose a new parliament, officials said. Turnout was high in the capital.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.published is None

@@ -60,6 +60,7 @@ from claimstance.ingest.headers import (
     dated_head,
     read_dateline,
     section_label,
+    today_dated,
     venue_line,
     year_from_page,
 )
@@ -237,7 +238,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         if published is None and dateline.month_day is not None:
             published = year_from_page(dateline.month_day, raw)
     published = published or issued_on(text) or dated_head([*heads, *item.early]) or (sitting[2] if sitting else None)
-    published = published or lead_date(lead)
+    published = published or lead_date(lead) or today_dated(text)
     if published is not None and dateline is not None and dateline.agency is not None:
         published = _wire_date(dateline, published)
     agency = dateline.agency if dateline is not None else None

@@ -181,6 +181,16 @@ def _numeric_end(head: str) -> date | None:
 _PLACE_DAY = re.compile(rf"{_PLACE},\s*(?P<day>{DATE.pattern})")
 
 
+_TODAY = re.compile(rf"(?:^|(?<=[.!?\n])\s*|[“\"])\s*Today,\s+(?:\w+day,\s+)?(?P<day>{DATE.pattern}),", re.MULTILINE)
+_TODAY_CHARS = 1500
+
+
+def today_dated(text: str) -> Published | None:
+    """The date a release gives its own day in its opening ("“Today, July 9, 2011, Northland declared ...")."""
+    found = _TODAY.search(text, 0, _TODAY_CHARS) if "Today, " in text[:_TODAY_CHARS] else None
+    return parse_published(found["day"]) if found is not None else None
+
+
 def dated_head(heads: Sequence[str]) -> Published | None:
     """The date a header line gives when no stamp or dateline does: with its label ("Volume 580: debated on
     Tuesday 13 May 2014"), beside a label ("SEPTEMBER 01, 2021•SPEECHES AND REMARKS"), before a place ("March
