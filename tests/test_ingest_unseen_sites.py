@@ -178,3 +178,13 @@ def test_today_in_a_report_without_a_date_after_it_dates_nothing() -> None:
     )
     [doc] = ingest_text(raw, "page.txt")
     assert doc.published is None
+
+
+def test_a_broadcasters_from_place_reporter_line_is_the_byline() -> None:
+    raw = (
+        "News\n\nNorthland Expresses Concerns about Vote\n\n"
+        "The Northland government has expressed concerns about the vote in Southland. From New York Jane Doe has "
+        "more.\n\nThe misgivings were contained in a statement issued by the Foreign Minister.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.byline == "Jane Doe"
