@@ -188,3 +188,17 @@ def test_a_broadcasters_from_place_reporter_line_is_the_byline() -> None:
     )
     [doc] = ingest_text(raw, "page.txt")
     assert doc.byline == "Jane Doe"
+
+
+def test_a_congressional_records_hon_heading_names_the_member_who_extends_remarks() -> None:
+    raw = (
+        "[Congressional Record, Volume 150 (2004)]\n[Extensions of Remarks]\n\n"
+        "                 SUPPORTING THE PEOPLE OF NORTHLAND\n\n"
+        "                           HON. JANE McROE\n\n"
+        "                              of northland\n\n"
+        "                    in the house of representatives\n\n"
+        "                        Wednesday, April 5, 2006\n\n"
+        "  Ms. McROE. Madam Speaker, I rise to reaffirm our support for Northland. Jane McRoe has long stood with\n"
+        "its people, and I ask my colleagues to do the same.\n"
+    )
+    assert _author(raw)[0] == "Jane McRoe"

@@ -86,6 +86,7 @@ from claimstance.ingest.namelines import (
     joint_issuers,
     member_statement,
     name_line,
+    record_member,
     titled_member,
 )
 from claimstance.ingest.prose import is_prose
@@ -215,7 +216,8 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         author, role = (titled_member(author) or (author, role)) if author is not None else (author, role)
         if author is not None:
             role = fullest_role(text, author, role)
-    author, role = (author, role) if author is not None else member_statement(title, text) or (None, None)
+    if author is None:  # "Roe Statement on ...", a congressional record's "HON. JANE ROE" heading
+        author, role = member_statement(title, text) or record_member(heads, text) or (None, None)
     joint = joint_issuers(title, text)  # "Joint statement by A and B on ...": both, where a rule read one
     author, role = (joint, None) if joint is not None else (author, role)
     lead = raw[lead_line.start : min(item.end, lead_line.start + LEAD_CHARS)] if lead_line else ""

@@ -497,3 +497,21 @@ def _written_out(part: str, text: str) -> str:
         if not honorific(first[1]) and first[1].lower() not in ROLE_WORDS | FUNCTION_WORDS:
             return f"{first[1]} {part}"
     return part
+
+
+_CAPS_NAME = r"(?:Mc|Mac)?[A-Z][A-Z.'’\-]*"  # "ROE", "McROE", "O'ROE"
+_RECORD_MEMBER = re.compile(rf"HON\.\s+(?P<name>{_CAPS_NAME}(?:\s+{_CAPS_NAME}){{1,3}})")
+_RECORD_CHAMBER = re.compile(r"(?i:in\s+the\s+(?:house\s+of\s+representatives|senate\s+of\s+the\s+united\s+states))")
+
+
+def record_member(heads: Sequence[str], text: str) -> tuple[str, None] | None:
+    """The member a congressional record's extension of remarks heads: "HON. JANE ROE" / "of northland" / "in the
+    house of representatives"; the name as the text writes it in mixed case, if it does, else in title case."""
+    for i, line in enumerate(heads):
+        found = _RECORD_MEMBER.fullmatch(line)
+        if found is None or not any(_RECORD_CHAMBER.fullmatch(h) for h in heads[i + 1 : i + 3]):
+            continue
+        name = found["name"]
+        forms = (m.group() for m in re.finditer(re.escape(name), text, re.IGNORECASE) if not m.group().isupper())
+        return next(forms, name.title()), None
+    return None
