@@ -512,6 +512,10 @@ def record_member(heads: Sequence[str], text: str) -> tuple[str, None] | None:
         if found is None or not any(_RECORD_CHAMBER.fullmatch(h) for h in heads[i + 1 : i + 3]):
             continue
         name = found["name"]
-        forms = (m.group() for m in re.finditer(re.escape(name), text, re.IGNORECASE) if not m.group().isupper())
+        forms = (
+            m.group()
+            for m in re.finditer(re.escape(name), text, re.IGNORECASE)
+            if m.group() != name and not m.group().isupper()
+        )
         return next(forms, name.title()), None
     return None
