@@ -153,7 +153,7 @@ def test_a_joint_statements_bare_surnames_are_written_out_as_the_text_gives_them
 
 
 def test_a_joint_statement_title_naming_offices_or_an_institution_names_no_people() -> None:
-    from claimstance.ingest.namelines import joint_issuers
+    from claimstance.ingest.members import joint_issuers
 
     text = "The Department notes the results of the elections."
     assert joint_issuers("Joint statement by the Information and Press Department on the elections", text) is None

@@ -80,15 +80,8 @@ from claimstance.ingest.issuers import (
     source_credit,
 )
 from claimstance.ingest.lines import BLANK, STRONG, WEAK, Line, Run, is_comment, runs_and_text
-from claimstance.ingest.namelines import (
-    apposed_holder,
-    is_label_line,
-    joint_issuers,
-    member_statement,
-    name_line,
-    record_member,
-    titled_member,
-)
+from claimstance.ingest.members import apposed_holder, joint_issuers, member_statement, record_member, titled_member
+from claimstance.ingest.namelines import is_label_line, name_line
 from claimstance.ingest.prose import is_prose
 from claimstance.ingest.styles import house_source, lead_date
 from claimstance.lexicon import Published
