@@ -202,3 +202,17 @@ def test_a_congressional_records_hon_heading_names_the_member_who_extends_remark
         "its people, and I ask my colleagues to do the same.\n"
     )
     assert _author(raw)[0] == "Jane McRoe"
+
+
+def test_a_legislators_title_before_the_name_alone_keeps_the_office_the_header_gave() -> None:
+    from claimstance.ingest.members import titled_member
+
+    assert titled_member("Rep. Jane Roe") == ("Jane Roe", None)
+    assert titled_member("Jane Roe") is None
+    raw = (
+        "Statement by Foreign Affairs Committee Chairman Rep. Jane Roe\n\n"
+        "I condemn the fraudulent election in Northland. We stand with its people.\n"
+    )
+    author, role = _author(raw)
+    assert author == "Jane Roe"
+    assert role is not None and "Chairman" in role

@@ -206,7 +206,8 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
             title = None  # "Jane Doe" / "Ambassador": the speaker's name line is no headline
         holder = apposed_holder(title)  # "Address by the Senator, Mr Jane Roe, at ...": the office, then its holder
         author, role = (holder, role or author) if holder is not None and author != holder else (author, role)
-        author, role = (titled_member(author) or (author, role)) if author is not None else (author, role)
+        member = titled_member(author) if author is not None else None  # "... Co-Chairman Sen. Jane Roe"
+        author, role = (member[0], member[1] or role) if member is not None else (author, role)
         if author is not None:
             role = fullest_role(text, author, role)
     if author is None:  # "Roe Statement on ...", a congressional record's "HON. JANE ROE" heading
