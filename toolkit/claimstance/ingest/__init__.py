@@ -60,6 +60,7 @@ from claimstance.ingest.headers import (
     dated_head,
     read_dateline,
     section_label,
+    today_dated,
     venue_line,
     year_from_page,
 )
@@ -81,6 +82,7 @@ from claimstance.ingest.issuers import (
     title_body,
 )
 from claimstance.ingest.lines import BLANK, STRONG, WEAK, Line, Run, is_comment, runs_and_text
+from claimstance.ingest.members import apposed_holder, joint_issuers, member_statement, record_member, titled_member
 from claimstance.ingest.namelines import is_label_line, name_line
 from claimstance.ingest.prose import is_prose
 from claimstance.ingest.styles import house_source, lead_date
@@ -98,7 +100,7 @@ LEAD_CHARS = 600
 _MAY_NAME_AGENCY = re.compile(r"[(/]|,[^,]*,")
 _NON_BLANK = re.compile(r"\S")
 WRAPPED = 0.7
-MIN_WRAP_WIDTH = 50
+MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 50, 100
 """Wire copy is wrapped at 60 to 80 characters; lines narrower than this are no wrapped prose."""
 """A line at least this share of the widest line next to it, running on into the next, is hard-wrapped prose."""
 
@@ -118,7 +120,7 @@ def _header_and_lead(raw: str, item: _Item) -> tuple[list[Line], Line | None]:
     if lead is None or not heads:
         return heads, lead
     width = max(line.end - line.start for line in [*heads, lead])
-    while heads and width >= MIN_WRAP_WIDTH:
+    while heads and MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
         last = heads[-1]
         adjacent = raw.count("\n", last.end, lead.start) == 1
         text = raw[last.start : last.end]
@@ -204,8 +206,16 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         title = title or (header if header is None or not section_label(header) else None)
         if title is not None and author is not None and (name_line(title) or ("",))[0] == author:
             title = None  # "Jane Doe" / "Ambassador": the speaker's name line is no headline
+        holder = apposed_holder(title)  # "Address by the Senator, Mr Jane Roe, at ...": the office, then its holder
+        author, role = (holder, role or author) if holder is not None and author != holder else (author, role)
+        member = titled_member(author) if author is not None else None  # "... Co-Chairman Sen. Jane Roe"
+        author, role = (member[0], member[1] or role) if member is not None else (author, role)
         if author is not None:
             role = fullest_role(text, author, role)
+    if author is None:  # "Roe Statement on ...", a congressional record's "HON. JANE ROE" heading
+        author, role = member_statement(title, text) or record_member(heads, text) or (None, None)
+    joint = joint_issuers(title, text)  # "Joint statement by A and B on ...": both, where a rule read one
+    author, role = (joint, None) if joint is not None else (author, role)
     lead = raw[lead_line.start : min(item.end, lead_line.start + LEAD_CHARS)] if lead_line else ""
     dateline = None
     for line in [*([lead_line] if lead_line else []), *reversed(header_lines[-2:])]:
@@ -226,7 +236,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         if published is None and dateline.month_day is not None:
             published = year_from_page(dateline.month_day, raw)
     published = published or issued_on(text) or dated_head([*heads, *item.early]) or (sitting[2] if sitting else None)
-    published = published or lead_date(lead)
+    published = published or lead_date(lead) or today_dated(text)
     if published is not None and dateline is not None and dateline.agency is not None:
         published = _wire_date(dateline, published)
     agency = dateline.agency if dateline is not None else None

@@ -297,6 +297,12 @@ _REPORTER = re.compile(
     r"\s+(?:reports|reported|has\s+more|has\s+this\s+report)\b"
 )
 
+_FROM_PLACE = re.compile(
+    r"(?:^|(?<=[.!?]\s))From\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?,?\s+"
+    r"(?P<who>[A-Z][\w'’\-]+\s+(?:[A-Z]\.\s+)?[A-Z][\w'’\-]+)\s+(?:has\s+more|reports|has\s+this\s+report)\.",
+    re.MULTILINE,
+)
+
 
 def byline_line(line: str) -> tuple[str | None, str | None] | None:
     """The journalist a byline of its own names, and the agency after the name, if any ("By Northpress Staff":
@@ -331,6 +337,8 @@ def reporter_in_lead(lead: str) -> str | None:
         found = REPORTS_FOR.search(head)  # "as Jane Doe reports for VOA from Oldtown"
     if found is None and "For " in head and "report" in head:
         found = for_reporter(head)  # "For VOA, Jane da Doe reports that ..."
+    if found is None and "From " in head:
+        found = _FROM_PLACE.search(head)  # "From Oldtown Jane Doe has more."
     if found is None and " from " in head and ("ureau" in head or "desk" in head or "newsroom" in head):
         found = FROM_BUREAU.search(head)  # "Jane Doe has more from VOA's West Africa Bureau"
     return found["who"] if found is not None else None

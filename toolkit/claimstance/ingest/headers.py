@@ -179,6 +179,19 @@ def _numeric_end(head: str) -> date | None:
         return None
 
 
+_PLACE_DAY = re.compile(rf"{_PLACE},\s*(?P<day>{DATE.pattern})")
+
+
+_TODAY = re.compile(rf"(?:^|(?<=[.!?\n])\s*|[“\"])\s*Today,\s+(?:\w+day,\s+)?(?P<day>{DATE.pattern}),", re.MULTILINE)
+_TODAY_CHARS = 1500
+
+
+def today_dated(text: str) -> Published | None:
+    """The date a release gives its own day in its opening ("“Today, July 9, 2011, Northland declared ...")."""
+    found = _TODAY.search(text, 0, _TODAY_CHARS) if "Today, " in text[:_TODAY_CHARS] else None
+    return parse_published(found["day"]) if found is not None else None
+
+
 def dated_head(heads: Sequence[str]) -> Published | None:
     """The date a header line gives when no stamp or dateline does: with its label ("Volume 580: debated on
     Tuesday 13 May 2014"), beside a label ("SEPTEMBER 01, 2021•SPEECHES AND REMARKS"), before a place ("March
@@ -203,6 +216,9 @@ def dated_head(heads: Sequence[str]) -> Published | None:
             stamp = classify_line(piece)
             if stamp.stamp and stamp.published is not None and stamp.updated is Updated.PLAIN:
                 return stamp.published
+            placed = _PLACE_DAY.fullmatch(piece)  # "Washington, July 12, 2024 | comments"
+            if placed is not None:
+                return parse_published(placed["day"])
         label = _SECTION_BEFORE.match(head) if _CLOCK_TIME.search(head) else None
         labelled = (
             classify_line(head[label.end() :]) if label is not None and stamp_kind(head) is Updated.PLAIN else None
@@ -248,7 +264,11 @@ _NOT_A_TITLE = re.compile(
     # a member's name with the constituency, a record's speaker line ("Mr. Jane Doe (Oldtown and Northby)")
     r"|(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady)\.?\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s*\([^()]{2,60}\)$"
     rf"|h[cl]\s+deb\b|{MEMBER_NAME_LINE.pattern}$"  # a name block, in any case ("THE HON. JANE DOE MP")
-    r"|from\s+the\s+.{0,60}\bonline\s+(?:through|via)\b|.{3,200}\|\s*\w+(?:\s+\w+){0,3}\s+source$))"  # credit, link
+    r"|from\s+the\s+.{0,60}\bonline\s+(?:through|via)\b|.{3,200}\|\s*\w+(?:\s+\w+){0,3}\s+source$"  # credit, link
+    # a cookie notice; a release's kind over its section ("Press Release ● Foreign Affairs")
+    r"|by\s+(?:continuing\s+to\s+use|using)\s+(?:our|this)\s+(?:web)?site\b|(?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b"
+    r"|cookies?\s+(?:management|consent|policy|settings)\b|(?:press\s+)?releases?\s*[●•|]\s"
+    r"|[^\d\n]{2,60}\s\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}$))"  # a press contact: "Jane Roe, 202-555-0100"
 )
 _SECTIONS = (
     r"(?i:statements|speeches|press\s+releases|releases|readouts|briefings|messages|interviews|transcripts|articles)"
@@ -350,6 +370,10 @@ _VENUES = words("office room lawn garden house building palace residence hotel a
 _BREADCRUMB = re.compile(r"\s[»›]\s|^Home\s+[>/]\s")
 
 
+INITIALS_END = re.compile(r"(?:(?![.!?…]\s).)*\s[A-Z]\.[A-Z]\.")
+"""A line whose only full stops are a place's initials at its end ("... announced in Washington, D.C.")."""
+
+
 def is_headline(text: str | None) -> bool:
     """Whether a short line reads like a headline (capital or quote first, no closing full stop, not too long)."""
     if text is None or len(text) > LONG_TITLE_CHARS or len(text.split()) > LONG_TITLE_WORDS:
@@ -361,9 +385,11 @@ def is_headline(text: str | None) -> bool:
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“«'‘"):
         return False
     closed = text.rstrip("\"”»'’)]")[-1:] in _TITLE_END and QUOTE_HEADLINE.fullmatch(text) is None  # 'Chair: "No."'
+    closed = closed and INITIALS_END.fullmatch(text) is None
     return not closed and read_dateline(text) is None
 
 
+_RELEASE_PLACE = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,})?(?:,\s*(?:[A-Z]\.){2})?\s*[—–]\s*(?=[A-Z]{2,}\s[A-Z]{2,})")
 _VOLUME = re.compile(r";\s+[A-Z][\w ]{2,60}?\s+Vol\.\s*\d+(?:,\s*No\.\s*\d+)?$")
 _SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}$")
 
@@ -438,6 +464,7 @@ def choose_title(lines: Sequence[str]) -> str | None:
             continue
         if org_line(line) is not None:
             continue  # "Northland Government": the issuing body's name over its release
+        line = _RELEASE_PLACE.sub("", line)  # "WASHINGTON, D.C.—HOUSE PASSES ...": a release's dateline run in
         line = _VOLUME.sub("", line)  # "HEADLINE; Northland Record Vol. 166, No. 159": the page title cites its record
         if " | " in line and all(len(part.split()) <= 4 for part in line.split(" | ")[1:]):
             line = line.split(" | ")[0]  # "Headline | Northpress News": the page title names its site

@@ -27,9 +27,10 @@ ROLE_CONNECTORS = words("of the and for on to")
 ROLE_OR_ORG = ROLE_WORDS | ORG_HEADS
 
 
-_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin-1's accented letters too: "Micheál", "Zoë", "Élise"
-_NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}]+|[A-Z](?=['’]))(?:['’\-]?[{_UPPER}][{_LOWER}]+)*"
-"""A capitalised name: "Doe", "McCormack", "O’Brien", "Jean-Luc", "Micheál" (not "UN", not "Doe’s")."""
+_UPPER = "A-ZÀ-ÖØ-ÞĆČĎĐĘĚŁŃŇŐŒŘŚŠŤŮŰŹŻŽ"
+_LOWER = "a-zß-öø-ÿāăąćčďđēėęěğīįıķĺľłńņňōőœŕřśşšţťūůűųźżž"
+NAME_WORD = _NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}]+|[A-Z](?=['’]))(?:['’\-]?[{_UPPER}][{_LOWER}]+)*"
+"""A capitalised name: "Doe", "McCormack", "O’Brien", "Jean-Luc", "Štefan Füle" (not "UN", not "Doe’s")."""
 _PERSON_LINE = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD}|de|van|von|al)){{1,3}})(?P<role>\s+.+)?"
 )
@@ -122,6 +123,7 @@ _LABEL_LINE = re.compile(rf"(?:[A-Z]\w*\s+)?(?i:{TRANSCRIPT_HEADER})")
 def is_label_line(line: str) -> bool:
     """A transcript's label on a line of its own: "Remarks", "Press Statement", "Daily Press Briefing",
     "Speech", or a speech's delivery note ("As Delivered")."""
+    line = line.strip("[]()")  # "[Check Against Delivery]"
     return len(line) <= 40 and (_LABEL_LINE.fullmatch(line) is not None or _DELIVERY.fullmatch(line) is not None)
 
 
@@ -132,7 +134,7 @@ def name_under_label(title: str | None, heads: Sequence[str]) -> tuple[str, str 
     label = next((i for i, line in enumerate(heads) if is_label_line(line) or (labelled and line == title)), None)
     if label is None:
         return None
-    if _DELIVERY.fullmatch(heads[label]):
+    if _DELIVERY.fullmatch(heads[label].strip("[]()")):
         label = -1  # "Jane Doe" / "Ambassador" / "AS DELIVERED": the note comes under the name
     for i, line in enumerate(heads[label + 1 :], start=label + 1):  # the name comes under the label
         person = name_line(line) or _addressed(line)

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 
-from claimstance.ingest.headers import LONG_TITLE_CHARS, MAX_TITLE_CHARS, title_cased
+from claimstance.ingest.headers import INITIALS_END, LONG_TITLE_CHARS, MAX_TITLE_CHARS, title_cased
 from claimstance.ingest.issuers import quoted_headline
 from claimstance.ingest.lines import Line
 from claimstance.ingest.styles import PLACE_LINE
 
 # a sentence's end, not a title's abbreviation ("The Hon. Jane Doe, MP" is a name block)
 _PROSE_END = re.compile(r"[.!?…][\"”»'’)\]]*$|[a-z]{2}(?<!\bHon)(?<!\bRev)[.!?][\"”]?\s+[A-Z]")
+_SHORT_HEAD = 100
 
 
 def is_prose(raw: str, line: Line) -> bool:
@@ -22,6 +23,9 @@ def is_prose(raw: str, line: Line) -> bool:
         return False
     if length > LONG_TITLE_CHARS:
         return True
+    initials = length <= _SHORT_HEAD and raw[line.end - 1] == "." and raw[line.end - 3] == "."
+    if initials and INITIALS_END.fullmatch(raw, line.start, line.end) is not None:
+        return False  # "Vote results announced in Washington, D.C.": a headline ends on a place's initials
     if _PROSE_END.search(raw, line.start, line.end) is not None:
         if length <= MAX_TITLE_CHARS and (_kicker(raw, line) or quoted_headline(raw, line.start, line.end)):
             return False

@@ -1,0 +1,218 @@
+"""A speech's or release's author on kinds of page no rule had seen (issue 15, session 7, round 2): a name with
+accented letters in a name block under a bracketed delivery note, an office's holder in an appositive after the
+office, a legislator's title inside a long office phrase.
+
+Every text is invented, in the styles of the EU's, a press office's and a congressional commission's pages."""
+
+from __future__ import annotations
+
+from claimstance.ingest import ingest_text
+
+
+def _author(raw: str) -> tuple[str | None, str | None]:
+    [doc] = ingest_text(raw, "page.txt")
+    return doc.author, doc.author_role
+
+
+_SPEECH = (
+    "Madam Chair,\n\nHonourable members,\n\n"
+    "I would like to make three points on the situation in Northland. We condemn the vote organised there and we "
+    "consider its outcome invalid.\n\nOur support for the people of Northland will not waver.\n"
+)
+
+
+def test_an_accented_name_under_a_bracketed_delivery_note_is_the_speeches_author() -> None:
+    raw = (
+        "European Commission\n\n[Check Against Delivery]\n\nŽofia Dvořák\n\n"
+        "European Commissioner for Neighbourhood Policy\n\nNorthland vote: a threat to stability\n\n"
+        "Strasbourg, 3 April 2019\n\n" + _SPEECH
+    )
+    assert _author(raw)[0] == "Žofia Dvořák"
+
+
+def test_the_holder_named_after_the_office_in_a_press_offices_headline_is_the_author() -> None:
+    raw = (
+        "Press Releases\n\n"
+        "Address by the Minister of Health and Chair of the Northland Council on Medicine, Ms Jane Roe, at the "
+        "opening of the congress, in Oldtown, yesterday\n\n"
+        "It is a great honour to be here with you. I want to thank the organisers for their invitation.\n\n"
+        "We have worked for years on this reform and we will see it through.\n"
+    )
+    author, role = _author(raw)
+    assert author == "Jane Roe"
+    assert role is not None and role.startswith("Minister of Health")
+
+
+def test_a_statement_answering_an_address_keeps_its_own_author() -> None:
+    raw = (
+        "Statement in Response to the Address by the President of the Assembly, Mr. Karl Olsen\n\n"
+        "The Union welcomes the President of the Assembly and thanks him for his address.\n\n"
+        "We share his view that the elections must be free.\n"
+    )
+    assert _author(raw)[0] != "Karl Olsen"
+
+
+def test_a_legislators_title_inside_an_office_phrase_leaves_the_member_alone() -> None:
+    raw = (
+        "Statement by Northland Commission Co-Chairman Sen. Jane Roe\n\n"
+        "I condemn the fraudulent election in Northland. We stand with its people.\n\n"
+        "Our commission will keep watching the courts.\n"
+    )
+    assert _author(raw) == ("Jane Roe", "Northland Commission Co-Chairman")
+
+
+def test_a_headline_ending_on_a_places_initials_heads_the_release_below_its_date() -> None:
+    raw = (
+        "Skip to main content\n\nVote results delivered to Congress in Washington, D.C.\n\nJune 15, 2017\n\n"
+        "The Governor of Northland visited the capital to report on the results of the vote held last Sunday.\n\n"
+        '"We are making sure today that Congress hears the people of Northland," said the Governor.\n'
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.title == "Vote results delivered to Congress in Washington, D.C."
+    assert doc.published is not None and doc.published.isoformat() == "2017-06-15"
+
+
+def test_a_cookie_notice_a_release_section_and_a_press_contact_are_no_headline() -> None:
+    from claimstance.ingest.headers import choose_title
+
+    assert choose_title(["By continuing to use our site, you agree to our use of cookies. Cookie policy"]) is None
+    assert choose_title(["Press Release ● Trade and Industry"]) is None
+    assert choose_title(["Karl Olsen, 202-555-0100"]) is None
+
+
+def test_a_releases_dateline_run_into_its_capitalised_headline_is_cut_from_the_title() -> None:
+    raw = (
+        "May 3, 2012\n\nFOR IMMEDIATE RELEASE\n\nOLDTOWN, N.C.—SENATE PASSES NORTHLAND STATUS BILL\n\n"
+        "Senator Jane Roe announced today that the Senate passed the Northland Status Act by a vote of 60-40.\n\n"
+        '"This is a great day for Northland," Roe said.\n'
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.title == "SENATE PASSES NORTHLAND STATUS BILL"
+
+
+def test_a_place_and_date_beside_a_comments_link_dates_a_members_column() -> None:
+    raw = (
+        "Weekly Report\n\nThe fight for fair elections\n\nOldtown, July 12, 2024 | comments\n\n"
+        "On July 1, the court dealt a blow to the plan. I have said all along that it was wrong.\n\n"
+        "The bottom line is that only citizens should vote, and I will keep fighting for that.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.published is not None and doc.published.isoformat() == "2024-07-12"
+
+
+def test_a_ministrys_comment_with_one_line_per_paragraph_keeps_its_heading_and_its_voice() -> None:
+    raw = (
+        "Comment of the Ministry of Foreign Affairs of Northland regarding Southland's plans to hold a vote in the "
+        "occupied districts\n"
+        "Northland is closely following the intentions of Southland to hold so-called votes in the districts.\n"
+        "We consider these votes illegitimate, and their results will have no legal consequences whatsoever.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.title is not None and doc.title.startswith("Comment of the Ministry of Foreign Affairs of Northland")
+    assert doc.author == "Ministry of Foreign Affairs of Northland"
+
+
+def test_a_members_surname_before_statement_in_the_title_is_the_releases_author() -> None:
+    raw = (
+        "Roe Statement on Northland Vote Results\n\nNovember 4, 2020\n\nPress Release\n\n"
+        "WASHINGTON, D.C. - Congresswoman Jane Q. Roe (NL-02) released the following after the vote:\n\n"
+        '"The moment to admit Northland is upon us. The time to act is now."\n'
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.author == "Jane Q. Roe"
+
+
+def test_a_surname_statement_title_over_a_report_naming_no_such_member_names_no_author() -> None:
+    raw = (
+        "Roe Statement on Northland Vote Results\n\nNovember 4, 2020\n\n"
+        "The statement by the opposition leader drew criticism from across Northland on Tuesday.\n\n"
+        "Critics said the vote had been fair.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.author is None
+
+
+def test_a_joint_statements_title_names_both_issuers_as_its_author() -> None:
+    raw = (
+        "Joint statement by President Berg and President Olsen on the elections in Northland\n\n"
+        "Brussels, 26 May 2014\n\n"
+        "We welcome the holding yesterday of the elections in Northland. We look forward to working with the next "
+        "President.\n\nWe stand ready to assist Northland.\n"
+    )
+    assert _author(raw)[0] == "President Berg and President Olsen"
+
+
+def test_a_joint_statements_bare_surnames_are_written_out_as_the_text_gives_them() -> None:
+    raw = (
+        "Joint statement by ministers Berg and Olsen regarding Northland's election\n\n"
+        "The Honourable Anna Berg, Minister of Foreign Affairs, and the Honourable Karl Olsen, Minister of Trade, "
+        "today issued the following statement:\n\n"
+        "“We congratulate the people of Northland on a peaceful vote.”\n"
+    )
+    assert _author(raw)[0] == "Anna Berg and Karl Olsen"
+
+
+def test_a_joint_statement_title_naming_offices_or_an_institution_names_no_people() -> None:
+    from claimstance.ingest.members import joint_issuers
+
+    text = "The Department notes the results of the elections."
+    assert joint_issuers("Joint statement by the Information and Press Department on the elections", text) is None
+    assert joint_issuers("Joint statement by Prime Minister and President on the elections", text) is None
+
+
+def test_a_statement_that_names_today_s_date_in_its_opening_is_dated_so() -> None:
+    raw = (
+        "Skip to content\n\n"
+        "OLDTOWN - Senator Jane Roe issued the following statement today on Northland's independence:\n\n"
+        "“Today, July 9, 2011, Northland declared its independence. I congratulate its people.”\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.published is not None and doc.published.isoformat() == "2011-07-09"
+
+
+def test_today_in_a_report_without_a_date_after_it_dates_nothing() -> None:
+    raw = (
+        "Skip to content\n\n"
+        "Northland votes\n\n"
+        "Today, voters in Northland chose a new parliament, officials said. Turnout was high in the capital.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.published is None
+
+
+def test_a_broadcasters_from_place_reporter_line_is_the_byline() -> None:
+    raw = (
+        "News\n\nNorthland Expresses Concerns about Vote\n\n"
+        "The Northland government has expressed concerns about the vote in Southland. From New York Jane Doe has "
+        "more.\n\nThe misgivings were contained in a statement issued by the Foreign Minister.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.byline == "Jane Doe"
+
+
+def test_a_congressional_records_hon_heading_names_the_member_who_extends_remarks() -> None:
+    raw = (
+        "[Congressional Record, Volume 150 (2004)]\n[Extensions of Remarks]\n\n"
+        "                 SUPPORTING THE PEOPLE OF NORTHLAND\n\n"
+        "                           HON. JANE McROE\n\n"
+        "                              of northland\n\n"
+        "                    in the house of representatives\n\n"
+        "                        Wednesday, April 5, 2006\n\n"
+        "  Ms. McROE. Madam Speaker, I rise to reaffirm our support for Northland. Jane McRoe has long stood with\n"
+        "its people, and I ask my colleagues to do the same.\n"
+    )
+    assert _author(raw)[0] == "Jane McRoe"
+
+
+def test_a_legislators_title_before_the_name_alone_keeps_the_office_the_header_gave() -> None:
+    from claimstance.ingest.members import titled_member
+
+    assert titled_member("Rep. Jane Roe") == ("Jane Roe", None)
+    assert titled_member("Jane Roe") is None
+    raw = (
+        "Statement by Foreign Affairs Committee Chairman Rep. Jane Roe\n\n"
+        "I condemn the fraudulent election in Northland. We stand with its people.\n"
+    )
+    author, role = _author(raw)
+    assert author == "Jane Roe"
+    assert role is not None and "Chairman" in role
