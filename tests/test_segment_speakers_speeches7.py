@@ -1,0 +1,59 @@
+"""Speakers in first-person pages of kinds first seen on sites no rule had seen (issue 15, seventh round):
+a person's speech that names the body they serve, a speaker's "as I've said", a member's name with its
+generational suffix. Every text is invented; precision first: a name only where the text gives one."""
+
+from __future__ import annotations
+
+import pytest
+from claimstance.schema import Document
+from claimstance.segment import segment
+from claimstance.segment.validate import check_name
+from conftest import claim_speaker_names as names
+
+
+def test_a_persons_speech_that_names_the_union_is_not_the_unions_statement() -> None:
+    # a commissioner's debate speech: "The EU condemns ..." and "we consider" are the speaker's words, not a
+    # release in the union's own voice
+    text = (
+        "Northland vote: a threat to the region\n\nMadam President,\n\nI would like to make three points. "
+        "The EU condemns the vote, which we consider illegal. We urge Northland to step back.\n"
+    )
+    said = names(text)
+    assert said[0] is None  # "I would like ...": the speaker's, whose name the page does not give
+    assert said[-1] != "EU"  # "We urge ...": the speaker's "we", not a union's release
+
+
+def test_a_unions_statement_with_a_numeral_i_is_still_its_own_voice() -> None:
+    text = (
+        "Statement\n\nThe European Union welcomes Title I of the agreement. The Council considers the vote "
+        "illegal. We urge both sides to talk.\n"
+    )
+    assert "European Union" in names(text)
+
+
+@pytest.mark.parametrize("name", ["I've", "All we've", "They're", "we'd"])
+def test_a_pronouns_contraction_is_no_speaker(name: str) -> None:
+    assert check_name(name) == "clause fragment"
+
+
+def test_a_name_with_an_apostrophe_still_passes() -> None:
+    assert check_name("Sean O'Neill") is None
+
+
+def test_a_speakers_as_ive_said_stays_the_speakers() -> None:
+    text = (
+        "Referendum Bill\n\nAll we've asked for is detail. But, as I've said, we want to be reasonable and "
+        "consider the bill.\n"
+    )
+    document = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text, author="Anna Berg")
+    said = {u.speaker.name for u in segment(document) if u.kind.value == "claim"}
+    assert said == {"Anna Berg"}
+
+
+def test_a_generational_suffix_stays_with_the_members_name() -> None:
+    text = (
+        "Doe: the vote is a milestone\n\nChairman of the Northland Committee John Q. Doe, Jr. (D-NL) delivered "
+        'the following remarks today at a hearing on the vote:\n\n"The vote was free and fair. Northland '
+        'deserves our support."\n'
+    )
+    assert names(text)[-1] == "John Q. Doe, Jr."
