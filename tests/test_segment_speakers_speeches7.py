@@ -57,3 +57,21 @@ def test_a_generational_suffix_stays_with_the_members_name() -> None:
         'deserves our support."\n'
     )
     assert names(text)[-1] == "John Q. Doe, Jr."
+
+
+def test_typewriter_quotes_of_a_floor_statement_are_quotations() -> None:
+    # the Congressional Record's ``...'': the words inside are the quoted opposition's, whatever cue follows them
+    text = (
+        "Northland Vote\n\nMr. Speaker, the opposition has called the elections ``neither free nor fair,'' as the "
+        "observers reported. I agree with them.\n"
+    )
+    document = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text, author="Jane Roe")
+    units = list(segment(document))
+    assert [u.speaker.name for u in units[1:]] == ["the opposition", "Jane Roe"]
+    assert all(document.text[u.char_start : u.char_end] == u.text for u in units)
+    assert "``neither" in units[1].text  # the page's own characters
+
+
+def test_both_before_a_pair_is_no_part_of_its_name() -> None:
+    text = "Vote criticised\n\nBoth Northland and the Southern Union said the vote was rigged.\n"
+    assert names(text) == ["Northland and the Southern Union"]
