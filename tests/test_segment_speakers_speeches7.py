@@ -75,3 +75,18 @@ def test_typewriter_quotes_of_a_floor_statement_are_quotations() -> None:
 def test_both_before_a_pair_is_no_part_of_its_name() -> None:
     text = "Vote criticised\n\nBoth Northland and the Southern Union said the vote was rigged.\n"
     assert names(text) == ["Northland and the Southern Union"]
+
+
+def test_a_bodys_position_the_speaker_holds_with_us_is_the_speakers() -> None:
+    # a minister's floor speech with no name line: "Northland condemns ..., which we consider illegal" is said as
+    # one of Northland, in the speaker's own voice
+    text = (
+        "Debate on the vote\n\nMr. Speaker,\n\nI thank the member for the question. Northland condemns the vote, "
+        "which we consider illegal.\n"
+    )
+    assert names(text) == [None, None]
+
+
+def test_a_bodys_position_with_no_we_is_still_reported() -> None:
+    text = "Vote condemned\n\nNorthland condemns the vote and calls for a new count.\n"
+    assert names(text) == ["Northland"]
