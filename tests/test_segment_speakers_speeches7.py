@@ -90,3 +90,15 @@ def test_a_bodys_position_the_speaker_holds_with_us_is_the_speakers() -> None:
 def test_a_bodys_position_with_no_we_is_still_reported() -> None:
     text = "Vote condemned\n\nNorthland condemns the vote and calls for a new count.\n"
     assert names(text) == ["Northland"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Senator John Q. Doe, Jr. said the vote was rigged.", "John Q. Doe, Jr."),
+        ("U.S. Representative John Doe, Jr. (D-NL) said the vote was rigged.", "John Doe, Jr."),
+        ("Rep. John Doe, Jr., the ranking member, said the vote was rigged.", "John Doe, Jr."),
+    ],
+)
+def test_a_generational_suffix_before_a_reporting_verb_stays_in_the_name(sentence: str, name: str) -> None:
+    assert names(f"Vote\n\n{sentence}\n") == [name]

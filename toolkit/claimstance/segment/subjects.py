@@ -112,6 +112,10 @@ def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str
         return None  # passive: "it was noted", handled as an agentless cue
     left = " ".join(tokens).rstrip(" ,")
     segments = [seg.strip() for seg in _SUBJECT_DELIMS.split(left)]
+    for k in range(len(segments) - 1, 0, -1):  # "Senator John Doe, Jr. said", "John Doe, Jr., the chair, said"
+        short = 0 < len(segments[k - 1].split()) <= 6  # a long office before the name: `issuer` reads it
+        if short and (suffix := _GENERATION.fullmatch(segments[k])) is not None:
+            segments[k - 1 : k + 1] = [f"{segments[k - 1]}, {suffix[1]}"]  # the party and state are no name
     if not segments or not segments[-1]:
         return None
     subject = segments[-1]
