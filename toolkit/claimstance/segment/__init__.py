@@ -32,6 +32,14 @@ def _context(text: str, units: Sequence[UnitSpan], i: int) -> str:
     return text[start:end]
 
 
+def _curly(document: Document) -> Document:
+    """The document as the speakers are read from it: the Congressional Record's typewriter quotes (``U.S. policy
+    ...'') as curly ones, two for two so every offset stays; the units are cut from the page's own text."""
+    if "``" not in document.text:
+        return document
+    return document.model_copy(update={"text": document.text.replace("``", "““").replace("''", "””")})
+
+
 def segment(document: Document, *, rejected: Counter[str] | None = None) -> Iterator[ClaimUnit]:
     """Cut one document into claim units with kinds, speakers, exact offsets and context (pure).
 
@@ -42,7 +50,7 @@ def segment(document: Document, *, rejected: Counter[str] | None = None) -> Iter
     text = document.text
     units = unit_spans(document)
     tagged: list[int] = []  # the units a mixed-case tag heads ("Jane Doe: ..."): cut off once speakers are known
-    units, speakers = cut_tags(document, units, attribute(document, units, rejected, tagged), tagged)
+    units, speakers = cut_tags(document, units, attribute(_curly(document), units, rejected, tagged), tagged)
     seen: dict[str, int] = {}
     for i, (unit, speaker) in enumerate(zip(units, speakers, strict=True)):
         unit_text = text[unit.start : unit.end]

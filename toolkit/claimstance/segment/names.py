@@ -63,7 +63,7 @@ BE = words("was were is are be been being has have had will would could should d
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)\s*$")
 _LEADING_CONJ = re.compile(
     r"^(?:and|but|as|while|whereas|so|then|meanwhile|however|although|though|because|also|today|yesterday|earlier"
-    r"|later|now|recently|previously|separately)\s+",
+    r"|later|now|recently|previously|separately|both(?=\s.+\sand\s))\s+",  # "Both A and B": A and B
     re.IGNORECASE,
 )
 _INITIAL = re.compile(r"[A-Z]\.")

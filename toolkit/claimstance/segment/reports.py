@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from claimstance.lexicon import ORG_HEADS, ROLE_WORDS
+from claimstance.lexicon import ORG_HEADS, ROLE_WORDS, words
 from claimstance.schema import Attribution, Speaker
 from claimstance.segment.cues import Cue
 from claimstance.segment.names import office_head, parse_speaker_phrase
 from claimstance.segment.sides import side_key
-from claimstance.segment.spans import UnitSpan
+from claimstance.segment.spans import UnitSpan, mask_quotes, quote_spans
 from claimstance.segment.turns import after_tag
 from claimstance.segment.validate import check_name
 
@@ -317,3 +317,18 @@ def an_office(name: str) -> bool:
 def near(text: str, start: int, end: int) -> bool:
     """Whether ``start`` is in the paragraph of ``end`` or the one before it (one break between at most)."""
     return len(_BREAKS.findall(text, start, end)) <= 1
+
+
+_OWN_POSITION = words(
+    "condemns welcomes commends urges deplores applauds reaffirms reiterates supports considers expects regrets"
+) | {"calls on", "calls upon", "calls for"}
+_WE_OURS = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+
+
+def holds_with_us(text: str, start: int, end: int, cue: Cue | None) -> bool:
+    """Whether a sentence states a body's present-tense position and says "we" outside its quotation marks ("The
+    EU condemns the vote, which we consider illegal"): the speaker speaks as one of that body, in their own
+    voice; no report of it."""
+    if cue is None or cue.cue not in _OWN_POSITION:
+        return False
+    return _WE_OURS.search(mask_quotes(text[start:end], quote_spans(text, start, end), start)) is not None

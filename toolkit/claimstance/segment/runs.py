@@ -138,6 +138,9 @@ _WE = re.compile(
     r"|encourage|deplore|commend|recogni[sz]e|regret|remain|are\s+(?:deeply\s+)?(?:concerned|committed|confident))\b"
 )
 
+# a first person singular with its verb ("I would like", "I've said"), not a numeral ("Title I of the Act")
+_I = re.compile(r"(?<![\w.-])I(?:\s+(?!of\b|and\b|or\b|to\b|in\b)[a-z]|['’](?:m|ve|d|ll)\b)")
+
 
 def release_voice(text: str) -> Speaker | None:
     """The body whose release ``text`` is, when the body speaks in its own voice: it names itself as the subject
@@ -152,4 +155,6 @@ def release_voice(text: str) -> Speaker | None:
         return None  # two bodies; "The European Union welcomes ... The EU reiterates ...": one, by its fullest name
     if _WE.search(text) is None:
         return None  # a news item on a body's meeting, an editorial's "we think": not the body's own "we urge"
+    if _I.search(text) is not None:
+        return None  # "I would like to make four points": a person's speech, "The EU condemns" in their words
     return Speaker(name=max(named, key=len), attribution=Attribution.AUTHOR)

@@ -47,6 +47,7 @@ from claimstance.segment.reports import (
     after_opening,
     an_office,
     clause_subject,
+    holds_with_us,
     may_report,
     near,
     one_unnamed,
@@ -228,6 +229,7 @@ def attribute(
             found, found_cue = by_sentence[unit.sentence]
             ctx.unnamed = found is not None and found.name is None and one_unnamed(found_cue)  # not "Many"
         cued, cue = by_sentence[unit.sentence]
+        cued, cue = (None, None) if own is None and holds_with_us(text, *unit.sentence, cue) else (cued, cue)
         theirs = cued is not None and own is not None and reports_another(cued, cue, own, text, unit)
         if own is not None and not theirs and may_report(text, *unit.sentence):  # "We heard X claim that": X's
             cued, cue = _party(speech_report(text[unit.sentence[0] : unit.sentence[1]]), Attribution.REPORTED, ctx)

@@ -112,6 +112,10 @@ def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str
         return None  # passive: "it was noted", handled as an agentless cue
     left = " ".join(tokens).rstrip(" ,")
     segments = [seg.strip() for seg in _SUBJECT_DELIMS.split(left)]
+    for k in range(len(segments) - 1, 0, -1):  # "Senator John Doe, Jr. said", "John Doe, Jr., the chair, said"
+        short = 0 < len(segments[k - 1].split()) <= 6  # a long office before the name: `issuer` reads it
+        if short and (suffix := _GENERATION.fullmatch(segments[k])) is not None:
+            segments[k - 1 : k + 1] = [f"{segments[k - 1]}, {suffix[1]}"]  # the party and state are no name
     if not segments or not segments[-1]:
         return None
     subject = segments[-1]
@@ -230,6 +234,8 @@ _MEMBER_TITLE = re.compile(
     r"|Congress(?:wo)?m[ae]n|Delegate)\s+)"
 )
 _PARTY_STATE = re.compile(r"\s*\((?:R|D|I|ID|DFL)-[A-Z][\w. ]{0,18}\)")
+# a generational suffix after the name's comma, maybe with the member's party and state: "Jr. (D-NL)"
+_GENERATION = re.compile(r"([JS]r\.)(?:\s*\((?:R|D|I|ID|DFL)-[A-Z][\w. ]{0,18}\))?")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
 _MEMBER = re.compile(rf"({_NAME})(?={_PARTY_STATE.pattern})")
 # What may come before the members who issue a release: nothing, or a dateline ("OLDTOWN – U.S. Senators A (D-NL)");
@@ -252,7 +258,8 @@ def issuer(before: str, phrase: str, role: str | None) -> tuple[str, str | None]
     if members and (parsed is None or not parsed.person):  # "Senator A (D-NL), a member of the committee,"
         return members[0], phrase or None
     if role is None and phrase[:1].isupper() and (named := _name_before_office(before, phrase)) is not None:
-        return named, phrase
+        suffix = _GENERATION.fullmatch(phrase)  # "Joseph Doe, Jr. (D-NL)": the suffix ends the name, no office
+        return (f"{named}, {suffix[1]}", None) if suffix is not None else (named, phrase)
     cut = _PARTY_STATE.sub("", _MEMBER_TITLE.sub("", phrase)).strip()
     return (cut, role) if cut and cut != phrase and parse_speaker_phrase(cut) is not None else (phrase, role)
 

@@ -14,6 +14,7 @@ A name is refused, with the reason counted, when it is
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import pairwise
 
@@ -98,13 +99,18 @@ PERSON_NOUNS = words(
 """Heads of lower-case phrases that name a person or a group ("the opposition", "a senior official")."""
 
 
+_CONTRACTION = re.compile(r"^(i|we|you|he|she|it|they)'(?:ve|d|ll|re|m|s)$")
+"""The verb a pronoun takes in a contraction ("I've", "we'd", "they're", "she's"): cut to leave the pronoun."""
+
+
 @lru_cache(maxsize=4096)
 def check_name(name: str) -> str | None:
     """Why ``name`` names no person, organisation or group (see the module docstring), or None when it does."""
     tokens = name.replace("’", "'").split()
     if not tokens or len(tokens) > 12:
         return "no noun phrase"
-    lower = [t.lower().strip(".,;:'\"“”()") for t in tokens]
+    # a pronoun's contraction is the pronoun: "as I've said", "All we've asked for" name nobody but the speaker
+    lower = [_CONTRACTION.sub(r"\1", t.lower().strip(".,;:'\"“”()")) for t in tokens]
     # "another caller", "Several opposition parties": a group; not "Many", nor the hedge "some experts"; "several"
     # only before bodies (a crowd, "Several callers", is nobody), and not "Several of the ..."
     group = lower[0] in _QUANTIFIERS and len(tokens) > 1 and tokens[-1].islower() and lower[-1] in PERSON_NOUNS
