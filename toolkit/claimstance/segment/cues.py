@@ -51,7 +51,7 @@ _CONVICTION = words("convinced confident certain concerned worried")
 STANCE_VERBS = (
     r"rejected|rejects|accused|accuses|blamed|blames|demanded|demands|denounced|denounces|vowed|vows"
     r"|called\s+(?:on|for)|calls\s+(?:on|for)|congratulated|suggested|suggests|complained|complains|proposed"
-    r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|accusing|demanding|complaining|scoffed"
+    r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|(?<=statement\s)condemning|accusing|demanding|complaining|scoffed"
     r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts|blaming|alleging|disputing"
     r"|calling\s+(?:on|for)|condemns|welcomes|praises|criticizes|criticises|hopes|insists?\s+on"
     # "Opposition candidates are challenging the results": a position on the outcome, not "a challenging year";
@@ -333,6 +333,8 @@ def _masked_cue(masked: str) -> Cue | None:
             joined = masked[: m.start()].endswith(" and ") and (subject is None or check_name(subject[0]) is not None)
             if joined:
                 subject = (clauses.coordinated_subject(masked) or "", None)
+            listed = subjects.members(masked[: m.start()]) if "(" in masked[: m.start()] else None
+            subject = (listed, None) if listed is not None else subject  # "Senators A (D-NL), ..., and B (R-SL)"
         if subject and verb in _INVERTIBLE and subject[0] not in PRONOUNS:
             comma = masked[: m.start()].rstrip().endswith(",")
             clause = not comma and _clause_subject(masked, subject[0])

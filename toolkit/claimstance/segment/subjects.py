@@ -139,6 +139,9 @@ def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str
     if relative is not None:
         subject = subject[: relative.start()]
     subject = clauses.after_clause(subject)  # "The talks resumed on Monday and Berg said": Berg
+    subject = _PARTY_STATE.sub("", subject) if subject.endswith(")") else subject  # "Sen. Anna Berg (MS)"
+    if subject in ("Jr.", "Sr.") and len(segments) >= 2 and ends_with_name(segments[-2]):
+        subject = f"{segments.pop(-2)}, {subject}"  # "John R. Doe, Jr. (D-NL) delivered": the suffix ends the name
     role = None
     first = subject.split()[0].lower()
     if first in _ADVERBIAL and len(segments) >= 2 and len(subject.split()) <= 4:
@@ -229,12 +232,45 @@ _MEMBER_TITLE = re.compile(
     r"^(?:(?:The\s+)?(?:Right\s+)?Hon(?:ou?rable|\.)\s+|(?:U\.S\.\s+)?(?:Senators?|Sens?\.|Representatives?|Reps?\."
     r"|Congress(?:wo)?m[ae]n|Delegate)\s+)"
 )
-_PARTY_STATE = re.compile(r"\s*\((?:R|D|I|ID|DFL)-[A-Z][\w. ]{0,18}\)")
+_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR"
+    "|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI|AS|MP|DC"
+)
+# "(D-NL)", "(R-Texas)", a state and district "(FL-09)", a senator's state alone "(MS)"
+_PARTY_STATE = re.compile(rf"\s*\((?:(?:R|D|I|ID|DFL)-[A-Z][\w. ]{{0,18}}|[A-Z]{{2}}-(?:\d{{1,2}}|AL)|{_STATES})\)")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
 _MEMBER = re.compile(rf"({_NAME})(?={_PARTY_STATE.pattern})")
 # What may come before the members who issue a release: nothing, or a dateline ("OLDTOWN – U.S. Senators A (D-NL)");
 # not a phrase naming them as others ("After talks with Senators A (D-NL) and B (R-SL), Governor C released")
 _BEFORE_MEMBERS = re.compile(r"(?:[^\n]{0,80}?[–—-]\s*)?(?:The\s+)?")
+
+
+# Between two members of a list: a comma, an appositive office at most ("(D-NL), a member of the committee,"),
+# "and" or "as well as"; after the last: an appositive at most, and when ("today", "this week")
+_MEMBER_GAP = re.compile(r"\s*(?:,\s*(?:(?:an?|the)\s[^,]{1,120},\s*)?)?(?:(?:and|as\s+well\s+as)\s+)?")
+_MEMBERS_END = re.compile(r"\s*(?:,\s*(?:an?|the)\s[^,]{1,120})?,?(?:\s+(?:today|also|jointly|this\s+week))?\s*")
+_ASIDE = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}\)")
+
+
+def members(before: str) -> str | None:
+    """The members of a legislature, each with party and state, that open a sentence as its subject (after a
+    dateline at most), up to ``before``'s end, where the verb is: "U.S. Senators A (D-NL), a member of the
+    committee, and B (R-SL) applauded" -> "A and B", "Congresswoman A (D-NL), a strong advocate for ..., said"
+    -> "A"; None when anything else stands between them ("A (D-NL) met with B (R-SL) and said")."""
+    before = _ISSUED.sub("", before.rstrip())  # "... (R-SL) released a joint statement condemning ..."
+    found = list(_MEMBER.finditer(before))
+    if not found or _BEFORE_MEMBERS.fullmatch(before, 0, found[0].start()) is None:
+        return None
+    ends = [m.end() + len(tag.group()) for m in found if (tag := _PARTY_STATE.match(before, m.end())) is not None]
+    gaps = [_ASIDE.sub("", before[end : m.start()]) for end, m in zip(ends, found[1:], strict=False)]
+    if not all(_MEMBER_GAP.fullmatch(gap) for gap in gaps):
+        return None
+    if _MEMBERS_END.fullmatch(_ASIDE.sub("", before[ends[-1] :])) is None:
+        return None
+    names = [_MEMBER_TITLE.sub("", m.group(1)) for m in found]
+    if not all(parse_speaker_phrase(name) is not None for name in names):
+        return None
+    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
 
 
 def issuer(before: str, phrase: str, role: str | None) -> tuple[str, str | None]:

@@ -1,0 +1,92 @@
+"""Speakers of legislators' and committees' releases on sites no rule had seen (issue 15, seventh round, second
+part): members named with party and state, a quoted statement that ends where the release's narration starts,
+a quotation opened after a list's bullet. Every text is invented; precision first."""
+
+from __future__ import annotations
+
+import pytest
+from claimstance.segment.subjects import members
+from conftest import claim_speaker_names as names
+
+# ------------------------------------------------------------------------------ members with party and state
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        (
+            "OLDTOWN – U.S. Senators Anna Berg (D-NL), a member of the Committee on Trade (CT), and Karl Olsen "
+            "(R-SL), a member of the Committee on Finance, ",
+            "Anna Berg and Karl Olsen",
+        ),
+        ("Congresswoman Jane Roe (D-Wash.), a longtime advocate for fair elections, ", "Jane Roe"),
+        ("Representative John Doe (NL-04) ", "John Doe"),
+        ("Sen. Mary Poe (MS) today ", "Mary Poe"),
+        (
+            "Senators Anna Berg (D-NL), Karl Olsen (R-SL) as well as Representative Jane Roe (I-Vt.) released a "
+            "joint statement",
+            "Anna Berg, Karl Olsen and Jane Roe",
+        ),
+    ],
+)
+def test_members_that_open_a_sentence_are_its_subject(before: str, expected: str) -> None:
+    assert members(before) == expected
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Senator Anna Berg (D-NL) met with Senator Karl Olsen (R-SL) and ",  # the second is met, not a subject
+        "After talks with Senators Anna Berg (D-NL) and Karl Olsen (R-SL), the governor ",
+        "Senator Anna Berg (D-NL), who chairs the committee that heard Karl Olsen (R-SL), ",
+        "The European Union (EU) ",  # an organisation's acronym is no party and state
+    ],
+)
+def test_members_named_inside_a_clause_are_no_subject(before: str) -> None:
+    assert members(before) is None
+
+
+def test_a_release_gives_its_lead_to_the_members_it_opens_with() -> None:
+    text = (
+        "Senators welcome vote\n\nOLDTOWN – U.S. Senators Anna Berg (D-NL), a member of the Committee on Trade, "
+        "and Karl Olsen (R-SL), a member of the Committee on Finance, applauded the passage of their resolution "
+        "today.\n"
+    )
+    assert names(text) == ["Anna Berg and Karl Olsen"]
+
+
+def test_a_joint_statement_condemning_and_its_bulleted_quotations_are_the_members() -> None:
+    text = (
+        "Members condemn crackdown\n\nSenators Anna Berg (D-NL), Karl Olsen (R-SL) as well as Representative Jane "
+        "Roe (R-NL) released a joint statement condemning the crackdown in Northland.\n\n"
+        "  • “We stand united with the people of Northland. The evidence shows that the count was falsified.\n"
+        "  • “The regime must release every detained observer.”\n"
+    )
+    assert set(names(text)) == {"Anna Berg, Karl Olsen and Jane Roe"}
+
+
+def test_resolutions_condemning_a_country_report_no_position_of_their_subject() -> None:
+    text = "Vote in the assembly\n\nThe delegation remains troubled by resolutions condemning Northland.\n"
+    assert names(text) == [None]
+
+
+# ------------------------------------------------------------------------------ a quoted statement ends
+
+
+def test_a_quoted_statement_ends_where_the_narration_of_the_release_starts() -> None:
+    text = (
+        "Berg condemns vote\n\nOLDTOWN—Following the election in Northland, Commission Co-Chair Sen. Anna Berg "
+        "(MS) issued the following statement:\n\n“The vote was a sham and a fraud. The people of Northland deserve "
+        "a free and fair election.”\n\nIn June, the president of Northland jailed his main rival. Observers were "
+        "barred from the count.\n"
+    )
+    assert names(text) == [None, "Anna Berg", None, None]
+
+
+def test_a_statement_whose_quotation_runs_on_over_paragraphs_stays_the_members() -> None:
+    # releases often leave a statement's quotation open over its paragraphs without opening each again
+    text = (
+        "Member on the vote\n\nOLDTOWN – Congressman John Doe (NL-04) released the following statement:\n\n"
+        '"I am deeply troubled by today\'s vote. It was a sham.\n\nNo assembly can vote freely under occupation."\n'
+    )
+    assert names(text)[-1] == "John Doe"
