@@ -5,6 +5,8 @@ a quotation opened after a list's bullet. Every text is invented; precision firs
 from __future__ import annotations
 
 import pytest
+from claimstance.segment.cues import find_cue
+from claimstance.segment.spans import quote_spans
 from claimstance.segment.subjects import members
 from conftest import claim_speaker_names as names
 
@@ -21,7 +23,6 @@ from conftest import claim_speaker_names as names
         ),
         ("Congresswoman Jane Roe (D-Wash.), a longtime advocate for fair elections, ", "Jane Roe"),
         ("Representative John Doe (NL-04) ", "John Doe"),
-        ("Sen. Mary Poe (MS) today ", "Mary Poe"),
         (
             "Senators Anna Berg (D-NL), Karl Olsen (R-SL) as well as Representative Jane Roe (I-Vt.) released a "
             "joint statement",
@@ -44,6 +45,24 @@ def test_members_that_open_a_sentence_are_its_subject(before: str, expected: str
 )
 def test_members_named_inside_a_clause_are_no_subject(before: str) -> None:
     assert members(before) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Rep. John Doe (R-Texas), chairman of the committee, said the vote was rigged.", "Rep. John Doe"),
+        ("U.S. Rep. John Doe, R-Texas, said the vote was rigged.", "U.S. Rep. John Doe"),
+        (
+            "Following the vote, Commission Co-Chair Sen. Mary Poe (MS) said it was rigged.",
+            "Commission Co-Chair Sen. Mary Poe",
+        ),
+        ("The Palestinian Authority (PA) said the vote was rigged.", "The Palestinian Authority (PA)"),  # an acronym
+    ],
+)
+def test_a_members_party_and_state_are_no_part_of_the_subject(sentence: str, expected: str) -> None:
+    cue = find_cue(sentence, quote_spans(sentence))
+    assert cue is not None
+    assert cue.phrase == expected
 
 
 def test_a_release_gives_its_lead_to_the_members_it_opens_with() -> None:
@@ -90,3 +109,26 @@ def test_a_statement_whose_quotation_runs_on_over_paragraphs_stays_the_members()
         '"I am deeply troubled by today\'s vote. It was a sham.\n\nNo assembly can vote freely under occupation."\n'
     )
     assert names(text)[-1] == "John Doe"
+
+
+def test_a_surname_in_a_headlines_compound_takes_no_given_name_from_the_headline() -> None:
+    # "Senate Approves Berg-Olsen Resolution": title case, and "Berg-" is no surname standing alone
+    text = (
+        "Senate Approves Berg-Olsen Resolution on Northland\n\nOLDTOWN – U.S. Senators Anna Berg (D-NL) and Karl "
+        "Olsen (R-SL) welcomed the vote today.\n\n“This is a dangerous time for Northland,” Sen. Berg said.\n"
+    )
+    assert names(text)[-1] == "Anna Berg"
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "OLDTOWN – Congressman John Doe (FL-04) released the following after the results of the vote were announced:",
+        "The Ministry of Foreign Affairs of Northland released the following on the referendum in Southland:",
+    ],
+)
+def test_the_following_with_no_noun_leads_in_the_statement_below(lead_in: str) -> None:
+    text = f"On the vote\n\n{lead_in}\n\n“The time to act is now. Northland will never accept this so-called vote.”\n"
+    speaker = names(text)[-1]
+    assert speaker is not None
+    assert speaker in ("John Doe", "Ministry of Foreign Affairs of Northland")

@@ -189,7 +189,10 @@ _FINAL_SAID = re.compile(
     r"[\w)]\s+(said|says|added|stated)\s+(?P<who>(?:[A-Z][\w.'’-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,5}[A-Z][\w'’-]+)"
     r"\s*[.!]?\s*$"
 )
-FOLLOWING = r"the\s+following\s+(?:joint\s+|written\s+)?(?:statement|remarks|comments)\b"
+FOLLOWING = (  # with no noun only where the line ends in a colon: "released the following after the vote:"
+    r"the\s+following(?:\s+(?:joint\s+|written\s+)?(?:statement|remarks|comments)\b"
+    r"|(?=\s*:|\s+(?:after|on|upon|regarding|today|in\s+response)\b[^:\n]{0,200}:\s*$))"
+)
 """What a lead-in line sets out below it: "... the following statement:", "... the following comments:"."""
 # "Anna Berg, minister of foreign affairs, today issued the following statement on the vote:": a lead-in line
 _FOLLOWING = re.compile(rf"\s(issued|released|made|delivered|gave)\s+{FOLLOWING}")

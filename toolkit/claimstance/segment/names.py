@@ -446,11 +446,12 @@ class NameIndex:
         return re.search(meeting + rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}{surname}\b", self.text) is not None
 
     def _given_names(self, surname: str) -> Iterator[str]:
-        """The capitalised words just before each whole-word ``surname`` in the text ("Mohamed Kamel" Amr)."""
+        """The capitalised words just before each whole-word ``surname`` in the text ("Mohamed Kamel" Amr; not a
+        headline's "Senate Approves" Berg-Olsen Resolution)."""
         at = self.text.find(surname)
         while at >= 0:
             end = at + len(surname)
-            if (end == len(self.text) or not self.text[end].isalnum()) and at > 0:
+            if (end == len(self.text) or (not self.text[end].isalnum() and self.text[end] != "-")) and at > 0:
                 found = _GIVEN.search(self.text, max(0, at - 60), at)
                 # not "Staff" of "Chief of Staff Anna" Berg: the word completes the office
                 given = found[1].split()[int(office_before(self.text, found.start())) :] if found is not None else []

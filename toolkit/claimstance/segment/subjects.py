@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimstance.lexicon import FUNCTION_WORDS, ROLE_WORDS, words
+from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, words
 from claimstance.segment import clauses
 from claimstance.segment.names import BE, PRONOUNS, is_name_token, is_plain, parse_speaker_phrase, strip_article
 from claimstance.segment.validate import check_name
@@ -111,6 +111,7 @@ def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str
     if tokens and tokens[-1].lower() in BE:
         return None  # passive: "it was noted", handled as an agentless cue
     left = " ".join(tokens).rstrip(" ,")
+    left = cut_party(left) if ")" in left or "-" in left else left  # "Rep. John Doe (R-Texas), chairman of"
     segments = [seg.strip() for seg in _SUBJECT_DELIMS.split(left)]
     if not segments or not segments[-1]:
         return None
@@ -139,7 +140,7 @@ def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str
     if relative is not None:
         subject = subject[: relative.start()]
     subject = clauses.after_clause(subject)  # "The talks resumed on Monday and Berg said": Berg
-    subject = _PARTY_STATE.sub("", subject) if subject.endswith(")") else subject  # "Sen. Anna Berg (MS)"
+    subject = cut_party(subject) if subject.endswith(")") else subject  # "Sen. Anna Berg (MS)"
     if subject in ("Jr.", "Sr.") and len(segments) >= 2 and ends_with_name(segments[-2]):
         subject = f"{segments.pop(-2)}, {subject}"  # "John R. Doe, Jr. (D-NL) delivered": the suffix ends the name
     role = None
@@ -236,8 +237,11 @@ _STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR"
     "|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI|AS|MP|DC"
 )
-# "(D-NL)", "(R-Texas)", a state and district "(FL-09)", a senator's state alone "(MS)"
-_PARTY_STATE = re.compile(rf"\s*\((?:(?:R|D|I|ID|DFL)-[A-Z][\w. ]{{0,18}}|[A-Z]{{2}}-(?:\d{{1,2}}|AL)|{_STATES})\)")
+# "(D-NL)", "(R-Texas)", a state and district "(FL-09)"
+_PARTY_STATE = re.compile(r"\s*\((?:(?:R|D|I|ID|DFL)-[A-Z][\w. ]{0,18}|[A-Z]{2}-(?:\d{1,2}|AL))\)")
+_BODIES = frozenset(w.capitalize() for w in ORG_HEADS)
+_STATE_ALONE = re.compile(rf"\s*\((?:{_STATES})\)$")  # "Sen. Anna Berg (MS)": the state alone
+_WIRE_PARTY = re.compile(r",\s*(?:R|D|I)-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,|$)")  # wire style: "Rep. John Doe, R-Texas,"
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
 _MEMBER = re.compile(rf"({_NAME})(?={_PARTY_STATE.pattern})")
 # What may come before the members who issue a release: nothing, or a dateline ("OLDTOWN – U.S. Senators A (D-NL)");
@@ -250,6 +254,17 @@ _BEFORE_MEMBERS = re.compile(r"(?:[^\n]{0,80}?[–—-]\s*)?(?:The\s+)?")
 _MEMBER_GAP = re.compile(r"\s*(?:,\s*(?:(?:an?|the)\s[^,]{1,120},\s*)?)?(?:(?:and|as\s+well\s+as)\s+)?")
 _MEMBERS_END = re.compile(r"\s*(?:,\s*(?:an?|the)\s[^,]{1,120})?,?(?:\s+(?:today|also|jointly|this\s+week))?\s*")
 _ASIDE = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}\)")
+
+
+def cut_party(phrase: str) -> str:
+    """A subject without a member's party and state: "Sen. Anna Berg (D-NL)", "Rep. John Doe, R-Texas,",
+    "Sen. Anna Berg (MS)" (a state alone only after a surname: "the Palestinian Authority (PA)" keeps it)."""
+    phrase = _WIRE_PARTY.sub("", _PARTY_STATE.sub("", phrase))
+    alone = _STATE_ALONE.search(phrase)
+    last = phrase[: alone.start()].split()[-1:] if alone is not None else []
+    if alone is not None and last and is_name_token(last[0]) and not is_plain(last[0]) and last[0] not in _BODIES:
+        phrase = phrase[: alone.start()]
+    return phrase
 
 
 def members(before: str) -> str | None:
@@ -267,8 +282,9 @@ def members(before: str) -> str | None:
         return None
     if _MEMBERS_END.fullmatch(_ASIDE.sub("", before[ends[-1] :])) is None:
         return None
-    names = [_MEMBER_TITLE.sub("", m.group(1)) for m in found]
-    if not all(parse_speaker_phrase(name) is not None for name in names):
+    parsed = [parse_speaker_phrase(_MEMBER_TITLE.sub("", m.group(1))) for m in found]
+    names = [p.name for p in parsed if p is not None and p.person]  # "Ranking Member Jane Roe": Jane Roe
+    if len(names) < len(found):
         return None
     return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
 
