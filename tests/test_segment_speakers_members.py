@@ -92,14 +92,18 @@ def test_resolutions_condemning_a_country_report_no_position_of_their_subject() 
 # ------------------------------------------------------------------------------ a quoted statement ends
 
 
-def test_a_quoted_statement_ends_where_the_narration_of_the_release_starts() -> None:
+@pytest.mark.parametrize("closing", ["”", "“"])  # the second: a closing mark printed the wrong way round
+def test_a_quoted_statement_ends_where_the_narration_of_the_release_starts(closing: str) -> None:
     text = (
         "Berg condemns vote\n\nOLDTOWN—Following the election in Northland, Commission Co-Chair Sen. Anna Berg "
         "(MS) issued the following statement:\n\n“The vote was a sham and a fraud. The people of Northland deserve "
-        "a free and fair election.”\n\nIn June, the president of Northland jailed his main rival. Observers were "
-        "barred from the count.\n"
+        f"a free and fair election.{closing}\n\nIn June, the president of Northland jailed his main rival. Observers "
+        "were barred from the count.\n"
     )
-    assert names(text) == [None, "Anna Berg", None, None]
+    said = names(text)
+    assert said[0] is None
+    assert said[1] == "Anna Berg"
+    assert said[-2:] == [None, None]
 
 
 def test_a_statement_whose_quotation_runs_on_over_paragraphs_stays_the_members() -> None:

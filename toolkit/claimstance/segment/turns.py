@@ -74,7 +74,7 @@ _ATTRIBUTABLE = re.compile(r"\b(?:is\s+|are\s+)?attributable\s+to\s+(?P<who>[A-Z
 _NOTES = re.compile(r"(?i:notes?\s+(?:to|for)\s+(?:editors?|journalists)|-*\s*ends\s*-*)\s*[:.]?\s*$")
 """What closes a release's quoted block: "Notes to editors:", "ENDS"."""
 _OPENING_MARKS = frozenset('“"‘«')
-_CLOSING_MARKS = frozenset('”"’»')
+_CLOSING_MARKS = frozenset('”"’»“')  # a line's last mark closes, whichever way it is printed
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s+[A-Z“\"]")
 
 
@@ -108,7 +108,7 @@ def block_goes_on(text: str, unit: UnitSpan, turn: Turn) -> Turn | None:
     quoted = new_line and text[unit.sentence[0] : unit.sentence[0] + 1] in _OPENING_MARKS
     if turn.bullets is None:
         turn.bullets, turn.quoted = bullet, quoted
-    if turn.quoted and new_line and not quoted and text[:line_start].rstrip()[-1:] in _CLOSING_MARKS:
+    if turn.quoted and new_line and not quoted and text[:line_start].rstrip()[-1:] in _CLOSING_MARKS:  # '.”', '.“'
         return None  # 'X issued the following statement: / "... ." / Background: the release's own narration
     return None if turn.bullets and not bullet and line_start == unit.sentence[0] else turn
 
