@@ -136,3 +136,15 @@ def test_the_following_with_no_noun_leads_in_the_statement_below(lead_in: str) -
     speaker = names(text)[-1]
     assert speaker is not None
     assert speaker in ("John Doe", "Ministry of Foreign Affairs of Northland")
+
+
+def test_an_office_named_in_apposition_with_its_holder_is_that_person_later() -> None:
+    # "the Parliament delegation head to the Observation Mission (IEOM), Anna Berg," then the office alone
+    text = (
+        "Delegation on the vote\n\nAfter the election in Northland, the Parliament delegation head to the "
+        "International "
+        "Observation Mission (IEOM), Anna Berg, made a statement on 22 April.\n\n“The vote was calm and orderly,” "
+        "Berg said.\n\n“I regret that many citizens could not vote,” the Parliament delegation head to the IEOM "
+        "stressed.\n"
+    )
+    assert names(text)[-1] == "Anna Berg"
