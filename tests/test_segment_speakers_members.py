@@ -148,3 +148,38 @@ def test_an_office_named_in_apposition_with_its_holder_is_that_person_later() ->
         "stressed.\n"
     )
     assert names(text)[-1] == "Anna Berg"
+
+
+# ------------------------------------------------------------------------------ a list of names as the subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Berg, Olsen and Roe said the vote was rigged.", "Berg, Olsen and Roe"),
+        (
+            "OLDTOWN – Anna Berg, Karl Olsen and Jane Roe said the vote was rigged.",
+            "Anna Berg, Karl Olsen and Jane Roe",
+        ),
+        ("Berg and Olsen recently introduced a bipartisan resolution rejecting the results.", "Berg and Olsen"),
+        ("In Oldtown, Berg and Olsen said no.", "Berg and Olsen"),  # a list that does not open the sentence
+    ],
+)
+def test_a_list_of_names_is_the_subject_whole(sentence: str, expected: str) -> None:
+    cue = find_cue(sentence, quote_spans(sentence))
+    assert cue is not None
+    assert cue.phrase == expected
+
+
+def test_a_list_of_surnames_is_the_people_the_text_names_in_full() -> None:
+    # a wire story's style: the full names first, then the surnames as the subject of a later sentence
+    text = (
+        "Lawmakers back opposition\n\nThree lawmakers, Anna Berg, Karl Olsen and Jane Roe, met the opposition leader "
+        "on Monday.\n\nBerg, Olsen and Roe said the vote had been rigged from the start.\n"
+    )
+    assert names(text)[-1] == "Anna Berg, Karl Olsen and Jane Roe"
+
+
+def test_a_list_with_a_surname_the_text_never_completes_stays_as_written() -> None:
+    text = "Lawmakers back opposition\n\nAnna Berg met the opposition.\n\nBerg and Olsen said the vote was rigged.\n"
+    assert names(text)[-1] == "Berg and Olsen"

@@ -52,12 +52,31 @@ _NP_TAIL = re.compile(
     r"|issued|published|said|says|stated|states|noted|added|reported|announced|declared|wrote|told|reads|read)\b"
 )
 _ISSUED = re.compile(
-    r"\s+(?:(?:meanwhile|also|later|earlier)\s+)?(?:issued|released|published|put\s+out)\s+(?:a|an)\s+(?:joint\s+|new\s+)?"
-    r"(?:statement|communiqu[eé]|press\s+release)$"
+    r"\s+(?:(?:meanwhile|also|later|earlier|recently|today)\s+)?(?:issued|released|published|put\s+out|introduced"
+    r"|signed|sent)\s+(?:a|an)\s+(?:joint\s+|new\s+|bipartisan\s+)?(?:statement|communiqu[eé]|press\s+release"
+    r"|resolution|letter)$"  # "... introduced a bipartisan resolution condemning ...": its sponsors' position
 )
 # "Voters interviewed by the agency in Oldtown said", "Diplomats who attended the meeting said": the speaker is
 # the head before the relative clause, never a name inside it.
 _RELATIVE = re.compile(r"\s(?:who\s|\w+ed\s+by\s)")
+
+
+def _names_only(segment: str) -> bool:
+    tokens = [t for t in segment.split() if t != "and"]
+    return 0 < len(tokens) <= 8 and all(is_name_token(t) and not is_plain(t) for t in tokens)
+
+
+def _listed(segments: list[str]) -> str | None:
+    """A list of names that opens the sentence (after a dateline in capitals at most) and ends in "X and Y"
+    ("Berg, Olsen and Roe", "Anna Berg, Karl Olsen and Jane Roe"), whole; None for anything else."""
+    k = len(segments) - 1
+    if not _names_only(segments[k]):
+        return None
+    while k > 0 and _names_only(segments[k - 1]) and " and " not in segments[k - 1]:
+        k -= 1
+    if k == len(segments) - 1 or (k > 0 and not segments[k - 1].isupper()):
+        return None
+    return ", ".join(segments[k:])
 
 
 def trim_np(fragment: str) -> str:
@@ -90,7 +109,7 @@ def _manner(tokens: list[str]) -> bool:
 def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str, str | None] | None:
     """The subject phrase ending just before a reporting verb, skipping auxiliaries and an appositive."""
     left_text = masked[:verb_start].rstrip()
-    if left_text.endswith(("statement", "release", "communique", "communiqué")):
+    if left_text.endswith(("statement", "release", "communique", "communiqué", "resolution", "letter")):
         left_text = _ISSUED.sub("", left_text)  # "X issued a statement saying ..."
     tokens = left_text.split()
     if len(tokens) > 2 and tokens[-2] == "this" and tokens[-1] in _DAY_PARTS:
@@ -143,6 +162,8 @@ def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str
     subject = cut_party(subject) if subject.endswith(")") else subject  # "Sen. Anna Berg (MS)"
     if subject in ("Jr.", "Sr.") and len(segments) >= 2 and ends_with_name(segments[-2]):
         subject = f"{segments.pop(-2)}, {subject}"  # "John R. Doe, Jr. (D-NL) delivered": the suffix ends the name
+    if " and " in subject and (listed := _listed([*segments[:-1], subject])) is not None:
+        return listed, None  # "Berg, Olsen and Roe said": the whole list, not its last two
     role = None
     first = subject.split()[0].lower()
     if first in _ADVERBIAL and len(segments) >= 2 and len(subject.split()) <= 4:
