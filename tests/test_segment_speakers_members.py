@@ -183,3 +183,26 @@ def test_a_list_of_surnames_is_the_people_the_text_names_in_full() -> None:
 def test_a_list_with_a_surname_the_text_never_completes_stays_as_written() -> None:
     text = "Lawmakers back opposition\n\nAnna Berg met the opposition.\n\nBerg and Olsen said the vote was rigged.\n"
     assert names(text)[-1] == "Berg and Olsen"
+
+
+# ------------------------------------------------------------------------------ a quotation that runs on
+
+
+def test_a_quotation_runs_on_after_its_cue_when_the_paragraph_closes_it() -> None:
+    # '"...," said X. More of X's words."': the release left out the mark that reopens the quotation
+    text = (
+        'Member backs elections\n\n"Without good governance, aid is unlikely to help the people of Northland," said '
+        "Congresswoman Roe. Free and timely elections are critical for the country's development.\"\n\n"
+        "The hearing lasted three hours.\n"
+    )
+    assert names(text) == ["Roe", "Roe", None]
+
+
+def test_a_closing_mark_left_alone_stays_with_its_sentence() -> None:
+    from claimstance.segment.sentences import split_sentences
+
+    text = 'Jane Roe spoke first. Free and timely elections are critical for development."'
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Jane Roe spoke first.",
+        'Free and timely elections are critical for development."',
+    ]
