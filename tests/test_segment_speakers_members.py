@@ -206,3 +206,11 @@ def test_a_closing_mark_left_alone_stays_with_its_sentence() -> None:
         "Jane Roe spoke first.",
         'Free and timely elections are critical for development."',
     ]
+
+
+def test_members_who_introduce_a_resolution_condemning_state_their_position() -> None:
+    text = (
+        "Doe, Roe on Northland\n\nOLDTOWN – Congressman John Doe (R-TX) and Congresswoman Jane Roe (D-NY) today "
+        "introduced a resolution condemning the fraudulent elections in Northland.\n"
+    )
+    assert names(text) == ["John Doe and Jane Roe"]

@@ -51,7 +51,7 @@ _CONVICTION = words("convinced confident certain concerned worried")
 STANCE_VERBS = (
     r"rejected|rejects|accused|accuses|blamed|blames|demanded|demands|denounced|denounces|vowed|vows"
     r"|called\s+(?:on|for)|calls\s+(?:on|for)|congratulated|suggested|suggests|complained|complains|proposed"
-    r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|(?<=statement\s)condemning|accusing|demanding|complaining|scoffed"
+    r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|(?:(?<=statement\s)|(?<=resolution\s)|(?<=letter\s))condemning|accusing|demanding|complaining|scoffed"
     r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts|blaming|alleging|disputing"
     r"|calling\s+(?:on|for)|condemns|welcomes|praises|criticizes|criticises|hopes|insists?\s+on"
     # "Opposition candidates are challenging the results": a position on the outcome, not "a challenging year";
