@@ -214,3 +214,11 @@ def test_members_who_introduce_a_resolution_condemning_state_their_position() ->
         "introduced a resolution condemning the fraudulent elections in Northland.\n"
     )
     assert names(text) == ["John Doe and Jane Roe"]
+
+
+@pytest.mark.parametrize("title", ["Rep.", "Gov.", "Amb.", "Hon."])
+def test_a_title_with_a_stop_after_said_keeps_the_name(title: str) -> None:
+    sentence = f"“This bill sends a clear message to the regime,” said {title} Jane Roe."
+    cue = find_cue(sentence, quote_spans(sentence))
+    assert cue is not None
+    assert cue.phrase == f"{title} Jane Roe"

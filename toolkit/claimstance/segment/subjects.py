@@ -44,7 +44,8 @@ _SUBJECT_DELIMS = re.compile(r"[,;:\x00“”\"«»–—]|\bthat\b|\s-\s")
 # A noun phrase ends at punctuation, but not at the stop of a title or an initial ("Dr. Marko Djuric").
 _NP_END = re.compile(
     r"[,;:!?\x00“”\"«»()–—]|\s-\s"
-    r"|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bGen)(?<!\bSen)(?<!\bSt)(?<!\b[A-Z])\.(?:\s|$)"
+    r"|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bGen)(?<!\bSen)(?<!\bSt)(?<!\b[A-Z])(?<!\bRep)(?<!\bGov)"
+    r"(?<!\bAmb)(?<!\bHon)\.(?:\s|$)"  # "said Rep. Jane Roe", "Gov.", "Amb.", "Hon.": a title's stop
 )
 _ACRONYM_AT = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 _NP_TAIL = re.compile(
