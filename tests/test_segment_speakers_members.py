@@ -222,3 +222,14 @@ def test_a_title_with_a_stop_after_said_keeps_the_name(title: str) -> None:
     cue = find_cue(sentence, quote_spans(sentence))
     assert cue is not None
     assert cue.phrase == f"{title} Jane Roe"
+
+
+def test_two_office_holders_as_the_subject_of_any_verb_both_speak() -> None:
+    # a government release: each minister titled before the name, the verb a stance ("congratulated")
+    sentence = (
+        "Foreign Affairs Minister Anna Berg and International Trade Minister Karl Olsen today congratulated the "
+        "people of Northland on the first round of the elections."
+    )
+    cue = find_cue(sentence, quote_spans(sentence))
+    assert cue is not None
+    assert cue.phrase == "Anna Berg and Karl Olsen"

@@ -337,6 +337,8 @@ def _masked_cue(masked: str) -> Cue | None:
             if joined:
                 subject = (clauses.coordinated_subject(masked) or "", None)
             listed = subjects.members(masked[: m.start()]) if "(" in masked[: m.start()] else None
+            if listed is None and " and " in masked[: m.start()] and (subject is None or " and " in subject[0]):
+                listed = joint_issuers(masked[: m.start()])  # "Foreign Minister A and Trade Minister B congratulated"
             subject = (listed, None) if listed is not None else subject  # "Senators A (D-NL), ..., and B (R-SL)"
         if subject and verb in _INVERTIBLE and subject[0] not in PRONOUNS:
             comma = masked[: m.start()].rstrip().endswith(",")
