@@ -233,23 +233,3 @@ def test_two_office_holders_as_the_subject_of_any_verb_both_speak() -> None:
     cue = find_cue(sentence, quote_spans(sentence))
     assert cue is not None
     assert cue.phrase == "Anna Berg and Karl Olsen"
-
-
-def test_a_quotation_left_open_runs_on_over_paragraphs_with_no_mark() -> None:
-    # an observation mission's release: the chief observer's words open with a mark that nothing closes
-    text = (
-        "Chief Observer launches mission\n\nOLDTOWN – Chief Observer Anna Berg said the mission starts work today.\n\n"
-        "“The new mission will follow the same methods as the last one.\n\nA core team of eight analysts will stay "
-        "in Northland until the count is complete.\n\nAll observers are bound by a code of conduct.\n"
-    )
-    assert names(text)[-3:] == ["Anna Berg", "Anna Berg", "Anna Berg"]
-
-
-def test_a_paragraph_with_no_mark_between_quoted_paragraphs_is_the_narration() -> None:
-    # the text opens every paragraph of a quotation with a mark: the one without is the outlet's
-    text = (
-        "Minister welcomes result\n\nForeign Minister Anna Berg welcomed the result on Monday.\n\n"
-        '"This is a key step for Northland, said Ms Berg.\n\nOn provisional results, the largest party has taken '
-        '55 seats.\n\n"The results reflect the will of the people of Northland.\n'
-    )
-    assert names(text)[-2] is None

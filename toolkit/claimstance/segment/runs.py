@@ -34,10 +34,6 @@ def mostly_quote(text: str, span: Span, quotes: Sequence[Span]) -> bool:
 _SAID_OPENS = re.compile(r"[,:]\s*[“\"]\S")
 _SAID_BEFORE = re.compile(r"[,!?][”\"]\s+(?:said|says|added|stated)\s[^.!?\n“”\"]{2,60}[.!?]\s+$")
 _CLOSED_LATER = re.compile(r"[^“”\"\n]{10,400}?[.!?][”\"][ \t]*(?:\n|$)")
-_MARKS = re.compile(r"[“”\"«»]")
-_NEXT_MARK = re.compile(r"\n[ \t]*[“\"«]|(?P<closing>[”»]|(?<=\S)\")")
-_ABOVE_CHARS = 3000
-"""How far above a paragraph a quotation left open is looked for."""
 _BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪●][ \t]+)?")
 
 
@@ -48,9 +44,6 @@ def inside_open_quote(text: str, start: int) -> bool:
     opened = text.rfind("\n", 0, start) + 1
     bullet = _BULLET.match(text, opened)  # "  • “The vote ...": the quotation opens after a list's bullet
     opened = bullet.end() if bullet is not None else opened
-    line_end = text.find("\n", start)
-    if _MARKS.search(text, opened, line_end if line_end >= 0 else len(text)) is None:
-        return _left_open_above(text, opened)  # a paragraph with no mark at all, after a quotation left open
     if start <= opened:
         return False
     if not _unbalanced(text[opened:start]):  # '"... people," said X. Elections are key."': its opening mark left out
@@ -87,32 +80,6 @@ def give_back(
     while j >= 0 and units[j].paragraph == paragraph and speakers[j] == narrator:
         speakers[j] = speakers[i].model_copy(update={"attribution": Attribution.DIRECT_QUOTE})
         j -= 1
-
-
-def _left_open_above(text: str, opened: int) -> bool:
-    """Whether the paragraphs above ``opened`` end in a quotation that a paragraph opened with its mark and left
-    open ('“The new mission starts today.' / 'A core team will stay ...'), over paragraphs with no mark at all:
-    the quotation runs on, as releases print it without a mark to reopen each paragraph."""
-    for line in reversed(text[max(0, opened - _ABOVE_CHARS) : opened].splitlines()):
-        line = line.strip()
-        if not line:
-            continue
-        if line[-1:] not in ".!?:;" and _MARKS.search(line) is None:
-            return False  # a heading between: the quotation does not run over it
-        marks = _MARKS.findall(line)
-        if marks:  # the line's last mark opens ("“", or '"' after a space): nothing closed the quotation
-            last = line.rfind(marks[-1])
-            opens = marks[-1] in "“«" or (marks[-1] == '"' and (last == 0 or line[last - 1].isspace()))
-            return OPENING_QUOTE.match(line) is not None and opens and _runs_on(text, opened)
-    return False
-
-
-def _runs_on(text: str, opened: int) -> bool:
-    """Whether the quotation left open runs on below ``opened``: the next mark is one that closes it, or none
-    comes; a paragraph below that opens with a mark of its own ('"The elections ...') shows the text marks
-    every paragraph of a quotation, and a paragraph with none is the narration's."""
-    found = _NEXT_MARK.search(text, opened, opened + _ABOVE_CHARS)
-    return found is None or found["closing"] is not None
 
 
 def _unbalanced(text: str) -> bool:
