@@ -233,3 +233,16 @@ def test_two_office_holders_as_the_subject_of_any_verb_both_speak() -> None:
     cue = find_cue(sentence, quote_spans(sentence))
     assert cue is not None
     assert cue.phrase == "Anna Berg and Karl Olsen"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Experts consider these numbers to be highly inaccurate.", "Experts"),
+        ("Observers consider the vote to be neither free nor fair.", "Observers"),
+        ("The council will consider the proposal next week.", None),  # to weigh it: no view stated
+    ],
+)
+def test_consider_something_to_be_states_a_view(sentence: str, expected: str | None) -> None:
+    cue = find_cue(sentence, quote_spans(sentence))
+    assert (cue.phrase if cue is not None else None) == expected

@@ -32,6 +32,7 @@ SPEECH_VERBS = (
     r"|assured|promised|pledged|acknowledged|admitted|alleged|highlighted|reaffirmed|replied|answered|maintained"
     r"|maintains|regretted|lamented|predicted|predicts|conceded|concedes|retorted|remarked|cautioned"
     r"|contended|contends|opined|read(?=:)|put\s+it(?=\s*[,:])|tell|tweeted|posted(?=\s+on\s)"
+    r"|consider(?=\s+(?:these|those|the|this|that|it|them)\b[^.,;:]{0,80}?\s+to\s+be\s)"  # "Experts consider X to be"
     # "X informed the Vice President that ...": the one who informs reports (not "informed voters of the hours")
     r"|informed(?=\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+that\b)"
     # verbs that report only with a "that" clause: "X agreed that ..." (not "both sides agreed to accept"),
