@@ -32,6 +32,7 @@ SPEECH_VERBS = (
     r"|assured|promised|pledged|acknowledged|admitted|alleged|highlighted|reaffirmed|replied|answered|maintained"
     r"|maintains|regretted|lamented|predicted|predicts|conceded|concedes|retorted|remarked|cautioned"
     r"|contended|contends|opined|read(?=:)|put\s+it(?=\s*[,:])|tell|tweeted|posted(?=\s+on\s)"
+    r"|consider(?=\s+(?:these|those|the|this|that|it|them)\b[^.,;:]{0,80}?\s+to\s+be\s)"  # "Experts consider X to be"
     # "X informed the Vice President that ...": the one who informs reports (not "informed voters of the hours")
     r"|informed(?=\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+that\b)"
     # verbs that report only with a "that" clause: "X agreed that ..." (not "both sides agreed to accept"),
@@ -51,7 +52,7 @@ _CONVICTION = words("convinced confident certain concerned worried")
 STANCE_VERBS = (
     r"rejected|rejects|accused|accuses|blamed|blames|demanded|demands|denounced|denounces|vowed|vows"
     r"|called\s+(?:on|for)|calls\s+(?:on|for)|congratulated|suggested|suggests|complained|complains|proposed"
-    r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|accusing|demanding|complaining|scoffed"
+    r"|threatened|threatens|hailed|hails|dismissed|dismisses|rejecting|(?:(?<=statement\s)|(?<=resolution\s)|(?<=letter\s))condemning|accusing|demanding|complaining|scoffed"
     r"|thanked|thanks|asked\s+for|pointed\s+to|stating|noting|adding|stressing|slammed|slams|blasted|blasts|blaming|alleging|disputing"
     r"|calling\s+(?:on|for)|condemns|welcomes|praises|criticizes|criticises|hopes|insists?\s+on"
     # "Opposition candidates are challenging the results": a position on the outcome, not "a challenging year";
@@ -189,7 +190,10 @@ _FINAL_SAID = re.compile(
     r"[\w)]\s+(said|says|added|stated)\s+(?P<who>(?:[A-Z][\w.'’-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,5}[A-Z][\w'’-]+)"
     r"\s*[.!]?\s*$"
 )
-FOLLOWING = r"the\s+following\s+(?:joint\s+|written\s+)?(?:statement|remarks|comments)\b"
+FOLLOWING = (  # with no noun only where the line ends in a colon: "released the following after the vote:"
+    r"the\s+following(?:\s+(?:joint\s+|written\s+)?(?:statement|remarks|comments)\b"
+    r"|(?=\s*:|\s+(?:after|on|upon|regarding|today|in\s+response)\b[^:\n]{0,200}:\s*$))"
+)
 """What a lead-in line sets out below it: "... the following statement:", "... the following comments:"."""
 # "Anna Berg, minister of foreign affairs, today issued the following statement on the vote:": a lead-in line
 _FOLLOWING = re.compile(rf"\s(issued|released|made|delivered|gave)\s+{FOLLOWING}")
@@ -333,6 +337,10 @@ def _masked_cue(masked: str) -> Cue | None:
             joined = masked[: m.start()].endswith(" and ") and (subject is None or check_name(subject[0]) is not None)
             if joined:
                 subject = (clauses.coordinated_subject(masked) or "", None)
+            listed = subjects.members(masked[: m.start()]) if "(" in masked[: m.start()] else None
+            if listed is None and " and " in masked[: m.start()] and (subject is None or " and " in subject[0]):
+                listed = joint_issuers(masked[: m.start()])  # "Foreign Minister A and Trade Minister B congratulated"
+            subject = (listed, None) if listed is not None else subject  # "Senators A (D-NL), ..., and B (R-SL)"
         if subject and verb in _INVERTIBLE and subject[0] not in PRONOUNS:
             comma = masked[: m.start()].rstrip().endswith(",")
             clause = not comma and _clause_subject(masked, subject[0])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from claimstance.segment.names import parse_speaker_phrase
+from claimstance.segment.names import NameIndex, SpeakerPhrase, parse_speaker_phrase
 from claimstance.segment.validate import check_name
 
 # "July 9, 2012 - ", "OTTAWA, Northland – ": a dateline before the issuers
@@ -61,3 +61,19 @@ def joint_issuers(before: str) -> str | None:
     if len(people) < 2:
         return None
     return " and ".join([", ".join(people[:-1]), people[-1]])
+
+
+_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def full_names(listed: str, index: NameIndex) -> tuple[str, None]:
+    """A list of surnames with each person's full name, when the text gives every one ("Berg, Olsen and Roe" ->
+    "Anna Berg, Karl Olsen and Jane Roe"); the list as it is when any is no surname the text completes."""
+    parts = _LIST_SEPARATOR.split(listed)
+    if len(parts) < 2 or any(" " in part or not part[:1].isupper() for part in parts):
+        return listed, None
+    full = [index.resolve(SpeakerPhrase(part, None, person=True)) for part in parts]
+    names = [entry[0] for entry in full if entry is not None and " " in entry[0] and check_name(entry[0]) is None]
+    if len(names) < len(parts):
+        return listed, None
+    return " and ".join([", ".join(names[:-1]), names[-1]]), None

@@ -83,6 +83,7 @@ _ROLE_SHORT = {"fm": "foreign minister", "pm": "prime minister", "sg": "secretar
 _POSSESSIVE_S = re.compile(r"['’]s\b")
 _POSSESSIVE = re.compile(r"['’]s$")
 _OFFICE_OF = re.compile(r"\b([A-Za-z-]+)\s+(?:of|for)\s+(?:the\s+)?$")
+_OFFICE_TAIL = r"(?:\s+(?:for|of|to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})?(?:\s+\([A-Z]{2,8}\))?"
 _CAPS_SURNAME = re.compile(r"[A-Z]{3,}(?:-[A-Z]{2,})*")  # a surname in capitals, EP style: "Jean-Claude JUNCKER"
 
 
@@ -368,7 +369,7 @@ class NameIndex:
             return None  # no office in the phrase: the usual case, spared the work below
         tokens = [_POSSESSIVE.sub("", t.strip(",.")).lower() for t in strip_article(phrase).split()]
         tokens = [w for t in tokens for w in _ROLE_SHORT.get(t, t).split()]  # "Southland FM": foreign minister
-        head = office_head(tokens, ("for", "of", "at"))
+        head = office_head(tokens, ("for", "of", "at", "to"))  # "the delegation head to the mission"
         if head not in _ROLE_HEADS:
             return None
         # "azerbaijani" finds "President of Azerbaijan", "russian" "Russia's Foreign Minister": a stem will do
@@ -409,7 +410,7 @@ class NameIndex:
                     around = (m.group(1) + (of_place.group() if of_place else "")).lower()
                     holders[parsed.name] = ((parsed.name, parsed.role), around)
             # "the spokesman, Peter Hall, ...", "Minister for Europe, Sir Peter Hall,": the office, then the name
-            office = r"\b(?i:" + role + r")(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
+            office = r"\b(?i:" + role + r")" + _OFFICE_TAIL
             knight = r"(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms)\.?\s+)?"
             for m in re.finditer(office + r",\s+" + knight + r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),", self.text):
                 if not any(is_plain(t) for t in m.group(1).split()):
@@ -446,11 +447,11 @@ class NameIndex:
         return re.search(meeting + rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}{surname}\b", self.text) is not None
 
     def _given_names(self, surname: str) -> Iterator[str]:
-        """The capitalised words just before each whole-word ``surname`` in the text ("Mohamed Kamel" Amr)."""
+        """The capitalised words just before each whole-word ``surname`` ("Mohamed Kamel" Amr; not "Berg-Olsen")."""
         at = self.text.find(surname)
         while at >= 0:
             end = at + len(surname)
-            if (end == len(self.text) or not self.text[end].isalnum()) and at > 0:
+            if (end == len(self.text) or (not self.text[end].isalnum() and self.text[end] != "-")) and at > 0:
                 found = _GIVEN.search(self.text, max(0, at - 60), at)
                 # not "Staff" of "Chief of Staff Anna" Berg: the word completes the office
                 given = found[1].split()[int(office_before(self.text, found.start())) :] if found is not None else []

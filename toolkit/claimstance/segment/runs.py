@@ -32,6 +32,9 @@ def mostly_quote(text: str, span: Span, quotes: Sequence[Span]) -> bool:
 
 # 'X said, "' / 'X said: "': a quotation a reporting verb opens in mid-paragraph (not a scare quote's 'the "plan')
 _SAID_OPENS = re.compile(r"[,:]\s*[“\"]\S")
+_SAID_BEFORE = re.compile(r"[,!?][”\"]\s+(?:said|says|added|stated)\s[^.!?\n“”\"]{2,60}[.!?]\s+$")
+_CLOSED_LATER = re.compile(r"[^“”\"\n]{10,400}?[.!?][”\"][ \t]*(?:\n|$)")
+_BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪●][ \t]+)?")
 
 
 def inside_open_quote(text: str, start: int) -> bool:
@@ -39,8 +42,12 @@ def inside_open_quote(text: str, start: int) -> bool:
     closed before it ('"The team leaves today. It will stay a month.': the second sentence is quoted too), at the
     paragraph's start or after a reporting verb's comma or colon ('X said, "The team leaves today. It ...')."""
     opened = text.rfind("\n", 0, start) + 1
-    if start <= opened or not _unbalanced(text[opened:start]):
+    bullet = _BULLET.match(text, opened)  # "  • “The vote ...": the quotation opens after a list's bullet
+    opened = bullet.end() if bullet is not None else opened
+    if start <= opened:
         return False
+    if not _unbalanced(text[opened:start]):  # '"... people," said X. Elections are key."': its opening mark left out
+        return _SAID_BEFORE.search(text, opened, start) is not None and _CLOSED_LATER.match(text, start) is not None
     return OPENING_QUOTE.match(text, opened) is not None or _SAID_OPENS.search(text, opened, start) is not None
 
 

@@ -420,6 +420,7 @@ def _paragraph_sentences(text: str, fast: bool) -> tuple[Span, ...]:
             inside_any(span[0], quotes)
             or (text[merged[-1][1] - 1] in "\"”»'’" and _is_attribution_tail(text, span))
             or (text[span[0]].islower() and text[merged[-1][1] - 1] in '"”»')
+            or not text[span[0] : span[1]].strip('"“”«»‘’')  # a closing mark left alone: '... development."'
         ):
             merged[-1] = (merged[-1][0], span[1])
         else:

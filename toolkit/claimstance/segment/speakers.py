@@ -36,6 +36,7 @@ from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.clauses import ISSUER_DOCUMENT, OWNED_DOCUMENT, lead_in_end, named_later
 from claimstance.segment.cues import FOLLOWING, OWN_VOICE, TRIGGER, Cue, find_cue
 from claimstance.segment.headlines import headline_colon, headline_cue
+from claimstance.segment.issuers import full_names
 from claimstance.segment.mentions import crowd_member, person_named
 from claimstance.segment.names import (
     NameIndex,
@@ -366,6 +367,7 @@ def _named(parsed: SpeakerPhrase, cue: Cue, kind: Attribution, ctx: _Context, pr
         # "Another said ... He said ...": the pronoun is the speaker nobody could name, not someone named before
         return Speaker(name=None, attribution=Attribution.UNATTRIBUTED, cue=cue.cue)
     entry = ctx.index.resolve(parsed)
+    entry = full_names(parsed.name, ctx.index) if " and " in parsed.name and entry == (parsed.name, None) else entry
     went_on = cue.cue in ("added", "adds", "continued") and previous is not None and previous.name in ctx.index.by_alias
     if went_on and previous is not None and previous.name and entry == (parsed.name, None) and an_office(parsed.name):
         entry = (previous.name, previous.role)  # "Karl Olsen said ... The president added ...": the same person

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimstance.lexicon import FUNCTION_WORDS, MEMBER_STYLE, ROLE_WORDS, words
+from claimstance.lexicon import FUNCTION_WORDS, MEMBER_STYLE, ORG_HEADS, ROLE_WORDS, words
 from claimstance.segment import clauses
 from claimstance.segment.names import BE, PRONOUNS, is_name_token, is_plain, parse_speaker_phrase, strip_article
 from claimstance.segment.validate import check_name
@@ -44,7 +44,8 @@ _SUBJECT_DELIMS = re.compile(r"[,;:\x00“”\"«»–—]|\bthat\b|\s-\s")
 # A noun phrase ends at punctuation, but not at the stop of a title or an initial ("Dr. Marko Djuric").
 _NP_END = re.compile(
     r"[,;:!?\x00“”\"«»()–—]|\s-\s"
-    r"|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bGen)(?<!\bSen)(?<!\bSt)(?<!\b[A-Z])\.(?:\s|$)"
+    r"|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bGen)(?<!\bSen)(?<!\bSt)(?<!\b[A-Z])(?<!\bRep)(?<!\bGov)"
+    r"(?<!\bAmb)(?<!\bHon)\.(?:\s|$)"  # "said Rep. Jane Roe", "Gov.", "Amb.", "Hon.": a title's stop
 )
 _ACRONYM_AT = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 _NP_TAIL = re.compile(
@@ -52,12 +53,31 @@ _NP_TAIL = re.compile(
     r"|issued|published|said|says|stated|states|noted|added|reported|announced|declared|wrote|told|reads|read)\b"
 )
 _ISSUED = re.compile(
-    r"\s+(?:(?:meanwhile|also|later|earlier)\s+)?(?:issued|released|published|put\s+out)\s+(?:a|an)\s+(?:joint\s+|new\s+)?"
-    r"(?:statement|communiqu[eé]|press\s+release)$"
+    r"\s+(?:(?:meanwhile|also|later|earlier|recently|today)\s+)?(?:issued|released|published|put\s+out|introduced"
+    r"|signed|sent)\s+(?:a|an)\s+(?:joint\s+|new\s+|bipartisan\s+)?(?:statement|communiqu[eé]|press\s+release"
+    r"|resolution|letter)$"  # "... introduced a bipartisan resolution condemning ...": its sponsors' position
 )
 # "Voters interviewed by the agency in Oldtown said", "Diplomats who attended the meeting said": the speaker is
 # the head before the relative clause, never a name inside it.
 _RELATIVE = re.compile(r"\s(?:who\s|\w+ed\s+by\s)")
+
+
+def _names_only(segment: str) -> bool:
+    tokens = [t for t in segment.split() if t != "and"]
+    return 0 < len(tokens) <= 8 and all(is_name_token(t) and not is_plain(t) for t in tokens)
+
+
+def _listed(segments: list[str]) -> str | None:
+    """A list of names that opens the sentence (after a dateline in capitals at most) and ends in "X and Y"
+    ("Berg, Olsen and Roe", "Anna Berg, Karl Olsen and Jane Roe"), whole; None for anything else."""
+    k = len(segments) - 1
+    if not _names_only(segments[k]):
+        return None
+    while k > 0 and _names_only(segments[k - 1]) and " and " not in segments[k - 1]:
+        k -= 1
+    if k == len(segments) - 1 or (k > 0 and not segments[k - 1].isupper()):
+        return None
+    return ", ".join(segments[k:])
 
 
 def trim_np(fragment: str) -> str:
@@ -90,7 +110,7 @@ def _manner(tokens: list[str]) -> bool:
 def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str, str | None] | None:
     """The subject phrase ending just before a reporting verb, skipping auxiliaries and an appositive."""
     left_text = masked[:verb_start].rstrip()
-    if left_text.endswith(("statement", "release", "communique", "communiqué")):
+    if left_text.endswith(("statement", "release", "communique", "communiqué", "resolution", "letter")):
         left_text = _ISSUED.sub("", left_text)  # "X issued a statement saying ..."
     tokens = left_text.split()
     if len(tokens) > 2 and tokens[-2] == "this" and tokens[-1] in _DAY_PARTS:
@@ -111,6 +131,7 @@ def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str
     if tokens and tokens[-1].lower() in BE:
         return None  # passive: "it was noted", handled as an agentless cue
     left = " ".join(tokens).rstrip(" ,")
+    left = cut_party(left) if ")" in left or "-" in left else left  # "Rep. John Doe (R-Texas), chairman of"
     segments = [seg.strip() for seg in _SUBJECT_DELIMS.split(left)]
     for k in range(len(segments) - 1, 0, -1):  # "Senator John Doe, Jr. said", "John Doe, Jr., the chair, said"
         short = 0 < len(segments[k - 1].split()) <= 6  # a long office before the name: `issuer` reads it
@@ -143,6 +164,11 @@ def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str
     if relative is not None:
         subject = subject[: relative.start()]
     subject = clauses.after_clause(subject)  # "The talks resumed on Monday and Berg said": Berg
+    subject = cut_party(subject) if subject.endswith(")") else subject  # "Sen. Anna Berg (MS)"
+    if subject in ("Jr.", "Sr.") and len(segments) >= 2 and ends_with_name(segments[-2]):
+        subject = f"{segments.pop(-2)}, {subject}"  # "John R. Doe, Jr. (D-NL) delivered": the suffix ends the name
+    if " and " in subject and (listed := _listed([*segments[:-1], subject])) is not None:
+        return listed, None  # "Berg, Olsen and Roe said": the whole list, not its last two
     role = None
     first = subject.split()[0].lower()
     if first in _ADVERBIAL and len(segments) >= 2 and len(subject.split()) <= 4:
@@ -233,7 +259,15 @@ _MEMBER_TITLE = re.compile(
     rf"^(?:{MEMBER_STYLE}\s+|(?:U\.S\.\s+)?(?:Senators?|Sens?\.|Representatives?|Reps?\."
     r"|Congress(?:wo)?m[ae]n|Delegate)\s+)"
 )
-_PARTY_STATE = re.compile(r"\s*\((?:R|D|I|ID|DFL)-[A-Z][\w. ]{0,18}\)")
+_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR"
+    "|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI|AS|MP|DC"
+)
+# "(D-NL)", "(R-Texas)", a state and district "(FL-09)"
+_PARTY_STATE = re.compile(r"\s*\((?:(?:R|D|I|ID|DFL)-[A-Z][\w. ]{0,18}|[A-Z]{2}-(?:\d{1,2}|AL))\)")
+_BODIES = frozenset(w.capitalize() for w in ORG_HEADS)
+_STATE_ALONE = re.compile(rf"\s*\((?:{_STATES})\)$")  # "Sen. Anna Berg (MS)": the state alone
+_WIRE_PARTY = re.compile(r",\s*(?:R|D|I)-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,|$)")  # wire style: "Rep. John Doe, R-Texas,"
 # a generational suffix after the name's comma, maybe with the member's party and state: "Jr. (D-NL)"
 _GENERATION = re.compile(r"([JS]r\.)(?:\s*\((?:R|D|I|ID|DFL)-[A-Z][\w. ]{0,18}\))?")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
@@ -241,6 +275,46 @@ _MEMBER = re.compile(rf"({_NAME})(?={_PARTY_STATE.pattern})")
 # What may come before the members who issue a release: nothing, or a dateline ("OLDTOWN – U.S. Senators A (D-NL)");
 # not a phrase naming them as others ("After talks with Senators A (D-NL) and B (R-SL), Governor C released")
 _BEFORE_MEMBERS = re.compile(r"(?:[^\n]{0,80}?[–—-]\s*)?(?:The\s+)?")
+
+
+# Between two members of a list: a comma, an appositive office at most ("(D-NL), a member of the committee,"),
+# "and" or "as well as"; after the last: an appositive at most, and when ("today", "this week")
+_MEMBER_GAP = re.compile(r"\s*(?:,\s*(?:(?:an?|the)\s[^,]{1,120},\s*)?)?(?:(?:and|as\s+well\s+as)\s+)?")
+_MEMBERS_END = re.compile(r"\s*(?:,\s*(?:an?|the)\s[^,]{1,120})?,?(?:\s+(?:today|also|jointly|this\s+week))?\s*")
+_ASIDE = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}\)")
+
+
+def cut_party(phrase: str) -> str:
+    """A subject without a member's party and state: "Sen. Anna Berg (D-NL)", "Rep. John Doe, R-Texas,",
+    "Sen. Anna Berg (MS)" (a state alone only after a surname: "the Palestinian Authority (PA)" keeps it)."""
+    phrase = _WIRE_PARTY.sub("", _PARTY_STATE.sub("", phrase))
+    alone = _STATE_ALONE.search(phrase)
+    last = phrase[: alone.start()].split()[-1:] if alone is not None else []
+    if alone is not None and last and is_name_token(last[0]) and not is_plain(last[0]) and last[0] not in _BODIES:
+        phrase = phrase[: alone.start()]
+    return phrase
+
+
+def members(before: str) -> str | None:
+    """The members of a legislature, each with party and state, that open a sentence as its subject (after a
+    dateline at most), up to ``before``'s end, where the verb is: "U.S. Senators A (D-NL), a member of the
+    committee, and B (R-SL) applauded" -> "A and B", "Congresswoman A (D-NL), a strong advocate for ..., said"
+    -> "A"; None when anything else stands between them ("A (D-NL) met with B (R-SL) and said")."""
+    before = _ISSUED.sub("", before.rstrip())  # "... (R-SL) released a joint statement condemning ..."
+    found = list(_MEMBER.finditer(before))
+    if not found or _BEFORE_MEMBERS.fullmatch(before, 0, found[0].start()) is None:
+        return None
+    ends = [m.end() + len(tag.group()) for m in found if (tag := _PARTY_STATE.match(before, m.end())) is not None]
+    gaps = [_ASIDE.sub("", before[end : m.start()]) for end, m in zip(ends, found[1:], strict=False)]
+    if not all(_MEMBER_GAP.fullmatch(gap) for gap in gaps):
+        return None
+    if _MEMBERS_END.fullmatch(_ASIDE.sub("", before[ends[-1] :])) is None:
+        return None
+    parsed = [parse_speaker_phrase(_MEMBER_TITLE.sub("", m.group(1))) for m in found]
+    names = [p.name for p in parsed if p is not None and p.person]  # "Ranking Member Jane Roe": Jane Roe
+    if len(names) < len(found):
+        return None
+    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
 
 
 def issuer(before: str, phrase: str, role: str | None) -> tuple[str, str | None]:

@@ -73,6 +73,8 @@ _ATTRIBUTABLE = re.compile(r"\b(?:is\s+|are\s+)?attributable\s+to\s+(?P<who>[A-Z
 """A readout's frame: "The following is attributable to Spokesperson Jane Doe:" (the block below is hers)."""
 _NOTES = re.compile(r"(?i:notes?\s+(?:to|for)\s+(?:editors?|journalists)|-*\s*ends\s*-*)\s*[:.]?\s*$")
 """What closes a release's quoted block: "Notes to editors:", "ENDS"."""
+_OPENING_MARKS = frozenset('“"‘«')
+_CLOSING_MARKS = frozenset('”"’»“')  # a line's last mark closes, whichever way it is printed
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s+[A-Z“\"]")
 
 
@@ -86,6 +88,8 @@ class Turn:
     paragraph: int = -1
     bullets: bool | None = None
     """Whether a block is a list ("The ministry said:" and bullets): it then ends with the list."""
+    quoted: bool = False
+    """Whether a block opens in quotation marks: it then ends at the first line that opens without one."""
     answerer: Speaker | None = None
     """Who speaks after a written question's paragraph: the office it is put to."""
 
@@ -100,8 +104,12 @@ def block_goes_on(text: str, unit: UnitSpan, turn: Turn) -> Turn | None:
     if line_start == unit.sentence[0] and _NOTES.match(text, line_start, unit.sentence[1]) is not None:
         return None  # "Notes to editors:" below a spokesperson's words: the release's own notes
     bullet = _BULLET.fullmatch(text, line_start, unit.sentence[0]) is not None
+    new_line = bullet or line_start == unit.sentence[0]
+    quoted = new_line and text[unit.sentence[0] : unit.sentence[0] + 1] in _OPENING_MARKS
     if turn.bullets is None:
-        turn.bullets = bullet
+        turn.bullets, turn.quoted = bullet, quoted
+    if turn.quoted and new_line and not quoted and text[:line_start].rstrip()[-1:] in _CLOSING_MARKS:  # '.”', '.“'
+        return None  # 'X issued the following statement: / "... ." / Background: the release's own narration
     return None if turn.bullets and not bullet and line_start == unit.sentence[0] else turn
 
 
