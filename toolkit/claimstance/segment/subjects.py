@@ -131,7 +131,8 @@ def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str
     if tokens and tokens[-1].lower() in BE:
         return None  # passive: "it was noted", handled as an agentless cue
     left = " ".join(tokens).rstrip(" ,")
-    left = cut_party(left) if ")" in left or "-" in left else left  # "Rep. John Doe (R-Texas), chairman of"
+    # "Rep. John Doe (R-Texas), chairman of"; after "Jr." the tag stays for the suffix's own reading below
+    left = cut_party(left) if (")" in left or "-" in left) and _SUFFIX_TAG.search(left) is None else left
     segments = [seg.strip() for seg in _SUBJECT_DELIMS.split(left)]
     for k in range(len(segments) - 1, 0, -1):  # "Senator John Doe, Jr. said", "John Doe, Jr., the chair, said"
         short = 0 < len(segments[k - 1].split()) <= 6  # a long office before the name: `issuer` reads it
@@ -164,7 +165,8 @@ def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str
     if relative is not None:
         subject = subject[: relative.start()]
     subject = clauses.after_clause(subject)  # "The talks resumed on Monday and Berg said": Berg
-    subject = cut_party(subject) if subject.endswith(")") else subject  # "Sen. Anna Berg (MS)"
+    if subject.endswith(")") and _GENERATION.fullmatch(subject) is None:  # "Jr. (D-NL)" is for `issuer`
+        subject = cut_party(subject)  # "Sen. Anna Berg (MS)"
     if subject in ("Jr.", "Sr.") and len(segments) >= 2 and ends_with_name(segments[-2]):
         subject = f"{segments.pop(-2)}, {subject}"  # "John R. Doe, Jr. (D-NL) delivered": the suffix ends the name
     if " and " in subject and (listed := _listed([*segments[:-1], subject])) is not None:
@@ -270,6 +272,7 @@ _STATE_ALONE = re.compile(rf"\s*\((?:{_STATES})\)$")  # "Sen. Anna Berg (MS)": t
 _WIRE_PARTY = re.compile(r",\s*(?:R|D|I)-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,|$)")  # wire style: "Rep. John Doe, R-Texas,"
 # a generational suffix after the name's comma, maybe with the member's party and state: "Jr. (D-NL)"
 _GENERATION = re.compile(r"([JS]r\.)(?:\s*\((?:R|D|I|ID|DFL)-[A-Z][\w. ]{0,18}\))?")
+_SUFFIX_TAG = re.compile(r"[JS]r\.\s*\(")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
 _MEMBER = re.compile(rf"({_NAME})(?={_PARTY_STATE.pattern})")
 # What may come before the members who issue a release: nothing, or a dateline ("OLDTOWN – U.S. Senators A (D-NL)");
