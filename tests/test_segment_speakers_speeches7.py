@@ -102,3 +102,14 @@ def test_a_bodys_position_with_no_we_is_still_reported() -> None:
 )
 def test_a_generational_suffix_before_a_reporting_verb_stays_in_the_name(sentence: str, name: str) -> None:
     assert names(f"Vote\n\n{sentence}\n") == [name]
+
+
+def test_a_coordinated_participle_with_no_subject_keeps_the_authors_words() -> None:
+    # "... denouncing A and B and demanding that ...": the words before "and demanding" are no subject; this
+    # crashed segment (an empty subject) on a candidate's statement page
+    text = (
+        "Statement on the conflict\n\nI support House Res. 99 denouncing Northland and Southland and demanding "
+        "that the envoy secure a ceasefire.\n"
+    )
+    document = Document(id="t-d0", seed_file="t.txt", raw_start=0, raw_end=len(text), text=text, author="Jane Roe")
+    assert [u.speaker.name for u in segment(document)][-1] == "Jane Roe"

@@ -335,8 +335,9 @@ def _masked_cue(masked: str) -> Cue | None:
             # "X called it illegal and said", "The Prime Minister offered his congratulations and said": the
             # sentence's subject, when the words before "and" are a predicate, not a name
             joined = masked[: m.start()].endswith(" and ") and (subject is None or check_name(subject[0]) is not None)
-            if joined:
-                subject = (clauses.coordinated_subject(masked) or "", None)
+            if joined:  # no subject at all when none is coordinated ("I back X denouncing A and B and demanding")
+                coordinated = clauses.coordinated_subject(masked)
+                subject = (coordinated, None) if coordinated else None
             listed = subjects.members(masked[: m.start()]) if "(" in masked[: m.start()] else None
             if listed is None and " and " in masked[: m.start()] and (subject is None or " and " in subject[0]):
                 listed = joint_issuers(masked[: m.start()])  # "Foreign Minister A and Trade Minister B congratulated"
