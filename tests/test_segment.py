@@ -135,6 +135,24 @@ TEXT_PIECES = st.sampled_from(
         "according to",
         "...",
         "•",
+        # the words the speaker rules key on: reporting verbs and participles, joined subjects, member tags
+        "and",
+        "demanding",
+        "denouncing",
+        "saying",
+        "told",
+        "issued the following statement:",
+        "Senators",
+        "Rep.",
+        "Jane Doe",
+        "Jr.",
+        "(D-NL)",
+        "Minister",
+        "of Foreign Affairs",
+        "made clear that",
+        "I",
+        "we",
+        "EU",
     ]
 )
 
