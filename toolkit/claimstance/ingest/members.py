@@ -41,9 +41,14 @@ def titled_member(author: str) -> tuple[str, str | None] | None:
 _MEMBER_TITLE = re.compile(
     r"(?P<surname>[A-Z][\w'’\-]+)\s+(?:Statement|Remarks)\s+(?:on|regarding|after|following|about|in)\s+[A-Z]"
 )
+# the member opens a paragraph, after its dateline at most, and issues the statement there ("WASHINGTON, D.C. –
+# Congresswoman Jane Roe (NL-02) released the following ..."): not a news story's "A statement by Senator Jane Roe
+# drew ..." nor "Markets fell after Representative Roe said ..." under a headline "Roe Statement on ..."
 _MEMBER_LINE = (
+    r"(?:^|\n|\s[–—-]\s*|[–—])(?:U\.S\.\s+)?"
     r"(?:Congressman|Congresswoman|Representative|Rep\.|Senator|Sen\.|Delegate|Resident\s+Commissioner)\s+"
     r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){{0,2}}\s+{surname})\b"
+    r"[^\n]{{0,200}}?\b(?:released|issued|made|delivered|gave)\s+(?:the\s+following|an?\s+statement)"
 )
 _MEMBER_CHARS = 1500
 

@@ -323,6 +323,9 @@ _OWN_POSITION = words(
     "condemns welcomes commends urges deplores applauds reaffirms reiterates supports considers expects regrets"
 ) | {"calls on", "calls upon", "calls for"}
 _WE_OURS = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+# a reporter's verb in the same sentence makes the "we" or "us" the newsroom's: "The EU condemns the attack, a
+# spokesman told us", "The Council welcomes the ceasefire, our correspondent reports"
+_REPORTED = re.compile(r"\b(?:told|tells|said|says|reports|reported|according\s+to)\b")
 
 
 def holds_with_us(text: str, start: int, end: int, cue: Cue | None) -> bool:
@@ -331,4 +334,5 @@ def holds_with_us(text: str, start: int, end: int, cue: Cue | None) -> bool:
     voice; no report of it."""
     if cue is None or cue.cue not in _OWN_POSITION:
         return False
-    return _WE_OURS.search(mask_quotes(text[start:end], quote_spans(text, start, end), start)) is not None
+    masked = mask_quotes(text[start:end], quote_spans(text, start, end), start)
+    return _WE_OURS.search(masked) is not None and _REPORTED.search(masked) is None
