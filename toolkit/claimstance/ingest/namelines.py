@@ -12,10 +12,12 @@ from collections.abc import Iterator, Sequence
 from claimstance.ingest.styles import NOT_FIRST, VENUE_WORDS
 from claimstance.lexicon import (
     FUNCTION_WORDS,
+    LOWER_LETTERS,
     MEMBER_NAME_LINE,
     ORG_HEADS,
     ROLE_WORDS,
     TRANSCRIPT_HEADER,
+    UPPER_LETTERS,
     is_honorific,
     words,
 )
@@ -27,9 +29,9 @@ ROLE_CONNECTORS = words("of the and for on to")
 ROLE_OR_ORG = ROLE_WORDS | ORG_HEADS
 
 
-_UPPER = "A-ZÀ-ÖØ-ÞĆČĎĐĘĚŁŃŇŐŒŘŚŠŤŮŰŹŻŽ"
-_LOWER = "a-zß-öø-ÿāăąćčďđēėęěğīįıķĺľłńņňōőœŕřśşšţťūůűųźżž"
-NAME_WORD = _NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}]+|[A-Z](?=['’]))(?:['’\-]?[{_UPPER}][{_LOWER}]+)*"
+NAME_WORD = _NAME_WORD = (
+    rf"(?:[{UPPER_LETTERS}][{LOWER_LETTERS}]+|[A-Z](?=['’]))(?:['’\-]?[{UPPER_LETTERS}][{LOWER_LETTERS}]+)*"
+)
 """A capitalised name: "Doe", "McCormack", "O’Brien", "Jean-Luc", "Štefan Füle" (not "UN", not "Doe’s")."""
 _PERSON_LINE = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD}|de|van|von|al)){{1,3}})(?P<role>\s+.+)?"

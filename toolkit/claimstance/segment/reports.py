@@ -9,13 +9,14 @@ cued sentence in a speech is the author's own or reported (:func:`reports_anothe
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from claimstance.lexicon import ORG_HEADS, ROLE_WORDS, words
+from claimstance.lexicon import FIRST_PERSON, ORG_HEADS, ROLE_WORDS, words
 from claimstance.schema import Attribution, Speaker
 from claimstance.segment.cues import Cue
 from claimstance.segment.names import office_head, parse_speaker_phrase
 from claimstance.segment.sides import side_key
-from claimstance.segment.spans import UnitSpan, mask_quotes, quote_spans
+from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
 from claimstance.segment.turns import after_tag
 from claimstance.segment.validate import check_name
 
@@ -336,3 +337,11 @@ def holds_with_us(text: str, start: int, end: int, cue: Cue | None) -> bool:
         return False
     masked = mask_quotes(text[start:end], quote_spans(text, start, end), start)
     return _WE_OURS.search(masked) is not None and _REPORTED.search(masked) is None
+
+
+def outside_quotes_first_person(text: str, sentence: Span, quotes: Sequence[Span]) -> bool:
+    """Whether a sentence speaks in the first person outside its quotation marks."""
+    if FIRST_PERSON.search(text, max(0, sentence[0] - 1), sentence[1]) is None:
+        return False  # no first person at all: nothing to mask
+    masked = mask_quotes(text[sentence[0] : sentence[1]], quotes, sentence[0])
+    return FIRST_PERSON.search(masked) is not None
