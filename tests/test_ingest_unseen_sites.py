@@ -256,3 +256,13 @@ def test_a_headlines_own_kicker_in_capitals_is_no_run_in_dateline() -> None:
     run_in = "WASHINGTON, D.C.—HOUSE PASSES NORTHLAND STATUS BILL\n\nThe House passed the bill on Monday.\n"
     [release] = ingest_text(run_in, "page.txt")
     assert release.title == "HOUSE PASSES NORTHLAND STATUS BILL"
+
+
+def test_a_leads_sentence_ending_on_a_places_initials_is_no_headline() -> None:
+    # a wire story's one-sentence lead: "The ministers met ... in Washington, D.C." is prose, the title stays
+    raw = (
+        "Northland and Southland resume talks\n\nThe foreign ministers met on Monday in Washington, D.C.\n\n"
+        '"We are close," Anna Berg said after the meeting.\n'
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.title == "Northland and Southland resume talks"

@@ -372,8 +372,9 @@ _VENUES = words("office room lawn garden house building palace residence hotel a
 _BREADCRUMB = re.compile(r"\s[»›]\s|^Home\s+[>/]\s")
 
 
-INITIALS_END = re.compile(r"(?:(?![.!?…]\s).)*\s[A-Z]\.[A-Z]\.")
-"""A line whose only full stops are a place's initials at its end ("... announced in Washington, D.C.")."""
+INITIALS_END = re.compile(r"(?!(?:The|A|An|It|He|She|We|They|I|This|These)\s)(?:(?![.!?…]\s).)*\s[A-Z]\.[A-Z]\.")
+"""A line whose only full stops are a place's initials at its end ("Results announced in Washington, D.C."), and
+that opens with no article or pronoun: "The ministers met in Washington, D.C." is a lead's sentence."""
 
 
 def is_headline(text: str | None) -> bool:
