@@ -266,3 +266,11 @@ def test_a_leads_sentence_ending_on_a_places_initials_is_no_headline() -> None:
     )
     [doc] = ingest_text(raw, "page.txt")
     assert doc.title == "Northland and Southland resume talks"
+
+
+def test_a_news_headline_about_an_address_names_no_holder_of_the_office() -> None:
+    from claimstance.ingest.members import apposed_holder
+
+    # a wire story's headline: the address is its subject, the minister no author of the story
+    assert apposed_holder("Address by the Prime Minister, Mr Karl Olsen, draws protest in Oldtown") is None
+    assert apposed_holder("Address by the Minister of Health, Ms Jane Roe, at the congress") == "Jane Roe"

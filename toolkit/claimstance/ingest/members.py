@@ -17,7 +17,9 @@ _PERSON = re.compile(rf"{NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD}|de|van|von|al)){
 
 _APPOSED = re.compile(
     rf"(?:Address|Statement|Remarks|Speech|Message)\s+(?:delivered\s+)?by\s+[^,\n]+,\s+(?:Mr|Mrs|Ms|Dr|Mme)\.?\s+"
-    rf"(?P<name>{NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD})){{1,3}})\s*(?:,|$)"
+    rf"(?P<name>{NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD})){{1,3}})\s*"
+    # where or when it was given ("..., at the congress"), or nothing: not a headline's verb ("..., draws protest")
+    r"(?:,\s*(?:at|on|in|to|before|during|for|via|upon)\b|$)"
 )
 _LEGISLATOR = words("sen rep senator congressman congresswoman assemblyman assemblywoman")
 
