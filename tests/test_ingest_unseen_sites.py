@@ -6,6 +6,7 @@ Every text is invented, in the styles of the EU's, a press office's and a congre
 
 from __future__ import annotations
 
+import pytest
 from claimstance.ingest import ingest_text
 
 
@@ -216,3 +217,60 @@ def test_a_legislators_title_before_the_name_alone_keeps_the_office_the_header_g
     author, role = _author(raw)
     assert author == "Jane Roe"
     assert role is not None and "Chairman" in role
+
+
+# ------------------------------------------------------------------------------ reviewed in the seventh round
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a wire story under a title case headline: the member is named, issues nothing
+        "By Karl Olsen\n\nOLDTOWN (Northpress) - A statement by Senator Jane Roe on new tariffs drew criticism "
+        "from farm groups on Tuesday.\n",
+        # a market report: the member said something, after the markets fell
+        "Markets fell on Monday after Representative Jane Roe said tariffs would rise.\n\n"
+        "Analysts said the remarks were unexpected.\n",
+    ],
+)
+def test_a_surname_statement_headline_over_a_news_story_about_the_member_names_no_author(body: str) -> None:
+    raw = "Roe Statement on Tariffs Draws Fire From Allies\n\n" + body
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.author is None
+
+
+def test_a_recalled_today_in_a_speech_is_no_publication_date() -> None:
+    raw = (
+        "Remembrance speech at Oldtown beach\n\nSeventy years ago our fathers came ashore here.\n\n"
+        "“Today, June 6, 1944, Allied troops landed on the beaches,” the radio announced that morning.\n\n"
+        "We remember them all.\n"
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.published is None
+
+
+def test_a_headlines_own_kicker_in_capitals_is_no_run_in_dateline() -> None:
+    raw = "BREXIT — WHAT HAPPENS NEXT FOR FARMERS\n\nBy Jane Doe\n\nFarmers face a difficult year, the union said.\n"
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.title == "BREXIT — WHAT HAPPENS NEXT FOR FARMERS"
+    run_in = "WASHINGTON, D.C.—HOUSE PASSES NORTHLAND STATUS BILL\n\nThe House passed the bill on Monday.\n"
+    [release] = ingest_text(run_in, "page.txt")
+    assert release.title == "HOUSE PASSES NORTHLAND STATUS BILL"
+
+
+def test_a_leads_sentence_ending_on_a_places_initials_is_no_headline() -> None:
+    # a wire story's one-sentence lead: "The ministers met ... in Washington, D.C." is prose, the title stays
+    raw = (
+        "Northland and Southland resume talks\n\nThe foreign ministers met on Monday in Washington, D.C.\n\n"
+        '"We are close," Anna Berg said after the meeting.\n'
+    )
+    [doc] = ingest_text(raw, "page.txt")
+    assert doc.title == "Northland and Southland resume talks"
+
+
+def test_a_news_headline_about_an_address_names_no_holder_of_the_office() -> None:
+    from claimstance.ingest.members import apposed_holder
+
+    # a wire story's headline: the address is its subject, the minister no author of the story
+    assert apposed_holder("Address by the Prime Minister, Mr Karl Olsen, draws protest in Oldtown") is None
+    assert apposed_holder("Address by the Minister of Health, Ms Jane Roe, at the congress") == "Jane Roe"

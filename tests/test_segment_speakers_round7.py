@@ -187,3 +187,12 @@ def test_a_headlines_present_tense_verb_names_its_subject(headline: str, speaker
 
 def test_a_headline_whose_subject_is_a_document_names_nobody() -> None:
     assert _headline_speaker("New Data Confirms Record Turnout") is None
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Storm Promises Heavy Rain for the Weekend", "Museum Highlights Ancient Coins From Oldtown"],
+)
+def test_a_headlines_present_verb_with_no_sense_of_saying_names_nobody(headline: str) -> None:
+    # a weather or culture page's headline: "promises" and "highlights" there state no one's position
+    assert _headline_speaker(headline) is None

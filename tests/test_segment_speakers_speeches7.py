@@ -87,6 +87,18 @@ def test_a_bodys_position_the_speaker_holds_with_us_is_the_speakers() -> None:
     assert names(text) == [None, None]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a wire story's "us" and "our" are the newsroom's: the body's position is reported
+        "The EU condemns the attack, a spokesman told us on Monday.",
+        "The Council welcomes the ceasefire, our correspondent in Oldtown reports.",
+    ],
+)
+def test_a_bodys_position_a_reporter_tells_with_us_is_still_reported(sentence: str) -> None:
+    assert names("Attack condemned\n\n" + sentence + "\n") in (["EU"], ["Council"])
+
+
 def test_a_bodys_position_with_no_we_is_still_reported() -> None:
     text = "Vote condemned\n\nNorthland condemns the vote and calls for a new count.\n"
     assert names(text) == ["Northland"]

@@ -418,13 +418,21 @@ TRANSCRIPT_HEADER = (
 """What opens a transcript's header: "Statement", "Opening remarks", "Joint press conference" (a lower-case
 pattern fragment: compile it case-insensitively)."""
 PARTICLES = words("de da del della di du dos van von der den bin ibn ben al el la le")
+"""Lower-case words inside personal names ("Charles de Gaulle")."""
+UPPER_LETTERS = "A-ZÀ-ÖØ-ÞĆČĎĐĘĚŁŃŇŐŒŘŚŠŤŮŰŹŻŽ"
+LOWER_LETTERS = "a-zß-öø-ÿāăąćčďđēėęěğīįıķĺľłńņňōőœŕřśşšţťūůűųźżž"
+"""The letters of names written with accents, for a character class ("Štefan Füle", "Stéphane", "Łukasz")."""
+# A U.S. legislator's title before the name, one or several ("Senator", "U.S. Senators", "Rep.", "Congresswoman")
+LEGISLATOR_TITLE = (
+    r"(?:U\.S\.\s+)?(?:Senators?|Sens?\.|Representatives?|Reps?\.|Congress(?:wo)?m[ae]n|Delegates?"
+    r"|Resident\s+Commissioner)"
+)
 # A Westminster member's style before the name ("The Hon.", "Rt Hon", "The Right Honourable", "Hon"), the head of
 # a name block over its office or constituency line, and that name line whole ("The Hon. Jane Doe, MP")
 MEMBER_STYLE = r"(?:The\s+)?(?:R(?:igh)?t\.?\s+)?Hon(?:ou?rable)?\.?"
 MEMBER_NAME_LINE = re.compile(
     rf"{MEMBER_STYLE}\s+(?P<name>[A-Z][^\n,]{{2,60}}?)(?:,?\s+(?:MP|M\.P\.|MHR|MLA|MSP|QC|KC|TD))*"
 )
-"""Lower-case words inside personal names ("Charles de Gaulle")."""
 
 
 def is_honorific(token: str) -> bool:

@@ -100,9 +100,10 @@ LEAD_CHARS = 600
 _MAY_NAME_AGENCY = re.compile(r"[(/]|,[^,]*,")
 _NON_BLANK = re.compile(r"\S")
 WRAPPED = 0.7
-MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 50, 100
-"""Wire copy is wrapped at 60 to 80 characters; lines narrower than this are no wrapped prose."""
 """A line at least this share of the widest line next to it, running on into the next, is hard-wrapped prose."""
+MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 50, 100
+"""Wire copy is wrapped at 60 to 80 characters: lines narrower than the first are no wrapped prose, and lines wider
+than the second are a page's own unwrapped paragraphs (a long headline over its lead is no wrapped line)."""
 
 
 EARLY_LINES, EARLY_CHARS = 8, 80

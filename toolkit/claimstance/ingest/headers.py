@@ -182,7 +182,9 @@ def _numeric_end(head: str) -> date | None:
 _PLACE_DAY = re.compile(rf"{_PLACE},\s*(?P<day>{DATE.pattern})")
 
 
-_TODAY = re.compile(rf"(?:^|(?<=[.!?\n])\s*|[“\"])\s*Today,\s+(?:\w+day,\s+)?(?P<day>{DATE.pattern}),", re.MULTILINE)
+# "Today, <date>," opens the text or the statement under a lead-in's colon: not a quotation a speech recalls
+# ("“Today, June 6, 1944, troops landed,” the radio announced") after a paragraph of its own
+_TODAY = re.compile(rf"(?:\A\s*|:[ \t]*\n\s*)[“\"]?Today,\s+(?:\w+day,\s+)?(?P<day>{DATE.pattern}),")
 _TODAY_CHARS = 1500
 
 
@@ -370,8 +372,9 @@ _VENUES = words("office room lawn garden house building palace residence hotel a
 _BREADCRUMB = re.compile(r"\s[»›]\s|^Home\s+[>/]\s")
 
 
-INITIALS_END = re.compile(r"(?:(?![.!?…]\s).)*\s[A-Z]\.[A-Z]\.")
-"""A line whose only full stops are a place's initials at its end ("... announced in Washington, D.C.")."""
+INITIALS_END = re.compile(r"(?!(?:The|A|An|It|He|She|We|They|I|This|These)\s)(?:(?![.!?…]\s).)*\s[A-Z]\.[A-Z]\.")
+"""A line whose only full stops are a place's initials at its end ("Results announced in Washington, D.C."), and
+that opens with no article or pronoun: "The ministers met in Washington, D.C." is a lead's sentence."""
 
 
 def is_headline(text: str | None) -> bool:
@@ -389,7 +392,9 @@ def is_headline(text: str | None) -> bool:
     return not closed and read_dateline(text) is None
 
 
-_RELEASE_PLACE = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,})?(?:,\s*(?:[A-Z]\.){2})?\s*[—–]\s*(?=[A-Z]{2,}\s[A-Z]{2,})")
+# a dateline run into a headline in capitals opens it, its dash after "D.C." or right after the place: not the
+# spaced dash of a headline's own kicker ("BREXIT — WHAT HAPPENS NEXT")
+_RELEASE_PLACE = re.compile(r"^[A-Z]{3,}(?:\s[A-Z]{3,})?(?:,\s*(?:[A-Z]\.){2}\s*)?[—–]\s*(?=[A-Z]{2,}\s[A-Z]{2,})")
 _VOLUME = re.compile(r";\s+[A-Z][\w ]{2,60}?\s+Vol\.\s*\d+(?:,\s*No\.\s*\d+)?$")
 _SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}$")
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from claimstance.ingest.namelines import NAME_WORD, ROLE_OR_ORG, honorific
-from claimstance.lexicon import FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, words
+from claimstance.lexicon import FUNCTION_WORDS, LEGISLATOR_TITLE, ORG_HEADS, ROLE_WORDS, words
 
 _PERSON = re.compile(rf"{NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD}|de|van|von|al)){{0,3}}")
 """A person's name, or a surname alone: "Anna Berg", "Jane Q. Roe", "President Berg", "Berg"."""
@@ -17,7 +17,9 @@ _PERSON = re.compile(rf"{NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD}|de|van|von|al)){
 
 _APPOSED = re.compile(
     rf"(?:Address|Statement|Remarks|Speech|Message)\s+(?:delivered\s+)?by\s+[^,\n]+,\s+(?:Mr|Mrs|Ms|Dr|Mme)\.?\s+"
-    rf"(?P<name>{NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD})){{1,3}})\s*(?:,|$)"
+    rf"(?P<name>{NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD})){{1,3}})\s*"
+    # where or when it was given ("..., at the congress"), or nothing: not a headline's verb ("..., draws protest")
+    r"(?:,\s*(?:at|on|in|to|before|during|for|via|upon)\b|$)"
 )
 _LEGISLATOR = words("sen rep senator congressman congresswoman assemblyman assemblywoman")
 
@@ -38,12 +40,16 @@ def titled_member(author: str) -> tuple[str, str | None] | None:
     return " ".join(name), " ".join(tokens[:title]) or None
 
 
-_MEMBER_TITLE = re.compile(
+_SURNAME_STATEMENT = re.compile(
     r"(?P<surname>[A-Z][\w'’\-]+)\s+(?:Statement|Remarks)\s+(?:on|regarding|after|following|about|in)\s+[A-Z]"
 )
+# the member opens a paragraph, after its dateline at most, and issues the statement there ("WASHINGTON, D.C. –
+# Congresswoman Jane Roe (NL-02) released the following ..."): not a news story's "A statement by Senator Jane Roe
+# drew ..." nor "Markets fell after Representative Roe said ..." under a headline "Roe Statement on ..."
 _MEMBER_LINE = (
-    r"(?:Congressman|Congresswoman|Representative|Rep\.|Senator|Sen\.|Delegate|Resident\s+Commissioner)\s+"
+    rf"(?:^|\n|\s[–—-]\s*|[–—]){LEGISLATOR_TITLE}\s+"
     r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){{0,2}}\s+{surname})\b"
+    r"[^\n]{{0,200}}?\b(?:released|issued|made|delivered|gave)\s+(?:the\s+following|an?\s+statement)"
 )
 _MEMBER_CHARS = 1500
 
@@ -51,7 +57,7 @@ _MEMBER_CHARS = 1500
 def member_statement(title: str | None, text: str) -> tuple[str, None] | None:
     """The member a release's title names before its kind ("Roe Statement on the Northland Vote"), written out
     as the release's opening names them ("Congresswoman Jane Roe (NL-02) released ...")."""
-    found = _MEMBER_TITLE.match(title) if title is not None else None
+    found = _SURNAME_STATEMENT.match(title) if title is not None else None
     if found is None:
         return None
     member = re.search(_MEMBER_LINE.format(surname=re.escape(found["surname"])), text[:_MEMBER_CHARS])

@@ -12,10 +12,12 @@ from collections.abc import Iterator, Sequence
 from claimstance.ingest.styles import NOT_FIRST, VENUE_WORDS
 from claimstance.lexicon import (
     FUNCTION_WORDS,
+    LOWER_LETTERS,
     MEMBER_NAME_LINE,
     ORG_HEADS,
     ROLE_WORDS,
     TRANSCRIPT_HEADER,
+    UPPER_LETTERS,
     is_honorific,
     words,
 )
@@ -27,13 +29,9 @@ ROLE_CONNECTORS = words("of the and for on to")
 ROLE_OR_ORG = ROLE_WORDS | ORG_HEADS
 
 
-_UPPER = "A-ZÀ-ÖØ-ÞĆČĎĐĘĚŁŃŇŐŒŘŚŠŤŮŰŹŻŽ"
-_LOWER = "a-zß-öø-ÿāăąćčďđēėęěğīįıķĺľłńņňōőœŕřśşšţťūůűųźżž"
-NAME_WORD = _NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}]+|[A-Z](?=['’]))(?:['’\-]?[{_UPPER}][{_LOWER}]+)*"
+NAME_WORD = rf"(?:[{UPPER_LETTERS}][{LOWER_LETTERS}]+|[A-Z](?=['’]))(?:['’\-]?[{UPPER_LETTERS}][{LOWER_LETTERS}]+)*"
 """A capitalised name: "Doe", "McCormack", "O’Brien", "Jean-Luc", "Štefan Füle" (not "UN", not "Doe’s")."""
-_PERSON_LINE = re.compile(
-    rf"(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD}|de|van|von|al)){{1,3}})(?P<role>\s+.+)?"
-)
+_PERSON_LINE = re.compile(rf"(?P<name>{NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD}|de|van|von|al)){{1,3}})(?P<role>\s+.+)?")
 
 
 _OFFICE_PLURALS = words("affairs nations rights relations forces islands arts works services operations")
@@ -216,8 +214,8 @@ def speaks_itself(text: str) -> bool:
 
 
 _PHOTO_LINE = re.compile(
-    rf"^(?:Photo\s+of\s+(?P<photo>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})\s*(?P=photo)\b"
-    rf"|(?P<portrait>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})\s+Portrait\s+(?P<office>[^\n()]{{3,120}}?)\s*"
+    rf"^(?:Photo\s+of\s+(?P<photo>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s*(?P=photo)\b"
+    rf"|(?P<portrait>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s+Portrait\s+(?P<office>[^\n()]{{3,120}}?)\s*"
     rf"\((?P=portrait)\))",
     re.MULTILINE,
 )
@@ -313,7 +311,7 @@ def _lines_speak(text: str, start: int) -> bool:
 
 
 _STANDFIRST = re.compile(
-    rf"(?P<who>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,5}}?\s+{_NAME_WORD}\s+{_NAME_WORD})\s+[a-z]{{3,}}s\s+\S"
+    rf"(?P<who>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,5}}?\s+{NAME_WORD}\s+{NAME_WORD})\s+[a-z]{{3,}}s\s+\S"
 )
 """A standfirst that tells what the speaker does in the present tense: "Ambassador Jane Roe underlines ..."."""
 _THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|him)\b")

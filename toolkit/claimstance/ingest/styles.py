@@ -18,7 +18,17 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from claimstance.lexicon import DATE, FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, date_of, is_honorific, words
+from claimstance.lexicon import (
+    DATE,
+    FUNCTION_WORDS,
+    LOWER_LETTERS,
+    ORG_HEADS,
+    ROLE_WORDS,
+    UPPER_LETTERS,
+    date_of,
+    is_honorific,
+    words,
+)
 
 # "HC Deb 12 June 1998 vol 314 cc515-590": a debate record's citation dates its sitting
 DEB_CITATION = re.compile(rf"H[CL]\s+Deb\s+(?={DATE.pattern})")
@@ -67,7 +77,7 @@ VENUE_WORDS = ORG_HEADS | words(
 """Words of a place or medium line under a transcript's title ("Via Teleconference", "Oval Office")."""
 NOT_FIRST = FUNCTION_WORDS | words("via aboard")
 
-_GIVEN = r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]+|[A-Z]\.)"  # "Stéphane" too
+_GIVEN = rf"(?:[{UPPER_LETTERS}][{LOWER_LETTERS}'’\-]+|[A-Z]\.)"  # "Stéphane" too
 _NOT_GIVEN = (
     ROLE_WORDS | FUNCTION_WORDS | ORG_HEADS | words("mr mrs ms dr madam sir dame lord hon honourable honorable")
 )

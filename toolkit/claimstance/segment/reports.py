@@ -9,13 +9,14 @@ cued sentence in a speech is the author's own or reported (:func:`reports_anothe
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from claimstance.lexicon import ORG_HEADS, ROLE_WORDS, words
+from claimstance.lexicon import FIRST_PERSON, ORG_HEADS, ROLE_WORDS, words
 from claimstance.schema import Attribution, Speaker
 from claimstance.segment.cues import Cue
 from claimstance.segment.names import office_head, parse_speaker_phrase
 from claimstance.segment.sides import side_key
-from claimstance.segment.spans import UnitSpan, mask_quotes, quote_spans
+from claimstance.segment.spans import Span, UnitSpan, mask_quotes, quote_spans
 from claimstance.segment.turns import after_tag
 from claimstance.segment.validate import check_name
 
@@ -323,6 +324,9 @@ _OWN_POSITION = words(
     "condemns welcomes commends urges deplores applauds reaffirms reiterates supports considers expects regrets"
 ) | {"calls on", "calls upon", "calls for"}
 _WE_OURS = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+# a reporter's verb in the same sentence makes the "we" or "us" the newsroom's: "The EU condemns the attack, a
+# spokesman told us", "The Council welcomes the ceasefire, our correspondent reports"
+_REPORTED = re.compile(r"\b(?:told|tells|said|says|reports|reported|according\s+to)\b")
 
 
 def holds_with_us(text: str, start: int, end: int, cue: Cue | None) -> bool:
@@ -331,4 +335,13 @@ def holds_with_us(text: str, start: int, end: int, cue: Cue | None) -> bool:
     voice; no report of it."""
     if cue is None or cue.cue not in _OWN_POSITION:
         return False
-    return _WE_OURS.search(mask_quotes(text[start:end], quote_spans(text, start, end), start)) is not None
+    masked = mask_quotes(text[start:end], quote_spans(text, start, end), start)
+    return _WE_OURS.search(masked) is not None and _REPORTED.search(masked) is None
+
+
+def outside_quotes_first_person(text: str, sentence: Span, quotes: Sequence[Span]) -> bool:
+    """Whether a sentence speaks in the first person outside its quotation marks."""
+    if FIRST_PERSON.search(text, max(0, sentence[0] - 1), sentence[1]) is None:
+        return False  # no first person at all: nothing to mask
+    masked = mask_quotes(text[sentence[0] : sentence[1]], quotes, sentence[0])
+    return FIRST_PERSON.search(masked) is not None

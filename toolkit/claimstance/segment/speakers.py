@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from claimstance.lexicon import FIRST_PERSON, FUNCTION_WORDS, ROLE_WORDS
+from claimstance.lexicon import FUNCTION_WORDS, ROLE_WORDS
 from claimstance.schema import Attribution, Document, Speaker, UnitKind
 from claimstance.segment.clauses import ISSUER_DOCUMENT, OWNED_DOCUMENT, lead_in_end, named_later
 from claimstance.segment.cues import FOLLOWING, OWN_VOICE, TRIGGER, Cue, find_cue
@@ -53,6 +53,7 @@ from claimstance.segment.reports import (
     near,
     one_unnamed,
     opens_quote,
+    outside_quotes_first_person,
     read_out,
     readout_cue,
     reports_another,
@@ -89,7 +90,7 @@ _THE_DOCUMENT = re.compile(
 )
 _LEAD_IN = re.compile(
     r"\b(?:said|says|stated|added|noted|declared|announced|wrote|continued|reads|read)"
-    r"(?:\s+(?:in\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+|written\s+)?statement|the\s+following"
+    r"(?:\s+(?:in\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+|written\s+)?statement"
     r"|in\s+particular|among\s+other\s+things|today))?\s*:\s*$"
     rf"|\b{FOLLOWING}[^:\n]{{0,200}}[:.]\s*$"
 )
@@ -459,16 +460,8 @@ def _own_voice(ctx: _Context, paragraph: int) -> bool:
     while not ctx.own_voice and ctx.narrated and ctx.narrated[0][0] < paragraph:
         narrated, sentence = ctx.narrated.pop(0)
         if narrated not in ctx.claimed:
-            ctx.own_voice = _first_person(ctx.text, sentence, quote_spans(ctx.text, *sentence))
+            ctx.own_voice = outside_quotes_first_person(ctx.text, sentence, quote_spans(ctx.text, *sentence))
     return ctx.own_voice
-
-
-def _first_person(text: str, sentence: Span, quotes: Sequence[Span]) -> bool:
-    """Whether a sentence speaks in the first person outside its quotation marks."""
-    if FIRST_PERSON.search(text, max(0, sentence[0] - 1), sentence[1]) is None:
-        return False  # no first person at all: nothing to mask
-    masked = mask_quotes(text[sentence[0] : sentence[1]], quotes, sentence[0])
-    return FIRST_PERSON.search(masked) is not None
 
 
 def _continued(text: str, unit: UnitSpan, quotes: Sequence[Span], previous: _Previous, ctx: _Context) -> Speaker | None:
@@ -486,7 +479,7 @@ def _continued(text: str, unit: UnitSpan, quotes: Sequence[Span], previous: _Pre
     quoted = mostly_quote(text, unit.sentence, quotes) or inside_open_quote(text, unit.sentence[0])
     first_person = (
         previous.speaker.attribution is Attribution.DIRECT_QUOTE
-        and _first_person(text, unit.sentence, quotes)
+        and outside_quotes_first_person(text, unit.sentence, quotes)
         and not _own_voice(ctx, unit.paragraph)
     )
     licensed = quoted or first_person

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimstance.lexicon import FUNCTION_WORDS, MEMBER_STYLE, ORG_HEADS, ROLE_WORDS, words
+from claimstance.lexicon import FUNCTION_WORDS, LEGISLATOR_TITLE, MEMBER_STYLE, ORG_HEADS, ROLE_WORDS, words
 from claimstance.segment import clauses
 from claimstance.segment.names import BE, PRONOUNS, is_name_token, is_plain, parse_speaker_phrase, strip_article
 from claimstance.segment.validate import check_name
@@ -257,21 +257,19 @@ def subject_before(masked: str, verb_start: int, progressive: bool) -> tuple[str
 
 # A member's title before the name, and the party and state after it: "U.S. Senators Anna Berg (D-NL)",
 # "Rep. Karl Olsen", "The Honourable Anna Berg": no part of who speaks
-_MEMBER_TITLE = re.compile(
-    rf"^(?:{MEMBER_STYLE}\s+|(?:U\.S\.\s+)?(?:Senators?|Sens?\.|Representatives?|Reps?\."
-    r"|Congress(?:wo)?m[ae]n|Delegate)\s+)"
-)
+_MEMBER_TITLE = re.compile(rf"^(?:{MEMBER_STYLE}|{LEGISLATOR_TITLE})\s+")
 _STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR"
     "|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI|AS|MP|DC"
 )
 # "(D-NL)", "(R-Texas)", a state and district "(FL-09)"
-_PARTY_STATE = re.compile(r"\s*\((?:(?:R|D|I|ID|DFL)-[A-Z][\w. ]{0,18}|[A-Z]{2}-(?:\d{1,2}|AL))\)")
+_PARTY = r"(?:R|D|I|ID|DFL)-[A-Z][\w. ]{0,18}"
+_PARTY_STATE = re.compile(rf"\s*\((?:{_PARTY}|[A-Z]{{2}}-(?:\d{{1,2}}|AL))\)")
 _BODIES = frozenset(w.capitalize() for w in ORG_HEADS)
 _STATE_ALONE = re.compile(rf"\s*\((?:{_STATES})\)$")  # "Sen. Anna Berg (MS)": the state alone
 _WIRE_PARTY = re.compile(r",\s*(?:R|D|I)-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,|$)")  # wire style: "Rep. John Doe, R-Texas,"
 # a generational suffix after the name's comma, maybe with the member's party and state: "Jr. (D-NL)"
-_GENERATION = re.compile(r"([JS]r\.)(?:\s*\((?:R|D|I|ID|DFL)-[A-Z][\w. ]{0,18}\))?")
+_GENERATION = re.compile(rf"([JS]r\.)(?:\s*\({_PARTY}\))?")
 _SUFFIX_TAG = re.compile(r"[JS]r\.\s*\(")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
 _MEMBER = re.compile(rf"({_NAME})(?={_PARTY_STATE.pattern})")
