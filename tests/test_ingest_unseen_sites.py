@@ -216,3 +216,29 @@ def test_a_legislators_title_before_the_name_alone_keeps_the_office_the_header_g
     author, role = _author(raw)
     assert author == "Jane Roe"
     assert role is not None and "Chairman" in role
+
+
+def test_a_floor_speechs_one_capitals_label_names_its_author() -> None:
+    raw = (
+        "ROE: Mr. President, I rise today to speak about the floods in Northland. Thousands have lost their homes "
+        "this week.\n\nI visited the region in 2019 and met with its mayors. We must send help now.\n"
+    )
+    assert _author(raw)[0] == "Roe"
+
+
+def test_a_release_over_a_floor_speech_gives_the_label_the_name_the_lead_writes_out() -> None:
+    raw = (
+        "Floor Speech on the Northland Elections Act\n\nMarch 3, 2021\n\n"
+        "Washington D.C. – Leader Jane Roe spoke on the Floor in support of the Northland Elections Act. Below "
+        "are her remarks:\n\nLeader Roe.  I thank the gentleman for yielding. This bill protects the vote.\n\n"
+        "We will pass it this week.\n"
+    )
+    assert _author(raw)[0] == "Jane Roe"
+
+
+def test_labels_naming_two_members_make_a_debate_with_no_one_author() -> None:
+    raw = (
+        "Mr. ROE. Mr. Speaker, I support the bill before us and urge its passage.\n\n"
+        "Mr. DOE. Mr. Speaker, I oppose it, for it spends too much.\n"
+    )
+    assert _author(raw)[0] is None

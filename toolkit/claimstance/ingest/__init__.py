@@ -82,7 +82,14 @@ from claimstance.ingest.issuers import (
     title_body,
 )
 from claimstance.ingest.lines import BLANK, STRONG, WEAK, Line, Run, is_comment, runs_and_text
-from claimstance.ingest.members import apposed_holder, joint_issuers, member_statement, record_member, titled_member
+from claimstance.ingest.members import (
+    apposed_holder,
+    floor_speaker,
+    joint_issuers,
+    member_statement,
+    record_member,
+    titled_member,
+)
 from claimstance.ingest.namelines import is_label_line, name_line
 from claimstance.ingest.prose import is_prose
 from claimstance.ingest.styles import house_source, lead_date
@@ -213,7 +220,9 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         if author is not None:
             role = fullest_role(text, author, role)
     if author is None:  # "Roe Statement on ...", a congressional record's "HON. JANE ROE" heading
-        author, role = member_statement(title, text) or record_member(heads, text) or (None, None)
+        author, role = (
+            member_statement(title, text) or record_member(heads, text) or floor_speaker(text) or (None, None)
+        )
     joint = joint_issuers(title, text)  # "Joint statement by A and B on ...": both, where a rule read one
     author, role = (joint, None) if joint is not None else (author, role)
     lead = raw[lead_line.start : min(item.end, lead_line.start + LEAD_CHARS)] if lead_line else ""
