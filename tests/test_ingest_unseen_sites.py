@@ -242,3 +242,20 @@ def test_labels_naming_two_members_make_a_debate_with_no_one_author() -> None:
         "Mr. DOE. Mr. Speaker, I oppose it, for it spends too much.\n"
     )
     assert _author(raw)[0] is None
+
+
+def test_a_ministry_comment_opening_in_its_own_voice_is_the_ministrys() -> None:
+    raw = (
+        "The Ministry of Foreign Affairs of Northland expresses its deep regret over the decision of the Southland "
+        "parliament to postpone the vote.\n\nThe postponement leaves thousands of voters without a voice. It is "
+        "unacceptable that the elections were cancelled twice.\n"
+    )
+    assert _author(raw)[0] == "Ministry of Foreign Affairs of Northland"
+
+
+def test_a_report_of_a_body_in_the_past_tense_gives_it_no_statement() -> None:
+    raw = (
+        "Ministers met in Oldtown on Monday and condemned the attacks on polling stations.\n\n"
+        "The Council welcomes the work of the observers and calls on all sides to respect the results.\n"
+    )
+    assert _author(raw)[0] is None

@@ -52,6 +52,7 @@ from claimstance import io
 from claimstance.errors import EmptyInputError, InputError
 from claimstance.ingest.agencies import agency_in_lead, agency_line
 from claimstance.ingest.authors import fullest_role, header_author, opens_turn, split_author, transcript_header
+from claimstance.ingest.bodies import body_voice
 from claimstance.ingest.credits import header_credits, issued_on, publisher_in_text, publisher_named, reporter_in_lead
 from claimstance.ingest.headers import (
     Dateline,
@@ -221,7 +222,11 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
             role = fullest_role(text, author, role)
     if author is None:  # "Roe Statement on ...", a congressional record's "HON. JANE ROE" heading
         author, role = (
-            member_statement(title, text) or record_member(heads, text) or floor_speaker(text) or (None, None)
+            member_statement(title, text)
+            or record_member(heads, text)
+            or floor_speaker(text)
+            or body_voice(text)
+            or (None, None)
         )
     joint = joint_issuers(title, text)  # "Joint statement by A and B on ...": both, where a rule read one
     author, role = (joint, None) if joint is not None else (author, role)
