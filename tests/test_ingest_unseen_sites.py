@@ -259,3 +259,14 @@ def test_a_report_of_a_body_in_the_past_tense_gives_it_no_statement() -> None:
         "The Council welcomes the work of the observers and calls on all sides to respect the results.\n"
     )
     assert _author(raw)[0] is None
+
+
+def test_a_briefings_turns_under_its_caption_and_date_stay_one_document() -> None:
+    raw = (
+        "Transcript of Consul Jane Roe's Media Availability\n\nConsul Jane Roe speaks to journalists.\n\n"
+        "March 3, 2021\n\nQ: What do you make of the campaign so far?\n\n"
+        "Consul Roe: It has been lively. We have seen large rallies and we hope the vote will be calm.\n"
+    )
+    documents = list(ingest_text(raw, "page.txt"))
+    assert len(documents) == 1
+    assert "It has been lively" in documents[0].text

@@ -344,6 +344,7 @@ def ingest_text(raw: str, seed_file: str) -> Iterator[Document]:
                 or _header_over_stamp(item, after)
                 or (first and _standfirst_over_stamp(item, after))
                 or (first and item.lead is not None and after.site is None and opens_turn(raw[piece.start : piece.end]))
+                or (first and _caption_over_turn(raw, item, after, piece))
                 or _prose_goes_on(raw, item, after, piece)
             ):
                 item.drops.extend(after.drops())
@@ -411,6 +412,19 @@ def _standfirst_over_stamp(item: _Item, run: Run) -> bool:
     if len(shown) >= 2 and all(line.stamp for line in shown):
         return True  # kremlin.ru: "March 18, 2014" / "15:50" on lines of their own
     return any(line.short and _PUBLISHED_LABEL.match(line.short) for line in shown if line.stamp or line.kind is WEAK)
+
+
+# "Reporter: ...", "Q: ...", "Ambassador Roe: ...": a transcript's turn label, a person or not
+_TURN_LABEL = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*:\s")
+
+
+def _caption_over_turn(raw: str, item: _Item, run: Run, following: Line) -> bool:
+    """Whether a transcript's header and a one-line caption or standfirst stand above its date, and its first turn
+    ("Reporter: So far, ...") follows: the turns are the header's transcript, not an item of their own."""
+    lead = item.lead
+    if lead is None or item.end - lead.start > STANDFIRST_CHARS or run.site is not None:
+        return False
+    return _TURN_LABEL.match(raw, following.start, following.end) is not None
 
 
 def _open(item: _Item, run: Run | None, *, headers_above: bool) -> None:
