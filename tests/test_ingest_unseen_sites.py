@@ -270,3 +270,20 @@ def test_a_briefings_turns_under_its_caption_and_date_stay_one_document() -> Non
     documents = list(ingest_text(raw, "page.txt"))
     assert len(documents) == 1
     assert "It has been lively" in documents[0].text
+
+
+def test_a_headline_whose_subject_is_a_group_names_no_author() -> None:
+    raw = (
+        "Lawmakers Condemn Shelling of Border Villages on Eve of Northland Talks\n\n"
+        "OLDTOWN – Lawmakers from both parties condemned the shelling on Monday. “We will not stand by,” said "
+        "Senator Jane Roe.\n\nI spoke with the mayors of the villages this morning.\n"
+    )
+    assert _author(raw)[0] is None
+
+
+def test_a_holder_on_a_topic_over_her_own_speech_keeps_her_surname_even_when_it_ends_in_s() -> None:
+    raw = (
+        "Senator Jane Peters on the Northland Elections Act\n\n"
+        "I rise in support of the Northland Elections Act. We owe every voter a ballot that counts.\n"
+    )
+    assert _author(raw)[0] == "Jane Peters"

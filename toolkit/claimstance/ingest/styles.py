@@ -90,6 +90,16 @@ def fuller_name(text: str, name: str) -> str:
     return max(found, key=len) if len(firsts) == 1 else name
 
 
+# "Members", "Lawmakers", "Senators": people in the plural (never "Affairs", an office's plural)
+_PEOPLE = re.compile(r"[A-Z][a-z]+(?:ers|ors|ists|ants|ents)")
+
+
+def group_subject(who: str) -> bool:
+    """Whether a headline's subject is a group ("Members of Congress Condemn ...", "Leader Roe, Group of Members
+    Release ..."): people in the plural before its last word (the last may be a surname: "Sanders")."""
+    return any(_PEOPLE.fullmatch(token.strip(",")) for token in who.split()[:-1])
+
+
 def fuller_institution(text: str, name: str) -> str:
     """An institution named alone ("the Embassy", "the Ministry") written out as the page names it once: "Embassy
     of Northland" (from "Embassy of Northland in London"); several, or none, leave ``name`` as it is."""
