@@ -6,6 +6,7 @@ Every text is invented, in the styles of the EU's, a press office's and a congre
 
 from __future__ import annotations
 
+import pytest
 from claimstance.ingest import ingest_text
 
 
@@ -272,11 +273,17 @@ def test_a_briefings_turns_under_its_caption_and_date_stay_one_document() -> Non
     assert "It has been lively" in documents[0].text
 
 
-def test_a_headline_whose_subject_is_a_group_names_no_author() -> None:
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Members of Congress Hail Harbour Deal on Northland Coast",
+        "Governor Roe, Group of Mayors Sign Letter on Ferries",
+    ],
+)
+def test_a_headline_whose_subject_is_a_group_names_no_author(headline: str) -> None:
     raw = (
-        "Lawmakers Condemn Shelling of Border Villages on Eve of Northland Talks\n\n"
-        "OLDTOWN – Lawmakers from both parties condemned the shelling on Monday. “We will not stand by,” said "
-        "Senator Jane Roe.\n\nI spoke with the mayors of the villages this morning.\n"
+        f"{headline}\n\nOLDTOWN – Support for the deal keeps growing as we learn more of its terms, the "
+        "caucus reported.\n\nThe vote is due next week.\n"
     )
     assert _author(raw)[0] is None
 
