@@ -93,7 +93,7 @@ from claimstance.ingest.members import (
 )
 from claimstance.ingest.namelines import is_label_line, name_line
 from claimstance.ingest.prose import is_prose
-from claimstance.ingest.styles import house_source, lead_date
+from claimstance.ingest.styles import bracketed_today, house_source, lead_date
 from claimstance.lexicon import Published
 from claimstance.schema import Document
 
@@ -250,7 +250,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         if published is None and dateline.month_day is not None:
             published = year_from_page(dateline.month_day, raw)
     published = published or issued_on(text) or dated_head([*heads, *item.early]) or (sitting[2] if sitting else None)
-    published = published or lead_date(lead) or today_dated(text)
+    published = published or lead_date(lead) or today_dated(text) or bracketed_today(text)
     if published is not None and dateline is not None and dateline.agency is not None:
         published = _wire_date(dateline, published)
     agency = dateline.agency if dateline is not None else None

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from claimstance.lexicon import DATE, FUNCTION_WORDS, ORG_HEADS, ROLE_WORDS, date_of, is_honorific, words
+from claimstance.lexicon import DATE, FUNCTION_WORDS, MONTH, MONTHS, ORG_HEADS, ROLE_WORDS, date_of, is_honorific, words
 
 # "HC Deb 12 June 1998 vol 314 cc515-590": a debate record's citation dates its sitting
 DEB_CITATION = re.compile(rf"H[CL]\s+Deb\s+(?={DATE.pattern})")
@@ -66,6 +66,31 @@ VENUE_WORDS = ORG_HEADS | words(
 )
 """Words of a place or medium line under a transcript's title ("Via Teleconference", "Oval Office")."""
 NOT_FIRST = FUNCTION_WORDS | words("via aboard")
+
+# "... agreed to table a motion today (2 October) ...": a release's own day in brackets, its year left out
+_BRACKETED_TODAY = re.compile(
+    rf"\btoday\s+\((?:\w+day,?\s+)?(?:(?P<d1>\d{{1,2}})(?i:st|nd|rd|th)?\s+(?P<m1>{MONTH})"
+    rf"|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?i:st|nd|rd|th)?)\)"
+)
+_MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTH})\s+(?P<y>(?:19|20)\d\d)\b")
+_BRACKETED_CHARS = 1500
+
+
+def bracketed_today(text: str) -> date | None:
+    """The day a release's opening gives as "today (2 October)", in the year of the latest month the text names
+    with its year ("a statement in July 2018"), or the year after when that month comes later in the year; None
+    when the text names no month with a year (the year is not on the page)."""
+    found = _BRACKETED_TODAY.search(text, 0, _BRACKETED_CHARS) if "today (" in text[:_BRACKETED_CHARS] else None
+    named = [(int(m["y"]), MONTHS[m["m"].rstrip(".").lower()]) for m in _MONTH_YEAR.finditer(text)]
+    if found is None or not named:
+        return None
+    month = MONTHS[(found["m1"] or found["m2"]).rstrip(".").lower()]
+    year, latest = max(named)
+    try:
+        return date(year + (month < latest), month, int(found["d1"] or found["d2"]))
+    except ValueError:  # "today (31 February)"
+        return None
+
 
 _GIVEN = r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]+|[A-Z]\.)"  # "Stéphane" too
 _NOT_GIVEN = (
