@@ -122,6 +122,7 @@ _FLOOR_LABEL = re.compile(
     r"(?=(?:Mr\.|Madam)\s+(?:President|Speaker|Chairman|Chair)\b|I\s|Thank\s+you\b)",
     re.MULTILINE,
 )
+_ANY_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’ -]{0,60}?):\s", re.MULTILINE)
 _LABEL_CHARS = 1500
 """The one turn label of a floor speech comes at most this far into its text (under a release's lead)."""
 
@@ -135,7 +136,8 @@ def floor_speaker(text: str) -> tuple[str, None] | None:
     if not labels or labels[0].start() > _LABEL_CHARS:
         return None
     names = {(found["named"] or found["caps"]).lower() for found in labels}
-    if len(names) != 1:
+    others = {m["label"].lower() for m in _ANY_LABEL.finditer(text)} - names  # "MODERATOR:", "Q:": a transcript
+    if len(names) != 1 or others:
         return None
     name = names.pop()
     if name in ROLE_WORDS | FUNCTION_WORDS or len(name) < 3:
