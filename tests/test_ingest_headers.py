@@ -357,3 +357,13 @@ def test_part_of_the_debate_is_no_headline() -> None:
 def test_a_gallerys_more_photos_line_is_no_headline() -> None:
     lines = ["Photo of the Week: Harbour at Dawn", "Posted by Harbourline", "More photos: Harbour Office's photostream"]
     assert choose_title(lines) == "Photo of the Week: Harbour at Dawn"
+
+
+@pytest.mark.parametrize("label", ["News Releases", "Press Release", "News Release"])
+def test_a_releases_kind_over_an_untitled_release_is_no_title(label: str) -> None:
+    raw = (
+        f"{label}\n\nMarch 3, 2021\n\nOLDTOWN – Governor Jane Roe released the following statement today on the "
+        "storm that hit the coast.\n\n“Our crews are working around the clock to restore power to every home.”\n"
+    )
+    [document] = ingest_text(raw, "page.txt")
+    assert document.title is None

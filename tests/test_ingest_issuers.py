@@ -352,6 +352,8 @@ def test_the_headline_itself_is_no_banner() -> None:
         ("Remarks by UN Secretary-General Jane Doe at the harbour conference", "UN"),
         ("Statement by Minister Jane Doe on the harbour", None),  # a person alone
         ("Interview by BBC Radio with Jane Doe", None),  # an outlet, no officer
+        ("Address by the US Senator and Chair of the Harbour Committee, Mr Karl Olsen, in Oldtown", None),  # a country
+        ("Speech by the UK Ambassador Jane Doe at the harbour", None),
         (None, None),
     ],
 )

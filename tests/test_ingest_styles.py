@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from claimstance.ingest import ingest_text
 from claimstance.ingest.namelines import name_line
-from claimstance.ingest.styles import from_line_person, fuller_institution, fuller_name
+from claimstance.ingest.styles import bracketed_today, from_line_person, fuller_institution, fuller_name
 from claimstance.segment import segment
 
 _BODY = "\n\nTHE PRESIDENT: Hello, everybody. We had a good day today. The economy is growing.\n"
@@ -235,3 +237,15 @@ def test_a_blog_reposts_labels_line_is_furniture() -> None:
     [doc] = ingest_text(raw, "page.txt")
     assert (doc.author, doc.source) == ("Antony Smith", "U.S. Department of State")
     assert "Labels: NORTHLAND" not in {u.text for u in segment(doc)}  # before: a claim of the author's
+
+
+def test_a_releases_bracketed_day_takes_the_year_of_the_latest_month_the_text_names() -> None:
+    text = (
+        "The Harbour Board has agreed today (14 March) to publish its plan for the ferries.\n\n"
+        "The plan follows a review the Board began in November 2020."
+    )
+    assert bracketed_today(text) == date(2021, 3, 14)  # March comes before November: the year after
+
+
+def test_a_bracketed_day_with_no_year_on_the_page_stays_undated() -> None:
+    assert bracketed_today("The Board agreed today (14 March) to publish its plan.") is None

@@ -274,3 +274,80 @@ def test_a_news_headline_about_an_address_names_no_holder_of_the_office() -> Non
     # a wire story's headline: the address is its subject, the minister no author of the story
     assert apposed_holder("Address by the Prime Minister, Mr Karl Olsen, draws protest in Oldtown") is None
     assert apposed_holder("Address by the Minister of Health, Ms Jane Roe, at the congress") == "Jane Roe"
+
+
+def test_a_floor_speechs_one_capitals_label_names_its_author() -> None:
+    raw = (
+        "ROE: Mr. President, I rise today to speak about the floods in Northland. Thousands have lost their homes "
+        "this week.\n\nI visited the region in 2019 and met with its mayors. We must send help now.\n"
+    )
+    assert _author(raw)[0] == "Roe"
+
+
+def test_a_release_over_a_floor_speech_gives_the_label_the_name_the_lead_writes_out() -> None:
+    raw = (
+        "Floor Speech on the Northland Elections Act\n\nMarch 3, 2021\n\n"
+        "Washington D.C. – Leader Jane Roe spoke on the Floor in support of the Northland Elections Act. Below "
+        "are her remarks:\n\nLeader Roe.  I thank the gentleman for yielding. This bill protects the vote.\n\n"
+        "We will pass it this week.\n"
+    )
+    assert _author(raw)[0] == "Jane Roe"
+
+
+def test_labels_naming_two_members_make_a_debate_with_no_one_author() -> None:
+    raw = (
+        "Mr. ROE. Mr. Speaker, I support the bill before us and urge its passage.\n\n"
+        "Mr. DOE. Mr. Speaker, I oppose it, for it spends too much.\n"
+    )
+    assert _author(raw)[0] is None
+
+
+def test_a_ministry_comment_opening_in_its_own_voice_is_the_ministrys() -> None:
+    raw = (
+        "The Ministry of Foreign Affairs of Northland expresses its deep regret over the decision of the Southland "
+        "parliament to postpone the vote.\n\nThe postponement leaves thousands of voters without a voice. It is "
+        "unacceptable that the elections were cancelled twice.\n"
+    )
+    assert _author(raw)[0] == "Ministry of Foreign Affairs of Northland"
+
+
+def test_a_report_of_a_body_in_the_past_tense_gives_it_no_statement() -> None:
+    raw = (
+        "Ministers met in Oldtown on Monday and condemned the attacks on polling stations.\n\n"
+        "The Council welcomes the work of the observers and calls on all sides to respect the results.\n"
+    )
+    assert _author(raw)[0] is None
+
+
+def test_a_briefings_turns_under_its_caption_and_date_stay_one_document() -> None:
+    raw = (
+        "Transcript of Consul Jane Roe's Media Availability\n\nConsul Jane Roe speaks to journalists.\n\n"
+        "March 3, 2021\n\nQ: What do you make of the campaign so far?\n\n"
+        "Consul Roe: It has been lively. We have seen large rallies and we hope the vote will be calm.\n"
+    )
+    documents = list(ingest_text(raw, "page.txt"))
+    assert len(documents) == 1
+    assert "It has been lively" in documents[0].text
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Members of Congress Hail Harbour Deal on Northland Coast",
+        "Governor Roe, Group of Mayors Sign Letter on Ferries",
+    ],
+)
+def test_a_headline_whose_subject_is_a_group_names_no_author(headline: str) -> None:
+    raw = (
+        f"{headline}\n\nOLDTOWN – Support for the deal keeps growing as we learn more of its terms, the "
+        "caucus reported.\n\nThe vote is due next week.\n"
+    )
+    assert _author(raw)[0] is None
+
+
+def test_a_holder_on_a_topic_over_her_own_speech_keeps_her_surname_even_when_it_ends_in_s() -> None:
+    raw = (
+        "Senator Jane Peters on the Northland Elections Act\n\n"
+        "I rise in support of the Northland Elections Act. We owe every voter a ballot that counts.\n"
+    )
+    assert _author(raw)[0] == "Jane Peters"

@@ -224,3 +224,25 @@ def test_offices_joined_by_a_slash_are_words_of_the_vocabulary_only_when_every_p
         "Jane Doe",
         "High Representative/Vice-President",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14-03-2022 10:05", datetime(2022, 3, 14, 10, 5)),  # a site's dd-mm-yyyy stamp over its release
+        ("7.11.2019", date(2019, 11, 7)),
+        ("call 555-14-03-2022", None),  # a run of numbers joined by dashes is no date
+        ("14.03-2022", None),  # the two separators differ
+    ],
+)
+def test_day_month_year_with_dashes_is_a_date(text: str, expected: date | None) -> None:
+    assert parse_published(text) == expected
+
+
+def test_a_dashed_stamp_dates_its_release() -> None:
+    page = (
+        "Press Releases\n\n14-03-2022 10:05\n\nMinister opens the new harbour at Oldtown\n\n"
+        "The Minister of Transport opened the new harbour at Oldtown on Monday, the ministry said in a statement.\n"
+    )
+    (document,) = ingest_text(page, "harbour.txt")
+    assert document.published == datetime(2022, 3, 14, 10, 5)

@@ -107,12 +107,12 @@ MONTH = r"(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ORD = r"(?i:st|nd|rd|th)?"
 DAY_MONTH = rf"(?:\d{{1,2}}{_ORD}\s+{MONTH}(?:,?\s+\d{{4}})?|{MONTH}\s+\d{{1,2}}{_ORD}(?:,?\s+\d{{4}})?)"
 """A day and a month, the year optional ("3 Sept.", "September 2, 2024"): as a dateline gives it."""
-# Day-month-year, month-day-year, dd.mm.yyyy (the European numeric form), mm/dd/yyyy (the American one) and
-# ISO; a year is always required.
+# Day-month-year, month-day-year, dd.mm.yyyy and dd-mm-yyyy (the European numeric forms), mm/dd/yyyy (the
+# American one) and ISO; a year is always required.
 DATE = re.compile(
     rf"(?P<d1>\d{{1,2}}){_ORD}\s+(?P<m1>{MONTH}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}}){_ORD},?\s+(?P<y2>\d{{4}})"
-    r"|(?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.(?P<y3>\d{4})"
+    r"|(?<![\d-])(?P<d3>\d{1,2})(?P<sep>[.-])(?P<m3>\d{1,2})(?P=sep)(?P<y3>\d{4})"
     r"|(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})"
     r"|(?P<m5>\d{1,2})/(?P<d5>\d{1,2})/(?P<y5>\d{4})",
 )

@@ -52,6 +52,7 @@ from claimstance import io
 from claimstance.errors import EmptyInputError, InputError
 from claimstance.ingest.agencies import agency_in_lead, agency_line
 from claimstance.ingest.authors import fullest_role, header_author, opens_turn, split_author, transcript_header
+from claimstance.ingest.bodies import body_voice
 from claimstance.ingest.credits import header_credits, issued_on, publisher_in_text, publisher_named, reporter_in_lead
 from claimstance.ingest.headers import (
     Dateline,
@@ -82,10 +83,17 @@ from claimstance.ingest.issuers import (
     title_body,
 )
 from claimstance.ingest.lines import BLANK, STRONG, WEAK, Line, Run, is_comment, runs_and_text
-from claimstance.ingest.members import apposed_holder, joint_issuers, member_statement, record_member, titled_member
+from claimstance.ingest.members import (
+    apposed_holder,
+    floor_speaker,
+    joint_issuers,
+    member_statement,
+    record_member,
+    titled_member,
+)
 from claimstance.ingest.namelines import is_label_line, name_line
 from claimstance.ingest.prose import is_prose
-from claimstance.ingest.styles import house_source, lead_date
+from claimstance.ingest.styles import bracketed_today, house_source, lead_date
 from claimstance.lexicon import Published
 from claimstance.schema import Document
 
@@ -214,7 +222,13 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         if author is not None:
             role = fullest_role(text, author, role)
     if author is None:  # "Roe Statement on ...", a congressional record's "HON. JANE ROE" heading
-        author, role = member_statement(title, text) or record_member(heads, text) or (None, None)
+        author, role = (
+            member_statement(title, text)
+            or record_member(heads, text)
+            or floor_speaker(text)
+            or body_voice(text)
+            or (None, None)
+        )
     joint = joint_issuers(title, text)  # "Joint statement by A and B on ...": both, where a rule read one
     author, role = (joint, None) if joint is not None else (author, role)
     lead = raw[lead_line.start : min(item.end, lead_line.start + LEAD_CHARS)] if lead_line else ""
@@ -237,7 +251,7 @@ def _document(raw: str, item: _Item, seed_file: str, ordinal: int) -> Document:
         if published is None and dateline.month_day is not None:
             published = year_from_page(dateline.month_day, raw)
     published = published or issued_on(text) or dated_head([*heads, *item.early]) or (sitting[2] if sitting else None)
-    published = published or lead_date(lead) or today_dated(text)
+    published = published or lead_date(lead) or today_dated(text) or bracketed_today(text)
     if published is not None and dateline is not None and dateline.agency is not None:
         published = _wire_date(dateline, published)
     agency = dateline.agency if dateline is not None else None
@@ -331,6 +345,7 @@ def ingest_text(raw: str, seed_file: str) -> Iterator[Document]:
                 or _header_over_stamp(item, after)
                 or (first and _standfirst_over_stamp(item, after))
                 or (first and item.lead is not None and after.site is None and opens_turn(raw[piece.start : piece.end]))
+                or (first and _caption_over_turn(raw, item, after, piece))
                 or _prose_goes_on(raw, item, after, piece)
             ):
                 item.drops.extend(after.drops())
@@ -398,6 +413,19 @@ def _standfirst_over_stamp(item: _Item, run: Run) -> bool:
     if len(shown) >= 2 and all(line.stamp for line in shown):
         return True  # kremlin.ru: "March 18, 2014" / "15:50" on lines of their own
     return any(line.short and _PUBLISHED_LABEL.match(line.short) for line in shown if line.stamp or line.kind is WEAK)
+
+
+# "Reporter: ...", "Q: ...", "Ambassador Roe: ...": a transcript's turn label, a person or not
+_TURN_LABEL = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*:\s")
+
+
+def _caption_over_turn(raw: str, item: _Item, run: Run, following: Line) -> bool:
+    """Whether a transcript's header and a one-line caption or standfirst stand above its date, and its first turn
+    ("Reporter: So far, ...") follows: the turns are the header's transcript, not an item of their own."""
+    lead = item.lead
+    if lead is None or item.end - lead.start > STANDFIRST_CHARS or run.site is not None:
+        return False
+    return _TURN_LABEL.match(raw, following.start, following.end) is not None
 
 
 def _open(item: _Item, run: Run | None, *, headers_above: bool) -> None:

@@ -38,7 +38,7 @@ from claimstance.ingest.namelines import (
     surname_first,
 )
 from claimstance.ingest.namelines import fullest_role as fullest_role  # re-exported: the ingest package uses it
-from claimstance.ingest.styles import from_line_person, fuller_institution, fuller_name
+from claimstance.ingest.styles import from_line_person, fuller_institution, fuller_name, group_subject
 from claimstance.lexicon import (
     ORG_HEADS,
     ORG_WORDS,
@@ -408,7 +408,7 @@ def _delivered_or_on(line: str | None, text: str) -> tuple[str | None, str | Non
     name, role = split_author(who)
     if role is None and name is not None and name.split()[0].lower() in _IRISH_OFFICES:
         role, _, name = name.partition(" ")  # "Taoiseach Jane Roe": an office the lexicon's English words lack
-    if name is None or not name[:1].isupper() or " " not in name:
+    if name is None or not name[:1].isupper() or " " not in name or group_subject(who):
         return None
     if topic is not None and (role is None or not _speech_below(who, line, text)):
         return None

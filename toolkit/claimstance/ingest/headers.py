@@ -273,7 +273,8 @@ _NOT_A_TITLE = re.compile(
     r"|[^\d\n]{2,60}\s\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}$))"  # a press contact: "Jane Roe, 202-555-0100"
 )
 _SECTIONS = (
-    r"(?i:statements|speeches|press\s+releases|releases|readouts|briefings|messages|interviews|transcripts|articles)"
+    r"(?i:statements|speeches|(?:press\s+|news\s+)?releases?|readouts|briefings|messages|interviews|transcripts"
+    r"|articles)"
 )
 # A section of a site's releases: "Statements by the Spokesperson", "SPEECHES, INTERVIEWS, ARTICLES", "Statements and
 # messages of the Prime Minister" (kinds in the plural, then at most whose they are)

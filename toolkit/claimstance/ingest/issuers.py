@@ -413,8 +413,15 @@ _TITLE_BODY = re.compile(
 )
 
 
+_COUNTRIES = frozenset(["US", "USA", "UK"])
+"""A country's letters before an office ("Address by the US Senator ..."): the officer's country, not the body
+that issues the page."""
+
+
 def title_body(title: str | None) -> str | None:
     """The acronym body a transcript's title names before its officer ("Press conference by NPA Secretary General
     ..." -> "NPA"); a title naming a person alone ("Statement by Minister Jane Doe") names no body."""
     found = _TITLE_BODY.match(title) if title else None
-    return found["body"] if found is not None and found["office"].lower() in ROLE_WORDS else None
+    if found is None or found["body"] in _COUNTRIES:
+        return None
+    return found["body"] if found["office"].lower() in ROLE_WORDS else None

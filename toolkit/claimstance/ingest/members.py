@@ -1,7 +1,8 @@
 """Who a member's or an office's page speaks for, from kinds of header the older rules did not read (pure): the
 holder named after the office ("Address by the Senator ..., Mr Jane Roe, at ..."), a legislator titled inside an
 office phrase ("Commission Co-Chairman Sen. Jane Roe"), a member's release titled "Roe Statement on ...", a joint
-statement's two issuers, and a congressional record's "HON. JANE ROE" heading (issue 15, session 7)."""
+statement's two issuers, a congressional record's "HON. JANE ROE" heading, and a floor speech's one turn label
+("Mr. ROE. Mr. President, ...") (issue 15, session 7)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from claimstance.ingest.namelines import NAME_WORD, ROLE_OR_ORG, honorific
+from claimstance.ingest.styles import fuller_name
 from claimstance.lexicon import FUNCTION_WORDS, LEGISLATOR_TITLE, ORG_HEADS, ROLE_WORDS, words
 
 _PERSON = re.compile(rf"{NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD}|de|van|von|al)){{0,3}}")
@@ -116,3 +118,38 @@ def record_member(heads: Sequence[str], text: str) -> tuple[str, None] | None:
         )
         return next(forms, name.title()), None
     return None
+
+
+_FLOOR_TITLE = r"(?:Mr\.|Mrs\.|Ms\.|Madam|Speaker|Senator|Leader|Chairman|Chairwoman)"
+# A record's turn label opening a paragraph: "Mr. ROE." or "Speaker Roe." (title, surname, full stop), or "ROE:"
+# (the surname in capitals, a colon), then the floor's address or the member's first person.
+_FLOOR_LABEL = re.compile(
+    rf"^(?:{_FLOOR_TITLE}\s+(?P<named>{_CAPS_NAME}|{NAME_WORD})\.|(?P<caps>{_CAPS_NAME}):)[ \t]+"
+    r"(?=(?:Mr\.|Madam)\s+(?:President|Speaker|Chairman|Chair)\b|I\s|Thank\s+you\b)",
+    re.MULTILINE,
+)
+_ANY_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’ -]{0,60}?):\s", re.MULTILINE)
+_LABEL_CHARS = 1500
+"""The one turn label of a floor speech comes at most this far into its text (under a release's lead)."""
+
+
+def floor_speaker(text: str) -> tuple[str, None] | None:
+    """The member a floor speech's one turn label names ("Mr. ROE. Mr. President, I rise ...", "ROE: I rise ...",
+    "Speaker Roe.  I thank the gentlelady ..."), written as the text gives the name in full ("Jane Roe") or in
+    title case; None where no label opens a paragraph near the top, or labels name more than one person (a
+    debate: each turn is its speaker's, not the page's)."""
+    labels = list(_FLOOR_LABEL.finditer(text))
+    if not labels or labels[0].start() > _LABEL_CHARS:
+        return None
+    names = {(found["named"] or found["caps"]).lower() for found in labels}
+    others = {m["label"].lower() for m in _ANY_LABEL.finditer(text)} - names  # "MODERATOR:", "Q:": a transcript
+    if len(names) != 1 or others:
+        return None
+    name = names.pop()
+    if name in ROLE_WORDS | FUNCTION_WORDS or len(name) < 3:
+        return None  # "STAFF:", "Mr. President.": an office or a word, no member
+    written = next(
+        (m.group() for m in re.finditer(rf"\b{re.escape(name)}\b", text, re.IGNORECASE) if not m.group().isupper()),
+        None,
+    )
+    return fuller_name(text, written or name.title()), None

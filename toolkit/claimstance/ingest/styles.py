@@ -22,6 +22,8 @@ from claimstance.lexicon import (
     DATE,
     FUNCTION_WORDS,
     LOWER_LETTERS,
+    MONTH,
+    MONTHS,
     ORG_HEADS,
     ROLE_WORDS,
     UPPER_LETTERS,
@@ -77,6 +79,31 @@ VENUE_WORDS = ORG_HEADS | words(
 """Words of a place or medium line under a transcript's title ("Via Teleconference", "Oval Office")."""
 NOT_FIRST = FUNCTION_WORDS | words("via aboard")
 
+# "... agreed to table a motion today (2 October) ...": a release's own day in brackets, its year left out
+_BRACKETED_TODAY = re.compile(
+    rf"\btoday\s+\((?:\w+day,?\s+)?(?:(?P<d1>\d{{1,2}})(?i:st|nd|rd|th)?\s+(?P<m1>{MONTH})"
+    rf"|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?i:st|nd|rd|th)?)\)"
+)
+_MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTH})\s+(?P<y>(?:19|20)\d\d)\b")
+_BRACKETED_CHARS = 1500
+
+
+def bracketed_today(text: str) -> date | None:
+    """The day a release's opening gives as "today (2 October)", in the year of the latest month the text names
+    with its year ("a statement in July 2018"), or the year after when that month comes later in the year; None
+    when the text names no month with a year (the year is not on the page)."""
+    found = _BRACKETED_TODAY.search(text, 0, _BRACKETED_CHARS) if "today (" in text[:_BRACKETED_CHARS] else None
+    named = [(int(m["y"]), MONTHS[m["m"].rstrip(".").lower()]) for m in _MONTH_YEAR.finditer(text)]
+    if found is None or not named:
+        return None
+    month = MONTHS[(found["m1"] or found["m2"]).rstrip(".").lower()]
+    year, latest = max(named)
+    try:
+        return date(year + (month < latest), month, int(found["d1"] or found["d2"]))
+    except ValueError:  # "today (31 February)"
+        return None
+
+
 _GIVEN = rf"(?:[{UPPER_LETTERS}][{LOWER_LETTERS}'’\-]+|[A-Z]\.)"  # "Stéphane" too
 _NOT_GIVEN = (
     ROLE_WORDS | FUNCTION_WORDS | ORG_HEADS | words("mr mrs ms dr madam sir dame lord hon honourable honorable")
@@ -98,6 +125,16 @@ def fuller_name(text: str, name: str) -> str:
             found.add(" ".join([*given, name]))
     firsts = {candidate.split()[0] for candidate in found}
     return max(found, key=len) if len(firsts) == 1 else name
+
+
+# "Members", "Lawmakers", "Senators": people in the plural (never "Affairs", an office's plural)
+_PEOPLE = re.compile(r"[A-Z][a-z]+(?:ers|ors|ists|ants|ents)")
+
+
+def group_subject(who: str) -> bool:
+    """Whether a headline's subject is a group ("Members of Congress Condemn ...", "Leader Roe, Group of Members
+    Release ..."): people in the plural before its last word (the last may be a surname: "Sanders")."""
+    return any(_PEOPLE.fullmatch(token.strip(",")) for token in who.split()[:-1])
 
 
 def fuller_institution(text: str, name: str) -> str:
