@@ -173,11 +173,13 @@ def turn_speaker(label: str, index: NameIndex, author: Speaker | None) -> Speake
         # "SENIOR STATE DEPARTMENT OFFICIAL": an office that names nobody, said as the tag says it
         return Speaker(name=label.lower(), attribution=Attribution.AUTHOR, cue=":")
     name = entry[0]
-    if " " not in name and len(words) == 2 and words[0].lower() in ROLE_WORDS:
+    if " " not in name and len(words) == 2 and words[0].lower() in _MEMBER_TITLES:
         name = f"{_as_written(words[0], index.text)} {name}"  # "SENATOR DOE" on a page with no first name: as titled
     return Speaker(name=name, role=entry[1], attribution=Attribution.AUTHOR, cue=":")
 
 
+_MEMBER_TITLES = words("senator sen congressman congresswoman representative rep deputy councillor delegate")
+"""A member's title, kept before a surname the page gives no first name to ("Senator Doe"): the record's name."""
 _PART_NOUNS = words(
     """host anchor presenter interviewer caller audience operator voice participant narrator translator member
     chair chairman chairwoman unidentified male female crosstalk applause laughter end"""
@@ -383,9 +385,11 @@ def tag_speaker(who: str, index: NameIndex, author: Speaker | None, full_name: b
     office = parsed is not None and office_tag(parsed.name)  # "The Prime Minister": its holder, where named
     entry = index.resolve(parsed) if parsed is not None and (parsed.person or not full_name or office) else None
     titled = parsed is not None and parsed.person and parsed.role is not None and " " not in parsed.name
-    if titled and parsed is not None and " " not in (entry[0] if entry is not None else parsed.name):
-        # "Ambassador Holm:" on a page (or a part of one) that names no first name: as tagged (title-only names)
-        return Speaker(name=who, role=parsed.role, attribution=Attribution.AUTHOR, cue=":")
+    if titled and parsed is not None and (entry is None or " " not in entry[0]) and parsed.name[:1].isupper():
+        # "Ambassador Holm:" on a page (or a part of one) that names no first name: the surname, "Senator Holm" as
+        # tagged (a member's title is part of the name a record gives)
+        member = parsed.role is not None and parsed.role.lower() in _MEMBER_TITLES
+        return Speaker(name=who if member else parsed.name, role=parsed.role, attribution=Attribution.AUTHOR, cue=":")
     if entry is None or (full_name and " " not in entry[0]):
         return None
     return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
