@@ -63,3 +63,30 @@ def test_a_speakers_record_tag_opens_her_turn() -> None:
     )
     said = names(text)
     assert said[-3:] == ["Jane Moore", "Jane Moore", "Jane Moore"]
+
+
+def test_a_ministrys_comment_opening_with_its_own_position_is_its_own_voice() -> None:
+    # a ministry's comment stored with no headline: it names itself once, then speaks on in its own voice
+    text = (
+        "The Ministry of Foreign Affairs of Northland expresses its deep concern over the vote held in the "
+        "occupied district. Such a vote has no legal force. The so-called results will not be recognised.\n"
+        "The international community stands united on this question.\n"
+    )
+    assert set(names(text)) == {"Ministry of Foreign Affairs of Northland"}
+
+
+def test_a_headline_naming_a_body_is_no_comment_in_its_voice() -> None:
+    # a news item whose first line is a one-sentence headline: the body is reported, the rest is the outlet's
+    text = (
+        "The Council welcomes the deal on fishing rights\n\n"
+        "Ministers met in Oldtown on Monday. Fishermen protested outside the hall.\n"
+    )
+    assert "Council" not in names(text)[1:]
+
+
+def test_a_persons_speech_opening_with_the_body_they_serve_is_no_comment_in_its_voice() -> None:
+    text = (
+        "The Commission welcomes the high turnout in the elections. Turnout rose in most states. "
+        "I call on the governments to do more.\n"
+    )
+    assert names(text)[1:] == [None, None]  # the speaker's own, whose name the page does not give
