@@ -155,6 +155,8 @@ def release_voice(text: str) -> Speaker | None:
     "we" with a verb of position ("We urge ..."), with no quotation of anyone else; else None. News reports a
     body in the past tense ("the embassy said"); an editorial's "we think" and a cookie banner's "we use
     cookies" are not the body's "we"."""
+    if (opening := _opening_voice(text)) is not None:
+        return opening
     if '"' in text or "“" in text or "«" in text:
         return None  # a quotation: the release quotes someone, its words are not all one voice
     named = [m["who"] for m in _SELF_NAMED.finditer(text)]
@@ -165,3 +167,32 @@ def release_voice(text: str) -> Speaker | None:
     if _I.search(text) is not None:
         return None  # "I would like to make four points": a person's speech, "The EU condemns" in their words
     return Speaker(name=max(named, key=len), attribution=Attribution.AUTHOR)
+
+
+_OPENING = re.compile(
+    r"\s*The\s+(?P<who>(?:Embassy|Consulate|Council|Government|Ministry|Department|Commission|Delegation|Mission"
+    r"|Office|Presidency|Secretariat)(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*){1,4}){0,2})\s+(?:expresses|"
+    + _VOICE_VERBS
+    + r")\b"
+)
+"""A body's comment that opens with itself and a present-tense verb of position: "The Ministry of Foreign Affairs
+of Northland expresses its regret ...", "The Embassy of Southland welcomes ..."."""
+_ANY_WE = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")
+_TWO_SENTENCES = re.compile(r"[.!?][”\"’]?\s+[A-Z“\"]")
+
+
+def _opening_voice(text: str) -> Speaker | None:
+    """The body a page's text opens with as the subject of its own position, on a first line that is a paragraph
+    of two sentences or more (a page with no headline: a headline "The Council welcomes the deal" is one line of
+    one sentence and is no comment's opening), with no "I" anywhere (a person's speech); else None. Quotations
+    below it stay their speakers' (cues); the rest is the body's. A "we" that is no body's position ("We think its
+    ministers should ...": an editorial's) or the body in the past tense later ("The Council took note ...": a
+    report) make it no comment."""
+    opening = _OPENING.match(text)
+    if opening is None or _I.search(text) is not None or (_ANY_WE.search(text) and _WE.search(text) is None):
+        return None
+    past = re.compile(rf"\b[Tt]he\s+{re.escape(opening['who'])}\s+(?:\w+ed|said|told|took|met|held|gave|made)\b")
+    if past.search(text) is not None:
+        return None
+    line = text[: text.find("\n", opening.end()) if "\n" in text[opening.end() :] else len(text)]
+    return Speaker(name=opening["who"], attribution=Attribution.AUTHOR) if _TWO_SENTENCES.search(line) else None

@@ -157,7 +157,7 @@ def turn_speaker(label: str, index: NameIndex, author: Speaker | None) -> Speake
         if index.knows(written):
             words = [written]
     if len(words) == 1 and (words[0].lower() in _TURN_NOUNS or not index.knows(words[0].title())):
-        if _surname_tag(words[0], index.text):  # "STEFANOVIC:" over each question: the interviewer
+        if _surname_tag(words[0], index.text) or _speech_tag(words[0], index.text):  # "STEFANOVIC:", "DOE: I rise"
             return Speaker(name=_as_written(words[0], index.text), attribution=Attribution.AUTHOR, cue=":")
         noun = _TURN_NOUNS.get(words[0].lower(), words[0].lower())
         return Speaker(name=noun, attribution=Attribution.AUTHOR, cue=":")
@@ -172,9 +172,14 @@ def turn_speaker(label: str, index: NameIndex, author: Speaker | None) -> Speake
     if " " not in entry[0] and (is_plain(entry[0]) or entry[0].lower() in _OFFICE_TAGS):
         # "SENIOR STATE DEPARTMENT OFFICIAL": an office that names nobody, said as the tag says it
         return Speaker(name=label.lower(), attribution=Attribution.AUTHOR, cue=":")
-    return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
+    name = entry[0]
+    if " " not in name and len(words) == 2 and words[0].lower() in _MEMBER_TITLES:
+        name = f"{_as_written(words[0], index.text)} {name}"  # "SENATOR DOE" on a page with no first name: as titled
+    return Speaker(name=name, role=entry[1], attribution=Attribution.AUTHOR, cue=":")
 
 
+_MEMBER_TITLES = words("senator sen congressman congresswoman representative rep deputy councillor delegate")
+"""A member's title, kept before a surname the page gives no first name to ("Senator Doe"): the record's name."""
 _PART_NOUNS = words(
     """host anchor presenter interviewer caller audience operator voice participant narrator translator member
     chair chairman chairwoman unidentified male female crosstalk applause laughter end"""
@@ -191,6 +196,20 @@ def _surname_tag(word: str, text: str) -> bool:
     if lower in ROLE_WORDS or lower in _OFFICE_TAGS or lower in _FIELDS or lower in _TAG_NOUNS or is_plain(word):
         return False
     return text.count(f"{word}:") >= 2
+
+
+def _speech_tag(word: str, text: str) -> bool:
+    """Whether a one-word tag in capitals is the surname of a floor speech's one speaker: it opens the text, and the
+    line after it speaks in the first person ("DOE: Mr. President, I rise today ..."); no office, part or field."""
+    lower = word.lower()
+    if not (word.isupper() and word.isalpha() and len(word) >= 3) or lower in _TURN_NOUNS or lower in _PART_NOUNS:
+        return False
+    if lower in ROLE_WORDS or lower in _OFFICE_TAGS or lower in _FIELDS or lower in _TAG_NOUNS or is_plain(word):
+        return False
+    body = text.lstrip()
+    if not body.startswith(f"{word}:") or text.count(f"{word}:") != 1:
+        return False
+    return FIRST_PERSON.search(body, len(word) + 1, min(_line_end(body, 0), _HEAD_CHARS)) is not None
 
 
 def inline_tag(text: str, unit: UnitSpan, transcript: bool = False) -> str | None:
@@ -365,6 +384,12 @@ def tag_speaker(who: str, index: NameIndex, author: Speaker | None, full_name: b
     parsed = parse_speaker_phrase(who)
     office = parsed is not None and office_tag(parsed.name)  # "The Prime Minister": its holder, where named
     entry = index.resolve(parsed) if parsed is not None and (parsed.person or not full_name or office) else None
+    titled = parsed is not None and parsed.person and parsed.role is not None and " " not in parsed.name
+    if titled and parsed is not None and (entry is None or " " not in entry[0]) and parsed.name[:1].isupper():
+        # "Ambassador Holm:" on a page (or a part of one) that names no first name: the surname, "Senator Holm" as
+        # tagged (a member's title is part of the name a record gives)
+        member = parsed.role is not None and parsed.role.lower() in _MEMBER_TITLES
+        return Speaker(name=who if member else parsed.name, role=parsed.role, attribution=Attribution.AUTHOR, cue=":")
     if entry is None or (full_name and " " not in entry[0]):
         return None
     return Speaker(name=entry[0], role=entry[1], attribution=Attribution.AUTHOR, cue=":")
@@ -379,7 +404,8 @@ def attributable_to(sentence: str) -> tuple[str, str] | None:
 
 _RECORD_TAG = re.compile(
     r"(?P<chair>The\s+(?:ACTING\s+)?(?:SPEAKER|PRESIDING\s+OFFICER|PRESIDENT|CHAIR(?:MAN|WOMAN)?)(?:\s+pro\s+tempore)?)"
-    r"|(?P<member>(?:Mr|Mrs|Ms|Miss|Dr)\.\s+[A-Z][A-Z'’-]+(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)"
+    r"|(?P<member>(?:Mr|Mrs|Ms|Miss|Dr)\.\s+[A-Z][A-Z'’-]+(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
+    r"|(?:Speaker|Leader|Senator|Chairman|Chairwoman)\s+[A-Z][a-z'’-]+)"
     r"|(?P<mep>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})(?:\s+\([^()\n]{1,30}\)|,\s+[^.–\n]{3,80})"
 )
 """A tag ending in a full stop that opens a turn of a record: the Congressional Record's "Mr. DOE." and "The
