@@ -67,7 +67,8 @@ _PREPOSITIONS = words("of from for in at on with around across to by")
 DOCUMENT_NOUNS = words(
     """statement statements report reports information release text document documents resolution resolutions
     results result data letter letters article articles paper declaration declarations communique communiqué
-    readout law laws constitution figures estimates poll polls survey census rules treaty charter records"""
+    readout law laws constitution figures estimates poll polls survey census rules treaty charter records
+    agreement agreements accord accords"""
 )
 """Nouns of texts: "the statement said" names a document, whose issuer is the speaker."""
 PERSON_NOUNS = words(
