@@ -19,3 +19,14 @@ def test_he_after_a_sentence_naming_an_agreement_is_no_agreement() -> None:
     assert all(name != "Northland Peace Accord" for name, _ in claims(text))
     assert check_name("the Good Harbour Agreement") == "document"
     assert check_name("Agreement Party") is None  # a party named after one: its head is the party
+
+
+def test_a_straight_opener_closed_the_typewriter_way_is_a_quotation_of_the_speaker_it_names() -> None:
+    text = (
+        "Senator Karl Olsen said the plan had been discussed \"for well over a year now'', and the vote was near.\n"
+        "But what would happen if both parties backed the plan? \"The voters would have no choice at all,'' he said.\n"
+        "\"They would simply pick between two parties.'' The vote would have to be held before June.\n"
+    )
+    speakers = claims(text)
+    assert speakers[0] == ("Karl Olsen", A.DIRECT_QUOTE)
+    assert speakers[2:4] == [("Karl Olsen", A.DIRECT_QUOTE)] * 2
