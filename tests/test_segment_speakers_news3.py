@@ -30,3 +30,16 @@ def test_a_straight_opener_closed_the_typewriter_way_is_a_quotation_of_the_speak
     speakers = claims(text)
     assert speakers[0] == ("Karl Olsen", A.DIRECT_QUOTE)
     assert speakers[2:4] == [("Karl Olsen", A.DIRECT_QUOTE)] * 2
+
+
+def test_a_headless_release_opening_with_its_body_in_the_present_tense_is_the_bodys_own_voice() -> None:
+    text = (
+        "The Department of External Affairs of Northland expresses its deep concern over the detention of "
+        "opposition leaders in Southland. The arrests, on the eve of a “free” vote, undermine any claim to "
+        "democracy.\n\n"
+        "Southland must release all political prisoners without delay.\n"
+    )
+    body = "Department of External Affairs of Northland"
+    assert claims(text) == [(body, A.AUTHOR)] * 3
+    reported = text.replace("expresses", "expressed")  # a news item reports the body in the past tense
+    assert all(name is None for name, _ in claims(reported)[1:])

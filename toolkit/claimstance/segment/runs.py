@@ -125,7 +125,7 @@ def opened_before(text: str, units: Sequence[UnitSpan], i: int) -> list[int]:
 
 _VOICE_VERBS = (
     r"understands|considers|calls\s+(?:up)?on|stands\s+(?:by|with|ready)|expects|welcomes|condemns|urges|reiterates"
-    r"|reaffirms|applauds|supports|encourages|deplores|commends|recogni[sz]es|regrets|remains|is\s+(?:deeply\s+)?"
+    r"|reaffirms|applauds|supports|encourages|deplores|commends|recogni[sz]es|regrets|remains|expresses|is\s+(?:deeply\s+)?"
     r"(?:concerned|committed|confident)"
 )
 # "The United States Embassy understands ...", "The Council considers ...": a body naming itself as the subject
@@ -136,6 +136,13 @@ _SELF_NAMED = re.compile(
     r"|Secretariat|Administration|Union)|EU)\s+(?:(?:also|again|strongly|firmly|fully|warmly)\s+)?(?:"
     + _VOICE_VERBS
     + r")\b"
+)
+# "The Ministry of Foreign Affairs of Northland expresses its regret ...": a release with no headline that opens
+# with the body naming itself, by its full name, as the subject of a present-tense verb of position
+_OPENS_SELF_NAMED = re.compile(
+    r"\s*The\s+(?P<who>(?:Ministry|Department|Embassy|Consulate|Mission|Government|Council|Commission|Presidency"
+    r"|Delegation|Secretariat)(?:\s+(?:of|for|to|the|and|[A-Z][\w.'’&-]*))*?)\s+(?:(?:also|again|strongly|firmly"
+    r"|fully|deeply)\s+)?(?:" + _VOICE_VERBS + r")\b"
 )
 # "We urge ...", "we remain concerned": the body's "we" with a verb of position (not an editorial's "we think", nor a
 # cookie banner's "we use cookies")
@@ -155,6 +162,9 @@ def release_voice(text: str) -> Speaker | None:
     "we" with a verb of position ("We urge ..."), with no quotation of anyone else; else None. News reports a
     body in the past tense ("the embassy said"); an editorial's "we think" and a cookie banner's "we use
     cookies" are not the body's "we"."""
+    opening = _OPENS_SELF_NAMED.match(text)
+    if opening is not None and _I.search(text) is None:  # its first words: the body's own, quotations or not
+        return Speaker(name=opening["who"], attribution=Attribution.AUTHOR)
     if '"' in text or "“" in text or "«" in text:
         return None  # a quotation: the release quotes someone, its words are not all one voice
     named = [m["who"] for m in _SELF_NAMED.finditer(text)]
