@@ -43,3 +43,16 @@ def test_a_headless_release_opening_with_its_body_in_the_present_tense_is_the_bo
     assert claims(text) == [(body, A.AUTHOR)] * 3
     reported = text.replace("expresses", "expressed")  # a news item reports the body in the past tense
     assert all(name is None for name, _ in claims(reported)[1:])
+
+
+def test_members_listed_with_their_offices_and_districts_after_today_are_the_releases_joint_voice() -> None:
+    text = (
+        "OLDTOWN – Today, House Majority Leader Anna Berg (OR-05), Natural Resources Committee Chair Tom Field "
+        "(ID-02), Rep. Lia Moss (UT-01), Rep. Karl Olsen (NV-03), Resident Commissioner Jane Roe (PR-AL), Rep. "
+        "Ian Park (WA-07), announced agreement on the River Act.\n\n"
+        '"We are pleased to announce this agreement. It will clean the river."\n'
+    )
+    joint = "Anna Berg, Tom Field, Lia Moss, Karl Olsen, Jane Roe and Ian Park"
+    assert [name for name, _ in claims(text)] == [joint, joint]
+    aside = "After talks with Senators Anna Berg (D-NL) and Tom Field (R-SL), Governor Lia Moss announced a plan.\n"
+    assert claims(aside)[0][0] == "Lia Moss"  # members named as others, not the subject
