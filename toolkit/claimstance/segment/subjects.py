@@ -279,7 +279,9 @@ _MEMBER = re.compile(rf"({_NAME})(?={_PARTY_STATE.pattern})")
 _OFFICE = r"(?:[A-Z][a-z]+\s+){0,3}"
 # What may come before the members who issue a release: nothing, or a dateline ("OLDTOWN – U.S. Senators A (D-NL)");
 # not a phrase naming them as others ("After talks with Senators A (D-NL) and B (R-SL), Governor C released")
-_BEFORE_MEMBERS = re.compile(rf"(?:[^\n]{{0,80}}?[–—-]\s*)?(?:(?:Today|Yesterday),\s+)?(?:The\s+)?(?:U\.S\.\s+)?{_OFFICE}")
+_BEFORE_MEMBERS = re.compile(
+    rf"(?:[^\n]{{0,80}}?[–—-]\s*)?(?:(?:Today|Yesterday),\s+)?(?:The\s+)?(?:U\.S\.\s+)?{_OFFICE}"
+)
 
 
 # Between two members of a list: a comma, an appositive office at most ("(D-NL), a member of the committee,"),
