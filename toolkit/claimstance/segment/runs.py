@@ -138,11 +138,12 @@ _SELF_NAMED = re.compile(
     + r")\b"
 )
 # "The Ministry of Foreign Affairs of Northland expresses its regret ...": a release with no headline that opens
-# with the body naming itself, by its full name, as the subject of a present-tense verb of position
+# with the body naming itself by its full name ("... of Northland"; a bare "The Council" opens news items too) as
+# the subject of a present-tense verb of position
 _OPENS_SELF_NAMED = re.compile(
     r"\s*The\s+(?P<who>(?:Ministry|Department|Embassy|Consulate|Mission|Government|Council|Commission|Presidency"
-    r"|Delegation|Secretariat)(?:\s+(?:of|for|to|the|and|[A-Z][\w.'’&-]*))*?)\s+(?:(?:also|again|strongly|firmly"
-    r"|fully|deeply)\s+)?(?:" + _VOICE_VERBS + r")\b"
+    r"|Delegation|Secretariat)\s+(?:of|for|to)(?:\s+(?:of|for|to|the|and|[A-Z][\w.'’&-]*))+?)"
+    r"\s+(?:(?:also|again|strongly|firmly|fully|deeply)\s+)?(?:" + _VOICE_VERBS + r")\b"
 )
 # "We urge ...", "we remain concerned": the body's "we" with a verb of position (not an editorial's "we think", nor a
 # cookie banner's "we use cookies")
