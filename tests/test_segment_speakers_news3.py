@@ -56,3 +56,17 @@ def test_members_listed_with_their_offices_and_districts_after_today_are_the_rel
     assert [name for name, _ in claims(text)] == [joint, joint]
     aside = "After talks with Senators Anna Berg (D-NL) and Tom Field (R-SL), Governor Lia Moss announced a plan.\n"
     assert claims(aside)[0][0] == "Lia Moss"  # members named as others, not the subject
+
+
+def test_single_quoted_paragraphs_left_open_run_on_as_the_speakers_words() -> None:
+    text = (
+        "Chancellor Anna Berg has ruled out a snap referendum on the harbour treaty in Northland this spring.\n"
+        "‘For the first time since the republic was founded, the governing coalition has lost three by-elections "
+        "in a single year,’ Berg said.\n"
+        "‘Nobody should read too much into one season of protests in the capital — it was a hard winter. Still, "
+        "the opposition parties don’t command a majority of their own in the chamber either.\n"
+        "‘They are well short of the seats they would need to carry a motion of no confidence against the "
+        "government of the day. ‘\n"
+        "‘A referendum now would split the country down the middle. Nobody would thank us for that.’\n"
+    )
+    assert claims(text)[1:] == [("Anna Berg", A.DIRECT_QUOTE)] * 5
