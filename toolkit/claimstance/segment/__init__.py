@@ -35,8 +35,8 @@ def _context(text: str, units: Sequence[UnitSpan], i: int) -> str:
 def _curly(document: Document) -> Document:
     """The document as the speakers are read from it: the Congressional Record's typewriter quotes (``U.S. policy
     ...'') as curly ones, two for two so every offset stays; the units are cut from the page's own text."""
-    if "``" not in document.text:
-        return document
+    if "``" not in document.text and "''" not in document.text:
+        return document  # also a straight opener closed the typewriter way: '"for a year now'''
     return document.model_copy(update={"text": document.text.replace("``", "““").replace("''", "””")})
 
 

@@ -19,6 +19,7 @@ from claimstance.lexicon import by_first_letter, words
 from claimstance.segment import clauses, subjects
 from claimstance.segment.issuers import joint_issuers
 from claimstance.segment.names import BE, PRONOUNS, parse_speaker_phrase, strip_article
+from claimstance.segment.signed import signature
 from claimstance.segment.spans import Span, mask_quotes
 from claimstance.segment.subjects import ends_with_name, subject_before, trim_np
 from claimstance.segment.validate import LOOSE_PREPOSITIONS, check_name
@@ -241,6 +242,9 @@ def find_cue(sentence: str, quotes: Sequence[Span], offset: int = 0) -> Cue | No
 # masked sentence, and a bounded cache keeps memory flat over a stream.
 @lru_cache(maxsize=8192)
 def _masked_cue(masked: str) -> Cue | None:
+    signed = signature(masked) if "–" in masked or "—" in masked else None
+    if signed is not None:  # '"..." – Rep. Jane Doe': the quotation above the dash is the signer's
+        return Cue(signed[0], signed[1], "–", backward=True, trailing=True)
     found: list[Cue] = []
     # Substring checks first: each pattern below is a scan of the sentence, and most sentences need none.
     for m in _ACCORDING.finditer(masked) if "ccording" in masked else ():

@@ -24,7 +24,7 @@ from claimstance.lexicon import (
     role_word,
     words,
 )
-from claimstance.segment.validate import check_name
+from claimstance.segment.validate import check_name, list_limit
 
 _TITLE_WORDS = (
     ROLE_WORDS
@@ -168,7 +168,7 @@ def parse_speaker_phrase(phrase: str) -> SpeakerPhrase | None:
         acronym = m.group(1)
         np = np[: m.start()].strip()
     tokens = np.split()
-    if not tokens or len(tokens) > 12 or not BE.isdisjoint(map(str.lower, tokens)):
+    if not tokens or len(tokens) > list_limit(np) or not BE.isdisjoint(map(str.lower, tokens)):
         return None
     caps = len(tokens) >= 2 and _CAPS_SURNAME.fullmatch(tokens[-1]) is not None and _given(tokens[:-1])
     caps = caps and tokens[-1].lower() not in _ROLE_SHORT  # "Southland MFA" is an office

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from claimstance.schema import Attribution, Speaker, UnitKind
 from claimstance.segment.sides import side_key
-from claimstance.segment.spans import Span, UnitSpan
+from claimstance.segment.spans import Span, UnitSpan, quote_spans
 
 QUOTE_MIN_WORDS = 4
 """A quotation of fewer words is a scare quote, not a direct quote."""
@@ -83,7 +83,10 @@ def give_back(
 
 
 def _unbalanced(text: str) -> bool:
-    """Whether a quotation opened in ``text`` is still open at its end."""
+    """Whether a quotation opened in ``text`` is still open at its end (a single one only where it opens ``text``,
+    "‘It’s four elections now. ...": a ’ is mostly an apostrophe, so the pairing tells)."""
+    if text[:1] == "‘" and not any(a == 0 for a, _ in quote_spans(text)):
+        return True
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
@@ -125,7 +128,7 @@ def opened_before(text: str, units: Sequence[UnitSpan], i: int) -> list[int]:
 
 _VOICE_VERBS = (
     r"understands|considers|calls\s+(?:up)?on|stands\s+(?:by|with|ready)|expects|welcomes|condemns|urges|reiterates"
-    r"|reaffirms|applauds|supports|encourages|deplores|commends|recogni[sz]es|regrets|remains|is\s+(?:deeply\s+)?"
+    r"|reaffirms|applauds|supports|encourages|deplores|commends|recogni[sz]es|regrets|remains|expresses|is\s+(?:deeply\s+)?"
     r"(?:concerned|committed|confident)"
 )
 # "The United States Embassy understands ...", "The Council considers ...": a body naming itself as the subject

@@ -278,7 +278,7 @@ def attribute(
             ctx.narrated.append((unit.paragraph, unit.sentence))
         speakers.append(speaker)
         attributed = speaker.attribution in (Attribution.REPORTED, Attribution.DIRECT_QUOTE)
-        headline = cue is not None and cue.cue == ":"  # "X: claim" is a headline: nothing runs on from it
+        headline = cue is not None and cue.cue in ":–"  # "X: claim", '"..." – X' (signed): nothing runs on
         previous = _Previous(speaker, unit.paragraph) if attributed and not headline else _Previous()
     for i in put_to:
         answerer = next((s for s in speakers[i + 1 :] if s.cue == ":" and s.name not in ASKERS), None)

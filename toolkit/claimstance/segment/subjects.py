@@ -273,14 +273,18 @@ _GENERATION = re.compile(rf"([JS]r\.)(?:\s*\({_PARTY}\))?")
 _SUFFIX_TAG = re.compile(r"[JS]r\.\s*\(")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
 _MEMBER = re.compile(rf"({_NAME})(?={_PARTY_STATE.pattern})")
+# an office in capitals before a member's name: "House Majority Leader", "Natural Resources Committee Chair"
+_OFFICE = r"(?:[A-Z][a-z]+\s+){0,3}"
 # What may come before the members who issue a release: nothing, or a dateline ("OLDTOWN – U.S. Senators A (D-NL)");
 # not a phrase naming them as others ("After talks with Senators A (D-NL) and B (R-SL), Governor C released")
-_BEFORE_MEMBERS = re.compile(r"(?:[^\n]{0,80}?[–—-]\s*)?(?:The\s+)?")
+_BEFORE_MEMBERS = re.compile(
+    rf"(?:[^\n]{{0,80}}?[–—-]\s*)?(?:(?:Today|Yesterday),\s+)?(?:The\s+)?(?:U\.S\.\s+)?{_OFFICE}"
+)
 
 
 # Between two members of a list: a comma, an appositive office at most ("(D-NL), a member of the committee,"),
 # "and" or "as well as"; after the last: an appositive at most, and when ("today", "this week")
-_MEMBER_GAP = re.compile(r"\s*(?:,\s*(?:(?:an?|the)\s[^,]{1,120},\s*)?)?(?:(?:and|as\s+well\s+as)\s+)?")
+_MEMBER_GAP = re.compile(rf"\s*(?:,\s*(?:(?:an?|the)\s[^,]{{1,120}},\s*)?)?(?:(?:and|as\s+well\s+as)\s+)?{_OFFICE}")
 _MEMBERS_END = re.compile(r"\s*(?:,\s*(?:an?|the)\s[^,]{1,120})?,?(?:\s+(?:today|also|jointly|this\s+week))?\s*")
 _ASIDE = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}\)")
 

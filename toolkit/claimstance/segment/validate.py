@@ -67,7 +67,8 @@ _PREPOSITIONS = words("of from for in at on with around across to by")
 DOCUMENT_NOUNS = words(
     """statement statements report reports information release text document documents resolution resolutions
     results result data letter letters article articles paper declaration declarations communique communiqué
-    readout law laws constitution figures estimates poll polls survey census rules treaty charter records"""
+    readout law laws constitution figures estimates poll polls survey census rules treaty charter records
+    agreement agreements accord accords"""
 )
 """Nouns of texts: "the statement said" names a document, whose issuer is the speaker."""
 PERSON_NOUNS = words(
@@ -103,11 +104,17 @@ _CONTRACTION = re.compile(r"^(i|we|you|he|she|it|they)'(?:ve|d|ll|re|m|s)$")
 """The verb a pronoun takes in a contraction ("I've", "we'd", "they're", "she's"): cut to leave the pronoun."""
 
 
+def list_limit(phrase: str) -> int:
+    """The most words a speaker phrase may have: 12, or 24 for a list of names ("A, B, C and D": a release's
+    members, each with an office)."""
+    return 24 if ", " in phrase and " and " in phrase else 12
+
+
 @lru_cache(maxsize=4096)
 def check_name(name: str) -> str | None:
     """Why ``name`` names no person, organisation or group (see the module docstring), or None when it does."""
     tokens = name.replace("’", "'").split()
-    if not tokens or len(tokens) > 12:
+    if not tokens or len(tokens) > list_limit(name):
         return "no noun phrase"
     # a pronoun's contraction is the pronoun: "as I've said", "All we've asked for" name nobody but the speaker
     lower = [_CONTRACTION.sub(r"\1", t.lower().strip(".,;:'\"“”()")) for t in tokens]
