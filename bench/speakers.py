@@ -21,7 +21,8 @@ What is counted, per half:
   sentences whose gold has a name, the share that got it;
 - **garbage names**: claim units (all of them, labelled or not) whose speaker name is no person,
   organisation or group: a lower-case phrase that is no group noun, a phrase opening with a preposition,
-  conjunction or sentence adverb, a clause (a verb or pronoun inside), a date word;
+  conjunction or sentence adverb, a clause (a verb or pronoun inside), a date word, a run of more
+  than 12 words unless it lists names ("A, B, C and D", each a name);
 - **author's own words given away**: in speeches, the gold ``author`` sentences given to someone else;
 - **names the validation step refused**: the count ``segment(..., rejected=...)`` keeps;
 - **document metadata**: per page, the number of documents, and the first document's title, date and
@@ -131,7 +132,10 @@ _DATE_WORDS = _words(
 def is_garbage(name: str) -> bool:
     """Whether a speaker name is no person, organisation or group (see the module docstring)."""
     tokens = name.replace("’", "'").split()
-    if not tokens or len(tokens) > 12:
+    if len(tokens) > 12:  # a long list is a group when each of its members is a name: "A, B, C and D"
+        parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", name) if p.strip()]
+        return len(parts) < 2 or any(len(p.split()) > 12 or is_garbage(p) for p in parts)
+    if not tokens:
         return True
     lower = [t.lower().strip(".,;:'\"“”()") for t in tokens]
     acronym = len(tokens[0]) > 1 and tokens[0].isupper()  # "US", "UN": names, not the pronoun "us"
