@@ -80,11 +80,16 @@ _ATTRIBUTION_TAIL = re.compile(
 )
 
 
+_AS_SPACE = str.maketrans(dict.fromkeys("\n\r\x1c\x1d\x1e\x1f", " "))
+
+
 def _pysbd_sentences(text: str) -> list[str]:
     # The Processor, not Segmenter.segment: the latter re-finds every sentence with a regex over the whole
     # text (quadratic) and silently drops sentences it cannot find again.
-    # pysbd cuts at every newline; a paragraph's newlines are soft wraps, so it sees spaces (same offsets).
-    result = Processor(text.replace("\n", " ").replace("\r", " "), _NewsEnglish).process()
+    # pysbd cuts at every newline; a paragraph's newlines are soft wraps, so it sees spaces (same offsets). The
+    # separators U+001C-U+001F are whitespace to its list regexes but not to int(): pysbd raised ValueError on
+    # "safe.\x1f1. Next", so they become spaces too.
+    result = Processor(text.translate(_AS_SPACE), _NewsEnglish).process()
     return list(result) if result else []
 
 
