@@ -236,3 +236,12 @@ def test_a_speaker_choice_is_any_name_but_never_empty_and_never_an_e_mail() -> N
     assert parsed("ayla.mammadova@example.org").speaker_choice == results.pseudonym(USERS[2])
     with pytest.raises(ExportFormatError, match="not a speaker's name"):
         parsed("  ")
+
+
+def test_a_superscript_digit_is_no_id_a_task_says_so_and_an_annotator_keeps_it_as_a_name() -> None:
+    # "²".isdigit() is true but int("²") raises: an id or user written that way is text, not a number
+    annotation = {"id": 5, "result": [], "completed_by": "²"}
+    (record,) = _parse([{"id": 1, "data": {"unit_id": "u1"}, "annotations": [annotation]}])
+    assert record.annotator == results.pseudonym("²")
+    with pytest.raises(ExportFormatError, match="not a number"):
+        _parse([{"id": "¹", "data": {"unit_id": "u1"}, "annotations": []}])

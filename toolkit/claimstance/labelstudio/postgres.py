@@ -91,7 +91,7 @@ def binaries(path: str | Path | None = None) -> Path:
 
 
 def _version_key(path: Path) -> tuple[int, ...]:
-    return tuple(int(part) for part in path.parent.name.split(".") if part.isdigit())
+    return tuple(int(part) for part in path.parent.name.split(".") if part.isdecimal())
 
 
 def _os_user(cluster: Cluster) -> pwd.struct_passwd | None:

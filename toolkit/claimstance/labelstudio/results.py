@@ -86,7 +86,7 @@ def _identity(completed_by: object, users: Mapping[int, str] | None) -> str:
     if isinstance(completed_by, str) and completed_by.strip():
         # json-min style exports and some tools put the e-mail itself here.
         text = completed_by.strip()
-        if not text.isdigit():
+        if not text.isdecimal():
             return text
         return known.get(int(text)) or f"user-{text}"
     # The user was deleted from Label Studio (the foreign key is nulled): one shared, explicit identity.
@@ -98,7 +98,7 @@ def _as_id(value: object, what: str, *, source: str, task_id: int | None) -> int
         value = None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isdecimal():
         return int(value)
     raise ExportFormatError(f"{what} is {value!r}, not a number", path=source, task_id=task_id)
 
