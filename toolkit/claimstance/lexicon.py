@@ -427,6 +427,12 @@ LEGISLATOR_TITLE = (
     r"(?:U\.S\.\s+)?(?:Senators?|Sens?\.|Representatives?|Reps?\.|Congress(?:wo)?m[ae]n|Delegates?"
     r"|Resident\s+Commissioner)"
 )
+# The heads of a body's name when the body speaks for itself in a statement ("The Ministry of ... expresses",
+# "The Embassy welcomes"): ingest reads them for the author, segment for the release's own voice
+SELF_STATING_BODIES = (
+    r"(?:Embassy|Consulate|Council|Government|Ministry|Department|Commission|Delegation|Mission|Presidency"
+    r"|Secretariat)"
+)
 # A Westminster member's style before the name ("The Hon.", "Rt Hon", "The Right Honourable", "Hon"), the head of
 # a name block over its office or constituency line, and that name line whole ("The Hon. Jane Doe, MP")
 MEMBER_STYLE = r"(?:The\s+)?(?:R(?:igh)?t\.?\s+)?Hon(?:ou?rable)?\.?"

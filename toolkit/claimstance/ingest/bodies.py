@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import re
 
-from claimstance.lexicon import ORG_HEADS
+from claimstance.lexicon import ORG_HEADS, SELF_STATING_BODIES
 
-_HEADS = (
-    r"(?:Embassy|Consulate|Council|Government|Ministry|Department|Commission|Delegation|Mission|Presidency|Secretariat)"
-)
 _OF = r"(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and))*)"
 _VERBS = (
     r"expresses|welcomes|condemns|regrets|reiterates|reaffirms|deplores|considers|urges|calls\s+(?:up)?on"
@@ -19,7 +16,7 @@ _VERBS = (
 # A paragraph opening "The [Foreign] Ministry [of Northland] expresses ...": the body's own voice, in the present
 # tense (a news report gives a body's words in the past: "the ministry said", "the Commission welcomed")
 _OPENS = re.compile(
-    rf"^The\s+(?P<who>(?:[A-Z][\w.'’&-]*\s+){{0,4}}{_HEADS}{_OF}{{0,2}})\s+(?:(?:also|strongly|firmly|warmly)\s+)?"
+    rf"^The\s+(?P<who>(?:[A-Z][\w.'’&-]*\s+){{0,4}}{SELF_STATING_BODIES}{_OF}{{0,2}})\s+(?:(?:also|strongly|firmly|warmly)\s+)?"
     rf"(?:{_VERBS})\b",
     re.MULTILINE,
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from claimstance.lexicon import SELF_STATING_BODIES
 from claimstance.schema import Attribution, Speaker, UnitKind
 from claimstance.segment.sides import side_key
 from claimstance.segment.spans import Span, UnitSpan, quote_spans
@@ -135,8 +136,7 @@ _VOICE_VERBS = (
 # of a present-tense verb of position, at the start of a sentence or after a dateline's dash
 _SELF_NAMED = re.compile(
     r"(?:^|(?<=[.!?])\s+|\n|\s[–—-]\s|\d\.\s*)The\s+(?P<who>(?:[A-Z][\w.'’&-]*\s+){0,5}"
-    r"(?:Embassy|Consulate|Council|Government|Ministry|Department|Commission|Delegation|Mission|Office|Presidency"
-    r"|Secretariat|Administration|Union)|EU)\s+(?:(?:also|again|strongly|firmly|fully|warmly)\s+)?(?:"
+    rf"(?:{SELF_STATING_BODIES}|Office|Administration|Union)|EU)\s+(?:(?:also|again|strongly|firmly|fully|warmly)\s+)?(?:"
     + _VOICE_VERBS
     + r")\b"
 )
@@ -173,8 +173,7 @@ def release_voice(text: str) -> Speaker | None:
 
 
 _OPENING = re.compile(
-    r"\s*The\s+(?P<who>(?:Embassy|Consulate|Council|Government|Ministry|Department|Commission|Delegation|Mission"
-    r"|Office|Presidency|Secretariat)(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*){1,4}){0,2})\s+(?:expresses|"
+    rf"\s*The\s+(?P<who>(?:{SELF_STATING_BODIES}|Office)(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*){{1,4}}){{0,2}})\s+(?:"
     + _VOICE_VERBS
     + r")\b"
 )
